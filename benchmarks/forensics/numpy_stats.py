@@ -12,12 +12,16 @@ def tensors(path):
         if name == "__metadata__":
             continue
         b, e = t["data_offsets"]
-        yield name, data[b:e].view(np.float32)
+        raw = data[b:e]
+        if t["dtype"] == "BF16":  # NumPy has no bf16: a bf16 is the top half of a float32
+            yield name, (raw.view(np.uint16).astype(np.uint32) << 16).view(np.float32), e - b
+        else:
+            yield name, raw.view(np.float32), e - b
 
 def load(model_dir):
     out = {}
     for p in sorted(pathlib.Path(model_dir).glob("*.safetensors")):
-        out.update(dict(tensors(p)))
+        out.update({name: (x, nbytes) for name, x, nbytes in tensors(p)})
     return out
 
 def stats(a, b, centre):
@@ -37,8 +41,8 @@ start = time.perf_counter()
 cpu0 = time.process_time()
 a, b = load(root / "tuned"), load(root / "base")
 total = 0
-for name, x in a.items():
-    y = b[name]
-    stats(x, y, 1.0 if x.ndim == 1 and "norm" in name else 0.0)
-    total += x.nbytes + y.nbytes
+for name, (x, nx) in a.items():
+    y, ny = b[name]
+    stats(x, y, 1.0 if "norm" in name else 0.0)
+    total += nx + ny
 print("numpy %d %.4f %.4f" % (total, time.perf_counter() - start, time.process_time() - cpu0))

@@ -63,11 +63,7 @@ public enum DType {
   void decode(ByteBuffer in, int offset, float[] out, int count) {
     switch (this) {
       case F32 -> in.slice(offset, count * 4).order(in.order()).asFloatBuffer().get(out, 0, count);
-      case BF16 -> {
-        for (int i = 0; i < count; i++) {
-          out[i] = Float.intBitsToFloat((in.getShort(offset + 2 * i) & 0xFFFF) << 16);
-        }
-      }
+      case BF16 -> BlockKernel.best().widenBf16(in, offset, out, count);
       case F16 -> {
         for (int i = 0; i < count; i++) {
           out[i] = Float.float16ToFloat(in.getShort(offset + 2 * i));
