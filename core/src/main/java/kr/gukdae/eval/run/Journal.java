@@ -1,13 +1,14 @@
 package kr.gukdae.eval.run;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,9 @@ final class Journal implements AutoCloseable {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final BufferedWriter out;
+  private final OutputStream out;
 
-  private Journal(BufferedWriter out) {
+  private Journal(OutputStream out) {
     this.out = out;
   }
 
@@ -34,9 +35,8 @@ final class Journal implements AutoCloseable {
     try {
       truncateTornTail(file);
       return new Journal(
-          Files.newBufferedWriter(
+          Files.newOutputStream(
               file,
-              StandardCharsets.UTF_8,
               StandardOpenOption.CREATE,
               StandardOpenOption.APPEND,
               StandardOpenOption.WRITE));
@@ -45,12 +45,16 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  synchronized void append(SampleRecord record) {
+  void append(SampleRecord record) {
+    // serialised outside the lock, so samples finishing together encode in parallel
+    byte[] json = JSON.writeValueAsBytes(record);
+    byte[] line = Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
     try {
-      out.write(JSON.writeValueAsString(record));
-      out.write('\n');
-      // Flushing hands the line to the OS: it survives kill -9 of this process.
-      out.flush();
+      synchronized (this) {
+        // one unbuffered write hands the whole line to the OS: it survives kill -9 of this process
+        out.write(line);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to run journal", e);
     }

@@ -141,5 +141,6 @@ final class OpenAiModel implements ModelApi {
     } catch (Exception e) {
       // closing only frees idle connections; nothing to report
     }
+    transport.close();
   }
 }

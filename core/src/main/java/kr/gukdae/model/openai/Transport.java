@@ -77,6 +77,13 @@ final class Transport {
     return endpoint;
   }
 
+  /** Closes the cache's files; answers already appended stay for the next run. */
+  void close() {
+    if (cache != null) {
+      cache.close();
+    }
+  }
+
   AdaptiveLimiter limiter() {
     return limiter;
   }

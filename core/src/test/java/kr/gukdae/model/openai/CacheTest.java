@@ -48,15 +48,48 @@ class CacheTest {
       assertThat(rerun.generate(ask("different")).text()).isEqualTo("You said: different");
     }
     assertThat(server.requests("fake")).isEqualTo(2);
-    try (Stream<Path> files = Files.walk(dir)) {
-      List<Path> entries = files.filter(Files::isRegularFile).toList();
-      assertThat(entries).hasSize(2);
-      assertThat(entries)
-          .allSatisfy(p -> assertThat(p.getFileName().toString()).matches("[0-9a-f]{64}\\.json"))
-          .allSatisfy(p ->
-              assertThat(p.getParent().getFileName().toString())
-                  .isEqualTo(p.getFileName().toString().substring(0, 2)));
+    // one append-only pack per run that asked something new
+    assertThat(packs()).hasSize(2);
+  }
+
+  private List<Path> packs() throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.toString().endsWith(".pack")).toList();
     }
+  }
+
+  @Test
+  void aRunKilledMidWriteLeavesATornTailThatReadsAsAMiss() throws Exception {
+    try (ModelApi model = Fixture.cached(server, "fake", dir)) {
+      model.generate(ask("first"));
+      model.generate(ask("second"));
+    }
+    Path pack = packs().get(0);
+    byte[] whole = Files.readAllBytes(pack);
+    Files.write(pack, java.util.Arrays.copyOf(whole, whole.length - 3)); // as kill -9 leaves it
+    try (ModelApi rerun = Fixture.cached(server, "fake", dir)) {
+      assertThat(rerun.generate(ask("first")).text()).isEqualTo("You said: first");
+      assertThat(rerun.generate(ask("second")).text()).isEqualTo("You said: second");
+    }
+    assertThat(server.requests("fake")).isEqualTo(3); // only the torn answer was asked again
+  }
+
+  @Test
+  void manyPacksAreMergedWhenTheCacheOpensAndNothingIsLost() throws Exception {
+    for (int i = 0; i <= ResponseCache.MAX_PACKS; i++) {
+      try (ModelApi model = Fixture.cached(server, "fake", dir)) {
+        model.generate(ask("question " + i));
+      }
+    }
+    assertThat(packs()).hasSize(ResponseCache.MAX_PACKS + 1);
+    try (ModelApi merged = Fixture.cached(server, "fake", dir)) {
+      assertThat(packs()).hasSize(1);
+      for (int i = 0; i <= ResponseCache.MAX_PACKS; i++) {
+        assertThat(merged.generate(ask("question " + i)).text())
+            .isEqualTo("You said: question " + i);
+      }
+    }
+    assertThat(server.requests("fake")).isEqualTo(ResponseCache.MAX_PACKS + 1);
   }
 
   @Test
@@ -95,13 +128,25 @@ class CacheTest {
   void aCorruptEntryIsReplacedByAFreshAnswer() throws Exception {
     try (ModelApi model = Fixture.cached(server, "fake", dir)) {
       model.generate(ask("x"));
-      try (Stream<Path> files = Files.walk(dir)) {
-        Path entry = files.filter(Files::isRegularFile).findFirst().orElseThrow();
-        Files.writeString(entry, "{broken");
-      }
+      // a flipped byte inside the stored answer, as a bad disk leaves it: the checksum catches it
+      Path pack = packs().get(0);
+      byte[] bytes = Files.readAllBytes(pack);
+      byte[] body = "You said: x".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      int at = indexOf(bytes, body);
+      bytes[at] = '{';
+      Files.write(pack, bytes);
       assertThat(model.generate(ask("x")).text()).isEqualTo("You said: x");
       assertThat(model.generate(ask("x")).text()).isEqualTo("You said: x");
     }
     assertThat(server.requests("fake")).isEqualTo(2);
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not in the pack");
   }
 }
