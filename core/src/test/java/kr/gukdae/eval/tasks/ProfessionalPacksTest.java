@@ -195,6 +195,11 @@ class ProfessionalPacksTest {
     assertThat(PackRuns.metric(outcome, "ko/kmmlu_redux", "acc,none")).isBetween(0.0, 1.0);
     assertThat(PackRuns.metric(outcome, "global/mmlu_pro", "exact_match,custom-extract"))
         .isBetween(0.0, 1.0);
+    // Per licence the pass rate is a verdict: passed (1) or not (0).
+    for (String licence : List.of("감정평가사", "세무사")) {
+      assertThat(PackRuns.metric(outcome, "ko/kmmlu_pro:" + licence, "pass_rate,none"))
+          .isIn(0.0, 1.0);
+    }
   }
 
   @Test
