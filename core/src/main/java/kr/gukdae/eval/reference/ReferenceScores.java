@@ -55,9 +55,9 @@ public final class ReferenceScores {
   }
 
   /**
-   * Published scores copied from model cards (EXAONE 4.0 32B, A.X 4.0): each row's source names the
-   * card, the table and where the release date comes from. The makers' own evaluation settings, not
-   * gukdae runs of the same task; compare with that in mind.
+   * Published scores copied from model cards (K-EXAONE, EXAONE 4.0 32B, A.X 4.0): each row's source
+   * names the card, the table and where the release date comes from. The makers' own evaluation
+   * settings, not gukdae runs of the same task; compare with that in mind.
    */
   public static ReferenceScores published() {
     return bundled("published-reference-scores.csv");

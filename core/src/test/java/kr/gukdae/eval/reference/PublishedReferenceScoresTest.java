@@ -12,10 +12,10 @@ class PublishedReferenceScoresTest {
 
   @Test
   void everyRowNamesAModelCardAndNoneIsDemo() {
-    assertThat(published.all()).hasSize(14);
+    assertThat(published.all()).hasSize(18);
     assertThat(published.all())
         .allSatisfy(s -> {
-          assertThat(s.source()).startsWith("https://huggingface.co/").contains("model card");
+          assertThat(s.source()).startsWith("https://").contains("model card");
           assertThat(s.model()).doesNotContainIgnoringCase("demo");
           assertThat(s.score()).isBetween(1.0, 100.0);
         });
@@ -43,5 +43,11 @@ class PublishedReferenceScoresTest {
         .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(74.18));
     assertThat(published.bestWithin("ko/kmmlu_redux", "acc", LocalDate.of(2025, 6, 30), 6))
         .isEmpty();
+    // On MMLU-Pro, K-EXAONE (2025-12-31) overtakes EXAONE 4.0 once it is released.
+    assertThat(
+            published.bestWithin("global/mmlu_pro", "exact_match", LocalDate.of(2025, 12, 30), 6))
+        .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(81.8));
+    assertThat(published.bestWithin("global/mmlu_pro", "exact_match", LocalDate.of(2026, 1, 15), 6))
+        .hasValueSatisfying(s -> assertThat(s.model()).isEqualTo("K-EXAONE-236B-A23B (reasoning)"));
   }
 }
