@@ -51,7 +51,19 @@ public final class ReferenceScores {
    * results; its source column says so on every line.
    */
   public static ReferenceScores demo() {
-    String name = "demo-reference-scores.csv";
+    return bundled("demo-reference-scores.csv");
+  }
+
+  /**
+   * Published scores copied from model cards (K-EXAONE, EXAONE 4.0 32B, A.X 4.0): each row's source
+   * names the card, the table and where the release date comes from. The makers' own evaluation
+   * settings, not gukdae runs of the same task; compare with that in mind.
+   */
+  public static ReferenceScores published() {
+    return bundled("published-reference-scores.csv");
+  }
+
+  private static ReferenceScores bundled(String name) {
     try (InputStream in = ReferenceScores.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException(name + " missing from the jar");

@@ -111,6 +111,13 @@ final class LmEvalTask {
     if (sampler != null) {
       out.put("fewshot_sampler", sampler);
     }
+    // Few-shot examples rendered with their own templates (fewshot_config.doc_to_text/target).
+    for (String key : List.of("doc_to_text", "doc_to_target")) {
+      JsonNode value = yaml.path("fewshot_config").path(key);
+      if (!value.isMissingNode() && !value.isNull()) {
+        out.set("fewshot_" + key, template(value));
+      }
+    }
     String outputType = required("output_type");
     out.put("output_type", outputType);
     required("doc_to_text");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.AnswerExtractor;
@@ -45,6 +44,10 @@ final class TaskBuilder {
   }
 
   Task build() {
+    var columns = def.dataset() == null ? null : def.dataset().columns();
+    if (columns != null && !columns.isEmpty()) {
+      splits.replaceAll((split, rows) -> rows.stream().map(r -> renamed(r, columns)).toList());
+    }
     if (def.processDocs() != null) {
       var processor = DocProcessors.named(where, def.processDocs());
       splits.replaceAll((split, rows) -> rows.stream().map(processor).toList());
@@ -66,19 +69,9 @@ final class TaskBuilder {
     long seed = def.fewshotSeed() != null ? def.fewshotSeed() : DEFAULT_FEWSHOT_SEED;
     var renderer = new SampleRenderer(def, type);
 
-    String fewshotPrefix = "";
-    List<Row> shotRows =
-        "first_n".equals(def.fewshotSampler())
-            ? fewshotPool.subList(0, shots)
-            : pickShots(fewshotPool, shots, seed);
-    if (!shotRows.isEmpty()) {
-      var prefix = new StringBuilder();
-      for (Row shot : shotRows) {
-        prefix.append(renderer.text(shot)).append(targetDelimiter);
-        prefix.append(renderer.targetText(shot)).append(fewshotDelimiter);
-      }
-      fewshotPrefix = prefix.toString();
-    }
+    var fewshots =
+        new FewshotContext(
+            where, def, renderer, fewshotPool, shots, seed, targetDelimiter, fewshotDelimiter);
     String description = Objects.requireNonNullElse(def.description(), "");
     if (def.promptPrefix() != null) {
       Templates.checkSyntax(def.promptPrefix(), where + ": prompt_prefix");
@@ -86,10 +79,11 @@ final class TaskBuilder {
     List<Sample> samples = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
+      String shotText = fewshots.prefixFor(row);
       String prefix =
           def.promptPrefix() == null
-              ? fewshotPrefix
-              : Templates.render(def.promptPrefix(), row, "prompt_prefix") + fewshotPrefix;
+              ? shotText
+              : Templates.render(def.promptPrefix(), row, "prompt_prefix") + shotText;
       samples.add(renderer.sample(i, row, prefix, def.groupBy()));
     }
 
@@ -131,6 +125,25 @@ final class TaskBuilder {
         hash,
         // Bundled sample rows make demo numbers; the same task on --data-dir is the real thing.
         Boolean.TRUE.equals(def.demo()) && !readsRealData());
+  }
+
+  /** {@code dataset.columns}: each template name also reads its mapped column of the file. */
+  private Row renamed(Row row, Map<String, String> columns) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>(row.fields());
+    columns.forEach((name, column) -> {
+      if (!row.fields().containsKey(column)) {
+        throw new UserError(
+            row.where()
+                + ": dataset.columns maps '"
+                + name
+                + "' to column '"
+                + column
+                + "', which the file lacks; its columns are "
+                + row.fields().keySet());
+      }
+      out.put(name, row.fields().get(column));
+    });
+    return new Row(row.source(), row.line(), out);
   }
 
   private boolean readsRealData() {
@@ -256,22 +269,6 @@ final class TaskBuilder {
               config.maxTokens(), kwargs.temperature(), config.seed(), config.stop());
     }
     return config;
-  }
-
-  private static List<Row> pickShots(List<Row> pool, int shots, long seed) {
-    if (shots == 0) {
-      return List.of();
-    }
-    // Seeded partial Fisher–Yates: the same seed always gives the same examples in the same order.
-    List<Row> copy = new ArrayList<>(pool);
-    var random = new SplittableRandom(seed);
-    for (int i = 0; i < shots; i++) {
-      int j = i + random.nextInt(copy.size() - i);
-      Row tmp = copy.get(i);
-      copy.set(i, copy.get(j));
-      copy.set(j, tmp);
-    }
-    return copy.subList(0, shots);
   }
 
   private List<Row> split(String name, String field) {

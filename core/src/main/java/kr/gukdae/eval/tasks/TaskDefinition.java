@@ -9,8 +9,12 @@ import org.jspecify.annotations.Nullable;
  * dataset.files}, {@code scorer} and {@code demo}. {@code prompt_prefix} is lm-eval's {@code
  * description} (a Jinja text put before the few-shot examples); {@code filter_list} scores the same
  * answers under several filters (GSM8K's strict-match and flexible-extract); {@code process_docs}
- * names row preprocessing written in code ({@link DocProcessors}). Validation happens in {@link
- * TaskLoader}, which knows the file name for its messages.
+ * names row preprocessing written in code ({@link DocProcessors}). {@code fewshot_doc_to_text} and
+ * {@code fewshot_doc_to_target} are lm-eval's {@code fewshot_config} templates (a few-shot example
+ * rendered differently from the question, e.g. MMLU-Pro's chain of thought); {@code fewshot_match}
+ * names a column whose value a test row's examples must share (MMLU-Pro takes its examples from the
+ * same category). Validation happens in {@link TaskLoader}, which knows the file name for its
+ * messages.
  */
 record TaskDefinition(
     @Nullable String task,
@@ -40,15 +44,23 @@ record TaskDefinition(
     @Nullable String judgeRubric,
     @Nullable String promptPrefix,
     @Nullable List<FilterSpec> filterList,
-    @Nullable String processDocs) {
+    @Nullable String processDocs,
+    @Nullable String fewshotDocToText,
+    @Nullable String fewshotDocToTarget,
+    @Nullable String fewshotMatch) {
 
   /**
    * Where the rows come from. {@code path} is the Hugging Face repository id (e.g. {@code
    * HAERAE-HUB/KMMLU}) and {@code name} its config; {@code files} maps split name to a file,
    * relative to the task file, or to {@code <data dir>/<path>/} when a data directory is given.
+   * {@code columns} maps a name the templates use to the file's column, for copies of a data set
+   * whose columns are named differently from the published ones.
    */
   record DatasetSpec(
-      @Nullable String path, @Nullable String name, @Nullable Map<String, String> files) {}
+      @Nullable String path,
+      @Nullable String name,
+      @Nullable Map<String, String> files,
+      @Nullable Map<String, String> columns) {}
 
   record GenerationSpec(
       @Nullable List<String> until, @Nullable Integer maxGenToks, @Nullable Double temperature) {}

@@ -56,12 +56,24 @@ class BuiltinPacksTest {
                   + "Which planet in our solar system has the shortest year?\n"
                   + "A. Venus\nB. Mercury\nC. Mars\nD. Earth\nAnswer:"),
           Map.entry(
-              "global/mmlu_pro",
+              "global/mmlu_pro_zeroshot",
               "The following are multiple choice questions (with answers) about biology. Think step"
                   + " by step and then finish your answer with \"the answer is (X)\" where X is the"
                   + " correct letter choice.\nQuestion:\nWhich organelle produces most of a cell's"
                   + " ATP?\nOptions:\nA. Nucleus\nB. Ribosome\nC. Mitochondrion\nD. Golgi apparatus\n"
                   + "E. Lysosome\nAnswer: Let's think step by step."),
+          Map.entry(
+              "ko/kmmlu_redux",
+              "콘크리트의 압축강도를 시험할 때 표준 공시체의 양생 온도로 가장 적절한 것은?\n"
+                  + "A. 10±2℃\nB. 20±2℃\nC. 30±2℃\nD. 40±2℃\n정답："),
+          Map.entry(
+              "ko/kmmlu_pro",
+              "민법상 미성년자의 법률행위에 관한 설명으로 옳은 것은?\n"
+                  + "A. 미성년자는 법정대리인의 동의 없이 모든 법률행위를 할 수 있다.\n"
+                  + "B. 단순히 권리만을 얻는 행위는 법정대리인의 동의가 필요 없다.\n"
+                  + "C. 미성년자가 혼인하여도 행위능력이 생기지 않는다.\n"
+                  + "D. 법정대리인이 허락한 재산의 처분도 취소할 수 있다.\n"
+                  + "E. 미성년자의 법률행위는 언제나 무효이다.\n정답："),
           Map.entry(
               "global/arc_easy",
               "Question: Which of these is needed for a plant to make its own food?\nAnswer:"),

@@ -92,6 +92,37 @@ class LmEvalImportTest {
   }
 
   @Test
+  void fewshotConfigTemplatesRenderTheExamplesDifferently() throws Exception {
+    Path set = Files.createDirectories(tmp.resolve("hf/org/cot"));
+    Files.writeString(
+        set.resolve("test.jsonl"), "{\"q\": \"2+2?\", \"a\": \"4\", \"why\": \"\"}\n");
+    Files.writeString(
+        set.resolve("dev.jsonl"),
+        "{\"q\": \"1+1?\", \"a\": \"2\", \"why\": \"One and one. So 2.\"}\n");
+    Path tasks = Files.createDirectories(tmp.resolve("tasks"));
+    Files.writeString(
+        tasks.resolve("cot.yaml"),
+        """
+        task: cot
+        dataset_path: org/cot
+        test_split: test
+        fewshot_split: dev
+        num_fewshot: 1
+        fewshot_config:
+          sampler: first_n
+          doc_to_text: "Q: {{q}}\\nA:"
+          doc_to_target: "{{why}}"
+        output_type: generate_until
+        doc_to_text: "Q: {{q}}\\nA: think."
+        doc_to_target: a
+        """);
+    Task task = TaskRegistry.create(List.of(tasks)).load("lmeval/cot", withData(tmp.resolve("hf")));
+    assertThat(task.samples().get(0).prompt())
+        .isEqualTo("Q: 1+1?\nA: One and one. So 2.\n\nQ: 2+2?\nA: think.");
+    assertThat(task.samples().get(0).target()).isEqualTo("4");
+  }
+
+  @Test
   void gsm8kScoresStrictAndFlexibleExtractionLikeLmEval() {
     var registry = TaskRegistry.create(List.of(resource("lmeval/gsm8k")));
     Task gsm8k = registry.load("lmeval/gsm8k", withData(data));
