@@ -2,6 +2,8 @@ package kr.gukdae.model.openai;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import kr.gukdae.UserError;
 import kr.gukdae.model.ModelSpec;
@@ -16,6 +18,7 @@ final class Endpoint {
   static final String DEFAULT_BASE = "https://api.openai.com/v1";
 
   private final URI base;
+  private final Map<String, URI> uris = new ConcurrentHashMap<>();
   private final String model;
   private final String apiKeyEnv;
   private final @Nullable String apiKey;
@@ -78,8 +81,9 @@ final class Endpoint {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
+  /** The URL of an API path; parsed once per path, as every request needs one. */
   URI uri(String path) {
-    return URI.create(base + "/" + path);
+    return uris.computeIfAbsent(path, p -> URI.create(base + "/" + p));
   }
 
   /** The base URL for logs and run records (never holds credentials; see {@link #parseBase}). */

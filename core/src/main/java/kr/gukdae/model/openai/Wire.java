@@ -1,15 +1,14 @@
 package kr.gukdae.model.openai;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import kr.gukdae.model.ChatMessage;
 import kr.gukdae.model.GenerateConfig;
 import kr.gukdae.model.ModelOutput;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -63,14 +62,19 @@ final class Wire {
 
   /** Echo the prompt with one log-prob (and the top alternative) per token, generating nothing. */
   static byte[] echoBody(String model, String prompt, int maxTokens) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("model", model);
-    body.put("prompt", prompt);
-    body.put("max_tokens", maxTokens);
-    body.put("temperature", 0.0);
-    body.put("echo", true);
-    body.put("logprobs", 1);
-    return JSON.writeValueAsBytes(body);
+    // written straight out: one of these per choice makes it the commonest request body
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(prompt.length() * 3 + 128);
+    try (JsonGenerator out = JSON.createGenerator(bytes)) {
+      out.writeStartObject();
+      out.writeStringProperty("model", model);
+      out.writeStringProperty("prompt", prompt);
+      out.writeNumberProperty("max_tokens", maxTokens);
+      out.writeNumberProperty("temperature", 0.0);
+      out.writeBooleanProperty("echo", true);
+      out.writeNumberProperty("logprobs", 1);
+      out.writeEndObject();
+    }
+    return bytes.toByteArray();
   }
 
   static JsonNode tree(byte[] body, URI from) {
@@ -135,90 +139,10 @@ final class Wire {
 
   /** The echoed prompt tokens of a completions answer, or null when it carries no log-probs. */
   static Logprobs.@Nullable Echo echo(byte[] body, URI from) {
-    JsonNode root = tree(body, from);
-    JsonNode logprobs = firstChoice(root, from).get("logprobs");
-    if (logprobs == null || logprobs.isNull()) {
-      return null;
-    }
-    JsonNode tokens = logprobs.get("tokens");
-    JsonNode values = logprobs.get("token_logprobs");
-    if (tokens == null || values == null || !tokens.isArray() || !values.isArray()) {
-      return null;
-    }
-    int n = tokens.size();
-    if (values.size() != n) {
-      throw Failures.malformed(from, "tokens and token_logprobs differ in length");
-    }
-    List<String> texts = new ArrayList<>(n);
-    List<@Nullable Double> lps = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      if (!tokens.get(i).isString()) {
-        throw Failures.malformed(from, "logprobs.tokens[" + i + "] is not a string");
-      }
-      texts.add(tokens.get(i).asString());
-      JsonNode v = values.get(i);
-      if (v.isNull()) {
-        lps.add(null);
-      } else if (v.isNumber()) {
-        lps.add(v.asDouble());
-      } else {
-        throw Failures.malformed(from, "logprobs.token_logprobs[" + i + "] is not a number");
-      }
-    }
-    return new Logprobs.Echo(
-        texts,
-        lps,
-        offsets(logprobs.get("text_offset"), n, from),
-        tops(logprobs.get("top_logprobs"), n, from));
+    return EchoReader.read(body, from);
   }
 
-  private static int @Nullable [] offsets(@Nullable JsonNode node, int n, URI from) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isArray() || node.size() != n) {
-      throw Failures.malformed(from, "logprobs.text_offset does not match the tokens");
-    }
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      if (!node.get(i).isIntegralNumber()) {
-        throw Failures.malformed(from, "logprobs.text_offset[" + i + "] is not an integer");
-      }
-      out[i] = node.get(i).asInt();
-    }
-    return out;
-  }
-
-  private static @Nullable List<@Nullable Map<String, Double>> tops(
-      @Nullable JsonNode node, int n, URI from) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isArray() || node.size() != n) {
-      throw Failures.malformed(from, "logprobs.top_logprobs does not match the tokens");
-    }
-    List<@Nullable Map<String, Double>> out = new ArrayList<>(n);
-    for (JsonNode entry : node) {
-      if (entry.isNull()) {
-        out.add(null);
-        continue;
-      }
-      if (!entry.isObject()) {
-        throw Failures.malformed(from, "a top_logprobs entry is not an object");
-      }
-      Map<String, Double> map = new LinkedHashMap<>();
-      for (var field : entry.properties()) {
-        if (!field.getValue().isNumber()) {
-          throw Failures.malformed(from, "a top_logprobs value is not a number");
-        }
-        map.put(field.getKey(), field.getValue().asDouble());
-      }
-      out.add(map);
-    }
-    return out;
-  }
-
-  private static String firstLine(@Nullable String s) {
+  static String firstLine(@Nullable String s) {
     if (s == null) {
       return "parse error";
     }
