@@ -32,8 +32,10 @@ final class Results {
       int turns,
       OffsetDateTime votedAt) {
 
+    /** The vote as a battle carrying its recorded duplicate-prompt weight. */
     Battle battle() {
-      return new Battle(modelA, modelB, outcome, votedAt.toInstant(), voterId, language, category);
+      return new Battle(modelA, modelB, outcome, votedAt.toInstant(), voterId, language, category)
+          .withWeight(weight);
     }
   }
 
