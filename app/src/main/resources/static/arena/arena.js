@@ -28,6 +28,7 @@
     $("who-label").textContent = label;
     $("login").hidden = session.voterClass !== "PUBLIC";
     $("logout").hidden = session.voterClass === "PUBLIC";
+    $("admin-link").hidden = session.voterClass !== "ADMIN";
   }
 
   async function loadScenarios() {
