@@ -72,6 +72,9 @@ final class Results {
 
   private final JdbcClient jdbc;
 
+  /** Beyond this many cached battles (about 25 MB) styles are recounted on every request. */
+  private static final int MAX_CACHED_STYLES = 100_000;
+
   /**
    * Style per voted battle. A voted battle's answers never change (no follow-ups after the vote),
    * so each is read and counted once; the entries are a few numbers per battle.
@@ -178,6 +181,7 @@ final class Results {
    */
   Map<String, Style> styles(List<String> battleIds) {
     List<String> missing = battleIds.stream().filter(id -> !styles.containsKey(id)).toList();
+    Map<String, Style> fresh = new HashMap<>();
     for (int from = 0; from < missing.size(); from += STYLE_BATCH) {
       List<String> batch = missing.subList(from, Math.min(missing.size(), from + STYLE_BATCH));
       Map<String, long[][]> sums = new HashMap<>();
@@ -191,11 +195,14 @@ final class Results {
             add(sum[0], StyleFeatures.of(rs.getString(2)));
             add(sum[1], StyleFeatures.of(rs.getString(3)));
           });
-      sums.forEach((id, sum) -> styles.put(id, new Style(features(sum[0]), features(sum[1]))));
+      sums.forEach((id, sum) -> fresh.put(id, new Style(features(sum[0]), features(sum[1]))));
+    }
+    if (styles.size() + fresh.size() <= MAX_CACHED_STYLES) {
+      styles.putAll(fresh);
     }
     Map<String, Style> out = new HashMap<>();
     for (String id : battleIds) {
-      Style style = styles.get(id);
+      Style style = fresh.containsKey(id) ? fresh.get(id) : styles.get(id);
       if (style != null) {
         out.put(id, style);
       }
