@@ -216,6 +216,8 @@ class ArenaAdminTest {
       page.fill("#login-pass", ADMIN_PASSWORD);
       page.click("#login button");
       page.waitForSelector("body[data-state=admin]");
+      assertThat(page.isVisible("#login")).isFalse();
+      assertThat(page.isVisible("#logout")).isTrue();
       String row = "tr[data-scenario='" + id + "']";
       assertThat(page.textContent(row)).contains("브라우저 관리", "정확성", "사용 중");
 
