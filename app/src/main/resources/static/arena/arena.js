@@ -28,6 +28,7 @@
     $("who-label").textContent = label;
     $("login").hidden = session.voterClass !== "PUBLIC";
     $("logout").hidden = session.voterClass === "PUBLIC";
+    $("admin-link").hidden = session.voterClass !== "ADMIN";
   }
 
   async function loadScenarios() {
@@ -143,6 +144,12 @@
       row.className = "rubric-row";
       const name = document.createElement("div");
       name.textContent = c.name;
+      if (c.description) {
+        const help = document.createElement("div");
+        help.className = "muted";
+        help.textContent = c.description;
+        name.appendChild(help);
+      }
       row.appendChild(name);
       for (const side of ["A", "B"]) {
         const cell = document.createElement("div");

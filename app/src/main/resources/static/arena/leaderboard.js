@@ -1,9 +1,15 @@
-// Leaderboard page: ratings with intervals for the chosen slice; every cell is set with textContent.
+// Leaderboard page: ratings with intervals for the chosen slice and method (Bradley–Terry, online
+// Elo, style-controlled with its coefficients); every cell is set with textContent.
 (function () {
   const $ = (id) => document.getElementById(id);
   function query() {
     const p = new URLSearchParams();
     for (const id of ["category", "language", "voterClass", "minBattles"]) if ($(id).value) p.set(id, $(id).value);
+    return p.toString();
+  }
+  function ratingsQuery() {
+    const p = new URLSearchParams(query());
+    p.set("method", $("method").value);
     return p.toString();
   }
   function cell(tr, text, cls) {
@@ -16,7 +22,7 @@
   async function load() {
     $("error").textContent = "";
     try {
-      const res = await fetch("/api/arena/leaderboard?" + query());
+      const res = await fetch("/api/arena/leaderboard?" + ratingsQuery());
       const data = await res.json();
       if (!res.ok) throw new Error(data.message || res.status);
       $("count").textContent = String(data.battles);
@@ -38,7 +44,25 @@
         cell(tr, String(r.battles), "num");
         rows.appendChild(tr);
       }
+      $("lead").textContent = gukdaeI18n.t("lb.lead." + data.method);
+      const style = $("style-rows");
+      style.replaceChildren();
+      for (const s of data.style || []) {
+        const tr = document.createElement("tr");
+        tr.dataset.feature = s.feature;
+        cell(tr, gukdaeI18n.t("lb.feature." + s.feature));
+        cell(tr, (s.points >= 0 ? "+" : "") + s.points.toFixed(1), "num");
+        cell(tr, s.lower.toFixed(1) + " – " + s.upper.toFixed(1), "num");
+        style.appendChild(tr);
+      }
+      $("style").hidden = data.method !== "style";
+      document.body.dataset.method = data.method;
     } catch (e) { $("error").textContent = e.message; }
+  }
+  async function adminLink() {
+    const res = await fetch("/api/arena/session", { credentials: "same-origin" });
+    const session = await res.json();
+    $("admin-link").hidden = session.voterClass !== "ADMIN";
   }
   async function slices() {
     const data = await (await fetch("/api/arena/slices")).json();
@@ -48,7 +72,9 @@
   }
   document.addEventListener("DOMContentLoaded", async () => {
     $("filters").addEventListener("change", load);
+    document.addEventListener("gukdae:lang", load);
     await slices().catch(() => {});
+    adminLink().catch(() => {});
     load();
   });
 })();

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * One judged comparison of two models' answers: the unit every rating is computed from. Fields
  * mirror FastChat's {@code clean_battle} records ({@code judge} is the voter id, {@code category}
  * the scenario or leaderboard slice). {@code styleA}/{@code styleB} are the answers' Markdown style
- * features, present together or not at all; only style-controlled ratings need them.
+ * features, present together or not at all; only style-controlled ratings need them. {@code weight}
+ * scales the battle's say in every fit (1 = an ordinary vote; the arena gives the n-th battle on
+ * the same prompt 1/n): in Bradley–Terry a weight of 2 counts exactly like the battle twice.
  */
 public record Battle(
     String modelA,
@@ -19,7 +21,8 @@ public record Battle(
     String language,
     String category,
     @Nullable StyleFeatures styleA,
-    @Nullable StyleFeatures styleB) {
+    @Nullable StyleFeatures styleB,
+    double weight) {
 
   public Battle {
     Objects.requireNonNull(outcome, "outcome");
@@ -36,6 +39,9 @@ public record Battle(
     if ((styleA == null) != (styleB == null)) {
       throw new IllegalArgumentException("style features must be given for both answers or none");
     }
+    if (!(weight > 0) || !Double.isFinite(weight)) {
+      throw new IllegalArgumentException("a battle's weight must be finite and > 0, got " + weight);
+    }
   }
 
   /** A battle without style features. */
@@ -47,7 +53,21 @@ public record Battle(
       String judge,
       String language,
       String category) {
-    this(modelA, modelB, outcome, timestamp, judge, language, category, null, null);
+    this(modelA, modelB, outcome, timestamp, judge, language, category, null, null, 1.0);
+  }
+
+  /** A battle of weight 1, with or without style features. */
+  public Battle(
+      String modelA,
+      String modelB,
+      Outcome outcome,
+      Instant timestamp,
+      String judge,
+      String language,
+      String category,
+      @Nullable StyleFeatures styleA,
+      @Nullable StyleFeatures styleB) {
+    this(modelA, modelB, outcome, timestamp, judge, language, category, styleA, styleB, 1.0);
   }
 
   public boolean hasStyle() {
@@ -55,7 +75,12 @@ public record Battle(
   }
 
   public Battle withStyle(StyleFeatures a, StyleFeatures b) {
-    return new Battle(modelA, modelB, outcome, timestamp, judge, language, category, a, b);
+    return new Battle(modelA, modelB, outcome, timestamp, judge, language, category, a, b, weight);
+  }
+
+  public Battle withWeight(double w) {
+    return new Battle(
+        modelA, modelB, outcome, timestamp, judge, language, category, styleA, styleB, w);
   }
 
   /** 1 if A won, 0 if B won, 0.5 for either kind of tie (FastChat's half-win convention). */

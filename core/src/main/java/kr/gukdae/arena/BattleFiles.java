@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads battle files: FastChat {@code clean_battle} records (JSON array, JSONL or CSV with {@code
- * model_a, model_b, winner} and optional {@code tstamp, judge, language, category}, style columns
- * or {@code conv_metadata}) and the llmfao CSV shape ({@code left, right, winner} ∈
+ * model_a, model_b, winner} and optional {@code tstamp, judge, language, category, weight}, style
+ * columns or {@code conv_metadata}) and the llmfao CSV shape ({@code left, right, winner} ∈
  * left/right/tie). Every error names the file and line; nothing is returned from a file with any
  * bad row.
  */
@@ -74,6 +74,9 @@ public final class BattleFiles {
     m.put("judge", b.judge());
     m.put("language", b.language());
     m.put("category", b.category());
+    if (b.weight() != 1.0) {
+      m.put("weight", b.weight());
+    }
     if (b.hasStyle()) {
       BattleRow.putStyle(m, "a", b.styleA());
       BattleRow.putStyle(m, "b", b.styleB());

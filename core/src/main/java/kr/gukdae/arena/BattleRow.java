@@ -63,7 +63,8 @@ final class BattleRow {
     String category = shape == Shape.LLMFAO ? optional(row, "prompt") : optional(row, "category");
     String judge = shape == Shape.LLMFAO ? optional(row, "worker") : optional(row, "judge");
     var battle =
-        new Battle(a, b, outcome, timestamp(row), judge, optional(row, "language"), category);
+        new Battle(a, b, outcome, timestamp(row), judge, optional(row, "language"), category)
+            .withWeight(weight(row));
     StyleFeatures sa = BattleStyle.read(row, "a");
     StyleFeatures sb = BattleStyle.read(row, "b");
     if ((sa == null) != (sb == null)) {
@@ -110,6 +111,29 @@ final class BattleRow {
               + bounded(v.toString())
               + "' is not epoch seconds, e.g. 1700000000.5");
     }
+  }
+
+  /** The optional duplicate-prompt weight: missing or blank means 1. */
+  private static double weight(Row row) {
+    Object v = row.fields().get("weight");
+    if (v == null || v.toString().isBlank()) {
+      return 1.0;
+    }
+    double w;
+    try {
+      w = v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().strip());
+    } catch (NumberFormatException e) {
+      w = Double.NaN;
+    }
+    if (!Double.isFinite(w) || !(w > 0)) {
+      throw new UserError(
+          row.where()
+              + ": weight '"
+              + bounded(v.toString())
+              + "' must be a finite number > 0 (1 = an ordinary vote, e.g. 0.5); fix it or leave"
+              + " it empty");
+    }
+    return w;
   }
 
   private static String optional(Row row, String column) {

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * FastChat's online Elo: every model starts at 1000 and each battle, in order, moves both ratings
- * by K·(score − expected) with base 10 and scale 400. Order matters, unlike Bradley–Terry.
+ * by K·w·(score − expected) with base 10 and scale 400, w being the battle's weight (1 for an
+ * ordinary vote, so unweighted input gives FastChat's numbers). Order matters, unlike
+ * Bradley–Terry.
  */
 final class OnlineElo {
 
@@ -17,7 +19,7 @@ final class OnlineElo {
   private OnlineElo() {}
 
   /** Ratings for battles {@code order[0..]} (indices into the model/outcome arrays). */
-  static double[] run(int p, int[] a, int[] b, double[] scoreA, int[] order) {
+  static double[] run(int p, int[] a, int[] b, double[] scoreA, double[] weight, int[] order) {
     double[] rating = new double[p];
     boolean[] seen = new boolean[p];
     Arrays.fill(rating, Scale.INIT);
@@ -28,8 +30,9 @@ final class OnlineElo {
       seen[y] = true;
       double ea = 1 / (1 + Math.pow(BASE, (rating[y] - rating[x]) / SCALE));
       double eb = 1 / (1 + Math.pow(BASE, (rating[x] - rating[y]) / SCALE));
-      rating[x] += K * (scoreA[t] - ea);
-      rating[y] += K * (1 - scoreA[t] - eb);
+      double k = K * weight[t];
+      rating[x] += k * (scoreA[t] - ea);
+      rating[y] += k * (1 - scoreA[t] - eb);
     }
     for (int m = 0; m < p; m++) {
       if (!seen[m]) {

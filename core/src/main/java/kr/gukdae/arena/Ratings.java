@@ -24,7 +24,8 @@ public final class Ratings {
 
   /**
    * Bradley–Terry by maximum likelihood on the models×models win counts (a tie counts half a win to
-   * each side); 95% intervals from multinomial resampling of the aggregated counts.
+   * each side; each battle counts with its weight); 95% intervals from multinomial resampling of
+   * the aggregated counts, which resamples battles with replacement, each keeping its weight.
    */
   public static Leaderboard bradleyTerry(List<Battle> battles, RatingOptions options) {
     requireBattles(battles);
@@ -57,8 +58,9 @@ public final class Ratings {
   }
 
   /**
-   * Online Elo in list order (K = 4, base 10, scale 400, start 1000); bootstrap rounds replay
-   * battles drawn with replacement in random order, as FastChat does.
+   * Online Elo in list order (K = 4, base 10, scale 400, start 1000; each update scaled by the
+   * battle's weight); bootstrap rounds replay battles drawn with replacement in random order, as
+   * FastChat does.
    */
   public static Leaderboard onlineElo(List<Battle> battles, RatingOptions options) {
     requireBattles(battles);
@@ -71,12 +73,14 @@ public final class Ratings {
     int[][] ab = OnlineElo.indices(battles, index);
     int n = battles.size();
     double[] score = new double[n];
+    double[] weight = new double[n];
     int[] inOrder = new int[n];
     for (int t = 0; t < n; t++) {
       score[t] = battles.get(t).scoreA();
+      weight[t] = battles.get(t).weight();
       inOrder[t] = t;
     }
-    double[] ratings = OnlineElo.run(models.length, ab[0], ab[1], score, inOrder);
+    double[] ratings = OnlineElo.run(models.length, ab[0], ab[1], score, weight, inOrder);
     if (options.anchor() != null) {
       Scale.recentre(ratings, models, options.anchor());
     }
@@ -88,7 +92,7 @@ public final class Ratings {
               for (int t = 0; t < n; t++) {
                 order[t] = rng.nextInt(n);
               }
-              double[] r = OnlineElo.run(models.length, ab[0], ab[1], score, order);
+              double[] r = OnlineElo.run(models.length, ab[0], ab[1], score, weight, order);
               return anchorRound(r, models, options);
             });
     return new Leaderboard(

@@ -9,8 +9,9 @@ import kr.gukdae.UserError;
 /**
  * Style-controlled Bradley–Terry (FastChat's approach): per battle, logit P(A wins) = r_a − r_b + Σ
  * β_k z_k where z_k is the k-th style feature's normalised difference (a − b)/(a + b), standardised
- * over all battles. Ties are half wins. The bootstrap resamples battles (style covariates differ
- * per battle, so pair aggregation does not apply) with fixed standardisation.
+ * over all battles. Ties are half wins; each battle's log-likelihood counts with its weight. The
+ * bootstrap resamples battles, each keeping its weight (style covariates differ per battle, so pair
+ * aggregation does not apply), with fixed standardisation.
  */
 final class StyleControl {
 
@@ -51,7 +52,9 @@ final class StyleControl {
       perModel[ab[1][t]]++;
     }
     double[] weights = new double[n];
-    java.util.Arrays.fill(weights, 1);
+    for (int t = 0; t < n; t++) {
+      weights[t] = battles.get(t).weight();
+    }
     double[] theta = fit(p, s, ab[0], ab[1], y, z, weights, options.l2(), null);
     double[] ratings = Scale.toRatings(java.util.Arrays.copyOf(theta, p), models, options.anchor());
     double[][] rounds =
@@ -62,7 +65,7 @@ final class StyleControl {
               int[] games = new int[p];
               for (int t = 0; t < n; t++) {
                 int pick = rng.nextInt(n);
-                w[pick]++;
+                w[pick] += weights[pick]; // a drawn battle keeps its weight
                 games[ab[0][pick]]++;
                 games[ab[1][pick]]++;
               }
@@ -90,7 +93,10 @@ final class StyleControl {
         style);
   }
 
-  /** Row-major n×s matrix of standardised (a − b)/(a + b); 0 where both answers have none. */
+  /**
+   * Row-major n×s matrix of standardised (a − b)/(a + b); 0 where both answers have none. Mean and
+   * spread are weighted by battle weight, so a battle of weight 2 standardises like two copies.
+   */
   static double[] standardisedDifferences(List<Battle> battles) {
     int n = battles.size();
     int s = StyleFeatures.COUNT;
@@ -103,18 +109,22 @@ final class StyleControl {
         z[t * s + k] = sum == 0 ? 0 : (a[k] - b[k]) / sum;
       }
     }
+    double total = 0;
+    for (Battle b : battles) {
+      total += b.weight();
+    }
     for (int k = 0; k < s; k++) {
       double mean = 0;
       for (int t = 0; t < n; t++) {
-        mean += z[t * s + k];
+        mean += battles.get(t).weight() * z[t * s + k];
       }
-      mean /= n;
+      mean /= total;
       double var = 0;
       for (int t = 0; t < n; t++) {
         double d = z[t * s + k] - mean;
-        var += d * d;
+        var += battles.get(t).weight() * d * d;
       }
-      double sd = Math.sqrt(var / n);
+      double sd = Math.sqrt(var / total);
       for (int t = 0; t < n; t++) {
         // A feature that never varies carries no information; leave it at 0 (its β stays 0).
         z[t * s + k] = sd > 0 ? (z[t * s + k] - mean) / sd : 0;

@@ -146,4 +146,37 @@ class BattleFilesTest {
     assertThat(f.bold()).isEqualTo(2);
     assertThat(f.length()).isEqualTo(md.length());
   }
+
+  @Test
+  void readsAndValidatesTheOptionalWeightColumn() {
+    String csv = "model_a,model_b,winner,weight\nA,B,model_a,0.5\nA,B,tie,\nB,A,model_b,2\n";
+    String jsonl =
+        "{\"model_a\":\"A\",\"model_b\":\"B\",\"winner\":\"model_a\",\"weight\":0.5}\n"
+            + "{\"model_a\":\"A\",\"model_b\":\"B\",\"winner\":\"tie\"}\n"
+            + "{\"model_a\":\"B\",\"model_b\":\"A\",\"winner\":\"model_b\",\"weight\":\"2\"}\n";
+    List<Battle> fromCsv = read("w.csv", csv);
+    assertThat(fromCsv).extracting(Battle::weight).containsExactly(0.5, 1.0, 2.0);
+    assertThat(read("w.jsonl", jsonl)).isEqualTo(fromCsv);
+    String head = "model_a,model_b,winner,weight\nA,B,tie,1\n";
+    for (String bad : List.of("0", "-1", "NaN", "Infinity", "heavy", "1e400")) {
+      assertError(
+          "w.csv", head + "A,B,tie," + bad + "\n", "w.csv:3", "weight '" + bad + "'", "> 0");
+    }
+    assertError(
+        "w.jsonl",
+        "{\"model_a\":\"A\",\"model_b\":\"B\",\"winner\":\"tie\",\"weight\":-0.25}\n",
+        "w.jsonl:1",
+        "weight '-0.25'");
+  }
+
+  @Test
+  void weightsSurviveTheJsonlExport() {
+    List<Battle> battles =
+        Simulated.battles(new double[] {1000, 1100, 900}, 30, 0.3, 2).stream()
+            .map(b -> b.withWeight(1.0 / (1 + (b.judge().hashCode() & 3))))
+            .toList();
+    var out = new StringWriter();
+    BattleFiles.writeJsonl(battles, out);
+    assertThat(read("e.jsonl", out.toString())).isEqualTo(battles);
+  }
 }

@@ -101,7 +101,7 @@ class ArenaAdminApi {
       throw new ArenaException(
           HttpStatus.CONFLICT, "not_answered", "rate after the answers finish");
     }
-    var scenario = arena.scenarios().find(battle.scenarioId()).orElseThrow();
+    var scenario = arena.scenarios().findAny(battle.scenarioId()).orElseThrow();
     var scores = form.scores() == null ? List.<Rubrics.Score>of() : form.scores();
     arena.rubrics().rate(voter, battle, scenario, scores);
     return Map.of("saved", scores.size());
@@ -113,10 +113,6 @@ class ArenaAdminApi {
   }
 
   private Voter admin(HttpServletRequest request, HttpServletResponse response) {
-    Voter voter = api.voter(request, response);
-    if (voter.voterClass() != VoterClass.ADMIN) {
-      throw ArenaException.forbidden("administrators only; log in with an admin account");
-    }
-    return voter;
+    return Admins.require(api, request, response);
   }
 }

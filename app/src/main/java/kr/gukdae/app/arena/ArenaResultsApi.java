@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.gukdae.UserError;
 import kr.gukdae.arena.Battle;
 import kr.gukdae.arena.BattleSlice;
 import kr.gukdae.arena.Leaderboard;
+import kr.gukdae.arena.Method;
 import kr.gukdae.arena.RatingOptions;
 import kr.gukdae.arena.Ratings;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +29,11 @@ class ArenaResultsApi {
   }
 
   /**
-   * Bradley–Terry ratings with 95% bootstrap intervals for one slice of the blind votes. Models
-   * below {@code minBattles} in the slice are left out (with their battles) before fitting.
+   * Ratings with 95% bootstrap intervals for one slice of the blind votes, each vote counted with
+   * its recorded duplicate-prompt weight: {@code method} is {@code bt} (Bradley–Terry, default),
+   * {@code elo} (online Elo in voting order) or {@code style} (Bradley–Terry with the answers'
+   * Markdown style as covariates; the reply then lists each style effect). Models below {@code
+   * minBattles} in the slice are left out (with their battles) before fitting.
    */
   @GetMapping("/api/arena/leaderboard")
   Map<String, Object> leaderboard(
@@ -36,30 +41,37 @@ class ArenaResultsApi {
       @RequestParam(required = false) @Nullable String language,
       @RequestParam(required = false) @Nullable String voterClass,
       @RequestParam(defaultValue = "0") int minBattles,
-      @RequestParam(defaultValue = "200") int bootstrap) {
+      @RequestParam(defaultValue = "200") int bootstrap,
+      @RequestParam(defaultValue = "bt") String method) {
     if (minBattles < 0 || minBattles > 1_000_000) {
       throw ArenaException.badRequest("minBattles", "minBattles: 0 to 1000000");
     }
     if (bootstrap < 0 || bootstrap > 2000) {
       throw ArenaException.badRequest("bootstrap", "bootstrap: 0 to 2000 rounds");
     }
+    Method m = method(method);
     var votes = arena.results().votes(filter(category, language, voterClass));
-    List<Battle> battles =
-        BattleSlice.all()
-            .minBattles(minBattles)
-            .apply(votes.stream().map(Results.VoteRow::battle).toList());
+    List<Battle> counted = votes.stream().map(Results.VoteRow::battle).toList();
+    if (m == Method.STYLE) {
+      counted = withStyle(votes);
+    }
+    List<Battle> battles = BattleSlice.all().minBattles(minBattles).apply(counted);
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("method", m.wireName());
     out.put("votes", votes.size());
     out.put("battles", battles.size());
+    out.put("weightedBattles", battles.stream().mapToDouble(Battle::weight).sum());
     out.put("minBattles", minBattles);
     out.put("bootstrapRounds", bootstrap);
+    out.put("style", List.of());
     if (battles.isEmpty()) {
       out.put("ratings", List.of());
       return out;
     }
     Leaderboard board =
-        Ratings.bradleyTerry(
+        Ratings.rate(
             battles,
+            m,
             RatingOptions.builder().bootstrap(bootstrap).seed(20260101L).threads(2).build());
     out.put(
         "ratings",
@@ -76,7 +88,25 @@ class ArenaResultsApi {
               return row;
             })
             .toList());
+    out.put("style", board.style());
     return out;
+  }
+
+  private static Method method(String text) {
+    try {
+      return Method.parse(text);
+    } catch (UserError e) {
+      throw ArenaException.badRequest("method", "method: bt, elo or style");
+    }
+  }
+
+  /** Votes with their answers' style; a vote without stored answers cannot enter this fit. */
+  private List<Battle> withStyle(List<Results.VoteRow> votes) {
+    var styles = arena.results().styles(votes.stream().map(Results.VoteRow::battleId).toList());
+    return votes.stream()
+        .filter(v -> styles.containsKey(v.battleId()))
+        .map(v -> v.battle().withStyle(styles.get(v.battleId()).a(), styles.get(v.battleId()).b()))
+        .toList();
   }
 
   /** The slices the page can offer: categories and languages that have counted votes. */

@@ -2,9 +2,13 @@ package kr.gukdae.app.arena;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import kr.gukdae.arena.Battle;
 import kr.gukdae.arena.Outcome;
+import kr.gukdae.arena.StyleFeatures;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,15 +36,50 @@ final class Results {
       int turns,
       OffsetDateTime votedAt) {
 
+    /** The vote as a battle carrying its recorded duplicate-prompt weight. */
     Battle battle() {
-      return new Battle(modelA, modelB, outcome, votedAt.toInstant(), voterId, language, category);
+      return new Battle(modelA, modelB, outcome, votedAt.toInstant(), voterId, language, category)
+          .withWeight(weight);
     }
   }
 
-  /** How many battles were left out because an answer named a model or vendor. */
-  record Excluded(String battleId, String leak) {}
+  /** A battle left out because an answer named a model or vendor. */
+  record Excluded(
+      String battleId,
+      String leak,
+      String modelA,
+      String modelB,
+      String outcome,
+      OffsetDateTime votedAt) {}
+
+  /** A voted battle in full, for an administrator reviewing it. */
+  record Reviewed(
+      String battleId,
+      String modelA,
+      String modelB,
+      String outcome,
+      boolean blind,
+      @Nullable String leak,
+      double weight,
+      List<Turn> turns) {}
+
+  record Turn(int turn, String prompt, String answerA, String answerB, @Nullable String leak) {}
+
+  /** Markdown style of both answers of one battle, summed over its turns. */
+  record Style(StyleFeatures a, StyleFeatures b) {}
+
+  private static final int STYLE_BATCH = 200;
 
   private final JdbcClient jdbc;
+
+  /** Beyond this many cached battles (about 25 MB) styles are recounted on every request. */
+  private static final int MAX_CACHED_STYLES = 100_000;
+
+  /**
+   * Style per voted battle. A voted battle's answers never change (no follow-ups after the vote),
+   * so each is read and counted once; the entries are a few numbers per battle.
+   */
+  private final Map<String, Style> styles = new ConcurrentHashMap<>();
 
   Results(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -85,8 +124,100 @@ final class Results {
   }
 
   List<Excluded> excluded() {
-    return jdbc.sql("SELECT battle_id, leak FROM arena_vote WHERE NOT blind ORDER BY voted_at")
-        .query((rs, i) -> new Excluded(rs.getString(1), rs.getString(2)))
+    return jdbc.sql(
+            "SELECT v.battle_id, v.leak, b.model_a, b.model_b, v.outcome, v.voted_at"
+                + " FROM arena_vote v JOIN arena_battle b ON b.id = v.battle_id"
+                + " WHERE NOT v.blind ORDER BY v.voted_at, v.battle_id")
+        .query((rs, i) ->
+            new Excluded(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class)))
         .list();
+  }
+
+  /**
+   * A battle with its vote, names and answers; empty until it is voted, so nobody, administrators
+   * included, learns a battle's models before its voter did.
+   */
+  java.util.Optional<Reviewed> reviewed(String battleId) {
+    List<Turn> turns =
+        jdbc.sql(
+                "SELECT turn_no, prompt, answer_a, answer_b, leak FROM arena_turn"
+                    + " WHERE battle_id = ? ORDER BY turn_no")
+            .param(battleId)
+            .query((rs, i) ->
+                new Turn(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
+            .list();
+    return jdbc.sql(
+            "SELECT v.battle_id, b.model_a, b.model_b, v.outcome, v.blind, v.leak, v.weight"
+                + " FROM arena_vote v JOIN arena_battle b ON b.id = v.battle_id"
+                + " WHERE v.battle_id = ?")
+        .param(battleId)
+        .query((rs, i) ->
+            new Reviewed(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getString(6),
+                rs.getDouble(7),
+                turns))
+        .optional();
+  }
+
+  /**
+   * The answers' Markdown style for these battles (features summed over turns, as FastChat sums
+   * over a conversation's assistant turns); battles without a stored turn are absent.
+   */
+  Map<String, Style> styles(List<String> battleIds) {
+    List<String> missing = battleIds.stream().filter(id -> !styles.containsKey(id)).toList();
+    Map<String, Style> fresh = new HashMap<>();
+    for (int from = 0; from < missing.size(); from += STYLE_BATCH) {
+      List<String> batch = missing.subList(from, Math.min(missing.size(), from + STYLE_BATCH));
+      Map<String, long[][]> sums = new HashMap<>();
+      jdbc.sql(
+              "SELECT battle_id, answer_a, answer_b FROM arena_turn WHERE battle_id IN ("
+                  + String.join(",", java.util.Collections.nCopies(batch.size(), "?"))
+                  + ")")
+          .params(List.<Object>copyOf(batch))
+          .query(rs -> {
+            long[][] sum = sums.computeIfAbsent(rs.getString(1), k -> new long[2][4]);
+            add(sum[0], StyleFeatures.of(rs.getString(2)));
+            add(sum[1], StyleFeatures.of(rs.getString(3)));
+          });
+      sums.forEach((id, sum) -> fresh.put(id, new Style(features(sum[0]), features(sum[1]))));
+    }
+    if (styles.size() + fresh.size() <= MAX_CACHED_STYLES) {
+      styles.putAll(fresh);
+    }
+    Map<String, Style> out = new HashMap<>();
+    for (String id : battleIds) {
+      Style style = fresh.containsKey(id) ? fresh.get(id) : styles.get(id);
+      if (style != null) {
+        out.put(id, style);
+      }
+    }
+    return out;
+  }
+
+  private static void add(long[] sum, StyleFeatures f) {
+    sum[0] += f.length();
+    sum[1] += f.headers();
+    sum[2] += f.listItems();
+    sum[3] += f.bold();
+  }
+
+  private static StyleFeatures features(long[] sum) {
+    return new StyleFeatures(sum[0], (int) sum[1], (int) sum[2], (int) sum[3]);
   }
 }

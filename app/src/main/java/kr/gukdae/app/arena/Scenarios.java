@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-/** The administrator's scenario list and each scenario's rubric criteria. */
+/**
+ * The administrator's scenario list and each scenario's rubric criteria. Scenarios are retired,
+ * never deleted, and criteria only added: past battles and rubric scores refer to both.
+ */
 final class Scenarios {
 
   record Criterion(long id, String name, String description) {}
@@ -19,7 +22,10 @@ final class Scenarios {
       String prompt,
       String category,
       String language,
-      List<Criterion> criteria) {}
+      List<Criterion> criteria,
+      boolean retired) {}
+
+  static final int MAX_CRITERIA = 20;
 
   /** What an administrator submits; validated here because it comes from a form. */
   record Draft(
@@ -39,7 +45,7 @@ final class Scenarios {
           criteria == null
               ? List.of()
               : criteria.stream().map(c -> Text.required("criteria", c, 200)).toList();
-      if (criteria.size() > 20) {
+      if (criteria.size() > MAX_CRITERIA) {
         throw ArenaException.badRequest("criteria", "criteria: at most 20 per scenario");
       }
     }
@@ -77,13 +83,69 @@ final class Scenarios {
     return id;
   }
 
+  /** Criterion an administrator adds to an existing scenario. */
+  record CriterionDraft(String name, String description) {
+    CriterionDraft {
+      name = Text.required("name", name, 200);
+      description =
+          description == null || description.isBlank()
+              ? ""
+              : Text.required("description", description, 2000);
+    }
+  }
+
+  /** The scenarios offered to voters (not retired). */
   List<Scenario> list() {
+    return all().stream().filter(s -> !s.retired()).toList();
+  }
+
+  /** Every scenario, retired ones included, for administrators. */
+  List<Scenario> all() {
     return jdbc.sql("SELECT id FROM arena_scenario ORDER BY id").query(Long.class).list().stream()
-        .map(id -> find(id).orElseThrow())
+        .map(id -> findAny(id).orElseThrow())
         .toList();
   }
 
+  /** A scenario a new battle may use: retired ones are not found. */
   Optional<Scenario> find(long id) {
+    return findAny(id).filter(s -> !s.retired());
+  }
+
+  long addCriterion(long scenarioId, CriterionDraft draft) {
+    Scenario scenario =
+        findAny(scenarioId).orElseThrow(() -> ArenaException.notFound("no scenario " + scenarioId));
+    if (scenario.criteria().size() >= MAX_CRITERIA) {
+      throw ArenaException.badRequest("criteria", "criteria: at most 20 per scenario");
+    }
+    int sortNo =
+        jdbc.sql("SELECT COALESCE(MAX(sort_no), -1) + 1 FROM arena_criterion WHERE scenario_id = ?")
+            .param(scenarioId)
+            .query(Integer.class)
+            .single();
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO arena_criterion (scenario_id, name, description, sort_no)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(scenarioId, draft.name(), draft.description(), sortNo)
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  /** Retires (hides) or restores a scenario; returns false when there is no such scenario. */
+  boolean setRetired(long id, boolean retired) {
+    if (!retired) {
+      return jdbc.sql("UPDATE arena_scenario SET retired_at = NULL WHERE id = ?").param(id).update()
+          == 1;
+    }
+    return jdbc.sql("UPDATE arena_scenario SET retired_at = ? WHERE id = ?")
+            .param(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+            .param(id)
+            .update()
+        == 1;
+  }
+
+  /** Any scenario, retired or not (rubric scores of older battles still need its criteria). */
+  Optional<Scenario> findAny(long id) {
     List<Criterion> criteria =
         jdbc.sql(
                 "SELECT id, name, description FROM arena_criterion WHERE scenario_id = ?"
@@ -91,7 +153,8 @@ final class Scenarios {
             .param(id)
             .query((rs, i) -> new Criterion(rs.getLong(1), rs.getString(2), rs.getString(3)))
             .list();
-    return jdbc.sql("SELECT id, title, prompt, category, lang FROM arena_scenario WHERE id = ?")
+    return jdbc.sql(
+            "SELECT id, title, prompt, category, lang, retired_at FROM arena_scenario WHERE id = ?")
         .param(id)
         .query((rs, i) ->
             new Scenario(
@@ -100,7 +163,8 @@ final class Scenarios {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getString(5),
-                criteria))
+                criteria,
+                rs.getObject(6) != null))
         .optional();
   }
 }

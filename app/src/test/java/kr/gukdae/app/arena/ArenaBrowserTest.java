@@ -134,6 +134,23 @@ class ArenaBrowserTest {
       // The language toggle switches the page to English.
       page.click("header.top .lang");
       assertThat(page.textContent("h1")).isEqualTo("Blind arena");
+
+      // The leaderboard switches between Bradley-Terry, online Elo and style control.
+      page.navigate("http://127.0.0.1:" + port + "/arena/leaderboard.html?lang=en");
+      page.waitForSelector("body[data-method=bt]");
+      assertThat(page.locator("#rows tr").count()).isEqualTo(2);
+      assertThat(page.isVisible("#style")).isFalse();
+      page.selectOption("#method", "elo");
+      page.waitForSelector("body[data-method=elo]");
+      assertThat(page.textContent("#lead")).contains("Online Elo");
+      page.selectOption("#method", "style");
+      page.waitForSelector("body[data-method=style]");
+      assertThat(page.isVisible("#style")).isTrue();
+      assertThat(page.locator("#style-rows tr").allTextContents())
+          .hasSize(4)
+          .anyMatch(row -> row.startsWith("Length (characters)"));
+      assertThat(page.locator("#rows tr").count()).isEqualTo(2);
+      assertThat(page.isVisible("#admin-link")).isFalse();
     }
   }
 }

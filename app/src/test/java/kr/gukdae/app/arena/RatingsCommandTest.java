@@ -189,4 +189,47 @@ class RatingsCommandTest {
     assertThat(slice.exit()).isEqualTo(2);
     assertThat(slice.err()).contains("no battles to rate");
   }
+
+  @Test
+  void aWeightColumnCountsLikeRepeatedBattles() throws Exception {
+    Path weighted = dir.resolve("weighted.csv");
+    Files.writeString(
+        weighted,
+        "model_a,model_b,winner,weight\n"
+            + "A,B,model_a,2\nA,B,model_b,1\nB,C,model_a,0.5\nC,B,model_a,1\nA,C,tie,3\n");
+    Path repeated = dir.resolve("repeated.csv");
+    // The same win ratios per pair, here by repeating rows. These results fit Bradley-Terry exactly
+    // (A - B = C - B = ln 2, A = C), so how much evidence each pair carries does not move them.
+    Files.writeString(
+        repeated,
+        "model_a,model_b,winner\n"
+            + "A,B,model_a\nA,B,model_a\nA,B,model_b\nB,C,model_a\nC,B,model_a\nC,B,model_a\n"
+            + "A,C,tie\nA,C,tie\nA,C,tie\n");
+    Result w =
+        gukdae("ratings", "--battles", weighted.toString(), "--bootstrap", "0", "--format", "csv");
+    Result r =
+        gukdae("ratings", "--battles", repeated.toString(), "--bootstrap", "0", "--format", "csv");
+    assertThat(w.exit()).as(w.err()).isZero();
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(ratingColumn(w.out())).hasSize(3);
+    // Equal up to the tiny ridge term.
+    var a = ratingColumn(w.out());
+    var b = ratingColumn(r.out());
+    for (int k = 0; k < a.size(); k++) {
+      assertThat(a.get(k)[0]).isEqualTo(b.get(k)[0]);
+      assertThat(Double.parseDouble(a.get(k)[1]))
+          .isCloseTo(Double.parseDouble(b.get(k)[1]), org.assertj.core.api.Assertions.within(0.01));
+    }
+    Path bad = dir.resolve("bad-weight.csv");
+    Files.writeString(bad, "model_a,model_b,winner,weight\nA,B,model_a,1\nA,B,tie,-2\n");
+    Result e = gukdae("ratings", "--battles", bad.toString());
+    assertThat(e.exit()).isEqualTo(2);
+    assertThat(e.err().strip())
+        .contains("bad-weight.csv:3", "weight '-2'", "> 0")
+        .doesNotContain("\n");
+  }
+
+  private static java.util.List<String[]> ratingColumn(String csv) {
+    return csv.lines().skip(1).map(l -> l.split(",")).map(f -> new String[] {f[0], f[1]}).toList();
+  }
 }
