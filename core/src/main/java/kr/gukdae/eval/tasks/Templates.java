@@ -2,6 +2,7 @@ package kr.gukdae.eval.tasks;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -24,6 +25,9 @@ final class Templates {
       new Jinjava(
           JinjavaConfig.newBuilder()
               .withFailOnUnknownTokens(true)
+              // Jinjava would otherwise render template syntax found inside a value: dataset text
+              // (a LaTeX question, an untrusted upload) must print as it is, never run
+              .withNestedInterpretationEnabled(false)
               .withMaxOutputSize(4L * 1024 * 1024)
               .build());
 
@@ -31,9 +35,29 @@ final class Templates {
 
   /** Renders a text template against a row. */
   static String render(String template, Row row, String field) {
-    RenderResult result = JINJA.renderForResult(template, row.fields());
-    failOnErrors(result.getErrors(), row, field, template);
-    return result.getOutput();
+    JinjavaInterpreter interpreter = interpreter(row);
+    String output;
+    JinjavaInterpreter.pushCurrent(interpreter);
+    try {
+      output = interpreter.render(template);
+    } catch (RuntimeException e) {
+      throw error(row, field, template, e.getMessage());
+    } finally {
+      JinjavaInterpreter.popCurrent();
+    }
+    failOnErrors(interpreter.getErrorsCopy(), row, field, template);
+    return output;
+  }
+
+  /**
+   * An interpreter whose scope is the row, over the shared library of filters and functions.
+   * Jinjava's own entry points copy that whole library for every render, which cost more than the
+   * render itself: a KMMLU-sized task renders about 100,000 templates before its first request. The
+   * library is only read here; the row's scope takes whatever a template sets.
+   */
+  private static JinjavaInterpreter interpreter(Row row) {
+    return new JinjavaInterpreter(
+        JINJA, new Context(JINJA.getGlobalContext(), row.fields()), JINJA.getGlobalConfig());
   }
 
   /**
@@ -45,13 +69,15 @@ final class Templates {
     if (!m.matches() || m.group(1).contains("}}")) {
       return render(template, row, field);
     }
-    JinjavaInterpreter interpreter = JINJA.newInterpreter();
-    interpreter.getContext().putAll(row.fields());
+    JinjavaInterpreter interpreter = interpreter(row);
     Object value;
+    JinjavaInterpreter.pushCurrent(interpreter);
     try {
       value = interpreter.resolveELExpression(m.group(1).strip(), 1);
     } catch (RuntimeException e) {
       throw error(row, field, template, e.getMessage());
+    } finally {
+      JinjavaInterpreter.popCurrent();
     }
     failOnErrors(interpreter.getErrorsCopy(), row, field, template);
     return value;
