@@ -1,7 +1,5 @@
 package kr.gukdae.model.openai;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +42,7 @@ final class Http1 implements AutoCloseable {
     T use(Head head, InputStream body) throws IOException;
   }
 
-  private record Conn(Socket socket, BufferedInputStream in, OutputStream out) {}
+  private record Conn(Socket socket, ConnInput in, OutputStream out) {}
 
   /** The server closed a pooled connection before answering; safe to try a fresh one. */
   private static final class Stale extends IOException {
@@ -120,10 +118,7 @@ final class Http1 implements AutoCloseable {
         ssl.startHandshake();
         socket = ssl;
       }
-      return new Conn(
-          socket,
-          new BufferedInputStream(socket.getInputStream(), 16 * 1024),
-          socket.getOutputStream());
+      return new Conn(socket, new ConnInput(socket.getInputStream()), socket.getOutputStream());
     } catch (NoSuchAlgorithmException e) {
       socket.close();
       throw new IOException("no TLS support in this JVM", e);
@@ -147,7 +142,7 @@ final class Http1 implements AutoCloseable {
     return all;
   }
 
-  private static Head readHead(InputStream in) throws IOException {
+  private static Head readHead(ConnInput in) throws IOException {
     int[] budget = {MAX_HEAD_BYTES};
     String status = line(in, budget, true);
     String[] parts = status.split(" ", 3);
@@ -177,25 +172,15 @@ final class Http1 implements AutoCloseable {
     return new Head(code, headers, keepAlive);
   }
 
-  private static String line(InputStream in, int[] budget, boolean first) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        if (first && out.size() == 0) {
-          throw new Stale();
-        }
-        throw new EOFException("connection closed in the middle of the answer's headers");
+  private static String line(ConnInput in, int[] budget, boolean first) throws IOException {
+    String line = in.line(budget, MAX_HEAD_BYTES);
+    if (line == null) {
+      if (first) {
+        throw new Stale();
       }
-      if (--budget[0] < 0) {
-        throw new IOException("answer headers larger than " + MAX_HEAD_BYTES + " bytes");
-      }
-      if (b == '\n') {
-        String s = out.toString(StandardCharsets.ISO_8859_1);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-      }
-      out.write(b);
+      throw new EOFException("connection closed in the middle of the answer's headers");
     }
+    return line;
   }
 
   private void close(@Nullable Conn conn) {

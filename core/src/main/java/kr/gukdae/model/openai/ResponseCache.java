@@ -70,17 +70,28 @@ final class ResponseCache implements AutoCloseable {
     }
   }
 
+  /** Looking a digest up by name costs more than hashing a request; a clone costs little. */
+  private static final MessageDigest SHA_256 = sha256();
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
   static String key(String url, String model, byte[] body) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = (MessageDigest) SHA_256.clone();
       sha.update(url.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(model.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(body);
       return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
     }
   }
 
