@@ -27,7 +27,7 @@ final class DemoBenchmarks {
           Map.entry("KO-Knowledge", "demo/ko_knowledge"),
           Map.entry("KO-LongContext", "longctx/needle_ko"),
           Map.entry("KO-Safety", "safety/ko_safety"),
-          Map.entry("KMMLU-Pro", "ko/kmmlu_korean_history"),
+          Map.entry("KMMLU-Pro", "ko/kmmlu_pro"),
           Map.entry("MMLU-Pro", "global/mmlu_pro"),
           Map.entry("AIME-2025", "demo/arith"),
           Map.entry("LiveCodeBench", "code/humaneval"),
