@@ -94,7 +94,7 @@ run_eval() { # model task samples → wall seconds
   local t0 t1
   t0=$(date +%s.%N)
   GUKDAE_HOME="$work/home" GUKDAE_JAVA_OPTS="-Xmx$HEAP -XX:+ExitOnOutOfMemoryError" \
-    /usr/bin/time -f "%M" -o "$work/rss" \
+    /usr/bin/time -f "%M %U %S" -o "$work/rss" \
     "$root/gukdae" eval --model "openai/$1" --base-url "$base" --tasks "bench/$2" \
     --tasks-dir "$work/tasks" --concurrency "$CONCURRENCY" --limit "$3" --no-progress \
     --output "$work/runs" --run-id "$2-$(date +%s%N)" > "$work/eval-$1.out" 2>&1 \
@@ -105,7 +105,7 @@ run_eval() { # model task samples → wall seconds
 
 make_task mc "$SAMPLES"
 echo "eval-throughput: $SAMPLES samples × 4 choices, concurrency $CONCURRENCY, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-11s %10s %10s %12s %8s %12s\n' "latency_ms" "wrk_before" "wrk_after" "gukdae_req/s" "ratio" "eval_wall_s"
+printf '%-11s %10s %10s %12s %8s %12s %14s\n' "latency_ms" "wrk_before" "wrk_after" "gukdae_req/s" "ratio" "eval_wall_s" "cpu_ms/request"
 for latency in $LATENCIES; do
   start_fake "$latency"
   prompt="$(head -1 "$work/tasks/mc.jsonl" | sed 's/.*"question":"\([^"]*\)".*/\1/')"
@@ -124,8 +124,10 @@ LUA
   # wrk again after the harness, and the better of the two counts: the ratio errs low, not high.
   wrk_after=$(wrk_rps)
   wrk_rps=$(echo "if ($wrk_before > $wrk_after) $wrk_before else $wrk_after" | bc -l)
-  printf '%-11s %10.0f %10.0f %12.0f %7.1f%% %12.1f\n' "$latency" "$wrk_before" "$wrk_after" "$ours" \
-    "$(echo "100 * $ours / $wrk_rps" | bc -l)" "$wall"
+  # the harness process's CPU (user + system, start-up included) per request it sent
+  read -r _ user sys < "$work/rss"
+  printf '%-11s %10.0f %10.0f %12.0f %7.1f%% %12.1f %14.3f\n' "$latency" "$wrk_before" "$wrk_after" "$ours" \
+    "$(echo "100 * $ours / $wrk_rps" | bc -l)" "$wall" "$(echo "1000 * ($user + $sys) / $n" | bc -l)"
   stop_fake
 done
 
@@ -135,5 +137,5 @@ make_task big "$BIG_SAMPLES"
 start_fake 0
 wall=$(run_eval "fake" "big" "$BIG_SAMPLES")
 n=$(stat_field fake requests)
-echo "heap check: $BIG_SAMPLES samples ($n requests) with -Xmx$HEAP: ok in $(printf '%.1f' "$wall") s, peak RSS $(( $(cat "$work/rss") / 1024 )) MB"
+echo "heap check: $BIG_SAMPLES samples ($n requests) with -Xmx$HEAP: ok in $(printf '%.1f' "$wall") s, peak RSS $(( $(cut -d" " -f1 "$work/rss") / 1024 )) MB"
 grep -E "acc" "$work/eval-fake.out" | head -3 || true

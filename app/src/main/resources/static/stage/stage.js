@@ -47,7 +47,11 @@ function link(text, href) {
 
 async function json(url, options) {
   const r = await fetch(url, options);
-  if (!r.ok) throw new Error(await r.text());
+  if (!r.ok) {
+    // API errors are {"error": "..."}, the one line the CLI prints (see UserErrorAdvice)
+    const body = await r.json().catch(() => ({}));
+    throw new Error(body.error || `${r.status} ${r.statusText}`);
+  }
   return r.json();
 }
 

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Input problems reach API clients as 400 with the same one-line message the CLI prints. */
 @RestControllerAdvice
-class UserErrorAdvice {
+public class UserErrorAdvice {
 
   @ExceptionHandler(UserError.class)
   ResponseEntity<Map<String, String>> userError(UserError error) {

@@ -17,10 +17,7 @@ import kr.gukdae.stage.StageResult;
 import kr.gukdae.stage.Stages;
 import kr.gukdae.stage.Team;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,13 +115,6 @@ class StageController {
         .filter(d -> d.stage() == r.stage())
         .reduce((a, b) -> b)
         .orElseThrow();
-  }
-
-  @ExceptionHandler(UserError.class)
-  ResponseEntity<String> userError(UserError e) {
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .contentType(MediaType.TEXT_PLAIN)
-        .body(e.getMessage());
   }
 
   private Program latestProgramme() {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import kr.gukdae.ledger.Ledger;
+import kr.gukdae.web.UserErrorAdvice;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -14,7 +15,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 class StageControllerTest {
 
   private final MockMvc mvc =
-      MockMvcBuilders.standaloneSetup(new StageController(Ledger.inMemory())).build();
+      MockMvcBuilders.standaloneSetup(new StageController(Ledger.inMemory()))
+          .setControllerAdvice(new UserErrorAdvice())
+          .build();
 
   @Test
   void programmeDecisionsReportsAndAudit() throws Exception {
@@ -31,7 +34,9 @@ class StageControllerTest {
         .andExpect(jsonPath("$.ranking[0].total").value(90.2));
     mvc.perform(get("/api/stage/decisions/" + seq + "/report?lang=en&team=dokdo"))
         .andExpect(content().string(org.hamcrest.Matchers.containsString("eliminated (points)")));
-    mvc.perform(get("/api/stage/decisions/1")).andExpect(status().isBadRequest());
+    mvc.perform(get("/api/stage/decisions/1"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("no decision at")));
     mvc.perform(get("/api/stage/audit")).andExpect(jsonPath("$.intact").value(true));
   }
 }
