@@ -69,7 +69,9 @@ class LeaderboardMethodsTest {
       assertThat(bt.get("method")).isEqualTo("bt");
       assertThat((double) bt.get("weightedBattles")).isCloseTo(1 + 0.5 + 1.0 / 3 + 4, within(1e-9));
       assertSame(bt, Ratings.bradleyTerry(expected, POINT));
-      // Two models: the rating gap is (400 / ln 10) · ln(weighted wins of alpha / of beta).
+      // Two models: the rating gap is (400 / ln 10) · ln(weighted wins of alpha / of beta), up to
+      // the fit's ridge term (l2 = 1e-4), which moves a fit on six weighted battles by ~0.03
+      // points; ignoring the weights would move it by several points.
       double alpha = 0;
       double beta = 0;
       for (Battle b : expected) {
@@ -81,7 +83,7 @@ class LeaderboardMethodsTest {
       }
       var r = ratings(bt);
       assertThat(r.get("scripted/alpha") - r.get("scripted/beta"))
-          .isCloseTo(400 / Math.log(10) * Math.log(alpha / beta), within(0.01));
+          .isCloseTo(400 / Math.log(10) * Math.log(alpha / beta), within(0.1));
 
       assertSame(
           api.leaderboard(null, null, null, 0, 0, "elo"), Ratings.onlineElo(expected, POINT));
