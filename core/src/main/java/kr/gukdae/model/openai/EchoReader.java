@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads the echoed prompt tokens of a completions answer in one streaming pass. An echo answer
@@ -18,6 +22,16 @@ import tools.jackson.core.JsonToken;
  * tree reader's: one JSON object, no duplicate keys, nothing after it, arrays of one length.
  */
 final class EchoReader {
+
+  /**
+   * Names in {@code top_logprobs} are tokens, thousands of distinct ones: not worth interning in
+   * the parser's symbol table, where they cost more than the parse.
+   */
+  private static final JsonFactory TOKENS =
+      JsonFactory.builder()
+          .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private final URI from;
   private final JsonParser p;
@@ -29,7 +43,7 @@ final class EchoReader {
 
   private EchoReader(byte[] body, URI from) {
     this.from = from;
-    this.p = Wire.JSON.createParser(body);
+    this.p = TOKENS.createParser(ObjectReadContext.empty(), body);
   }
 
   /** The echo, or null when the answer carries no log-probs block. */
