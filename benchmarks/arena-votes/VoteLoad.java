@@ -55,6 +55,12 @@ public class VoteLoad {
     pgPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
     boolean sqlSeed = "sql".equals(System.getenv("GUKDAE_BENCH_SEED"));
     int perVoter = 12;
+    // A failed run must not leave its server behind (the PostgreSQL is stopped by run.sh).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (server != null) {
+        server.destroyForcibly();
+      }
+    }));
     startServer();
     String[] tokens = new String[voters];
     byte[] session = request("GET", "/api/arena/session", null, null);
