@@ -27,6 +27,7 @@ record Arena(
     VoteWriter writer = new VoteWriter(dataSource);
     Scenarios scenarios = new Scenarios(jdbc, clock);
     ModelPool models = new ModelPool();
+    OpenBattles open = new OpenBattles(clock);
     Battles battles =
         new Battles(
             new BattleStore(jdbc),
@@ -35,12 +36,13 @@ record Arena(
             settings,
             clock,
             limits,
-            new PairSampler(new SecureRandom()));
+            new PairSampler(new SecureRandom()),
+            open);
     return new Arena(
         new Sessions(jdbc, clock, settings),
         scenarios,
         battles,
-        new Votes(jdbc, clock, settings, limits, battles::isStreaming, writer),
+        new Votes(jdbc, clock, settings, limits, battles::isStreaming, open, writer),
         new Results(jdbc),
         new Rubrics(jdbc, clock, tx),
         models,

@@ -6,15 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sessions, battles and votes for the arena page. Nothing here names a model before the vote. */
+/**
+ * Sessions and battles for the arena page. Nothing here names a model before the vote. The vote
+ * itself ({@code POST /api/arena/battles/{id}/vote}) is served by {@link VoteFilter}.
+ */
 @RestController
 class ArenaApi {
 
@@ -22,14 +23,14 @@ class ArenaApi {
 
   record BattleForm(@Nullable String prompt, @Nullable Long scenarioId) {}
 
-  record VoteForm(@Nullable String outcome) {}
-
   private final Arena arena;
   private final ArenaSettings settings;
+  private final SessionCookies cookies;
 
-  ArenaApi(Arena arena, ArenaSettings settings) {
+  ArenaApi(Arena arena, ArenaSettings settings, SessionCookies cookies) {
     this.arena = arena;
     this.settings = settings;
+    this.cookies = cookies;
   }
 
   @GetMapping("/api/arena/session")
@@ -45,20 +46,19 @@ class ArenaApi {
   }
 
   @PostMapping("/api/arena/login")
-  Map<String, Object> login(@RequestBody LoginForm form, HttpServletResponse response) {
+  Map<String, Object> login(
+      @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
     String username = form.username() == null ? "" : form.username();
     String password = form.password() == null ? "" : form.password();
     Sessions.Opened opened = arena.sessions().login(username, password);
-    setCookie(response, opened.token());
+    cookies.set(request, response, opened.token());
     return Map.of("voterClass", opened.voter().voterClass().name(), "username", username);
   }
 
   @PostMapping("/api/arena/logout")
   Map<String, Object> logout(HttpServletRequest request, HttpServletResponse response) {
-    arena.sessions().logout(token(request));
-    response.addHeader(
-        HttpHeaders.SET_COOKIE,
-        ResponseCookie.from(Sessions.COOKIE, "").path("/").maxAge(0).build().toString());
+    arena.sessions().logout(SessionCookies.token(request));
+    cookies.clear(request, response);
     return Map.of("ok", true);
   }
 
@@ -111,47 +111,7 @@ class ArenaApi {
     return out;
   }
 
-  @PostMapping("/api/arena/battles/{id}/vote")
-  Votes.Reveal vote(
-      @PathVariable String id,
-      @RequestBody VoteForm form,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    var outcome = Votes.parseOutcome(form.outcome());
-    return arena.votes().vote(voter(request, response), id, outcome);
-  }
-
   Voter voter(HttpServletRequest request, HttpServletResponse response) {
-    Voter voter = arena.sessions().resolve(token(request));
-    if (voter != null) {
-      return voter;
-    }
-    Sessions.Opened opened = arena.sessions().openPublic();
-    setCookie(response, opened.token());
-    return opened.voter();
-  }
-
-  private void setCookie(HttpServletResponse response, String token) {
-    response.addHeader(
-        HttpHeaders.SET_COOKIE,
-        ResponseCookie.from(Sessions.COOKIE, token)
-            .httpOnly(true)
-            .sameSite("Strict")
-            .path("/")
-            .maxAge(settings.sessionTtl())
-            .build()
-            .toString());
-  }
-
-  static @Nullable String token(HttpServletRequest request) {
-    if (request.getCookies() == null) {
-      return null;
-    }
-    for (var cookie : request.getCookies()) {
-      if (cookie.getName().equals(Sessions.COOKIE)) {
-        return cookie.getValue();
-      }
-    }
-    return null;
+    return cookies.voter(request, response);
   }
 }

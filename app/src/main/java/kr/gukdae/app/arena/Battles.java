@@ -46,6 +46,7 @@ final class Battles {
   private final PairSampler sampler;
   private final LeakDetector leaks;
   private final Map<String, LiveTurn> live = new ConcurrentHashMap<>();
+  private final OpenBattles open;
   private volatile @Nullable Map<String, Long> pairCounts;
 
   Battles(
@@ -55,8 +56,10 @@ final class Battles {
       ArenaSettings settings,
       Clock clock,
       Limits limits,
-      PairSampler sampler) {
+      PairSampler sampler,
+      OpenBattles open) {
     this.store = store;
+    this.open = open;
     this.scenarios = scenarios;
     this.models = models;
     this.settings = settings;
@@ -112,6 +115,10 @@ final class Battles {
             now,
             now.plus(settings.battleTtl()));
     store.insert(battle, hash);
+    open.started(
+        battle.id(),
+        new OpenBattles.Open(
+            voter.id(), pair.modelA(), pair.modelB(), battle.expiresAt(), battle.weight()));
     generate(battle, List.of(), 1, text);
     return new Started(battle.id(), 1);
   }
@@ -222,6 +229,7 @@ final class Battles {
             String b = turn.text('B');
             String leak = leaks.find(a).or(() -> leaks.find(b)).orElse(null);
             store.insertTurn(battle.id(), new TurnRow(turnNo, prompt, a, b, leak), now());
+            open.turnStored(battle.id(), leak);
             // Stored first, then no longer live, then announced: a vote sent on "end" must
             // find the turn in the database and no generation in progress.
             live.remove(battle.id(), turn);

@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Casting votes. A vote is one INSERT into {@code arena_vote} (group-committed by {@link
  * VoteWriter}), whose primary key is the battle id, so the database itself enforces one vote per
  * battle; there is no code path that updates or deletes a vote. Every refusal names its reason and
- * writes nothing.
+ * writes nothing. The eligibility facts come from {@link OpenBattles} for battles this server
+ * started, so the usual vote costs no read; any other battle is read from the database.
  */
 final class Votes {
 
@@ -43,6 +44,7 @@ final class Votes {
   private final ArenaSettings settings;
   private final Limits limits;
   private final Predicate<String> streaming;
+  private final OpenBattles open;
   private final VoteWriter writer;
 
   Votes(
@@ -51,8 +53,10 @@ final class Votes {
       ArenaSettings settings,
       Limits limits,
       Predicate<String> streaming,
+      OpenBattles open,
       VoteWriter writer) {
     this.writer = writer;
+    this.open = open;
     this.jdbc = jdbc;
     this.clock = clock;
     this.settings = settings;
@@ -62,30 +66,10 @@ final class Votes {
 
   Reveal vote(Voter voter, String battleId, Outcome outcome) {
     limits.rate("vote", voter.id(), settings.votesPerMinute());
-    Check check =
-        jdbc.sql(
-                "SELECT b.voter_id, b.model_a, b.model_b, b.expires_at, b.weight,"
-                    + " (SELECT count(*) FROM arena_turn t WHERE t.battle_id = b.id),"
-                    + " (SELECT max(t.leak) FROM arena_turn t WHERE t.battle_id = b.id),"
-                    + " (SELECT count(*) FROM arena_vote v WHERE v.battle_id = b.id)"
-                    + " FROM arena_battle b WHERE b.id = ?")
-            .param(battleId)
-            .query((rs, i) ->
-                new Check(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getObject(4, OffsetDateTime.class),
-                    rs.getDouble(5),
-                    rs.getInt(6),
-                    rs.getString(7),
-                    rs.getInt(8)))
-            .optional()
-            .orElseThrow(() ->
-                new ArenaException(
-                    HttpStatus.NOT_FOUND,
-                    "unknown_battle",
-                    "no battle with this id; start a new battle"));
+    // Streaming is asked first: a turn is counted in memory before it stops streaming, so a
+    // battle that is not streaming now has all its finished turns in the facts read next.
+    boolean answering = streaming.test(battleId);
+    Check check = check(battleId);
     if (!check.voterId().equals(voter.id())) {
       throw new ArenaException(
           HttpStatus.FORBIDDEN, "not_your_battle", "only the voter who started a battle may vote");
@@ -98,7 +82,7 @@ final class Votes {
       throw new ArenaException(
           HttpStatus.GONE, "expired", "this battle expired before the vote; start a new one");
     }
-    if (check.turns() == 0 || streaming.test(battleId)) {
+    if (check.turns() == 0 || answering) {
       throw new ArenaException(
           HttpStatus.CONFLICT, "not_answered", "vote after both answers have finished streaming");
     }
@@ -122,12 +106,52 @@ final class Votes {
       release.run();
       throw e;
     }
+    open.voted(battleId);
     if (!inserted) {
       release.run(); // a concurrent request for the same battle won
       throw alreadyVoted();
     }
     return new Reveal(
         battleId, check.modelA(), check.modelB(), outcome, blind, check.leak(), check.weight());
+  }
+
+  private Check check(String battleId) {
+    OpenBattles.Open known = open.get(battleId);
+    if (known != null) {
+      return new Check(
+          known.voterId,
+          known.modelA,
+          known.modelB,
+          known.expiresAt,
+          known.weight,
+          known.turns(),
+          known.leak(),
+          0);
+    }
+    return jdbc.sql(
+            "SELECT b.voter_id, b.model_a, b.model_b, b.expires_at, b.weight,"
+                + " (SELECT count(*) FROM arena_turn t WHERE t.battle_id = b.id),"
+                + " (SELECT t.leak FROM arena_turn t WHERE t.battle_id = b.id"
+                + " AND t.leak IS NOT NULL ORDER BY t.turn_no LIMIT 1),"
+                + " (SELECT count(*) FROM arena_vote v WHERE v.battle_id = b.id)"
+                + " FROM arena_battle b WHERE b.id = ?")
+        .param(battleId)
+        .query((rs, i) ->
+            new Check(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class),
+                rs.getDouble(5),
+                rs.getInt(6),
+                rs.getString(7),
+                rs.getInt(8)))
+        .optional()
+        .orElseThrow(() ->
+            new ArenaException(
+                HttpStatus.NOT_FOUND,
+                "unknown_battle",
+                "no battle with this id; start a new battle"));
   }
 
   /** The reveal of a battle that has its vote, or null while it is still blind. */
