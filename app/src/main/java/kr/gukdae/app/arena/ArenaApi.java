@@ -106,7 +106,8 @@ class ArenaApi {
         "scenario",
         battle.scenarioId() == null
             ? null
-            : arena.scenarios().find(battle.scenarioId()).orElse(null));
+            // a battle keeps its scenario and rubric after the scenario is retired
+            : arena.scenarios().findAny(battle.scenarioId()).orElse(null));
     out.put("reveal", arena.votes().reveal(id));
     return out;
   }
