@@ -65,8 +65,8 @@ final class ComparisonText {
         .append(c.rows().size() - compared)
         .append(" without a reference.\n");
     out.append(
-        "metric: the reference row's metric as '<metric>,none' where present, else its first"
-            + " filter in the file (the metric column shows the key read); ours % = value × 100.\n");
+        "metric: '<metric>,none' where present, else the first '<metric>,<filter>' in the file;"
+            + " ours % = value × 100.\n");
     if (references.demo()) {
       out.append("DEMO references: invented numbers for trying the comparison.\n");
     }

@@ -78,13 +78,18 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
             case Baseline.Target t -> refs.find(t.model(), b, metric);
             case Baseline.BestWithin w -> refs.bestWithin(b, metric, w.asOf(), w.months());
           };
-      if (reference.isEmpty()) {
+      if (reference.isEmpty() && baseline instanceof Baseline.BestWithin w) {
         return new NoReference(
             task.task(),
-            "no " + b + " reference released in the window (" + baseline.describe() + ")");
+            "no "
+                + b
+                + " score from a model released in the "
+                + w.months()
+                + " months up to "
+                + w.asOf());
       }
       double percent = percent(source, task, key.get());
-      Achievement achievement = ReferenceScores.achievement(percent, reference.get());
+      Achievement achievement = ReferenceScores.achievement(percent, reference.orElseThrow());
       return new Compared(task.task(), key.get(), achievement, achievement.meets(goal));
     }
     throw new UserError(
