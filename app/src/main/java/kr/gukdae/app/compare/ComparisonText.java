@@ -1,8 +1,10 @@
 package kr.gukdae.app.compare;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import kr.gukdae.eval.reference.Comparison;
 import kr.gukdae.eval.reference.ComparisonRow;
 import kr.gukdae.eval.reference.ComparisonRow.Compared;
@@ -29,11 +31,14 @@ final class ComparisonText {
         .append(c.goal())
         .append('\n');
     List<List<String>> cells = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
+    // Tasks without a reference, grouped by reason: a run's categories would otherwise take a line
+    // each.
+    Map<String, List<String>> missing = new LinkedHashMap<>();
     for (ComparisonRow row : c.rows()) {
       switch (row) {
         case Compared r -> cells.add(cells(r));
-        case NoReference n -> missing.add(n.task() + ": no reference (" + n.reason() + ")");
+        case NoReference n ->
+            missing.computeIfAbsent(n.reason(), k -> new ArrayList<>()).add(n.task());
       }
     }
     if (!cells.isEmpty()) {
@@ -56,7 +61,12 @@ final class ComparisonText {
         out.append(text.toString().stripTrailing()).append('\n');
       }
     }
-    missing.forEach(m -> out.append(m).append('\n'));
+    missing.forEach((reason, tasks) ->
+        out.append("no reference (")
+            .append(reason)
+            .append("): ")
+            .append(String.join(", ", tasks))
+            .append('\n'));
     int compared = c.compared().size();
     out.append(c.meetingGoal())
         .append(" of ")
