@@ -2,13 +2,21 @@ package kr.gukdae.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import kr.gukdae.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A finished run compared over the REST API (real HTTP server, embedded database, real run). */
+/**
+ * A finished run compared over the REST API and on the run page in a real Chromium (real HTTP
+ * server, embedded database, real demo run).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CompareApiTest {
 
@@ -103,5 +114,49 @@ class CompareApiTest {
         .isEqualTo(404);
     JsonNode models = json.readTree(send("GET", "/api/compare/references?table=demo", null).body());
     assertThat(models.path("models").toString()).contains("demo-frontier-a", "demo-frontier-c");
+  }
+
+  @Test
+  void theRunPageShowsTheAchievement() throws Exception {
+    String configured = System.getenv("GUKDAE_CHROMIUM");
+    Path chromium =
+        Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
+    if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
+      assumeTrue(Files.isExecutable(chromium), "browser tests need Chromium (GUKDAE_CHROMIUM)");
+    }
+    String runId = finishedRun();
+    try (Playwright playwright =
+            Playwright.create(
+                new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser =
+            playwright
+                .chromium()
+                .launch(
+                    new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox")))) {
+      Page page = browser.newPage();
+      page.navigate("http://127.0.0.1:" + port + "/eval/?lang=en");
+      page.locator("#runs a", new Page.LocatorOptions().setHasText(runId)).first().click();
+      page.selectOption("#compare [name=references]", "demo");
+      page.fill("#compare [name=bestWithin]", "6");
+      page.fill("#compare [name=asOf]", "2026-01-15");
+      page.click("#compare button[type=submit]");
+      page.waitForSelector("#compared tbody tr");
+      String arith =
+          page.locator("#compared tbody tr", new Page.LocatorOptions().setHasText("demo/arith"))
+              .first()
+              .innerText();
+      assertThat(arith).contains("exact_match,boxed", "80.00", "demo-frontier-b", "0.976", "✓");
+      assertThat(page.locator("#compared").innerText()).contains("no reference");
+
+      page.fill("#compare [name=bestWithin]", "");
+      page.fill("#compare [name=target]", "nobody");
+      page.click("#compare button[type=submit]");
+      page.waitForSelector("#compare-error:has-text('no such model')");
+      assertThat(page.locator("#compared tbody tr").count()).isZero();
+    }
   }
 }
