@@ -75,7 +75,9 @@ public final class ReferenceScores {
   }
 
   static ReferenceScores parse(String where, byte[] csv) throws IOException {
-    List<Row> rows = Datasets.read(where + ".csv", new ByteArrayInputStream(csv));
+    // The reader picks the format by extension; a file named otherwise is still read as CSV.
+    String name = where.toLowerCase(Locale.ROOT).endsWith(".csv") ? where : where + ".csv";
+    List<Row> rows = Datasets.read(name, new ByteArrayInputStream(csv));
     List<ReferenceScore> out = new ArrayList<>(rows.size());
     for (Row row : rows) {
       for (String column : COLUMNS) {
@@ -90,7 +92,7 @@ public final class ReferenceScores {
   }
 
   private static ReferenceScore score(Row row) {
-    String at = row.where().replaceFirst("\\.csv\\.csv:", ".csv:");
+    String at = row.where();
     double value;
     try {
       value = Double.parseDouble(row.getString("score").strip());
@@ -119,6 +121,11 @@ public final class ReferenceScores {
 
   public List<ReferenceScore> all() {
     return scores;
+  }
+
+  /** The distinct model names, in table order. */
+  public List<String> models() {
+    return scores.stream().map(ReferenceScore::model).distinct().toList();
   }
 
   /** A named model's score, e.g. a team's declared target model. */

@@ -1,0 +1,179 @@
+package kr.gukdae.eval.reference;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import kr.gukdae.UserError;
+import kr.gukdae.eval.reference.ComparisonRow.Compared;
+import kr.gukdae.eval.reference.ComparisonRow.NoReference;
+import kr.gukdae.eval.reference.RunResults.TaskMetrics;
+
+/**
+ * A run's tasks set against reference scores: per task, the reference row for the task's benchmark
+ * (a target model's, or the best recent one), our value of that row's metric in percent, and the
+ * achievement ratio the stage engine uses.
+ *
+ * <p>A task matches a benchmark of the same name (case-insensitive). lm-eval names tasks without
+ * gukdae's {@code ko/} or {@code global/} prefix, so a bare name also matches the one benchmark
+ * whose last path segment it is. Our value is the results key {@code <metric>,none}, or else the
+ * first {@code <metric>,<filter>} in the file; lm-eval writes fractions, references are percent.
+ */
+public record Comparison(String results, Baseline baseline, double goal, List<ComparisonRow> rows) {
+
+  public Comparison {
+    Objects.requireNonNull(results, "results");
+    Objects.requireNonNull(baseline, "baseline");
+    rows = List.copyOf(rows);
+  }
+
+  public static Comparison of(
+      RunResults run, ReferenceScores references, Baseline baseline, double goal) {
+    if (!Double.isFinite(goal) || goal <= 0) {
+      throw new UserError("--goal must be a positive ratio such as 0.95, got " + goal);
+    }
+    if (baseline instanceof Baseline.Target target) {
+      requireKnown(references, target.model());
+    }
+    List<ComparisonRow> rows = new ArrayList<>();
+    for (TaskMetrics task : run.tasks()) {
+      rows.add(row(run.source(), task, references, baseline, goal));
+    }
+    return new Comparison(run.source(), baseline, goal, rows);
+  }
+
+  public List<Compared> compared() {
+    return rows.stream().filter(Compared.class::isInstance).map(Compared.class::cast).toList();
+  }
+
+  private static ComparisonRow row(
+      String source, TaskMetrics task, ReferenceScores refs, Baseline baseline, double goal) {
+    Optional<String> benchmark = benchmarkFor(task.task(), refs);
+    if (benchmark.isEmpty()) {
+      return new NoReference(task.task(), "no reference row for this benchmark");
+    }
+    String b = benchmark.get();
+    List<ReferenceScore> candidates =
+        refs.all().stream()
+            .filter(s -> s.benchmark().equalsIgnoreCase(b))
+            .filter(s ->
+                !(baseline instanceof Baseline.Target t) || s.model().equalsIgnoreCase(t.model()))
+            .toList();
+    if (candidates.isEmpty()) {
+      return new NoReference(
+          task.task(), ((Baseline.Target) baseline).model() + " has no score on " + b);
+    }
+    Set<String> metrics = new LinkedHashSet<>();
+    candidates.forEach(s -> metrics.add(s.metric()));
+    for (String metric : metrics) {
+      Optional<String> key = keyFor(task, metric);
+      if (key.isEmpty()) {
+        continue;
+      }
+      Optional<ReferenceScore> reference =
+          switch (baseline) {
+            case Baseline.Target t -> refs.find(t.model(), b, metric);
+            case Baseline.BestWithin w -> refs.bestWithin(b, metric, w.asOf(), w.months());
+          };
+      if (reference.isEmpty() && baseline instanceof Baseline.BestWithin w) {
+        return new NoReference(
+            task.task(),
+            "no "
+                + b
+                + " score from a model released in the "
+                + w.months()
+                + " months up to "
+                + w.asOf());
+      }
+      double percent = percent(source, task, key.get());
+      Achievement achievement = ReferenceScores.achievement(percent, reference.orElseThrow());
+      return new Compared(task.task(), key.get(), achievement, achievement.meets(goal));
+    }
+    throw new UserError(
+        source
+            + ": results."
+            + task.task()
+            + " has no "
+            + String.join(" or ", metrics.stream().map(m -> "'" + m + ",<filter>'").toList())
+            + " value (it has "
+            + (task.metrics().isEmpty() ? "none" : String.join(", ", task.metrics().keySet()))
+            + "); the reference rows for "
+            + b
+            + " use "
+            + String.join("/", metrics)
+            + ": run the task with that metric, or give --references a CSV whose metric column"
+            + " names one of the run's metrics");
+  }
+
+  static Optional<String> benchmarkFor(String task, ReferenceScores refs) {
+    String t = task.toLowerCase(Locale.ROOT);
+    Set<String> exact = new LinkedHashSet<>();
+    Set<String> bySegment = new LinkedHashSet<>();
+    for (ReferenceScore s : refs.all()) {
+      String b = s.benchmark().toLowerCase(Locale.ROOT);
+      if (b.equals(t)) {
+        exact.add(s.benchmark());
+      } else if (!t.contains("/") && b.substring(b.lastIndexOf('/') + 1).equals(t)) {
+        bySegment.add(s.benchmark());
+      }
+    }
+    if (!exact.isEmpty()) {
+      return Optional.of(exact.iterator().next());
+    }
+    return bySegment.size() == 1 ? Optional.of(bySegment.iterator().next()) : Optional.empty();
+  }
+
+  /** {@code metric,none} if present, else the first {@code metric,<filter>} in file order. */
+  static Optional<String> keyFor(TaskMetrics task, String metric) {
+    String prefix = metric.toLowerCase(Locale.ROOT) + ",";
+    Optional<String> none =
+        task.metrics().keySet().stream()
+            .filter(k -> k.toLowerCase(Locale.ROOT).equals(prefix + "none"))
+            .findFirst();
+    return none.isPresent()
+        ? none
+        : task.metrics().keySet().stream()
+            .filter(k -> k.toLowerCase(Locale.ROOT).startsWith(prefix))
+            .findFirst();
+  }
+
+  private static double percent(String source, TaskMetrics task, String key) {
+    double value = task.metrics().get(key);
+    String field = source + ": results." + task.task() + ".\"" + key + "\"";
+    if (Double.isNaN(value)) {
+      throw new UserError(field + " is not a number; rerun the task or drop it from the file");
+    }
+    if (value < 0 || value > 1) {
+      throw new UserError(
+          field
+              + " = "
+              + value
+              + " is not a 0-1 fraction; compare accuracy-like metrics (acc, exact_match),"
+              + " which lm-eval writes as fractions");
+    }
+    return value * 100;
+  }
+
+  private static void requireKnown(ReferenceScores refs, String model) {
+    List<String> models = refs.models();
+    if (models.stream().anyMatch(m -> m.equalsIgnoreCase(model))) {
+      return;
+    }
+    List<String> close = Names.closest(model, models, 5);
+    throw new UserError(
+        "--target "
+            + model
+            + ": no such model in the reference table; "
+            + (close.isEmpty()
+                ? "models there: " + String.join(", ", models.stream().limit(12).toList())
+                : "did you mean " + String.join(", ", close) + "?"));
+  }
+
+  /** How many compared tasks reach the goal. */
+  public long meetingGoal() {
+    return compared().stream().filter(Compared::meetsGoal).count();
+  }
+}

@@ -1,0 +1,150 @@
+package kr.gukdae.eval.reference;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import kr.gukdae.UserError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The per-task metrics of a {@code results.json} in lm-evaluation-harness's schema: gukdae's own
+ * run folders and lm-eval's {@code results_<time>.json} both read. Metric keys stay as written
+ * ({@code "acc,none"}, {@code "exact_match,strict-match"}); standard errors are left out and values
+ * that are not numbers ({@code "N/A"}) are kept as NaN so a comparison can say which one it met.
+ */
+public record RunResults(String source, List<TaskMetrics> tasks) {
+
+  private static final long MAX_BYTES = 64L * 1024 * 1024;
+  private static final int MAX_NAME = 200;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  public RunResults {
+    Objects.requireNonNull(source, "source");
+    tasks = List.copyOf(tasks);
+  }
+
+  /** One task (or group) entry: metric key to value, in the file's order. */
+  public record TaskMetrics(String task, Map<String, Double> metrics) {
+    public TaskMetrics {
+      Objects.requireNonNull(task, "task");
+      metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+  }
+
+  /**
+   * Reads a results file, or finds one in a folder: a gukdae run folder's {@code results.json}, or
+   * lm-eval's newest {@code results_*.json} in the folder or one level below (its {@code
+   * --output_path} holds one folder per model).
+   */
+  public static RunResults read(Path fileOrDir) {
+    Path file = Files.isDirectory(fileOrDir) ? find(fileOrDir) : fileOrDir;
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(
+          fileOrDir + ": no such file; give a results.json or a run folder (--results)");
+    }
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new UserError(file + ": larger than 64 MiB; this is not a results file");
+      }
+      return parse(file.toString(), Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  static Path find(Path dir) {
+    Path direct = dir.resolve("results.json");
+    if (Files.isRegularFile(direct)) {
+      return direct;
+    }
+    List<Path> found;
+    try (Stream<Path> walk = Files.walk(dir, 2)) {
+      found =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().matches("results(_.*)?\\.json"))
+              .sorted()
+              .toList();
+    } catch (IOException e) {
+      throw new UserError(dir + ": cannot list (" + e.getMessage() + ")", e);
+    }
+    if (found.isEmpty()) {
+      throw new UserError(
+          dir + ": no results.json or results_*.json here; give the results file itself");
+    }
+    Set<Path> folders = new LinkedHashSet<>();
+    found.forEach(p -> folders.add(p.getParent()));
+    if (folders.size() > 1) {
+      throw new UserError(
+          dir
+              + ": results files in "
+              + folders.size()
+              + " folders ("
+              + String.join(", ", folders.stream().limit(5).map(Path::toString).toList())
+              + "); give one of them");
+    }
+    // lm-eval stamps names with the run's start time, so the last name is the newest run.
+    return found.stream().max(Comparator.comparing(p -> p.getFileName().toString())).orElseThrow();
+  }
+
+  public static RunResults parse(String source, byte[] json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JacksonException e) {
+      throw new UserError(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+    }
+    JsonNode results = root == null ? null : root.get("results");
+    if (results == null || !results.isObject()) {
+      throw new UserError(
+          source
+              + ": no 'results' object; expected lm-evaluation-harness's results.json"
+              + " ({\"results\": {\"task\": {\"acc,none\": 0.42, ...}}}), e.g. a gukdae run"
+              + " folder's results.json");
+    }
+    Map<String, TaskMetrics> tasks = new LinkedHashMap<>();
+    collect(results, tasks);
+    JsonNode groups = root.get("groups");
+    if (groups != null && groups.isObject()) {
+      collect(groups, tasks);
+    }
+    return new RunResults(source, new ArrayList<>(tasks.values()));
+  }
+
+  private static void collect(JsonNode section, Map<String, TaskMetrics> into) {
+    for (Map.Entry<String, JsonNode> task : section.properties()) {
+      String name = clean(task.getKey());
+      if (into.containsKey(name) || !task.getValue().isObject()) {
+        continue;
+      }
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> field : task.getValue().properties()) {
+        String key = field.getKey();
+        int comma = key.indexOf(',');
+        if (comma < 1 || key.substring(0, comma).endsWith("_stderr")) {
+          continue;
+        }
+        JsonNode v = field.getValue();
+        metrics.put(clean(key), v.isNumber() ? v.asDouble() : Double.NaN);
+      }
+      into.put(name, new TaskMetrics(name, metrics));
+    }
+  }
+
+  /** Names come from a file we did not write; keep them printable and short. */
+  private static String clean(String name) {
+    String printable = name.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= MAX_NAME ? printable : printable.substring(0, MAX_NAME) + "…";
+  }
+}
