@@ -12,13 +12,6 @@ import kr.gukdae.eval.Sample;
 import kr.gukdae.eval.ScoreSpec;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.run.EvalOutcome;
-import kr.gukdae.eval.run.EvalRunner;
-import kr.gukdae.eval.run.ProgressListener;
-import kr.gukdae.eval.run.RunOptions;
-import kr.gukdae.model.ModelApi;
-import kr.gukdae.model.ModelSpec;
-import kr.gukdae.model.Models;
-import kr.gukdae.model.openai.fake.FakeOpenAiServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -202,24 +195,5 @@ class ProfessionalPacksTest {
     }
   }
 
-  @Test
-  void theNewPacksRunThroughTheOpenAiAdapterAgainstTheLocalFake() throws Exception {
-    List<Task> tasks = PACKS.stream().map(this::load).toList();
-    try (var server = FakeOpenAiServer.start();
-        ModelApi model =
-            Models.open(ModelSpec.parse("openai/fake").withBaseUrl(server.baseUrl()))) {
-      EvalOutcome outcome =
-          EvalRunner.run(
-              tasks,
-              model,
-              new RunOptions(tmp, "fake", null, null, 4, false),
-              null,
-              ProgressListener.NONE);
-      assertThat(outcome.errors()).isZero();
-      assertThat(PackRuns.metric(outcome, "ko/kmmlu_pro", "pass_rate,none")).isBetween(0.0, 1.0);
-      assertThat(PackRuns.metric(outcome, "global/mmlu_pro", "exact_match,custom-extract"))
-          .isBetween(0.0, 1.0);
-      assertThat(server.requests("fake")).isPositive();
-    }
-  }
+  // Through the OpenAI adapter against the local fake: EveryTaskOverHttpTest runs every built-in.
 }
