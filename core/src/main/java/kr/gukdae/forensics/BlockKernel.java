@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * {@code c}. Two implementations give the same sums to float rounding: a scalar one that runs
  * everywhere and a SIMD one (the JDK's Vector API), about five times faster, used when the JVM was
  * started with {@code --add-modules jdk.incubator.vector} (the {@code gukdae} launcher does that
- * for the commands that compare weights).
+ * for {@code gukdae originality}; the build's tests run with it too).
  */
 @FunctionalInterface
 interface BlockKernel {

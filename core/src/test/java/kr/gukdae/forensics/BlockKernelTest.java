@@ -52,7 +52,7 @@ class BlockKernelTest {
 
   @Test
   void simdAndScalarBf16WideningAgreeBitForBit() {
-    BlockKernel scalar = (x, y, from, to, c, out) -> {};
+    BlockKernel scalar = BlockKernel.scalar();
     for (long seed = 1; seed <= 50; seed++) {
       SplittableRandom random = new SplittableRandom(seed);
       int count = random.nextInt(0, 3000);
