@@ -34,10 +34,11 @@
   async function loadSession() {
     const session = await api("GET", "/api/arena/session");
     const admin = session.voterClass === "ADMIN";
-    $("who-label").textContent = session.voterClass === "PUBLIC" ? t("arena.public")
+    $("who-label").textContent = session.voterClass === "PUBLIC"
+      ? (session.username ? t(session.verified ? "arena.verified" : "arena.member") + " · " + session.username : t("arena.public"))
       : (admin ? t("arena.admin") : t("arena.expert")) + " · " + session.username;
-    $("login").hidden = session.voterClass !== "PUBLIC";
-    $("logout").hidden = session.voterClass === "PUBLIC";
+    $("login").hidden = !!session.username;
+    $("logout").hidden = !session.username;
     $("not-admin").hidden = admin;
     $("console").hidden = !admin;
     if (admin) await refresh();
@@ -45,12 +46,33 @@
   }
 
   async function refresh() {
-    const [scenarios, integrity] = await Promise.all([
+    const [scenarios, integrity, accounts] = await Promise.all([
       api("GET", "/api/arena/admin/scenarios"),
       api("GET", "/api/arena/admin/integrity"),
+      api("GET", "/api/arena/admin/accounts/unverified"),
     ]);
     renderScenarios(scenarios);
     renderIntegrity(integrity);
+    renderAccounts(accounts);
+  }
+
+  // Public accounts waiting for the out-of-band identity check; Verify records who and when.
+  function renderAccounts(accounts) {
+    const rows = $("account-rows");
+    rows.replaceChildren();
+    for (const a of accounts) {
+      const tr = el("tr");
+      tr.dataset.username = a.username;
+      cell(tr, a.username);
+      cell(tr, new Date(a.createdAt).toLocaleString());
+      const verify = el("button", t("admin.verify"), "verify");
+      verify.type = "button";
+      verify.addEventListener("click", () =>
+        act(() => api("POST", "/api/arena/admin/accounts/" + encodeURIComponent(a.username) + "/verify")));
+      cell(tr, verify);
+      rows.appendChild(tr);
+    }
+    if (!accounts.length) rows.appendChild(emptyRow(3));
   }
 
   function renderScenarios(scenarios) {

@@ -23,11 +23,13 @@
 
   async function loadSession() {
     session = await api("GET", "/api/arena/session");
-    const label = session.voterClass === "PUBLIC" ? t("arena.public")
+    // A public voter with an account keeps voting as the public; the label says whether verified.
+    const label = session.voterClass === "PUBLIC"
+      ? (session.username ? t(session.verified ? "arena.verified" : "arena.member") + " · " + session.username : t("arena.public"))
       : (session.voterClass === "ADMIN" ? t("arena.admin") : t("arena.expert")) + " · " + session.username;
     $("who-label").textContent = label;
-    $("login").hidden = session.voterClass !== "PUBLIC";
-    $("logout").hidden = session.voterClass === "PUBLIC";
+    $("login").hidden = !!session.username;
+    $("logout").hidden = !session.username;
     $("admin-link").hidden = session.voterClass !== "ADMIN";
   }
 
@@ -194,6 +196,14 @@
       ev.preventDefault();
       try {
         await api("POST", "/api/arena/login", { username: $("login-user").value, password: $("login-pass").value });
+        $("login-pass").value = "";
+        await loadSession();
+      } catch (e) { showError(e); }
+    });
+    $("register").addEventListener("click", async () => {
+      showError(null);
+      try {
+        await api("POST", "/api/arena/register", { username: $("login-user").value, password: $("login-pass").value });
         $("login-pass").value = "";
         await loadSession();
       } catch (e) { showError(e); }

@@ -39,7 +39,7 @@ record Arena(
             new PairSampler(new SecureRandom()),
             open);
     return new Arena(
-        new Sessions(jdbc, clock, settings),
+        new Sessions(jdbc, clock, settings, limits),
         scenarios,
         battles,
         new Votes(jdbc, clock, settings, limits, battles::isStreaming, open, writer),

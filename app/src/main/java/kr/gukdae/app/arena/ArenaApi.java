@@ -39,6 +39,7 @@ class ArenaApi {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("voterClass", voter.voterClass().name());
     out.put("username", voter.username());
+    out.put("verified", voter.verified());
     out.put("maxTurns", settings.maxTurns());
     out.put("maxPromptChars", settings.maxPromptChars());
     out.put("dailyCap", settings.dailyCap(voter.voterClass()));
@@ -52,7 +53,33 @@ class ArenaApi {
     String password = form.password() == null ? "" : form.password();
     Sessions.Opened opened = arena.sessions().login(username, password);
     cookies.set(request, response, opened.token());
-    return Map.of("voterClass", opened.voter().voterClass().name(), "username", username);
+    return signedIn(opened.voter());
+  }
+
+  /**
+   * A public voter's optional account: registered and signed in at once. From then on the voter id
+   * is the account's, so limits and the daily cap follow the person across cookies and devices.
+   */
+  @PostMapping("/api/arena/register")
+  Map<String, Object> register(
+      @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
+    String username = form.username() == null ? "" : form.username();
+    String password = form.password() == null ? "" : form.password();
+    Sessions.Opened opened = arena.sessions().register(username, password, request.getRemoteAddr());
+    // the anonymous session this browser had is finished: its cookie is replaced below
+    arena.sessions().logout(SessionCookies.token(request));
+    cookies.set(request, response, opened.token());
+    return signedIn(opened.voter());
+  }
+
+  private static Map<String, Object> signedIn(Voter voter) {
+    return Map.of(
+        "voterClass",
+        voter.voterClass().name(),
+        "username",
+        String.valueOf(voter.username()),
+        "verified",
+        voter.verified());
   }
 
   @PostMapping("/api/arena/logout")

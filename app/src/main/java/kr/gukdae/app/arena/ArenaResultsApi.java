@@ -40,6 +40,7 @@ class ArenaResultsApi {
       @RequestParam(required = false) @Nullable String category,
       @RequestParam(required = false) @Nullable String language,
       @RequestParam(required = false) @Nullable String voterClass,
+      @RequestParam(required = false) @Nullable String voters,
       @RequestParam(defaultValue = "0") int minBattles,
       @RequestParam(defaultValue = "200") int bootstrap,
       @RequestParam(defaultValue = "bt") String method) {
@@ -50,7 +51,7 @@ class ArenaResultsApi {
       throw ArenaException.badRequest("bootstrap", "bootstrap: 0 to 2000 rounds");
     }
     Method m = method(method);
-    var votes = arena.results().votes(filter(category, language, voterClass));
+    var votes = arena.results().votes(filter(category, language, voters(voterClass, voters)));
     List<Battle> counted = votes.stream().map(Results.VoteRow::battle).toList();
     if (m == Method.STYLE) {
       counted = withStyle(votes);
@@ -120,16 +121,18 @@ class ArenaResultsApi {
 
   /**
    * Every counted battle in FastChat's {@code clean_battle} shape (question_id, model_a, model_b,
-   * winner, judge, turn, anony, language, tstamp) plus {@code category} and {@code weight}. Judges
-   * are pseudonymised with a hash so expert account names are not published.
+   * winner, judge, turn, anony, language, tstamp) plus {@code category}, {@code voter_class},
+   * {@code weight} and {@code verified} (a verified public account cast it). Judges are
+   * pseudonymised with a hash so expert account names are not published.
    */
   @GetMapping("/api/arena/export")
   ResponseEntity<List<Map<String, Object>>> export(
       @RequestParam(required = false) @Nullable String category,
       @RequestParam(required = false) @Nullable String language,
-      @RequestParam(required = false) @Nullable String voterClass) {
+      @RequestParam(required = false) @Nullable String voterClass,
+      @RequestParam(required = false) @Nullable String voters) {
     var rows =
-        arena.results().votes(filter(category, language, voterClass)).stream()
+        arena.results().votes(filter(category, language, voters(voterClass, voters))).stream()
             .map(v -> {
               Map<String, Object> out = new LinkedHashMap<>();
               out.put("question_id", v.battleId());
@@ -144,6 +147,7 @@ class ArenaResultsApi {
               out.put("category", v.category());
               out.put("voter_class", v.voterClass().name().toLowerCase(Locale.ROOT));
               out.put("weight", v.weight());
+              out.put("verified", v.verified());
               return out;
             })
             .toList();
@@ -152,17 +156,32 @@ class ArenaResultsApi {
         .body(rows);
   }
 
+  /** {@code voters} is another name for {@code voterClass}; both at once must agree. */
+  private static @Nullable String voters(@Nullable String voterClass, @Nullable String voters) {
+    String a = blankToNull(voterClass);
+    String b = blankToNull(voters);
+    if (a != null && b != null && !a.equalsIgnoreCase(b)) {
+      throw ArenaException.badRequest("voterClass", "give voterClass or voters, not both");
+    }
+    return a != null ? a : b;
+  }
+
   static Results.Filter filter(
       @Nullable String category, @Nullable String language, @Nullable String voterClass) {
     VoterClass cls = null;
+    boolean verified = false;
     if (voterClass != null && !voterClass.isBlank()) {
+      String name = voterClass.toUpperCase(Locale.ROOT);
+      // VERIFIED: public votes whose account an administrator verified when the vote was cast
+      verified = name.equals("VERIFIED");
       try {
-        cls = VoterClass.valueOf(voterClass.toUpperCase(Locale.ROOT));
+        cls = verified ? VoterClass.PUBLIC : VoterClass.valueOf(name);
       } catch (IllegalArgumentException e) {
-        throw ArenaException.badRequest("voterClass", "voterClass: public, expert or admin");
+        throw ArenaException.badRequest(
+            "voterClass", "voterClass: public, verified, expert or admin");
       }
     }
-    return new Results.Filter(blankToNull(category), blankToNull(language), cls);
+    return new Results.Filter(blankToNull(category), blankToNull(language), cls, verified);
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

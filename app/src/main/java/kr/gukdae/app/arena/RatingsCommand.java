@@ -78,8 +78,11 @@ class RatingsCommand implements GukdaeCommand {
   @Option(names = "--language", description = "only battles in this language (e.g. ko)")
   String language;
 
-  @Option(names = "--voters", description = "only votes of PUBLIC or EXPERT judges")
-  VoterClass voters;
+  @Option(
+      names = "--voters",
+      description =
+          "only votes of PUBLIC or EXPERT judges, or VERIFIED (arena export: verified accounts)")
+  String voters;
 
   @Option(
       names = "--expert",
@@ -110,12 +113,18 @@ class RatingsCommand implements GukdaeCommand {
       throw new UserError("--check-judges " + checkJudges + ": give a z threshold > 0, e.g. 3");
     }
     Method m = Method.parse(method);
-    List<Battle> all = BattleFiles.read(battles);
+    String who = voters == null ? "" : voters.toUpperCase(Locale.ROOT);
+    if (!Set.of("", "PUBLIC", "EXPERT", "VERIFIED").contains(who)) {
+      throw new UserError("--voters '" + voters + "': expected PUBLIC, EXPERT or VERIFIED");
+    }
+    boolean verified = who.equals("VERIFIED");
+    List<Battle> all = verified ? VerifiedBattles.read(battles) : BattleFiles.read(battles);
     BattleSlice slice =
         BattleSlice.all()
             .category(category)
             .language(language)
-            .voters(voters, new HashSet<>(experts))
+            .voters(
+                who.isEmpty() || verified ? null : VoterClass.valueOf(who), new HashSet<>(experts))
             .minBattles(minBattles);
     List<Battle> chosen = slice.apply(all);
     var options =

@@ -18,9 +18,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class Results {
 
-  /** A slice of the votes; null fields mean "all". */
+  /**
+   * A slice of the votes; null fields mean "all". {@code verifiedOnly} keeps the votes recorded as
+   * coming from a verified public account (the leaderboard's {@code VERIFIED} voters).
+   */
   record Filter(
-      @Nullable String category, @Nullable String language, @Nullable VoterClass voterClass) {}
+      @Nullable String category,
+      @Nullable String language,
+      @Nullable VoterClass voterClass,
+      boolean verifiedOnly) {
+
+    Filter(@Nullable String category, @Nullable String language, @Nullable VoterClass voterClass) {
+      this(category, language, voterClass, false);
+    }
+  }
 
   /** One counted vote with everything the ratings and the export need. */
   record VoteRow(
@@ -34,7 +45,8 @@ final class Results {
       String language,
       double weight,
       int turns,
-      OffsetDateTime votedAt) {
+      OffsetDateTime votedAt,
+      boolean verified) {
 
     /** The vote as a battle carrying its recorded duplicate-prompt weight. */
     Battle battle() {
@@ -89,7 +101,7 @@ final class Results {
     StringBuilder sql =
         new StringBuilder(
             "SELECT v.battle_id, b.model_a, b.model_b, v.outcome, v.voter_id, v.voter_class,"
-                + " b.category, b.lang, v.weight, v.turns, v.voted_at"
+                + " b.category, b.lang, v.weight, v.turns, v.voted_at, v.verified"
                 + " FROM arena_vote v JOIN arena_battle b ON b.id = v.battle_id WHERE v.blind");
     List<Object> params = new ArrayList<>();
     if (filter.category() != null) {
@@ -103,6 +115,9 @@ final class Results {
     if (filter.voterClass() != null) {
       sql.append(" AND v.voter_class = ?");
       params.add(filter.voterClass().name());
+    }
+    if (filter.verifiedOnly()) {
+      sql.append(" AND v.verified");
     }
     sql.append(" ORDER BY v.voted_at, v.battle_id");
     return jdbc.sql(sql.toString())
@@ -119,7 +134,8 @@ final class Results {
                 rs.getString(8),
                 rs.getDouble(9),
                 rs.getInt(10),
-                rs.getObject(11, OffsetDateTime.class)))
+                rs.getObject(11, OffsetDateTime.class),
+                rs.getBoolean(12)))
         .list();
   }
 

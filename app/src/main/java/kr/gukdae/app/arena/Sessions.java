@@ -8,16 +8,19 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Session cookies backed by the {@code arena_session} table. Only a SHA-256 of the token is stored,
  * so a leaked database does not hand out live sessions. Resolved sessions are cached in memory
- * because every vote needs one and they change only on logout.
+ * because every vote needs one and they change only on logout or when an administrator verifies the
+ * account behind them (which drops that account's cached sessions).
  */
 final class Sessions {
 
@@ -25,9 +28,16 @@ final class Sessions {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int CACHE_LIMIT = 200_000;
 
+  /**
+   * Registrations per client address and minute: each one costs a PBKDF2 hash (tens of milliseconds
+   * of CPU) and a row, so a script must not be able to mint accounts in bulk.
+   */
+  static final int REGISTRATIONS_PER_MINUTE = 5;
+
   private final JdbcClient jdbc;
   private final Clock clock;
   private final ArenaSettings settings;
+  private final Limits limits;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   private record Cached(Voter voter, OffsetDateTime expiresAt) {}
@@ -35,10 +45,14 @@ final class Sessions {
   /** A new session: the raw token goes into the cookie, the voter into the request. */
   record Opened(String token, Voter voter) {}
 
-  Sessions(JdbcClient jdbc, Clock clock, ArenaSettings settings) {
+  /** A registered public account waiting for an administrator's identity check. */
+  record Unverified(String username, OffsetDateTime createdAt) {}
+
+  Sessions(JdbcClient jdbc, Clock clock, ArenaSettings settings, Limits limits) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.settings = settings;
+    this.limits = limits;
   }
 
   @Nullable Voter resolve(@Nullable String token) {
@@ -51,13 +65,18 @@ final class Sessions {
     if (cached == null) {
       cached =
           jdbc.sql(
-                  "SELECT voter_id, voter_class, username, expires_at FROM arena_session"
-                      + " WHERE token_hash = ? AND ended_at IS NULL")
+                  "SELECT s.voter_id, s.voter_class, s.username, s.expires_at,"
+                      + " a.verified_at IS NOT NULL AND s.voter_class = 'PUBLIC'"
+                      + " FROM arena_session s LEFT JOIN arena_account a ON a.username = s.username"
+                      + " WHERE s.token_hash = ? AND s.ended_at IS NULL")
               .param(hash)
               .query((rs, i) ->
                   new Cached(
                       new Voter(
-                          rs.getString(1), VoterClass.valueOf(rs.getString(2)), rs.getString(3)),
+                          rs.getString(1),
+                          VoterClass.valueOf(rs.getString(2)),
+                          rs.getString(3),
+                          rs.getBoolean(5)),
                       rs.getObject(4, OffsetDateTime.class)))
               .optional()
               .orElse(null);
@@ -74,22 +93,76 @@ final class Sessions {
 
   Opened openPublic() {
     String token = newToken();
-    return open(
-        token, new Voter("anon-" + sha256(token).substring(0, 20), VoterClass.PUBLIC, null));
+    return open(token, Voter.anonymous("anon-" + sha256(token).substring(0, 20)));
   }
 
   Opened login(String username, String password) {
     var account =
-        jdbc.sql("SELECT password_hash, role FROM arena_account WHERE username = ?")
+        jdbc.sql("SELECT password_hash, role, verified_at FROM arena_account WHERE username = ?")
             .param(username)
-            .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+            .query((rs, i) ->
+                new String[] {
+                  rs.getString(1), rs.getString(2), rs.getObject(3) == null ? null : "verified"
+                })
             .optional();
     // Same answer for a wrong name and a wrong password: no probing for account names.
     if (account.isEmpty() || !Passwords.verify(password, account.get()[0])) {
       throw new ArenaException(HttpStatus.UNAUTHORIZED, "bad_login", "wrong username or password");
     }
     VoterClass voterClass = VoterClass.valueOf(account.get()[1]);
-    return open(newToken(), new Voter("user-" + username, voterClass, username));
+    boolean verified = voterClass == VoterClass.PUBLIC && account.get()[2] != null;
+    return open(newToken(), Voter.account(username, voterClass, verified));
+  }
+
+  /**
+   * A public voter's own account, signed in at once. {@code client} (the remote address) is what
+   * the registration rate limit counts, since a new visitor has no stable id yet.
+   */
+  Opened register(String username, String password, String client) {
+    limits.rate("registration", "addr:" + client, REGISTRATIONS_PER_MINUTE);
+    insertAccount(username, password, VoterClass.PUBLIC);
+    return open(newToken(), Voter.account(username, VoterClass.PUBLIC, false));
+  }
+
+  /** Public accounts nobody has verified yet, oldest first (at most 500). */
+  List<Unverified> unverified() {
+    return jdbc.sql(
+            "SELECT username, created_at FROM arena_account WHERE role = 'PUBLIC'"
+                + " AND verified_at IS NULL ORDER BY created_at, username LIMIT 500")
+        .query((rs, i) -> new Unverified(rs.getString(1), rs.getObject(2, OffsetDateTime.class)))
+        .list();
+  }
+
+  /**
+   * Records that {@code admin} checked the identity behind a public account. Its open sessions are
+   * dropped from the cache so their next request, and from then on every vote, carries the flag.
+   */
+  OffsetDateTime verify(String username, String admin) {
+    OffsetDateTime now = now();
+    int updated =
+        jdbc.sql(
+                "UPDATE arena_account SET verified_at = ?, verified_by = ?"
+                    + " WHERE username = ? AND role = 'PUBLIC' AND verified_at IS NULL")
+            .params(now, admin, username)
+            .update();
+    if (updated == 0) {
+      var state =
+          jdbc.sql("SELECT role, verified_at FROM arena_account WHERE username = ?")
+              .param(username)
+              .query((rs, i) -> rs.getString(1) + (rs.getObject(2) == null ? "" : "+verified"))
+              .optional();
+      if (state.isEmpty()) {
+        throw ArenaException.notFound("no account named " + username);
+      }
+      throw new ArenaException(
+          HttpStatus.CONFLICT,
+          "not_verifiable",
+          state.get().startsWith("PUBLIC")
+              ? "account " + username + " is already verified"
+              : "account " + username + " is an expert or administrator account, not a public one");
+    }
+    cache.values().removeIf(c -> username.equals(c.voter().username()));
+    return now;
   }
 
   void logout(@Nullable String token) {
@@ -105,15 +178,19 @@ final class Sessions {
   }
 
   void createAccount(String username, String password, VoterClass role) {
+    if (role == VoterClass.PUBLIC) {
+      throw ArenaException.badRequest("role", "role: EXPERT or ADMIN");
+    }
+    insertAccount(username, password, role);
+  }
+
+  private void insertAccount(String username, String password, VoterClass role) {
     if (!username.matches("[A-Za-z0-9_.-]{3,64}")) {
       throw ArenaException.badRequest(
           "username", "username: 3-64 letters, digits, '.', '_' or '-'");
     }
     if (password.length() < 10 || password.length() > 200) {
       throw ArenaException.badRequest("password", "password: 10 to 200 characters");
-    }
-    if (role == VoterClass.PUBLIC) {
-      throw ArenaException.badRequest("role", "role: EXPERT or ADMIN");
     }
     Integer taken =
         jdbc.sql("SELECT count(*) FROM arena_account WHERE username = ?")
@@ -124,11 +201,17 @@ final class Sessions {
       throw new ArenaException(
           HttpStatus.CONFLICT, "taken", "username already exists: " + username);
     }
-    jdbc.sql(
-            "INSERT INTO arena_account (username, password_hash, role, created_at)"
-                + " VALUES (?, ?, ?, ?)")
-        .params(username, Passwords.hash(password), role.name(), now())
-        .update();
+    try {
+      jdbc.sql(
+              "INSERT INTO arena_account (username, password_hash, role, created_at)"
+                  + " VALUES (?, ?, ?, ?)")
+          .params(username, Passwords.hash(password), role.name(), now())
+          .update();
+    } catch (DuplicateKeyException e) {
+      // two registrations of one name at once: the primary key decides, the loser hears so
+      throw new ArenaException(
+          HttpStatus.CONFLICT, "taken", "username already exists: " + username);
+    }
   }
 
   private Opened open(String token, Voter voter) {

@@ -25,8 +25,9 @@ final class VoteWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VoteWriter.class);
   private static final int MAX_BATCH = 512;
   static final String INSERT =
-      "INSERT INTO arena_vote (battle_id, voter_id, voter_class, outcome, weight, blind, leak,"
-          + " turns, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+      "INSERT INTO arena_vote (battle_id, voter_id, voter_class, verified, outcome, weight,"
+          + " blind, leak, turns, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT DO NOTHING";
 
   private record Pending(Object[] row, CompletableFuture<Boolean> done) {}
 

@@ -96,6 +96,8 @@ final class Votes {
               battleId,
               voter.id(),
               voter.voterClass().name(),
+              // from the session, so recording it costs no read of the account
+              voter.verified(),
               outcome.wireName(),
               check.weight(),
               blind,

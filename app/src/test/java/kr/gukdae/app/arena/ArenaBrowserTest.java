@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import kr.gukdae.store.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +35,8 @@ class ArenaBrowserTest {
       List.of("scripted", "slow-alpha", "slow-beta", "alpha", "beta");
 
   @LocalServerPort int port;
+  @Autowired Arena arena;
+  @Autowired DataSource dataSource;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -152,5 +157,70 @@ class ArenaBrowserTest {
       assertThat(page.locator("#rows tr").count()).isEqualTo(2);
       assertThat(page.isVisible("#admin-link")).isFalse();
     }
+  }
+
+  /** One battle on the page: prompt, both answers, vote A, reveal; the battle's vote row. */
+  Map<String, Object> battleAndVote(Page page, String prompt) {
+    if (page.isVisible("#again")) {
+      page.click("#again");
+    }
+    page.fill("#prompt", prompt);
+    page.click("#go");
+    page.waitForSelector("body[data-state=answered]");
+    page.click("[data-vote=A]");
+    page.waitForSelector("body[data-state=revealed]");
+    return JdbcClient.create(dataSource)
+        .sql(
+            "SELECT voter_id, voter_class, verified FROM arena_vote ORDER BY voted_at DESC LIMIT 1")
+        .query()
+        .singleRow();
+  }
+
+  @Test
+  void aPublicVoterRegistersVotesAndIsVerifiedByAnAdministrator() {
+    arena.sessions().createAccount("browser-admin", "admin-password-123", VoterClass.ADMIN);
+    try (Playwright playwright = playwright();
+        Browser browser = launch(playwright)) {
+      Page voter = browser.newContext().newPage();
+      voter.navigate("http://127.0.0.1:" + port + "/arena/?lang=en");
+      voter.waitForSelector("#who-label:has-text('Public voter (anonymous)')");
+      assertThat(voter.textContent("#login")).contains("Sign in / register (optional)");
+
+      voter.fill("#login-user", "mina");
+      voter.fill("#login-pass", "mina-password-123");
+      voter.click("#register");
+      voter.waitForSelector("#who-label:has-text('Public voter (account) · mina')");
+      assertThat(voter.isVisible("#login")).isFalse();
+      Map<String, Object> first = battleAndVote(voter, "What is the capital of Korea?");
+      assertThat(first.get("voter_id")).isEqualTo("user-mina");
+      assertThat(first.get("voter_class")).isEqualTo("PUBLIC");
+      assertThat(first.get("verified")).isEqualTo(false);
+
+      // An administrator verifies the account on the admin page.
+      Page admin = browser.newContext().newPage();
+      admin.navigate("http://127.0.0.1:" + port + "/arena/admin.html?lang=en");
+      admin.fill("#login-user", "browser-admin");
+      admin.fill("#login-pass", "admin-password-123");
+      admin.click("#login button[type=submit]");
+      admin.waitForSelector("body[data-state=admin]");
+      assertThat(admin.textContent("h2:has-text('Accounts awaiting verification')")).isNotBlank();
+      admin.click("#account-rows tr[data-username=mina] button.verify");
+      admin.waitForSelector("#account-rows tr[data-username=mina]", waitDetached());
+
+      voter.reload();
+      voter.waitForSelector("#who-label:has-text('Public voter (verified) · mina')");
+      Map<String, Object> second = battleAndVote(voter, "What is the capital of Japan?");
+      assertThat(second.get("voter_id")).isEqualTo("user-mina");
+      assertThat(second.get("verified")).isEqualTo(true);
+
+      // Signing out leaves an anonymous voter, as before.
+      voter.click("#logout");
+      voter.waitForSelector("#who-label:has-text('Public voter (anonymous)')");
+    }
+  }
+
+  private static Page.WaitForSelectorOptions waitDetached() {
+    return new Page.WaitForSelectorOptions()
+        .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED);
   }
 }

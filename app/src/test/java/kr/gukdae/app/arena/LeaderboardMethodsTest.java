@@ -65,7 +65,7 @@ class LeaderboardMethodsTest {
       assertThat(expected).extracting(Battle::weight).startsWith(1.0, 0.5, 1.0 / 3, 1.0);
 
       var api = new ArenaResultsApi(arena);
-      var bt = api.leaderboard(null, null, null, 0, 0, "bt");
+      var bt = api.leaderboard(null, null, null, null, 0, 0, "bt");
       assertThat(bt.get("method")).isEqualTo("bt");
       assertThat((double) bt.get("weightedBattles")).isCloseTo(1 + 0.5 + 1.0 / 3 + 4, within(1e-9));
       assertSame(bt, Ratings.bradleyTerry(expected, POINT));
@@ -86,9 +86,9 @@ class LeaderboardMethodsTest {
           .isCloseTo(400 / Math.log(10) * Math.log(alpha / beta), within(0.1));
 
       assertSame(
-          api.leaderboard(null, null, null, 0, 0, "elo"), Ratings.onlineElo(expected, POINT));
+          api.leaderboard(null, null, null, null, 0, 0, "elo"), Ratings.onlineElo(expected, POINT));
 
-      var style = api.leaderboard(null, null, null, 0, 0, "style");
+      var style = api.leaderboard(null, null, null, null, 0, 0, "style");
       Leaderboard styleExpected = Ratings.styleControlled(styled, POINT);
       assertSame(style, styleExpected);
       @SuppressWarnings("unchecked")
@@ -99,14 +99,15 @@ class LeaderboardMethodsTest {
       assertThat(coefficients).isEqualTo(styleExpected.style());
 
       // The export feeds gukdae ratings with the same weights.
-      byte[] json = new ObjectMapper().writeValueAsBytes(api.export(null, null, null).getBody());
+      byte[] json =
+          new ObjectMapper().writeValueAsBytes(api.export(null, null, null, null).getBody());
       List<Battle> exported = BattleFiles.read("arena.json", new ByteArrayInputStream(json));
       assertThat(exported)
           .extracting(Battle::weight)
           .isEqualTo(expected.stream().map(Battle::weight).toList());
       assertSame(bt, Ratings.bradleyTerry(exported, POINT));
 
-      assertThatThrownBy(() -> api.leaderboard(null, null, null, 0, 0, "glicko"))
+      assertThatThrownBy(() -> api.leaderboard(null, null, null, null, 0, 0, "glicko"))
           .isInstanceOfSatisfying(
               ArenaException.class, e -> assertThat(e.code()).isEqualTo("bad_method"));
     }

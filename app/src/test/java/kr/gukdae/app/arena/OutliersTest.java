@@ -24,7 +24,8 @@ class OutliersTest {
         "ko",
         1.0,
         1,
-        OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusMinutes(i));
+        OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusMinutes(i),
+        false);
   }
 
   @Test

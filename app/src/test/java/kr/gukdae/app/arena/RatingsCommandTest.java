@@ -232,4 +232,53 @@ class RatingsCommandTest {
   private static java.util.List<String[]> ratingColumn(String csv) {
     return csv.lines().skip(1).map(l -> l.split(",")).map(f -> new String[] {f[0], f[1]}).toList();
   }
+
+  @Test
+  void votersVerifiedKeepsOnlyVerifiedRowsOfAnArenaExport() throws Exception {
+    // Arena export shape: A wins the three verified battles, C wins the two unverified ones.
+    Path file = dir.resolve("arena_battles.json");
+    String row =
+        "{\"question_id\":\"b%d\",\"model_a\":\"%s\",\"model_b\":\"%s\",\"winner\":\"model_a\","
+            + "\"judge\":\"arena_%d\",\"turn\":1,\"anony\":true,\"language\":\"ko\","
+            + "\"tstamp\":%d,\"category\":\"free\",\"voter_class\":\"public\","
+            + "\"weight\":1.0,\"verified\":%s}";
+    var rows = new java.util.ArrayList<String>();
+    for (int i = 0; i < 5; i++) {
+      boolean verified = i < 3;
+      rows.add(
+          String.format(
+              row, i, verified ? "A" : "C", verified ? "C" : "A", i, 1700000000 + i, verified));
+    }
+    Files.writeString(file, "[" + String.join(",", rows) + "]");
+    var json = JsonMapper.builder().build();
+
+    Result all =
+        gukdae("ratings", "--battles", file.toString(), "--format", "json", "--bootstrap", "0");
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(json.readTree(all.out()).get("battles").asInt()).isEqualTo(5);
+
+    Result verified =
+        gukdae(
+            "ratings",
+            "--battles",
+            file.toString(),
+            "--format",
+            "json",
+            "--bootstrap",
+            "0",
+            "--voters",
+            "verified");
+    assertThat(verified.exit()).as(verified.err()).isZero();
+    JsonNode board = json.readTree(verified.out());
+    assertThat(board.get("battles").asInt()).isEqualTo(3);
+    assertThat(board.get("ratings").get(0).get("model").asString()).isEqualTo("A");
+
+    // A file without the field is refused with the fix, not read as "no verified votes".
+    Result old = gukdae("ratings", "--battles", battles().toString(), "--voters", "VERIFIED");
+    assertThat(old.exit()).isEqualTo(2);
+    assertThat(old.err()).contains("'verified'", "/api/arena/export");
+    Result bad = gukdae("ratings", "--battles", file.toString(), "--voters", "everyone");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("PUBLIC, EXPERT or VERIFIED");
+  }
 }
