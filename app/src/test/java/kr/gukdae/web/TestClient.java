@@ -1,19 +1,22 @@
 package kr.gukdae.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A browser-like HTTP client for tests against the app on a local port: its own cookie jar, JSON
  * bodies. A {@code String} body is sent as it is (already JSON, or deliberately not); any other
- * object is written as JSON.
+ * object is written as JSON. Feature tests extend it with their own steps (log in, start a battle).
  */
-public final class TestClient {
+public class TestClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,5 +41,22 @@ public final class TestClient {
                         body instanceof String text ? text : JSON.writeValueAsString(body)))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends and expects 200; the reply's JSON. */
+  public JsonNode ok(String method, String path, @Nullable Object body) throws Exception {
+    var response = send(method, path, body);
+    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  /** Sends and expects a refusal with this status and error code; the reply's JSON. */
+  public JsonNode refused(
+      int status, String code, String method, String path, @Nullable Object body) throws Exception {
+    var response = send(method, path, body);
+    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(status);
+    JsonNode error = JSON.readTree(response.body());
+    assertThat(error.get("error").asString()).isEqualTo(code);
+    return error;
   }
 }

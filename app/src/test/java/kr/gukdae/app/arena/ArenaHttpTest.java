@@ -2,14 +2,10 @@ package kr.gukdae.app.arena;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.web.TestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,26 +33,9 @@ class ArenaHttpTest {
   }
 
   /** A browser-like client: its own cookie jar. */
-  final class Client {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-    HttpResponse<String> send(String method, String path, Object body) throws Exception {
-      var request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-              .header("Content-Type", "application/json")
-              .method(
-                  method,
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-              .build();
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    JsonNode ok(String method, String path, Object body) throws Exception {
-      var response = send(method, path, body);
-      assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-      return JSON.readTree(response.body());
+  final class Client extends TestClient {
+    Client() {
+      super(port);
     }
 
     /** Starts a battle, reads its event stream to the end, and returns the battle id. */

@@ -2,16 +2,13 @@ package kr.gukdae.app.arena;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.web.TestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,35 +43,9 @@ class PublicAccountHttpTest {
     registry.add("gukdae.arena.daily-votes-public", () -> "2");
   }
 
-  final class Client {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-    HttpResponse<String> send(String method, String path, Object body) throws Exception {
-      var request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-              .header("Content-Type", "application/json")
-              .method(
-                  method,
-                  body == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-              .build();
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    JsonNode ok(String method, String path, Object body) throws Exception {
-      var response = send(method, path, body);
-      assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
-      return JSON.readTree(response.body());
-    }
-
-    JsonNode refused(int status, String code, String method, String path, Object body)
-        throws Exception {
-      var response = send(method, path, body);
-      assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(status);
-      JsonNode error = JSON.readTree(response.body());
-      assertThat(error.get("error").asString()).isEqualTo(code);
-      return error;
+  final class Client extends TestClient {
+    Client() {
+      super(port);
     }
 
     /** Starts a battle, waits for both answers and votes; the vote's HTTP reply. */
