@@ -8,17 +8,7 @@
   let session = null;
   let scenarios = [];
 
-  async function api(method, url, body) {
-    const res = await fetch(url, {
-      method,
-      headers: body ? { "Content-Type": "application/json" } : {},
-      body: body ? JSON.stringify(body) : undefined,
-      credentials: "same-origin",
-    });
-    const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(data.message || t("arena.failed") + " (" + res.status + ")");
-    return data;
-  }
+  const api = window.arenaApi;
   function showError(e) { $("error").textContent = e ? e.message : ""; }
 
   async function loadSession() {
