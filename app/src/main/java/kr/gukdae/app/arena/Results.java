@@ -159,7 +159,11 @@ final class Results {
    * A battle with its vote, names and answers; empty until it is voted, so nobody, administrators
    * included, learns a battle's models before its voter did.
    */
-  java.util.Optional<Reviewed> reviewed(String battleId) {
+  java.util.Optional<Reviewed> reviewed(String battleId, Votes votes) {
+    Votes.Reveal vote = votes.reveal(battleId);
+    if (vote == null) {
+      return java.util.Optional.empty();
+    }
     List<Turn> turns =
         jdbc.sql(
                 "SELECT turn_no, prompt, answer_a, answer_b, leak FROM arena_turn"
@@ -173,22 +177,16 @@ final class Results {
                     rs.getString(4),
                     rs.getString(5)))
             .list();
-    return jdbc.sql(
-            "SELECT v.battle_id, b.model_a, b.model_b, v.outcome, v.blind, v.leak, v.weight"
-                + " FROM arena_vote v JOIN arena_battle b ON b.id = v.battle_id"
-                + " WHERE v.battle_id = ?")
-        .param(battleId)
-        .query((rs, i) ->
-            new Reviewed(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getBoolean(5),
-                rs.getString(6),
-                rs.getDouble(7),
-                turns))
-        .optional();
+    return java.util.Optional.of(
+        new Reviewed(
+            vote.battleId(),
+            vote.modelA(),
+            vote.modelB(),
+            vote.outcome().wireName(),
+            vote.blind(),
+            vote.leak(),
+            vote.weight(),
+            turns));
   }
 
   /**

@@ -68,7 +68,7 @@ class ScenarioAdminApi {
     Admins.require(api, request, response);
     return arena
         .results()
-        .reviewed(id)
+        .reviewed(id, arena.votes())
         .orElseThrow(() -> ArenaException.notFound("no voted battle " + id));
   }
 }

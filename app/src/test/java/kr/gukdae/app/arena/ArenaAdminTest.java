@@ -230,7 +230,7 @@ class ArenaAdminTest {
     }
     // The page changed the same rows the API shows.
     assertThat(arena.votes().reveal(leaky)).isNotNull();
-    assertThat(arena.results().reviewed(leaky).orElseThrow().outcome())
+    assertThat(arena.results().reviewed(leaky, arena.votes()).orElseThrow().outcome())
         .isEqualTo(Outcome.MODEL_A.wireName());
   }
 
