@@ -28,7 +28,6 @@ class ArchitectureTest {
   static final JavaClasses PRODUCTION =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
           .importPackages("kr.gukdae");
 
   /** Packages that hold a source of evidence: nothing here may reach the decision side. */
