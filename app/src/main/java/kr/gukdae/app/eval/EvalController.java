@@ -1,14 +1,13 @@
 package kr.gukdae.app.eval;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import kr.gukdae.UserError;
-import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.AccessDenied;
+import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.eval.run.ProgressListener;
@@ -40,19 +39,16 @@ class EvalController {
 
   private final EvalService service;
   private final EvalStore store;
-  private final Access access;
   private final ModelRegistry models;
   private final Semaphore running;
 
   EvalController(
       EvalService service,
       EvalStore store,
-      Access access,
       ModelRegistry models,
       @Value("${gukdae.eval.max-running-runs:2}") int maxRunning) {
     this.service = service;
     this.store = store;
-    this.access = access;
     this.models = models;
     this.running = new Semaphore(maxRunning);
   }
@@ -75,9 +71,9 @@ class EvalController {
    * Starts a run of a registered (or local demo) model. The office and reviewers only; the body
    * names the model, never its endpoint, so no request can point the server's key elsewhere.
    */
+  @Requires({Role.OFFICE, Role.REVIEWER})
   @PostMapping("/runs")
-  ResponseEntity<Map<String, String>> start(@RequestBody StartRun body, HttpServletRequest http) {
-    access.require(http, Role.OFFICE, Role.REVIEWER);
+  ResponseEntity<Map<String, String>> start(@RequestBody StartRun body) {
     if (body.model() == null || body.tasks() == null || body.tasks().isEmpty()) {
       throw new UserError("model and tasks are required");
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ class ModelsApi {
     this.access = access;
   }
 
+  @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/api/models")
   List<Map<String, String>> list(HttpServletRequest request) {
     boolean office = access.require(request, Role.OFFICE, Role.REVIEWER).has(Role.OFFICE);
@@ -48,6 +50,7 @@ class ModelsApi {
       @Nullable String baseUrl,
       @Nullable String keyRef) {}
 
+  @Requires(Role.OFFICE)
   @PostMapping("/api/models")
   ModelRegistry.Registered register(@RequestBody Form form, HttpServletRequest request) {
     String by = String.valueOf(access.require(request, Role.OFFICE).username());
