@@ -124,6 +124,14 @@ class ArenaAdminApi {
       throw new ArenaException(
           HttpStatus.CONFLICT, "not_answered", "rate after the answers finish");
     }
+    if (arena.votes().reveal(id) != null) {
+      // After the reveal the rater knows which side is which model: no longer a blind rating.
+      throw new ArenaException(
+          HttpStatus.CONFLICT,
+          "revealed",
+          "루브릭은 투표(공개) 전에 A/B로 평가합니다 / rate A and B before you vote; after the"
+              + " reveal the rating would not be blind");
+    }
     var scenario = arena.scenarios().findAny(battle.scenarioId()).orElseThrow();
     var scores = form.scores() == null ? List.<Rubrics.Score>of() : form.scores();
     arena.rubrics().rate(voter, battle, scenario, scores);
