@@ -2,7 +2,10 @@ package kr.gukdae.app.arena;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
+import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.arena.PairSampler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -20,13 +23,30 @@ record Arena(
     VoteWriter writer)
     implements AutoCloseable {
 
+  /**
+   * An arena with accounts of its own (tests, tools); the application shares one {@link Accounts}.
+   */
   static Arena create(DataSource dataSource, ArenaSettings settings, Clock clock) {
+    return create(
+        dataSource,
+        settings,
+        clock,
+        Accounts.create(dataSource, clock, settings.sessionTtl(), 1000),
+        new ModelRegistry(dataSource, clock, List.of()));
+  }
+
+  static Arena create(
+      DataSource dataSource,
+      ArenaSettings settings,
+      Clock clock,
+      Accounts accounts,
+      ModelRegistry registry) {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     Limits limits = new Limits(clock);
     VoteWriter writer = new VoteWriter(dataSource);
     Scenarios scenarios = new Scenarios(jdbc, clock);
-    ModelPool models = new ModelPool();
+    ModelPool models = new ModelPool(registry);
     OpenBattles open = new OpenBattles(clock);
     Battles battles =
         new Battles(
@@ -39,7 +59,7 @@ record Arena(
             new PairSampler(new SecureRandom()),
             open);
     return new Arena(
-        new Sessions(jdbc, clock, settings, limits),
+        new Sessions(accounts),
         scenarios,
         battles,
         new Votes(jdbc, clock, settings, limits, battles::isStreaming, open, writer),
