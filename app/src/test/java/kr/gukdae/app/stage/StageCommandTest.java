@@ -30,7 +30,7 @@ class StageCommandTest {
   void runPrintsTheDecisionWritesReportsAndReplaysFromTheLedger(@TempDir Path dir)
       throws Exception {
     Path ledgerFile = dir.resolve("ledger.jsonl");
-    var cmd = new CommandLine(new StageCommand(Ledger.inMemory()));
+    var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
     int[] code = new int[1];
     String out =
         capture(() ->
@@ -78,7 +78,7 @@ class StageCommandTest {
 
   @Test
   void whatIfAndMissingEvidenceAreReported(@TempDir Path dir) throws Exception {
-    var cmd = new CommandLine(new StageCommand(Ledger.inMemory()));
+    var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
     String out =
         capture(() ->
             cmd.execute(

@@ -1,0 +1,86 @@
+package kr.gukdae.app.arena;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import kr.gukdae.arena.Battle;
+import kr.gukdae.arena.Leaderboard;
+import kr.gukdae.arena.ModelRating;
+import kr.gukdae.arena.RatingOptions;
+import kr.gukdae.arena.Ratings;
+import kr.gukdae.ledger.Hashes;
+import org.springframework.stereotype.Component;
+
+/**
+ * The arena's ratings as stage evidence: Bradley–Terry with bootstrap intervals over the blind
+ * votes of one voter class cast inside a stage's window, the same votes the leaderboard counts.
+ */
+@Component
+public class StageRatings {
+
+  /** Bootstrap rounds and seed are fixed so the same votes always give the same evidence. */
+  static final int BOOTSTRAP = 200;
+
+  static final long SEED = 20260101L;
+
+  private final Arena arena;
+
+  StageRatings(Arena arena) {
+    this.arena = arena;
+  }
+
+  /** One model's rating in the slice; {@code votes} counts the votes it took part in. */
+  public record Rated(String model, double rating, double low, double high, int votes) {}
+
+  /** The slice rated, its size, and a hash of the battle ids it counted (the source). */
+  public record Slice(
+      String voters,
+      Instant from,
+      Instant to,
+      int votes,
+      String battlesSha256,
+      List<Rated> ratings) {}
+
+  /**
+   * Rates every model in the slice (a rating is relative to the whole field) and returns the
+   * requested models' rows; a model without votes in the slice is absent.
+   *
+   * @param voters PUBLIC, VERIFIED (verified public accounts) or EXPERT (experts and admins)
+   */
+  public Slice rate(Collection<String> models, String voters, Instant from, Instant to) {
+    String v = voters.toUpperCase(Locale.ROOT);
+    Results.Filter filter =
+        switch (v) {
+          case "PUBLIC" -> new Results.Filter(null, null, VoterClass.PUBLIC);
+          case "VERIFIED" -> new Results.Filter(null, null, null, true);
+          case "EXPERT" -> new Results.Filter(null, null, null);
+          default -> throw new IllegalArgumentException("voters: PUBLIC, VERIFIED or EXPERT");
+        };
+    List<Battle> battles = new ArrayList<>();
+    StringBuilder ids = new StringBuilder();
+    for (Results.VoteRow row : arena.results().votes(filter)) {
+      Instant at = row.votedAt().toInstant();
+      boolean inClass = !v.equals("EXPERT") || row.voterClass().isExpert();
+      if (inClass && !at.isBefore(from) && at.isBefore(to)) {
+        battles.add(row.battle());
+        ids.append(row.battleId()).append('\n');
+      }
+    }
+    List<Rated> out = new ArrayList<>();
+    if (!battles.isEmpty()) {
+      Leaderboard board =
+          Ratings.bradleyTerry(
+              battles, RatingOptions.builder().bootstrap(BOOTSTRAP).seed(SEED).threads(2).build());
+      for (String m : models) {
+        board
+            .find(m)
+            .map((ModelRating r) ->
+                new Rated(m, r.rating(), r.lower(), r.upper(), r.battles()))
+            .ifPresent(out::add);
+      }
+    }
+    return new Slice(v, from, to, battles.size(), Hashes.sha256(ids.toString()), out);
+  }
+}
