@@ -2,7 +2,6 @@ package kr.gukdae.app.arena;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import kr.gukdae.arena.Battle;
@@ -44,12 +43,11 @@ public class StageRatings {
       List<Rated> ratings) {}
 
   /**
-   * Rates every model in the slice (a rating is relative to the whole field) and returns the
-   * requested models' rows; a model without votes in the slice is absent.
+   * Rates every model with votes in the slice (a rating is relative to the whole field).
    *
    * @param voters PUBLIC, VERIFIED (verified public accounts) or EXPERT (experts and admins)
    */
-  public Slice rate(Collection<String> models, String voters, Instant from, Instant to) {
+  public Slice rate(String voters, Instant from, Instant to) {
     String v = voters.toUpperCase(Locale.ROOT);
     Results.Filter filter =
         switch (v) {
@@ -73,12 +71,8 @@ public class StageRatings {
       Leaderboard board =
           Ratings.bradleyTerry(
               battles, RatingOptions.builder().bootstrap(BOOTSTRAP).seed(SEED).threads(2).build());
-      for (String m : models) {
-        board
-            .find(m)
-            .map((ModelRating r) ->
-                new Rated(m, r.rating(), r.lower(), r.upper(), r.battles()))
-            .ifPresent(out::add);
+      for (ModelRating r : board.ratings()) {
+        out.add(new Rated(r.model(), r.rating(), r.lower(), r.upper(), r.battles()));
       }
     }
     return new Slice(v, from, to, battles.size(), Hashes.sha256(ids.toString()), out);

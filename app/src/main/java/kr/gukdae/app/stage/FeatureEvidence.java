@@ -66,6 +66,14 @@ class FeatureEvidence {
     return models.isEmpty() ? null : models.getFirst();
   }
 
+  /**
+   * Whether a name a feature recorded ({@code openai/team-7b}, an arena spec) is the submitted
+   * model: the same name, or the same name behind an adapter prefix.
+   */
+  static boolean sameModel(String recorded, String submitted) {
+    return recorded.equals(submitted) || recorded.endsWith("/" + submitted);
+  }
+
   List<StageEvidence> collect(long programmeId, Program p, int stage) {
     StageDef st = p.stage(stage);
     EvaluationPlan plan = EvaluationPlan.of(p);
@@ -112,7 +120,7 @@ class FeatureEvidence {
     List<EvalStore.RunRow> runs =
         evals.runs().stream()
             .filter(r -> r.status().equals("DONE") && r.finishedAt() != null)
-            .filter(r -> r.model().equals(model) || r.model().endsWith("/" + model))
+            .filter(r -> sameModel(r.model(), model))
             .sorted(Comparator.comparing(EvalStore.RunRow::finishedAt).reversed())
             .toList();
     for (EvaluationPlan.Slot slot : EvaluationPlan.slots(p)) {
@@ -213,14 +221,15 @@ class FeatureEvidence {
     if (models.isEmpty()) {
       return List.of();
     }
-    StageRatings.Slice slice = arena.rate(models, plan.arenaVoters().name(), from(st), to(st));
+    StageRatings.Slice slice = arena.rate(plan.arenaVoters().name(), from(st), to(st));
     List<StageEvidence> out = new ArrayList<>();
-    for (StageRatings.Rated r : slice.ratings()) {
-      Team team =
-          p.teamsIn(st.number()).stream()
-              .filter(t -> r.model().equals(model(t, st.number())))
-              .findFirst()
-              .orElseThrow();
+    for (Team team : p.teamsIn(st.number())) {
+      String model = model(team, st.number());
+      var found = slice.ratings().stream().filter(r -> model != null && sameModel(r.model(), model)).toList();
+      if (found.size() != 1) {
+        continue;
+      }
+      StageRatings.Rated r = found.getFirst();
       Map<String, Object> src = new LinkedHashMap<>();
       src.put("voters", slice.voters());
       src.put("from", slice.from().toString());
@@ -230,7 +239,7 @@ class FeatureEvidence {
       out.add(
           Drafts.draft(
               programmeId,
-              r.model(),
+              model,
               new Evidence.UserEvaluation(
                   team.id(), st.number(), r.rating(), r.low(), r.high(), r.votes()),
               "arena",
