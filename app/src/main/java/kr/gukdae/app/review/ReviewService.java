@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.stage.Workspace;
 import kr.gukdae.ledger.Hashes;
 import kr.gukdae.review.Artefact;
@@ -20,6 +21,7 @@ import kr.gukdae.stage.Program;
 import kr.gukdae.stage.Team;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewService {
 
-  static final long MAX_ARTEFACT = 64L * 1024 * 1024;
+  static final long MAX_ARTEFACT = 32L * 1024 * 1024;
 
   private final ReviewStore store;
   private final Workspace workspace;
@@ -126,7 +128,7 @@ public class ReviewService {
       throw new UserError("kind: TECHNICAL_REPORT, TRAINING_LOG or OTHER, got '" + kind + "'");
     }
     if (content.length == 0 || content.length > MAX_ARTEFACT) {
-      throw new UserError("artefact: 1 byte to 64 MiB");
+      throw new UserError("artefact: 1 byte to 32 MiB");
     }
     boolean pdf =
         content.length > 4
@@ -161,7 +163,7 @@ public class ReviewService {
     ReviewStore.Artefact a =
         store.artefact(id).orElseThrow(() -> new UserError("no artefact " + id));
     if (!office && !assignedAnywhere(a.panelId(), user, a.team())) {
-      throw new UserError("artefact " + id + " belongs to a team you are not assigned to");
+      throw denied("배정되지 않은 팀의 자료입니다", "artefact " + id + " belongs to a team you are not assigned to");
     }
     byte[] bytes;
     try {
@@ -192,10 +194,12 @@ public class ReviewService {
     Round r = round(stage);
     Team team = team(r, teamId);
     if (!assigned(r, reviewer, teamId)) {
-      throw new UserError("you are not assigned to review team '" + teamId + "'");
+      throw denied("배정되지 않은 팀입니다", "you are not assigned to review team '" + teamId + "'");
     }
     if (r.panel().reviewer(reviewer).map(x -> x.conflictsWith(team.organisations())).orElse(true)) {
-      throw new UserError("conflict of interest: you may not review team '" + teamId + "'");
+      throw denied(
+          "이해 충돌: 이 팀을 평가할 수 없습니다",
+          "conflict of interest: you may not review team '" + teamId + "'");
     }
     ReviewSheet sheet = new ReviewSheet(reviewer, teamId, items, comment);
     List<String> problems = new ArrayList<>(r.panel().problems(sheet));
@@ -209,6 +213,16 @@ public class ReviewService {
         r.row().id(), reviewer, teamId, sheet.itemScores(), sheet.comment(), submit)) {
       throw new UserError("your sheet for team '" + teamId + "' is already submitted and final");
     }
+  }
+
+  private static AccessDenied denied(String ko, String en) {
+    return new AccessDenied(HttpStatus.FORBIDDEN, "forbidden", ko + " / " + en);
+  }
+
+  /** One submitted sheet, for the office and for evidence links. */
+  public SheetView sheet(long id) {
+    return store.sheet(id).filter(ReviewStore.Sheet::submitted).map(ReviewService::view)
+        .orElseThrow(() -> new UserError("no submitted review sheet " + id));
   }
 
   /** What one reviewer sees: their assignments, artefacts, own sheets, others' once submitted. */

@@ -149,6 +149,13 @@ public class ReviewStore {
         .list();
   }
 
+  Optional<Sheet> sheet(long id) {
+    return jdbc.sql("SELECT * FROM review_sheet WHERE id = ?")
+        .param(id)
+        .query(ReviewStore::sheet)
+        .optional();
+  }
+
   Optional<Sheet> sheet(long panelId, String reviewer, String team) {
     return jdbc.sql(
             "SELECT * FROM review_sheet WHERE panel_id = ? AND reviewer = ? AND team = ?")

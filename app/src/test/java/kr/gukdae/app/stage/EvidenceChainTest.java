@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.access.Role;
+import kr.gukdae.web.TestClient;
+import tools.jackson.databind.JsonNode;
 import kr.gukdae.app.eval.EvalService;
 import kr.gukdae.app.forensics.ForensicsStore;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
@@ -50,6 +54,7 @@ class EvidenceChainTest {
   @Autowired ForensicsStore forensics;
   @Autowired LineageEvidenceRepository lineage;
   @Autowired JdbcClient jdbc;
+  @Autowired Accounts accounts;
 
   @Test
   void everyMeasurementReachesTheDecisionByItself(@TempDir Path dir) throws Exception {
@@ -70,19 +75,38 @@ class EvidenceChainTest {
     var roots = kr.gukdae.stage.EvaluationPlan.of(loaded.program()).lineageRoots();
     roots.values().forEach(root -> ChainFixture.derivatives(lineage, root));
 
-    reviews.openPanel(1, "office");
-    assertThatThrownBy(() -> reviews.assign(1, "rv1", "alpha", "office"))
-        .isInstanceOf(UserError.class)
-        .hasMessageContaining("conflict of interest");
+    TestClient office = TestClient.as(port, accounts, "office1", Role.OFFICE);
+    office.ok("POST", "/api/review/panels", Map.of("stage", 1));
+    var conflicted = office.send("POST", "/api/review/assignments",
+        Map.of("stage", 1, "reviewer", "rv1", "team", "alpha"));
+    assertThat(conflicted.statusCode()).isEqualTo(400);
+    assertThat(conflicted.body()).contains("conflict of interest");
+    String pdf = java.util.Base64.getEncoder().encodeToString(
+        "%PDF-1.4\n% technical report\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Map<String, TestClient> reviewers = new java.util.LinkedHashMap<>();
+    for (String rv : new String[] {"rv2", "rv3", "rv4"}) {
+      reviewers.put(rv, TestClient.as(port, accounts, rv, Role.REVIEWER));
+    }
     double[] level = {9, 7, 6, 8};
     for (int t = 0; t < ChainFixture.TEAMS.size(); t++) {
       String team = ChainFixture.TEAMS.get(t);
-      for (String rv : new String[] {"rv2", "rv3", "rv4"}) {
-        reviews.assign(1, rv, team, "office");
+      office.ok("POST", "/api/review/artefacts", Map.of(
+          "stage", 1, "team", team, "kind", "TECHNICAL_REPORT", "name", team + ".pdf",
+          "base64", pdf));
+      for (String rv : reviewers.keySet()) {
+        office.ok("POST", "/api/review/assignments",
+            Map.of("stage", 1, "reviewer", rv, "team", team));
         double s = level[t] + (rv.equals("rv3") ? 0.5 : 0);
-        reviews.save(1, rv, team, Map.of("design", s, "report", s - 1), "notes " + rv, true);
+        reviewers.get(rv).ok("PUT", "/api/review/sheets", Map.of(
+            "stage", 1, "team", team, "items", Map.of("design", s, "report", s - 1),
+            "comment", "notes " + rv, "submit", true));
       }
     }
+    // Submitted is final, for the reviewer and for a second tab alike.
+    var resubmit = reviewers.get("rv2").send("PUT", "/api/review/sheets", Map.of(
+        "stage", 1, "team", "alpha", "items", Map.of("design", 1, "report", 1), "submit", true));
+    assertThat(resubmit.statusCode()).isEqualTo(400);
+    assertThat(resubmit.body()).contains("already submitted");
 
     Readiness ready = stages.status(loaded, 1);
     assertThat(ready.teams())
@@ -114,7 +138,37 @@ class EvidenceChainTest {
     assertThatThrownBy(() -> stages.decide(loaded, 1, "team-member", false, "mine"))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("only the programme office");
-    var again = stages.decide(loaded, 1, "office", true, "review sheet corrected");
-    assertThat(again.supersedesSeq()).isEqualTo(decided.ledgerSeq());
+    var again = office.ok("POST", "/api/stage/decisions",
+        Map.of("stage", 1, "reason", "review sheet corrected"));
+    assertThat(again.path("supersedes").asLong()).isEqualTo(decided.ledgerSeq());
+    assertThat(again.path("authoritative").asBoolean()).isTrue();
+    long seq = again.path("seq").asLong();
+
+    // The decision explains itself, and every link behind every number resolves.
+    JsonNode explainedJson = office.ok("GET", "/api/stage/decisions/" + seq + "/explain", null);
+    assertThat(explainedJson.path("cutLine").isNumber()).isTrue();
+    int links = 0;
+    for (JsonNode team : explainedJson.path("teams")) {
+      assertThat(team.path("explanation").path("outcomeLabel").path("ko").asString())
+          .doesNotContain("_");
+      for (JsonNode c : team.path("components")) {
+        assertThat(c.path("sources")).as(c.toString()).isNotEmpty();
+        for (JsonNode src : c.path("sources")) {
+          office.ok("GET", src.path("evidenceLink").asString(), null);
+          office.ok("GET", src.path("sourceLink").asString(), null);
+          links += 2;
+        }
+      }
+      assertThat(team.path("gate")).hasSize(1);
+    }
+    assertThat(links).isGreaterThan(4 * 6 * 2);
+    var earlier = office.ok("GET", "/api/stage/decisions", null);
+    assertThat(earlier.get(0).path("authoritative").asBoolean()).isFalse();
+    // Full results and explanations are the office's; the public summary is anyone's.
+    new TestClient(port).refused(
+        401, "unauthenticated", "GET", "/api/stage/decisions/" + seq + "/explain", null);
+    var summary = new TestClient(port).send("GET", "/api/stage/decisions/" + seq + "/report?lang=en", null);
+    assertThat(summary.statusCode()).isEqualTo(200);
+    assertThat(summary.body()).doesNotContain("breakdown (delta consortium)");
   }
 }
