@@ -91,7 +91,8 @@ public record EvaluationPlan(
     }
     e.propertyNames().stream()
         .filter(k -> !KEYS.contains(k))
-        .forEach(k -> problems.add("evaluation." + k, "unknown key; known: " + new TreeSet<>(KEYS)));
+        .forEach(
+            k -> problems.add("evaluation." + k, "unknown key; known: " + new TreeSet<>(KEYS)));
     Nodes n = new Nodes(problems);
     Set<String> benchmarks = new TreeSet<>();
     slots(program).forEach(s -> benchmarks.add(s.benchmark()));
@@ -101,8 +102,7 @@ public record EvaluationPlan(
         .forEach(t -> {
           String path = "evaluation.tasks." + t.getKey();
           if (!benchmarks.contains(t.getKey())) {
-            problems.add(
-                path, "is not a benchmark of the scheme (benchmarks: " + benchmarks + ")");
+            problems.add(path, "is not a benchmark of the scheme (benchmarks: " + benchmarks + ")");
           }
           JsonNode v = t.getValue();
           if (v.isString()) {

@@ -127,8 +127,7 @@ class ReviewController {
   }
 
   @GetMapping("/progress")
-  List<ReviewService.TeamProgress> progress(
-      @RequestParam int stage, HttpServletRequest request) {
+  List<ReviewService.TeamProgress> progress(@RequestParam int stage, HttpServletRequest request) {
     access.require(request, Role.OFFICE);
     return reviews.progress(stage);
   }

@@ -15,8 +15,8 @@ import kr.gukdae.app.stage.Workspace;
 import kr.gukdae.ledger.Hashes;
 import kr.gukdae.review.Artefact;
 import kr.gukdae.review.Panel;
-import kr.gukdae.review.Reviewer;
 import kr.gukdae.review.ReviewSheet;
+import kr.gukdae.review.Reviewer;
 import kr.gukdae.stage.Program;
 import kr.gukdae.stage.Team;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +75,8 @@ public class ReviewService {
         store
             .panel(loaded.id(), stage)
             .orElseThrow(() ->
-                new UserError("no review panel for stage " + stage + "; the office opens it first"));
+                new UserError(
+                    "no review panel for stage " + stage + "; the office opens it first"));
     return new Round(loaded, loaded.program().panel(), row);
   }
 
@@ -84,8 +85,7 @@ public class ReviewService {
         .filter(t -> t.id().equals(teamId))
         .findFirst()
         .orElseThrow(() ->
-            new UserError(
-                "team '" + teamId + "' does not compete in stage " + r.row().stage()));
+            new UserError("team '" + teamId + "' does not compete in stage " + r.row().stage()));
   }
 
   /** Assigns a panel reviewer to a team; a declared affiliation with a member is refused. */
@@ -163,7 +163,8 @@ public class ReviewService {
     ReviewStore.Artefact a =
         store.artefact(id).orElseThrow(() -> new UserError("no artefact " + id));
     if (!office && !assignedAnywhere(a.panelId(), user, a.team())) {
-      throw denied("배정되지 않은 팀의 자료입니다", "artefact " + id + " belongs to a team you are not assigned to");
+      throw denied(
+          "배정되지 않은 팀의 자료입니다", "artefact " + id + " belongs to a team you are not assigned to");
     }
     byte[] bytes;
     try {
@@ -209,8 +210,7 @@ public class ReviewService {
     if (!problems.isEmpty()) {
       throw new UserError("sheet for team '" + teamId + "': " + String.join("; ", problems));
     }
-    if (!store.save(
-        r.row().id(), reviewer, teamId, sheet.itemScores(), sheet.comment(), submit)) {
+    if (!store.save(r.row().id(), reviewer, teamId, sheet.itemScores(), sheet.comment(), submit)) {
       throw new UserError("your sheet for team '" + teamId + "' is already submitted and final");
     }
   }
@@ -221,7 +221,10 @@ public class ReviewService {
 
   /** One submitted sheet, for the office and for evidence links. */
   public SheetView sheet(long id) {
-    return store.sheet(id).filter(ReviewStore.Sheet::submitted).map(ReviewService::view)
+    return store
+        .sheet(id)
+        .filter(ReviewStore.Sheet::submitted)
+        .map(ReviewService::view)
         .orElseThrow(() -> new UserError("no submitted review sheet " + id));
   }
 
@@ -264,8 +267,7 @@ public class ReviewService {
                   .toList()
               : List.of();
       out.add(
-          new Assignment(
-              a.team(), team(r, a.team()).name(), artefacts(r, a.team()), own, others));
+          new Assignment(a.team(), team(r, a.team()).name(), artefacts(r, a.team()), own, others));
     }
     return new Mine(stage, r.panel(), out);
   }

@@ -157,8 +157,7 @@ public class ReviewStore {
   }
 
   Optional<Sheet> sheet(long panelId, String reviewer, String team) {
-    return jdbc.sql(
-            "SELECT * FROM review_sheet WHERE panel_id = ? AND reviewer = ? AND team = ?")
+    return jdbc.sql("SELECT * FROM review_sheet WHERE panel_id = ? AND reviewer = ? AND team = ?")
         .params(panelId, reviewer, team)
         .query(ReviewStore::sheet)
         .optional();
@@ -205,7 +204,8 @@ public class ReviewStore {
 
   /** Submitted sheets for one team of a programme stage, as evidence. */
   public List<Submitted> submitted(long programmeId, int stage, String team) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT s.* FROM review_sheet s JOIN review_panel p ON p.id = s.panel_id"
                 + " WHERE p.programme_id = ? AND p.stage_no = ? AND s.team = ?"
                 + " AND s.status = 'SUBMITTED' ORDER BY s.reviewer")

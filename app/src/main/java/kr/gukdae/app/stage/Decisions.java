@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The authoritative decision per programme stage. The first decision has chain key
- * {@code name|stage|0}; a later one names the decision it supersedes in its key, so the unique key
- * lets only one of two concurrent deciders win.
+ * The authoritative decision per programme stage. The first decision has chain key {@code
+ * name|stage|0}; a later one names the decision it supersedes in its key, so the unique key lets
+ * only one of two concurrent deciders win.
  */
 @Repository
 class Decisions {

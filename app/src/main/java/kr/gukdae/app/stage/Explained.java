@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A recorded decision with its explanation per team and, for every component, links to the
- * evidence rows that produced the number and to the feature output behind each.
+ * A recorded decision with its explanation per team and, for every component, links to the evidence
+ * rows that produced the number and to the feature output behind each.
  */
 record Explained(
     long seq,
@@ -58,8 +58,7 @@ record Explained(
       List<ComponentView> components = new ArrayList<>();
       for (Explanation.Line line : x.components()) {
         Component c = program.scheme().component(line.id()).orElseThrow();
-        components.add(
-            new ComponentView(line, sources(records, x.team(), r -> feeds(c, r), rows)));
+        components.add(new ComponentView(line, sources(records, x.team(), r -> feeds(c, r), rows)));
       }
       List<Source> gate =
           sources(records, x.team(), r -> r.path("type").asString().equals("originality"), rows);

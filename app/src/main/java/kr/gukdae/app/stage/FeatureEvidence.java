@@ -24,10 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what each feature measured for a stage's teams and turns it into evidence drafts with
- * their sources: evaluation runs of the submitted model, arena ratings over the stage window,
- * submitted review sheets, the latest originality check of the model, and the derivative count of
- * the team's model-tree root for the stage window. Nothing here computes a score of its own.
+ * Reads what each feature measured for a stage's teams and turns it into evidence drafts with their
+ * sources: evaluation runs of the submitted model, arena ratings over the stage window, submitted
+ * review sheets, the latest originality check of the model, and the derivative count of the team's
+ * model-tree root for the stage window. Nothing here computes a score of its own.
  */
 @Component
 class FeatureEvidence {
@@ -225,7 +225,10 @@ class FeatureEvidence {
     List<StageEvidence> out = new ArrayList<>();
     for (Team team : p.teamsIn(st.number())) {
       String model = model(team, st.number());
-      var found = slice.ratings().stream().filter(r -> model != null && sameModel(r.model(), model)).toList();
+      var found =
+          slice.ratings().stream()
+              .filter(r -> model != null && sameModel(r.model(), model))
+              .toList();
       if (found.size() != 1) {
         continue;
       }

@@ -52,8 +52,7 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
           case EXPERT_REVIEW -> items.add(review(c, p, mine));
           case USER_EVALUATION ->
               items.add(
-                  single(
-                      c.id(), mine, "user-evaluation", "-", "arena votes in the stage window"));
+                  single(c.id(), mine, "user-evaluation", "-", "arena votes in the stage window"));
           case DERIVATIVES ->
               items.add(
                   single(

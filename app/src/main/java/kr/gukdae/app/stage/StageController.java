@@ -106,8 +106,7 @@ class StageController {
   Readiness status(@RequestParam(defaultValue = "1") int stage) {
     Workspace.Loaded loaded = stages.workspace().require();
     loaded.program().stage(stage);
-    return Readiness.of(
-        loaded.program(), stage, stages.workspace().evidence(loaded.id(), stage));
+    return Readiness.of(loaded.program(), stage, stages.workspace().evidence(loaded.id(), stage));
   }
 
   /** The office records what the features have measured since the last look. */

@@ -86,8 +86,7 @@ public class StageService {
    * slot the scheme has, and not repeat a record in the file or one already counting; otherwise one
    * error lists the problems and nothing is recorded.
    */
-  public List<StageEvidence> importFile(
-      Workspace.Loaded loaded, int stage, @Nullable Path file) {
+  public List<StageEvidence> importFile(Workspace.Loaded loaded, int stage, @Nullable Path file) {
     if (file == null) {
       if (!loaded.program().demo()) {
         throw new UserError("the demo evidence belongs to the demo programme only");
@@ -98,7 +97,8 @@ public class StageService {
           stage,
           demo,
           "demo evidence-stage1.yaml",
-          Hashes.sha256(demo.stream().map(kr.gukdae.stage.EvidenceJson::write).toList().toString()));
+          Hashes.sha256(
+              demo.stream().map(kr.gukdae.stage.EvidenceJson::write).toList().toString()));
     }
     List<Evidence> records = EvidenceLoader.load(file);
     try {
@@ -114,8 +114,7 @@ public class StageService {
    * programme: the demo never writes next to, or over, a programme office's data.
    */
   public Workspace.Loaded loadDemo(String by) {
-    return workspace.load(
-        kr.gukdae.stage.ProgramLoader.demo().source(), "demo programme.yaml", by);
+    return workspace.load(kr.gukdae.stage.ProgramLoader.demo().source(), "demo programme.yaml", by);
   }
 
   private List<StageEvidence> importRecords(
@@ -138,8 +137,7 @@ public class StageService {
       } else if (e.stage() != stage) {
         problems.add(at + ".stage: " + e.stage() + " but this import is for stage " + stage);
       } else if (!team.competesIn(stage) || FeatureEvidence.model(team, stage) == null) {
-        problems.add(
-            at + ".team: '" + e.team() + "' has no submitted model in stage " + stage);
+        problems.add(at + ".team: '" + e.team() + "' has no submitted model in stage " + stage);
       } else if (e instanceof Evidence.BenchmarkResult b
           && !benchmarks.contains(b.group() + "/" + b.benchmark())) {
         problems.add(
@@ -167,7 +165,10 @@ public class StageService {
     }
     if (!problems.isEmpty()) {
       throw new UserError(
-          file + ": " + problems.size() + " problem(s), nothing imported: "
+          file
+              + ": "
+              + problems.size()
+              + " problem(s), nothing imported: "
               + String.join(" | ", problems));
     }
     return tx.execute(s -> drafts.stream().map(workspace::record).toList());
@@ -184,7 +185,10 @@ public class StageService {
       return String.join("; ", problems);
     }
     if (p.panel().reviewer(r.reviewer()).orElseThrow().conflictsWith(team.organisations())) {
-      return "reviewer '" + r.reviewer() + "' declared an affiliation with team '" + team.id()
+      return "reviewer '"
+          + r.reviewer()
+          + "' declared an affiliation with team '"
+          + team.id()
           + "' (conflict of interest)";
     }
     return null;
@@ -207,12 +211,18 @@ public class StageService {
     if (earlier.isPresent()) {
       if (!office) {
         throw new UserError(
-            "stage " + stage + " is already decided (ledger seq " + earlier.get().ledgerSeq()
+            "stage "
+                + stage
+                + " is already decided (ledger seq "
+                + earlier.get().ledgerSeq()
                 + "); only the programme office may record a new decision");
       }
       if (why.isEmpty()) {
         throw new UserError(
-            "stage " + stage + " is already decided (ledger seq " + earlier.get().ledgerSeq()
+            "stage "
+                + stage
+                + " is already decided (ledger seq "
+                + earlier.get().ledgerSeq()
                 + "); give a reason (--reason TEXT) to record a new decision that supersedes it");
       }
     }

@@ -70,8 +70,7 @@ public class Workspace {
   public Loaded require() {
     return current()
         .orElseThrow(() ->
-            new UserError(
-                "no programme is loaded; run 'gukdae stage load --program FILE' first"));
+            new UserError("no programme is loaded; run 'gukdae stage load --program FILE' first"));
   }
 
   public Optional<Loaded> programme(long id) {
@@ -89,8 +88,8 @@ public class Workspace {
   }
 
   /**
-   * Records a draft unless the identical record (same slot and content hash) is already there;
-   * a different record for the same slot supersedes the current one. Returns the stored row.
+   * Records a draft unless the identical record (same slot and content hash) is already there; a
+   * different record for the same slot supersedes the current one. Returns the stored row.
    */
   public StageEvidence record(StageEvidence d) {
     Optional<StageEvidence> same =
@@ -133,8 +132,7 @@ public class Workspace {
     jdbc.sql(
             "UPDATE stage_evidence SET superseded_by = ? WHERE programme_id = ? AND stage_no = ?"
                 + " AND team = ? AND kind = ? AND slot = ? AND id <> ? AND superseded_by IS NULL")
-        .params(
-            stored.id(), d.programmeId(), d.stage(), d.team(), d.kind(), d.slot(), stored.id())
+        .params(stored.id(), d.programmeId(), d.stage(), d.team(), d.kind(), d.slot(), stored.id())
         .update();
     return stored;
   }

@@ -50,7 +50,9 @@ final class ChainFixture {
   static String programme() {
     StringBuilder teams = new StringBuilder();
     String[] roots = {
-      "demo-team-1/Hanbit-32B", "demo-team-2/Saebyeok-7B", "demo-team-3/Gaon-14B",
+      "demo-team-1/Hanbit-32B",
+      "demo-team-2/Saebyeok-7B",
+      "demo-team-3/Gaon-14B",
       "demo-team-5/Yeoul-3B"
     };
     StringBuilder lineage = new StringBuilder();
@@ -68,45 +70,45 @@ final class ChainFixture {
       lineage.append("    ").append(t).append(": ").append(roots[i]).append('\n');
     }
     return """
-        programme: chain test programme
-        version: "1"
-        scheme:
-          total: 100
-          pointsFunction: {type: linear-to-bar, bar: 0.95}
-          components:
-            - {id: korean-benchmarks, kind: KOREAN_BENCHMARKS, points: 20, benchmarks: [KO-Knowledge]}
-            - {id: global-benchmarks, kind: GLOBAL_BENCHMARKS, points: 20, benchmarks: [Arith]}
-            - {id: target-comparison, kind: TARGET_COMPARISON, points: 10, benchmarks: [Arith]}
-            - {id: expert-review, kind: EXPERT_REVIEW, points: 25}
-            - {id: user-evaluation, kind: USER_EVALUATION, points: 15}
-            - {id: derivatives, kind: DERIVATIVES, points: 10, fullAt: 5}
-          tieBreak: [expert-review]
-          originalityGate: true
-          userRating: {floor: 900, ceiling: 1100}
-        references:
-          - {name: frontier-now, released: %s, scores: {KO-Knowledge: 90, Arith: 95}}
-          - {name: target-x, released: 2020-01-01, scores: {Arith: 60}}
-        panel:
-          aggregation: DROP_HIGH_LOW
-          rubric:
-            - {id: design, label: design, weight: 2, maxScore: 10}
-            - {id: report, label: report, weight: 1, maxScore: 10}
-          reviewers:
-            - {id: rv1, name: Reviewer 1, affiliations: [alpha Labs]}
-            - {id: rv2, name: Reviewer 2, affiliations: []}
-            - {id: rv3, name: Reviewer 3, affiliations: []}
-            - {id: rv4, name: Reviewer 4, affiliations: []}
-        teams:
-        %s
-        evaluation:
-          tasks: {KO-Knowledge: demo/ko_knowledge, Arith: demo/arith}
-          arenaVoters: PUBLIC
-          originalityReferences: [foreign-public]
-          lineageRoots:
-        %s
-        stages:
-          - {number: 1, start: %s, evaluationDate: %s, plannedSurvivors: 2}
-        """
+    programme: chain test programme
+    version: "1"
+    scheme:
+      total: 100
+      pointsFunction: {type: linear-to-bar, bar: 0.95}
+      components:
+        - {id: korean-benchmarks, kind: KOREAN_BENCHMARKS, points: 20, benchmarks: [KO-Knowledge]}
+        - {id: global-benchmarks, kind: GLOBAL_BENCHMARKS, points: 20, benchmarks: [Arith]}
+        - {id: target-comparison, kind: TARGET_COMPARISON, points: 10, benchmarks: [Arith]}
+        - {id: expert-review, kind: EXPERT_REVIEW, points: 25}
+        - {id: user-evaluation, kind: USER_EVALUATION, points: 15}
+        - {id: derivatives, kind: DERIVATIVES, points: 10, fullAt: 5}
+      tieBreak: [expert-review]
+      originalityGate: true
+      userRating: {floor: 900, ceiling: 1100}
+    references:
+      - {name: frontier-now, released: %s, scores: {KO-Knowledge: 90, Arith: 95}}
+      - {name: target-x, released: 2020-01-01, scores: {Arith: 60}}
+    panel:
+      aggregation: DROP_HIGH_LOW
+      rubric:
+        - {id: design, label: design, weight: 2, maxScore: 10}
+        - {id: report, label: report, weight: 1, maxScore: 10}
+      reviewers:
+        - {id: rv1, name: Reviewer 1, affiliations: [alpha Labs]}
+        - {id: rv2, name: Reviewer 2, affiliations: []}
+        - {id: rv3, name: Reviewer 3, affiliations: []}
+        - {id: rv4, name: Reviewer 4, affiliations: []}
+    teams:
+    %s
+    evaluation:
+      tasks: {KO-Knowledge: demo/ko_knowledge, Arith: demo/arith}
+      arenaVoters: PUBLIC
+      originalityReferences: [foreign-public]
+      lineageRoots:
+    %s
+    stages:
+      - {number: 1, start: %s, evaluationDate: %s, plannedSurvivors: 2}
+    """
         .formatted(
             START.minusDays(30),
             teams.toString().stripTrailing(),
@@ -152,26 +154,33 @@ final class ChainFixture {
       var session = http.send(get(port, "/api/arena/session", null), bodyString());
       String cookie = session.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
       var started =
-          http.send(post(port, "/api/arena/battles", cookie, "{\"prompt\":\"질문 " + i + "\"}"),
+          http.send(
+              post(port, "/api/arena/battles", cookie, "{\"prompt\":\"질문 " + i + "\"}"),
               bodyString());
       String id = JSON.readTree(started.body()).path("battleId").asString();
       for (int tries = 0; tries < 2000; tries++) {
-        JsonNode b = JSON.readTree(http.send(get(port, "/api/arena/battles/" + id, cookie),
-            bodyString()).body());
+        JsonNode b =
+            JSON.readTree(
+                http.send(get(port, "/api/arena/battles/" + id, cookie), bodyString()).body());
         if (!b.path("streaming").asBoolean()) {
           break;
         }
         Thread.onSpinWait();
       }
       Map<String, Object> pair =
-          jdbc.sql("SELECT model_a, model_b FROM arena_battle WHERE id = ?").param(id).query()
+          jdbc.sql("SELECT model_a, model_b FROM arena_battle WHERE id = ?")
+              .param(id)
+              .query()
               .singleRow();
       int a = TEAMS.indexOf(team(String.valueOf(pair.get("model_a"))));
       int b = TEAMS.indexOf(team(String.valueOf(pair.get("model_b"))));
       String outcome = a < b ? "A" : "B";
       var vote =
           http.send(
-              post(port, "/api/arena/battles/" + id + "/vote", cookie,
+              post(
+                  port,
+                  "/api/arena/battles/" + id + "/vote",
+                  cookie,
                   "{\"outcome\":\"" + outcome + "\"}"),
               bodyString());
       if (vote.statusCode() == 200) {

@@ -9,8 +9,6 @@ import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
-import kr.gukdae.web.TestClient;
-import tools.jackson.databind.JsonNode;
 import kr.gukdae.app.eval.EvalService;
 import kr.gukdae.app.forensics.ForensicsStore;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
@@ -19,6 +17,7 @@ import kr.gukdae.model.openai.fake.FakeOpenAiServer;
 import kr.gukdae.stage.Explanation;
 import kr.gukdae.stage.StageResult.Outcome;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.web.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole evidence chain on a fresh database with no hand-written evidence: the programme is
@@ -77,12 +77,17 @@ class EvidenceChainTest {
 
     TestClient office = TestClient.as(port, accounts, "office1", Role.OFFICE);
     office.ok("POST", "/api/review/panels", Map.of("stage", 1));
-    var conflicted = office.send("POST", "/api/review/assignments",
-        Map.of("stage", 1, "reviewer", "rv1", "team", "alpha"));
+    var conflicted =
+        office.send(
+            "POST",
+            "/api/review/assignments",
+            Map.of("stage", 1, "reviewer", "rv1", "team", "alpha"));
     assertThat(conflicted.statusCode()).isEqualTo(400);
     assertThat(conflicted.body()).contains("conflict of interest");
-    String pdf = java.util.Base64.getEncoder().encodeToString(
-        "%PDF-1.4\n% technical report\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String pdf =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                "%PDF-1.4\n% technical report\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Map<String, TestClient> reviewers = new java.util.LinkedHashMap<>();
     for (String rv : new String[] {"rv2", "rv3", "rv4"}) {
       reviewers.put(rv, TestClient.as(port, accounts, rv, Role.REVIEWER));
@@ -90,21 +95,58 @@ class EvidenceChainTest {
     double[] level = {9, 7, 6, 8};
     for (int t = 0; t < ChainFixture.TEAMS.size(); t++) {
       String team = ChainFixture.TEAMS.get(t);
-      office.ok("POST", "/api/review/artefacts", Map.of(
-          "stage", 1, "team", team, "kind", "TECHNICAL_REPORT", "name", team + ".pdf",
-          "base64", pdf));
+      office.ok(
+          "POST",
+          "/api/review/artefacts",
+          Map.of(
+              "stage",
+              1,
+              "team",
+              team,
+              "kind",
+              "TECHNICAL_REPORT",
+              "name",
+              team + ".pdf",
+              "base64",
+              pdf));
       for (String rv : reviewers.keySet()) {
-        office.ok("POST", "/api/review/assignments",
-            Map.of("stage", 1, "reviewer", rv, "team", team));
+        office.ok(
+            "POST", "/api/review/assignments", Map.of("stage", 1, "reviewer", rv, "team", team));
         double s = level[t] + (rv.equals("rv3") ? 0.5 : 0);
-        reviewers.get(rv).ok("PUT", "/api/review/sheets", Map.of(
-            "stage", 1, "team", team, "items", Map.of("design", s, "report", s - 1),
-            "comment", "notes " + rv, "submit", true));
+        reviewers
+            .get(rv)
+            .ok(
+                "PUT",
+                "/api/review/sheets",
+                Map.of(
+                    "stage",
+                    1,
+                    "team",
+                    team,
+                    "items",
+                    Map.of("design", s, "report", s - 1),
+                    "comment",
+                    "notes " + rv,
+                    "submit",
+                    true));
       }
     }
     // Submitted is final, for the reviewer and for a second tab alike.
-    var resubmit = reviewers.get("rv2").send("PUT", "/api/review/sheets", Map.of(
-        "stage", 1, "team", "alpha", "items", Map.of("design", 1, "report", 1), "submit", true));
+    var resubmit =
+        reviewers
+            .get("rv2")
+            .send(
+                "PUT",
+                "/api/review/sheets",
+                Map.of(
+                    "stage",
+                    1,
+                    "team",
+                    "alpha",
+                    "items",
+                    Map.of("design", 1, "report", 1),
+                    "submit",
+                    true));
     assertThat(resubmit.statusCode()).isEqualTo(400);
     assertThat(resubmit.body()).contains("already submitted");
 
@@ -128,8 +170,13 @@ class EvidenceChainTest {
 
     var explained = Explanation.of(result, false);
     assertThat(explained).allSatisfy(e -> assertThat(e.rule().en()).isNotBlank());
-    assertThat(explained.stream().filter(e -> e.team().equals("delta")).findFirst().orElseThrow()
-            .rule().en())
+    assertThat(
+            explained.stream()
+                .filter(e -> e.team().equals("delta"))
+                .findFirst()
+                .orElseThrow()
+                .rule()
+                .en())
         .startsWith("Originality gate failed");
 
     assertThatThrownBy(() -> stages.decide(loaded, 1, "office", true, " "))
@@ -138,8 +185,9 @@ class EvidenceChainTest {
     assertThatThrownBy(() -> stages.decide(loaded, 1, "team-member", false, "mine"))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("only the programme office");
-    var again = office.ok("POST", "/api/stage/decisions",
-        Map.of("stage", 1, "reason", "review sheet corrected"));
+    var again =
+        office.ok(
+            "POST", "/api/stage/decisions", Map.of("stage", 1, "reason", "review sheet corrected"));
     assertThat(again.path("supersedes").asLong()).isEqualTo(decided.ledgerSeq());
     assertThat(again.path("authoritative").asBoolean()).isTrue();
     long seq = again.path("seq").asLong();
@@ -165,9 +213,10 @@ class EvidenceChainTest {
     var earlier = office.ok("GET", "/api/stage/decisions", null);
     assertThat(earlier.get(0).path("authoritative").asBoolean()).isFalse();
     // Full results and explanations are the office's; the public summary is anyone's.
-    new TestClient(port).refused(
-        401, "unauthenticated", "GET", "/api/stage/decisions/" + seq + "/explain", null);
-    var summary = new TestClient(port).send("GET", "/api/stage/decisions/" + seq + "/report?lang=en", null);
+    new TestClient(port)
+        .refused(401, "unauthenticated", "GET", "/api/stage/decisions/" + seq + "/explain", null);
+    var summary =
+        new TestClient(port).send("GET", "/api/stage/decisions/" + seq + "/report?lang=en", null);
     assertThat(summary.statusCode()).isEqualTo(200);
     assertThat(summary.body()).doesNotContain("breakdown (delta consortium)");
   }
