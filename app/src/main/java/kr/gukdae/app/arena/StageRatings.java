@@ -45,23 +45,18 @@ public class StageRatings {
   /**
    * Rates every model with votes in the slice (a rating is relative to the whole field).
    *
-   * @param voters PUBLIC, VERIFIED (verified public accounts) or EXPERT (experts and admins)
+   * @param voters PUBLIC, VERIFIED (verified public accounts) or EXPERT, as the leaderboard's
+   *     slices
    */
   public Slice rate(String voters, Instant from, Instant to) {
     String v = voters.toUpperCase(Locale.ROOT);
-    Results.Filter filter =
-        switch (v) {
-          case "PUBLIC" -> new Results.Filter(null, null, VoterClass.PUBLIC);
-          case "VERIFIED" -> new Results.Filter(null, null, null, true);
-          case "EXPERT" -> new Results.Filter(null, null, null);
-          default -> throw new IllegalArgumentException("voters: PUBLIC, VERIFIED or EXPERT");
-        };
+    // The leaderboard's own slice rule, so the stage counts exactly the votes that page shows.
+    Results.Filter filter = ArenaResultsApi.filter(null, null, v);
     List<Battle> battles = new ArrayList<>();
     StringBuilder ids = new StringBuilder();
     for (Results.VoteRow row : arena.results().votes(filter)) {
       Instant at = row.votedAt().toInstant();
-      boolean inClass = !v.equals("EXPERT") || row.voterClass().isExpert();
-      if (inClass && !at.isBefore(from) && at.isBefore(to)) {
+      if (!at.isBefore(from) && at.isBefore(to)) {
         battles.add(row.battle());
         ids.append(row.battleId()).append('\n');
       }

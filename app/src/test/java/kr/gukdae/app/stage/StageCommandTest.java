@@ -48,7 +48,7 @@ class StageCommandTest {
         .contains(
             "1    hanbit",
             "90.20",
-            "ELIMINATED_GATE",
+            "Eliminated by the originality gate",
             "continue: hanbit, baekdu," + " gyeongbok",
             "added by extra call for the next stage: hallasan",
             "ledger intact");
