@@ -142,6 +142,12 @@ public class StageService {
           && !benchmarks.contains(b.group() + "/" + b.benchmark())) {
         problems.add(
             at + ".benchmark: '" + b.group() + "/" + b.benchmark() + "' is not in the scheme");
+      } else if (!counted(p, e)) {
+        problems.add(
+            at
+                + ".type: the scheme has no "
+                + kr.gukdae.stage.EvidenceJson.kind(e)
+                + " component; nothing would count it");
       } else if (e instanceof Evidence.ReviewScore r && reviewProblem(p, team, r) != null) {
         problems.add(at + ": " + reviewProblem(p, team, r));
       } else if (!seen.add(key)) {
@@ -172,6 +178,19 @@ public class StageService {
               + String.join(" | ", problems));
     }
     return tx.execute(s -> drafts.stream().map(workspace::record).toList());
+  }
+
+  /** Whether the scheme has a place for this kind of record. */
+  private static boolean counted(Program p, Evidence e) {
+    var kinds = p.scheme().components().stream().map(kr.gukdae.stage.Component::kind).toList();
+    return switch (e) {
+      case Evidence.BenchmarkResult b -> true; // checked against the slots above
+      case Evidence.ReviewScore r -> kinds.contains(kr.gukdae.stage.ComponentKind.EXPERT_REVIEW);
+      case Evidence.UserEvaluation u ->
+          kinds.contains(kr.gukdae.stage.ComponentKind.USER_EVALUATION);
+      case Evidence.DerivativeCount d -> kinds.contains(kr.gukdae.stage.ComponentKind.DERIVATIVES);
+      case Evidence.OriginalityVerdict o -> p.scheme().originalityGate();
+    };
   }
 
   /** Why a review sheet may not count: an unknown or conflicted reviewer, a bad item. */
