@@ -73,6 +73,17 @@ class EvidenceChainTest {
     assertThat(ChainFixture.vote(port, jdbc, 60)).isEqualTo(60);
     ChainFixture.originality(forensics, dir.resolve("weights"));
     var roots = kr.gukdae.stage.EvaluationPlan.of(loaded.program()).lineageRoots();
+    // A count over all time is not the stage's count: it is shown, marked stale, and not used.
+    var all = kr.gukdae.lineage.Lineage.demo();
+    lineage.save(
+        all.count(roots.get("alpha"), kr.gukdae.lineage.CountRules.defaults()), all.report(), "x");
+    var staleCount =
+        stages.status(loaded, 1).teams().getFirst().items().stream()
+            .filter(i -> i.component().equals("derivatives"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(staleCount.state()).isEqualTo(Readiness.State.STALE);
+    assertThat(staleCount.detail()).contains("counted for another window");
     roots.values().forEach(root -> ChainFixture.derivatives(lineage, root));
 
     TestClient office = TestClient.as(port, accounts, "office1", Role.OFFICE);
@@ -131,6 +142,25 @@ class EvidenceChainTest {
                     true));
       }
     }
+    // A reviewer not assigned to a team cannot file a sheet for it, nor read its artefacts.
+    TestClient stranger = TestClient.as(port, accounts, "rv1", Role.REVIEWER);
+    stranger.refused(
+        403,
+        "forbidden",
+        "PUT",
+        "/api/review/sheets",
+        Map.of(
+            "stage",
+            1,
+            "team",
+            "alpha",
+            "items",
+            Map.of("design", 10, "report", 10),
+            "submit",
+            true));
+    stranger.refused(403, "forbidden", "GET", "/api/review/artefacts/1", null);
+    assertThat(stranger.ok("GET", "/api/review/mine?stage=1", null).path("assignments")).isEmpty();
+    reviewers.get("rv2").refused(403, "forbidden", "GET", "/api/review/progress?stage=1", null);
     // Submitted is final, for the reviewer and for a second tab alike.
     var resubmit =
         reviewers
