@@ -9,10 +9,10 @@ import kr.gukdae.app.arena.StageRatings;
 import kr.gukdae.app.eval.EvalService;
 import kr.gukdae.app.forensics.ForensicsStore;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.app.review.ReviewService;
 import kr.gukdae.app.stage.ResultPrinter;
 import kr.gukdae.app.stage.StageService;
-import kr.gukdae.app.stage.Workspace;
 import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.cli.Launcher;
 import kr.gukdae.ledger.Ledger;
@@ -96,7 +96,7 @@ class DemoCommand implements GukdaeCommand {
   @Override
   public Integer call() {
     Path dir = out != null ? out : home.resolve("demo");
-    Workspace.Loaded loaded = stages.loadDemo("demo");
+    Programmes.Loaded loaded = stages.loadDemo("demo");
     Program program = loaded.program();
     StageDef stage = program.stage(STAGE);
     List<Team> teams = program.teamsIn(STAGE);

@@ -48,17 +48,25 @@ class ReviewController {
       @Nullable String comment,
       boolean submit) {}
 
+  record Opened(long panel) {}
+
+  record Done(boolean ok) {}
+
+  record Attached(long artefact) {}
+
+  record Saved(boolean ok, boolean submitted) {}
+
   @PostMapping("/panels")
-  Map<String, Object> open(@RequestBody PanelForm form, HttpServletRequest request) {
+  Opened open(@RequestBody PanelForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
-    return Map.of("panel", reviews.openPanel(form.stage(), office.username()));
+    return new Opened(reviews.openPanel(form.stage(), office.username()));
   }
 
   @PostMapping("/assignments")
-  Map<String, Object> assign(@RequestBody AssignForm form, HttpServletRequest request) {
+  Done assign(@RequestBody AssignForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
     reviews.assign(form.stage(), text(form.reviewer()), text(form.team()), office.username());
-    return Map.of("ok", true);
+    return new Done(true);
   }
 
   record ArtefactForm(
@@ -70,7 +78,7 @@ class ReviewController {
 
   /** An artefact as JSON with its bytes in base64 (what a browser's FileReader gives). */
   @PostMapping("/artefacts")
-  Map<String, Object> attach(@RequestBody ArtefactForm form, HttpServletRequest request) {
+  Attached attach(@RequestBody ArtefactForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
     byte[] content;
     try {
@@ -78,8 +86,7 @@ class ReviewController {
     } catch (IllegalArgumentException e) {
       throw new kr.gukdae.UserError("base64: not valid base64 (" + e.getMessage() + ")");
     }
-    return Map.of(
-        "artefact",
+    return new Attached(
         reviews.attach(
             form.stage(),
             text(form.team()),
@@ -114,7 +121,7 @@ class ReviewController {
   }
 
   @PutMapping("/sheets")
-  Map<String, Object> save(@RequestBody SheetForm form, HttpServletRequest request) {
+  Saved save(@RequestBody SheetForm form, HttpServletRequest request) {
     Principal reviewer = access.require(request, Role.REVIEWER);
     reviews.save(
         form.stage(),
@@ -123,7 +130,7 @@ class ReviewController {
         form.items() == null ? Map.of() : form.items(),
         form.comment(),
         form.submit());
-    return Map.of("ok", true, "submitted", form.submit());
+    return new Saved(true, form.submit());
   }
 
   @GetMapping("/progress")

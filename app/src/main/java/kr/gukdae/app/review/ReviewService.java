@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.AccessDenied;
-import kr.gukdae.app.stage.Workspace;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.ledger.Hashes;
 import kr.gukdae.review.Artefact;
 import kr.gukdae.review.Panel;
@@ -37,16 +37,16 @@ public class ReviewService {
   static final long MAX_ARTEFACT = 32L * 1024 * 1024;
 
   private final ReviewStore store;
-  private final Workspace workspace;
+  private final Programmes programmes;
   private final Path artefacts;
 
-  ReviewService(ReviewStore store, Workspace workspace, @Value("${gukdae.home}") Path home) {
+  ReviewService(ReviewStore store, Programmes programmes, @Value("${gukdae.home}") Path home) {
     this.store = store;
-    this.workspace = workspace;
+    this.programmes = programmes;
     this.artefacts = home.resolve("artefacts");
   }
 
-  record Round(Workspace.Loaded loaded, Panel panel, ReviewStore.PanelRow row) {
+  record Round(Programmes.Loaded loaded, Panel panel, ReviewStore.PanelRow row) {
     Program program() {
       return loaded.program();
     }
@@ -54,7 +54,7 @@ public class ReviewService {
 
   /** Opens the panel for a stage of the current programme (once). */
   public long openPanel(int stage, String by) {
-    Workspace.Loaded loaded = workspace.require();
+    Programmes.Loaded loaded = programmes.require();
     loaded.program().stage(stage);
     if (loaded.program().panel() == null) {
       throw new UserError("programme '" + loaded.program().name() + "' declares no review panel");
@@ -70,7 +70,7 @@ public class ReviewService {
   }
 
   Round round(int stage) {
-    Workspace.Loaded loaded = workspace.require();
+    Programmes.Loaded loaded = programmes.require();
     var row =
         store
             .panel(loaded.id(), stage)

@@ -64,7 +64,7 @@ public class StageCommand implements GukdaeCommand {
       @Option(names = "--stage", defaultValue = "1", description = "stage number (default 1)")
           int stage) {
     StageService s = workspaceService();
-    Readiness r = s.status(s.workspace().require(), stage);
+    Readiness r = s.status(s.programmes().require(), stage);
     StatusPrinter.print(r, System.out);
     return r.complete() ? 0 : 3;
   }
@@ -156,7 +156,7 @@ public class StageCommand implements GukdaeCommand {
       StageService s = service;
       var loaded =
           program == null
-              ? s.workspace().require()
+              ? s.programmes().require()
               : "demo".equals(program)
                   ? s.loadDemo(cliUser())
                   : s.load(Path.of(program), cliUser());

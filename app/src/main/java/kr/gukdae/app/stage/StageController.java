@@ -8,6 +8,7 @@ import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Principal;
 import kr.gukdae.app.access.Role;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
@@ -84,11 +85,11 @@ class StageController {
   /** The current programme; the demo programme as a preview when none is loaded. */
   @GetMapping("/programme")
   ProgrammeView programme() {
-    Optional<Workspace.Loaded> current = stages.workspace().current();
-    Program p = current.map(Workspace.Loaded::program).orElseGet(ProgramLoader::demo);
+    Optional<Programmes.Loaded> current = stages.programmes().current();
+    Program p = current.map(Programmes.Loaded::program).orElseGet(ProgramLoader::demo);
     return new ProgrammeView(
         current.isPresent(),
-        current.map(Workspace.Loaded::id).orElse(0L),
+        current.map(Programmes.Loaded::id).orElse(0L),
         p.name(),
         p.version(),
         p.sourceSha256(),
@@ -104,7 +105,7 @@ class StageController {
   /** What is recorded for a stage, per team and component (GET reads; it records nothing). */
   @GetMapping("/status")
   Readiness status(@RequestParam(defaultValue = "1") int stage) {
-    Workspace.Loaded loaded = stages.workspace().require();
+    Programmes.Loaded loaded = stages.programmes().require();
     loaded.program().stage(stage);
     return Readiness.of(loaded.program(), stage, stages.workspace().evidence(loaded.id(), stage));
   }
@@ -113,7 +114,7 @@ class StageController {
   @PostMapping("/gather")
   Readiness gather(@RequestParam(defaultValue = "1") int stage, HttpServletRequest request) {
     access.require(request, Role.OFFICE);
-    return stages.status(stages.workspace().require(), stage);
+    return stages.status(stages.programmes().require(), stage);
   }
 
   record EvidenceView(StageEvidence evidence, String link, @Nullable String sourceLink) {}
@@ -156,7 +157,7 @@ class StageController {
     Principal office = access.require(request, Role.OFFICE);
     var decided =
         stages.decide(
-            stages.workspace().require(), form.stage(), office.username(), true, form.reason());
+            stages.programmes().require(), form.stage(), office.username(), true, form.reason());
     return decisions().stream()
         .filter(d -> d.seq() == decided.ledgerSeq())
         .findFirst()

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import kr.gukdae.UserError;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.ledger.Hashes;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.stage.EvaluationPlan;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class StageService {
 
+  private final Programmes programmes;
   private final Workspace workspace;
   private final FeatureEvidence features;
   private final Decisions decisions;
@@ -41,11 +43,13 @@ public class StageService {
   private final TransactionTemplate tx;
 
   StageService(
+      Programmes programmes,
       Workspace workspace,
       FeatureEvidence features,
       Decisions decisions,
       Ledger ledger,
       DataSource dataSource) {
+    this.programmes = programmes;
     this.workspace = workspace;
     this.features = features;
     this.decisions = decisions;
@@ -57,19 +61,23 @@ public class StageService {
     return workspace;
   }
 
-  public Workspace.Loaded load(Path file, String by) {
+  public Programmes programmes() {
+    return programmes;
+  }
+
+  public Programmes.Loaded load(Path file, String by) {
     try {
       if (Files.size(file) > 2L * 1024 * 1024) {
         throw new UserError(file + ": programme file is larger than 2 MiB");
       }
-      return workspace.load(Files.readString(file, StandardCharsets.UTF_8), file.toString(), by);
+      return programmes.load(Files.readString(file, StandardCharsets.UTF_8), file.toString(), by);
     } catch (IOException e) {
       throw new UserError("cannot read programme " + file + ": " + e.getMessage(), e);
     }
   }
 
   /** Records what the features measured since the last look; returns every record of the stage. */
-  public List<StageEvidence> gather(Workspace.Loaded loaded, int stage) {
+  public List<StageEvidence> gather(Programmes.Loaded loaded, int stage) {
     loaded.program().stage(stage);
     for (StageEvidence d : features.collect(loaded.id(), loaded.program(), stage)) {
       workspace.record(d);
@@ -77,7 +85,7 @@ public class StageService {
     return workspace.evidence(loaded.id(), stage);
   }
 
-  Readiness status(Workspace.Loaded loaded, int stage) {
+  Readiness status(Programmes.Loaded loaded, int stage) {
     return Readiness.of(loaded.program(), stage, gather(loaded, stage));
   }
 
@@ -86,7 +94,7 @@ public class StageService {
    * slot the scheme has, and not repeat a record in the file or one already counting; otherwise one
    * error lists the problems and nothing is recorded.
    */
-  public List<StageEvidence> importFile(Workspace.Loaded loaded, int stage, @Nullable Path file) {
+  public List<StageEvidence> importFile(Programmes.Loaded loaded, int stage, @Nullable Path file) {
     if (file == null) {
       if (!loaded.program().demo()) {
         throw new UserError("the demo evidence belongs to the demo programme only");
@@ -113,12 +121,13 @@ public class StageService {
    * Loads the demo programme into the workspace. Refused when the database already holds a real
    * programme: the demo never writes next to, or over, a programme office's data.
    */
-  public Workspace.Loaded loadDemo(String by) {
-    return workspace.load(kr.gukdae.stage.ProgramLoader.demo().source(), "demo programme.yaml", by);
+  public Programmes.Loaded loadDemo(String by) {
+    return programmes.load(
+        kr.gukdae.stage.ProgramLoader.demo().source(), "demo programme.yaml", by);
   }
 
   private List<StageEvidence> importRecords(
-      Workspace.Loaded loaded, int stage, List<Evidence> records, String file, String sha) {
+      Programmes.Loaded loaded, int stage, List<Evidence> records, String file, String sha) {
     Program p = loaded.program();
     p.stage(stage);
     List<StageEvidence> existing = gather(loaded, stage);
@@ -221,7 +230,7 @@ public class StageService {
    * and a reason; the new decision supersedes the earlier one, and both stay in the ledger.
    */
   public Decided decide(
-      Workspace.Loaded loaded, int stage, String by, boolean office, @Nullable String reason) {
+      Programmes.Loaded loaded, int stage, String by, boolean office, @Nullable String reason) {
     Program p = loaded.program();
     List<StageEvidence> counted =
         gather(loaded, stage).stream().filter(StageEvidence::counts).toList();

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
-import kr.gukdae.app.stage.Workspace;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.ledger.Hashes;
 import kr.gukdae.stage.ProgramLoader;
 import kr.gukdae.store.TestDatabases;
@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ReviewBrowserTest {
 
   @LocalServerPort int port;
-  @Autowired Workspace workspace;
+  @Autowired Programmes programmes;
   @Autowired ReviewService reviews;
   @Autowired Accounts accounts;
 
@@ -59,7 +59,7 @@ class ReviewBrowserTest {
 
   @Test
   void aReviewerOpensTheReportSavesADraftAndSubmitsOnce() {
-    workspace.load(ProgramLoader.demo().source(), "demo programme.yaml", "office");
+    programmes.load(ProgramLoader.demo().source(), "demo programme.yaml", "office");
     reviews.openPanel(1, "office");
     reviews.assign(1, "rv03", "hanbit", "office");
     reviews.assign(1, "rv05", "hanbit", "office");

@@ -12,6 +12,7 @@ import kr.gukdae.app.access.Role;
 import kr.gukdae.app.eval.EvalService;
 import kr.gukdae.app.forensics.ForensicsStore;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.app.review.ReviewService;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
 import kr.gukdae.stage.Explanation;
@@ -60,7 +61,7 @@ class EvidenceChainTest {
   void everyMeasurementReachesTheDecisionByItself(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("programme.yaml");
     Files.writeString(file, ChainFixture.programme());
-    Workspace.Loaded loaded = stages.load(file, "office");
+    Programmes.Loaded loaded = stages.load(file, "office");
 
     Readiness empty = stages.status(loaded, 1);
     assertThat(empty.complete()).isFalse();

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import kr.gukdae.UserError;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.stage.DemoFilesForTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ abstract class StageRulesContract {
     return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single();
   }
 
-  Workspace.Loaded load(Path dir, String text) throws Exception {
+  Programmes.Loaded load(Path dir, String text) throws Exception {
     Path file = dir.resolve("p-" + System.nanoTime() + ".yaml");
     Files.writeString(file, text);
     return stages.load(file, "office");
@@ -60,7 +61,7 @@ abstract class StageRulesContract {
         .hasMessageContaining("evaluation.tasks.KO-Maths: is not a benchmark of the scheme");
     assertThat(rows("stage_programme")).isEqualTo(before);
 
-    Workspace.Loaded loaded = load(dir, real());
+    Programmes.Loaded loaded = load(dir, real());
     int evidenceBefore = rows("stage_evidence");
     record Bad(String yaml, String message) {}
     List<Bad> bad =
@@ -101,7 +102,7 @@ abstract class StageRulesContract {
   @Test
   void importedRecordsAreMarkedAndASecondDecisionNeedsAReasonAndSupersedes(@TempDir Path dir)
       throws Exception {
-    Workspace.Loaded loaded =
+    Programmes.Loaded loaded =
         load(dir, real().replace("version: \"2026.1-demo\"", "version: \"r2\""));
     Path file = evidence(dir, DemoFilesForTests.evidence());
     var imported = stages.importFile(loaded, 1, file);
@@ -151,7 +152,7 @@ abstract class StageRulesContract {
 
   @Test
   void aRowEditedInTheDatabaseStopsCounting(@TempDir Path dir) throws Exception {
-    Workspace.Loaded loaded =
+    Programmes.Loaded loaded =
         load(dir, real().replace("version: \"2026.1-demo\"", "version: \"r3\""));
     stages.importFile(loaded, 1, evidence(dir, DemoFilesForTests.evidence()));
     assertThat(stages.status(loaded, 1).complete()).isTrue();
