@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.app.access.Requires;
+import kr.gukdae.app.access.Role;
 import kr.gukdae.arena.JudgeCheck;
 import kr.gukdae.arena.RatingOptions;
 import kr.gukdae.arena.Ratings;
@@ -31,6 +33,7 @@ class ArenaAdminApi {
     this.api = api;
   }
 
+  @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/scenarios")
   Map<String, Object> addScenario(
       @RequestBody Scenarios.Draft draft,
@@ -40,6 +43,7 @@ class ArenaAdminApi {
     return Map.of("id", arena.scenarios().create(draft, admin.username()));
   }
 
+  @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/accounts")
   Map<String, Object> addAccount(
       @RequestBody AccountForm form, HttpServletRequest request, HttpServletResponse response) {
@@ -58,6 +62,7 @@ class ArenaAdminApi {
   }
 
   /** Outlier voters and battles excluded as non-blind: for an administrator to review. */
+  @Requires(Role.OFFICE)
   @GetMapping("/api/arena/admin/integrity")
   Map<String, Object> integrity(HttpServletRequest request, HttpServletResponse response) {
     admin(request, response);
@@ -86,6 +91,7 @@ class ArenaAdminApi {
                 "maxSideShare", Outliers.MAX_SIDE_SHARE));
   }
 
+  @Requires({Role.EXPERT, Role.OFFICE})
   @PostMapping("/api/arena/battles/{id}/rubric")
   Map<String, Object> rate(
       @PathVariable String id,
@@ -107,6 +113,7 @@ class ArenaAdminApi {
     return Map.of("saved", scores.size());
   }
 
+  @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/api/arena/rubric")
   List<Rubrics.Summary> rubricSummary() {
     return arena.rubrics().summary();

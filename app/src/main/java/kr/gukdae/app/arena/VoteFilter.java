@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other request passes straight through.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 final class VoteFilter implements Filter {
 
   private static final String PREFIX = "/api/arena/battles/";

@@ -112,7 +112,9 @@ class ArenaHttpTest {
             "/api/arena/battles/" + expertBattle + "/rubric",
             Map.of("scores", List.of(Map.of("side", "A", "criterionId", c1, "score", 9))));
     assertThat(bad.statusCode()).isEqualTo(400);
-    JsonNode rubric = voter.ok("GET", "/api/arena/rubric", null);
+    // per-model rubric aggregates would unblind voters: the office and reviewers only
+    assertThat(voter.send("GET", "/api/arena/rubric", null).statusCode()).isEqualTo(401);
+    JsonNode rubric = admin.ok("GET", "/api/arena/rubric", null);
     assertThat(rubric).hasSize(3);
 
     // A public voter who always picks side A: counted, and reported for position bias.
@@ -121,7 +123,7 @@ class ArenaHttpTest {
             voter
                 .send("POST", "/api/arena/battles/" + publicScenarioBattle + "/rubric", scores)
                 .statusCode())
-        .isEqualTo(403);
+        .isEqualTo(401);
     for (int i = 0; i < 11; i++) {
       String id = voter.battle(Map.of("prompt", "질문 번호 " + i));
       voter.ok("POST", "/api/arena/battles/" + id + "/vote", Map.of("outcome", "A"));
