@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Principal;
+import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -56,12 +57,14 @@ class ReviewController {
 
   record Saved(boolean ok, boolean submitted) {}
 
+  @Requires(Role.OFFICE)
   @PostMapping("/panels")
   Opened open(@RequestBody PanelForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
     return new Opened(reviews.openPanel(form.stage(), office.username()));
   }
 
+  @Requires(Role.OFFICE)
   @PostMapping("/assignments")
   Done assign(@RequestBody AssignForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
@@ -77,6 +80,7 @@ class ReviewController {
       @Nullable String base64) {}
 
   /** An artefact as JSON with its bytes in base64 (what a browser's FileReader gives). */
+  @Requires(Role.OFFICE)
   @PostMapping("/artefacts")
   Attached attach(@RequestBody ArtefactForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
@@ -96,6 +100,7 @@ class ReviewController {
             office.username()));
   }
 
+  @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/artefacts/{id}")
   ResponseEntity<byte[]> artefact(@PathVariable long id, HttpServletRequest request) {
     Principal p = access.require(request, Role.OFFICE, Role.REVIEWER);
@@ -114,12 +119,14 @@ class ReviewController {
         .body(a.content());
   }
 
+  @Requires(Role.REVIEWER)
   @GetMapping("/mine")
   ReviewService.Mine mine(@RequestParam int stage, HttpServletRequest request) {
     Principal reviewer = access.require(request, Role.REVIEWER);
     return reviews.mine(stage, reviewer.username());
   }
 
+  @Requires(Role.REVIEWER)
   @PutMapping("/sheets")
   Saved save(@RequestBody SheetForm form, HttpServletRequest request) {
     Principal reviewer = access.require(request, Role.REVIEWER);
@@ -133,12 +140,14 @@ class ReviewController {
     return new Saved(true, form.submit());
   }
 
+  @Requires(Role.OFFICE)
   @GetMapping("/progress")
   List<ReviewService.TeamProgress> progress(@RequestParam int stage, HttpServletRequest request) {
     access.require(request, Role.OFFICE);
     return reviews.progress(stage);
   }
 
+  @Requires(Role.OFFICE)
   @GetMapping("/sheets/{id}")
   ReviewService.SheetView sheet(@PathVariable long id, HttpServletRequest request) {
     access.require(request, Role.OFFICE);

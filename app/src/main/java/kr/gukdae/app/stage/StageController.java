@@ -7,6 +7,7 @@ import java.util.Optional;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Principal;
+import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.ledger.CanonicalJson;
@@ -111,6 +112,7 @@ class StageController {
   }
 
   /** The office records what the features have measured since the last look. */
+  @Requires(Role.OFFICE)
   @PostMapping("/gather")
   Readiness gather(@RequestParam(defaultValue = "1") int stage, HttpServletRequest request) {
     access.require(request, Role.OFFICE);
@@ -119,6 +121,7 @@ class StageController {
 
   record EvidenceView(StageEvidence evidence, String link, @Nullable String sourceLink) {}
 
+  @Requires(Role.OFFICE)
   @GetMapping("/evidence/{id}")
   EvidenceView evidence(@PathVariable long id, HttpServletRequest request) {
     access.require(request, Role.OFFICE);
@@ -152,6 +155,7 @@ class StageController {
   }
 
   /** Records the stage's decision from the evidence that counts (office only). */
+  @Requires(Role.OFFICE)
   @PostMapping("/decisions")
   DecisionView decide(@RequestBody DecideForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
@@ -164,12 +168,14 @@ class StageController {
         .orElseThrow();
   }
 
+  @Requires(Role.OFFICE)
   @GetMapping("/decisions/{seq}")
   StageResult decision(@PathVariable long seq, HttpServletRequest request) {
     access.require(request, Role.OFFICE);
     return Stages.decisionOf(decisionEntry(seq));
   }
 
+  @Requires(Role.OFFICE)
   @GetMapping("/decisions/{seq}/explain")
   Explained explain(@PathVariable long seq, HttpServletRequest request) {
     access.require(request, Role.OFFICE);
