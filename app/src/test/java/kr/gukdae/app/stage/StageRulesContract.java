@@ -172,6 +172,32 @@ abstract class StageRulesContract {
   }
 
   @Test
+  void anEvalRunFinishedBeforeTheStageStartedIsStale(@TempDir Path dir) throws Exception {
+    Programmes.Loaded loaded =
+        load(dir, real().replace("version: \"2026.1-demo\"", "version: \"r5\""));
+    var before = java.time.OffsetDateTime.parse("2025-01-01T00:00:00Z");
+    jdbc.sql(
+            "INSERT INTO eval_run (id, model, tasks, status, started_at, finished_at)"
+                + " VALUES ('old-run', 'demo/lexical', 'demo/ko_knowledge', 'DONE', ?, ?)")
+        .params(before, before)
+        .update();
+    jdbc.sql(
+            "INSERT INTO eval_result (run_id, task, metric, filter_name, aggregation,"
+                + " metric_value, n_samples) VALUES ('old-run', 'demo/ko_knowledge', 'acc', 'none',"
+                + " 'micro', 0.9, 20)")
+        .update();
+    var item =
+        stages.status(loaded, 1).teams().stream()
+            .filter(t -> t.team().equals("hanbit"))
+            .flatMap(t -> t.items().stream())
+            .filter(i -> i.component().equals("korean-benchmarks/KO-Knowledge"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(item.state()).isEqualTo(Readiness.State.STALE);
+    assertThat(item.detail()).isEqualTo("run finished before the stage started");
+  }
+
+  @Test
   void theDemoNeverLoadsOverARealProgramme(@TempDir Path dir) throws Exception {
     load(dir, real().replace("version: \"2026.1-demo\"", "version: \"r4\""));
     int before = rows("stage_programme");
