@@ -198,6 +198,40 @@ abstract class StageRulesContract {
   }
 
   @Test
+  void aGroupCountsByItsAggregateInTheNamedMetric(@TempDir Path dir) throws Exception {
+    Programmes.Loaded loaded =
+        load(
+            dir,
+            real()
+                .replace("version: \"2026.1-demo\"", "version: \"r6\"")
+                .replace(
+                    "KO-Knowledge: demo/ko_knowledge",
+                    "KO-Knowledge: {task: demo/ko_knowledge, metric: acc_norm}"));
+    var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    jdbc.sql(
+            "INSERT INTO eval_run (id, model, tasks, status, started_at, finished_at)"
+                + " VALUES ('group-run', 'demo/lexical-90', 'demo/ko_knowledge', 'DONE', ?, ?)")
+        .params(now, now)
+        .update();
+    String row =
+        "INSERT INTO eval_result (run_id, task, metric, filter_name, aggregation, metric_value,"
+            + " n_samples) VALUES ('group-run', ?, ?, 'none', ?, ?, 20)";
+    jdbc.sql(row).params("demo/ko_knowledge", "acc", "micro", 0.5).update();
+    jdbc.sql(row).params("demo/ko_knowledge", "acc_norm", "micro", 0.6).update();
+    jdbc.sql(row).params("demo/ko_knowledge#macro", "acc", "macro", 0.7).update();
+    jdbc.sql(row).params("demo/ko_knowledge#macro", "acc_norm", "macro", 0.8).update();
+    var record =
+        stages.gather(loaded, 1).stream()
+            .filter(e -> e.team().equals("baekdu") && e.slot().equals("KOREAN/KO-Knowledge"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(((kr.gukdae.stage.Evidence.BenchmarkResult) record.evidence()).score())
+        .isCloseTo(80.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(record.sourceJson()).contains("\"task\":\"demo/ko_knowledge#macro\"");
+    assertThat(record.counts()).isTrue();
+  }
+
+  @Test
   void theDemoNeverLoadsOverARealProgramme(@TempDir Path dir) throws Exception {
     load(dir, real().replace("version: \"2026.1-demo\"", "version: \"r4\""));
     int before = rows("stage_programme");
