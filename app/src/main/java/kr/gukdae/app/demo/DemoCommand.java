@@ -131,13 +131,11 @@ class DemoCommand implements GukdaeCommand {
     }
 
     System.out.println();
-    var decided =
-        stages.decide(
-            loaded,
-            STAGE,
-            "demo",
-            true,
-            "gukdae demo run again on this database: the demo's evidence was measured anew");
+    String reason =
+        stages.decided(loaded, STAGE)
+            ? "gukdae demo run again on this database: the demo's evidence was measured anew"
+            : null;
+    var decided = stages.decide(loaded, STAGE, "demo", true, reason);
     StageResult result = decided.result();
     ResultPrinter.print(result, System.out);
     System.out.println("why:");

@@ -222,6 +222,11 @@ public class StageService {
     return null;
   }
 
+  /** Whether a stage of programmes of this name already has a decision in force. */
+  public boolean decided(Programmes.Loaded loaded, int stage) {
+    return decisions.authoritative(loaded.program().name(), stage).isPresent();
+  }
+
   /** A recorded decision and the row that makes it authoritative. */
   public record Decided(StageResult result, long ledgerSeq, @Nullable Long supersedesSeq) {}
 
