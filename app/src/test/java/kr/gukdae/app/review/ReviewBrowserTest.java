@@ -132,6 +132,18 @@ class ReviewBrowserTest {
       assertThat(page.locator(".assignment input[name=report]").isDisabled()).isTrue();
       assertThat(page.locator(".assignment button.submit").count()).isZero();
       assertThat(page.locator("#assignments").textContent()).contains("colleague's sheet");
+
+      // The stage page lists the evidence state per team and component, with no demo button.
+      List<String> errors = new java.util.ArrayList<>();
+      page.onPageError(errors::add);
+      page.navigate("http://127.0.0.1:" + port + "/stage/?lang=en");
+      page.locator("#readiness td", new Page.LocatorOptions().setHasText("expert-review"))
+          .first()
+          .waitFor();
+      assertThat(page.locator("#readiness-summary").textContent()).isEqualTo("evidence incomplete");
+      assertThat(page.locator("#run-demo").count()).isZero();
+      assertThat(page.locator("#error").textContent()).isEmpty();
+      assertThat(errors).isEmpty();
     }
     var hanbit =
         reviews.progress(1).stream()
