@@ -66,7 +66,9 @@ class ArenaAdminApi {
   @GetMapping("/api/arena/admin/integrity")
   Map<String, Object> integrity(HttpServletRequest request, HttpServletResponse response) {
     admin(request, response);
-    var votes = arena.results().votes(new Results.Filter(null, null, null));
+    var all = arena.results().votes(new Results.Filter(null, null, null));
+    var stuffing = Stuffing.find(all);
+    var votes = all.stream().filter(v -> !stuffing.quarantined().contains(v.battleId())).toList();
     var battles = votes.stream().map(Results.VoteRow::battle).toList();
     // The ratings' own check: judges whose votes fit the fitted Bradley-Terry model badly (z < -3).
     var judgeFit =
@@ -84,11 +86,26 @@ class ArenaAdminApi {
         "outliers", Outliers.find(votes),
         "judgeFitOutliers", judgeFit,
         "excludedNonBlind", arena.results().excluded(),
+        "quarantined",
+            stuffing.flags().stream()
+                .map(f ->
+                    Map.of(
+                        "rule", f.rule(),
+                        "source", f.source(),
+                        "model", f.model(),
+                        "votes", f.votes(),
+                        "wins", f.wins(),
+                        "from", f.from(),
+                        "to", f.to()))
+                .toList(),
         "thresholds",
             Map.of(
                 "minVotes", Outliers.MIN_VOTES,
                 "minAgreement", Outliers.MIN_AGREEMENT,
-                "maxSideShare", Outliers.MAX_SIDE_SHARE));
+                "maxSideShare", Outliers.MAX_SIDE_SHARE,
+                "burstVotes", Stuffing.MIN_BURST,
+                "targetShare", Stuffing.MIN_TARGET_SHARE,
+                "targetWins", Stuffing.MIN_TARGET_WINS));
   }
 
   @Requires({Role.EXPERT, Role.OFFICE})
@@ -106,6 +123,14 @@ class ArenaAdminApi {
     if (arena.battles().turns(id).isEmpty()) {
       throw new ArenaException(
           HttpStatus.CONFLICT, "not_answered", "rate after the answers finish");
+    }
+    if (arena.votes().reveal(id) != null) {
+      // After the reveal the rater knows which side is which model: no longer a blind rating.
+      throw new ArenaException(
+          HttpStatus.CONFLICT,
+          "revealed",
+          "루브릭은 투표(공개) 전에 A/B로 평가합니다 / rate A and B before you vote; after the"
+              + " reveal the rating would not be blind");
     }
     var scenario = arena.scenarios().findAny(battle.scenarioId()).orElseThrow();
     var scores = form.scores() == null ? List.<Rubrics.Score>of() : form.scores();

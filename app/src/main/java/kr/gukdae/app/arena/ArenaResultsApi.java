@@ -55,7 +55,7 @@ class ArenaResultsApi {
       throw ArenaException.badRequest("bootstrap", "bootstrap: 0 to 2000 rounds");
     }
     Method m = method(method);
-    var votes = arena.results().votes(filter(category, language, voters(voterClass, voters)));
+    var votes = arena.results().counted(filter(category, language, voters(voterClass, voters)));
     List<Battle> counted = votes.stream().map(Results.VoteRow::battle).toList();
     if (m == Method.STYLE) {
       counted = withStyle(votes);
@@ -117,7 +117,7 @@ class ArenaResultsApi {
   /** The slices the page can offer: categories and languages that have counted votes. */
   @GetMapping("/api/arena/slices")
   Map<String, Object> slices() {
-    var votes = arena.results().votes(new Results.Filter(null, null, null));
+    var votes = arena.results().counted(new Results.Filter(null, null, null));
     return Map.of(
         "categories", votes.stream().map(Results.VoteRow::category).distinct().sorted().toList(),
         "languages", votes.stream().map(Results.VoteRow::language).distinct().sorted().toList());
