@@ -23,8 +23,8 @@
     for (const l of Object.keys(strings)) Object.assign(dict[l] || (dict[l] = {}), strings[l]);
   }
   add({
-    ko: { "nav.home": "홈", "nav.eval": "벤치마크", "nav.arena": "아레나", "nav.originality": "독자성 검증", "nav.lineage": "파생 모델", "nav.stage": "단계 평가", "lang.toggle": "English" },
-    en: { "nav.home": "Home", "nav.eval": "Benchmarks", "nav.arena": "Arena", "nav.originality": "Originality", "nav.lineage": "Derivatives", "nav.stage": "Stage evaluation", "lang.toggle": "한국어" },
+    ko: { "nav.home": "홈", "nav.eval": "벤치마크", "nav.arena": "아레나", "nav.originality": "독자성 검증", "nav.lineage": "파생 모델", "nav.review": "전문가 평가", "nav.stage": "단계 평가", "lang.toggle": "English" },
+    en: { "nav.home": "Home", "nav.eval": "Benchmarks", "nav.arena": "Arena", "nav.originality": "Originality", "nav.lineage": "Derivatives", "nav.review": "Expert review", "nav.stage": "Stage evaluation", "lang.toggle": "한국어" },
   });
   // Every page gets the same header: brand, feature links, language toggle.
   function header() {
@@ -34,6 +34,7 @@
       '<a class="brand" href="/">국대 gukdae</a><nav>' +
       '<a href="/eval/" data-i18n="nav.eval"></a><a href="/arena/" data-i18n="nav.arena"></a>' +
       '<a href="/originality/" data-i18n="nav.originality"></a><a href="/lineage/" data-i18n="nav.lineage"></a>' +
+      '<a href="/review/" data-i18n="nav.review"></a>' +
       '<a href="/stage/" data-i18n="nav.stage"></a></nav>' +
       '<button class="lang" type="button" data-i18n="lang.toggle"></button>';
     el.querySelector(".lang").addEventListener("click", () => setLang(lang === "ko" ? "en" : "ko"));

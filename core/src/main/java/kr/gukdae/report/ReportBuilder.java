@@ -42,7 +42,13 @@ final class ReportBuilder {
             new Block.Para(l.t("added") + ": " + String.join(", ", r.addedByExtraCall()), false));
       }
     }
-    TeamResult top = r.ranking().getFirst();
+    // The headline team is the best one that continues: a team cut on the gate is never "top".
+    TeamResult top =
+        r.ranking().stream().filter(t -> t.outcome() == Outcome.CONTINUES).findFirst().orElse(null);
+    if (top == null) {
+      d = new Disclosure(false, d.averages(), d.survivorNames(), d.fullRanking());
+      top = r.ranking().getFirst();
+    }
     if (d.topBreakdown() || d.averages()) {
       List<String> headers = new ArrayList<>(List.of(l.t("component"), l.t("max")));
       if (d.topBreakdown()) {

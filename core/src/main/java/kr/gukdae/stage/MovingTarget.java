@@ -1,15 +1,22 @@
 package kr.gukdae.stage;
 
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.gukdae.eval.reference.ReferenceScore;
+import kr.gukdae.eval.reference.ReferenceScores;
 
 /**
  * The moving target: at each stage the reference set is the frontier models released within the
- * last N months before the evaluation date, so the bar rises as new models come out.
+ * last N months before the evaluation date, so the bar rises as new models come out. The window and
+ * "best score in it" are {@link ReferenceScores}'s, the same rule {@code gukdae compare} uses; this
+ * class only adapts a programme's {@code references} section to it.
  */
 public record MovingTarget(List<ReferenceModel> models, LocalDate evaluationDate, int months) {
+
+  /** The metric name programme references are filed under in the shared reference table. */
+  static final String METRIC = "score";
 
   /** The best reference score for a benchmark and the model that set it. */
   public record Reference(String model, double score) {}
@@ -21,27 +28,39 @@ public record MovingTarget(List<ReferenceModel> models, LocalDate evaluationDate
     }
   }
 
+  /** The programme's references as the shared reference table. */
+  public static ReferenceScores table(List<ReferenceModel> models) {
+    List<ReferenceScore> rows = new ArrayList<>();
+    for (ReferenceModel m : models) {
+      m.scores().entrySet().stream()
+          .filter(e -> e.getValue() > 0 && Double.isFinite(e.getValue()))
+          .sorted(java.util.Map.Entry.comparingByKey())
+          .forEach(e ->
+              rows.add(
+                  new ReferenceScore(
+                      m.name(), e.getKey(), METRIC, e.getValue(), m.released(), "programme")));
+    }
+    return ReferenceScores.of(rows);
+  }
+
   /** Models released in (evaluationDate - months, evaluationDate]. */
   public List<ReferenceModel> referenceSet() {
-    LocalDate from = evaluationDate.minusMonths(months);
     return models.stream()
-        .filter(m -> m.released().isAfter(from) && !m.released().isAfter(evaluationDate))
+        .filter(m -> ReferenceScores.inWindow(m.released(), evaluationDate, months))
         .toList();
   }
 
   public Optional<Reference> reference(String benchmark) {
-    return referenceSet().stream()
-        .filter(m -> m.scores().containsKey(benchmark))
-        .max(Comparator.comparingDouble((ReferenceModel m) -> m.scores().get(benchmark)))
-        .map(m -> new Reference(m.name(), m.scores().get(benchmark)));
+    return table(models)
+        .bestWithin(benchmark, METRIC, evaluationDate, months)
+        .map(s -> new Reference(s.model(), s.score()));
   }
 
   /** A declared target model's score, whatever its release date (teams pick their own target). */
   public Optional<Reference> target(String model, String benchmark) {
-    return models.stream()
-        .filter(m -> m.name().equals(model) && m.scores().containsKey(benchmark))
-        .findFirst()
-        .map(m -> new Reference(m.name(), m.scores().get(benchmark)));
+    return table(models)
+        .find(model, benchmark, METRIC)
+        .map(s -> new Reference(s.model(), s.score()));
   }
 
   public static double ratio(double score, double reference) {

@@ -91,6 +91,7 @@ public final class ProgramLoader {
             yaml);
     // Cross-section checks run even after field problems so the user sees everything at once.
     ProgramChecks.check(program, root, problems);
+    EvaluationPlan.read(root, program, problems);
     problems.throwIfAny();
     return program;
   }

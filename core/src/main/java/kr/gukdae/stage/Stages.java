@@ -35,6 +35,33 @@ public final class Stages {
    */
   public static StageResult run(
       Program program, int stage, List<Evidence> evidence, Ledger ledger) {
+    return run(
+        program,
+        stage,
+        evidence.stream().map(e -> new Input(e, Map.<String, Object>of())).toList(),
+        ledger,
+        Map.of());
+  }
+
+  /** A record with where it came from (source ids, content hash), as the ledger keeps it. */
+  public record Input(Evidence evidence, Map<String, Object> provenance) {
+    public Input {
+      provenance = Map.copyOf(provenance);
+    }
+  }
+
+  /**
+   * Decides the stage and appends the programme, every record with its provenance and the decision
+   * with {@code decisionExtras} (e.g. who decided, the decision it supersedes and why). Replay
+   * reads only the records, so provenance never changes a recomputed result.
+   */
+  public static StageResult run(
+      Program program,
+      int stage,
+      List<Input> inputs,
+      Ledger ledger,
+      Map<String, Object> decisionExtras) {
+    List<Evidence> evidence = inputs.stream().map(Input::evidence).toList();
     StageResult result = evaluate(program, stage, evidence);
     Map<String, Object> prog = new LinkedHashMap<>();
     prog.put("name", program.name());
@@ -42,12 +69,22 @@ public final class Stages {
     prog.put("sha256", program.sourceSha256());
     prog.put("source", program.source());
     long run = ledger.append(PROGRAMME, prog).seq();
-    for (Evidence e : evidence) {
-      if (e.stage() == stage) {
-        ledger.append(EVIDENCE, Map.of("run", run, "record", EvidenceCodec.toMap(e)));
+    for (Input in : inputs) {
+      if (in.evidence().stage() == stage) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("run", run);
+        payload.put("record", EvidenceCodec.toMap(in.evidence()));
+        if (!in.provenance().isEmpty()) {
+          payload.put("provenance", in.provenance());
+        }
+        ledger.append(EVIDENCE, payload);
       }
     }
-    ledger.append(DECISION, Map.of("run", run, "stage", stage, "result", result));
+    Map<String, Object> decision = new LinkedHashMap<>(decisionExtras);
+    decision.put("run", run);
+    decision.put("stage", stage);
+    decision.put("result", result);
+    ledger.append(DECISION, decision);
     return result;
   }
 

@@ -23,11 +23,26 @@ class ReportsTest {
   @Test
   void publicSummaryDisclosesTopTeamAndAveragesOnly() {
     String html = Reports.publicHtml(result, program.disclosure(), Lang.KO, "abc");
-    assertThat(html).contains("1위 팀 점수 구성", "90.20", "79.72", "<svg", "데모");
+    assertThat(html).contains("진출 팀 중 1위 점수 구성", "90.20", "79.72", "<svg", "데모");
     // Other teams' totals are withheld under the stage-1 policy.
     assertThat(html).doesNotContain("82.90", "81.20", "77.80");
     String en = Reports.publicHtml(result, program.disclosure(), Lang.EN, null);
-    assertThat(en).contains("Top team&#39;s breakdown", "eliminated (originality gate)");
+    assertThat(en).contains("Top continuing team&#39;s breakdown", "eliminated (originality gate)");
+  }
+
+  @Test
+  void aTeamCutOnTheGateIsNeverHeadlinedAsTop() {
+    // Make the gate failure the highest total: the headline must go to the best continuing team.
+    var ev = new java.util.ArrayList<>(EvidenceLoader.demo());
+    ev.removeIf(e ->
+        e instanceof kr.gukdae.stage.Evidence.OriginalityVerdict o && o.team().equals("hanbit"));
+    ev.add(new kr.gukdae.stage.Evidence.OriginalityVerdict("hanbit", 1, false, "frozen encoder"));
+    StageResult cut = Stages.evaluate(program, 1, ev);
+    assertThat(cut.ranking().getFirst().team()).isEqualTo("hanbit");
+    String en = Reports.publicHtml(cut, program.disclosure(), Lang.EN, null);
+    String top = cut.team("baekdu").orElseThrow().name();
+    assertThat(en).contains("Top continuing team&#39;s breakdown (" + top + ")");
+    assertThat(en).doesNotContain("breakdown (" + cut.ranking().getFirst().name() + ")");
   }
 
   @Test
@@ -80,6 +95,6 @@ class ReportsTest {
     Process p = new ProcessBuilder("pdftotext", pdf.toString(), "-").start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(text).contains("단계 평가 결과 공개 요약", "1위 팀 점수 구성", "90.20");
+    assertThat(text).contains("단계 평가 결과 공개 요약", "진출 팀 중 1위 점수 구성", "90.20");
   }
 }

@@ -7,11 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import kr.gukdae.arena.Battle;
-import kr.gukdae.arena.Leaderboard;
-import kr.gukdae.arena.ModelRating;
 import kr.gukdae.arena.Outcome;
-import kr.gukdae.arena.RatingOptions;
-import kr.gukdae.arena.Ratings;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.Sample;
 import kr.gukdae.eval.tasks.TaskLoader;
@@ -21,14 +17,13 @@ import kr.gukdae.model.GenerateConfig;
 import kr.gukdae.model.GenerateRequest;
 import kr.gukdae.model.ModelApi;
 import kr.gukdae.model.Models;
-import kr.gukdae.stage.Evidence;
 import kr.gukdae.stage.Team;
 
 /**
  * A simulated user evaluation: every pair of team models answers the demo knowledge questions, and
  * simulated voters prefer the answer that contains the correct option (a tie when both or neither
- * do), flipping their vote 10% of the time. The ratings are Bradley–Terry with bootstrap intervals,
- * anchored on the constant baseline at 1000 as FastChat anchors a reference model.
+ * do), flipping their vote 10% of the time. The battles are recorded in the arena's tables as
+ * expert votes; the leaderboard and the stage evidence then rate the same votes.
  */
 final class DemoArena {
 
@@ -38,7 +33,8 @@ final class DemoArena {
 
   private DemoArena() {}
 
-  static List<Evidence> run(List<Team> teams, int stage, long seed) {
+  /** The simulated blind battles among the teams' submitted models and the baseline. */
+  static List<Battle> battles(List<Team> teams, int stage, long seed) {
     List<Sample> questions =
         TaskRegistry.create(List.of())
             .load("demo/ko_knowledge", TaskLoader.Options.DEFAULTS)
@@ -46,7 +42,8 @@ final class DemoArena {
     Map<String, ModelApi> models = new LinkedHashMap<>();
     models.put(BASELINE, Models.open(BASELINE));
     for (Team team : teams) {
-      models.put(team.id(), Models.open(DemoTeamModels.model(team.id())));
+      String model = team.models().get(stage).getFirst();
+      models.put(model, Models.open(model));
     }
     Map<String, List<String>> answers = new LinkedHashMap<>();
     models.forEach((name, model) -> answers.put(name, answerAll(model, questions)));
@@ -76,23 +73,7 @@ final class DemoArena {
       }
     }
     models.values().forEach(ModelApi::close);
-    Leaderboard board =
-        Ratings.bradleyTerry(
-            battles,
-            RatingOptions.defaults().toBuilder()
-                .bootstrap(200)
-                .seed(seed)
-                .anchor(BASELINE, 1000)
-                .build());
-    List<Evidence> evidence = new ArrayList<>();
-    for (ModelRating r : board.ratings()) {
-      if (!r.model().equals(BASELINE)) {
-        evidence.add(
-            new Evidence.UserEvaluation(
-                r.model(), stage, r.rating(), r.lower(), r.upper(), r.battles()));
-      }
-    }
-    return evidence;
+    return battles;
   }
 
   private static List<String> answerAll(ModelApi model, List<Sample> questions) {

@@ -1,21 +1,30 @@
 package kr.gukdae.app.demo;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import kr.gukdae.app.arena.RecordedBattles;
+import kr.gukdae.app.arena.StageRatings;
 import kr.gukdae.app.eval.EvalService;
+import kr.gukdae.app.forensics.ForensicsStore;
+import kr.gukdae.app.lineage.LineageEvidenceRepository;
+import kr.gukdae.app.programmes.Programmes;
+import kr.gukdae.app.review.ReviewService;
 import kr.gukdae.app.stage.ResultPrinter;
+import kr.gukdae.app.stage.StageService;
 import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.cli.Launcher;
 import kr.gukdae.ledger.Ledger;
+import kr.gukdae.lineage.CountRules;
 import kr.gukdae.lineage.DerivativeCount;
 import kr.gukdae.lineage.Lineage;
 import kr.gukdae.report.Reports;
-import kr.gukdae.stage.Evidence;
+import kr.gukdae.stage.EvaluationPlan;
+import kr.gukdae.stage.Explanation;
 import kr.gukdae.stage.Program;
-import kr.gukdae.stage.ProgramLoader;
+import kr.gukdae.stage.StageDef;
 import kr.gukdae.stage.StageResult;
-import kr.gukdae.stage.Stages;
 import kr.gukdae.stage.Team;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -24,11 +33,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gukdae demo}: the whole programme on embedded defaults. Five demo teams are evaluated on
- * the bundled benchmark samples with the demo models, a simulated arena and simulated review sheets
- * are scored, generated weights are checked for originality and demo model-tree metadata is
- * counted; the stage is decided, recorded in the ledger, reported and served. Every number is
- * computed here, and everything is labelled demo.
+ * {@code gukdae demo}: the whole programme on embedded defaults, through the same evidence chain a
+ * programme office uses. The demo programme is loaded into the workspace; each team's demo model is
+ * evaluated, simulated expert voters' battles are recorded in the arena, simulated reviewers submit
+ * sheets through the review workflow, generated weights go through the originality check and demo
+ * model-tree metadata is counted for the stage window; then the stage is decided from what those
+ * features recorded. The pages show the same numbers as this print-out. Everything is labelled
+ * demo, and the demo refuses a database that holds a real programme.
  */
 @Component
 @Command(
@@ -41,6 +52,12 @@ class DemoCommand implements GukdaeCommand {
   private static final long SEED = 20260115L;
 
   private final EvalService eval;
+  private final StageService stages;
+  private final ReviewService reviews;
+  private final RecordedBattles battles;
+  private final StageRatings ratings;
+  private final ForensicsStore forensics;
+  private final LineageEvidenceRepository lineage;
   private final Ledger ledger;
   private final Environment environment;
   private final Path home;
@@ -55,10 +72,22 @@ class DemoCommand implements GukdaeCommand {
 
   DemoCommand(
       EvalService eval,
+      StageService stages,
+      ReviewService reviews,
+      RecordedBattles battles,
+      StageRatings ratings,
+      ForensicsStore forensics,
+      LineageEvidenceRepository lineage,
       Ledger ledger,
       Environment environment,
       @Value("${gukdae.home}") Path home) {
     this.eval = eval;
+    this.stages = stages;
+    this.reviews = reviews;
+    this.battles = battles;
+    this.ratings = ratings;
+    this.forensics = forensics;
+    this.lineage = lineage;
     this.ledger = ledger;
     this.environment = environment;
     this.home = home;
@@ -67,27 +96,53 @@ class DemoCommand implements GukdaeCommand {
   @Override
   public Integer call() {
     Path dir = out != null ? out : home.resolve("demo");
-    Program program = ProgramLoader.demo();
+    Programmes.Loaded loaded = stages.loadDemo("demo");
+    Program program = loaded.program();
+    StageDef stage = program.stage(STAGE);
     List<Team> teams = program.teamsIn(STAGE);
+    EvaluationPlan plan = EvaluationPlan.of(program);
     System.out.println("DEMO — every number below is computed from built-in demo models and demo");
     System.out.println("data; none describes a real team or model. 데모 데이터입니다.");
     System.out.println();
     System.out.println("1/5 benchmarks (bundled sample rows, demo models):");
-    List<Evidence> evidence = new ArrayList<>(new DemoBenchmarks(eval).run(program, STAGE, teams));
-    System.out.println("2/5 user evaluation (simulated blind votes, Bradley–Terry):");
-    List<Evidence> users = DemoArena.run(teams, STAGE, SEED);
-    users.forEach(u -> System.out.println("  " + describe((Evidence.UserEvaluation) u)));
-    evidence.addAll(users);
+    DemoBenchmarks.run(eval, program, STAGE, teams);
+    System.out.println("2/5 user evaluation (simulated blind expert votes, Bradley–Terry):");
+    battles.record("demo-" + SEED, DemoArena.battles(teams, STAGE, SEED), "EXPERT");
+    var from = stage.start().atStartOfDay().toInstant(ZoneOffset.UTC);
+    var to = stage.evaluationDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    StageRatings.Slice slice = ratings.rate(plan.arenaVoters().name(), from, to);
+    System.out.printf("  %d votes (%s, %s .. %s)%n", slice.votes(), slice.voters(), from, to);
+    slice.ratings().forEach(r -> System.out.println("  " + describe(r)));
     System.out.println("3/5 expert review (simulated sheets, conflicts of interest excluded)");
-    evidence.addAll(DemoReviews.run(program.panel(), teams, STAGE, evidence, SEED));
+    int sheets = DemoReviews.run(reviews, program.panel(), teams, STAGE, SEED);
+    System.out.println("  " + sheets + " sheets submitted");
     System.out.println("4/5 originality (generated weights vs a 'foreign public' model):");
-    evidence.addAll(DemoOriginality.run(teams, STAGE, dir.resolve("weights")));
-    System.out.println("5/5 derivative models (demo model-tree metadata):");
-    evidence.addAll(derivatives(teams));
+    DemoOriginality.run(forensics, teams, STAGE, dir.resolve("weights"));
+    System.out.println("5/5 derivative models (demo model-tree metadata, stage window):");
+    Lineage demoTrees = Lineage.demo();
+    for (Team team : teams) {
+      String root = plan.lineageRoots().get(team.id());
+      if (root == null) {
+        continue;
+      }
+      DerivativeCount count = demoTrees.count(root, CountRules.defaults().window(from, to));
+      lineage.save(count, demoTrees.report(), "demo model-tree metadata");
+      System.out.printf("  %-10s %-26s %d counted derivatives%n", team.id(), root, count.counted());
+    }
 
-    StageResult result = Stages.run(program, STAGE, evidence, ledger);
     System.out.println();
+    String reason =
+        stages.decided(loaded, STAGE)
+            ? "gukdae demo run again on this database: the demo's evidence was measured anew"
+            : null;
+    var decided = stages.decide(loaded, STAGE, "demo", true, reason);
+    StageResult result = decided.result();
     ResultPrinter.print(result, System.out);
+    System.out.println("why:");
+    for (Explanation e : Explanation.of(result, stage.refillGateFailures())) {
+      System.out.printf("  %-10s %s: %s%n", e.team(), e.outcomeLabel().en(), e.rule().en());
+    }
+    System.out.println("decision recorded at ledger seq " + decided.ledgerSeq());
     var verification = ledger.verify();
     System.out.println("ledger: " + verification.describe());
     Path reports = dir.resolve("reports");
@@ -106,29 +161,14 @@ class DemoCommand implements GukdaeCommand {
     return 0;
   }
 
-  private static List<Evidence> derivatives(List<Team> teams) {
-    Lineage lineage = Lineage.demo();
-    List<Evidence> out = new ArrayList<>();
-    for (Team team : teams) {
-      String root = DemoTeamModels.lineageRoot(team.id());
-      if (root.isEmpty()) {
-        continue;
-      }
-      DerivativeCount count = lineage.count(root, kr.gukdae.lineage.CountRules.defaults());
-      System.out.printf("  %-10s %-26s %d counted derivatives%n", team.id(), root, count.counted());
-      out.add(new Evidence.DerivativeCount(team.id(), STAGE, count.counted()));
-    }
-    return out;
-  }
-
-  private static String describe(Evidence.UserEvaluation u) {
+  private static String describe(StageRatings.Rated r) {
     return String.format(
-        java.util.Locale.ROOT,
-        "%-10s %7.1f  [%7.1f, %7.1f]  %d votes",
-        u.team(),
-        u.rating(),
-        u.low(),
-        u.high(),
-        u.votes());
+        Locale.ROOT,
+        "%-18s %7.1f  [%7.1f, %7.1f]  %d votes",
+        r.model(),
+        r.rating(),
+        r.low(),
+        r.high(),
+        r.votes());
   }
 }

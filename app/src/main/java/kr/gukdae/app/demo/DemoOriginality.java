@@ -1,16 +1,14 @@
 package kr.gukdae.app.demo;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import kr.gukdae.app.forensics.ForensicsStore;
 import kr.gukdae.forensics.Calibration;
 import kr.gukdae.forensics.DType;
 import kr.gukdae.forensics.DemoWeights;
 import kr.gukdae.forensics.Evidence.Report;
 import kr.gukdae.forensics.Forensics;
-import kr.gukdae.forensics.Verdict;
 import kr.gukdae.forensics.WeightModel;
-import kr.gukdae.stage.Evidence;
 import kr.gukdae.stage.Team;
 
 /**
@@ -23,13 +21,12 @@ final class DemoOriginality {
 
   private DemoOriginality() {}
 
-  static List<Evidence> run(List<Team> teams, int stage, Path dir) {
+  /** Compares each team's generated weights with the foreign model and stores every report. */
+  static void run(ForensicsStore store, List<Team> teams, int stage, Path dir) {
     var config = DemoWeights.Config.tiny();
     DemoWeights.Model foreign = DemoWeights.independent(config, 1);
     foreign.write(dir.resolve("foreign-public"), DType.BF16, 1);
-    WeightModel reference =
-        WeightModel.open("foreign-public (demo)", dir.resolve("foreign-public"));
-    List<Evidence> verdicts = new ArrayList<>();
+    WeightModel reference = WeightModel.open(DemoTeamModels.FOREIGN, dir.resolve("foreign-public"));
     long seed = 100;
     for (Team team : teams) {
       DemoWeights.Model own = DemoWeights.independent(config, seed++);
@@ -40,15 +37,13 @@ final class DemoOriginality {
       own.write(teamDir, DType.BF16, 1);
       Report report =
           Forensics.compare(
-              WeightModel.open(team.id(), teamDir),
+              WeightModel.open(team.models().get(stage).getFirst(), teamDir),
               List.of(reference),
               Calibration.analytic(),
               Forensics.Options.defaults(),
               null);
-      boolean passed = report.verdict() instanceof Verdict.Original;
-      System.out.printf("  %-10s %s%n", team.id(), report.verdict());
-      verdicts.add(new Evidence.OriginalityVerdict(team.id(), stage, passed, report.explanation()));
+      String id = store.save(report, teamDir.toString());
+      System.out.printf("  %-10s %s  check %s%n", team.id(), report.verdict(), id);
     }
-    return verdicts;
   }
 }

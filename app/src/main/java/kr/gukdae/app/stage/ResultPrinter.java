@@ -30,7 +30,8 @@ public final class ResultPrinter {
       for (ComponentScore c : t.components()) {
         row.append(String.format(Locale.ROOT, " %9.2f", c.points()));
       }
-      row.append(t.gatePassed() ? "  pass  " : "  FAIL  ").append(t.outcome());
+      row.append(t.gatePassed() ? "  pass  " : "  FAIL  ")
+          .append(kr.gukdae.stage.Explanation.label(t.outcome()).en());
       if (!t.designations().isEmpty()) {
         row.append("  [").append(String.join(", ", t.designations())).append(']');
       }

@@ -27,9 +27,53 @@ import picocli.CommandLine.Option;
 public class StageCommand implements GukdaeCommand {
 
   private final Ledger ledger;
+  private final @Nullable StageService service;
 
-  public StageCommand(Ledger ledger) {
+  public StageCommand(Ledger ledger, @Nullable StageService service) {
     this.ledger = ledger;
+    this.service = service;
+  }
+
+  /** Who the terminal user is, as decisions record it; the CLI holds the office's database. */
+  static String cliUser() {
+    return "cli:" + System.getProperty("user.name", "unknown");
+  }
+
+  @Command(
+      name = "load",
+      mixinStandardHelpOptions = true,
+      description = "Validate a programme file and store it as the current programme version.")
+  int load(
+      @Option(names = "--program", required = true, paramLabel = "FILE", description = "YAML")
+          String program) {
+    var loaded = workspaceService().load(Path.of(program), cliUser());
+    System.out.printf(
+        "programme %s, version %s (sha256 %s) is current, id %d%n",
+        loaded.program().name(),
+        loaded.program().version(),
+        loaded.program().sourceSha256().substring(0, 12),
+        loaded.id());
+    return 0;
+  }
+
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description = "Per team and component: which evidence is present, missing or stale.")
+  int status(
+      @Option(names = "--stage", defaultValue = "1", description = "stage number (default 1)")
+          int stage) {
+    StageService s = workspaceService();
+    Readiness r = s.status(s.programmes().require(), stage);
+    StatusPrinter.print(r, System.out);
+    return r.complete() ? 0 : 3;
+  }
+
+  private StageService workspaceService() {
+    if (service == null) {
+      throw new UserError("this command needs the database (run it through gukdae)");
+    }
+    return service;
   }
 
   @Override
@@ -42,7 +86,9 @@ public class StageCommand implements GukdaeCommand {
       name = "run",
       mixinStandardHelpOptions = true,
       description = {
-        "Decide a stage from a programme and evidence, append everything to the audit ledger,",
+        "Decide a stage from the evidence recorded for the current programme (--program FILE",
+        "loads one first; --evidence FILE imports records produced elsewhere, marked imported),",
+        "append everything to the audit ledger,",
         "print the ranking and decision, and write HTML/PDF reports (Korean and English).",
         "With --from-ledger, recompute the recorded decision from the ledger and compare."
       })
@@ -74,7 +120,12 @@ public class StageCommand implements GukdaeCommand {
               defaultValue = "gukdae-reports",
               description = "report folder (default ./gukdae-reports)")
           Path out,
-      @Option(names = "--no-reports", description = "skip writing reports") boolean noReports) {
+      @Option(names = "--no-reports", description = "skip writing reports") boolean noReports,
+      @Option(
+              names = "--reason",
+              paramLabel = "TEXT",
+              description = "why a decided stage is decided again (required then)")
+          @Nullable String reason) {
     Ledger target = ledgerFile == null ? ledger : Ledger.inFile(ledgerFile);
     StageResult result;
     Program prog;
@@ -96,10 +147,35 @@ public class StageCommand implements GukdaeCommand {
       if (!replay.matches()) {
         return 1;
       }
-    } else {
+    } else if (ledgerFile != null || service == null) {
+      // A file ledger keeps the self-contained path: programme and evidence files in, no database.
       prog = loadProgram(program);
       result = Stages.run(prog, stage, loadEvidence(prog, evidence), target);
       ResultPrinter.print(result, System.out);
+    } else {
+      StageService s = service;
+      var loaded =
+          program == null
+              ? s.programmes().require()
+              : "demo".equals(program)
+                  ? s.loadDemo(cliUser())
+                  : s.load(Path.of(program), cliUser());
+      prog = loaded.program();
+      List<String> files =
+          evidence == null && prog.demo() && program != null ? List.of("demo") : evidence;
+      for (String f : files == null ? List.<String>of() : files) {
+        var added = s.importFile(loaded, stage, "demo".equals(f) ? null : Path.of(f));
+        System.out.println("imported " + added.size() + " evidence record(s) from " + f);
+      }
+      var decided = s.decide(loaded, stage, cliUser(), true, reason);
+      result = decided.result();
+      ResultPrinter.print(result, System.out);
+      System.out.println(
+          "decision recorded at ledger seq "
+              + decided.ledgerSeq()
+              + (decided.supersedesSeq() == null
+                  ? ""
+                  : "; supersedes the decision at seq " + decided.supersedesSeq()));
     }
     var verification = target.verify();
     System.out.println("ledger: " + verification.describe());

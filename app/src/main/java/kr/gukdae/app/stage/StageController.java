@@ -1,17 +1,21 @@
 package kr.gukdae.app.stage;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.Principal;
 import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.report.Lang;
 import kr.gukdae.report.Reports;
 import kr.gukdae.stage.Component;
-import kr.gukdae.stage.EvidenceLoader;
 import kr.gukdae.stage.Program;
 import kr.gukdae.stage.ProgramLoader;
 import kr.gukdae.stage.StageDef;
@@ -23,24 +27,38 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Programme, decisions and reports as recorded in the audit ledger. */
+/**
+ * The programme workspace, readiness, decisions and reports. Anyone sees the programme, the
+ * decision list, the public summary and the ledger's state; the office sees evidence, full results
+ * and explanations and records decisions; a team sees its own report.
+ */
 @RestController
 @RequestMapping("/api/stage")
 class StageController {
 
   private final Ledger ledger;
+  private final StageService stages;
+  private final Decisions decisions;
+  private final Access access;
 
-  StageController(Ledger ledger) {
+  StageController(Ledger ledger, StageService stages, Decisions decisions, Access access) {
     this.ledger = ledger;
+    this.stages = stages;
+    this.decisions = decisions;
+    this.access = access;
   }
 
   record ProgrammeView(
+      boolean loaded,
+      long id,
       String name,
       String version,
+      String sha256,
       boolean demo,
       List<Team> teams,
       List<StageDef> stages,
@@ -50,18 +68,32 @@ class StageController {
       List<String> tieBreak) {}
 
   record DecisionView(
-      long seq, String recordedAt, int stage, String programme, List<String> survivors) {}
+      long seq,
+      String recordedAt,
+      int stage,
+      String programme,
+      List<String> survivors,
+      boolean authoritative,
+      @Nullable Long supersedes,
+      @Nullable String reason,
+      String decidedBy) {}
 
   record AuditView(
       boolean intact, long entries, @Nullable String headHash, long brokenSeq, String message) {}
 
-  /** The programme of the latest recorded run, or the demo programme when nothing is recorded. */
+  record DecideForm(int stage, @Nullable String reason) {}
+
+  /** The current programme; the demo programme as a preview when none is loaded. */
   @GetMapping("/programme")
   ProgrammeView programme() {
-    Program p = latestProgramme();
+    Optional<Programmes.Loaded> current = stages.programmes().current();
+    Program p = current.map(Programmes.Loaded::program).orElseGet(ProgramLoader::demo);
     return new ProgrammeView(
+        current.isPresent(),
+        current.map(Programmes.Loaded::id).orElse(0L),
         p.name(),
         p.version(),
+        p.sourceSha256(),
         p.demo(),
         p.teams(),
         p.stages(),
@@ -71,36 +103,117 @@ class StageController {
         p.scheme().tieBreak());
   }
 
+  /** What is recorded for a stage, per team and component (GET reads; it records nothing). */
+  @GetMapping("/status")
+  Readiness status(@RequestParam(defaultValue = "1") int stage) {
+    Programmes.Loaded loaded = stages.programmes().require();
+    loaded.program().stage(stage);
+    return Readiness.of(loaded.program(), stage, stages.workspace().evidence(loaded.id(), stage));
+  }
+
+  /** The office records what the features have measured since the last look. */
+  @Requires(Role.OFFICE)
+  @PostMapping("/gather")
+  Readiness gather(@RequestParam(defaultValue = "1") int stage, HttpServletRequest request) {
+    access.require(request, Role.OFFICE);
+    return stages.status(stages.programmes().require(), stage);
+  }
+
+  record EvidenceView(StageEvidence evidence, String link, @Nullable String sourceLink) {}
+
+  @Requires(Role.OFFICE)
+  @GetMapping("/evidence/{id}")
+  EvidenceView evidence(@PathVariable long id, HttpServletRequest request) {
+    access.require(request, Role.OFFICE);
+    StageEvidence e =
+        stages.workspace().evidence(id).orElseThrow(() -> new UserError("no evidence " + id));
+    return new EvidenceView(e, Links.evidence(id), Links.source(e));
+  }
+
   @GetMapping("/decisions")
   List<DecisionView> decisions() {
     List<DecisionView> out = new ArrayList<>();
     for (LedgerEntry e : ledger.entries()) {
       if (e.kind().equals(Stages.DECISION)) {
-        StageResult r = result(e);
+        StageResult r = Stages.decisionOf(e);
+        var row = decisions.bySeq(e.seq());
+        var payload = CanonicalJson.parse(e.payload());
         out.add(
             new DecisionView(
-                e.seq(), e.timestamp().toString(), r.stage(), r.programme(), r.survivors()));
+                e.seq(),
+                e.timestamp().toString(),
+                r.stage(),
+                r.programme(),
+                r.survivors(),
+                row.map(d -> d.supersededBy() == null).orElse(false),
+                payload.has("supersedes") ? payload.path("supersedes").asLong() : null,
+                payload.has("reason") ? payload.path("reason").asString() : null,
+                payload.path("decidedBy").asString("")));
       }
     }
     return out;
   }
 
+  /** Records the stage's decision from the evidence that counts (office only). */
+  @Requires(Role.OFFICE)
+  @PostMapping("/decisions")
+  DecisionView decide(@RequestBody DecideForm form, HttpServletRequest request) {
+    Principal office = access.require(request, Role.OFFICE);
+    var decided =
+        stages.decide(
+            stages.programmes().require(), form.stage(), office.username(), true, form.reason());
+    return decisions().stream()
+        .filter(d -> d.seq() == decided.ledgerSeq())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Requires(Role.OFFICE)
   @GetMapping("/decisions/{seq}")
-  StageResult decision(@PathVariable long seq) {
-    return result(decisionEntry(seq));
+  StageResult decision(@PathVariable long seq, HttpServletRequest request) {
+    access.require(request, Role.OFFICE);
+    return Stages.decisionOf(decisionEntry(seq));
+  }
+
+  @Requires(Role.OFFICE)
+  @GetMapping("/decisions/{seq}/explain")
+  Explained explain(@PathVariable long seq, HttpServletRequest request) {
+    access.require(request, Role.OFFICE);
+    LedgerEntry entry = decisionEntry(seq);
+    var row = decisions.bySeq(seq);
+    var payload = CanonicalJson.parse(entry.payload());
+    return Explained.of(
+        entry,
+        ledger.entries(),
+        programmeOf(entry),
+        row.map(d -> d.supersededBy() == null).orElse(false),
+        payload.has("supersedes") ? payload.path("supersedes").asLong() : null,
+        payload.has("reason") ? payload.path("reason").asString() : null,
+        stages.workspace()::evidence);
   }
 
   @GetMapping(value = "/decisions/{seq}/report", produces = MediaType.TEXT_HTML_VALUE)
   String report(
       @PathVariable long seq,
       @RequestParam(defaultValue = "ko") String lang,
-      @RequestParam(required = false) @Nullable String team) {
-    StageResult r = result(decisionEntry(seq));
+      @RequestParam(required = false) @Nullable String team,
+      HttpServletRequest request) {
+    LedgerEntry entry = decisionEntry(seq);
+    StageResult r = Stages.decisionOf(entry);
     Lang l = "en".equalsIgnoreCase(lang) ? Lang.EN : Lang.KO;
     String head = ledger.verify().headHash();
-    return team == null || team.isBlank()
-        ? Reports.publicHtml(r, latestProgramme().disclosure(), l, head)
-        : Reports.teamHtml(r, team, l, head);
+    if (team == null || team.isBlank()) {
+      return Reports.publicHtml(r, programmeOf(entry).disclosure(), l, head);
+    }
+    // A team report holds that team's numbers and reviewers' comments: the office, or the team.
+    Principal p = access.require(request, Role.OFFICE, Role.TEAM);
+    if (!p.has(Role.OFFICE) && !team.equals(p.team())) {
+      throw new kr.gukdae.app.access.AccessDenied(
+          org.springframework.http.HttpStatus.FORBIDDEN,
+          "forbidden",
+          "다른 팀의 보고서입니다 / this is another team's report");
+    }
+    return Reports.teamHtml(r, team, l, head);
   }
 
   @GetMapping("/audit")
@@ -109,29 +222,16 @@ class StageController {
     return new AuditView(v.intact(), v.entries(), v.headHash(), v.brokenSeq(), v.describe());
   }
 
-  /** Records the demo programme's stage 1 (demo data) so the pages have something to show. */
-  @Requires(Role.OFFICE)
-  @PostMapping("/demo")
-  DecisionView runDemo() {
-    StageResult r = Stages.run(ProgramLoader.demo(), 1, EvidenceLoader.demo(), ledger);
-    return decisions().stream()
-        .filter(d -> d.stage() == r.stage())
-        .reduce((a, b) -> b)
-        .orElseThrow();
-  }
-
-  private Program latestProgramme() {
-    LedgerEntry latest = null;
+  /** The programme a decision was made under, read back from its own ledger run. */
+  private Program programmeOf(LedgerEntry decision) {
+    long run = CanonicalJson.parse(decision.payload()).path("run").asLong();
     for (LedgerEntry e : ledger.entries()) {
-      if (e.kind().equals(Stages.PROGRAMME)) {
-        latest = e;
+      if (e.seq() == run && e.kind().equals(Stages.PROGRAMME)) {
+        return ProgramLoader.parse(
+            CanonicalJson.parse(e.payload()).path("source").asString(), "ledger seq " + run);
       }
     }
-    return latest == null
-        ? ProgramLoader.demo()
-        : ProgramLoader.parse(
-            CanonicalJson.parse(latest.payload()).path("source").asString(),
-            "ledger seq " + latest.seq());
+    throw new UserError("decision at seq " + decision.seq() + " names no programme entry");
   }
 
   private LedgerEntry decisionEntry(long seq) {
@@ -141,9 +241,5 @@ class StageController {
         .orElseThrow(() ->
             new UserError(
                 "no decision at ledger seq " + seq + "; GET /api/stage/decisions lists them"));
-  }
-
-  private static StageResult result(LedgerEntry e) {
-    return Stages.decisionOf(e);
   }
 }

@@ -6,15 +6,27 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.gukdae.GukdaeApplication;
+import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.access.Role;
 import kr.gukdae.cli.Launcher;
+import kr.gukdae.web.TestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import tools.jackson.databind.JsonNode;
 
 /**
- * {@code gukdae demo --no-serve} through the real launcher on a fresh embedded database, then the
- * recorded decision recomputed from the ledger and the ledger verified.
+ * {@code gukdae demo --no-serve} through the real launcher on a fresh embedded database; then the
+ * web app on that database must show the numbers the terminal printed on every page (arena votes,
+ * originality checks, derivative counts, review sheets, stage totals), the decision recomputes from
+ * the ledger, and a second demo run supersedes the first decision instead of adding a rival one.
  */
 class DemoCommandTest {
 
@@ -27,33 +39,96 @@ class DemoCommandTest {
   }
 
   @Test
-  void theDemoDecidesTheStageFromComputedEvidenceAndTheLedgerReproducesIt() throws Exception {
+  void everyPageShowsTheNumbersTheTerminalPrinted() throws Exception {
     System.setProperty("gukdae.home", home.toString());
-    System.setProperty(
-        "spring.datasource.url",
-        "jdbc:h2:file:" + home.resolve("db/gukdae") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    String db =
+        "jdbc:h2:file:" + home.resolve("db/gukdae") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+    System.setProperty("spring.datasource.url", db);
 
     String out = capture(() -> Launcher.run("demo", "--no-serve"));
     assertThat(out)
         .contains("DEMO", "1/5 benchmarks", "5/5 derivative models", "[DEMO DATA]")
         .containsPattern("mugunghwa +ContainsFrozenComponent\\[component=vision_encoder")
-        .contains("ELIMINATED_GATE", "ELIMINATED_POINTS")
+        .contains("Eliminated by the originality gate", "Eliminated on points")
         .contains("added by extra call for the next stage: hallasan")
-        .contains("ledger intact");
-    // The frozen-encoder team is cut by the gate; every other team's weights are its own.
-    assertThat(out.lines().filter(l -> l.contains("ELIMINATED_GATE")))
+        .contains("ledger intact")
+        .doesNotContain("ELIMINATED_", "CONTINUES");
+    assertThat(out.lines().filter(l -> l.contains("Eliminated by the originality gate")))
+        .filteredOn(l -> !l.contains("Originality gate failed"))
         .singleElement()
         .asString()
         .contains("mugunghwa");
-    assertThat(out.lines().filter(l -> l.matches("\\s+\\w+\\s+Original\\[]"))).hasSize(4);
+    assertThat(out)
+        .containsPattern(
+            "dokdo +Eliminated on points: 4 places; gate failures are not"
+                + " refilled; 5th on points \\([0-9.]+\\), [0-9.]+ below the cut line");
     assertThat(home.resolve("demo/reports/stage-1-public.ko.html")).exists();
-    assertThat(home.resolve("demo/reports/stage-1-team-hanbit.en.html")).exists();
+
+    int votes = Integer.parseInt(find(out, "  (\\d+) votes \\(EXPERT"));
+    int sheets = Integer.parseInt(find(out, "  (\\d+) sheets submitted"));
+    long seq = Long.parseLong(find(out, "decision recorded at ledger seq (\\d+)"));
+    Map<String, Integer> derivatives = new HashMap<>();
+    Matcher d = Pattern.compile("  (\\w+) +(\\S+) +(\\d+) counted derivatives").matcher(out);
+    while (d.find()) {
+      derivatives.put(d.group(2), Integer.parseInt(d.group(3)));
+    }
+    Map<String, Double> totals = new HashMap<>();
+    Matcher r = Pattern.compile("(?m)^\\d+ +(\\w+) +([0-9.]+) ").matcher(out);
+    while (r.find()) {
+      totals.put(r.group(1), Double.parseDouble(r.group(2)));
+    }
+    assertThat(derivatives).hasSize(5);
+    assertThat(totals).hasSize(5);
+
+    var app = new SpringApplication(GukdaeApplication.class);
+    try (var context = app.run("--server.port=0", "--server.address=127.0.0.1")) {
+      int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+      TestClient office =
+          TestClient.as(port, context.getBean(Accounts.class), "office", Role.OFFICE);
+      TestClient anyone = new TestClient(port);
+
+      JsonNode board = anyone.ok("GET", "/api/arena/leaderboard?voters=EXPERT&bootstrap=0", null);
+      assertThat(board.path("votes").asInt()).isEqualTo(votes).isPositive();
+
+      JsonNode reports = anyone.ok("GET", "/api/originality/reports", null);
+      assertThat(reports.size()).isEqualTo(5);
+
+      for (var e : derivatives.entrySet()) {
+        JsonNode counts = anyone.ok("GET", "/api/lineage/evidence?root=" + e.getKey(), null);
+        assertThat(counts.get(0).path("counted").asInt()).as(e.getKey()).isEqualTo(e.getValue());
+      }
+
+      JsonNode progress = office.ok("GET", "/api/review/progress?stage=1", null);
+      int submitted = 0;
+      for (JsonNode t : progress) {
+        submitted += t.path("submitted").size();
+      }
+      assertThat(submitted).isEqualTo(sheets);
+
+      JsonNode explained = office.ok("GET", "/api/stage/decisions/" + seq + "/explain", null);
+      for (JsonNode t : explained.path("teams")) {
+        String team = t.path("explanation").path("team").asString();
+        assertThat(t.path("explanation").path("total").asDouble())
+            .as(team)
+            .isCloseTo(totals.get(team), org.assertj.core.data.Offset.offset(0.005));
+      }
+      JsonNode status = anyone.ok("GET", "/api/stage/status?stage=1", null);
+      assertThat(status.path("complete").asBoolean()).isTrue();
+    }
 
     String replay = capture(() -> Launcher.run("stage", "run", "--from-ledger", "--no-reports"));
     assertThat(replay).contains("SAME result").contains("ledger intact");
 
+    String again = capture(() -> Launcher.run("demo", "--no-serve"));
+    assertThat(again).contains("decision recorded at ledger seq");
     String audit = capture(() -> Launcher.run("audit", "verify"));
     assertThat(audit).contains("intact");
+  }
+
+  private static String find(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as(regex).isTrue();
+    return m.group(1);
   }
 
   private static String capture(Callable<Integer> body) throws Exception {

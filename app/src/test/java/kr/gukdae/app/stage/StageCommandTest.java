@@ -30,7 +30,7 @@ class StageCommandTest {
   void runPrintsTheDecisionWritesReportsAndReplaysFromTheLedger(@TempDir Path dir)
       throws Exception {
     Path ledgerFile = dir.resolve("ledger.jsonl");
-    var cmd = new CommandLine(new StageCommand(Ledger.inMemory()));
+    var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
     int[] code = new int[1];
     String out =
         capture(() ->
@@ -48,7 +48,7 @@ class StageCommandTest {
         .contains(
             "1    hanbit",
             "90.20",
-            "ELIMINATED_GATE",
+            "Eliminated by the originality gate",
             "continue: hanbit, baekdu," + " gyeongbok",
             "added by extra call for the next stage: hallasan",
             "ledger intact");
@@ -78,7 +78,7 @@ class StageCommandTest {
 
   @Test
   void whatIfAndMissingEvidenceAreReported(@TempDir Path dir) throws Exception {
-    var cmd = new CommandLine(new StageCommand(Ledger.inMemory()));
+    var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
     String out =
         capture(() ->
             cmd.execute(

@@ -142,10 +142,21 @@ public final class ReferenceScores {
     if (months < 1) {
       throw new IllegalArgumentException("months must be at least 1");
     }
-    LocalDate from = asOf.minusMonths(months);
     return matching(benchmark, metric)
-        .filter(s -> s.releaseDate().isAfter(from) && !s.releaseDate().isAfter(asOf))
+        .filter(s -> inWindow(s.releaseDate(), asOf, months))
         .max(Comparator.comparingDouble(ReferenceScore::score));
+  }
+
+  /**
+   * The moving-target window, the one place it is defined: released in the {@code months} months
+   * before {@code asOf}, {@code asOf} included ({@code (asOf - months, asOf]}). The stage engine's
+   * reference set and {@code gukdae compare --best-within} both use it.
+   */
+  public static boolean inWindow(LocalDate released, LocalDate asOf, int months) {
+    if (months < 1) {
+      throw new IllegalArgumentException("months must be at least 1");
+    }
+    return released.isAfter(asOf.minusMonths(months)) && !released.isAfter(asOf);
   }
 
   /** {@code score} as a fraction of the reference's (same scale as the table). */

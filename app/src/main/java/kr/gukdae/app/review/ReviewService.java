@@ -1,0 +1,329 @@
+package kr.gukdae.app.review;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kr.gukdae.UserError;
+import kr.gukdae.app.access.AccessDenied;
+import kr.gukdae.app.programmes.Programmes;
+import kr.gukdae.ledger.Hashes;
+import kr.gukdae.review.Artefact;
+import kr.gukdae.review.Panel;
+import kr.gukdae.review.ReviewSheet;
+import kr.gukdae.review.Reviewer;
+import kr.gukdae.stage.Program;
+import kr.gukdae.stage.Team;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The expert review round of the current programme's stage: the office opens a panel, assigns
+ * reviewers (never to a team they declared an affiliation with), attaches artefacts; a reviewer
+ * sees only their own assignments, reads the artefacts, saves drafts and submits once; another
+ * reviewer's sheet for a team stays hidden until one's own is submitted. A reviewer's account name
+ * is their id on the programme's panel.
+ */
+@Service
+public class ReviewService {
+
+  static final long MAX_ARTEFACT = 32L * 1024 * 1024;
+
+  private final ReviewStore store;
+  private final Programmes programmes;
+  private final Path artefacts;
+
+  ReviewService(ReviewStore store, Programmes programmes, @Value("${gukdae.home}") Path home) {
+    this.store = store;
+    this.programmes = programmes;
+    this.artefacts = home.resolve("artefacts");
+  }
+
+  record Round(Programmes.Loaded loaded, Panel panel, ReviewStore.PanelRow row) {
+    Program program() {
+      return loaded.program();
+    }
+  }
+
+  /** Opens the panel for a stage of the current programme (once). */
+  public long openPanel(int stage, String by) {
+    Programmes.Loaded loaded = programmes.require();
+    loaded.program().stage(stage);
+    if (loaded.program().panel() == null) {
+      throw new UserError("programme '" + loaded.program().name() + "' declares no review panel");
+    }
+    if (store.panel(loaded.id(), stage).isEmpty()) {
+      try {
+        store.createPanel(loaded.id(), stage, by);
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        // Opened by someone else a moment ago: the same panel.
+      }
+    }
+    return store.panel(loaded.id(), stage).orElseThrow().id();
+  }
+
+  Round round(int stage) {
+    Programmes.Loaded loaded = programmes.require();
+    var row =
+        store
+            .panel(loaded.id(), stage)
+            .orElseThrow(() ->
+                new UserError(
+                    "no review panel for stage " + stage + "; the office opens it first"));
+    return new Round(loaded, loaded.program().panel(), row);
+  }
+
+  private static Team team(Round r, String teamId) {
+    return r.program().teamsIn(r.row().stage()).stream()
+        .filter(t -> t.id().equals(teamId))
+        .findFirst()
+        .orElseThrow(() ->
+            new UserError("team '" + teamId + "' does not compete in stage " + r.row().stage()));
+  }
+
+  /** Assigns a panel reviewer to a team; a declared affiliation with a member is refused. */
+  public void assign(int stage, String reviewerId, String teamId, String by) {
+    Round r = round(stage);
+    Team team = team(r, teamId);
+    Reviewer reviewer =
+        r.panel()
+            .reviewer(reviewerId)
+            .orElseThrow(() ->
+                new UserError("'" + reviewerId + "' is not a reviewer on the programme's panel"));
+    if (reviewer.conflictsWith(team.organisations())) {
+      throw new UserError(
+          "reviewer '"
+              + reviewerId
+              + "' declared an affiliation with a member of team '"
+              + teamId
+              + "' (conflict of interest; assign someone else)");
+    }
+    if (assigned(r, reviewerId, teamId)) {
+      return;
+    }
+    store.assign(r.row().id(), reviewerId, teamId, by);
+  }
+
+  private boolean assigned(Round r, String reviewer, String team) {
+    return store.assignments(r.row().id()).stream()
+        .anyMatch(a -> a.reviewer().equals(reviewer) && a.team().equals(team));
+  }
+
+  /** Stores an artefact for a team; a technical report must be a PDF. Returns its id. */
+  public long attach(
+      int stage, String teamId, String kind, String fileName, byte[] content, String by) {
+    Round r = round(stage);
+    team(r, teamId);
+    Artefact.Kind k;
+    try {
+      k = Artefact.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("kind: TECHNICAL_REPORT, TRAINING_LOG or OTHER, got '" + kind + "'");
+    }
+    if (content.length == 0 || content.length > MAX_ARTEFACT) {
+      throw new UserError("artefact: 1 byte to 32 MiB");
+    }
+    boolean pdf =
+        content.length > 4
+            && content[0] == '%'
+            && content[1] == 'P'
+            && content[2] == 'D'
+            && content[3] == 'F';
+    if (k == Artefact.Kind.TECHNICAL_REPORT && !pdf) {
+      throw new UserError("a technical report must be a PDF (the file does not start with %PDF)");
+    }
+    String name = fileName.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
+    if (name.isEmpty() || name.length() > 200) {
+      name = "artefact";
+    }
+    String sha = Hashes.sha256(content);
+    try {
+      Files.createDirectories(artefacts);
+      Path tmp = Files.createTempFile(artefacts, "upload", ".part");
+      Files.write(tmp, content);
+      Files.move(tmp, artefacts.resolve(sha), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String type = pdf ? "application/pdf" : "text/plain; charset=utf-8";
+    return store.addArtefact(r.row().id(), teamId, k.name(), name, type, sha, content.length, by);
+  }
+
+  /** An artefact's bytes, checked against the recorded SHA-256 before anyone reads them. */
+  public record Opened(String fileName, String mediaType, String sha256, byte[] content) {}
+
+  public Opened open(long id, String user, boolean office) {
+    ReviewStore.Artefact a =
+        store.artefact(id).orElseThrow(() -> new UserError("no artefact " + id));
+    if (!office && !assignedAnywhere(a.panelId(), user, a.team())) {
+      throw denied(
+          "배정되지 않은 팀의 자료입니다", "artefact " + id + " belongs to a team you are not assigned to");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(artefacts.resolve(a.sha256()));
+    } catch (IOException e) {
+      throw new UserError("artefact " + id + " is missing from the artefact store", e);
+    }
+    if (!Hashes.sha256(bytes).equals(a.sha256())) {
+      throw new IllegalStateException(
+          "artefact " + id + " no longer matches its recorded SHA-256; it was changed on disk");
+    }
+    return new Opened(a.fileName(), a.mediaType(), a.sha256(), bytes);
+  }
+
+  private boolean assignedAnywhere(long panelId, String reviewer, String team) {
+    return store.assignments(panelId).stream()
+        .anyMatch(x -> x.reviewer().equals(reviewer) && x.team().equals(team));
+  }
+
+  /** Saves a draft or submits; only an assigned reviewer, and a submitted sheet is final. */
+  public void save(
+      int stage,
+      String reviewer,
+      String teamId,
+      Map<String, Double> items,
+      @Nullable String comment,
+      boolean submit) {
+    Round r = round(stage);
+    Team team = team(r, teamId);
+    if (!assigned(r, reviewer, teamId)) {
+      throw denied("배정되지 않은 팀입니다", "you are not assigned to review team '" + teamId + "'");
+    }
+    if (r.panel().reviewer(reviewer).map(x -> x.conflictsWith(team.organisations())).orElse(true)) {
+      throw denied(
+          "이해 충돌: 이 팀을 평가할 수 없습니다",
+          "conflict of interest: you may not review team '" + teamId + "'");
+    }
+    ReviewSheet sheet = new ReviewSheet(reviewer, teamId, items, comment);
+    List<String> problems = new ArrayList<>(r.panel().problems(sheet));
+    if (!submit) {
+      problems.removeIf(p -> p.endsWith("has no score")); // a draft may be unfinished
+    }
+    if (!problems.isEmpty()) {
+      throw new UserError("sheet for team '" + teamId + "': " + String.join("; ", problems));
+    }
+    if (!store.save(r.row().id(), reviewer, teamId, sheet.itemScores(), sheet.comment(), submit)) {
+      throw new UserError("your sheet for team '" + teamId + "' is already submitted and final");
+    }
+  }
+
+  private static AccessDenied denied(String ko, String en) {
+    return new AccessDenied(HttpStatus.FORBIDDEN, "forbidden", ko + " / " + en);
+  }
+
+  /** One submitted sheet, for the office and for evidence links. */
+  public SheetView sheet(long id) {
+    return store
+        .sheet(id)
+        .filter(ReviewStore.Sheet::submitted)
+        .map(ReviewService::view)
+        .orElseThrow(() -> new UserError("no submitted review sheet " + id));
+  }
+
+  /** What one reviewer sees: their assignments, artefacts, own sheets, others' once submitted. */
+  public record Assignment(
+      String team,
+      String teamName,
+      List<ArtefactView> artefacts,
+      @Nullable SheetView mine,
+      List<SheetView> others) {}
+
+  public record ArtefactView(long id, String kind, String fileName, String sha256, long size) {}
+
+  public record SheetView(
+      long id, String reviewer, Map<String, Double> items, String comment, String status) {}
+
+  public record Mine(int stage, Panel panel, List<Assignment> assignments) {}
+
+  public Mine mine(int stage, String reviewer) {
+    Round r = round(stage);
+    List<ReviewStore.Sheet> sheets = store.sheets(r.row().id());
+    List<Assignment> out = new ArrayList<>();
+    for (ReviewStore.Assignment a : store.assignments(r.row().id())) {
+      if (!a.reviewer().equals(reviewer)) {
+        continue;
+      }
+      SheetView own =
+          sheets.stream()
+              .filter(s -> s.team().equals(a.team()) && s.reviewer().equals(reviewer))
+              .findFirst()
+              .map(ReviewService::view)
+              .orElse(null);
+      boolean submitted = own != null && own.status().equals("SUBMITTED");
+      List<SheetView> others =
+          submitted
+              ? sheets.stream()
+                  .filter(s -> s.team().equals(a.team()) && !s.reviewer().equals(reviewer))
+                  .filter(ReviewStore.Sheet::submitted)
+                  .map(ReviewService::view)
+                  .toList()
+              : List.of();
+      out.add(
+          new Assignment(a.team(), team(r, a.team()).name(), artefacts(r, a.team()), own, others));
+    }
+    return new Mine(stage, r.panel(), out);
+  }
+
+  private List<ArtefactView> artefacts(Round r, String team) {
+    return store.artefacts(r.row().id()).stream()
+        .filter(x -> x.team().equals(team))
+        .map(x -> new ArtefactView(x.id(), x.kind(), x.fileName(), x.sha256(), x.size()))
+        .toList();
+  }
+
+  private static SheetView view(ReviewStore.Sheet s) {
+    return new SheetView(s.id(), s.reviewer(), s.items(), s.comment(), s.status());
+  }
+
+  /** The office's view: per team the assignments, submissions and the aggregate once possible. */
+  public record TeamProgress(
+      String team,
+      String name,
+      List<String> assigned,
+      List<String> submitted,
+      @Nullable Double aggregate,
+      String rule,
+      List<ArtefactView> artefacts,
+      List<SheetView> sheets) {}
+
+  public List<TeamProgress> progress(int stage) {
+    Round r = round(stage);
+    List<ReviewStore.Sheet> sheets = store.sheets(r.row().id());
+    List<ReviewStore.Assignment> assignments = store.assignments(r.row().id());
+    List<TeamProgress> out = new ArrayList<>();
+    for (Team t : r.program().teamsIn(stage)) {
+      List<ReviewStore.Sheet> done =
+          sheets.stream().filter(s -> s.team().equals(t.id()) && s.submitted()).toList();
+      List<Double> scores =
+          done.stream()
+              .map(s -> r.panel().normalised(new ReviewSheet(s.reviewer(), t.id(), s.items(), "")))
+              .toList();
+      Double aggregate =
+          scores.size() >= r.panel().aggregation().minimumScores()
+              ? r.panel().aggregation().apply(scores)
+              : null;
+      out.add(
+          new TeamProgress(
+              t.id(),
+              t.name(),
+              assignments.stream()
+                  .filter(a -> a.team().equals(t.id()))
+                  .map(ReviewStore.Assignment::reviewer)
+                  .toList(),
+              done.stream().map(ReviewStore.Sheet::reviewer).toList(),
+              aggregate,
+              r.panel().aggregation().name(),
+              artefacts(r, t.id()),
+              done.stream().map(ReviewService::view).toList()));
+    }
+    return out;
+  }
+}

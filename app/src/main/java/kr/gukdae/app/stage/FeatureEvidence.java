@@ -1,0 +1,360 @@
+package kr.gukdae.app.stage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.app.arena.StageRatings;
+import kr.gukdae.app.eval.EvalStore;
+import kr.gukdae.app.lineage.LineageEvidenceRepository;
+import kr.gukdae.app.review.ReviewStore;
+import kr.gukdae.ledger.CanonicalJson;
+import kr.gukdae.stage.EvaluationPlan;
+import kr.gukdae.stage.Evidence;
+import kr.gukdae.stage.Program;
+import kr.gukdae.stage.StageDef;
+import kr.gukdae.stage.Team;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what each feature measured for a stage's teams and turns it into evidence drafts with their
+ * sources: evaluation runs of the submitted model, arena ratings over the stage window, submitted
+ * review sheets, the latest originality check of the model, and the derivative count of the team's
+ * model-tree root for the stage window. Nothing here computes a score of its own.
+ */
+@Component
+class FeatureEvidence {
+
+  private final JdbcClient jdbc;
+  private final EvalStore evals;
+  private final StageRatings arena;
+  private final LineageEvidenceRepository lineage;
+  private final ReviewStore reviews;
+
+  FeatureEvidence(
+      JdbcClient jdbc,
+      EvalStore evals,
+      StageRatings arena,
+      LineageEvidenceRepository lineage,
+      ReviewStore reviews) {
+    this.jdbc = jdbc;
+    this.evals = evals;
+    this.arena = arena;
+    this.lineage = lineage;
+    this.reviews = reviews;
+  }
+
+  /** The stage window as instants: from the start day to the end of the evaluation day. */
+  static Instant from(StageDef st) {
+    return st.start().atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
+  static Instant to(StageDef st) {
+    return st.evaluationDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
+  /** The submitted model a stage's evidence is bound to: the first the team lists for it. */
+  static @Nullable String model(Team team, int stage) {
+    List<String> models = team.models().getOrDefault(stage, List.of());
+    return models.isEmpty() ? null : models.getFirst();
+  }
+
+  /**
+   * Whether a name a feature recorded ({@code openai/team-7b}, an arena spec) is the submitted
+   * model: the same name, or the same name behind an adapter prefix.
+   */
+  static boolean sameModel(String recorded, String submitted) {
+    return recorded.equals(submitted) || recorded.endsWith("/" + submitted);
+  }
+
+  List<StageEvidence> collect(long programmeId, Program p, int stage) {
+    StageDef st = p.stage(stage);
+    EvaluationPlan plan = EvaluationPlan.of(p);
+    List<StageEvidence> out = new ArrayList<>();
+    List<String> models = new ArrayList<>();
+    for (Team team : p.teamsIn(stage)) {
+      String model = model(team, stage);
+      if (model == null) {
+        continue;
+      }
+      models.add(model);
+      out.addAll(evalRuns(programmeId, p, plan, st, team, model));
+      out.addAll(originality(programmeId, plan, st, team, model));
+      String root = plan.lineageRoots().get(team.id());
+      if (root != null) {
+        out.addAll(derivatives(programmeId, st, team, model, root));
+      }
+      for (ReviewStore.Submitted s : reviews.submitted(programmeId, stage, team.id())) {
+        Map<String, Object> src = new LinkedHashMap<>();
+        src.put("sheet", s.id());
+        src.put("panel", s.panelId());
+        src.put("submittedAt", s.submittedAt().toString());
+        src.put("sha256", s.sha256());
+        out.add(
+            Drafts.draft(
+                programmeId,
+                model,
+                new Evidence.ReviewScore(team.id(), stage, s.reviewer(), s.items(), s.comment()),
+                "review-sheet",
+                String.valueOf(s.id()),
+                src,
+                s.submittedAt(),
+                false,
+                null));
+      }
+    }
+    out.addAll(ratings(programmeId, p, plan, st, models));
+    return out;
+  }
+
+  private List<StageEvidence> evalRuns(
+      long programmeId, Program p, EvaluationPlan plan, StageDef st, Team team, String model) {
+    List<StageEvidence> out = new ArrayList<>();
+    List<EvalStore.RunRow> runs =
+        evals.runs().stream()
+            .filter(r -> r.status().equals("DONE") && r.finishedAt() != null)
+            .filter(r -> sameModel(r.model(), model))
+            .sorted(Comparator.comparing(EvalStore.RunRow::finishedAt).reversed())
+            .toList();
+    for (EvaluationPlan.Slot slot : EvaluationPlan.slots(p)) {
+      EvaluationPlan.TaskSource task = plan.tasks().get(slot.benchmark());
+      if (task == null) {
+        continue;
+      }
+      for (EvalStore.RunRow run : runs) {
+        Measured m = measured(run.id(), task);
+        if (m == null) {
+          continue;
+        }
+        Instant at = run.finishedAt().toInstant();
+        Map<String, Object> src = new LinkedHashMap<>();
+        src.put("run", run.id());
+        src.put("model", run.model());
+        src.put("task", m.task());
+        src.put("metric", m.metric());
+        src.put("filter", m.filter());
+        src.put("value", m.value());
+        src.put("samples", m.samples());
+        src.put("finishedAt", at.toString());
+        String hash = taskHash(run.id(), task.task());
+        if (hash != null) {
+          src.put("taskHash", hash);
+        }
+        out.add(
+            Drafts.draft(
+                programmeId,
+                model,
+                new Evidence.BenchmarkResult(
+                    team.id(), st.number(), slot.benchmark(), slot.group(), 100 * m.value()),
+                "eval-run",
+                run.id(),
+                src,
+                at,
+                false,
+                at.isBefore(from(st)) ? "run finished before the stage started" : null));
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** One task's chosen metric in one run. */
+  private record Measured(String task, String metric, String filter, double value, int samples) {}
+
+  /**
+   * The task's result in a run: a group's macro aggregate when it has one, else the task itself;
+   * the named metric, or the task's only metric, or {@code acc}, in the {@code none} filter when
+   * there is one.
+   */
+  private @Nullable Measured measured(String runId, EvaluationPlan.TaskSource source) {
+    List<EvalStore.ResultRow> rows = evals.results(runId);
+    for (String name : List.of(source.task() + "#macro", source.task())) {
+      List<EvalStore.ResultRow> mine =
+          rows.stream()
+              .filter(r -> r.task().equals(name))
+              .filter(r -> !r.metric().endsWith("_stderr"))
+              .sorted(
+                  Comparator.comparing(EvalStore.ResultRow::metric)
+                      .thenComparing(r -> r.filterName().equals("none") ? "" : r.filterName()))
+              .toList();
+      if (mine.isEmpty()) {
+        continue;
+      }
+      String metric = source.metric();
+      if (metric == null) {
+        List<String> names = mine.stream().map(EvalStore.ResultRow::metric).distinct().toList();
+        metric = names.size() == 1 || !names.contains("acc") ? names.getFirst() : "acc";
+      }
+      String wanted = metric;
+      var row = mine.stream().filter(r -> r.metric().equals(wanted)).findFirst();
+      if (row.isPresent()) {
+        var r = row.get();
+        return new Measured(name, r.metric(), r.filterName(), r.metricValue(), r.nSamples());
+      }
+    }
+    return null;
+  }
+
+  private @Nullable String taskHash(String runId, String task) {
+    String json =
+        jdbc.sql("SELECT results_json FROM eval_run WHERE id = ?")
+            .param(runId)
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    if (json == null || json.isBlank()) {
+      return null;
+    }
+    var node = CanonicalJson.parse(json).path("task_hashes").path(task);
+    return node.isString() ? node.asString() : null;
+  }
+
+  private List<StageEvidence> ratings(
+      long programmeId, Program p, EvaluationPlan plan, StageDef st, List<String> models) {
+    if (models.isEmpty()) {
+      return List.of();
+    }
+    StageRatings.Slice slice = arena.rate(plan.arenaVoters().name(), from(st), to(st));
+    List<StageEvidence> out = new ArrayList<>();
+    for (Team team : p.teamsIn(st.number())) {
+      String model = model(team, st.number());
+      var found =
+          slice.ratings().stream()
+              .filter(r -> model != null && sameModel(r.model(), model))
+              .toList();
+      if (found.size() != 1) {
+        continue;
+      }
+      StageRatings.Rated r = found.getFirst();
+      Map<String, Object> src = new LinkedHashMap<>();
+      src.put("voters", slice.voters());
+      src.put("from", slice.from().toString());
+      src.put("to", slice.to().toString());
+      src.put("sliceVotes", slice.votes());
+      src.put("battlesSha256", slice.battlesSha256());
+      out.add(
+          Drafts.draft(
+              programmeId,
+              model,
+              new Evidence.UserEvaluation(
+                  team.id(), st.number(), r.rating(), r.low(), r.high(), r.votes()),
+              "arena",
+              slice.voters() + ":" + slice.from() + ".." + slice.to(),
+              src,
+              slice.to().isBefore(Instant.now()) ? slice.to() : Instant.now(),
+              false,
+              null));
+    }
+    return out;
+  }
+
+  private List<StageEvidence> originality(
+      long programmeId, EvaluationPlan plan, StageDef st, Team team, String model) {
+    var report =
+        jdbc.sql(
+                "SELECT id, verdict_code, verdict, explanation, model_path, created_at"
+                    + " FROM forensics_report WHERE model = ? ORDER BY created_at DESC, id"
+                    + " LIMIT 1")
+            .param(model)
+            .query()
+            .listOfRows();
+    if (report.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> row = report.getFirst();
+    String id = String.valueOf(row.get("id"));
+    List<String> references =
+        jdbc.sql(
+                "SELECT reference_name FROM forensics_finding WHERE report_id = ?"
+                    + " ORDER BY reference_name")
+            .param(id)
+            .query(String.class)
+            .list();
+    List<String> absent =
+        plan.originalityReferences().stream().filter(r -> !references.contains(r)).toList();
+    Instant at = instant(row.get("created_at"));
+    Map<String, Object> src = new LinkedHashMap<>();
+    src.put("check", id);
+    src.put("verdict", String.valueOf(row.get("verdict")));
+    src.put("references", references);
+    src.put("modelPath", String.valueOf(row.get("model_path")));
+    String stale =
+        !absent.isEmpty()
+            ? "the check did not compare against declared reference(s) " + absent
+            : at.isBefore(from(st)) ? "checked before the stage started" : null;
+    return List.of(
+        Drafts.draft(
+            programmeId,
+            model,
+            new Evidence.OriginalityVerdict(
+                team.id(),
+                st.number(),
+                "ORIGINAL".equals(row.get("verdict_code")),
+                String.valueOf(row.get("verdict"))),
+            "originality-check",
+            id,
+            src,
+            at,
+            false,
+            stale));
+  }
+
+  private List<StageEvidence> derivatives(
+      long programmeId, StageDef st, Team team, String model, String root) {
+    List<LineageEvidenceRepository.Evidence> counts = lineage.list(root);
+    if (counts.isEmpty()) {
+      return List.of();
+    }
+    LineageEvidenceRepository.Evidence pick =
+        counts.stream()
+            .filter(c -> from(st).equals(c.windowStart()) && to(st).equals(c.windowEnd()))
+            .findFirst()
+            .orElse(counts.getFirst());
+    boolean inWindow = from(st).equals(pick.windowStart()) && to(st).equals(pick.windowEnd());
+    Map<String, Object> src = new LinkedHashMap<>();
+    src.put("count", pick.id());
+    src.put("root", pick.rootModel());
+    src.put("windowStart", String.valueOf(pick.windowStart()));
+    src.put("windowEnd", String.valueOf(pick.windowEnd()));
+    src.put("rules", pick.rules());
+    src.put("source", pick.source());
+    return List.of(
+        Drafts.draft(
+            programmeId,
+            model,
+            new Evidence.DerivativeCount(team.id(), st.number(), pick.counted()),
+            "lineage-count",
+            pick.id(),
+            src,
+            pick.recordedAt(),
+            false,
+            inWindow
+                ? null
+                : "counted for another window; count "
+                    + root
+                    + " with --since "
+                    + st.start()
+                    + " --until "
+                    + st.evaluationDate().plusDays(1)));
+  }
+
+  private static Instant instant(@Nullable Object value) {
+    return switch (value) {
+      case OffsetDateTime o -> o.toInstant();
+      case java.sql.Timestamp t -> t.toInstant();
+      case Instant i -> i;
+      case null, default -> Instant.EPOCH;
+    };
+  }
+
+  static LocalDate day(Instant i) {
+    return LocalDate.ofInstant(i, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,120 @@
+package kr.gukdae.app.stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import kr.gukdae.stage.Component;
+import kr.gukdae.stage.EvaluationPlan;
+import kr.gukdae.stage.Evidence;
+import kr.gukdae.stage.Program;
+import kr.gukdae.stage.Team;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which evidence a stage decision needs and which is there: per team and component (and the
+ * originality gate), PRESENT, MISSING, STALE (measured outside the window, another window, edited,
+ * or only superseded records left) or PARTIAL (fewer review sheets than the aggregation needs).
+ */
+record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
+
+  enum State {
+    PRESENT,
+    PARTIAL,
+    STALE,
+    MISSING
+  }
+
+  /** One row: what is needed, its state, the record ids behind it, and what to do. */
+  record Item(String component, State state, String detail, List<Long> evidence) {}
+
+  record TeamStatus(String team, String name, @Nullable String model, List<Item> items) {}
+
+  static Readiness of(Program p, int stage, List<StageEvidence> all) {
+    List<TeamStatus> teams = new ArrayList<>();
+    boolean complete = true;
+    for (Team t : p.teamsIn(stage)) {
+      List<StageEvidence> mine = all.stream().filter(e -> e.team().equals(t.id())).toList();
+      List<Item> items = new ArrayList<>();
+      for (Component c : p.scheme().components()) {
+        switch (c.kind()) {
+          case KOREAN_BENCHMARKS, GLOBAL_BENCHMARKS, TARGET_COMPARISON -> {
+            for (EvaluationPlan.Slot s : EvaluationPlan.slots(p)) {
+              if (c.benchmarks().contains(s.benchmark()) && group(c).equals(s.group())) {
+                items.add(
+                    single(
+                        c.id() + "/" + s.benchmark(),
+                        mine,
+                        "benchmark",
+                        s.group() + "/" + s.benchmark(),
+                        "run the mapped task on " + FeatureEvidence.model(t, stage)));
+              }
+            }
+          }
+          case EXPERT_REVIEW -> items.add(review(c, p, mine));
+          case USER_EVALUATION ->
+              items.add(
+                  single(c.id(), mine, "user-evaluation", "-", "arena votes in the stage window"));
+          case DERIVATIVES ->
+              items.add(
+                  single(
+                      c.id(), mine, "derivatives", "-", "count derivatives for the stage window"));
+        }
+      }
+      if (p.scheme().originalityGate()) {
+        items.add(
+            single(
+                "originality-gate",
+                mine,
+                "originality",
+                "-",
+                "run gukdae originality on the submitted weights"));
+      }
+      complete &= items.stream().allMatch(i -> i.state() == State.PRESENT);
+      teams.add(new TeamStatus(t.id(), t.name(), FeatureEvidence.model(t, stage), items));
+    }
+    return new Readiness(stage, complete, teams);
+  }
+
+  private static Evidence.Group group(Component c) {
+    return switch (c.kind()) {
+      case KOREAN_BENCHMARKS -> Evidence.Group.KOREAN;
+      case TARGET_COMPARISON -> Evidence.Group.TARGET;
+      default -> Evidence.Group.GLOBAL;
+    };
+  }
+
+  private static Item single(
+      String component, List<StageEvidence> mine, String kind, String slot, String todo) {
+    List<StageEvidence> slotted =
+        mine.stream().filter(e -> e.kind().equals(kind) && e.slot().equals(slot)).toList();
+    List<StageEvidence> counting = slotted.stream().filter(StageEvidence::counts).toList();
+    if (!counting.isEmpty()) {
+      StageEvidence e = counting.getLast();
+      return new Item(
+          component,
+          State.PRESENT,
+          e.sourceKind() + " " + e.sourceId() + (e.imported() ? " (imported)" : ""),
+          List.of(e.id()));
+    }
+    var current = slotted.stream().filter(e -> e.supersededBy() == null).toList();
+    if (!current.isEmpty()) {
+      StageEvidence e = current.getLast();
+      return new Item(component, State.STALE, e.stale(), List.of(e.id()));
+    }
+    return new Item(component, State.MISSING, todo, List.of());
+  }
+
+  private static Item review(Component c, Program p, List<StageEvidence> mine) {
+    List<StageEvidence> sheets =
+        mine.stream().filter(e -> e.kind().equals("review") && e.counts()).toList();
+    int needed = p.panel() == null ? 1 : p.panel().aggregation().minimumScores();
+    List<Long> ids = sheets.stream().map(StageEvidence::id).toList();
+    if (sheets.size() >= needed) {
+      return new Item(c.id(), State.PRESENT, sheets.size() + " submitted sheet(s)", ids);
+    }
+    return new Item(
+        c.id(),
+        sheets.isEmpty() ? State.MISSING : State.PARTIAL,
+        sheets.size() + " of at least " + needed + " sheets submitted",
+        ids);
+  }
+}

@@ -1,0 +1,296 @@
+package kr.gukdae.app.stage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import kr.gukdae.UserError;
+import kr.gukdae.app.programmes.Programmes;
+import kr.gukdae.ledger.Hashes;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.stage.EvaluationPlan;
+import kr.gukdae.stage.Evidence;
+import kr.gukdae.stage.EvidenceLoader;
+import kr.gukdae.stage.Program;
+import kr.gukdae.stage.StageResult;
+import kr.gukdae.stage.Stages;
+import kr.gukdae.stage.Team;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The evidence chain's one entry: load the programme, gather what the features measured, import
+ * evidence produced elsewhere, show readiness, and record one authoritative decision per stage.
+ */
+@Service
+public class StageService {
+
+  private final Programmes programmes;
+  private final Workspace workspace;
+  private final FeatureEvidence features;
+  private final Decisions decisions;
+  private final Ledger ledger;
+  private final TransactionTemplate tx;
+
+  StageService(
+      Programmes programmes,
+      Workspace workspace,
+      FeatureEvidence features,
+      Decisions decisions,
+      Ledger ledger,
+      DataSource dataSource) {
+    this.programmes = programmes;
+    this.workspace = workspace;
+    this.features = features;
+    this.decisions = decisions;
+    this.ledger = ledger;
+    this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public Programmes programmes() {
+    return programmes;
+  }
+
+  public Programmes.Loaded load(Path file, String by) {
+    try {
+      if (Files.size(file) > 2L * 1024 * 1024) {
+        throw new UserError(file + ": programme file is larger than 2 MiB");
+      }
+      return programmes.load(Files.readString(file, StandardCharsets.UTF_8), file.toString(), by);
+    } catch (IOException e) {
+      throw new UserError("cannot read programme " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Records what the features measured since the last look; returns every record of the stage. */
+  public List<StageEvidence> gather(Programmes.Loaded loaded, int stage) {
+    loaded.program().stage(stage);
+    for (StageEvidence d : features.collect(loaded.id(), loaded.program(), stage)) {
+      workspace.record(d);
+    }
+    return workspace.evidence(loaded.id(), stage);
+  }
+
+  Readiness status(Programmes.Loaded loaded, int stage) {
+    return Readiness.of(loaded.program(), stage, gather(loaded, stage));
+  }
+
+  /**
+   * Imports an evidence file: every record must be for a team of the stage, for this stage, for a
+   * slot the scheme has, and not repeat a record in the file or one already counting; otherwise one
+   * error lists the problems and nothing is recorded.
+   */
+  public List<StageEvidence> importFile(Programmes.Loaded loaded, int stage, @Nullable Path file) {
+    if (file == null) {
+      if (!loaded.program().demo()) {
+        throw new UserError("the demo evidence belongs to the demo programme only");
+      }
+      List<Evidence> demo = EvidenceLoader.demo();
+      return importRecords(
+          loaded,
+          stage,
+          demo,
+          "demo evidence-stage1.yaml",
+          Hashes.sha256(
+              demo.stream().map(kr.gukdae.stage.EvidenceJson::write).toList().toString()));
+    }
+    List<Evidence> records = EvidenceLoader.load(file);
+    try {
+      return importRecords(
+          loaded, stage, records, file.toString(), Hashes.sha256(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UserError("cannot read evidence " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Loads the demo programme into the workspace. Refused when the database already holds a real
+   * programme: the demo never writes next to, or over, a programme office's data.
+   */
+  public Programmes.Loaded loadDemo(String by) {
+    return programmes.load(
+        kr.gukdae.stage.ProgramLoader.demo().source(), "demo programme.yaml", by);
+  }
+
+  private List<StageEvidence> importRecords(
+      Programmes.Loaded loaded, int stage, List<Evidence> records, String file, String sha) {
+    Program p = loaded.program();
+    p.stage(stage);
+    List<StageEvidence> existing = gather(loaded, stage);
+    Set<String> benchmarks = new HashSet<>();
+    EvaluationPlan.slots(p).forEach(s -> benchmarks.add(s.group() + "/" + s.benchmark()));
+    List<String> problems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<StageEvidence> drafts = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      Evidence e = records.get(i);
+      String at = "evidence[" + i + "]";
+      Team team = p.team(e.team()).orElse(null);
+      String key = e.team() + "|" + StageEvidenceKeys.key(e);
+      if (team == null) {
+        problems.add(at + ".team: '" + e.team() + "' is not a team of programme " + p.name());
+      } else if (e.stage() != stage) {
+        problems.add(at + ".stage: " + e.stage() + " but this import is for stage " + stage);
+      } else if (!team.competesIn(stage) || FeatureEvidence.model(team, stage) == null) {
+        problems.add(at + ".team: '" + e.team() + "' has no submitted model in stage " + stage);
+      } else if (e instanceof Evidence.BenchmarkResult b
+          && !benchmarks.contains(b.group() + "/" + b.benchmark())) {
+        problems.add(
+            at + ".benchmark: '" + b.group() + "/" + b.benchmark() + "' is not in the scheme");
+      } else if (!counted(p, e)) {
+        problems.add(
+            at
+                + ".type: the scheme has no "
+                + kr.gukdae.stage.EvidenceJson.kind(e)
+                + " component; nothing would count it");
+      } else if (e instanceof Evidence.ReviewScore r && reviewProblem(p, team, r) != null) {
+        problems.add(at + ": " + reviewProblem(p, team, r));
+      } else if (!seen.add(key)) {
+        problems.add(at + ": a second record for " + key + " in the same file");
+      } else if (existing.stream()
+          .anyMatch(x -> x.counts() && (x.team() + "|" + x.kind() + "|" + x.slot()).equals(key))) {
+        problems.add(at + ": " + key + " is already recorded; nothing is counted twice");
+      } else {
+        drafts.add(
+            Drafts.draft(
+                loaded.id(),
+                FeatureEvidence.model(team, stage),
+                e,
+                "import",
+                Path.of(file).getFileName() + "#" + i,
+                Map.of("file", file, "fileSha256", sha, "index", i),
+                Instant.now(),
+                true,
+                null));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UserError(
+          file
+              + ": "
+              + problems.size()
+              + " problem(s), nothing imported: "
+              + String.join(" | ", problems));
+    }
+    return tx.execute(s -> drafts.stream().map(workspace::record).toList());
+  }
+
+  /** Whether the scheme has a place for this kind of record. */
+  private static boolean counted(Program p, Evidence e) {
+    var kinds = p.scheme().components().stream().map(kr.gukdae.stage.Component::kind).toList();
+    return switch (e) {
+      case Evidence.BenchmarkResult b -> true; // checked against the slots above
+      case Evidence.ReviewScore r -> kinds.contains(kr.gukdae.stage.ComponentKind.EXPERT_REVIEW);
+      case Evidence.UserEvaluation u ->
+          kinds.contains(kr.gukdae.stage.ComponentKind.USER_EVALUATION);
+      case Evidence.DerivativeCount d -> kinds.contains(kr.gukdae.stage.ComponentKind.DERIVATIVES);
+      case Evidence.OriginalityVerdict o -> p.scheme().originalityGate();
+    };
+  }
+
+  /** Why a review sheet may not count: an unknown or conflicted reviewer, a bad item. */
+  private static @Nullable String reviewProblem(Program p, Team team, Evidence.ReviewScore r) {
+    if (p.panel() == null) {
+      return "the programme has no review panel";
+    }
+    var sheet = new kr.gukdae.review.ReviewSheet(r.reviewer(), r.team(), r.items(), r.comment());
+    List<String> problems = p.panel().problems(sheet);
+    if (!problems.isEmpty()) {
+      return String.join("; ", problems);
+    }
+    if (p.panel().reviewer(r.reviewer()).orElseThrow().conflictsWith(team.organisations())) {
+      return "reviewer '"
+          + r.reviewer()
+          + "' declared an affiliation with team '"
+          + team.id()
+          + "' (conflict of interest)";
+    }
+    return null;
+  }
+
+  /** Whether a stage of programmes of this name already has a decision in force. */
+  public boolean decided(Programmes.Loaded loaded, int stage) {
+    return decisions.authoritative(loaded.program().name(), stage).isPresent();
+  }
+
+  /** A recorded decision and the row that makes it authoritative. */
+  public record Decided(StageResult result, long ledgerSeq, @Nullable Long supersedesSeq) {}
+
+  /**
+   * Decides a stage from the evidence that counts. A stage already decided needs the office role
+   * and a reason; the new decision supersedes the earlier one, and both stay in the ledger.
+   */
+  public Decided decide(
+      Programmes.Loaded loaded, int stage, String by, boolean office, @Nullable String reason) {
+    Program p = loaded.program();
+    List<StageEvidence> counted =
+        gather(loaded, stage).stream().filter(StageEvidence::counts).toList();
+    var earlier = decisions.authoritative(p.name(), stage);
+    String why = reason == null ? "" : reason.strip();
+    if (earlier.isPresent()) {
+      if (!office) {
+        throw new UserError(
+            "stage "
+                + stage
+                + " is already decided (ledger seq "
+                + earlier.get().ledgerSeq()
+                + "); only the programme office may record a new decision");
+      }
+      if (why.isEmpty()) {
+        throw new UserError(
+            "stage "
+                + stage
+                + " is already decided (ledger seq "
+                + earlier.get().ledgerSeq()
+                + "); give a reason (--reason TEXT) to record a new decision that supersedes it");
+      }
+    }
+    if (why.length() > 2000) {
+      throw new UserError("--reason: at most 2000 characters");
+    }
+    List<Stages.Input> inputs =
+        counted.stream().map(e -> new Stages.Input(e.evidence(), provenance(e))).toList();
+    Stages.evaluate(p, stage, inputs.stream().map(Stages.Input::evidence).toList());
+    Long supersedes = earlier.map(Decisions.Row::id).orElse(null);
+    Long supersededSeq = earlier.map(Decisions.Row::ledgerSeq).orElse(null);
+    return tx.execute(s -> {
+      long id =
+          decisions.claim(loaded.id(), p.name(), stage, by, why.isEmpty() ? null : why, supersedes);
+      Map<String, Object> extras = new LinkedHashMap<>();
+      extras.put("decidedBy", by);
+      extras.put("programmeId", loaded.id());
+      if (supersededSeq != null) {
+        extras.put("supersedes", supersededSeq);
+        extras.put("reason", why);
+      }
+      StageResult result = Stages.run(p, stage, inputs, ledger, extras);
+      long seq = ledger.entries().getLast().seq();
+      decisions.recorded(id, seq);
+      return new Decided(result, seq, supersededSeq);
+    });
+  }
+
+  private static Map<String, Object> provenance(StageEvidence e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("evidence", e.id());
+    m.put("model", e.model());
+    m.put("source", e.sourceKind() + ":" + e.sourceId());
+    m.put("contentSha256", e.contentHash());
+    m.put("imported", e.imported());
+    return m;
+  }
+}

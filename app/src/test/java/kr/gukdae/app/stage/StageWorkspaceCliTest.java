@@ -1,0 +1,97 @@
+package kr.gukdae.app.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kr.gukdae.cli.Launcher;
+import kr.gukdae.stage.DemoFilesForTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The office's terminal path through the real launcher: load a programme, see what is missing,
+ * import evidence produced elsewhere (marked imported), decide from what is recorded, and decide
+ * again only with a reason.
+ */
+class StageWorkspaceCliTest {
+
+  @TempDir Path home;
+
+  @AfterEach
+  void clear() {
+    System.clearProperty("gukdae.home");
+    System.clearProperty("spring.datasource.url");
+  }
+
+  record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    var o = new ByteArrayOutputStream();
+    var e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Launcher.run(args);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void loadStatusImportDecideAndDecideAgainOnlyWithAReason() throws Exception {
+    System.setProperty("gukdae.home", home.toString());
+    System.setProperty(
+        "spring.datasource.url",
+        "jdbc:h2:file:" + home.resolve("db/g") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    Path programme = home.resolve("programme.yaml");
+    Files.writeString(
+        programme, DemoFilesForTests.programme().replace("demo: true", "demo: false"));
+    Path evidence = home.resolve("evidence.yaml");
+    Files.writeString(evidence, DemoFilesForTests.evidence());
+
+    Run load = run("stage", "load", "--program", programme.toString());
+    assertThat(load.code()).as(load.err()).isZero();
+    assertThat(load.out()).contains("is current");
+
+    Run status = run("stage", "status", "--stage", "1");
+    assertThat(status.code()).isEqualTo(3);
+    assertThat(status.out())
+        .contains("stage 1 evidence: INCOMPLETE")
+        .containsPattern(
+            "MISSING +global-benchmarks/MMLU-Pro +run the mapped task on demo/lexical");
+
+    Run noEvidence = run("stage", "run", "--stage", "1", "--no-reports");
+    assertThat(noEvidence.code()).isEqualTo(2);
+    assertThat(noEvidence.err()).contains("no GLOBAL result for benchmark");
+
+    Run decided =
+        run("stage", "run", "--stage", "1", "--evidence", evidence.toString(), "--no-reports");
+    assertThat(decided.code()).as(decided.err()).isZero();
+    assertThat(decided.out())
+        .contains("imported 125 evidence record(s)", "decision recorded at ledger seq")
+        .contains("Eliminated by the originality gate");
+    Run complete = run("stage", "status", "--stage", "1");
+    assertThat(complete.code()).isZero();
+    assertThat(complete.out()).contains("COMPLETE").contains("(imported)");
+
+    Run again = run("stage", "run", "--stage", "1", "--no-reports");
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("already decided").contains("--reason");
+    Run reasoned =
+        run("stage", "run", "--stage", "1", "--no-reports", "--reason", "corrected review sheet");
+    assertThat(reasoned.code()).as(reasoned.err()).isZero();
+    assertThat(reasoned.out()).contains("supersedes the decision at seq");
+    Run replay = run("stage", "run", "--from-ledger", "--no-reports");
+    assertThat(replay.out()).contains("SAME result");
+  }
+}
