@@ -58,10 +58,17 @@ public record Application(
       throw new IllegalArgumentException("members must list at least the lead organisation");
     }
     members = List.copyOf(members);
-    support = support == null ? Set.of() : Set.copyOf(support);
+    // Sorted sets and UTC instants so the canonical JSON (and its sealed hash) is the same in
+    // every JVM and after a round trip through any mapper.
+    support =
+        support == null || support.isEmpty()
+            ? Set.of()
+            : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(support));
     documents = documents == null ? List.of() : List.copyOf(documents);
     suppliers = suppliers == null ? List.of() : List.copyOf(suppliers);
-    Objects.requireNonNull(submittedAt, "submittedAt is required");
+    submittedAt =
+        Objects.requireNonNull(submittedAt, "submittedAt is required")
+            .withOffsetSameInstant(java.time.ZoneOffset.UTC);
   }
 
   /** Member and supplier organisations: a reviewer affiliated with any of them is conflicted. */

@@ -27,7 +27,7 @@ public record Call(
     if (supports == null || supports.isEmpty()) {
       throw new IllegalArgumentException("supports must list at least one of GPU, DATA, TALENT");
     }
-    supports = Set.copyOf(supports);
+    supports = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(supports));
     Objects.requireNonNull(eligibility, "eligibility is required");
     if (eligibility.minSupports() > supports.size()) {
       throw new IllegalArgumentException(
