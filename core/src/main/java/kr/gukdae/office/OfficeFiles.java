@@ -11,6 +11,7 @@ import kr.gukdae.call.Application;
 import kr.gukdae.selection.Score;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -28,6 +29,8 @@ public final class OfficeFiles {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           // Optional flags and counts default to false and 0; the records reject a 0 that matters.
           .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          // Deadlines keep the zone the office published them in (16:00+09:00, not 07:00Z).
+          .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .build();
 
   private OfficeFiles() {}
@@ -65,6 +68,12 @@ public final class OfficeFiles {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The invented applicants shipped with an example (demo), e.g. seed-2025. */
+  public static List<Application> exampleApplications(String example) {
+    return applications(
+        example(example + "-applications.yaml"), "example " + example + " applications");
   }
 
   public static List<Application> applications(Path file) {

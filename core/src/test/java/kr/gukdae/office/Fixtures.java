@@ -53,27 +53,9 @@ public final class Fixtures {
         new Member(name + " University", Team.Role.ACADEMIC, Team.Size.UNIVERSITY));
   }
 
-  /** 15 eligible seed applicants; the five winners have the highest hidden quality. */
+  /** 15 eligible seed applicants (the shipped example file); the five winners come first. */
   public static List<Application> seedApplications() {
-    OffsetDateTime at = OffsetDateTime.parse("2025-07-18T10:00:00+09:00");
-    List<Application> out = new ArrayList<>();
-    List<String> ids = new ArrayList<>(SEED_WINNERS);
-    for (int i = 6; i <= 15; i++) {
-      ids.add("seed" + i);
-    }
-    for (String id : ids) {
-      out.add(
-          application(
-              id,
-              "seed-2025",
-              at,
-              consortium(id),
-              Set.of(Support.GPU, Support.DATA),
-              DocumentKind.PLAN,
-              DocumentKind.ENGLISH_SUMMARY,
-              DocumentKind.DEMO_VIDEO));
-    }
-    return out;
+    return OfficeFiles.exampleApplications("seed-2025");
   }
 
   /** Hidden quality (0-10): winners 9.4 down to 8.6, the rest 7.8 down to 6.0, by list order. */
