@@ -13,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class FeaturePages implements WebMvcConfigurer {
 
   static final List<String> FEATURES =
-      List.of("eval", "arena", "originality", "lineage", "stage", "office");
+      List.of("eval", "arena", "originality", "lineage", "stage", "office", "designation");
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {

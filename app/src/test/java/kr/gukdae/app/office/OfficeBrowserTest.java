@@ -45,6 +45,7 @@ class OfficeBrowserTest {
   @Autowired OfficeHttpTest.HandClock clock;
   @Autowired OfficeService office;
   @Autowired OfficeProgrammes programmes;
+  @Autowired kr.gukdae.ledger.Ledger ledger;
 
   static Path chromium() {
     String configured = System.getenv("GUKDAE_CHROMIUM");
@@ -130,6 +131,19 @@ class OfficeBrowserTest {
       assertThat(sheets).hasSize(1);
       assertThat(sheets.getFirst().reviewer()).isEqualTo("rv05");
       assertThat(sheets.getFirst().items()).containsEntry("goals-strategy", 7.5);
+
+      // The public registry page verifies a designation granted by the stage-1 decision.
+      var program = kr.gukdae.stage.ProgramLoader.demo();
+      var stage1 =
+          kr.gukdae.stage.Stages.run(program, 1, kr.gukdae.stage.EvidenceLoader.demo(), ledger);
+      kr.gukdae.designation.Designations.apply(ledger, program, stage1);
+      Page visitor = browser.newContext().newPage();
+      visitor.navigate("http://127.0.0.1:" + port + "/designation/?lang=en");
+      visitor.waitForSelector("#registry td:has-text('KAI-M-hanbit')");
+      visitor.fill("#designation-id", "KAI-M-hanbit");
+      visitor.click("#verify button");
+      visitor.waitForSelector("#verdict:has-text('Valid designation')");
+      assertThat(visitor.textContent("#registry")).contains("Hanbit AI (demo)");
     }
     assertThat(OfficeFiles.EXAMPLES).contains("seed-2025");
   }
