@@ -41,6 +41,15 @@ public final class Compute {
     return out;
   }
 
+  public static final String ALLOCATION = "resources.allocation";
+
+  /** Records a stage's allocations in the ledger, with the decision they follow. */
+  public static void record(
+      kr.gukdae.ledger.Ledger ledger, int stage, long decisionSeq, List<Allocation> allocations) {
+    ledger.append(
+        ALLOCATION, Map.of("stage", stage, "decisionSeq", decisionSeq, "allocations", allocations));
+  }
+
   /** Refuses allocations that together exceed the pool of any type on any day. */
   public static void checkPool(GpuRules rules, List<Allocation> allocations) {
     Map<String, Integer> peak = new TreeMap<>();

@@ -3,15 +3,19 @@ package kr.gukdae.app.office;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.designation.Designations;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.office.OfficeProgramme;
 import kr.gukdae.openness.OpenLevelHistory;
 import kr.gukdae.openness.OpenSourceCheck;
+import kr.gukdae.resources.Compute;
 import kr.gukdae.selection.RoundResult;
 import kr.gukdae.selection.Selection;
+import kr.gukdae.stage.Stages;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -221,6 +225,50 @@ public class OfficeCommand implements GukdaeCommand {
         change == null
             ? "unchanged; nothing recorded"
             : "recorded: " + change.from() + " -> " + change.to());
+    return 0;
+  }
+
+  @Command(
+      name = "allocate",
+      mixinStandardHelpOptions = true,
+      description =
+          "GPUs for the next stage from a recorded stage decision (replayed first); recorded in the"
+              + " ledger.")
+  int allocate(
+      @Option(names = "--programme", required = true) String programme,
+      @Option(names = "--stage", required = true, description = "the decided stage") int stage,
+      @Option(names = "--from", required = true) LocalDate from,
+      @Option(names = "--to", required = true) LocalDate to) {
+    OfficeProgramme p = OfficeFiles.programme(programme);
+    if (p.resources() == null) {
+      throw new UserError(programme + ": the programme file has no resources section");
+    }
+    var replay = Stages.replay(office.ledger(), stage);
+    if (!replay.matches()) {
+      throw new UserError("stage " + stage + ": the recorded decision does not replay");
+    }
+    var gpu = p.resources().gpu();
+    var allocations = Compute.allocate(gpu, replay.recomputed(), stage + 1, from, to);
+    Compute.record(office.ledger(), stage + 1, replay.decisionSeq(), allocations);
+    for (var a : allocations) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-12s %5d %-5s %s %s to %s%n",
+          a.team(),
+          a.count(),
+          a.gpuType(),
+          a.mode(),
+          a.from(),
+          a.to());
+    }
+    for (var x : Compute.account(gpu, allocations, List.of())) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-12s %,.0f %s-hours promised%n",
+          x.team(),
+          x.promised(),
+          gpu.referenceType());
+    }
     return 0;
   }
 

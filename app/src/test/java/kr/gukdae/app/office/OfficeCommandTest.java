@@ -135,5 +135,27 @@ class OfficeCommandTest {
                 "50"))
         .isZero();
     assertThat(run(cmd, "decide", "--programme", "seed-2025", "--round", "written")).isNotZero();
+
+    // Resources follow the stage-1 outcome recorded in the same ledger.
+    kr.gukdae.stage.Stages.run(
+        kr.gukdae.stage.ProgramLoader.demo(), 1, kr.gukdae.stage.EvidenceLoader.demo(), ledger);
+    assertThat(
+            run(
+                cmd,
+                "allocate",
+                "--programme",
+                "seed-2025",
+                "--stage",
+                "1",
+                "--from",
+                "2026-02-01",
+                "--to",
+                "2026-08-01"))
+        .isZero();
+    assertThat(out())
+        .contains("hanbit", "512 B200  LEASE 2026-02-01 to 2026-08-01")
+        .contains("H100-hours promised")
+        .doesNotContain("dokdo");
+    assertThat(ledger.entries().getLast().kind()).isEqualTo("resources.allocation");
   }
 }
