@@ -44,7 +44,23 @@ public final class Selection {
 
   /** Balanced, conflict-free assignment of the round's panel to the candidates. */
   public static Assignment assign(Funnel funnel, Round round, List<Application> candidates) {
+    checkQuota(round, candidates.size());
     return Assigner.assign(round, funnel.panel(round), candidates);
+  }
+
+  // Checked before reviewers are assigned as well as at the decision, so nobody scores in vain.
+  private static void checkQuota(Round round, int candidates) {
+    Integer quota = round.rule().quota();
+    if (quota != null && quota > candidates && !round.rule().majority()) {
+      throw new UserError(
+          "round "
+              + round.id()
+              + ": rule.quota "
+              + quota
+              + " is larger than the "
+              + candidates
+              + " candidates; lower the quota");
+    }
   }
 
   /** Records a round's assignment so score sheets can be checked against it; once per round. */
@@ -73,17 +89,7 @@ public final class Selection {
 
   /** Decides without recording; a conflicted or unknown reviewer in the assignment is refused. */
   public static RoundResult decide(Input in) {
-    Integer quota = in.round().rule().quota();
-    if (quota != null && quota > in.candidates().size() && !in.round().rule().majority()) {
-      throw new UserError(
-          "round "
-              + in.round().id()
-              + ": rule.quota "
-              + quota
-              + " is larger than the "
-              + in.candidates().size()
-              + " candidates; lower the quota");
-    }
+    checkQuota(in.round(), in.candidates().size());
     Map<String, Reviewer> panel = new LinkedHashMap<>();
     in.panel().forEach(r -> panel.put(r.id(), r));
     for (Application a : in.candidates()) {

@@ -177,7 +177,11 @@ class SelectionTest {
                 "p.yaml",
                 OfficeProgramme.class))
         .hasMessageContaining("rounds[1].rule.quota 12 is larger than the previous round's 10");
-    Assignment a = Selection.assign(seed.funnel(), written, apps.subList(0, 8));
+    // Refused before anyone is assigned, and again at the decision.
+    assertThatThrownBy(() -> Selection.assign(seed.funnel(), written, apps.subList(0, 8)))
+        .hasMessage(
+            "round written: rule.quota 10 is larger than the 8 candidates; lower the quota");
+    Assignment a = Selection.assign(seed.funnel(), written, apps);
     assertThatThrownBy(() ->
             Selection.decide(
                 new Selection.Input(
