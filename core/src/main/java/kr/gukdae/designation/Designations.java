@@ -25,6 +25,7 @@ public final class Designations {
 
   public static final String GRANT = "designation.grant";
   public static final String LAPSE = "designation.lapse";
+  public static final String APPLIED = "designation.applied";
 
   private static final String COMPANY_PREFIX = "K-AI company: ";
 
@@ -62,13 +63,14 @@ public final class Designations {
   public static List<String> apply(Ledger ledger, Program program, StageResult decision) {
     LocalDate on = LocalDate.parse(decision.evaluationDate());
     List<Designation> current = registry(ledger);
-    if (current.stream()
-        .anyMatch(d ->
-            d.stage() >= decision.stage()
-                && d.team() != null
-                && decision.team(d.team()).isPresent()
-                && d.from().equals(on))) {
-      throw new UserError("stage " + decision.stage() + " designations are already recorded");
+    // One application per programme and stage, whether or not it changed anything.
+    for (LedgerEntry e : ledger.entries()) {
+      JsonNode p = CanonicalJson.parse(e.payload());
+      if (e.kind().equals(APPLIED)
+          && p.path("stage").asInt() == decision.stage()
+          && p.path("programme").asString().equals(decision.programmeSha256())) {
+        throw new UserError("stage " + decision.stage() + " designations are already recorded");
+      }
     }
     List<String> changes = new ArrayList<>();
     List<String> earned = new ArrayList<>();
@@ -121,6 +123,13 @@ public final class Designations {
       ledger.append(LAPSE, Map.of("id", d.id(), "on", on.toString(), "reason", reason));
       changes.add("lapsed " + d.id() + ": " + reason);
     }
+    ledger.append(
+        APPLIED,
+        Map.of(
+            "stage", decision.stage(),
+            "programme", decision.programmeSha256(),
+            "evaluationDate", decision.evaluationDate(),
+            "changes", changes));
     return changes;
   }
 

@@ -69,7 +69,6 @@ class OfficeBrowserTest {
   void anApplicantSubmitsAndAReviewerScoresTheirAssignment() throws Exception {
     clock.now = Instant.parse("2025-07-10T00:00:00Z");
     accounts.create("applicant", TestClient.PASSWORD, Set.of(Role.TEAM), "hanbit");
-    accounts.create("rv05", TestClient.PASSWORD, Set.of(Role.REVIEWER), null);
     byte[] plan = "our plan".getBytes(StandardCharsets.UTF_8);
     try (Playwright pw =
             Playwright.create(
@@ -109,27 +108,36 @@ class OfficeBrowserTest {
       assertThat(stored.documents().getFirst().sha256()).isEqualTo(Hashes.sha256(plan));
 
       clock.now = Instant.parse("2025-07-22T00:00:00Z");
+      // The other fourteen example applicants came in on paper; the office imports them.
+      office.importApplications(
+          p,
+          OfficeFiles.exampleApplications("seed-2025").stream()
+              .filter(x -> !x.id().equals("hanbit"))
+              .toList(),
+          "office");
       office.seal(p);
       office.assign(p, "written");
-      assertThat(office.assignment(p, "written").reviewersOf().get("hanbit")).contains("rv05");
+      String rv = office.assignment(p, "written").reviewersOf().get("hanbit").getFirst();
+      accounts.create(rv, TestClient.PASSWORD, Set.of(Role.REVIEWER), null);
 
       Page reviewer = browser.newContext().newPage();
       reviewer.navigate("http://127.0.0.1:" + port + "/office/?lang=en");
       reviewer.waitForFunction("document.querySelectorAll('#round option').length > 0");
-      signIn(reviewer, "rv05");
+      signIn(reviewer, rv);
       reviewer.click("#load-assignment");
       reviewer.waitForSelector("form.sheet[data-application=hanbit]");
       // Untrusted text is shown as text, never as markup.
-      assertThat(reviewer.locator("form.sheet h3 b").count()).isZero();
-      assertThat(reviewer.textContent("form.sheet h3")).contains("Hanbit <b>consortium</b>");
-      reviewer.fill("form.sheet input[name=technology]", "8");
-      reviewer.fill("form.sheet input[name=goals-strategy]", "7.5");
-      reviewer.fill("form.sheet input[name=impact]", "9");
-      reviewer.click("form.sheet button[type=submit]");
-      reviewer.waitForSelector("form.sheet .status:has-text('saved')");
+      assertThat(reviewer.locator("form.sheet[data-application=hanbit] h3 b").count()).isZero();
+      assertThat(reviewer.textContent("form.sheet[data-application=hanbit] h3"))
+          .contains("Hanbit <b>consortium</b>");
+      reviewer.fill("form.sheet[data-application=hanbit] input[name=technology]", "8");
+      reviewer.fill("form.sheet[data-application=hanbit] input[name=goals-strategy]", "7.5");
+      reviewer.fill("form.sheet[data-application=hanbit] input[name=impact]", "9");
+      reviewer.click("form.sheet[data-application=hanbit] button[type=submit]");
+      reviewer.waitForSelector("form.sheet[data-application=hanbit] .status:has-text('saved')");
       var sheets = office.scores(p, "written");
       assertThat(sheets).hasSize(1);
-      assertThat(sheets.getFirst().reviewer()).isEqualTo("rv05");
+      assertThat(sheets.getFirst().reviewer()).isEqualTo(rv);
       assertThat(sheets.getFirst().items()).containsEntry("goals-strategy", 7.5);
 
       // The public registry page verifies a designation granted by the stage-1 decision.
