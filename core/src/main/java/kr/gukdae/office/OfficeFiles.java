@@ -114,6 +114,11 @@ public final class OfficeFiles {
     }
   }
 
+  /** A user file's text (at most 16 MiB), or a {@link UserError} naming it. */
+  public static String readText(Path file) {
+    return readFile(file);
+  }
+
   static String readFile(Path file) {
     try {
       if (Files.size(file) > MAX_BYTES) {

@@ -13,6 +13,7 @@ import kr.gukdae.office.OfficeProgramme;
 import kr.gukdae.openness.OpenLevelHistory;
 import kr.gukdae.openness.OpenSourceCheck;
 import kr.gukdae.resources.Compute;
+import kr.gukdae.resources.SelfPayment;
 import kr.gukdae.selection.RoundResult;
 import kr.gukdae.selection.Selection;
 import kr.gukdae.stage.Stages;
@@ -211,7 +212,15 @@ public class OfficeCommand implements GukdaeCommand {
   int openLevel(
       @Option(names = "--team", required = true) String team,
       @Option(names = "--repo", required = true) Path repo,
-      @Option(names = "--date", description = "check date (default today)") LocalDate date) {
+      @Option(names = "--date", description = "check date (default today)") LocalDate date,
+      @Option(
+              names = "--plan",
+              description =
+                  "self-payment plan (YAML: team, members [organisation, size, costShare,"
+                      + " cashShare], costs {GPU: KRW}); recomputed and recorded on a change")
+          Path plan,
+      @Option(names = "--programme", description = "programme with the self-payment table")
+          String programme) {
     var finding = OpenSourceCheck.inspect(repo);
     var change =
         OpenLevelHistory.record(
@@ -225,6 +234,36 @@ public class OfficeCommand implements GukdaeCommand {
         change == null
             ? "unchanged; nothing recorded"
             : "recorded: " + change.from() + " -> " + change.to());
+    if (change != null && plan != null) {
+      if (programme == null) {
+        throw new UserError("--plan needs --programme (the self-payment table)");
+      }
+      OfficeProgramme p = OfficeFiles.programme(programme);
+      if (p.resources() == null) {
+        throw new UserError(programme + ": the programme file has no resources section");
+      }
+      var parsed =
+          OfficeFiles.parse(OfficeFiles.readText(plan), plan.toString(), SelfPayment.Plan.class);
+      if (!parsed.team().equals(team)) {
+        throw new UserError(plan + ": team is '" + parsed.team() + "', expected '" + team + "'");
+      }
+      var from = change.from() == null ? change.to() : change.from();
+      var after =
+          SelfPayment.recompute(
+              office.ledger(),
+              p.resources().selfPayment(),
+              parsed,
+              from,
+              change.to(),
+              "open-source level checked from " + repo.getFileName());
+      System.out.printf(
+          Locale.ROOT,
+          "self-payment at %s: %,d KRW (cash %,d, in kind %,d); recorded%n",
+          after.level(),
+          after.total(),
+          after.cash(),
+          after.inKind());
+    }
     return 0;
   }
 

@@ -157,5 +157,59 @@ class OfficeCommandTest {
         .contains("H100-hours promised")
         .doesNotContain("dokdo");
     assertThat(ledger.entries().getLast().kind()).isEqualTo("resources.allocation");
+
+    // The open-source level is read from the release; a change recomputes self-payment.
+    Path repo = Files.createDirectories(dir.resolve("release"));
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n");
+    Files.write(repo.resolve("model.safetensors"), new byte[] {1});
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(
+        plan,
+        """
+        team: hanbit
+        members:
+          - {organisation: Hanbit AI, size: LARGE, costShare: 1.0, cashShare: 0.5}
+        costs: {GPU: 10000000000}
+        """);
+    assertThat(
+            run(
+                cmd,
+                "open-level",
+                "--team",
+                "hanbit",
+                "--repo",
+                repo.toString(),
+                "--date",
+                "2026-01-15",
+                "--plan",
+                plan.toString(),
+                "--programme",
+                "seed-2025"))
+        .isZero();
+    assertThat(out())
+        .contains(
+            "OPEN_WEIGHTS_COMMERCIAL",
+            "self-payment at OPEN_WEIGHTS_COMMERCIAL: 1,000,000,000 KRW");
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: cc-by-nc-4.0\n---\n");
+    assertThat(
+            run(
+                cmd,
+                "open-level",
+                "--team",
+                "hanbit",
+                "--repo",
+                repo.toString(),
+                "--date",
+                "2026-07-15",
+                "--plan",
+                plan.toString(),
+                "--programme",
+                "seed-2025"))
+        .isZero();
+    assertThat(out())
+        .contains(
+            "recorded: OPEN_WEIGHTS_COMMERCIAL -> RESEARCH_ONLY",
+            "self-payment at RESEARCH_ONLY: 5,000,000,000 KRW (cash 2,500,000,000");
+    assertThat(ledger.entries().getLast().kind()).isEqualTo("resources.self-payment");
   }
 }
