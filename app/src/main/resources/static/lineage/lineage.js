@@ -48,7 +48,7 @@
   async function call(url, options) {
     const response = await fetch(url, options);
     const body = await response.json();
-    if (!response.ok) throw new Error(body.error || response.statusText);
+    if (!response.ok) throw new Error(body.message || body.error || response.statusText);
     return body;
   }
 

@@ -48,9 +48,9 @@ function link(text, href) {
 async function json(url, options) {
   const r = await fetch(url, options);
   if (!r.ok) {
-    // API errors are {"error": "..."}, the one line the CLI prints (see UserErrorAdvice)
+    // API errors are {"error": "..."} (UserErrorAdvice) or, for refusals, {"error": code, "message"}
     const body = await r.json().catch(() => ({}));
-    throw new Error(body.error || `${r.status} ${r.statusText}`);
+    throw new Error(body.message || body.error || `${r.status} ${r.statusText}`);
   }
   return r.json();
 }

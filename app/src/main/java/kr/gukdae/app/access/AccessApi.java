@@ -2,8 +2,7 @@ package kr.gukdae.app.access;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +15,16 @@ class AccessApi {
 
   record LoginForm(@Nullable String username, @Nullable String password) {}
 
+  /** Who the caller is; {@code signedIn} false (and the rest empty) for anonymous visitors. */
+  record Me(
+      boolean signedIn,
+      @Nullable String username,
+      List<String> roles,
+      @Nullable String team,
+      boolean verified) {}
+
+  record Done(boolean ok) {}
+
   private final Access access;
 
   AccessApi(Access access) {
@@ -23,8 +32,7 @@ class AccessApi {
   }
 
   @PostMapping("/api/access/login")
-  Map<String, Object> login(
-      @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
+  Me login(@RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
     return describe(
         access.login(
             request,
@@ -34,23 +42,25 @@ class AccessApi {
   }
 
   @PostMapping("/api/access/logout")
-  Map<String, Object> logout(HttpServletRequest request, HttpServletResponse response) {
+  Done logout(HttpServletRequest request, HttpServletResponse response) {
     access.logout(request, response);
-    return Map.of("ok", true);
+    return new Done(true);
   }
 
   @GetMapping("/api/access/me")
-  Map<String, Object> me(HttpServletRequest request) {
-    return access.current(request).map(AccessApi::describe).orElse(Map.of("signedIn", false));
+  Me me(HttpServletRequest request) {
+    return access
+        .current(request)
+        .map(AccessApi::describe)
+        .orElse(new Me(false, null, List.of(), null, false));
   }
 
-  static Map<String, Object> describe(Principal principal) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("signedIn", principal.signedIn());
-    out.put("username", principal.username());
-    out.put("roles", principal.roles().stream().map(Role::name).sorted().toList());
-    out.put("team", principal.team());
-    out.put("verified", principal.verified());
-    return out;
+  static Me describe(Principal principal) {
+    return new Me(
+        principal.signedIn(),
+        principal.username(),
+        principal.roles().stream().map(Role::name).sorted().toList(),
+        principal.team(),
+        principal.verified());
   }
 }

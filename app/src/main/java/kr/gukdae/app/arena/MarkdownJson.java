@@ -7,13 +7,39 @@ import kr.gukdae.arena.SafeMarkdown;
 import kr.gukdae.arena.SafeMarkdown.Block;
 import kr.gukdae.arena.SafeMarkdown.Inline;
 
-/** The safe Markdown tree as plain JSON the page turns into DOM nodes with textContent. */
+/**
+ * The safe Markdown tree as plain JSON the page turns into DOM nodes with textContent. A finished
+ * answer never changes, so each is rendered once: the stream's last event and every reload of the
+ * battle share the cached tree (the most recent {@link #CACHED} answers).
+ */
 final class MarkdownJson {
+
+  static final int CACHED = 2_000;
+
+  private static final Map<String, List<Map<String, Object>>> CACHE =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<Map<String, Object>>> e) {
+              return size() > CACHED;
+            }
+          });
 
   private MarkdownJson() {}
 
   static List<Map<String, Object>> of(String answer) {
-    return SafeMarkdown.parse(answer).stream().map(MarkdownJson::block).toList();
+    var cached = CACHE.get(answer);
+    if (cached != null) {
+      return cached;
+    }
+    var rendered = SafeMarkdown.parse(answer).stream().map(MarkdownJson::block).toList();
+    CACHE.put(answer, rendered);
+    return rendered;
+  }
+
+  /** Whether this answer's tree is cached (for tests). */
+  static boolean isCached(String answer) {
+    return CACHE.containsKey(answer);
   }
 
   private static Map<String, Object> block(Block block) {

@@ -2,7 +2,6 @@ package kr.gukdae.app.models;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import java.util.Map;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
@@ -24,21 +23,25 @@ class ModelsApi {
     this.access = access;
   }
 
+  /** A registered model as listed; the endpoint and key variable only for the office. */
+  record Listed(
+      String name,
+      String adapter,
+      String model,
+      @Nullable String baseUrl,
+      @Nullable String keyRef,
+      @Nullable String registeredBy) {}
+
   @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/api/models")
-  List<Map<String, String>> list(HttpServletRequest request) {
+  List<Listed> list(HttpServletRequest request) {
     boolean office = access.require(request, Role.OFFICE, Role.REVIEWER).has(Role.OFFICE);
     return registry.list().stream()
         .map(r ->
             office
-                ? Map.of(
-                    "name", r.name(),
-                    "adapter", r.adapter(),
-                    "model", r.model(),
-                    "baseUrl", r.baseUrl(),
-                    "keyRef", r.keyRef(),
-                    "registeredBy", r.registeredBy())
-                : Map.of("name", r.name(), "adapter", r.adapter(), "model", r.model()))
+                ? new Listed(
+                    r.name(), r.adapter(), r.model(), r.baseUrl(), r.keyRef(), r.registeredBy())
+                : new Listed(r.name(), r.adapter(), r.model(), null, null, null))
         .toList();
   }
 
