@@ -13,7 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class FeaturePages implements WebMvcConfigurer {
 
   static final List<String> FEATURES =
-      List.of("eval", "arena", "originality", "lineage", "review", "stage");
+      List.of(
+          "eval", "arena", "originality", "lineage", "review", "stage", "office", "designation");
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {

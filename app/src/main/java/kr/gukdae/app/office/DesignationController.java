@@ -1,0 +1,67 @@
+package kr.gukdae.app.office;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.List;
+import kr.gukdae.UserError;
+import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.Role;
+import kr.gukdae.designation.Designation;
+import kr.gukdae.designation.Designations;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.stage.Stages;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public designation registry: anyone may verify who holds a K-AI designation and emblem. */
+@RestController
+@RequestMapping("/api/designations")
+class DesignationController {
+
+  private final Ledger ledger;
+  private final Access access;
+
+  DesignationController(Ledger ledger, Access access) {
+    this.ledger = ledger;
+    this.access = access;
+  }
+
+  record Verification(String id, boolean valid, String asOf, Designation designation) {}
+
+  record Applied(int stage, List<String> changes) {}
+
+  @GetMapping
+  List<Designation> registry() {
+    return Designations.registry(ledger);
+  }
+
+  @GetMapping("/{id}")
+  Verification verify(@PathVariable String id) {
+    if (!id.matches("[A-Za-z0-9_.-]{1,80}")) {
+      throw new UserError("designation id: letters, digits, '_', '.', '-' only");
+    }
+    Designation d =
+        Designations.find(ledger, id)
+            .orElseThrow(() -> new UserError("no designation '" + id + "' in the registry"));
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    return new Verification(id, d.holdsOn(today), today.toString(), d);
+  }
+
+  /** Applies the latest recorded decision of a stage (recomputed from the ledger first). */
+  @PostMapping("/apply")
+  Applied apply(HttpServletRequest request, @RequestParam int stage) {
+    access.require(request, Role.OFFICE);
+    Stages.Replay replay = Stages.replay(ledger, stage);
+    if (!replay.matches()) {
+      throw new UserError(
+          "stage " + stage + ": the recorded decision does not replay; not applied");
+    }
+    synchronized (this) {
+      return new Applied(stage, Designations.apply(ledger, replay.program(), replay.recomputed()));
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package kr.gukdae.app.office;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.office.OfficeFiles;
+import kr.gukdae.store.TestDatabases;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import picocli.CommandLine;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The CLI over a real database (H2 and PostgreSQL): import, check, export, seal, rounds, replay.
+ */
+class OfficeCommandTest {
+
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+  private int run(CommandLine cmd, String... args) {
+    PrintStream old = System.out;
+    bytes.reset();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      return cmd.execute(args);
+    } finally {
+      System.setOut(old);
+    }
+  }
+
+  private String out() {
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void importSealAssignScoreDecideAndReplay(String database, @TempDir Path dir) throws Exception {
+    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
+    Flyway.configure().dataSource(url, null, null).load().migrate();
+    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    Ledger ledger = Ledger.inMemory();
+    OfficeService office =
+        new OfficeService(
+            new OfficeStore(ds, new TransactionTemplate(new DataSourceTransactionManager(ds))),
+            ledger,
+            Clock.fixed(Instant.parse("2025-07-22T00:00:00Z"), ZoneOffset.UTC));
+    CommandLine cmd = new CommandLine(new OfficeCommand(office));
+
+    assertThat(run(cmd, "check", "--programme", "seed-2025")).isZero();
+    assertThat(out()).contains("written (10) → presentation (5) → budget (5)");
+
+    // An application without a university member and a demo video is reported, naming both rules.
+    Path apps = dir.resolve("apps.yaml");
+    String text =
+        OfficeFiles.example("seed-2025-applications.yaml")
+            .replaceFirst(
+                "      - \\{organisation: Hanbit University, role: ACADEMIC, size: UNIVERSITY\\}\n",
+                "")
+            .replaceFirst(
+                "      - \\{kind: DEMO_VIDEO, name: hanbit-DEMO_VIDEO.pdf, sha256: [0-9a-f]{64}\\}\n",
+                "");
+    Files.writeString(apps, text);
+    assertThat(run(cmd, "import", "--programme", "seed-2025", "--applications", apps.toString()))
+        .isEqualTo(1);
+    assertThat(out())
+        .contains(
+            "15 application(s), 2 violation(s)",
+            "hanbit: eligibility.requiredMemberSizes: no member of size UNIVERSITY (required)",
+            "hanbit: eligibility.requiredDocuments: document DEMO_VIDEO is missing");
+
+    Path exported = dir.resolve("out.yaml");
+    assertThat(run(cmd, "export", "--programme", "seed-2025", "--to", exported.toString()))
+        .isZero();
+    assertThat(OfficeFiles.applications(exported))
+        .containsExactlyInAnyOrderElementsOf(OfficeFiles.applications(apps));
+
+    assertThat(run(cmd, "seal", "--programme", "seed-2025")).isZero();
+    assertThat(out()).contains("14 eligible; 2 violation(s)");
+    assertThat(run(cmd, "assign", "--programme", "seed-2025", "--round", "written")).isZero();
+    assertThat(out()).doesNotContain("hanbit:");
+
+    var p = OfficeFiles.programme("seed-2025");
+    List<Map<String, Object>> sheets = new ArrayList<>();
+    office
+        .assignment(p, "written")
+        .reviewersOf()
+        .forEach((app, rs) ->
+            rs.forEach(r -> {
+              Map<String, Object> s = new LinkedHashMap<>();
+              double q = app.startsWith("seed") ? 6.0 : 9.0;
+              s.put("round", "written");
+              s.put("reviewer", r);
+              s.put("application", app);
+              s.put("items", Map.of("technology", q, "goals-strategy", q, "impact", q));
+              sheets.add(s);
+            }));
+    Path scores = dir.resolve("scores.yaml");
+    Files.writeString(
+        scores, YAMLMapper.builder().build().writeValueAsString(Map.of("scores", sheets)));
+    assertThat(run(cmd, "scores", "--programme", "seed-2025", "--file", scores.toString()))
+        .isZero();
+    assertThat(run(cmd, "decide", "--programme", "seed-2025", "--round", "written")).isZero();
+    assertThat(out()).contains("selected: ").contains("quota of 10 is filled");
+    assertThat(run(cmd, "replay", "--programme", "seed-2025", "--round", "written")).isZero();
+    assertThat(out()).contains("SAME result");
+    assertThat(
+            run(
+                cmd,
+                "what-if",
+                "--programme",
+                "seed-2025",
+                "--round",
+                "written",
+                "--criterion",
+                "impact",
+                "--weight",
+                "50"))
+        .isZero();
+    assertThat(run(cmd, "decide", "--programme", "seed-2025", "--round", "written")).isNotZero();
+
+    // Resources follow the stage-1 outcome recorded in the same ledger.
+    kr.gukdae.stage.Stages.run(
+        kr.gukdae.stage.ProgramLoader.demo(), 1, kr.gukdae.stage.EvidenceLoader.demo(), ledger);
+    assertThat(
+            run(
+                cmd,
+                "allocate",
+                "--programme",
+                "seed-2025",
+                "--stage",
+                "1",
+                "--from",
+                "2026-02-01",
+                "--to",
+                "2026-08-01"))
+        .isZero();
+    assertThat(out())
+        .contains("hanbit", "512 B200  LEASE 2026-02-01 to 2026-08-01")
+        .contains("H100-hours promised")
+        .doesNotContain("dokdo");
+    assertThat(ledger.entries().getLast().kind()).isEqualTo("resources.allocation");
+
+    // The open-source level is read from the release; a change recomputes self-payment.
+    Path repo = Files.createDirectories(dir.resolve("release"));
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n");
+    Files.write(repo.resolve("model.safetensors"), new byte[] {1});
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(
+        plan,
+        """
+        team: hanbit
+        members:
+          - {organisation: Hanbit AI, size: LARGE, costShare: 1.0, cashShare: 0.5}
+        costs: {GPU: 10000000000}
+        """);
+    assertThat(
+            run(
+                cmd,
+                "open-level",
+                "--team",
+                "hanbit",
+                "--repo",
+                repo.toString(),
+                "--date",
+                "2026-01-15",
+                "--plan",
+                plan.toString(),
+                "--programme",
+                "seed-2025"))
+        .isZero();
+    assertThat(out())
+        .contains(
+            "OPEN_WEIGHTS_COMMERCIAL",
+            "self-payment at OPEN_WEIGHTS_COMMERCIAL: 1,000,000,000 KRW");
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: cc-by-nc-4.0\n---\n");
+    assertThat(
+            run(
+                cmd,
+                "open-level",
+                "--team",
+                "hanbit",
+                "--repo",
+                repo.toString(),
+                "--date",
+                "2026-07-15",
+                "--plan",
+                plan.toString(),
+                "--programme",
+                "seed-2025"))
+        .isZero();
+    assertThat(out())
+        .contains(
+            "recorded: OPEN_WEIGHTS_COMMERCIAL -> RESEARCH_ONLY",
+            "self-payment at RESEARCH_ONLY: 5,000,000,000 KRW (cash 2,500,000,000");
+    assertThat(ledger.entries().getLast().kind()).isEqualTo("resources.self-payment");
+  }
+}

@@ -1,0 +1,145 @@
+package kr.gukdae.call;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.UserError;
+import kr.gukdae.ledger.CanonicalJson;
+import kr.gukdae.ledger.Hashes;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.LedgerEntry;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The public entry for calls: check applications against a call's eligibility rules, and seal them
+ * into the ledger at the deadline so that what the committee reviews is provably what was sent.
+ */
+public final class Calls {
+
+  public static final String APPLICATION = "call.application";
+  public static final String SEALED = "call.sealed";
+
+  private Calls() {}
+
+  /** Every violation of every application, each naming the application, member and rule. */
+  public static List<Violation> check(Call call, List<Application> applications) {
+    return EligibilityCheck.check(call, applications);
+  }
+
+  /** The applications that break no rule, in the given order. */
+  public static List<Application> eligible(Call call, List<Application> applications) {
+    var broken = check(call, applications).stream().map(Violation::application).toList();
+    return applications.stream().filter(a -> !broken.contains(a.id())).toList();
+  }
+
+  /** What a seal recorded: the ledger seq of the seal, eligible ids and every violation. */
+  public record Seal(
+      String call, long seq, List<String> eligible, List<String> violations, Instant sealedAt) {}
+
+  /**
+   * Appends every application and then the seal (hashes, eligible ids, violations) to the ledger.
+   * Refused before the call closes, for duplicate ids, and when the call is already sealed.
+   */
+  public static Seal seal(Call call, List<Application> applications, Ledger ledger, Instant now) {
+    if (now.isBefore(call.closes().toInstant())) {
+      throw new UserError(
+          "call "
+              + call.id()
+              + " closes at "
+              + call.closes()
+              + "; it cannot be sealed before then");
+    }
+    if (findSeal(ledger.entries(), call.id()) != null) {
+      throw new UserError("call " + call.id() + " is already sealed in the ledger");
+    }
+    List<String> ids = new ArrayList<>();
+    for (Application a : applications) {
+      if (ids.contains(a.id())) {
+        throw new UserError("applications: id '" + a.id() + "' appears twice");
+      }
+      ids.add(a.id());
+    }
+    List<Violation> violations = check(call, applications);
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (Application a : applications) {
+      String json = CanonicalJson.of(a);
+      hashes.put(a.id(), Hashes.sha256(json));
+      ledger.appendJson(APPLICATION, json);
+    }
+    List<String> eligible = eligible(call, applications).stream().map(Application::id).toList();
+    List<String> why = violations.stream().map(Violation::toString).toList();
+    Map<String, Object> seal = new LinkedHashMap<>();
+    seal.put("call", call.id());
+    seal.put("closes", call.closes().toString());
+    seal.put("applications", hashes);
+    seal.put("eligible", eligible);
+    seal.put("violations", why);
+    LedgerEntry entry = ledger.append(SEALED, seal);
+    return new Seal(call.id(), entry.seq(), eligible, why, entry.timestamp());
+  }
+
+  /**
+   * The sealed applications of a call read back from the ledger, each checked against the hash in
+   * the seal: an application row edited after sealing is refused.
+   */
+  public static List<Application> sealed(Ledger ledger, String callId) {
+    List<LedgerEntry> entries = ledger.entries();
+    LedgerEntry seal = findSeal(entries, callId);
+    if (seal == null) {
+      throw new UserError("call " + callId + " is not sealed; run the seal at the deadline first");
+    }
+    JsonNode hashes = CanonicalJson.parse(seal.payload()).path("applications");
+    List<Application> out = new ArrayList<>();
+    for (LedgerEntry e : entries) {
+      if (!e.kind().equals(APPLICATION) || e.seq() > seal.seq()) {
+        continue;
+      }
+      JsonNode node = CanonicalJson.parse(e.payload());
+      String id = node.path("id").asString();
+      if (node.path("call").asString().equals(callId) && hashes.has(id)) {
+        if (!Hashes.sha256(e.payload()).equals(hashes.path(id).asString())) {
+          throw new UserError(
+              "ledger seq " + e.seq() + ": application " + id + " differs from its sealed hash");
+        }
+        out.add(CanonicalJson.read(node, Application.class));
+      }
+    }
+    if (out.size() != hashes.size()) {
+      throw new UserError(
+          "call "
+              + callId
+              + ": the seal lists "
+              + hashes.size()
+              + " applications, found "
+              + out.size());
+    }
+    return out;
+  }
+
+  /** The seal recorded for a call, or null. */
+  public static @org.jspecify.annotations.Nullable Seal seal(Ledger ledger, String callId) {
+    LedgerEntry e = findSeal(ledger.entries(), callId);
+    if (e == null) {
+      return null;
+    }
+    JsonNode n = CanonicalJson.parse(e.payload());
+    List<String> eligible = new ArrayList<>();
+    n.path("eligible").forEach(x -> eligible.add(x.asString()));
+    List<String> why = new ArrayList<>();
+    n.path("violations").forEach(x -> why.add(x.asString()));
+    return new Seal(callId, e.seq(), eligible, why, e.timestamp());
+  }
+
+  private static @org.jspecify.annotations.Nullable LedgerEntry findSeal(
+      List<LedgerEntry> entries, String callId) {
+    for (LedgerEntry e : entries) {
+      if (e.kind().equals(SEALED)
+          && CanonicalJson.parse(e.payload()).path("call").asString().equals(callId)) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

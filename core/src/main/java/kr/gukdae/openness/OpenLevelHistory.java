@@ -1,0 +1,64 @@
+package kr.gukdae.openness;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.call.Ids;
+import kr.gukdae.ledger.CanonicalJson;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.LedgerEntry;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** Each team's checked open-source level over time, kept in the ledger; only changes are added. */
+public final class OpenLevelHistory {
+
+  public static final String KIND = "openness.level";
+
+  private OpenLevelHistory() {}
+
+  public record Change(
+      String team,
+      LocalDate checkedOn,
+      @Nullable OpenLevel from,
+      OpenLevel to,
+      List<String> reasons) {}
+
+  /**
+   * Appends the finding when it differs from the team's last recorded level; returns the change.
+   */
+  public static @Nullable Change record(
+      Ledger ledger, String team, LocalDate checkedOn, OpenSourceCheck.Finding finding) {
+    Ids.check(team, "team");
+    OpenLevel last = current(ledger, team);
+    if (last == finding.level()) {
+      return null;
+    }
+    Change change = new Change(team, checkedOn, last, finding.level(), finding.reasons());
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("change", change);
+    payload.put("finding", finding);
+    ledger.append(KIND, payload);
+    return change;
+  }
+
+  public static List<Change> history(Ledger ledger, String team) {
+    List<Change> out = new ArrayList<>();
+    for (LedgerEntry e : ledger.entries()) {
+      if (e.kind().equals(KIND)) {
+        JsonNode c = CanonicalJson.parse(e.payload()).path("change");
+        if (c.path("team").asString().equals(team)) {
+          out.add(CanonicalJson.read(c, Change.class));
+        }
+      }
+    }
+    return out;
+  }
+
+  public static @Nullable OpenLevel current(Ledger ledger, String team) {
+    List<Change> h = history(ledger, team);
+    return h.isEmpty() ? null : h.getLast().to();
+  }
+}

@@ -1,0 +1,166 @@
+package kr.gukdae.resources;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kr.gukdae.UserError;
+import kr.gukdae.stage.StageResult;
+
+/**
+ * The compute ledger: allocations that follow stage outcomes, GPU-hours in the reference unit, and
+ * promised against delivered capacity, so a slow period is credited and an unused one reclaimed.
+ */
+public final class Compute {
+
+  private Compute() {}
+
+  /**
+   * The next stage's allocations: each team that continues (and each team added by an extra call)
+   * gets the stage's quota. More GPUs than the pool holds is a {@link UserError}.
+   */
+  public static List<Allocation> allocate(
+      GpuRules rules, StageResult decision, int nextStage, LocalDate from, LocalDate to) {
+    List<GpuRules.Quota> quotas =
+        rules.quotas().stream().filter(q -> q.stage() == nextStage).toList();
+    if (quotas.isEmpty()) {
+      throw new UserError("resources.gpu.quotas has no quota for stage " + nextStage);
+    }
+    List<String> teams = new ArrayList<>(decision.survivors());
+    decision.addedByExtraCall().stream().filter(t -> !teams.contains(t)).forEach(teams::add);
+    List<Allocation> out = new ArrayList<>();
+    for (String team : teams) {
+      for (GpuRules.Quota q : quotas) {
+        out.add(new Allocation(team, q.gpuType(), q.perTeam(), from, to, q.mode()));
+      }
+    }
+    checkPool(rules, out);
+    return out;
+  }
+
+  public static final String ALLOCATION = "resources.allocation";
+
+  /** Records a stage's allocations in the ledger, with the decision they follow. */
+  public static void record(
+      kr.gukdae.ledger.Ledger ledger, int stage, long decisionSeq, List<Allocation> allocations) {
+    ledger.append(
+        ALLOCATION, Map.of("stage", stage, "decisionSeq", decisionSeq, "allocations", allocations));
+  }
+
+  /** Refuses allocations that together exceed the pool of any type on any day. */
+  public static void checkPool(GpuRules rules, List<Allocation> allocations) {
+    Map<String, Integer> peak = new TreeMap<>();
+    for (Allocation a : allocations) {
+      rules.rate(a.gpuType());
+      int concurrent =
+          allocations.stream()
+              .filter(b -> b.gpuType().equals(a.gpuType()))
+              .filter(b -> b.from().isBefore(a.to()) && a.from().isBefore(b.to()))
+              .filter(b -> !b.from().isAfter(a.from()))
+              .mapToInt(Allocation::count)
+              .sum();
+      peak.merge(a.gpuType(), concurrent, Math::max);
+    }
+    peak.forEach((type, need) -> {
+      Integer pool = rules.pool().get(type);
+      if (pool == null || need > pool) {
+        throw new UserError(
+            "allocations beyond the pool: "
+                + need
+                + " "
+                + type
+                + " at once but resources.gpu.pool."
+                + type
+                + " is "
+                + (pool == null ? "not set" : pool));
+      }
+    });
+  }
+
+  /** One team's account in reference GPU-hours. */
+  public record TeamAccount(
+      String team,
+      double promised,
+      double delivered,
+      double credit,
+      double reclaimed,
+      List<String> notes) {}
+
+  /** Accounts per team; credit = promised − delivered; reclaimed = unused part below the rule. */
+  public static List<TeamAccount> account(
+      GpuRules rules, List<Allocation> allocations, List<UsageReport> reports) {
+    Map<String, double[]> sums = new LinkedHashMap<>();
+    Map<String, List<String>> notes = new LinkedHashMap<>();
+    for (Allocation a : allocations) {
+      double rate = rules.rate(a.gpuType());
+      double[] s = sums.computeIfAbsent(a.team(), t -> new double[4]);
+      notes.computeIfAbsent(a.team(), t -> new ArrayList<>());
+      double promised = a.count() * a.hours() * rate;
+      s[0] += promised;
+      double delivered = promised;
+      for (UsageReport r : reports) {
+        if (!r.team().equals(a.team()) || !r.gpuType().equals(a.gpuType())) {
+          continue;
+        }
+        long overlap = overlapDays(a.from(), a.to(), r.from(), r.to());
+        if (overlap == 0) {
+          continue;
+        }
+        double part = a.count() * overlap * 24.0 * rate;
+        double shortfall = part * (1 - r.delivered());
+        delivered -= shortfall;
+        if (shortfall > 0) {
+          notes
+              .get(a.team())
+              .add(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%s %s-%s delivered %.0f%%: %.0f reference GPU-hours credited",
+                      a.gpuType(),
+                      r.from(),
+                      r.to(),
+                      r.delivered() * 100,
+                      shortfall));
+        }
+        if (rules.reclaimBelowUtilisation() > 0
+            && r.utilisation() < rules.reclaimBelowUtilisation()) {
+          double unused = part * r.delivered() * (1 - r.utilisation());
+          s[3] += unused;
+          notes
+              .get(a.team())
+              .add(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%s %s-%s used %.0f%% (< %.0f%%): %.0f reference GPU-hours reclaimed",
+                      a.gpuType(),
+                      r.from(),
+                      r.to(),
+                      r.utilisation() * 100,
+                      rules.reclaimBelowUtilisation() * 100,
+                      unused));
+        }
+      }
+      s[1] += delivered;
+      s[2] += promised - delivered;
+    }
+    List<TeamAccount> out = new ArrayList<>();
+    sums.forEach((team, s) ->
+        out.add(
+            new TeamAccount(
+                team, round(s[0]), round(s[1]), round(s[2]), round(s[3]), notes.get(team))));
+    return out;
+  }
+
+  private static long overlapDays(LocalDate a0, LocalDate a1, LocalDate b0, LocalDate b1) {
+    LocalDate from = a0.isAfter(b0) ? a0 : b0;
+    LocalDate to = a1.isBefore(b1) ? a1 : b1;
+    return to.isAfter(from) ? ChronoUnit.DAYS.between(from, to) : 0;
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 100) / 100.0;
+  }
+}

@@ -1,0 +1,110 @@
+package kr.gukdae.resources;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import kr.gukdae.UserError;
+import kr.gukdae.call.Ids;
+import kr.gukdae.call.Support;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.openness.OpenLevel;
+import kr.gukdae.stage.Team;
+
+/**
+ * Self-payment (자부담) per consortium member: each member carries its share of each support's cost,
+ * pays the table's rate for the team's checked open-source level and its own size, and splits that
+ * into cash and in-kind parts.
+ */
+public final class SelfPayment {
+
+  public static final String KIND = "resources.self-payment";
+
+  private SelfPayment() {}
+
+  /** A member's share of the consortium's costs and the cash part of what it pays. */
+  public record Member(String organisation, Team.Size size, double costShare, double cashShare) {
+    public Member {
+      Objects.requireNonNull(organisation, "organisation is required");
+      Objects.requireNonNull(size, "size is required");
+      if (costShare < 0 || costShare > 1 || cashShare < 0 || cashShare > 1) {
+        throw new IllegalArgumentException(
+            organisation + ": costShare and cashShare must be fractions 0-1");
+      }
+    }
+  }
+
+  /** A team's members and the cost of each support it receives (KRW). */
+  public record Plan(String team, List<Member> members, Map<Support, Long> costs) {
+    public Plan {
+      Ids.check(team, "team");
+      members = List.copyOf(members);
+      costs = new TreeMap<>(costs);
+      double sum = members.stream().mapToDouble(Member::costShare).sum();
+      if (Math.abs(sum - 1) > 1e-9) {
+        throw new IllegalArgumentException(
+            "members' costShare sum to " + sum + "; they must sum to 1");
+      }
+      costs.forEach((s, c) -> {
+        if (c == null || c < 0) {
+          throw new IllegalArgumentException("costs." + s + " must be 0 or more (KRW)");
+        }
+      });
+    }
+  }
+
+  public record Line(
+      String organisation,
+      Support support,
+      long cost,
+      double rate,
+      long selfPayment,
+      long cash,
+      long inKind) {}
+
+  public record Result(
+      String team, OpenLevel level, List<Line> lines, long total, long cash, long inKind) {}
+
+  public static Result compute(SelfPaymentTable table, OpenLevel level, Plan plan) {
+    List<Line> lines = new ArrayList<>();
+    for (Member m : plan.members()) {
+      if (m.cashShare() < table.minCashShare()) {
+        throw new UserError(
+            "members."
+                + m.organisation()
+                + ".cashShare "
+                + m.cashShare()
+                + " is below the programme's minimum cash share "
+                + table.minCashShare());
+      }
+      for (var e : plan.costs().entrySet()) {
+        long cost = Math.round(e.getValue() * m.costShare());
+        double rate = table.rate(level, m.size(), e.getKey());
+        long pay = Math.round(cost * rate);
+        long cash = Math.round(pay * m.cashShare());
+        lines.add(new Line(m.organisation(), e.getKey(), cost, rate, pay, cash, pay - cash));
+      }
+    }
+    long total = lines.stream().mapToLong(Line::selfPayment).sum();
+    long cash = lines.stream().mapToLong(Line::cash).sum();
+    return new Result(plan.team(), level, lines, total, cash, total - cash);
+  }
+
+  /** Recomputes for a new level and records the change, old and new amounts in the ledger. */
+  public static Result recompute(
+      Ledger ledger, SelfPaymentTable table, Plan plan, OpenLevel from, OpenLevel to, String why) {
+    Result before = compute(table, from, plan);
+    Result after = compute(table, to, plan);
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("team", plan.team());
+    payload.put("from", from);
+    payload.put("to", to);
+    payload.put("why", why);
+    payload.put("before", before);
+    payload.put("after", after);
+    ledger.append(KIND, payload);
+    return after;
+  }
+}

@@ -1,0 +1,76 @@
+package kr.gukdae.selection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.UserError;
+import kr.gukdae.call.Application;
+import kr.gukdae.review.Reviewer;
+
+/**
+ * Assigns reviewers to applications as a min-cost flow: source → reviewer (the k-th application a
+ * reviewer reads costs k, so load spreads evenly) → application (only without a conflict of
+ * interest) → sink (capacity = reviewers per application).
+ */
+final class Assigner {
+
+  private Assigner() {}
+
+  static Assignment assign(Round round, List<Reviewer> panel, List<Application> applications) {
+    int r = panel.size();
+    int a = applications.size();
+    int source = 0;
+    int sink = 1 + r + a;
+    MinCostFlow flow = new MinCostFlow(sink + 1);
+    int cap = round.maxLoad() == 0 ? a : round.maxLoad();
+    for (int i = 0; i < r; i++) {
+      for (int k = 1; k <= cap; k++) {
+        flow.edge(source, 1 + i, 1, k);
+      }
+    }
+    List<int[]> handles = new ArrayList<>();
+    List<int[]> pairs = new ArrayList<>();
+    for (int j = 0; j < a; j++) {
+      Application app = applications.get(j);
+      for (int i = 0; i < r; i++) {
+        if (!panel.get(i).conflictsWith(app.interestedOrganisations())) {
+          handles.add(flow.edge(1 + i, 1 + r + j, 1, 0));
+          pairs.add(new int[] {i, j});
+        }
+      }
+      flow.edge(1 + r + j, sink, round.reviewersPerApplication(), 0);
+    }
+    flow.run(source, sink);
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    applications.forEach(app -> out.put(app.id(), new ArrayList<>()));
+    for (int k = 0; k < handles.size(); k++) {
+      if (flow.flow(handles.get(k)) > 0) {
+        int[] p = pairs.get(k);
+        out.get(applications.get(p[1]).id()).add(panel.get(p[0]).id());
+      }
+    }
+    for (Application app : applications) {
+      int got = out.get(app.id()).size();
+      if (got < round.reviewersPerApplication()) {
+        long free =
+            panel.stream().filter(x -> !x.conflictsWith(app.interestedOrganisations())).count();
+        throw new UserError(
+            "round "
+                + round.id()
+                + ": application "
+                + app.id()
+                + " gets "
+                + got
+                + " of "
+                + round.reviewersPerApplication()
+                + " reviewers ("
+                + free
+                + " of the panel have no conflict of interest"
+                + (round.maxLoad() > 0 ? ", maxLoad " + round.maxLoad() : "")
+                + "); widen the panel or raise maxLoad");
+      }
+    }
+    return new Assignment(round.id(), out);
+  }
+}

@@ -1,0 +1,193 @@
+package kr.gukdae.selection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import kr.gukdae.UserError;
+import kr.gukdae.call.Application;
+
+/** Turns a round's score sheets into its decision; refuses incomplete or foreign sheets. */
+final class Decider {
+
+  private Decider() {}
+
+  static RoundResult decide(
+      Round round, List<Application> candidates, Assignment assignment, List<Score> scores) {
+    Map<String, List<Score>> byApp = sheets(round, candidates, assignment, scores);
+    List<RoundResult.Line> lines = new ArrayList<>();
+    for (Application a : candidates) {
+      lines.add(line(round, a, byApp.get(a.id())));
+    }
+    lines.sort(
+        Comparator.comparingDouble(RoundResult.Line::total)
+            .reversed()
+            .thenComparing(RoundResult.Line::application));
+    List<String> notes = new ArrayList<>();
+    Integer quota = round.rule().quota();
+    List<String> selected = new ArrayList<>();
+    List<RoundResult.Line> out = new ArrayList<>();
+    int rank = 0;
+    double cutTotal = Double.NaN;
+    for (RoundResult.Line l : lines) {
+      rank++;
+      RoundResult.Outcome outcome = l.outcome();
+      String reason = l.reason();
+      if (outcome == RoundResult.Outcome.SELECTED) {
+        if (quota != null && selected.size() >= quota) {
+          outcome = RoundResult.Outcome.NOT_SELECTED;
+          reason = "ranked " + rank + " by total; the quota of " + quota + " is filled";
+          if (l.total() == cutTotal) {
+            notes.add(
+                l.application()
+                    + " ties the last selected total "
+                    + fmt(cutTotal)
+                    + "; the tie is broken by application id");
+          }
+        } else {
+          selected.add(l.application());
+          cutTotal = l.total();
+        }
+      }
+      out.add(
+          new RoundResult.Line(
+              l.application(),
+              l.consortium(),
+              l.means(),
+              l.total(),
+              l.approvals(),
+              l.reviewers(),
+              rank,
+              outcome,
+              reason));
+    }
+    if (selected.isEmpty()) {
+      notes.add("no award: no candidate met the round's rule, and none is selected");
+    }
+    if (quota != null && selected.size() < quota && !selected.isEmpty()) {
+      notes.add("only " + selected.size() + " of a quota of " + quota + " met every threshold");
+    }
+    return new RoundResult(
+        round.id(),
+        round.kind(),
+        round.rule().describe(),
+        candidates.size(),
+        out,
+        selected,
+        selected.isEmpty(),
+        notes);
+  }
+
+  private static RoundResult.Line line(Round round, Application a, List<Score> sheets) {
+    Map<String, Double> means = new LinkedHashMap<>();
+    double total = 0;
+    List<String> below = new ArrayList<>();
+    for (Criterion c : round.criteria()) {
+      double mean =
+          round6(sheets.stream().mapToDouble(s -> s.items().get(c.id())).average().orElse(0));
+      means.put(c.id(), mean);
+      total += c.weight() * mean / c.maxScore();
+      if (mean < c.threshold()) {
+        below.add(c.id() + " mean " + fmt(mean) + " < threshold " + fmt(c.threshold()));
+      }
+    }
+    total = round6(total);
+    if (total < round.overallThreshold()) {
+      below.add("total " + fmt(total) + " < overall threshold " + fmt(round.overallThreshold()));
+    }
+    int approvals = (int) sheets.stream().filter(s -> Boolean.TRUE.equals(s.approve())).count();
+    RoundResult.Outcome outcome = RoundResult.Outcome.SELECTED;
+    String reason = "meets every threshold (total " + fmt(total) + ")";
+    if (!below.isEmpty()) {
+      outcome = RoundResult.Outcome.BELOW_THRESHOLD;
+      reason = String.join("; ", below);
+    } else if (round.rule().majority() && approvals * 2 <= sheets.size()) {
+      outcome = RoundResult.Outcome.NO_MAJORITY;
+      reason = approvals + " of " + sheets.size() + " reviewers approve; a majority is needed";
+    } else if (round.rule().majority()) {
+      reason = approvals + " of " + sheets.size() + " reviewers approve; " + reason;
+    }
+    return new RoundResult.Line(
+        a.id(), a.consortium(), means, total, approvals, sheets.size(), 0, outcome, reason);
+  }
+
+  private static Map<String, List<Score>> sheets(
+      Round round, List<Application> candidates, Assignment assignment, List<Score> scores) {
+    if (!assignment.round().equals(round.id())) {
+      throw new UserError("assignment is for round " + assignment.round() + ", not " + round.id());
+    }
+    Map<String, List<Score>> byApp = new HashMap<>();
+    candidates.forEach(a -> byApp.put(a.id(), new ArrayList<>()));
+    Set<String> seen = new HashSet<>();
+    Set<String> criteria = new HashSet<>();
+    round.criteria().forEach(c -> criteria.add(c.id()));
+    for (Score s : scores) {
+      String where = "score " + s.reviewer() + "/" + s.application();
+      if (!s.round().equals(round.id())) {
+        throw new UserError(where + ": round is " + s.round() + ", expected " + round.id());
+      }
+      if (!byApp.containsKey(s.application())) {
+        throw new UserError(where + ": application is not a candidate of round " + round.id());
+      }
+      if (!assignment.assigned(s.reviewer(), s.application())) {
+        throw new UserError(where + ": reviewer is not assigned to this application");
+      }
+      if (!seen.add(s.reviewer() + "/" + s.application())) {
+        throw new UserError(where + ": a second sheet for the same reviewer and application");
+      }
+      if (!s.items().keySet().equals(criteria)) {
+        throw new UserError(
+            where + ": items must score exactly " + new java.util.TreeSet<>(criteria));
+      }
+      for (Criterion c : round.criteria()) {
+        double v = s.items().get(c.id());
+        if (v < 0 || v > c.maxScore()) {
+          throw new UserError(where + ": items." + c.id() + " must be 0-" + fmt(c.maxScore()));
+        }
+      }
+      if (round.rule().majority() && s.approve() == null) {
+        throw new UserError(where + ": approve (true/false) is required in a majority round");
+      }
+      byApp.get(s.application()).add(s);
+    }
+    List<String> missing = new ArrayList<>();
+    assignment
+        .reviewersOf()
+        .forEach((app, rs) ->
+            rs.forEach(r -> {
+              if (!seen.contains(r + "/" + app)) {
+                missing.add(r + "/" + app);
+              }
+            }));
+    if (!missing.isEmpty()) {
+      throw new UserError(
+          "round "
+              + round.id()
+              + ": "
+              + missing.size()
+              + " assigned sheet(s) missing, e.g. "
+              + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+              + "; nothing is decided on incomplete scores");
+    }
+    for (Application a : candidates) {
+      if (assignment.reviewersOf().getOrDefault(a.id(), List.of()).isEmpty()) {
+        throw new UserError(
+            "round " + round.id() + ": application " + a.id() + " has no reviewers");
+      }
+    }
+    return byApp;
+  }
+
+  static double round6(double x) {
+    return Math.round(x * 1e6) / 1e6;
+  }
+
+  static String fmt(double x) {
+    return String.format(Locale.ROOT, "%.2f", x);
+  }
+}

@@ -1,0 +1,89 @@
+package kr.gukdae.selection;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import kr.gukdae.call.Ids;
+
+/**
+ * One round of a selection funnel: its panel (reviewer ids), how many reviewers read each
+ * application and the most any one reviewer reads (0 = as balanced as the solver can make it),
+ * criteria and weights, the least total (0-100) to pass, and the selection rule.
+ */
+public record Round(
+    String id,
+    Kind kind,
+    List<String> panel,
+    int reviewersPerApplication,
+    int maxLoad,
+    List<Criterion> criteria,
+    double overallThreshold,
+    Rule rule) {
+
+  public enum Kind {
+    DOCUMENT_SCREENING,
+    WRITTEN_REVIEW,
+    PRESENTATION,
+    BUDGET_REVIEW
+  }
+
+  public Round {
+    Ids.check(id, "id");
+    Objects.requireNonNull(kind, "kind is required (" + List.of(Kind.values()) + ")");
+    panel = List.copyOf(Objects.requireNonNull(panel, "panel is required (reviewer ids)"));
+    if (panel.isEmpty() || new HashSet<>(panel).size() != panel.size()) {
+      throw new IllegalArgumentException("panel must list distinct reviewer ids, at least one");
+    }
+    if (reviewersPerApplication < 1 || reviewersPerApplication > panel.size()) {
+      throw new IllegalArgumentException(
+          "reviewersPerApplication must be 1-"
+              + panel.size()
+              + " (the panel's size), got "
+              + reviewersPerApplication);
+    }
+    if (maxLoad < 0) {
+      throw new IllegalArgumentException("maxLoad must be 0 (balanced) or more");
+    }
+    criteria = List.copyOf(Objects.requireNonNull(criteria, "criteria is required"));
+    if (criteria.isEmpty()) {
+      throw new IllegalArgumentException("criteria must list at least one criterion");
+    }
+    double sum = criteria.stream().mapToDouble(Criterion::weight).sum();
+    if (Math.abs(sum - 100) > 1e-9) {
+      throw new IllegalArgumentException(
+          "criteria weights sum to " + sum + "; they must sum to 100");
+    }
+    if (criteria.stream().map(Criterion::id).distinct().count() != criteria.size()) {
+      throw new IllegalArgumentException("criteria ids must be distinct");
+    }
+    if (overallThreshold < 0 || overallThreshold > 100) {
+      throw new IllegalArgumentException("overallThreshold must be 0-100, got " + overallThreshold);
+    }
+    Objects.requireNonNull(rule, "rule is required ({quota: N} or {majority: true})");
+  }
+
+  /** The same round with one criterion's weight changed and the others scaled to keep 100. */
+  public Round withWeight(String criterion, double weight) {
+    Criterion c =
+        criteria.stream()
+            .filter(x -> x.id().equals(criterion))
+            .findFirst()
+            .orElseThrow(() ->
+                new kr.gukdae.UserError(
+                    "what-if: '" + criterion + "' is not a criterion of round " + id));
+    if (!(weight > 0) || weight >= 100) {
+      throw new kr.gukdae.UserError("what-if: weight must be above 0 and below 100");
+    }
+    double scale = (100 - weight) / (100 - c.weight());
+    List<Criterion> changed =
+        criteria.stream()
+            .map(x ->
+                x.id().equals(criterion)
+                    ? new Criterion(x.id(), x.label(), weight, x.maxScore(), x.threshold())
+                    : new Criterion(
+                        x.id(), x.label(), x.weight() * scale, x.maxScore(), x.threshold()))
+            .toList();
+    return new Round(
+        id, kind, panel, reviewersPerApplication, maxLoad, changed, overallThreshold, rule);
+  }
+}

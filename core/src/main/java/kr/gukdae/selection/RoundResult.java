@@ -1,0 +1,51 @@
+package kr.gukdae.selection;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A round's decision with its explanation: every candidate's per-criterion means, weighted total,
+ * approvals, rank and outcome with the reason, the rule applied, and whether nobody was selected.
+ */
+public record RoundResult(
+    String round,
+    Round.Kind kind,
+    String rule,
+    int candidates,
+    List<Line> lines,
+    List<String> selected,
+    boolean noAward,
+    List<String> notes) {
+
+  public enum Outcome {
+    SELECTED,
+    NOT_SELECTED,
+    BELOW_THRESHOLD,
+    NO_MAJORITY
+  }
+
+  public record Line(
+      String application,
+      String consortium,
+      Map<String, Double> means,
+      double total,
+      int approvals,
+      int reviewers,
+      int rank,
+      Outcome outcome,
+      String reason) {}
+
+  public RoundResult {
+    lines = List.copyOf(lines);
+    selected = List.copyOf(selected);
+    notes = List.copyOf(notes);
+  }
+
+  public Line line(String application) {
+    return lines.stream()
+        .filter(l -> l.application().equals(application))
+        .findFirst()
+        .orElseThrow(
+            () -> new kr.gukdae.UserError("no candidate '" + application + "' in round " + round));
+  }
+}

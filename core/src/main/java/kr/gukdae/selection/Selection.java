@@ -1,0 +1,225 @@
+package kr.gukdae.selection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.UserError;
+import kr.gukdae.call.Application;
+import kr.gukdae.ledger.CanonicalJson;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.LedgerEntry;
+import kr.gukdae.ledger.Verification;
+import kr.gukdae.review.Reviewer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The public entry for selection funnels: assign reviewers without conflicts of interest, decide a
+ * round from its score sheets, record inputs and decision in the ledger, recompute a recorded
+ * decision from the ledger alone, and show what-if variations.
+ */
+public final class Selection {
+
+  public static final String INPUT = "selection.input";
+  public static final String DECISION = "selection.decision";
+  public static final String ASSIGNMENT = "selection.assignment";
+
+  private Selection() {}
+
+  /** Everything a round's decision depends on. */
+  public record Input(
+      String funnel,
+      Round round,
+      List<Reviewer> panel,
+      List<Application> candidates,
+      Assignment assignment,
+      List<Score> scores) {
+
+    public Input {
+      panel = List.copyOf(panel);
+      candidates = List.copyOf(candidates);
+      scores = List.copyOf(scores);
+    }
+  }
+
+  /** Balanced, conflict-free assignment of the round's panel to the candidates. */
+  public static Assignment assign(Funnel funnel, Round round, List<Application> candidates) {
+    checkQuota(round, candidates.size());
+    return Assigner.assign(round, funnel.panel(round), candidates);
+  }
+
+  // Checked before reviewers are assigned as well as at the decision, so nobody scores in vain.
+  private static void checkQuota(Round round, int candidates) {
+    Integer quota = round.rule().quota();
+    if (quota != null && quota > candidates && !round.rule().majority()) {
+      throw new UserError(
+          "round "
+              + round.id()
+              + ": rule.quota "
+              + quota
+              + " is larger than the "
+              + candidates
+              + " candidates; lower the quota");
+    }
+  }
+
+  /** Records a round's assignment so score sheets can be checked against it; once per round. */
+  public static void recordAssignment(Ledger ledger, String funnel, Assignment assignment) {
+    if (recordedAssignment(ledger, funnel, assignment.round()) != null) {
+      throw new UserError(
+          "round " + assignment.round() + " of " + funnel + " already has a recorded assignment");
+    }
+    ledger.append(ASSIGNMENT, Map.of("funnel", funnel, "assignment", assignment));
+  }
+
+  /** The assignment recorded for a round, or null. */
+  public static @org.jspecify.annotations.Nullable Assignment recordedAssignment(
+      Ledger ledger, String funnel, String round) {
+    for (LedgerEntry e : ledger.entries()) {
+      if (e.kind().equals(ASSIGNMENT)) {
+        JsonNode p = CanonicalJson.parse(e.payload());
+        if (p.path("funnel").asString().equals(funnel)
+            && p.path("assignment").path("round").asString().equals(round)) {
+          return CanonicalJson.read(p.path("assignment"), Assignment.class);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Decides without recording; a conflicted or unknown reviewer in the assignment is refused. */
+  public static RoundResult decide(Input in) {
+    checkQuota(in.round(), in.candidates().size());
+    Map<String, Reviewer> panel = new LinkedHashMap<>();
+    in.panel().forEach(r -> panel.put(r.id(), r));
+    for (Application a : in.candidates()) {
+      for (String r : in.assignment().reviewersOf().getOrDefault(a.id(), List.of())) {
+        Reviewer reviewer = panel.get(r);
+        if (reviewer == null || !in.round().panel().contains(r)) {
+          throw new UserError(
+              "assignment: " + r + " is not on the panel of round " + in.round().id());
+        }
+        if (reviewer.conflictsWith(a.interestedOrganisations())) {
+          throw new UserError(
+              "assignment: "
+                  + r
+                  + " declared an affiliation with a member or supplier of "
+                  + a.id()
+                  + " (conflict of interest)");
+        }
+      }
+    }
+    return Decider.decide(in.round(), in.candidates(), in.assignment(), in.scores());
+  }
+
+  /** Decides and appends the input and then the decision to the ledger. */
+  public static RoundResult run(Input in, Ledger ledger) {
+    RoundResult result = decide(in);
+    long input = ledger.append(INPUT, in).seq();
+    ledger.append(
+        DECISION,
+        Map.of("input", input, "funnel", in.funnel(), "round", in.round().id(), "result", result));
+    return result;
+  }
+
+  /** A recorded round decision recomputed from the ledger and compared byte for byte. */
+  public record Replay(
+      Verification chain, long decisionSeq, boolean matches, RoundResult recomputed, Input input) {}
+
+  public static Replay replay(Ledger ledger, String funnel, String round) {
+    List<LedgerEntry> entries = ledger.entries();
+    Verification chain = Ledger.verify(entries, null);
+    if (!chain.intact()) {
+      throw new UserError("cannot replay from a broken ledger: " + chain.describe());
+    }
+    LedgerEntry decision = null;
+    Input input = null;
+    for (LedgerEntry e : entries) {
+      if (e.kind().equals(DECISION)) {
+        JsonNode p = CanonicalJson.parse(e.payload());
+        Input in = input(entries.get((int) p.path("input").asLong() - 1));
+        if (in.funnel().equals(funnel) && in.round().id().equals(round)) {
+          decision = e;
+          input = in;
+        }
+      }
+    }
+    if (decision == null || input == null) {
+      throw new UserError("the ledger holds no decision for " + funnel + " round " + round);
+    }
+    RoundResult again = decide(input);
+    JsonNode recorded = CanonicalJson.parse(decision.payload()).path("result");
+    boolean same = CanonicalJson.of(again).equals(CanonicalJson.of(recorded));
+    return new Replay(chain, decision.seq(), same, again, input);
+  }
+
+  /** True when the ledger holds a decision for this round of this funnel. */
+  public static boolean decided(Ledger ledger, String funnel, String round) {
+    for (LedgerEntry e : ledger.entries()) {
+      if (e.kind().equals(DECISION)) {
+        JsonNode p = CanonicalJson.parse(e.payload());
+        if (p.path("funnel").asString().equals(funnel)
+            && p.path("round").asString().equals(round)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The decisions recorded in the ledger, oldest first. */
+  public static List<RoundResult> recorded(Ledger ledger) {
+    List<RoundResult> out = new ArrayList<>();
+    for (LedgerEntry e : ledger.entries()) {
+      if (e.kind().equals(DECISION)) {
+        out.add(
+            CanonicalJson.read(CanonicalJson.parse(e.payload()).path("result"), RoundResult.class));
+      }
+    }
+    return out;
+  }
+
+  /** How each candidate's outcome changes if one criterion's weight changes. */
+  public record WhatIf(
+      String criterion,
+      double weight,
+      RoundResult base,
+      RoundResult changed,
+      List<String> changes) {}
+
+  public static WhatIf whatIf(Input in, String criterion, double weight) {
+    RoundResult base = decide(in);
+    Input changedInput =
+        new Input(
+            in.funnel(),
+            in.round().withWeight(criterion, weight),
+            in.panel(),
+            in.candidates(),
+            in.assignment(),
+            in.scores());
+    RoundResult changed = decide(changedInput);
+    List<String> changes = new ArrayList<>();
+    for (RoundResult.Line l : base.lines()) {
+      RoundResult.Line n = changed.line(l.application());
+      if (l.outcome() != n.outcome() || l.rank() != n.rank()) {
+        changes.add(
+            l.application()
+                + ": rank "
+                + l.rank()
+                + " -> "
+                + n.rank()
+                + ", "
+                + l.outcome()
+                + (l.outcome() == n.outcome() ? "" : " -> " + n.outcome()));
+      }
+    }
+    return new WhatIf(criterion, weight, base, changed, changes);
+  }
+
+  private static Input input(LedgerEntry e) {
+    if (!e.kind().equals(INPUT)) {
+      throw new UserError("ledger seq " + e.seq() + " is not a selection input");
+    }
+    return CanonicalJson.read(CanonicalJson.parse(e.payload()), Input.class);
+  }
+}

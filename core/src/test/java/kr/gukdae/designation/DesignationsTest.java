@@ -1,0 +1,77 @@
+package kr.gukdae.designation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.stage.EvidenceLoader;
+import kr.gukdae.stage.ProgramLoader;
+import kr.gukdae.stage.StageResult;
+import kr.gukdae.stage.Stages;
+import org.junit.jupiter.api.Test;
+
+class DesignationsTest {
+
+  @Test
+  void grantedFromTheStageDecisionAndLapsedOnElimination() {
+    var program = ProgramLoader.demo();
+    Ledger ledger = Ledger.inMemory();
+    StageResult stage1 = Stages.evaluate(program, 1, EvidenceLoader.demo());
+    List<String> changes = Designations.apply(ledger, program, stage1);
+    assertThat(changes).contains("granted KAI-M-hanbit");
+    Designation model = Designations.find(ledger, "KAI-M-hanbit").orElseThrow();
+    assertThat(model.kind()).isEqualTo(Designation.Kind.K_AI_MODEL);
+    assertThat(model.holdsOn(LocalDate.parse(stage1.evaluationDate()))).isTrue();
+    assertThat(Designations.registry(ledger))
+        .anyMatch(d ->
+            d.kind() == Designation.Kind.K_AI_COMPANY && d.holder().equals("Hanbit AI (demo)"));
+    assertThatThrownBy(() -> Designations.apply(ledger, program, stage1))
+        .hasMessageContaining("already recorded");
+
+    // A later decision that eliminates hanbit lapses both its designations.
+    List<StageResult.TeamResult> ranking = new ArrayList<>();
+    for (var t : stage1.ranking()) {
+      ranking.add(
+          t.team().equals("hanbit")
+              ? new StageResult.TeamResult(
+                  t.team(),
+                  t.name(),
+                  t.total(),
+                  t.rank(),
+                  StageResult.Outcome.ELIMINATED_GATE,
+                  false,
+                  "gate",
+                  t.components(),
+                  t.userRating(),
+                  List.of(),
+                  t.reviewComments())
+              : t);
+    }
+    StageResult stage2 =
+        new StageResult(
+            stage1.programme(),
+            stage1.version(),
+            stage1.programmeSha256(),
+            stage1.demo(),
+            2,
+            "2026-07-15",
+            stage1.referenceSet(),
+            stage1.pointsFunction(),
+            stage1.tieBreakRule(),
+            3,
+            ranking,
+            List.of(),
+            List.of(),
+            List.of());
+    List<String> lapses = Designations.apply(ledger, program, stage2);
+    assertThat(lapses)
+        .anyMatch(c -> c.startsWith("lapsed KAI-M-hanbit: team eliminated at stage 2"));
+    Designation lapsed = Designations.find(ledger, "KAI-M-hanbit").orElseThrow();
+    assertThat(lapsed.to()).isEqualTo(LocalDate.of(2026, 7, 15));
+    assertThat(lapsed.holdsOn(LocalDate.of(2026, 7, 15))).isFalse();
+    assertThat(lapsed.holdsOn(LocalDate.of(2026, 7, 14))).isTrue();
+  }
+}

@@ -1,0 +1,47 @@
+package kr.gukdae.openness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import kr.gukdae.ledger.Ledger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenSourceCheckTest {
+
+  @Test
+  void levelComesFromTheRepositoryAndOnlyChangesAreRecorded(@TempDir Path repo) throws Exception {
+    Ledger ledger = Ledger.inMemory();
+    assertThat(OpenSourceCheck.inspect(repo).level()).isEqualTo(OpenLevel.CLOSED);
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: cc-by-nc-4.0\n---\n# model\n");
+    Files.write(repo.resolve("model-00001.safetensors"), new byte[] {1});
+    var research = OpenSourceCheck.inspect(repo);
+    assertThat(research.level()).isEqualTo(OpenLevel.RESEARCH_ONLY);
+    assertThat(OpenLevelHistory.record(ledger, "hanbit", LocalDate.of(2026, 1, 15), research))
+        .isNotNull();
+    assertThat(OpenLevelHistory.record(ledger, "hanbit", LocalDate.of(2026, 2, 1), research))
+        .isNull();
+
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n");
+    assertThat(OpenSourceCheck.inspect(repo).level()).isEqualTo(OpenLevel.OPEN_WEIGHTS_COMMERCIAL);
+    Files.writeString(repo.resolve("train.py"), "print(1)\n");
+    Files.writeString(repo.resolve("datasheet.md"), "# data\n");
+    var full = OpenSourceCheck.inspect(repo);
+    assertThat(full.level()).isEqualTo(OpenLevel.FULL_OPEN);
+    var change = OpenLevelHistory.record(ledger, "hanbit", LocalDate.of(2026, 7, 1), full);
+    assertThat(change.from()).isEqualTo(OpenLevel.RESEARCH_ONLY);
+    assertThat(OpenLevelHistory.history(ledger, "hanbit")).hasSize(2);
+    assertThat(OpenLevelHistory.current(ledger, "hanbit")).isEqualTo(OpenLevel.FULL_OPEN);
+  }
+
+  @Test
+  void unrecognisedLicenceTextNeverRaisesTheLevel(@TempDir Path repo) throws Exception {
+    Files.writeString(repo.resolve("LICENSE"), "You may use this model as we see fit.\n");
+    Files.write(repo.resolve("w.safetensors"), new byte[] {1});
+    var f = OpenSourceCheck.inspect(repo);
+    assertThat(f.level()).isEqualTo(OpenLevel.RESEARCH_ONLY);
+    assertThat(f.licence()).isEqualTo("unrecognised");
+  }
+}

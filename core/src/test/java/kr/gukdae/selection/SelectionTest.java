@@ -1,0 +1,209 @@
+package kr.gukdae.selection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.gukdae.UserError;
+import kr.gukdae.call.Application;
+import kr.gukdae.call.DocumentKind;
+import kr.gukdae.call.Support;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.office.Fixtures;
+import kr.gukdae.office.OfficeFiles;
+import kr.gukdae.office.OfficeProgramme;
+import kr.gukdae.review.Reviewer;
+import kr.gukdae.stage.Team;
+import org.junit.jupiter.api.Test;
+
+class SelectionTest {
+
+  private final OfficeProgramme seed = OfficeFiles.programme("seed-2025");
+  private final Round written = seed.funnel().round("written");
+  private final List<Application> apps = Fixtures.seedApplications();
+
+  private Selection.Input input(List<Score> scores, Assignment a) {
+    return new Selection.Input("seed-2025", written, seed.funnel().panel(written), apps, a, scores);
+  }
+
+  @Test
+  void assignmentAvoidsMembersAndSuppliersAndBalancesLoad() {
+    List<Application> withSupplier = new ArrayList<>(apps);
+    Application a = apps.get(7);
+    withSupplier.set(
+        7,
+        new Application(
+            a.id(),
+            a.call(),
+            a.consortium(),
+            a.members(),
+            a.support(),
+            a.documents(),
+            List.of("K-Cloud GPU"),
+            a.submittedAt()));
+    Assignment assignment = Selection.assign(seed.funnel(), written, withSupplier);
+    assertThat(assignment.reviewersOf().get(a.id())).doesNotContain("rv06");
+    assertThat(assignment.reviewersOf().get("hanbit")).doesNotContain("rv02");
+    var load = assignment.load().values();
+    assertThat(java.util.Collections.max(load) - java.util.Collections.min(load))
+        .isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void anApplicationWithoutEnoughFreeReviewersIsNamed() {
+    Funnel small =
+        new Funnel(
+            List.of(
+                new Round(
+                    "r",
+                    Round.Kind.WRITTEN_REVIEW,
+                    List.of("x", "y"),
+                    2,
+                    0,
+                    List.of(new Criterion("c", "c", 100, 10, 0)),
+                    0,
+                    new Rule(1, false))),
+            List.of(new Reviewer("x", "x", Set.of("Hanbit AI")), new Reviewer("y", "y", Set.of())));
+    assertThatThrownBy(() -> Selection.assign(small, small.round("r"), apps.subList(0, 2)))
+        .isInstanceOf(UserError.class)
+        .hasMessage(
+            "round r: application hanbit gets 1 of 2 reviewers (1 of the panel have no"
+                + " conflict of interest); widen the panel or raise maxLoad");
+  }
+
+  @Test
+  void thresholdsQuotaAndExplanations() {
+    Assignment a = Selection.assign(seed.funnel(), written, apps);
+    Map<String, Double> q = new java.util.HashMap<>(Fixtures.quality(apps));
+    q.put("seed15", 3.0); // below every per-criterion threshold (4)
+    RoundResult r = Selection.decide(input(Fixtures.scores(written, a, q, 0), a));
+    assertThat(r.selected()).hasSize(10);
+    RoundResult.Line low = r.line("seed15");
+    assertThat(low.outcome()).isEqualTo(RoundResult.Outcome.BELOW_THRESHOLD);
+    assertThat(low.reason())
+        .contains("technology mean")
+        .contains("< threshold 4.00")
+        .contains("< overall threshold 60.00");
+    assertThat(r.line("hanbit").rank()).isEqualTo(1);
+    assertThat(r.line("hanbit").means()).containsOnlyKeys("technology", "goals-strategy", "impact");
+    assertThat(r.line("seed11").reason()).contains("quota of 10 is filled");
+  }
+
+  @Test
+  void incompleteForeignOrConflictedSheetsAreRefused() {
+    Assignment a = Selection.assign(seed.funnel(), written, apps);
+    List<Score> all = Fixtures.scores(written, a, Fixtures.quality(apps), 0);
+    assertThatThrownBy(() -> Selection.decide(input(all.subList(1, all.size()), a)))
+        .hasMessageContaining("1 assigned sheet(s) missing")
+        .hasMessageContaining("nothing is decided on incomplete scores");
+    String someone = a.reviewersOf().get("seed6").getFirst();
+    String other =
+        seed.funnel().rounds().getFirst().panel().stream()
+            .filter(r -> !a.assigned(r, "seed6"))
+            .findFirst()
+            .orElseThrow();
+    List<Score> foreign = new ArrayList<>(all);
+    foreign.add(new Score("written", other, "seed6", all.getFirst().items(), null));
+    assertThatThrownBy(() -> Selection.decide(input(foreign, a)))
+        .hasMessage("score " + other + "/seed6: reviewer is not assigned to this application");
+    List<Score> outOfRange = new ArrayList<>(all);
+    Score s = outOfRange.getFirst();
+    outOfRange.set(
+        0,
+        new Score(
+            s.round(),
+            s.reviewer(),
+            s.application(),
+            Map.of("technology", 11.0, "goals-strategy", 5.0, "impact", 5.0),
+            null));
+    assertThatThrownBy(() -> Selection.decide(input(outOfRange, a)))
+        .hasMessageContaining("items.technology must be 0-10.00");
+    // An assignment edited to put a conflicted reviewer on an application is refused.
+    Map<String, List<String>> edited = new java.util.HashMap<>(a.reviewersOf());
+    edited.put("hanbit", List.of("rv02", "rv01", "rv03", "rv05", "rv07"));
+    assertThatThrownBy(() -> Selection.decide(input(all, new Assignment("written", edited))))
+        .hasMessageContaining("rv02 declared an affiliation with a member or supplier of hanbit");
+    assertThat(someone).isNotBlank();
+  }
+
+  @Test
+  void whatIfShowsWhoseOutcomeChangesWithAWeight() {
+    Assignment a = Selection.assign(seed.funnel(), written, apps);
+    List<Score> scores = new ArrayList<>();
+    for (Score s : Fixtures.scores(written, a, Fixtures.quality(apps), 0)) {
+      // seed11 (rank 11) is brilliant on impact only; seed10 is even.
+      Map<String, Double> items =
+          s.application().equals("seed11")
+              ? Map.of("technology", 4.5, "goals-strategy", 4.5, "impact", 10.0)
+              : s.items();
+      scores.add(new Score(s.round(), s.reviewer(), s.application(), items, s.approve()));
+    }
+    Selection.WhatIf w = Selection.whatIf(input(scores, a), "impact", 70);
+    assertThat(w.base().line("seed11").outcome()).isEqualTo(RoundResult.Outcome.NOT_SELECTED);
+    assertThat(w.changed().line("seed11").outcome()).isEqualTo(RoundResult.Outcome.SELECTED);
+    assertThat(w.changes())
+        .anyMatch(c -> c.startsWith("seed11: rank") && c.endsWith("NOT_SELECTED -> SELECTED"));
+  }
+
+  @Test
+  void aRecordedDecisionEditedWithTheChainRehashedNoLongerReplays() {
+    var store = new kr.gukdae.office.TamperableLedgerStore();
+    Ledger ledger = new Ledger(store);
+    Assignment a = Selection.assign(seed.funnel(), written, apps);
+    Selection.run(input(Fixtures.scores(written, a, Fixtures.quality(apps), 0), a), ledger);
+    assertThat(Selection.replay(ledger, "seed-2025", "written").matches()).isTrue();
+    store.rewrite(
+        2, p -> p.replaceFirst("\"outcome\":\"NOT_SELECTED\"", "\"outcome\":\"SELECTED\""));
+    assertThat(ledger.verify().intact()).isTrue();
+    assertThat(Selection.replay(ledger, "seed-2025", "written").matches()).isFalse();
+  }
+
+  @Test
+  void badFunnelsNameTheField() {
+    String yaml = OfficeFiles.example("seed-2025.yaml");
+    assertThatThrownBy(() ->
+            OfficeFiles.parse(
+                yaml.replaceFirst("weight: 40", "weight: 35"), "p.yaml", OfficeProgramme.class))
+        .hasMessageContaining(
+            "funnel.rounds[0]: criteria weights sum to 95.0; they must sum to 100");
+    assertThatThrownBy(() ->
+            OfficeFiles.parse(
+                yaml.replace(
+                    "rule: {quota: 5}\n    - id: budget", "rule: {quota: 12}\n    - id: budget"),
+                "p.yaml",
+                OfficeProgramme.class))
+        .hasMessageContaining("rounds[1].rule.quota 12 is larger than the previous round's 10");
+    // Refused before anyone is assigned, and again at the decision.
+    assertThatThrownBy(() -> Selection.assign(seed.funnel(), written, apps.subList(0, 8)))
+        .hasMessage(
+            "round written: rule.quota 10 is larger than the 8 candidates; lower the quota");
+    Assignment a = Selection.assign(seed.funnel(), written, apps);
+    assertThatThrownBy(() ->
+            Selection.decide(
+                new Selection.Input(
+                    "seed-2025",
+                    written,
+                    seed.funnel().panel(written),
+                    apps.subList(0, 8),
+                    a,
+                    List.of())))
+        .hasMessage(
+            "round written: rule.quota 10 is larger than the 8 candidates; lower the quota");
+    assertThat(
+            Fixtures.application(
+                    "z",
+                    "seed-2025",
+                    OffsetDateTime.now(),
+                    Fixtures.consortium("z"),
+                    Set.of(Support.GPU),
+                    DocumentKind.PLAN)
+                .members()
+                .getFirst()
+                .role())
+        .isEqualTo(Team.Role.LEAD);
+  }
+}
