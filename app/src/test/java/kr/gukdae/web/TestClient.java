@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Set;
+import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.access.Role;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +44,29 @@ public class TestClient {
                         body instanceof String text ? text : JSON.writeValueAsString(body)))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The password {@link #as} gives every account it creates. */
+  public static final String PASSWORD = "test-password-123";
+
+  /**
+   * A new client signed in as a new account with these roles (a TEAM account belongs to team {@code
+   * team-a}); the account is created directly through {@link Accounts}, the sign-in goes over HTTP
+   * like a browser's.
+   */
+  public static TestClient as(int port, Accounts accounts, String username, Role... roles)
+      throws Exception {
+    Set<Role> set = roles.length == 0 ? Set.of(Role.VOTER) : Set.of(roles);
+    accounts.create(username, PASSWORD, set, set.contains(Role.TEAM) ? "team-a" : null);
+    TestClient client = new TestClient(port);
+    client.signIn(username, PASSWORD);
+    return client;
+  }
+
+  /** Signs in through {@code POST /api/access/login}; the reply's JSON. */
+  public JsonNode signIn(String username, String password) throws Exception {
+    return ok(
+        "POST", "/api/access/login", java.util.Map.of("username", username, "password", password));
   }
 
   /** Sends and expects 200; the reply's JSON. */

@@ -3,6 +3,7 @@ package kr.gukdae.app.arena;
 import java.security.SecureRandom;
 import java.time.Clock;
 import javax.sql.DataSource;
+import kr.gukdae.app.access.Accounts;
 import kr.gukdae.arena.PairSampler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -20,7 +21,19 @@ record Arena(
     VoteWriter writer)
     implements AutoCloseable {
 
+  /**
+   * An arena with accounts of its own (tests, tools); the application shares one {@link Accounts}.
+   */
   static Arena create(DataSource dataSource, ArenaSettings settings, Clock clock) {
+    return create(
+        dataSource,
+        settings,
+        clock,
+        Accounts.create(dataSource, clock, settings.sessionTtl(), 1000));
+  }
+
+  static Arena create(
+      DataSource dataSource, ArenaSettings settings, Clock clock, Accounts accounts) {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     Limits limits = new Limits(clock);
@@ -39,7 +52,7 @@ record Arena(
             new PairSampler(new SecureRandom()),
             open);
     return new Arena(
-        new Sessions(jdbc, clock, settings, limits),
+        new Sessions(accounts),
         scenarios,
         battles,
         new Votes(jdbc, clock, settings, limits, battles::isStreaming, open, writer),

@@ -1,18 +1,24 @@
 package kr.gukdae.app.arena;
 
-import kr.gukdae.UserError;
+import java.util.Set;
+import kr.gukdae.app.access.AccountCommand;
+import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.access.Role;
 import kr.gukdae.cli.GukdaeCommand;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Creates arena accounts from the shell; the first administrator has to come from somewhere. */
+/**
+ * The arena's older account command, kept for scripts that use it: {@code ADMIN} is an office
+ * account that also votes as an expert. {@code gukdae account} creates accounts of any role.
+ */
 @Component
 @Command(
     name = "arena-account",
     mixinStandardHelpOptions = true,
     description = {
-      "Create an arena account (expert user or administrator).",
+      "Create an arena account (expert user or administrator); see also 'gukdae account'.",
       "The password is read from the environment variable named by --password-env,"
           + " so it never appears in the process list or shell history."
     })
@@ -33,33 +39,20 @@ class ArenaAccountCommand implements GukdaeCommand {
       description = "environment variable holding the password (default ${DEFAULT-VALUE})")
   String passwordEnv;
 
-  private final Arena arena;
+  private final Accounts accounts;
 
-  ArenaAccountCommand(Arena arena) {
-    this.arena = arena;
+  ArenaAccountCommand(Accounts accounts) {
+    this.accounts = accounts;
   }
 
   @Override
   public Integer call() {
-    String password = System.getenv(passwordEnv);
-    if (password == null || password.isBlank()) {
-      throw new UserError(
-          "--password-env: environment variable "
-              + passwordEnv
-              + " is empty; export the password in it");
-    }
-    VoterClass voterClass;
-    try {
-      voterClass = VoterClass.valueOf(role.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--role '" + role + "': use EXPERT or ADMIN");
-    }
-    try {
-      arena.sessions().createAccount(username, password, voterClass);
-    } catch (ArenaException e) {
-      throw new UserError("--username/--role/password: " + e.getMessage());
-    }
-    System.out.println("created arena account " + username + " (" + voterClass.name() + ")");
-    return 0;
+    Set<Role> roles =
+        switch (role.toUpperCase(java.util.Locale.ROOT)) {
+          case "ADMIN" -> Set.of(Role.OFFICE, Role.EXPERT);
+          case "EXPERT" -> Set.of(Role.EXPERT);
+          default -> throw new kr.gukdae.UserError("--role '" + role + "': use EXPERT or ADMIN");
+        };
+    return AccountCommand.create(accounts, username, roles, null, passwordEnv);
   }
 }

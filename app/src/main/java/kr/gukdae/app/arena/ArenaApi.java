@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.AccessDenied;
+import kr.gukdae.app.access.Principal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,11 +29,17 @@ class ArenaApi {
   private final Arena arena;
   private final ArenaSettings settings;
   private final SessionCookies cookies;
+  private final Access access;
 
-  ArenaApi(Arena arena, ArenaSettings settings, SessionCookies cookies) {
+  ArenaApi(Arena arena, ArenaSettings settings, SessionCookies cookies, Access access) {
     this.arena = arena;
     this.settings = settings;
     this.cookies = cookies;
+    this.access = access;
+  }
+
+  Access access() {
+    return access;
   }
 
   @GetMapping("/api/arena/session")
@@ -51,9 +60,7 @@ class ArenaApi {
       @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
     String username = form.username() == null ? "" : form.username();
     String password = form.password() == null ? "" : form.password();
-    Sessions.Opened opened = arena.sessions().login(username, password);
-    cookies.set(request, response, opened.token());
-    return signedIn(opened.voter());
+    return signedIn(arenaRefusal(() -> access.login(request, response, username, password)));
   }
 
   /**
@@ -65,11 +72,16 @@ class ArenaApi {
       @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
     String username = form.username() == null ? "" : form.username();
     String password = form.password() == null ? "" : form.password();
-    Sessions.Opened opened = arena.sessions().register(username, password, request.getRemoteAddr());
-    // the anonymous session this browser had is finished: its cookie is replaced below
-    arena.sessions().logout(SessionCookies.token(request));
-    cookies.set(request, response, opened.token());
-    return signedIn(opened.voter());
+    // the anonymous session this browser had is finished: its cookie is replaced
+    return signedIn(arenaRefusal(() -> access.register(request, response, username, password)));
+  }
+
+  private static Voter arenaRefusal(java.util.function.Supplier<Principal> action) {
+    try {
+      return Sessions.voter(action.get());
+    } catch (AccessDenied e) {
+      throw new ArenaException(e.status(), e.code(), e.getMessage());
+    }
   }
 
   private static Map<String, Object> signedIn(Voter voter) {
@@ -84,8 +96,7 @@ class ArenaApi {
 
   @PostMapping("/api/arena/logout")
   Map<String, Object> logout(HttpServletRequest request, HttpServletResponse response) {
-    arena.sessions().logout(SessionCookies.token(request));
-    cookies.clear(request, response);
+    access.logout(request, response);
     return Map.of("ok", true);
   }
 

@@ -2,6 +2,7 @@ package kr.gukdae.app.arena;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import kr.gukdae.app.access.Accounts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class ArenaConfig {
 
   @Bean
-  Arena arena(DataSource dataSource, ArenaSettings settings) {
-    return Arena.create(dataSource, settings, Clock.systemUTC());
+  Arena arena(DataSource dataSource, ArenaSettings settings, Accounts accounts) {
+    return Arena.create(dataSource, settings, Clock.systemUTC(), accounts);
   }
 }

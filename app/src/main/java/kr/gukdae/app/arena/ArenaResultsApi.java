@@ -139,7 +139,9 @@ class ArenaResultsApi {
               out.put("model_a", v.modelA());
               out.put("model_b", v.modelB());
               out.put("winner", v.outcome().wireName());
-              out.put("judge", "arena_" + Sessions.sha256(v.voterId()).substring(0, 16));
+              out.put(
+                  "judge",
+                  "arena_" + kr.gukdae.app.access.Accounts.sha256(v.voterId()).substring(0, 16));
               out.put("turn", v.turns());
               out.put("anony", true);
               out.put("language", v.language());

@@ -77,7 +77,7 @@ class ArenaHttpTest {
             "category", "summary",
             "language", "ko",
             "criteria", List.of("정확성", "유창성"));
-    assertThat(voter.send("POST", "/api/arena/admin/scenarios", draft).statusCode()).isEqualTo(403);
+    assertThat(voter.send("POST", "/api/arena/admin/scenarios", draft).statusCode()).isEqualTo(401);
     long scenarioId = admin.ok("POST", "/api/arena/admin/scenarios", draft).get("id").asLong();
     var badDraft =
         admin.send(
@@ -156,7 +156,7 @@ class ArenaHttpTest {
     assertThat(rows.get(0).has("model_a")).isTrue();
     assertThat(export.body()).doesNotContain("admin1").contains("\"anony\":true");
 
-    assertThat(voter.send("GET", "/api/arena/admin/integrity", null).statusCode()).isEqualTo(403);
+    assertThat(voter.send("GET", "/api/arena/admin/integrity", null).statusCode()).isEqualTo(401);
     JsonNode integrity = admin.ok("GET", "/api/arena/admin/integrity", null);
     assertThat(integrity.get("outliers")).hasSize(1);
     assertThat(integrity.get("outliers").get(0).get("reasons").toString()).contains("side A");

@@ -111,10 +111,10 @@ class PublicAccountHttpTest {
     other.refused(429, "rate_limited", "POST", "/api/arena/register", form("dave", PASSWORD));
     assertThat(bob.battleAndVote().statusCode()).isEqualTo(200);
 
-    // Only administrators list and verify accounts; everyone else gets 403 and changes nothing.
+    // Only administrators list and verify accounts; anonymous callers get 401, other accounts 403.
     String verifyBob = "/api/arena/admin/accounts/bob/verify";
-    anonymous.refused(403, "forbidden", "GET", "/api/arena/admin/accounts/unverified", null);
-    anonymous.refused(403, "forbidden", "POST", verifyBob, null);
+    anonymous.refused(401, "unauthenticated", "GET", "/api/arena/admin/accounts/unverified", null);
+    anonymous.refused(401, "unauthenticated", "POST", verifyBob, null);
     bob.refused(403, "forbidden", "POST", verifyBob, null);
     arena.sessions().createAccount("lee", PASSWORD, VoterClass.EXPERT);
     Client expert = new Client();

@@ -1,4 +1,4 @@
-package kr.gukdae.app.arena;
+package kr.gukdae.app.access;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
