@@ -12,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class FeaturePages implements WebMvcConfigurer {
 
-  static final List<String> FEATURES = List.of("eval", "arena", "originality", "lineage", "stage");
+  static final List<String> FEATURES =
+      List.of("eval", "arena", "originality", "lineage", "stage", "data");
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {

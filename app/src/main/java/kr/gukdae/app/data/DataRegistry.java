@@ -13,6 +13,7 @@ import kr.gukdae.data.registry.Croissant;
 import kr.gukdae.data.registry.DatasetEntry;
 import kr.gukdae.data.registry.Openness;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +31,7 @@ public class DataRegistry {
   private final TransactionTemplate tx;
   private final Clock clock;
 
+  @Autowired
   public DataRegistry(JdbcClient jdbc, TransactionTemplate tx) {
     this(jdbc, tx, Clock.systemUTC());
   }
