@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,32 +46,85 @@ public final class RunAudit {
     if (!Files.isRegularFile(results)) {
       throw new UserError(runDir + ": no results.json; point --run at an eval run directory");
     }
+    ObjectNode root = (ObjectNode) DataJson.tree(results.toString(), DataJson.text(results));
     List<TaskAudit> audits = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(runDir, "samples_*.jsonl")) {
-      List<Path> sorted = new ArrayList<>();
-      files.forEach(sorted::add);
-      sorted.sort(null);
-      for (Path samples : sorted) {
-        audits.add(auditTask(samples, check, fpr, fields));
+    for (Map.Entry<String, Path> e : samplesFiles(runDir).entrySet()) {
+      String task = e.getKey();
+      List<String> taskFields = fields != null ? fields : decontaminationField(root, task);
+      try {
+        audits.add(auditTask(task, e.getValue(), check, fpr, taskFields));
+      } catch (IOException ex) {
+        throw new UserError(e.getValue() + ": cannot read (" + ex.getMessage() + ")", ex);
       }
-    } catch (IOException e) {
-      throw new UserError(runDir + ": cannot read (" + e.getMessage() + ")", e);
     }
     if (audits.isEmpty()) {
       throw new UserError(runDir + ": no samples_*.jsonl files; the run wrote no samples");
     }
-    ObjectNode root = (ObjectNode) DataJson.tree(results.toString(), DataJson.text(results));
     ObjectNode block = root.putObject("contamination");
     audits.forEach(a -> block.set(a.task(), DataJson.MAPPER.valueToTree(a)));
     DataJson.write(results, root);
     return audits;
   }
 
+  // lm-eval names per-model sample files samples_<task>_<date>.jsonl, e.g. _2026-01-05T10-00-00.123
+  private static final java.util.regex.Pattern DATED =
+      java.util.regex.Pattern.compile("samples_(.+)_\\d{4}-\\d{2}-\\d{2}T[0-9.\\-]+\\.jsonl");
+  private static final java.util.regex.Pattern PLAIN =
+      java.util.regex.Pattern.compile("samples_(.+)\\.jsonl");
+  private static final java.util.regex.Pattern FIELD =
+      java.util.regex.Pattern.compile("\\s*(?:\\{\\{\\s*)?([A-Za-z_][A-Za-z0-9_]*)(?:\\s*}})?\\s*");
+
+  /**
+   * The samples file per task: gukdae's {@code samples_<task>.jsonl} beside results.json, or else
+   * lm-eval's dated {@code <model>/samples_<task>_<date>.jsonl} (the newest per task).
+   */
+  static Map<String, Path> samplesFiles(Path runDir) {
+    Map<String, Path> plain = new TreeMap<>();
+    Map<String, Path> dated = new TreeMap<>();
+    try (var walk = Files.walk(runDir, 2)) {
+      walk.filter(Files::isRegularFile)
+          .forEach(p -> {
+            String name = p.getFileName().toString();
+            var d = DATED.matcher(name);
+            var m = PLAIN.matcher(name);
+            if (d.matches()) {
+              dated.merge(
+                  d.group(1),
+                  p,
+                  (a, b) ->
+                      a.getFileName().toString().compareTo(b.getFileName().toString()) >= 0
+                          ? a
+                          : b);
+            } else if (m.matches() && p.getParent().equals(runDir)) {
+              plain.put(m.group(1), p);
+            }
+          });
+    } catch (IOException e) {
+      throw new UserError(runDir + ": cannot read (" + e.getMessage() + ")", e);
+    }
+    return plain.isEmpty() ? dated : plain;
+  }
+
+  /**
+   * lm-eval's {@code doc_to_decontamination_query} when it names one field ({@code question} or
+   * {@code {{question}}}); null (every text field) otherwise.
+   */
+  static @Nullable List<String> decontaminationField(JsonNode results, String task) {
+    JsonNode q = results.path("configs").path(task).path("doc_to_decontamination_query");
+    if (!q.isString()) {
+      return null;
+    }
+    var m = FIELD.matcher(q.asString());
+    return m.matches() ? List.of(m.group(1)) : null;
+  }
+
   private static TaskAudit auditTask(
-      Path samples, ContaminationCheck check, double fpr, @Nullable List<String> fields)
+      String task,
+      Path samples,
+      ContaminationCheck check,
+      double fpr,
+      @Nullable List<String> fields)
       throws IOException {
-    String file = samples.getFileName().toString();
-    String task = file.substring("samples_".length(), file.length() - ".jsonl".length());
     Map<String, double[]> full = new TreeMap<>(); // metric -> {sum, count}
     Map<String, double[]> clean = new TreeMap<>();
     int items = 0;

@@ -186,4 +186,50 @@ class ContaminationTest {
                 .asInt())
         .isEqualTo(10);
   }
+
+  @Test
+  void lmEvalDatedSamplesAndTheDecontaminationQueryAreFollowed() throws Exception {
+    GeneratedText gen = new GeneratedText(13);
+    String leakedQuestion = gen.korean(20);
+    String leakedPassage = gen.korean(20);
+    Path model = Files.createDirectories(dir.resolve("demo__model"));
+    List<String> lines =
+        List.of(
+            DataJson.MAPPER.writeValueAsString(
+                java.util.Map.of(
+                    "doc_id",
+                    0,
+                    "doc",
+                    java.util.Map.of("question", leakedQuestion, "passage", gen.korean(20)),
+                    "acc",
+                    1.0,
+                    "metrics",
+                    List.of("acc"))),
+            DataJson.MAPPER.writeValueAsString(
+                java.util.Map.of(
+                    "doc_id",
+                    1,
+                    "doc",
+                    java.util.Map.of("question", gen.korean(20), "passage", leakedPassage),
+                    "acc",
+                    0.0,
+                    "metrics",
+                    List.of("acc"))));
+    Files.write(model.resolve("samples_ko_read_2026-01-05T10-00-00.123456.jsonl"), lines);
+    Files.writeString(
+        dir.resolve("results.json"),
+        "{\"results\":{},\"configs\":{\"ko_read\":{\"should_decontaminate\":true,"
+            + "\"doc_to_decontamination_query\":\"{{question}}\"}}}");
+    var check =
+        new ContaminationCheck(
+            filter(Method.GPT3_13GRAM, List.of(leakedQuestion, leakedPassage)),
+            Method.GPT3_13GRAM,
+            Normaliser.NORI_1,
+            "f");
+    var a = RunAudit.audit(dir, check, 0, null).get(0);
+    assertThat(a.task()).isEqualTo("ko_read");
+    // Only the question is the decontamination query: the leaked passage does not count.
+    assertThat(a.contaminated()).isEqualTo(1);
+    assertThat(a.clean().get("acc")).isEqualTo(0.0);
+  }
 }
