@@ -14,6 +14,7 @@ import kr.gukdae.data.ngram.ContaminationCheck;
 import kr.gukdae.data.ngram.NgramFilter;
 import kr.gukdae.data.ngram.NgramParams;
 import kr.gukdae.data.ngram.Normaliser;
+import kr.gukdae.data.ngram.ParallelIndexer;
 import kr.gukdae.data.ngram.RunAudit;
 import kr.gukdae.data.ngram.TrainingText;
 import kr.gukdae.data.quality.QualityCheck;
@@ -183,6 +184,8 @@ public class DataCommand implements GukdaeCommand {
               description = "text field of JSONL/CSV/Parquet records")
           String field,
       @Option(names = "--out", required = true) Path out,
+      @Option(names = "--threads", description = "tokenising threads (default: all cores)")
+          @Nullable Integer threads,
       @Parameters(
               arity = "1..*",
               paramLabel = "FILE",
@@ -195,8 +198,11 @@ public class DataCommand implements GukdaeCommand {
       throw new UserError("gukdae data ngrams: " + e.getMessage());
     }
     NgramFilter filter = new NgramFilter(params);
-    for (Path f : files) {
-      TrainingText.forEachDocument(f, field, filter::addDocument);
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    try (var indexer = new ParallelIndexer(filter, workers)) {
+      for (Path f : files) {
+        TrainingText.forEachDocument(f, field, indexer);
+      }
     }
     filter.write(out);
     System.out.printf(

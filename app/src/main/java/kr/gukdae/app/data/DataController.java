@@ -82,12 +82,14 @@ class DataController {
     return registry.team(f.id());
   }
 
+  record CommercialView(String team, boolean commercialRelease, List<String> suspendedAgreements) {}
+
   /** Marks a team for commercial release; the reply lists grants that no longer count. */
   @PostMapping("/teams/{id}/commercial")
-  Map<String, Object> commercial(
+  CommercialView commercial(
       HttpServletRequest request, @PathVariable String id, @RequestParam boolean value) {
     access.require(request, Role.OFFICE);
-    return Map.of("team", id, "suspendedAgreements", registry.markCommercial(id, value));
+    return new CommercialView(id, value, registry.markCommercial(id, value));
   }
 
   @GetMapping("/datasets")
@@ -120,10 +122,11 @@ class DataController {
     return d;
   }
 
-  @GetMapping("/datasets/{id}/croissant")
-  Map<String, Object> croissant(HttpServletRequest request, @PathVariable String id) {
+  /** JSON-LD, whose keys ({@code @context}, {@code rai:…}) no record can name: sent as its text. */
+  @GetMapping(value = "/datasets/{id}/croissant", produces = "application/ld+json")
+  String croissant(HttpServletRequest request, @PathVariable String id) {
     access.require(request);
-    return registry.croissant(id);
+    return DataJson.pretty(registry.croissant(id));
   }
 
   record VersionForm(

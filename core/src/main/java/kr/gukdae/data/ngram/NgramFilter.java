@@ -71,12 +71,35 @@ public final class NgramFilter {
 
   /** Adds every n-gram of one document (a record of training text). */
   public void addDocument(String text) {
+    addHashes(hashesOf(text), utf8Length(text));
+  }
+
+  /** The n-gram hashes of a document: the costly, thread-safe half of {@link #addDocument}. */
+  long[] hashesOf(String text) {
     List<Normaliser.Token> tokens = params.normaliserValue().tokens(text);
-    for (int i = 0; i + params.n() <= tokens.size(); i++) {
-      add(NgramHash.of(tokens, i, params.n()));
+    int count = Math.max(0, tokens.size() - params.n() + 1);
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = NgramHash.of(tokens, i, params.n());
+    }
+    return out;
+  }
+
+  synchronized void addHashes(long[] hashes, long documentBytes) {
+    for (long h : hashes) {
+      add(h);
     }
     documents++;
-    bytes += text.getBytes(StandardCharsets.UTF_8).length;
+    bytes += documentBytes;
+  }
+
+  static long utf8Length(String text) {
+    long n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
   }
 
   void add(long hash) {

@@ -232,4 +232,24 @@ class ContaminationTest {
     assertThat(a.contaminated()).isEqualTo(1);
     assertThat(a.clean().get("acc")).isEqualTo(0.0);
   }
+
+  @Test
+  void parallelIndexingBuildsTheSameFileAsOneThread() throws Exception {
+    GeneratedText gen = new GeneratedText(21);
+    List<String> docs = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      docs.add(i % 2 == 0 ? gen.korean(30) : gen.english(40));
+    }
+    NgramParams params = NgramParams.of(13, Normaliser.NORI_1, 18, 5);
+    NgramFilter one = new NgramFilter(params);
+    docs.forEach(one::addDocument);
+    NgramFilter many = new NgramFilter(params);
+    try (var indexer = new ParallelIndexer(many, 3)) {
+      docs.forEach(indexer);
+    }
+    one.write(dir.resolve("one.ngrams"));
+    many.write(dir.resolve("many.ngrams"));
+    assertThat(Files.readAllBytes(dir.resolve("many.ngrams")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("one.ngrams")));
+  }
 }
