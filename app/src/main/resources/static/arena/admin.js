@@ -139,6 +139,22 @@
       judges.appendChild(tr);
     }
     if (!data.judgeFitOutliers.length) judges.appendChild(emptyRow(3));
+    $("quarantine-rule").textContent = t("admin.quarantineRule")
+      .replace("{votes}", th.burstVotes).replace("{share}", percent(th.targetShare))
+      .replace("{wins}", percent(th.targetWins));
+    const quarantined = $("quarantine-rows");
+    quarantined.replaceChildren();
+    for (const q of data.quarantined) {
+      const tr = el("tr");
+      cell(tr, t("admin.rule." + q.rule));
+      cell(tr, q.source);
+      cell(tr, q.model);
+      cell(tr, String(q.votes), "num");
+      cell(tr, String(q.wins), "num");
+      cell(tr, q.from + " – " + q.to);
+      quarantined.appendChild(tr);
+    }
+    if (!data.quarantined.length) quarantined.appendChild(emptyRow(6));
     const leaks = $("leak-rows");
     leaks.replaceChildren();
     for (const x of data.excludedNonBlind) {

@@ -74,6 +74,7 @@
     events.addEventListener("end", () => {
       events.close();
       document.body.dataset.state = "answered";
+      if ($("rubric").hidden) showRubric();
       setVoting(true);
     });
     events.onerror = () => { events.close(); showError(new Error(t("arena.failed"))); };
@@ -121,7 +122,7 @@
       $("reveal-leak").textContent = reveal.blind ? "" : t("arena.leaked") + reveal.leak;
       $("reveal").hidden = false;
       document.body.dataset.state = "revealed";
-      showRubric();
+      $("rubric").hidden = true; // rated blind, as A and B, before the reveal
     } catch (e) { showError(e); }
   }
 

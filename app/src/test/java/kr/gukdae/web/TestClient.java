@@ -31,10 +31,15 @@ public class TestClient {
     this.port = port;
   }
 
-  public HttpResponse<String> send(String method, String path, @Nullable Object body)
-      throws Exception {
+  /** Sends; {@code headers} are extra name, value pairs (e.g. "Origin", "https://evil.example"). */
+  public HttpResponse<String> send(
+      String method, String path, @Nullable Object body, String... headers) throws Exception {
+    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
     var request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        builder
             .header("Content-Type", "application/json")
             .method(
                 method,

@@ -1,13 +1,12 @@
 package kr.gukdae.arena;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import kr.gukdae.text.Fold;
 
 /**
  * Finds answers that name a model or vendor, which would let a voter recognise a side and so make
@@ -134,8 +133,33 @@ public final class LeakDetector {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
-  /** Full-width letters (ＧＰＴ) and case must not hide a name. */
+  /**
+   * Spellings that hide a name from a plain search but not from a reader: full-width letters (ＧＰＴ),
+   * case, zero-width characters (G\u200BPT), Cyrillic or Greek look-alikes (Сlaude) — all folded by
+   * {@link Fold#text} — and a version glued to the name (GPT4o, Qwen2.5, Llama3): a boundary
+   * between a Latin letter and a digit becomes a space, in the text and the terms alike, so the
+   * whole-word match sees {@code qwen 2.5}.
+   */
   static String normalise(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String folded = Fold.text(text);
+    StringBuilder out = new StringBuilder(folded.length() + 8);
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (i > 0
+          && (isDigit(c) && isLetter(folded.charAt(i - 1))
+              || isLetter(c) && isDigit(folded.charAt(i - 1)))) {
+        out.append(' ');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

@@ -14,4 +14,13 @@ public interface ModelProvider {
   String description();
 
   ModelApi open(ModelSpec spec);
+
+  /**
+   * Whether the adapter runs inside this process and sends nothing over the network (the demo
+   * models). Only such adapters may be named freely; a web platform lets requests name a remote
+   * model only once an administrator has registered its endpoint and key.
+   */
+  default boolean local() {
+    return false;
+  }
 }

@@ -22,6 +22,12 @@ class AccessConfig {
   }
 
   @Bean
+  Pseudonyms pseudonyms(
+      @Value("${gukdae.secret:}") String secret, @Value("${gukdae.home}") String home) {
+    return Pseudonyms.load(secret, java.nio.file.Path.of(home));
+  }
+
+  @Bean
   Access access(
       Accounts accounts,
       @Value("${gukdae.access.session-ttl:${gukdae.arena.session-ttl:30d}}") Duration ttl) {

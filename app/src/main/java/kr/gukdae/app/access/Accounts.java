@@ -35,8 +35,11 @@ public final class Accounts {
   /** Registrations per address and minute: each costs a PBKDF2 hash and a row. */
   static final int REGISTRATIONS_PER_MINUTE = 5;
 
-  /** Login attempts per address and minute, whatever the account. */
-  static final int LOGINS_PER_ADDRESS_MINUTE = 20;
+  /** Login attempts per address and minute, whatever the account and outcome. */
+  static final int LOGINS_PER_ADDRESS_MINUTE = 60;
+
+  /** Failed logins per address before it must wait out the window (guessing across accounts). */
+  static final int FAILURES_PER_ADDRESS = 30;
 
   /** Failed logins per account name before it is locked for the rest of the window. */
   static final int FAILURES_PER_ACCOUNT = 10;
@@ -120,6 +123,9 @@ public final class Accounts {
     if (throttle.full("login-fail:" + key, FAILURES_PER_ACCOUNT, FAILURE_WINDOW)) {
       throw Throttle.tooMany("failed login", FAILURES_PER_ACCOUNT, FAILURE_WINDOW);
     }
+    if (throttle.full("login-fail-addr:" + address, FAILURES_PER_ADDRESS, FAILURE_WINDOW)) {
+      throw Throttle.tooMany("failed login", FAILURES_PER_ADDRESS, FAILURE_WINDOW);
+    }
     var account =
         jdbc.sql("SELECT username, password_hash FROM arena_account WHERE username_key = ?")
             .param(key)
@@ -128,6 +134,7 @@ public final class Accounts {
     boolean ok = Passwords.verify(password, account.map(a -> a[1]).orElse(DUMMY_HASH));
     if (account.isEmpty() || !ok) {
       throttle.record("login-fail:" + key, FAILURE_WINDOW);
+      throttle.record("login-fail-addr:" + address, FAILURE_WINDOW);
       throw new AccessDenied(
           HttpStatus.UNAUTHORIZED,
           "bad_login",

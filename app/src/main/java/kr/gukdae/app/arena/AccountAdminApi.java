@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.app.access.Requires;
+import kr.gukdae.app.access.Role;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,12 +26,14 @@ class AccountAdminApi {
     this.api = api;
   }
 
+  @Requires(Role.OFFICE)
   @GetMapping("/api/arena/admin/accounts/unverified")
   List<Sessions.Unverified> unverified(HttpServletRequest request, HttpServletResponse response) {
     Admins.require(api, request, response);
     return arena.sessions().unverified();
   }
 
+  @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/accounts/{username}/verify")
   Map<String, Object> verify(
       @PathVariable String username, HttpServletRequest request, HttpServletResponse response) {

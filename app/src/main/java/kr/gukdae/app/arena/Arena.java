@@ -2,8 +2,10 @@ package kr.gukdae.app.arena;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.arena.PairSampler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -29,17 +31,22 @@ record Arena(
         dataSource,
         settings,
         clock,
-        Accounts.create(dataSource, clock, settings.sessionTtl(), 1000));
+        Accounts.create(dataSource, clock, settings.sessionTtl(), 1000),
+        new ModelRegistry(dataSource, clock, List.of()));
   }
 
   static Arena create(
-      DataSource dataSource, ArenaSettings settings, Clock clock, Accounts accounts) {
+      DataSource dataSource,
+      ArenaSettings settings,
+      Clock clock,
+      Accounts accounts,
+      ModelRegistry registry) {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     Limits limits = new Limits(clock);
     VoteWriter writer = new VoteWriter(dataSource);
     Scenarios scenarios = new Scenarios(jdbc, clock);
-    ModelPool models = new ModelPool();
+    ModelPool models = new ModelPool(registry);
     OpenBattles open = new OpenBattles(clock);
     Battles battles =
         new Battles(

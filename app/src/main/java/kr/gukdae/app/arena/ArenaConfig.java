@@ -3,6 +3,7 @@ package kr.gukdae.app.arena;
 import java.time.Clock;
 import javax.sql.DataSource;
 import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.models.ModelRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class ArenaConfig {
 
   @Bean
-  Arena arena(DataSource dataSource, ArenaSettings settings, Accounts accounts) {
-    return Arena.create(dataSource, settings, Clock.systemUTC(), accounts);
+  Arena arena(
+      DataSource dataSource, ArenaSettings settings, Accounts accounts, ModelRegistry registry) {
+    return Arena.create(dataSource, settings, Clock.systemUTC(), accounts, registry);
   }
 }

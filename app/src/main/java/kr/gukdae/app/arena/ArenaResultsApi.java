@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.Pseudonyms;
 import kr.gukdae.arena.Battle;
 import kr.gukdae.arena.BattleSlice;
 import kr.gukdae.arena.Leaderboard;
@@ -24,8 +25,11 @@ class ArenaResultsApi {
 
   private final Arena arena;
 
-  ArenaResultsApi(Arena arena) {
+  private final Pseudonyms pseudonyms;
+
+  ArenaResultsApi(Arena arena, Pseudonyms pseudonyms) {
     this.arena = arena;
+    this.pseudonyms = pseudonyms;
   }
 
   /**
@@ -51,7 +55,7 @@ class ArenaResultsApi {
       throw ArenaException.badRequest("bootstrap", "bootstrap: 0 to 2000 rounds");
     }
     Method m = method(method);
-    var votes = arena.results().votes(filter(category, language, voters(voterClass, voters)));
+    var votes = arena.results().counted(filter(category, language, voters(voterClass, voters)));
     List<Battle> counted = votes.stream().map(Results.VoteRow::battle).toList();
     if (m == Method.STYLE) {
       counted = withStyle(votes);
@@ -113,7 +117,7 @@ class ArenaResultsApi {
   /** The slices the page can offer: categories and languages that have counted votes. */
   @GetMapping("/api/arena/slices")
   Map<String, Object> slices() {
-    var votes = arena.results().votes(new Results.Filter(null, null, null));
+    var votes = arena.results().counted(new Results.Filter(null, null, null));
     return Map.of(
         "categories", votes.stream().map(Results.VoteRow::category).distinct().sorted().toList(),
         "languages", votes.stream().map(Results.VoteRow::language).distinct().sorted().toList());
@@ -123,7 +127,8 @@ class ArenaResultsApi {
    * Every counted battle in FastChat's {@code clean_battle} shape (question_id, model_a, model_b,
    * winner, judge, turn, anony, language, tstamp) plus {@code category}, {@code voter_class},
    * {@code weight} and {@code verified} (a verified public account cast it). Judges are
-   * pseudonymised with a hash so expert account names are not published.
+   * pseudonymised with a keyed hash (HMAC under the server secret) so account names can be neither
+   * read nor recovered by hashing candidate names.
    */
   @GetMapping("/api/arena/export")
   ResponseEntity<List<Map<String, Object>>> export(
@@ -139,9 +144,7 @@ class ArenaResultsApi {
               out.put("model_a", v.modelA());
               out.put("model_b", v.modelB());
               out.put("winner", v.outcome().wireName());
-              out.put(
-                  "judge",
-                  "arena_" + kr.gukdae.app.access.Accounts.sha256(v.voterId()).substring(0, 16));
+              out.put("judge", "arena_" + pseudonyms.of(v.voterId()));
               out.put("turn", v.turns());
               out.put("anony", true);
               out.put("language", v.language());

@@ -46,7 +46,8 @@ final class Results {
       double weight,
       int turns,
       OffsetDateTime votedAt,
-      boolean verified) {
+      boolean verified,
+      @Nullable String network) {
 
     /** The vote as a battle carrying its recorded duplicate-prompt weight. */
     Battle battle() {
@@ -101,7 +102,7 @@ final class Results {
     StringBuilder sql =
         new StringBuilder(
             "SELECT v.battle_id, b.model_a, b.model_b, v.outcome, v.voter_id, v.voter_class,"
-                + " b.category, b.lang, v.weight, v.turns, v.voted_at, v.verified"
+                + " b.category, b.lang, v.weight, v.turns, v.voted_at, v.verified, v.network"
                 + " FROM arena_vote v JOIN arena_battle b ON b.id = v.battle_id WHERE v.blind");
     List<Object> params = new ArrayList<>();
     if (filter.category() != null) {
@@ -135,8 +136,21 @@ final class Results {
                 rs.getDouble(9),
                 rs.getInt(10),
                 rs.getObject(11, OffsetDateTime.class),
-                rs.getBoolean(12)))
+                rs.getBoolean(12),
+                rs.getString(13)))
         .list();
+  }
+
+  /**
+   * The votes that count for ratings: {@link #votes} less those the stuffing detector quarantined.
+   * The detector looks at every vote, not just the slice, so a slice cannot hide a pattern.
+   */
+  List<VoteRow> counted(Filter filter) {
+    var quarantined = Stuffing.find(votes(new Filter(null, null, null))).quarantined();
+    if (quarantined.isEmpty()) {
+      return votes(filter);
+    }
+    return votes(filter).stream().filter(v -> !quarantined.contains(v.battleId())).toList();
   }
 
   List<Excluded> excluded() {

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.app.access.Requires;
+import kr.gukdae.app.access.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,12 +31,14 @@ class ScenarioAdminApi {
     this.api = api;
   }
 
+  @Requires(Role.OFFICE)
   @GetMapping("/api/arena/admin/scenarios")
   List<Scenarios.Scenario> scenarios(HttpServletRequest request, HttpServletResponse response) {
     Admins.require(api, request, response);
     return arena.scenarios().all();
   }
 
+  @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/scenarios/{id}/criteria")
   Map<String, Object> addCriterion(
       @PathVariable long id,
@@ -45,6 +49,7 @@ class ScenarioAdminApi {
     return Map.of("id", arena.scenarios().addCriterion(id, draft), "scenarioId", id);
   }
 
+  @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/scenarios/{id}/retired")
   Map<String, Object> retire(
       @PathVariable long id,
@@ -62,6 +67,7 @@ class ScenarioAdminApi {
   }
 
   /** A voted battle with names and answers; 404 before the vote (see {@link Results#reviewed}). */
+  @Requires(Role.OFFICE)
   @GetMapping("/api/arena/admin/battles/{id}")
   Results.Reviewed battle(
       @PathVariable String id, HttpServletRequest request, HttpServletResponse response) {

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * other request passes straight through.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 final class VoteFilter implements Filter {
 
   private static final String PREFIX = "/api/arena/battles/";
@@ -61,7 +61,10 @@ final class VoteFilter implements Filter {
     try {
       var outcome = Votes.parseOutcome(outcome(request));
       Voter voter = cookies.voter(request, response);
-      reply(response, HttpStatus.OK, arena.votes().vote(voter, battleId, outcome));
+      reply(
+          response,
+          HttpStatus.OK,
+          arena.votes().vote(voter, battleId, outcome, Networks.of(request.getRemoteAddr())));
     } catch (ArenaException e) {
       Map<String, String> body = new LinkedHashMap<>();
       body.put("error", e.code());

@@ -26,7 +26,7 @@ final class VoteWriter implements AutoCloseable {
   private static final int MAX_BATCH = 512;
   static final String INSERT =
       "INSERT INTO arena_vote (battle_id, voter_id, voter_class, verified, outcome, weight,"
-          + " blind, leak, turns, voted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " blind, leak, turns, voted_at, network) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT DO NOTHING";
 
   private record Pending(Object[] row, CompletableFuture<Boolean> done) {}

@@ -64,8 +64,23 @@ final class Votes {
     this.streaming = streaming;
   }
 
+  /** Votes per network and minute from voters without a verified account (cheap identities). */
+  static final int CHEAP_VOTES_PER_NETWORK_MINUTE = 30;
+
+  /** A vote from inside the process (tools, tests): no network to count or record. */
   Reveal vote(Voter voter, String battleId, Outcome outcome) {
+    return vote(voter, battleId, outcome, null);
+  }
+
+  /**
+   * A vote; {@code network} ({@link Networks#of}) is recorded for the stuffing detector and, for
+   * voters without a verified account, limited per minute, since new cookies cost nothing.
+   */
+  Reveal vote(Voter voter, String battleId, Outcome outcome, @Nullable String network) {
     limits.rate("vote", voter.id(), settings.votesPerMinute());
+    if (network != null && voter.voterClass() == VoterClass.PUBLIC && !voter.verified()) {
+      limits.rate("network vote", network, CHEAP_VOTES_PER_NETWORK_MINUTE);
+    }
     // Streaming is asked first: a turn is counted in memory before it stops streaming, so a
     // battle that is not streaming now has all its finished turns in the facts read next.
     boolean answering = streaming.test(battleId);
@@ -103,7 +118,8 @@ final class Votes {
               blind,
               check.leak(),
               check.turns(),
-              now);
+              now,
+              network);
     } catch (RuntimeException e) {
       release.run();
       throw e;

@@ -4,12 +4,19 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.AccessDenied;
+import kr.gukdae.app.access.Requires;
+import kr.gukdae.app.access.Role;
+import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.eval.run.ProgressListener;
 import kr.gukdae.eval.tasks.TaskRegistry;
+import kr.gukdae.model.ModelSpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +34,23 @@ class EvalController {
   private static final Logger log = LoggerFactory.getLogger(EvalController.class);
   private static final int MAX_TASKS_PER_RUN = 200;
 
+  /** Parallel requests one run may make; a run asking for more is refused, not clamped. */
+  static final int MAX_CONCURRENCY = 32;
+
   private final EvalService service;
   private final EvalStore store;
+  private final ModelRegistry models;
+  private final Semaphore running;
 
-  EvalController(EvalService service, EvalStore store) {
+  EvalController(
+      EvalService service,
+      EvalStore store,
+      ModelRegistry models,
+      @Value("${gukdae.eval.max-running-runs:2}") int maxRunning) {
     this.service = service;
     this.store = store;
+    this.models = models;
+    this.running = new Semaphore(maxRunning);
   }
 
   /** The body of POST /api/eval/runs. */
@@ -49,11 +67,26 @@ class EvalController {
     return service.registry(List.of()).entries();
   }
 
+  /**
+   * Starts a run of a registered (or local demo) model. The office and reviewers only; the body
+   * names the model, never its endpoint, so no request can point the server's key elsewhere.
+   */
+  @Requires({Role.OFFICE, Role.REVIEWER})
   @PostMapping("/runs")
   ResponseEntity<Map<String, String>> start(@RequestBody StartRun body) {
     if (body.model() == null || body.tasks() == null || body.tasks().isEmpty()) {
       throw new UserError("model and tasks are required");
     }
+    if (body.baseUrl() != null) {
+      throw new UserError(
+          "baseUrl: 요청에서 주소를 지정할 수 없습니다 / not accepted; name a model the office"
+              + " registered (GET /api/models)");
+    }
+    int concurrency = body.concurrency() == null ? 8 : body.concurrency();
+    if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+      throw new UserError("concurrency: 1 to " + MAX_CONCURRENCY + ", got " + concurrency);
+    }
+    ModelSpec spec = models.resolve(body.model());
     if (body.tasks().size() > MAX_TASKS_PER_RUN) {
       throw new UserError("at most " + MAX_TASKS_PER_RUN + " tasks per run");
     }
@@ -68,15 +101,15 @@ class EvalController {
     String runId = service.newRunId();
     var request =
         new EvalRequest(
-            body.model(),
-            body.baseUrl(),
-            "OPENAI_API_KEY",
+            spec.fullName(),
+            spec.baseUrl(),
+            spec.apiKeyEnv(),
             body.tasks(),
             List.of(),
             null,
             body.limit(),
             body.numFewshot(),
-            body.concurrency() == null ? 8 : body.concurrency(),
+            concurrency,
             null,
             runId,
             false,
@@ -84,6 +117,12 @@ class EvalController {
             6,
             Duration.ofSeconds(120),
             true);
+    if (!running.tryAcquire()) {
+      throw new AccessDenied(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "busy",
+          "실행 중인 평가가 너무 많습니다 / too many runs in progress; wait for one to finish");
+    }
     Thread.ofVirtual()
         .name("eval-" + runId)
         .start(() -> {
@@ -91,6 +130,8 @@ class EvalController {
             service.run(request, ProgressListener.NONE);
           } catch (RuntimeException e) {
             log.warn("run {} failed: {}", runId, e.getMessage());
+          } finally {
+            running.release();
           }
         });
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));

@@ -3,6 +3,8 @@ package kr.gukdae.app.lineage;
 import java.util.List;
 import java.util.Set;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.Requires;
+import kr.gukdae.app.access.Role;
 import kr.gukdae.lineage.CountRules;
 import kr.gukdae.lineage.DerivativeCount;
 import kr.gukdae.lineage.IngestReport;
@@ -82,10 +84,27 @@ class LineageController {
     return new CountView(count, count.explanation());
   }
 
+  @Requires(Role.OFFICE)
   @PostMapping("/evidence")
-  LineageEvidenceRepository.Evidence record(@RequestParam String root, RulesQuery query) {
+  LineageEvidenceRepository.Evidence record(
+      @RequestParam String root, jakarta.servlet.http.HttpServletRequest request) {
+    // Evidence counts under the programme's rules only; other rules are for exploring (GET /count).
+    // Otherwise one request could record a count with every anti-gaming rule switched off.
+    for (String name : request.getParameterMap().keySet()) {
+      if (!name.equals("root")) {
+        throw new UserError(
+            "POST /api/lineage/evidence: '"
+                + name
+                + "' 규칙은 바꿀 수 없습니다 / evidence uses the programme's counting rules; try"
+                + " other rules with GET /api/lineage/count");
+      }
+    }
     var lineage = service.lineage();
-    return evidence.save(lineage.count(root, query.rules(), 1), lineage.report(), service.source());
+    return evidence.save(
+        lineage.count(
+            root, new RulesQuery(null, null, null, null, null, null, null, null, null).rules(), 1),
+        lineage.report(),
+        service.source());
   }
 
   @GetMapping("/evidence")

@@ -3,6 +3,8 @@ package kr.gukdae.app.stage;
 import java.util.ArrayList;
 import java.util.List;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.Requires;
+import kr.gukdae.app.access.Role;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
@@ -108,6 +110,7 @@ class StageController {
   }
 
   /** Records the demo programme's stage 1 (demo data) so the pages have something to show. */
+  @Requires(Role.OFFICE)
   @PostMapping("/demo")
   DecisionView runDemo() {
     StageResult r = Stages.run(ProgramLoader.demo(), 1, EvidenceLoader.demo(), ledger);

@@ -131,4 +131,36 @@ class AccountsTest {
     assertThatThrownBy(() -> accounts.create("K1m", "legacy-password-1", Set.of(Role.VOTER), null))
         .isInstanceOfSatisfying(AccessDenied.class, e -> assertThat(e.code()).isEqualTo("taken"));
   }
+
+  @org.junit.jupiter.api.Test
+  void guessingIsLimitedPerAccountAndPerAddress() {
+    var dataSource = database("h2");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    Hand clock = new Hand();
+    Accounts accounts = Accounts.create(dataSource, clock, Duration.ofHours(1), 100);
+    accounts.create("target", "the-right-password", Set.of(Role.OFFICE), null);
+    for (int i = 0; i < Accounts.FAILURES_PER_ACCOUNT; i++) {
+      String address = "10.0.0." + i; // a botnet: every guess from another address
+      assertThatThrownBy(() -> accounts.login("TARGET", "guess-" + address, address))
+          .isInstanceOfSatisfying(
+              AccessDenied.class, e -> assertThat(e.code()).isEqualTo("bad_login"));
+    }
+    // locked, even with the right password and from a fresh address, until the window passes
+    assertThatThrownBy(() -> accounts.login("target", "the-right-password", "10.1.1.1"))
+        .isInstanceOfSatisfying(
+            AccessDenied.class, e -> assertThat(e.code()).isEqualTo("rate_limited"));
+    clock.now = clock.now.plus(Accounts.FAILURE_WINDOW);
+    assertThat(accounts.login("target", "the-right-password", "10.1.1.1").principal().username())
+        .isEqualTo("target");
+
+    // one address guessing across many (existing or not) names is stopped too
+    for (int i = 0; i < Accounts.FAILURES_PER_ADDRESS; i++) {
+      String name = "name" + i;
+      assertThatThrownBy(() -> accounts.login(name, "guess", "10.2.2.2"))
+          .isInstanceOf(AccessDenied.class);
+    }
+    assertThatThrownBy(() -> accounts.login("target", "the-right-password", "10.2.2.2"))
+        .isInstanceOfSatisfying(
+            AccessDenied.class, e -> assertThat(e.code()).isEqualTo("rate_limited"));
+  }
 }

@@ -79,6 +79,9 @@ class ArenaBrowserTest {
       Page page = browser.newPage();
       List<Response> responses = new ArrayList<>();
       page.onResponse(responses::add);
+      // the pages run under a CSP without inline script: any violation shows in the console
+      List<String> console = new ArrayList<>();
+      page.onConsoleMessage(m -> console.add(m.text()));
       // Chromium keeps no body for event streams, so every SSE message is also logged in the page.
       page.addInitScript(
           "window.__sse = [];"
@@ -92,6 +95,8 @@ class ArenaBrowserTest {
               + "};");
       page.navigate("http://127.0.0.1:" + port + "/arena/?lang=ko");
       assertThat(page.textContent("h1")).isEqualTo("블라인드 아레나");
+      assertThat(responses.getFirst().headers().get("content-security-policy"))
+          .contains("script-src 'self'");
 
       page.fill("#prompt", "한국의 수도는 어디인가요? **짧게** 답해 주세요 <script>alert(1)</script>");
       page.click("#go");
@@ -142,6 +147,11 @@ class ArenaBrowserTest {
 
       // The leaderboard switches between Bradley-Terry, online Elo and style control.
       page.navigate("http://127.0.0.1:" + port + "/arena/leaderboard.html?lang=en");
+      for (String other : List.of("/", "/eval/", "/originality/", "/arena/admin.html")) {
+        page.navigate("http://127.0.0.1:" + port + other);
+      }
+      page.navigate("http://127.0.0.1:" + port + "/arena/leaderboard.html?lang=en");
+      assertThat(console).noneMatch(m -> m.contains("Content Security Policy"));
       page.waitForSelector("body[data-method=bt]");
       assertThat(page.locator("#rows tr").count()).isEqualTo(2);
       assertThat(page.isVisible("#style")).isFalse();

@@ -90,10 +90,6 @@ class ArenaHttpTest {
     assertThat(scenarios.get(0).get("criteria")).hasSize(2);
 
     String expertBattle = admin.battle(Map.of("scenarioId", scenarioId));
-    JsonNode reveal =
-        admin.ok("POST", "/api/arena/battles/" + expertBattle + "/vote", Map.of("outcome", "A"));
-    assertThat(List.of(reveal.get("modelA").asString(), reveal.get("modelB").asString()))
-        .containsExactlyInAnyOrderElementsOf(MODELS);
     long c1 = scenarios.get(0).get("criteria").get(0).get("id").asLong();
     long c2 = scenarios.get(0).get("criteria").get(1).get("id").asLong();
     var scores =
@@ -112,7 +108,16 @@ class ArenaHttpTest {
             "/api/arena/battles/" + expertBattle + "/rubric",
             Map.of("scores", List.of(Map.of("side", "A", "criterionId", c1, "score", 9))));
     assertThat(bad.statusCode()).isEqualTo(400);
-    JsonNode rubric = voter.ok("GET", "/api/arena/rubric", null);
+    // the rubric is blind: rated as A and B before the vote reveals the names, never after
+    JsonNode reveal =
+        admin.ok("POST", "/api/arena/battles/" + expertBattle + "/vote", Map.of("outcome", "A"));
+    assertThat(List.of(reveal.get("modelA").asString(), reveal.get("modelB").asString()))
+        .containsExactlyInAnyOrderElementsOf(MODELS);
+    admin.refused(
+        409, "revealed", "POST", "/api/arena/battles/" + expertBattle + "/rubric", scores);
+    // per-model rubric aggregates would unblind voters: the office and reviewers only
+    assertThat(voter.send("GET", "/api/arena/rubric", null).statusCode()).isEqualTo(401);
+    JsonNode rubric = admin.ok("GET", "/api/arena/rubric", null);
     assertThat(rubric).hasSize(3);
 
     // A public voter who always picks side A: counted, and reported for position bias.
@@ -121,7 +126,7 @@ class ArenaHttpTest {
             voter
                 .send("POST", "/api/arena/battles/" + publicScenarioBattle + "/rubric", scores)
                 .statusCode())
-        .isEqualTo(403);
+        .isEqualTo(401);
     for (int i = 0; i < 11; i++) {
       String id = voter.battle(Map.of("prompt", "질문 번호 " + i));
       voter.ok("POST", "/api/arena/battles/" + id + "/vote", Map.of("outcome", "A"));

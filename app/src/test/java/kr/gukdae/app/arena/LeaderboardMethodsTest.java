@@ -64,7 +64,7 @@ class LeaderboardMethodsTest {
       }
       assertThat(expected).extracting(Battle::weight).startsWith(1.0, 0.5, 1.0 / 3, 1.0);
 
-      var api = new ArenaResultsApi(arena);
+      var api = new ArenaResultsApi(arena, new kr.gukdae.app.access.Pseudonyms(new byte[32]));
       var bt = api.leaderboard(null, null, null, null, 0, 0, "bt");
       assertThat(bt.get("method")).isEqualTo("bt");
       assertThat((double) bt.get("weightedBattles")).isCloseTo(1 + 0.5 + 1.0 / 3 + 4, within(1e-9));

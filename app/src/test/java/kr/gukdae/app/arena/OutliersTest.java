@@ -25,7 +25,8 @@ class OutliersTest {
         1.0,
         1,
         OffsetDateTime.of(2026, 3, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusMinutes(i),
-        false);
+        false,
+        null);
   }
 
   @Test

@@ -22,6 +22,11 @@ import kr.gukdae.model.ModelSpec;
 public final class ScriptedModels implements ModelProvider {
 
   @Override
+  public boolean local() {
+    return true;
+  }
+
+  @Override
   public String id() {
     return "scripted";
   }

@@ -14,9 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.access.Role;
 import kr.gukdae.store.TestDatabases;
 import kr.gukdae.web.TestClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,8 +47,20 @@ class CompareApiTest {
 
   private final JsonMapper json = JsonMapper.builder().build();
 
+  @Autowired Accounts accounts;
+  private @Nullable TestClient office;
+
+  /** Starting runs is for the office (and reviewers); reading them is public. */
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return new TestClient(port).send(method, path, body);
+    if (office == null) {
+      office =
+          TestClient.as(
+              port,
+              accounts,
+              "office-" + UUID.randomUUID().toString().substring(0, 8),
+              Role.OFFICE);
+    }
+    return office.send(method, path, body);
   }
 
   private String finishedRun() throws Exception {

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.UUID;
+import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.access.Role;
 import kr.gukdae.store.TestDatabases;
 import kr.gukdae.web.TestClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,8 +35,20 @@ class EvalApiTest {
 
   private final JsonMapper json = JsonMapper.builder().build();
 
+  @Autowired Accounts accounts;
+  private @Nullable TestClient office;
+
+  /** Starting runs is for the office (and reviewers); reading them is public. */
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return new TestClient(port).send(method, path, body);
+    if (office == null) {
+      office =
+          TestClient.as(
+              port,
+              accounts,
+              "office-" + UUID.randomUUID().toString().substring(0, 8),
+              Role.OFFICE);
+    }
+    return office.send(method, path, body);
   }
 
   @Test

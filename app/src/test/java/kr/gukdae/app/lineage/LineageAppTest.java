@@ -16,8 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kr.gukdae.app.access.Role;
 import kr.gukdae.cli.Launcher;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.web.TestClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +47,7 @@ class LineageAppTest {
   @LocalServerPort int port;
   @Autowired ConfigurableApplicationContext context;
   @Autowired LineageEvidenceRepository evidence;
+  @Autowired kr.gukdae.app.access.Accounts accounts;
 
   private record Run(int exit, String out, String err) {}
 
@@ -233,13 +236,15 @@ class LineageAppTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("since");
 
-    var posted =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/lineage/evidence?root=demo-team-2/" + "Saebyeok-7B"))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(posted.statusCode()).isEqualTo(200);
+    String post = "/api/lineage/evidence?root=demo-team-2/Saebyeok-7B";
+    // recording evidence is the office's, and only under the programme's rules
+    assertThat(new TestClient(port).send("POST", post, null).statusCode()).isEqualTo(401);
+    var office = TestClient.as(port, accounts, "lineage-office", Role.OFFICE);
+    var rulesOff = office.send("POST", post + "&excludeTeam=false&requireWeights=false", null);
+    assertThat(rulesOff.statusCode()).isEqualTo(400);
+    assertThat(rulesOff.body()).contains("excludeTeam");
+    assertThat(get(http, "/api/lineage/evidence?root=demo-team-2/Saebyeok-7B").size()).isZero();
+    office.ok("POST", post, null);
     assertThat(get(http, "/api/lineage/evidence?root=demo-team-2/Saebyeok-7B").size()).isEqualTo(1);
 
     var page =

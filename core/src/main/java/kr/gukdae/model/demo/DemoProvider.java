@@ -13,6 +13,11 @@ import kr.gukdae.model.ModelSpec;
 public final class DemoProvider implements ModelProvider {
 
   @Override
+  public boolean local() {
+    return true;
+  }
+
+  @Override
   public String id() {
     return "demo";
   }

@@ -1,0 +1,17 @@
+gukdaeI18n.add({
+  ko: { title: "벤치마크 검증", start: "평가 시작", model: "모델", tasks: "과제", limit: "과제당 최대 샘플",
+        runs: "평가 실행 기록", status: "상태", progress: "진행", errors: "오류", results: "결과",
+        task: "과제", metric: "지표", value: "값", stderr: "표준오차", n: "샘플 수", agg: "집계 방식",
+        demoNote: "demo/ 모델은 내장 데모 모델이며 실제 모델 성능과 무관합니다.",
+        cmpTitle: "참조 점수와 비교 (달성률)", cmpRefs: "참조 표", cmpTarget: "목표 모델", cmpWithin: "또는 최근 N개월 최고 모델",
+        cmpAsOf: "기준일", cmpGoal: "목표 비율", cmpRun: "비교", cmpOurs: "우리 %", cmpRef: "참조 모델", cmpRefScore: "참조 %",
+        cmpReleased: "공개일", cmpRatio: "달성률", cmpMet: "목표", cmpNone: "참조 없음" },
+  en: { title: "Benchmark verification", start: "Start evaluation", model: "Model", tasks: "Tasks", limit: "Max samples per task",
+        runs: "Evaluation runs", status: "Status", progress: "Progress", errors: "Errors", results: "Results",
+        task: "Task", metric: "Metric", value: "Value", stderr: "Std. error", n: "Samples", agg: "Aggregation",
+        demoNote: "demo/ models are built-in demo models; their numbers say nothing about real models.",
+        cmpTitle: "Compare with reference scores (achievement)", cmpRefs: "Reference table", cmpTarget: "Target model",
+        cmpWithin: "or best model of the last N months", cmpAsOf: "As of", cmpGoal: "Goal ratio", cmpRun: "Compare",
+        cmpOurs: "Ours %", cmpRef: "Reference model", cmpRefScore: "Ref. %", cmpReleased: "Released", cmpRatio: "Ratio",
+        cmpMet: "Goal", cmpNone: "no reference" },
+});
