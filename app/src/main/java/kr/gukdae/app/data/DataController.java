@@ -50,9 +50,10 @@ class DataController {
     this.access = access;
   }
 
-  record SupplierForm(String id, String name, boolean freeHelp) {}
+  // Boxed fields: an empty body reaches the access check instead of failing to bind first.
+  record SupplierForm(@Nullable String id, @Nullable String name, @Nullable Boolean freeHelp) {}
 
-  record TeamForm(String id, boolean commercialRelease) {}
+  record TeamForm(@Nullable String id, @Nullable Boolean commercialRelease) {}
 
   record DatasetView(DatasetEntry entry, boolean excluded, List<DataRegistry.Version> versions) {}
 
@@ -65,7 +66,7 @@ class DataController {
   @PostMapping("/suppliers")
   DataRegistry.Supplier addSupplier(HttpServletRequest request, @RequestBody SupplierForm f) {
     access.require(request, Role.OFFICE);
-    registry.addSupplier(f.id(), f.name(), f.freeHelp());
+    registry.addSupplier(f.id(), f.name(), Boolean.TRUE.equals(f.freeHelp()));
     return registry.supplier(f.id());
   }
 
@@ -78,7 +79,7 @@ class DataController {
   @PostMapping("/teams")
   DataRegistry.Team addTeam(HttpServletRequest request, @RequestBody TeamForm f) {
     access.require(request, Role.OFFICE);
-    registry.addTeam(f.id(), f.commercialRelease());
+    registry.addTeam(f.id(), Boolean.TRUE.equals(f.commercialRelease()));
     return registry.team(f.id());
   }
 
@@ -87,9 +88,12 @@ class DataController {
   /** Marks a team for commercial release; the reply lists grants that no longer count. */
   @PostMapping("/teams/{id}/commercial")
   CommercialView commercial(
-      HttpServletRequest request, @PathVariable String id, @RequestParam boolean value) {
+      HttpServletRequest request,
+      @PathVariable String id,
+      @RequestParam(required = false) @Nullable Boolean value) {
     access.require(request, Role.OFFICE);
-    return new CommercialView(id, value, registry.markCommercial(id, value));
+    boolean v = Boolean.TRUE.equals(required("value", value));
+    return new CommercialView(id, v, registry.markCommercial(id, v));
   }
 
   @GetMapping("/datasets")
@@ -104,20 +108,24 @@ class DataController {
   @PostMapping("/datasets")
   DatasetEntry addDataset(
       HttpServletRequest request,
-      @RequestParam String supplier,
+      @RequestParam(required = false) @Nullable String supplier,
       @RequestBody Map<String, String> fields) {
     access.require(request, Role.OFFICE);
-    DatasetEntry d = Fields.entry("POST /api/data/datasets", supplier, fields);
+    DatasetEntry d =
+        Fields.entry("POST /api/data/datasets", required("supplier", supplier), fields);
     registry.addDataset(d);
     return d;
   }
 
   @PostMapping("/datasets/import/croissant")
   DatasetEntry importCroissant(
-      HttpServletRequest request, @RequestParam String supplier, @RequestBody String body) {
+      HttpServletRequest request,
+      @RequestParam(required = false) @Nullable String supplier,
+      @RequestBody String body) {
     access.require(request, Role.OFFICE);
     bounded(body);
-    DatasetEntry d = Croissant.importFrom("croissant upload", body, supplier, Map.of());
+    DatasetEntry d =
+        Croissant.importFrom("croissant upload", body, required("supplier", supplier), Map.of());
     registry.addDataset(d);
     return d;
   }
@@ -130,17 +138,18 @@ class DataController {
   }
 
   record VersionForm(
-      String version,
-      long bytes,
-      long records,
+      @Nullable String version,
+      @Nullable Long bytes,
+      @Nullable Long records,
       @Nullable String sha256,
       @Nullable String builtBy,
-      boolean opened) {}
+      @Nullable Boolean opened) {}
 
   @PostMapping("/datasets/{id}/versions")
   DataRegistry.Version addVersion(
       HttpServletRequest request, @PathVariable String id, @RequestBody VersionForm f) {
     Principal p = access.require(request, Role.OFFICE, Role.TEAM);
+    required("version", f.version());
     if (!p.has(Role.OFFICE) && (f.builtBy() == null || !f.builtBy().equals(p.team()))) {
       throw new AccessDenied(
           HttpStatus.FORBIDDEN,
@@ -151,7 +160,13 @@ class DataController {
     }
     var v =
         new DataRegistry.Version(
-            id, f.version(), f.bytes(), f.records(), f.sha256(), f.builtBy(), f.opened());
+            id,
+            f.version(),
+            required("bytes", f.bytes()),
+            required("records", f.records()),
+            f.sha256(),
+            f.builtBy(),
+            Boolean.TRUE.equals(f.opened()));
     registry.addVersion(v);
     return v;
   }
@@ -161,7 +176,7 @@ class DataController {
       String supplier,
       String team,
       String dataset,
-      boolean commercial,
+      @Nullable Boolean commercial,
       String start,
       String end,
       @Nullable String replaces) {}
@@ -175,7 +190,7 @@ class DataController {
             f.supplier(),
             f.team(),
             f.dataset(),
-            f.commercial(),
+            Boolean.TRUE.equals(f.commercial()),
             Fields.date("agreement", "start", f.start()),
             Fields.date("agreement", "end", f.end()),
             f.replaces());
@@ -193,11 +208,14 @@ class DataController {
   @GetMapping("/access")
   Agreement.Decision decide(
       HttpServletRequest request,
-      @RequestParam String team,
-      @RequestParam String dataset,
+      @RequestParam(required = false) @Nullable String team,
+      @RequestParam(required = false) @Nullable String dataset,
       @RequestParam(required = false) @Nullable String day) {
     access.require(request);
-    return registry.access(team, dataset, day == null ? null : Fields.date("access", "day", day));
+    return registry.access(
+        required("team", team),
+        required("dataset", dataset),
+        day == null ? null : Fields.date("access", "day", day));
   }
 
   @GetMapping("/openness/{team}")
@@ -243,10 +261,11 @@ class DataController {
       HttpServletRequest request,
       @PathVariable String team,
       @PathVariable String root,
-      @RequestParam String dataset,
+      @RequestParam(required = false) @Nullable String dataset,
       @RequestParam(required = false) @Nullable String version) {
     access.require(request);
-    Commitments.ClaimResult r = commitments.claim(team, root, dataset, version);
+    Commitments.ClaimResult r =
+        commitments.claim(team, root, required("dataset", dataset), version);
     return new ClaimView(r.supported(), r.describe(), r.proofs());
   }
 
@@ -256,6 +275,17 @@ class DataController {
   String summary(HttpServletRequest request, @PathVariable String team, @PathVariable String root) {
     access.require(request);
     return kr.gukdae.data.commit.TrainingSummary.markdown(commitments.manifest(team, root), root);
+  }
+
+  /**
+   * Query parameters are optional to Spring and checked here, after the access check, so a caller
+   * without the role learns nothing from a 400 about which parameters exist.
+   */
+  private static <T> T required(String name, @Nullable T value) {
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      throw new UserError("query parameter '" + name + "' is required");
+    }
+    return value;
   }
 
   private static void bounded(String body) {
