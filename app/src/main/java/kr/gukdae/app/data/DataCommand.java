@@ -1,0 +1,299 @@
+package kr.gukdae.app.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import kr.gukdae.UserError;
+import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.data.DataJson;
+import kr.gukdae.data.commit.Commitments;
+import kr.gukdae.data.commit.InclusionProof;
+import kr.gukdae.data.commit.Manifest;
+import kr.gukdae.data.commit.TrainingSummary;
+import kr.gukdae.data.ngram.ContaminationCheck;
+import kr.gukdae.data.ngram.NgramFilter;
+import kr.gukdae.data.ngram.NgramParams;
+import kr.gukdae.data.ngram.Normaliser;
+import kr.gukdae.data.ngram.ParallelIndexer;
+import kr.gukdae.data.ngram.RunAudit;
+import kr.gukdae.data.ngram.TrainingText;
+import kr.gukdae.data.quality.QualityCheck;
+import kr.gukdae.data.quality.QualityReport;
+import kr.gukdae.data.quality.Thresholds;
+import kr.gukdae.dataset.Datasets;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code gukdae data}: what teams run on their own machines (n-grams, proofs, summaries) and what
+ * the office runs on submissions (commit, claim, audit, quality).
+ */
+@Component
+@Command(
+    name = "data",
+    mixinStandardHelpOptions = true,
+    description = "Training-data commitments, contamination audit and quality checks.")
+public class DataCommand implements GukdaeCommand {
+
+  private final CommitmentStore commitments;
+  private final DataRegistry registry;
+  private final QualityStore quality;
+
+  public DataCommand(CommitmentStore commitments, DataRegistry registry, QualityStore quality) {
+    this.commitments = commitments;
+    this.registry = registry;
+    this.quality = quality;
+  }
+
+  @Override
+  public Integer call() {
+    CommandLine.usage(this, System.out);
+    return 0;
+  }
+
+  @Command(
+      name = "commit",
+      mixinStandardHelpOptions = true,
+      description = "Check a manifest against its shards and record its Merkle root in the ledger.")
+  int commit(
+      @Option(names = "--manifest", required = true) Path manifest,
+      @Option(
+              names = "--data",
+              required = true,
+              description = "directory the shard paths are relative to")
+          Path data) {
+    Manifest m = Manifest.read(manifest);
+    registry.team(m.team());
+    Commitments.checkShards(m, data, manifest.toString());
+    var stored = commitments.commit(DataJson.text(manifest), manifest.toString());
+    System.out.printf(
+        "committed %s: root %s, %d shards, %d bytes, ledger seq %d at %s%n",
+        stored.team(),
+        stored.root(),
+        stored.shards(),
+        stored.bytes(),
+        stored.ledgerSeq(),
+        stored.committedAt());
+    return 0;
+  }
+
+  @Command(
+      name = "prove",
+      mixinStandardHelpOptions = true,
+      description = "Write the inclusion proof of one shard (offline; no database).")
+  int prove(
+      @Option(names = "--manifest", required = true) Path manifest,
+      @Option(
+              names = "--shard",
+              required = true,
+              description = "the shard's path as in the manifest")
+          String shard,
+      @Option(names = "--out", required = true) Path out) {
+    Manifest m = Manifest.read(manifest);
+    List<Manifest.Shard> leaves = m.leaves();
+    for (int i = 0; i < leaves.size(); i++) {
+      if (leaves.get(i).path().equals(shard)) {
+        DataJson.write(out, m.tree().proof(i));
+        System.out.println(
+            "proof of " + shard + " under root " + m.tree().root() + " written to " + out);
+        return 0;
+      }
+    }
+    throw new UserError(manifest + ": no shard '" + shard + "'");
+  }
+
+  @Command(
+      name = "verify-proof",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check an inclusion proof against a committed root (offline).",
+        "Exit code 0 when it verifies, 1 when not."
+      })
+  int verifyProof(
+      @Option(names = "--proof", required = true) Path proof,
+      @Option(names = "--root", required = true, description = "the root printed in the ledger")
+          String root) {
+    InclusionProof p = InclusionProof.read(proof);
+    boolean ok = p.verifies(root.toLowerCase(Locale.ROOT));
+    System.out.println(
+        (ok ? "VERIFIED: " : "NOT VERIFIED: ")
+            + p.leaf().path()
+            + " ("
+            + p.leaf().dataset()
+            + "@"
+            + p.leaf().version()
+            + ", sha256 "
+            + p.leaf().sha256()
+            + ") under root "
+            + root);
+    return ok ? 0 : 1;
+  }
+
+  @Command(
+      name = "claim",
+      description = {
+        "Check 'trained on DATASET' against a team's commitment.",
+        "Exit code 0 when supported."
+      })
+  int claim(
+      @Option(names = "--team", required = true) String team,
+      @Option(names = "--root", required = true) String root,
+      @Option(names = "--dataset", required = true) String dataset,
+      @Option(names = "--version") @Nullable String version) {
+    var result = commitments.claim(team, root, dataset, version);
+    System.out.println(result.describe());
+    return result.supported() ? 0 : 1;
+  }
+
+  @Command(
+      name = "summary",
+      mixinStandardHelpOptions = true,
+      description =
+          "Print the public summary of training content (EU AI Act template) of a manifest.")
+  int summary(@Option(names = "--manifest", required = true) Path manifest) {
+    Manifest m = Manifest.read(manifest);
+    System.out.print(TrainingSummary.markdown(m, m.tree().root()));
+    return 0;
+  }
+
+  @Command(
+      name = "ngrams",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Hash the n-grams of training text into a Bloom filter file (run by the team).",
+        "The file holds no text; gukdae audits benchmarks against it."
+      })
+  int ngrams(
+      @Option(names = "--n", defaultValue = "13", description = "13 (GPT-3/lm-eval) or 8 (PaLM)")
+          int n,
+      @Option(names = "--normaliser", defaultValue = "nori-1", description = "nori-1 or words-1")
+          String normaliser,
+      @Option(
+              names = "--log2-bits",
+              defaultValue = "30",
+              description = "filter size 2^N bits (30 = 128 MiB)")
+          int log2Bits,
+      @Option(names = "--hashes", defaultValue = "7") int hashes,
+      @Option(
+              names = "--field",
+              defaultValue = "text",
+              description = "text field of JSONL/CSV/Parquet records")
+          String field,
+      @Option(names = "--out", required = true) Path out,
+      @Option(names = "--threads", description = "tokenising threads (default: all cores)")
+          @Nullable Integer threads,
+      @Parameters(
+              arity = "1..*",
+              paramLabel = "FILE",
+              description = ".txt, .jsonl, .csv or .parquet")
+          List<Path> files) {
+    NgramParams params;
+    try {
+      params = NgramParams.of(n, Normaliser.fromId(normaliser), log2Bits, hashes);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("gukdae data ngrams: " + e.getMessage());
+    }
+    NgramFilter filter = new NgramFilter(params);
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    try (var indexer = new ParallelIndexer(filter, workers)) {
+      for (Path f : files) {
+        TrainingText.forEachDocument(f, field, indexer);
+      }
+    }
+    filter.write(out);
+    System.out.printf(
+        Locale.ROOT,
+        "%d n-grams from %d files into %s; false-positive rate %.2e%n",
+        filter.ngrams(),
+        files.size(),
+        out,
+        filter.falsePositiveRate());
+    return 0;
+  }
+
+  @Command(
+      name = "audit",
+      mixinStandardHelpOptions = true,
+      description =
+          "Audit an eval run's items against a team's n-gram file; adds clean-subset scores to results.json.")
+  int audit(
+      @Option(
+              names = "--run",
+              required = true,
+              description = "eval run directory (results.json, samples_*.jsonl)")
+          Path run,
+      @Option(names = "--ngrams", required = true) Path ngrams,
+      @Option(
+              names = "--method",
+              defaultValue = "gpt3",
+              description = "gpt3 (13-gram, any) or palm (8-gram, 70%)")
+          String method,
+      @Option(names = "--normaliser", defaultValue = "nori-1") String normaliser,
+      @Option(
+              names = "--fields",
+              split = ",",
+              description = "item fields to check (default: every text field)")
+          @Nullable List<String> fields) {
+    var m =
+        switch (method) {
+          case "gpt3" -> ContaminationCheck.Method.GPT3_13GRAM;
+          case "palm" -> ContaminationCheck.Method.PALM_8GRAM_70;
+          default -> throw new UserError("--method '" + method + "': use gpt3 or palm");
+        };
+    NgramFilter filter = NgramFilter.read(ngrams);
+    var check = new ContaminationCheck(filter, m, Normaliser.fromId(normaliser), ngrams.toString());
+    for (var a : RunAudit.audit(run, check, filter.falsePositiveRate(), fields)) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-30s %s: %d of %d items contaminated (%.1f%%); full %s clean %s%n",
+          a.task(),
+          a.method(),
+          a.contaminated(),
+          a.items(),
+          100 * a.rate(),
+          a.full(),
+          a.clean());
+    }
+    return 0;
+  }
+
+  @Command(
+      name = "quality",
+      description = {
+        "Quality checks on a dataset file.",
+        "With --dataset/--version the report is recorded"
+            + " as the next round and the diff from the previous round is printed."
+      })
+  int quality(
+      @Option(names = "--file", required = true) Path file,
+      @Option(names = "--field", defaultValue = "text") String field,
+      @Option(names = "--thresholds", description = "JSON file of the programme's limits")
+          @Nullable Path thresholds,
+      @Option(names = "--dataset") @Nullable String dataset,
+      @Option(names = "--version") @Nullable String version,
+      @Option(names = "--json", description = "write the report as JSON here")
+          @Nullable Path json) {
+    Thresholds limits = thresholds == null ? Thresholds.DEFAULT : Thresholds.read(thresholds);
+    var rows = Datasets.read(file);
+    QualityReport report;
+    if (dataset != null && version != null) {
+      report = quality.check(dataset, version, rows, field, limits);
+    } else if (dataset == null && version == null) {
+      report = QualityCheck.run(file.getFileName().toString(), "-", 1, rows, field, limits);
+    } else {
+      throw new UserError("give both --dataset and --version to record the report, or neither");
+    }
+    QualityText.print(report, System.out);
+    if (report.round() > 1) {
+      QualityText.print(quality.diff(dataset, version, report.round()), System.out);
+    }
+    if (json != null) {
+      DataJson.write(json, report);
+    }
+    return report.passed() ? 0 : 1;
+  }
+}

@@ -1,0 +1,218 @@
+package kr.gukdae.app.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.UserError;
+import kr.gukdae.data.DataJson;
+import kr.gukdae.ledger.Hashes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The data commands end to end on generated files and a real (H2) database. */
+class DataCommandTest {
+
+  @TempDir Path dir;
+
+  record Run(int code, String out) {}
+
+  static Run run(Object command, String... args) {
+    PrintStream old = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Exception[] failure = new Exception[1];
+    try {
+      int code =
+          new CommandLine(command)
+              .setExecutionExceptionHandler((e, cl, parsed) -> {
+                failure[0] = e;
+                return 2;
+              })
+              .execute(args);
+      if (failure[0] instanceof RuntimeException e) {
+        throw e;
+      }
+      return new Run(code, bytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(old);
+    }
+  }
+
+  @Test
+  void commitProveClaimAuditAndQualityFromTheCommandLine() throws Exception {
+    var db = DataRegistryTest.open("h2");
+    var data =
+        new DataCommand(
+            db.commitments(), db.registry(), new QualityStore(db.jdbc(), db.registry()));
+    var registry = new RegistryCommand(db.registry());
+    assertThat(run(registry, "team", "--id", "hanbit").code()).isZero();
+
+    // Training shards with two benchmark items planted in them.
+    String item1 = "다음 중 조선 시대 훈민정음을 창제한 왕과 그 목적을 바르게 설명한 것은 무엇인가 백성이 쉽게 글을 익히도록";
+    String item2 =
+        "The committee reviewed the harbor budget and the council approved the energy report before the river policy vote";
+    Path shards = Files.createDirectories(dir.resolve("shards"));
+    Files.writeString(
+        shards.resolve("ko.jsonl"),
+        "{\"text\":\"신문 기사 본문입니다. " + item1 + " 그 밖의 내용.\"}\n{\"text\":\"정부가 경제 정책을 발표했다.\"}\n");
+    Files.writeString(
+        shards.resolve("en.txt"), "Some web page. " + item2 + ". Footer\nAnother line of text.\n");
+    String manifest =
+        "{\"format\":\"gukdae-training-manifest/1\",\"team\":\"hanbit\",\"datasets\":["
+            + "{\"id\":\"ko-news\",\"version\":\"v1\",\"name\":\"Korean news\",\"source\":\"LICENSED\",\"modality\":\"TEXT\",\"licence\":\"programme\"},"
+            + "{\"id\":\"web\",\"version\":\"2026-01\",\"name\":\"Web crawl\",\"source\":\"CRAWLED\",\"modality\":\"TEXT\",\"licence\":null}],"
+            + "\"shards\":["
+            + shard(shards, "ko.jsonl", "ko-news", "v1")
+            + ","
+            + shard(shards, "en.txt", "web", "2026-01")
+            + "]}";
+    Path m = dir.resolve("manifest.json");
+    Files.writeString(m, manifest);
+
+    Run commit = run(data, "commit", "--manifest", m.toString(), "--data", shards.toString());
+    assertThat(commit.code()).isZero();
+    String root = commit.out().replaceAll("(?s).*root ([0-9a-f]{64}).*", "$1");
+    assertThat(db.ledger().entries()).hasSize(1);
+
+    Path proof = dir.resolve("proof.json");
+    assertThat(
+            run(
+                    data,
+                    "prove",
+                    "--manifest",
+                    m.toString(),
+                    "--shard",
+                    "en.txt",
+                    "--out",
+                    proof.toString())
+                .code())
+        .isZero();
+    assertThat(run(data, "verify-proof", "--proof", proof.toString(), "--root", root).out())
+        .startsWith("VERIFIED");
+    assertThat(
+            run(data, "verify-proof", "--proof", proof.toString(), "--root", "0".repeat(64)).code())
+        .isEqualTo(1);
+    assertThat(run(data, "claim", "--team", "hanbit", "--root", root, "--dataset", "web").out())
+        .startsWith("SUPPORTED");
+    assertThat(run(data, "claim", "--team", "hanbit", "--root", root, "--dataset", "kmmlu").code())
+        .isEqualTo(1);
+    assertThat(run(data, "summary", "--manifest", m.toString()).out())
+        .contains("data crawled and scraped");
+
+    // A shard changed after the manifest was written: refused, the ledger unchanged.
+    Files.writeString(shards.resolve("en.txt"), "tampered\n");
+    Path m2 = dir.resolve("m2.json");
+    Files.writeString(m2, manifest.replace("\"v1\"", "\"v2\""));
+    assertThatThrownBy(
+            () -> run(data, "commit", "--manifest", m2.toString(), "--data", shards.toString()))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("en.txt has");
+    assertThat(db.ledger().entries()).hasSize(1);
+
+    // Contamination: the team hashes its text; gukdae audits an eval run against it.
+    Files.writeString(shards.resolve("en.txt"), "Some web page. " + item2 + ". Footer\n");
+    Path grams = dir.resolve("hanbit.ngrams");
+    assertThat(
+            run(
+                    data,
+                    "ngrams",
+                    "--n",
+                    "13",
+                    "--log2-bits",
+                    "20",
+                    "--out",
+                    grams.toString(),
+                    shards.resolve("ko.jsonl").toString(),
+                    shards.resolve("en.txt").toString())
+                .code())
+        .isZero();
+    Path runDir = Files.createDirectories(dir.resolve("run"));
+    List<String> samples = new ArrayList<>();
+    String[] questions = {
+      item1,
+      "대한민국의 국회는 법률을 제정하고 예산을 심의하며 행정부를 감시하는 기능을 가지는 기관이다 옳은 것은",
+      item2,
+      "Which statement about photosynthesis in plants and the role of chlorophyll in capturing light is correct"
+    };
+    for (int i = 0; i < questions.length; i++) {
+      samples.add(
+          DataJson.MAPPER.writeValueAsString(
+              Map.of(
+                  "doc_id",
+                  i,
+                  "doc",
+                  Map.of("question", questions[i]),
+                  "acc",
+                  i % 2 == 0 ? 1.0 : 0.0,
+                  "metrics",
+                  List.of("acc"))));
+    }
+    Files.write(runDir.resolve("samples_mixed.jsonl"), samples);
+    Files.writeString(
+        runDir.resolve("results.json"), "{\"results\":{\"mixed\":{\"acc,none\":0.5}}}");
+    Run audit = run(data, "audit", "--run", runDir.toString(), "--ngrams", grams.toString());
+    assertThat(audit.out())
+        .contains("2 of 4 items contaminated (50.0%)")
+        .contains("clean {acc=0.0}");
+    assertThatThrownBy(() ->
+            run(
+                data,
+                "audit",
+                "--run",
+                runDir.toString(),
+                "--ngrams",
+                grams.toString(),
+                "--method",
+                "palm"))
+        .hasMessageContaining("n=13")
+        .hasMessageContaining("--n 8");
+
+    // Quality: two rounds of a registered version, the second shows the diff.
+    db.registry().addSupplier("hanbit-lab", "Hanbit lab", false);
+    db.registry()
+        .addDataset(
+            kr.gukdae.data.registry.Fields.entry(
+                "t", "hanbit-lab", DataRegistryTest.fields("built")));
+    db.registry()
+        .addVersion(new DataRegistry.Version("built", "v1", 100, 3, null, "hanbit", false));
+    Path v1 = dir.resolve("v1.jsonl");
+    Files.writeString(v1, "{\"text\":\"연락처는 010-1234-5678 입니다\"}\n{\"text\":\"보통 문장입니다 여기에\"}\n");
+    assertThat(
+            run(data, "quality", "--file", v1.toString(), "--dataset", "built", "--version", "v1")
+                .code())
+        .isEqualTo(1);
+    Files.writeString(v1, "{\"text\":\"연락처는 지웠습니다\"}\n{\"text\":\"보통 문장입니다 여기에\"}\n");
+    Run second =
+        run(data, "quality", "--file", v1.toString(), "--dataset", "built", "--version", "v1");
+    assertThat(second.code()).isZero();
+    assertThat(second.out())
+        .contains("correction round 1 -> 2: failed -> passed")
+        .contains("- fixed     ")
+        .contains("phone 010-****");
+  }
+
+  private static String shard(Path dir, String name, String dataset, String version)
+      throws Exception {
+    byte[] bytes = Files.readAllBytes(dir.resolve(name));
+    return "{\"path\":\""
+        + name
+        + "\",\"sha256\":\""
+        + Hashes.sha256(bytes)
+        + "\",\"bytes\":"
+        + bytes.length
+        + ",\"dataset\":\""
+        + dataset
+        + "\",\"version\":\""
+        + version
+        + "\",\"weight\":1}";
+  }
+}

@@ -1,0 +1,151 @@
+package kr.gukdae.data.commit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import kr.gukdae.UserError;
+import kr.gukdae.ledger.Hashes;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.LedgerEntry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Training-data commitments: check a manifest against its shard files, record its Merkle root in
+ * the ledger, and check later claims ("trained on X") against the committed root.
+ */
+public final class Commitments {
+
+  /** The ledger kind of a commitment entry. */
+  public static final String LEDGER_KIND = "data.commitment";
+
+  private Commitments() {}
+
+  /** The ledger payload: enough to verify any inclusion proof offline, nothing more. */
+  public record Commitment(
+      String format, String team, String root, int shards, long bytes, String manifestSha256) {}
+
+  /**
+   * Hashes every shard under {@code dataRoot} and refuses the manifest (listing up to ten
+   * mismatches) unless every file exists with the stated size and SHA-256.
+   */
+  public static void checkShards(Manifest manifest, Path dataRoot, String source) {
+    List<String> problems = new ArrayList<>();
+    Path base = dataRoot.toAbsolutePath().normalize();
+    for (Manifest.Shard s : manifest.leaves()) {
+      Path file = base.resolve(s.path()).normalize();
+      if (!file.startsWith(base)) {
+        problems.add(s.path() + " lies outside the data root");
+      } else if (!Files.isRegularFile(file)) {
+        problems.add(s.path() + " does not exist under " + base);
+      } else {
+        try {
+          long size = Files.size(file);
+          String actual = sha256(file);
+          if (size != s.bytes()) {
+            problems.add(s.path() + " has " + size + " bytes, the manifest says " + s.bytes());
+          } else if (!actual.equals(s.sha256())) {
+            problems.add(s.path() + " has sha256 " + actual + ", the manifest says " + s.sha256());
+          }
+        } catch (IOException e) {
+          problems.add(s.path() + " cannot be read (" + e.getMessage() + ")");
+        }
+      }
+      if (problems.size() >= 10) {
+        break;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new UserError(
+          source
+              + ": the manifest does not match its shards, so nothing was committed: "
+              + String.join("; ", problems)
+              + ". Recompute the hashes (sha256sum, stat -c %s) or fix the files.");
+    }
+  }
+
+  /** Appends the commitment to the ledger; the entry's timestamp is the commitment time. */
+  public static LedgerEntry record(Ledger ledger, Manifest manifest, String manifestJson) {
+    return ledger.append(LEDGER_KIND, commitment(manifest, manifestJson));
+  }
+
+  public static Commitment commitment(Manifest manifest, String manifestJson) {
+    return new Commitment(
+        Manifest.FORMAT,
+        manifest.team(),
+        manifest.tree().root(),
+        manifest.shards().size(),
+        manifest.totalBytes(),
+        Hashes.sha256(manifestJson));
+  }
+
+  /** A claim's outcome: the shards that support it, each with its inclusion proof. */
+  public record ClaimResult(
+      String team,
+      String dataset,
+      @Nullable String version,
+      String root,
+      List<InclusionProof> proofs) {
+    public boolean supported() {
+      return !proofs.isEmpty();
+    }
+
+    public String describe() {
+      String what = dataset + (version == null ? "" : "@" + version);
+      return supported()
+          ? "SUPPORTED: "
+              + team
+              + "'s commitment "
+              + root.substring(0, 12)
+              + "… holds "
+              + proofs.size()
+              + " shard(s) of "
+              + what
+          : "NOT COMMITTED: "
+              + team
+              + "'s commitment "
+              + root.substring(0, 12)
+              + "… holds no shard of "
+              + what;
+    }
+  }
+
+  /**
+   * Checks "trained on {@code dataset}[@version]" against the manifest whose root was committed; a
+   * manifest that does not hash to {@code committedRoot} is refused (it was swapped).
+   */
+  public static ClaimResult claim(
+      Manifest manifest, String committedRoot, String dataset, @Nullable String version) {
+    MerkleTree tree = manifest.tree();
+    if (!tree.root().equals(committedRoot)) {
+      throw new UserError(
+          "the manifest's Merkle root "
+              + tree.root()
+              + " differs from the committed root "
+              + committedRoot
+              + "; use the manifest that was committed");
+    }
+    List<Manifest.Shard> leaves = manifest.leaves();
+    List<InclusionProof> proofs = new ArrayList<>();
+    for (int i = 0; i < leaves.size(); i++) {
+      Manifest.Shard s = leaves.get(i);
+      if (s.dataset().equals(dataset) && (version == null || s.version().equals(version))) {
+        proofs.add(tree.proof(i));
+      }
+    }
+    return new ClaimResult(manifest.team(), dataset, version, committedRoot, proofs);
+  }
+
+  public static String sha256(Path file) throws IOException {
+    MessageDigest digest = MerkleTree.sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

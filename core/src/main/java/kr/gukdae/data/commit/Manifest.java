@@ -1,0 +1,176 @@
+package kr.gukdae.data.commit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import kr.gukdae.data.DataJson;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a team says it will train on: its datasets (id, version, source kind, modality) and the
+ * shards that hold them, each with its SHA-256, size and sampling weight. The Merkle root over the
+ * shards is what the ledger records; see {@link MerkleTree}.
+ */
+public record Manifest(String format, String team, List<DatasetRef> datasets, List<Shard> shards) {
+
+  public static final String FORMAT = "gukdae-training-manifest/1";
+  static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,199}");
+
+  /** Where the data came from, in the categories of the EU AI Act training-content summary. */
+  public enum Source {
+    PUBLIC,
+    LICENSED,
+    CRAWLED,
+    USER,
+    SYNTHETIC,
+    OTHER
+  }
+
+  public enum Modality {
+    TEXT,
+    IMAGE,
+    AUDIO,
+    VIDEO
+  }
+
+  public record DatasetRef(
+      String id,
+      String version,
+      String name,
+      Source source,
+      Modality modality,
+      @Nullable String licence) {
+    public DatasetRef {
+      requireId("dataset id", id);
+      requireId("dataset version", version);
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("dataset " + id + ": name is required");
+      }
+      if (source == null || modality == null) {
+        throw new IllegalArgumentException(
+            "dataset "
+                + id
+                + ": source (PUBLIC, LICENSED, CRAWLED, USER, SYNTHETIC, OTHER)"
+                + " and modality (TEXT, IMAGE, AUDIO, VIDEO) are required");
+      }
+    }
+
+    String key() {
+      return id + "@" + version;
+    }
+  }
+
+  /** One file of training data; the leaf of the Merkle tree is its canonical JSON. */
+  public record Shard(
+      String path, String sha256, long bytes, String dataset, String version, double weight) {
+    public Shard {
+      if (path == null || path.isBlank() || path.contains("..") || path.startsWith("/")) {
+        throw new IllegalArgumentException(
+            "shard path '" + path + "' must be relative to the data root, without '..'");
+      }
+      sha256 = sha256 == null ? "" : sha256.toLowerCase(Locale.ROOT);
+      if (!SHA256.matcher(sha256).matches()) {
+        throw new IllegalArgumentException(
+            "shard " + path + ": sha256 must be 64 hex digits (sha256sum prints it)");
+      }
+      if (bytes < 0) {
+        throw new IllegalArgumentException("shard " + path + ": bytes must be >= 0");
+      }
+      requireId("shard " + path + " dataset", dataset);
+      requireId("shard " + path + " version", version);
+      if (!(weight >= 0) || Double.isInfinite(weight)) {
+        throw new IllegalArgumentException("shard " + path + ": weight must be a number >= 0");
+      }
+    }
+  }
+
+  public Manifest {
+    if (!FORMAT.equals(format)) {
+      throw new IllegalArgumentException("format must be \"" + FORMAT + "\", got " + format);
+    }
+    requireId("team", team);
+    datasets = List.copyOf(datasets == null ? List.of() : datasets);
+    shards = List.copyOf(shards == null ? List.of() : shards);
+    if (shards.isEmpty()) {
+      throw new IllegalArgumentException("a manifest needs at least one shard");
+    }
+    Set<String> known = new HashSet<>();
+    for (DatasetRef d : datasets) {
+      if (!known.add(d.key())) {
+        throw new IllegalArgumentException("dataset " + d.key() + " is listed twice");
+      }
+    }
+    Set<String> paths = new HashSet<>();
+    for (Shard s : shards) {
+      if (!paths.add(s.path())) {
+        throw new IllegalArgumentException("shard " + s.path() + " is listed twice");
+      }
+      if (!known.contains(s.dataset() + "@" + s.version())) {
+        throw new IllegalArgumentException(
+            "shard "
+                + s.path()
+                + " names dataset "
+                + s.dataset()
+                + "@"
+                + s.version()
+                + ", which the manifest's datasets do not list");
+      }
+    }
+  }
+
+  public static Manifest read(Path file) {
+    return DataJson.read(file, Manifest.class);
+  }
+
+  /**
+   * The shards in the order the tree uses: by path, so the root does not depend on listing order.
+   */
+  public List<Shard> leaves() {
+    List<Shard> sorted = new ArrayList<>(shards);
+    sorted.sort((a, b) -> a.path().compareTo(b.path()));
+    return sorted;
+  }
+
+  public MerkleTree tree() {
+    return MerkleTree.of(leaves());
+  }
+
+  public long totalBytes() {
+    return shards.stream().mapToLong(Shard::bytes).sum();
+  }
+
+  /** Bytes per dataset key ({@code id@version}). */
+  Map<String, Long> bytesByDataset() {
+    Map<String, Long> out = new TreeMap<>();
+    shards.forEach(s -> out.merge(s.dataset() + "@" + s.version(), s.bytes(), Long::sum));
+    return out;
+  }
+
+  /** Weighted share of the sampling mixture per dataset key. */
+  Map<String, Double> mixtureByDataset() {
+    Map<String, Double> out = new TreeMap<>();
+    double total = 0;
+    for (Shard s : shards) {
+      total += s.weight() * s.bytes();
+    }
+    for (Shard s : shards) {
+      double w = total == 0 ? 0 : s.weight() * s.bytes() / total;
+      out.merge(s.dataset() + "@" + s.version(), w, Double::sum);
+    }
+    return out;
+  }
+
+  private static void requireId(String what, String value) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          what + " '" + value + "' must be 1-200 letters, digits, '.', '_', '-' or '/'");
+    }
+  }
+}

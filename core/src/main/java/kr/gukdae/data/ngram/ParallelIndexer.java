@@ -1,0 +1,88 @@
+package kr.gukdae.data.ngram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Feeds documents to an {@link NgramFilter} from several threads: tokenising (Nori) is the cost,
+ * setting bits is cheap, so workers hash batches in parallel and add them under the filter's lock.
+ * At most two batches per thread wait, so memory stays bounded whatever the input size.
+ */
+public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
+
+  private static final int BATCH = 256;
+
+  private final NgramFilter filter;
+  private final ExecutorService pool;
+  private final Semaphore slots;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private List<String> batch = new ArrayList<>(BATCH);
+
+  public ParallelIndexer(NgramFilter filter, int threads) {
+    this.filter = filter;
+    this.pool = Executors.newFixedThreadPool(Math.max(1, threads));
+    this.slots = new Semaphore(2 * Math.max(1, threads));
+  }
+
+  @Override
+  public void accept(String document) {
+    batch.add(document);
+    if (batch.size() == BATCH) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<String> work = batch;
+    batch = new ArrayList<>(BATCH);
+    slots.acquireUninterruptibly();
+    pool.execute(() -> {
+      try {
+        for (String d : work) {
+          filter.addHashes(filter.hashesOf(d), NgramFilter.utf8Length(d));
+        }
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      } finally {
+        slots.release();
+      }
+    });
+    rethrow();
+  }
+
+  /** Waits for every batch; the first worker error is rethrown here. */
+  @Override
+  public void close() {
+    flush();
+    pool.shutdown();
+    try {
+      while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+        // keep waiting: a large batch of long documents can take a while
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while indexing n-grams", e);
+    }
+    rethrow();
+  }
+
+  private void rethrow() {
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t != null) {
+      throw new IllegalStateException("n-gram indexing failed", t);
+    }
+  }
+}

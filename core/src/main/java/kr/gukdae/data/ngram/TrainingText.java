@@ -1,0 +1,67 @@
+package kr.gukdae.data.ngram;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import kr.gukdae.UserError;
+import kr.gukdae.data.DataJson;
+import kr.gukdae.dataset.Datasets;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Streams the documents of a training-text file without holding it in memory: {@code .txt} gives
+ * one document per line, {@code .jsonl} one per record (its text field); CSV and Parquet go through
+ * {@link Datasets} (a shard of those fits in memory).
+ */
+public final class TrainingText {
+
+  private TrainingText() {}
+
+  public static void forEachDocument(Path file, String field, Consumer<String> sink) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    try {
+      if (name.endsWith(".txt")) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          for (String line = r.readLine(); line != null; line = r.readLine()) {
+            sink.accept(line);
+          }
+        }
+      } else if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          long lineNo = 0;
+          for (String line = r.readLine(); line != null; line = r.readLine()) {
+            lineNo++;
+            if (line.isBlank()) {
+              continue;
+            }
+            JsonNode node = DataJson.tree(file + ":" + lineNo, line);
+            JsonNode text = node.get(field);
+            if (text == null || !text.isString()) {
+              throw new UserError(
+                  file
+                      + ":"
+                      + lineNo
+                      + ": no text field '"
+                      + field
+                      + "'; name the field with --field");
+            }
+            sink.accept(text.asString());
+          }
+        }
+      } else {
+        for (var row : Datasets.read(file)) {
+          sink.accept(row.getString(field));
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new UserError(file + ": file not found");
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+    }
+  }
+}

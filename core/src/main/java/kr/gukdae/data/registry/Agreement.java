@@ -1,0 +1,123 @@
+package kr.gukdae.data.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An agreement between a supplier, a team and the programme that grants the team use of a dataset
+ * for a term, commercially or not. {@code replaces} names the agreement a renegotiation supersedes.
+ */
+public record Agreement(
+    String id,
+    String supplier,
+    String team,
+    String dataset,
+    boolean commercial,
+    LocalDate start,
+    LocalDate end,
+    @Nullable String replaces) {
+
+  public Agreement {
+    for (String[] f :
+        new String[][] {{"id", id}, {"supplier", supplier}, {"team", team}, {"dataset", dataset}}) {
+      if (f[1] == null || !DatasetEntry.ID.matcher(f[1]).matches()) {
+        throw new UserError(
+            f[0] + " '" + f[1] + "': use lower-case letters, digits, '.', '_', '-'");
+      }
+    }
+    new DatasetEntry.Term(start, end);
+  }
+
+  /** Refuses an agreement the dataset's own terms do not allow. */
+  public void checkAgainst(DatasetEntry d) {
+    if (!d.supplier().equals(supplier)) {
+      throw new UserError(
+          "agreement "
+              + id
+              + ": dataset "
+              + d.id()
+              + " is supplied by "
+              + d.supplier()
+              + ", not "
+              + supplier);
+    }
+    if (d.excluded()) {
+      throw new UserError(
+          "agreement "
+              + id
+              + ": dataset "
+              + d.id()
+              + " was built with government funds and is excluded from programme use");
+    }
+    if (commercial && !d.usage().commercial()) {
+      throw new UserError(
+          "agreement "
+              + id
+              + ": dataset "
+              + d.id()
+              + " allows non-commercial use only; the supplier must change its usage scope first");
+    }
+    if (start.isBefore(d.term().start()) || end.isAfter(d.term().end())) {
+      throw new UserError(
+          "agreement "
+              + id
+              + ": its term "
+              + start
+              + ".."
+              + end
+              + " lies outside the dataset's"
+              + " licence term "
+              + d.term().start()
+              + ".."
+              + d.term().end());
+    }
+  }
+
+  /** Why a team may or may not use a dataset on a given day. */
+  public record Decision(boolean granted, String reason, @Nullable String agreement) {}
+
+  /**
+   * The rule of access: an agreement for this team and dataset whose term covers {@code day}, and
+   * for a team marked for commercial release, a commercial one (a non-commercial grant does not
+   * survive the team going commercial without a renegotiated agreement).
+   */
+  public static Decision decide(
+      List<Agreement> agreements,
+      DatasetEntry dataset,
+      String team,
+      boolean teamCommercial,
+      LocalDate day) {
+    if (dataset.excluded()) {
+      return new Decision(false, "dataset was built with government funds and is excluded", null);
+    }
+    boolean expired = false;
+    boolean nonCommercialOnly = false;
+    for (Agreement a : agreements) {
+      if (!a.team().equals(team) || !a.dataset().equals(dataset.id())) {
+        continue;
+      }
+      if (day.isAfter(a.end()) || day.isBefore(a.start())) {
+        expired = true;
+        continue;
+      }
+      if (teamCommercial && !a.commercial()) {
+        nonCommercialOnly = true;
+        continue;
+      }
+      return new Decision(true, "agreement " + a.id() + " runs to " + a.end(), a.id());
+    }
+    if (nonCommercialOnly) {
+      return new Decision(
+          false,
+          "team "
+              + team
+              + " is marked for commercial release but holds only a non-commercial"
+              + " agreement; renegotiate a commercial agreement",
+          null);
+    }
+    return new Decision(
+        false, expired ? "the grant expired at its term end" : "no agreement for this team", null);
+  }
+}

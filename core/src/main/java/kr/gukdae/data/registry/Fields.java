@@ -1,0 +1,136 @@
+package kr.gukdae.data.registry;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds an entry from named text fields (the shape imports, the CLI and forms share), so a missing
+ * or malformed field gets one message naming the source and the field.
+ */
+public final class Fields {
+
+  public static final Set<String> NAMES =
+      Set.of(
+          "id",
+          "title",
+          "description",
+          "licence",
+          "modality",
+          "rightsBasis",
+          "usageWho",
+          "usagePurpose",
+          "commercial",
+          "termStart",
+          "termEnd",
+          "delivery",
+          "priceKrw",
+          "governmentFunded",
+          "provenance");
+
+  /** Fields without a default; an import that lacks them names them all at once. */
+  static final List<String> REQUIRED =
+      List.of(
+          "id",
+          "title",
+          "licence",
+          "rightsBasis",
+          "usageWho",
+          "usagePurpose",
+          "commercial",
+          "termStart",
+          "termEnd",
+          "provenance",
+          "governmentFunded");
+
+  private Fields() {}
+
+  public static DatasetEntry entry(String source, String supplier, Map<String, String> f) {
+    for (String k : f.keySet()) {
+      if (!NAMES.contains(k)) {
+        throw new UserError(source + ": unknown field '" + k + "'; known: " + NAMES);
+      }
+    }
+    List<String> missing = new ArrayList<>();
+    for (String k : REQUIRED) {
+      if (f.get(k) == null || f.get(k).isBlank()) {
+        missing.add(k);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new UserError(
+          source
+              + ": missing "
+              + String.join(", ", missing)
+              + (missing.contains("rightsBasis") ? " (rightsBasis is the legal title, 적법한 권원)" : "")
+              + "; give each field (CLI: --set field=value)");
+    }
+    try {
+      return new DatasetEntry(
+          f.get("id"),
+          supplier,
+          f.get("title"),
+          DatasetEntry.modality(or(f.get("modality"), "text")),
+          f.get("licence"),
+          f.get("rightsBasis"),
+          new DatasetEntry.Usage(
+              f.get("usageWho"),
+              f.get("usagePurpose"),
+              bool(source, "commercial", f.get("commercial"))),
+          new DatasetEntry.Term(
+              date(source, "termStart", f.get("termStart")),
+              date(source, "termEnd", f.get("termEnd"))),
+          or(f.get("delivery"), "file transfer"),
+          number(source, "priceKrw", or(f.get("priceKrw"), "0")),
+          new DatasetEntry.Provenance(
+              f.get("provenance"), bool(source, "governmentFunded", f.get("governmentFunded"))),
+          f.get("description"));
+    } catch (UserError e) {
+      if (e.getMessage().startsWith(source + ":")) {
+        throw e;
+      }
+      throw new UserError(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String or(@Nullable String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static boolean bool(String source, String field, @Nullable String value) {
+    if (value == null || value.isBlank()) {
+      throw new UserError(source + ": " + field + " is missing; give true or false");
+    }
+    return switch (value.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new UserError(source + ": " + field + " '" + value + "' must be true or false");
+    };
+  }
+
+  private static long number(String source, String field, String value) {
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      throw new UserError(source + ": " + field + " '" + value + "' must be a whole number");
+    }
+  }
+
+  /** A YYYY-MM-DD date field, or an error naming the source and field. */
+  public static LocalDate date(String source, String field, @Nullable String value) {
+    if (value == null) {
+      throw new UserError(source + ": " + field + " is missing; give it as YYYY-MM-DD");
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new UserError(source + ": " + field + " '" + value + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+}
