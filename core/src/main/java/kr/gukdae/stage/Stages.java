@@ -31,7 +31,7 @@ public final class Stages {
 
   /**
    * Decides the stage, then appends the programme, every evidence record and the decision to the
-   * ledger. Nothing is appended when the evidence is rejected.
+   * ledger in one atomic batch. Nothing is appended when the evidence is rejected.
    */
   public static StageResult run(
       Program program, int stage, List<Evidence> evidence, Ledger ledger) {
@@ -41,13 +41,19 @@ public final class Stages {
     prog.put("version", program.version());
     prog.put("sha256", program.sourceSha256());
     prog.put("source", program.source());
-    long run = ledger.append(PROGRAMME, prog).seq();
-    for (Evidence e : evidence) {
-      if (e.stage() == stage) {
-        ledger.append(EVIDENCE, Map.of("run", run, "record", EvidenceCodec.toMap(e)));
+    // One atomic batch: a run killed midway leaves either nothing or the complete run.
+    ledger.appendAll(run -> {
+      List<Ledger.Draft> drafts = new ArrayList<>();
+      drafts.add(new Ledger.Draft(PROGRAMME, prog));
+      for (Evidence e : evidence) {
+        if (e.stage() == stage) {
+          drafts.add(
+              new Ledger.Draft(EVIDENCE, Map.of("run", run, "record", EvidenceCodec.toMap(e))));
+        }
       }
-    }
-    ledger.append(DECISION, Map.of("run", run, "stage", stage, "result", result));
+      drafts.add(new Ledger.Draft(DECISION, Map.of("run", run, "stage", stage, "result", result)));
+      return drafts;
+    });
     return result;
   }
 
