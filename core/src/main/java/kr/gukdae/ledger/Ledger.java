@@ -28,16 +28,32 @@ public final class Ledger {
   private final Clock clock;
   private final @Nullable OfficeKey key;
   private final @Nullable Path anchors;
+  private final boolean keyRequired;
 
-  public Ledger(LedgerStore store, Clock clock, @Nullable OfficeKey key, @Nullable Path anchors) {
+  private Ledger(
+      LedgerStore store,
+      Clock clock,
+      @Nullable OfficeKey key,
+      @Nullable Path anchors,
+      boolean keyRequired) {
     this.store = Objects.requireNonNull(store);
     this.clock = Objects.requireNonNull(clock);
     this.key = key;
     this.anchors = anchors;
+    this.keyRequired = keyRequired;
   }
 
   public Ledger(LedgerStore store, Clock clock) {
-    this(store, clock, null, null);
+    this(store, clock, null, null, false);
+  }
+
+  /**
+   * The programme office's ledger: every append is signed with {@code key}, and without one nothing
+   * is appended (the user is told to run {@code gukdae ledger init}).
+   */
+  public static Ledger office(
+      LedgerStore store, Clock clock, @Nullable OfficeKey key, @Nullable Path anchors) {
+    return new Ledger(store, clock, key, anchors, true);
   }
 
   public Ledger(LedgerStore store) {
@@ -55,16 +71,20 @@ public final class Ledger {
 
   /** The same key and anchors over a JSON-lines file. */
   public Ledger onFile(Path file) {
-    return new Ledger(new FileLedgerStore(file), clock, key, anchors);
+    return new Ledger(new FileLedgerStore(file), clock, key, anchors, keyRequired);
   }
 
   /** The same store, signing with {@code key} and checkpointing to {@code anchors}. */
   public Ledger signedBy(@Nullable OfficeKey key, @Nullable Path anchors) {
-    return new Ledger(store, clock, key, anchors);
+    return new Ledger(store, clock, key, anchors, keyRequired);
   }
 
   public @Nullable OfficeKey key() {
     return key;
+  }
+
+  public @Nullable Path anchors() {
+    return anchors;
   }
 
   /** One entry to append: a kind such as "evidence" and any Jackson-mappable payload. */
@@ -121,7 +141,7 @@ public final class Ledger {
           checkActive(head, current);
           return build(head, seq -> List.of(), next);
         });
-    Ledger rotated = new Ledger(store, clock, next, anchors);
+    Ledger rotated = new Ledger(store, clock, next, anchors, keyRequired);
     rotated.checkpointAfter(batch);
     return rotated;
   }
@@ -156,6 +176,11 @@ public final class Ledger {
   private List<LedgerEntry> build(
       LedgerStore.Head head, LongFunction<List<Draft>> drafts, @Nullable OfficeKey newKey) {
     LedgerEntry last = head.last();
+    if (key == null && keyRequired) {
+      throw new UserError(
+          "no office ledger key is configured: run 'gukdae ledger init' (GUKDAE_LEDGER_KEY names"
+              + " the key file); nothing was appended");
+    }
     OfficeKey signer = key;
     OfficeKey introduce = newKey;
     if (key != null && introduce == null) {

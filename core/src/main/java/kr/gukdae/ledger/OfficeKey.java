@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -103,10 +102,13 @@ public final class OfficeKey {
               + Pem.encode("PUBLIC KEY", publicKey.getEncoded());
       Files.writeString(tmp, pem, StandardCharsets.UTF_8);
       try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        // A hard link fails if the name exists (a rename would replace it): two processes
+        // creating the key at once cannot leave one of them holding a key that is not on disk.
+        Files.createLink(file, tmp);
       } catch (FileAlreadyExistsException e) {
-        Files.deleteIfExists(tmp);
         throw new UserError("ledger key file " + file + " already exists; it is never overwritten");
+      } finally {
+        Files.deleteIfExists(tmp);
       }
       Files.writeString(publicFile(file), publicPem(), StandardCharsets.UTF_8);
     } catch (IOException e) {

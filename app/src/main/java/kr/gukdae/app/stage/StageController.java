@@ -95,7 +95,7 @@ class StageController {
       @RequestParam(required = false) @Nullable String team) {
     StageResult r = result(decisionEntry(seq));
     Lang l = "en".equalsIgnoreCase(lang) ? Lang.EN : Lang.KO;
-    String head = ledger.verify().headHash();
+    String head = LedgerHead.describe(ledger, ledger.verify());
     return team == null || team.isBlank()
         ? Reports.publicHtml(r, latestProgramme().disclosure(), l, head)
         : Reports.teamHtml(r, team, l, head);
