@@ -1,0 +1,37 @@
+package kr.gukdae.app.stage;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.OfficeKey;
+import kr.gukdae.stage.EvidenceLoader;
+import kr.gukdae.stage.ProgramLoader;
+import kr.gukdae.stage.Stages;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * A separate writer process for {@link LedgerCrashTest}: records the demo stage run again and
+ * again through the database ledger until it is killed. Args: JDBC URL, user, password, key file,
+ * anchors folder.
+ */
+public final class LedgerWriterChild {
+
+  private LedgerWriterChild() {}
+
+  public static void main(String[] args) {
+    var ds = new SimpleDriverDataSource(new org.h2.Driver(), args[0], args[1], args[2]);
+    if (!args[0].startsWith("jdbc:h2:")) {
+      ds = new SimpleDriverDataSource(new org.postgresql.Driver(), args[0], args[1], args[2]);
+    }
+    Ledger ledger =
+        Ledger.office(
+            new JdbcLedgerStore(ds), Clock.systemUTC(), OfficeKey.load(Path.of(args[3])), Path.of(args[4]));
+    var program = ProgramLoader.demo();
+    var evidence = EvidenceLoader.demo();
+    for (int run = 1; ; run++) {
+      Stages.run(program, 1, evidence, ledger);
+      System.out.println("recorded " + run);
+    }
+  }
+}
