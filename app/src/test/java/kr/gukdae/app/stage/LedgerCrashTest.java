@@ -24,8 +24,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Two real writer processes record stage runs into one database at the same time (as the CLI and
- * the web server do) and are killed with SIGKILL at random points, two rounds. Afterwards the
- * chain is intact, signed, extends every checkpoint, and holds only whole runs.
+ * the web server do) and are killed with SIGKILL at random points, two rounds. Afterwards the chain
+ * is intact, signed, extends every checkpoint, and holds only whole runs.
  */
 class LedgerCrashTest {
 
@@ -68,8 +68,7 @@ class LedgerCrashTest {
       assertThat(b.waitFor(30, TimeUnit.SECONDS)).isTrue();
       kills += 2;
     }
-    var ds =
-        new SimpleDriverDataSource(DriverManager.getDriver(url), url, user, password);
+    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url, user, password);
     Ledger ledger = Ledger.office(new JdbcLedgerStore(ds), Clock.systemUTC(), key, anchors);
     List<LedgerEntry> entries = ledger.entries();
     var v =

@@ -1,7 +1,6 @@
 package kr.gukdae.app.stage;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.OfficeKey;
@@ -11,9 +10,9 @@ import kr.gukdae.stage.Stages;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * A separate writer process for {@link LedgerCrashTest}: records the demo stage run again and
- * again through the database ledger until it is killed. Args: JDBC URL, user, password, key file,
- * anchors folder.
+ * A separate writer process for {@link LedgerCrashTest}: records the demo stage run again and again
+ * through the database ledger until it is killed. Args: JDBC URL, user, password, key file, anchors
+ * folder.
  */
 public final class LedgerWriterChild {
 
@@ -26,7 +25,10 @@ public final class LedgerWriterChild {
     }
     Ledger ledger =
         Ledger.office(
-            new JdbcLedgerStore(ds), Clock.systemUTC(), OfficeKey.load(Path.of(args[3])), Path.of(args[4]));
+            new JdbcLedgerStore(ds),
+            Clock.systemUTC(),
+            OfficeKey.load(Path.of(args[3])),
+            Path.of(args[4]));
     var program = ProgramLoader.demo();
     var evidence = EvidenceLoader.demo();
     for (int run = 1; ; run++) {
