@@ -1,7 +1,9 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.OfficeKey;
 import kr.gukdae.report.Lang;
 import kr.gukdae.report.Reports;
 import kr.gukdae.stage.EvidenceLoader;
@@ -11,23 +13,42 @@ import kr.gukdae.stage.Stages;
 
 /** Times the stage pipeline's parts on the demo programme (no speed target; figures for docs). */
 public class StageBench {
-  public static void main(String[] args) throws Exception {
-    int n = 20_000;
-    Ledger ledger = Ledger.inMemory();
-    long t0 = System.nanoTime();
+  static void fill(Ledger ledger, int n) {
     for (int i = 0; i < n; i++) {
       ledger.append("evidence", Map.of("team", "t" + (i % 5), "benchmark", "b" + i, "score", i * 0.5));
     }
-    long t1 = System.nanoTime();
-    var v = ledger.verify();
-    long t2 = System.nanoTime();
-    System.out.printf("ledger append  : %,d entries in %.0f ms (%.1f µs/entry)%n", n, (t1 - t0) / 1e6, (t1 - t0) / 1e3 / n);
-    System.out.printf("ledger verify  : %,d entries in %.0f ms (%.1f µs/entry), intact=%s%n", n, (t2 - t1) / 1e6, (t2 - t1) / 1e3 / n, v.intact());
-    Path file = Files.createTempFile("ledger", ".jsonl");
-    ledger.exportTo(file);
-    long t3 = System.nanoTime();
-    Ledger.verifyFile(file, null);
-    System.out.printf("file verify    : %,d entries in %.0f ms%n", n, (System.nanoTime() - t3) / 1e6);
+  }
+
+  public static void main(String[] args) throws Exception {
+    int n = 20_000;
+    // Today's unsigned chain and the signed one, same payloads, same run.
+    OfficeKey key = OfficeKey.generate();
+    for (int warm = 0; warm < 2; warm++) { // the first pass warms the JIT; the second is reported
+      Ledger plain = Ledger.inMemory();
+      Ledger signed = Ledger.inMemory().signedBy(key, null);
+      long a0 = System.nanoTime();
+      fill(plain, n);
+      long a1 = System.nanoTime();
+      fill(signed, n);
+      long a2 = System.nanoTime();
+      var vp = plain.verify();
+      long a3 = System.nanoTime();
+      var vs = Ledger.verifyWith(signed.entries(), new Ledger.Trust(List.of(key.publicKey()), List.of(), null));
+      long a4 = System.nanoTime();
+      if (warm == 0) {
+        continue;
+      }
+      System.out.printf("append unsigned: %,d entries in %.0f ms = %,.0f entries/s%n", n, (a1 - a0) / 1e6, n / ((a1 - a0) / 1e9));
+      System.out.printf("append signed  : %,d entries in %.0f ms = %,.0f entries/s (Ed25519, JDK)%n", n, (a2 - a1) / 1e6, n / ((a2 - a1) / 1e9));
+      System.out.printf("verify unsigned: %,d entries in %.0f ms = %,.0f entries/s, intact=%s%n", n, (a3 - a2) / 1e6, n / ((a3 - a2) / 1e9), vp.intact());
+      System.out.printf("verify signed  : %,d entries in %.0f ms = %,.0f entries/s, intact=%s, signed=%d%n", n + 1, (a4 - a3) / 1e6, (n + 1) / ((a4 - a3) / 1e9), vs.intact(), vs.signedEntries());
+      Path file = Files.createTempFile("ledger", ".jsonl");
+      signed.exportTo(file);
+      long t3 = System.nanoTime();
+      var vf = Ledger.verifyFileWith(file, new Ledger.Trust(List.of(key.publicKey()), List.of(), null));
+      System.out.printf("verify signed export file: %,d entries in %.0f ms, intact=%s%n", n + 1, (System.nanoTime() - t3) / 1e6, vf.intact());
+      Files.delete(file);
+    }
     var program = ProgramLoader.demo();
     var evidence = EvidenceLoader.demo();
     StageResult r = null;
@@ -35,11 +56,16 @@ public class StageBench {
     long t4 = System.nanoTime();
     for (int i = 0; i < 100; i++) r = Stages.evaluate(program, 1, evidence);
     System.out.printf("stage evaluate : %.2f ms per decision (5 teams, 125 evidence records)%n", (System.nanoTime() - t4) / 1e6 / 100);
-    Ledger l2 = Ledger.inMemory();
+    Ledger l2 = Ledger.inMemory().signedBy(key, null);
     Stages.run(program, 1, evidence, l2);
     long t5 = System.nanoTime();
     for (int i = 0; i < 20; i++) Stages.replay(l2, 1);
     System.out.printf("stage replay   : %.2f ms per replay from the ledger%n", (System.nanoTime() - t5) / 1e6 / 20);
+    Ledger l3 = Ledger.inMemory().signedBy(key, null);
+    Stages.run(program, 1, evidence, l3); // warm-up
+    long t7 = System.nanoTime();
+    for (int i = 0; i < 20; i++) Stages.run(program, 1, evidence, l3);
+    System.out.printf("stage run      : %.2f ms per signed run (decide + 127 signed entries in one batch)%n", (System.nanoTime() - t7) / 1e6 / 20);
     for (int i = 0; i < 3; i++) Reports.publicPdf(r, program.disclosure(), Lang.KO, null);
     long t6 = System.nanoTime();
     for (int i = 0; i < 10; i++) Reports.teamPdf(r, "hanbit", Lang.KO, null);

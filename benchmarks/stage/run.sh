@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Times the stage pipeline (ledger append/verify, decision, replay, PDF) on the demo programme.
+# Times the stage pipeline on the demo programme: unsigned and signed (Ed25519) ledger appends and
+# verification side by side in one run, decision, signed stage run, replay, PDF.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$root/scripts/java-home.sh"
 cd "$root"
-./mvnw -B -q -o -pl core -am package -DskipTests -Dspotless.check.skip=true >/dev/null
-./mvnw -B -q -o -pl core dependency:build-classpath -Dmdep.outputFile="$root/core/target/stage-bench.cp" >/dev/null
+./mvnw -B -q -pl core -am package -DskipTests -Dspotless.check.skip=true >/dev/null
+./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile="$root/core/target/stage-bench.cp" >/dev/null
 exec "$JAVA_HOME/bin/java" -cp "core/target/classes:$(cat core/target/stage-bench.cp)" benchmarks/stage/StageBench.java

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a chain: seq order, prev_hash links and hashes; then signatures from the first key entry on
- * (each entry signed by the key active at that point, rotations signed by the key they replace);
- * then the caller's trust: a pinned office key must have signed part of the chain, and every
- * published checkpoint must still be in it.
+ * (every entry covered by a later signature of the key active at that point, as each batch's last
+ * entry is signed; key entries always signed, rotations by the key they replace); then the caller's
+ * trust: a pinned office key must have signed part of the chain, and every published checkpoint
+ * must still be in it.
  */
 final class ChainVerifier {
 
@@ -24,7 +25,8 @@ final class ChainVerifier {
     String prev = LedgerEntry.GENESIS;
     @Nullable PublicKey active = null;
     @Nullable String activeFp = null;
-    long signed = 0;
+    long covered = 0;
+    long uncovered = 0; // first seq since the last signature, 0 when none
     boolean trustedSigned = false;
     long size = entries.size();
     for (int i = 0; i < entries.size(); i++) {
@@ -75,24 +77,56 @@ final class ChainVerifier {
         continue; // an entry from before the office key; the first signature covers it
       }
       if (!e.signed()) {
-        return Verification.broken(
-            size, e.seq(), "unsigned entry after the office key was set (written without the key)");
+        if (key != null) {
+          return Verification.broken(size, e.seq(), "unsigned key entry (written without a key)");
+        }
+        if (uncovered == 0) {
+          uncovered = e.seq(); // must be covered by the next signature
+        }
+        continue;
       }
+      long from = uncovered == 0 ? e.seq() : uncovered;
       if (!signerFp.equals(e.keyId())) {
         return Verification.broken(
-            size, e.seq(), "signed by key " + e.keyId() + " but the active key is " + signerFp);
+            size,
+            from,
+            "seq "
+                + e.seq()
+                + " signed by key "
+                + e.keyId()
+                + " but the active key is "
+                + signerFp);
       }
       if (!Keys.verifies(signer, e.hash(), e.signature())) {
         return Verification.broken(
-            size, e.seq(), "signature does not match (entry forged or hashes recomputed)");
+            size,
+            from,
+            "the signature at seq "
+                + e.seq()
+                + " does not match: seq "
+                + from
+                + "-"
+                + e.seq()
+                + " changed after signing (entries forged or hashes recomputed)");
       }
-      signed++;
+      covered += e.seq() - from + 1;
+      uncovered = 0;
       trustedSigned |= trusted.containsKey(signerFp);
       if (key != null) {
         active = key.key();
         activeFp = key.fingerprint();
         chainKeys.put(activeFp, active);
       }
+    }
+    if (uncovered != 0) {
+      return Verification.broken(
+          size,
+          uncovered,
+          "seq "
+              + uncovered
+              + "-"
+              + size
+              + " carry no office-key signature (appended without the key)");
     }
     if (!trusted.isEmpty() && !trustedSigned) {
       return Verification.broken(
@@ -137,6 +171,6 @@ final class ChainVerifier {
             size, c.seq(), "chain does not extend " + c.describe() + " (history rewritten)");
       }
     }
-    return Verification.ok(size, head, signed, activeFp, trust.checkpoints().size());
+    return Verification.ok(size, head, covered, activeFp, trust.checkpoints().size());
   }
 }

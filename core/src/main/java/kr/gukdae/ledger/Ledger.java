@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The append-only, hash-chained, signed record of every evidence record, score and decision. All
  * appends go through {@link #appendAll}: one batch under the store's writer lock, all or nothing,
- * each entry signed with the office key when the ledger has one, and a signed checkpoint of the new
- * head written to the anchors folder. Verification names the first entry (or checkpoint) that does
- * not fit.
+ * its last entry (and any key entry) signed with the office key when the ledger has one, which
+ * through the hash chain covers every entry of the batch, and a signed checkpoint of the new head
+ * written to the anchors folder. Verification names the first entry (or checkpoint) that does not
+ * fit.
  */
 public final class Ledger {
 
@@ -220,7 +221,10 @@ public final class Ledger {
       LedgerEntry e =
           LedgerEntry.next(
               firstSeq + out.size(), now, d.kind(), CanonicalJson.of(d.payload()), prev);
-      if (signer != null) {
+      // Key entries and the batch's last entry are signed; the hash chain binds the others to
+      // the last one's signature (one Ed25519 signature per batch instead of one per entry).
+      boolean lastOfBatch = out.size() == all.size() - 1;
+      if (signer != null && (lastOfBatch || d.kind().equals(KEY))) {
         e = e.signedBy(signer);
         if (d.kind().equals(KEY)) {
           signer = introduce; // entries after a rotation are signed by the new key

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * the payload is canonical JSON. Changing any field, deleting or reordering entries breaks it. A
  * signed entry also carries the office key's fingerprint ({@code keyId}) and its Ed25519 signature
  * over the 64 ASCII characters of {@code hash}: since the hash covers {@code prevHash}, one
- * signature vouches for the whole chain up to it, and recomputing hashes needs the private key.
+ * signature vouches for the whole chain up to it, and recomputing hashes needs the private key. The
+ * ledger signs the last entry of every appended batch and every key entry.
  */
 public record LedgerEntry(
     long seq,

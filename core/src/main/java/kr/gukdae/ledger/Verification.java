@@ -35,7 +35,7 @@ public record Verification(
     if (activeKey == null) {
       out += "; NOT signed (run 'gukdae ledger init' to sign it with the office key)";
     } else {
-      out += "; " + signedEntries + " signed, office key " + activeKey;
+      out += "; " + signedEntries + " covered by office-key signatures, key " + activeKey;
       if (signedEntries < entries) {
         out += " (" + (entries - signedEntries) + " unsigned entries from before signing)";
       }

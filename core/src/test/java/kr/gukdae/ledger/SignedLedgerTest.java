@@ -67,7 +67,8 @@ class SignedLedgerTest {
     assertThat(v.intact()).as(v.describe()).isTrue();
     assertThat(v.signedEntries()).isEqualTo(5);
     assertThat(v.checkpoints()).isEqualTo(4); // one per append (the first carries the key entry)
-    assertThat(v.describe()).contains("office key " + office.fingerprint());
+    assertThat(v.describe())
+        .contains("covered by office-key signatures, key " + office.fingerprint());
   }
 
   @Test
@@ -79,7 +80,7 @@ class SignedLedgerTest {
     assertThat(forged.get(2).recomputedHash()).isEqualTo(forged.get(2).hash());
     Verification v = Ledger.verify(forged, null);
     assertThat(v.brokenSeq()).isEqualTo(3);
-    assertThat(v.reason()).contains("signature does not match");
+    assertThat(v.reason()).contains("does not match");
 
     // ...and a forger who also re-signs everything with a key of their own passes the chain
     // checks, but not the pinned office key, nor the checkpoints published outside the database.
@@ -149,8 +150,7 @@ class SignedLedgerTest {
                 new LedgerEntry(
                     y.seq(), y.timestamp(), y.kind(), y.payload(), y.prevHash(), y.hash()))
             .toList();
-    assertThat(Ledger.verify(stripped, null).reason())
-        .contains("unsigned entry after the office key");
+    assertThat(Ledger.verify(stripped, null).reason()).contains("unsigned key entry");
   }
 
   @Test
@@ -244,5 +244,28 @@ class SignedLedgerTest {
     ledger.append("b", Map.of());
     assertThat(Ledger.verifyFile(file, (String) null).intact()).isTrue();
     assertThat(Ledger.verifyFile(file, (String) null).entries()).isEqualTo(3);
+  }
+
+  @Test
+  void aBatchIsSignedOnceAtItsEndAndAnUnsignedTailIsRefused() {
+    Ledger ledger = Ledger.inMemory().signedBy(office, null);
+    ledger.appendAll(seq ->
+        List.of(
+            new Ledger.Draft("a", Map.of()),
+            new Ledger.Draft("b", Map.of()),
+            new Ledger.Draft("c", Map.of("run", seq))));
+    List<LedgerEntry> e = ledger.entries();
+    assertThat(e).extracting(LedgerEntry::signed).containsExactly(true, false, false, true);
+    assertThat(ledger.verify().signedEntries()).isEqualTo(4);
+    // An insider appends behind the office's back: no signature covers the new tail.
+    List<LedgerEntry> tail = new ArrayList<>(e);
+    tail.add(LedgerEntry.next(5, Instant.now(), "decision", "{}", e.getLast().hash()));
+    Verification v = Ledger.verify(tail, null);
+    assertThat(v.brokenSeq()).isEqualTo(5);
+    assertThat(v.reason()).contains("carry no office-key signature");
+    // Or edits the middle of the batch and recomputes the hashes: the batch's signature fails.
+    Verification mid = Ledger.verify(rehashedFrom(e, 1, "{}", "{\"x\":1}"), null);
+    assertThat(mid.brokenSeq()).isEqualTo(2);
+    assertThat(mid.reason()).contains("signature at seq 4 does not match");
   }
 }
