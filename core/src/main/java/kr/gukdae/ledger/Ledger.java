@@ -25,6 +25,9 @@ public final class Ledger {
   /** The kind of the entries that introduce (or rotate to) an office key. */
   public static final String KEY = "ledger.key";
 
+  /** The entry a new key signs right after its rotation entry. */
+  public static final String KEY_CONFIRMED = "ledger.key.confirmed";
+
   private final LedgerStore store;
   private final Clock clock;
   private final @Nullable OfficeKey key;
@@ -210,6 +213,11 @@ public final class Ledger {
     List<Draft> all = new ArrayList<>();
     if (introduce != null) {
       all.add(new Draft(KEY, KeyEntry.of(introduce, previous).payload()));
+      if (previous != null) {
+        // The new key proves it is held by signing the entry after its rotation, so a verifier
+        // who pins only the new key finds it has signed this chain.
+        all.add(new Draft(KEY_CONFIRMED, java.util.Map.of("fingerprint", introduce.fingerprint())));
+      }
     }
     long firstSeq = (last == null ? 0 : last.seq()) + 1;
     all.addAll(drafts.apply(firstSeq + all.size()));

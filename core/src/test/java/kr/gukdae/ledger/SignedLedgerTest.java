@@ -163,7 +163,11 @@ class SignedLedgerTest {
     assertThat(e.get(3).kind()).isEqualTo(Ledger.KEY);
     assertThat(e.get(3).keyId()).isEqualTo(office.fingerprint());
     assertThat(e.get(4).keyId()).isEqualTo(next.fingerprint());
+    assertThat(e.get(4).kind()).isEqualTo(Ledger.KEY_CONFIRMED);
     assertThat(Ledger.verifyWith(e, trust(List.of())).intact()).isTrue();
+    // An auditor who pins only the new key accepts the chain as soon as the rotation is recorded.
+    var onlyNew = new Ledger.Trust(List.of(next.publicKey()), List.of(), null);
+    assertThat(Ledger.verifyWith(e.subList(0, 5), onlyNew).intact()).isTrue();
     // The old key no longer appends; the new one does.
     assertThatThrownBy(() -> ledger.append("x", Map.of()))
         .isInstanceOf(UserError.class)

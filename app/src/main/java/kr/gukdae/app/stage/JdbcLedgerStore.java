@@ -54,12 +54,12 @@ final class JdbcLedgerStore implements LedgerStore {
   public List<LedgerEntry> appendAtomically(Function<Head, List<LedgerEntry>> build) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
+      boolean h2 = c.getMetaData().getDatabaseProductName().equals("H2");
+      int lockTimeout = h2 ? h2LockTimeout(c, -1) : 0;
       c.setAutoCommit(false);
       try {
-        if (c.getMetaData().getDatabaseProductName().equals("H2")) {
-          try (var s = c.createStatement()) {
-            s.execute("SET LOCK_TIMEOUT 120000"); // wait for a long batch, as PostgreSQL does
-          }
+        if (h2) {
+          h2LockTimeout(c, 120_000); // wait for another writer's long batch, as PostgreSQL does
         }
         try (var s = c.createStatement()) {
           s.executeQuery("SELECT id FROM audit_ledger_writer WHERE id = 1 FOR UPDATE").close();
@@ -88,9 +88,25 @@ final class JdbcLedgerStore implements LedgerStore {
         throw e;
       } finally {
         c.setAutoCommit(autoCommit);
+        if (h2) {
+          h2LockTimeout(c, lockTimeout); // the pooled connection goes back as it came
+        }
       }
     } catch (SQLException e) {
       throw new DataAccessResourceFailureException("ledger append failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Sets H2's session lock timeout (ms) unless negative; returns the one before. */
+  private static int h2LockTimeout(Connection c, int millis) throws SQLException {
+    try (var s = c.createStatement();
+        var rs = s.executeQuery("SELECT LOCK_TIMEOUT()")) {
+      rs.next();
+      int before = rs.getInt(1);
+      if (millis >= 0) {
+        s.execute("SET LOCK_TIMEOUT " + millis);
+      }
+      return before;
     }
   }
 

@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
@@ -29,6 +30,8 @@ import org.springframework.core.env.MapPropertySource;
 public final class EmbeddedH2 implements EnvironmentPostProcessor {
 
   static final String USER = "gukdae";
+  private static final FileAttribute<?> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -52,48 +55,65 @@ public final class EmbeddedH2 implements EnvironmentPostProcessor {
                     "spring.datasource.username", USER, "spring.datasource.password", password)));
   }
 
-  /** The password from {@code DB.credentials}, created (and an old open database moved) once. */
+  /**
+   * The password from {@code DB.credentials}, created once. The password is written to {@code
+   * DB.credentials.new} first and only renamed once an old database has been moved over, so a
+   * process killed in between never locks the database with a password nobody kept.
+   */
   static String password(Path db, String url) {
     Path file = db.resolveSibling(db.getFileName() + ".credentials");
+    Path pending = db.resolveSibling(db.getFileName() + ".credentials.new");
     try {
       if (Files.exists(file)) {
         return Files.readString(file, StandardCharsets.UTF_8).strip();
       }
       Files.createDirectories(file.toAbsolutePath().getParent());
-      byte[] random = new byte[24];
-      new SecureRandom().nextBytes(random);
-      String password = HexFormat.of().formatHex(random);
-      boolean existed = Files.exists(db.resolveSibling(db.getFileName() + ".mv.db"));
-      if (existed) {
-        // Before this change the database had user "" with an empty password.
-        try (var c = DriverManager.getConnection(url, "", "");
-            var s = c.createStatement()) {
-          s.execute("CREATE USER IF NOT EXISTS \"GUKDAE\" PASSWORD '" + password + "' ADMIN");
-          s.execute(
-              "ALTER USER \"\" SET PASSWORD '" + HexFormat.of().formatHex(random, 0, 12) + "x'");
+      if (!Files.exists(pending)) {
+        Path tmp = Files.createTempFile(pending.getParent(), ".credentials", ".tmp", OWNER_ONLY);
+        Files.writeString(tmp, randomHex(), StandardCharsets.UTF_8);
+        try {
+          Files.createLink(pending, tmp); // fails if another process got there first
+        } catch (FileAlreadyExistsException raced) {
+          // use theirs
+        } finally {
+          Files.deleteIfExists(tmp);
         }
       }
-      try {
-        Files.writeString(
-            Files.createFile(
-                file,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-            password,
-            StandardCharsets.UTF_8,
-            StandardOpenOption.TRUNCATE_EXISTING);
-        return password;
-      } catch (FileAlreadyExistsException raced) {
-        return Files.readString(file, StandardCharsets.UTF_8).strip(); // another process won
+      String password = Files.readString(pending, StandardCharsets.UTF_8).strip();
+      if (Files.exists(db.resolveSibling(db.getFileName() + ".mv.db"))) {
+        moveOver(url, password);
       }
+      Files.move(pending, file, StandardCopyOption.ATOMIC_MOVE);
+      return password;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the database credentials in " + file, e);
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "cannot add a password to the embedded database "
-              + db
-              + " (it was expected to have H2's old empty password): "
-              + e.getMessage(),
-          e);
     }
+  }
+
+  /** Before this change the database had user "" with an empty password. */
+  private static void moveOver(String url, String password) {
+    try (var c = DriverManager.getConnection(url, "", "");
+        var s = c.createStatement()) {
+      s.execute("CREATE USER IF NOT EXISTS \"GUKDAE\" PASSWORD '" + password + "' ADMIN");
+      s.execute("ALTER USER \"GUKDAE\" SET PASSWORD '" + password + "'");
+      s.execute("ALTER USER \"\" SET PASSWORD '" + randomHex() + "'");
+    } catch (SQLException oldLoginGone) {
+      try (var c = DriverManager.getConnection(url, USER, password)) {
+        c.isValid(1); // moved over already, by an earlier start that was killed before the rename
+      } catch (SQLException e) {
+        throw new IllegalStateException(
+            "cannot log in to the embedded database "
+                + url
+                + " with H2's old empty password or the generated one: "
+                + e.getMessage(),
+            e);
+      }
+    }
+  }
+
+  private static String randomHex() {
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
   }
 }
