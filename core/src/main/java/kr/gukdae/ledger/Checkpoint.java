@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,6 +75,8 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
       if (!Files.exists(file)) {
         Path tmp = Files.createTempFile(dir, ".checkpoint", ".tmp");
         Files.writeString(tmp, CanonicalJson.of(m) + "\n", StandardCharsets.UTF_8);
+        // Checkpoints are for publishing: readable by all, unlike the temporary file's default.
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
       }
       return file;
