@@ -23,6 +23,16 @@ public final class LedgerWriterChild {
     if (!args[0].startsWith("jdbc:h2:")) {
       ds = new SimpleDriverDataSource(new org.postgresql.Driver(), args[0], args[1], args[2]);
     }
+    // Held for the process's life, as the app's connection pool does: H2 closes a database (and
+    // its auto-server) when its last connection closes, and reopening it races the other writer.
+    try (var keeper = ds.getConnection()) {
+      record(ds, args);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void record(SimpleDriverDataSource ds, String[] args) {
     Ledger ledger =
         Ledger.office(
             new JdbcLedgerStore(ds),
