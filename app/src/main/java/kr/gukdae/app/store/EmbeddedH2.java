@@ -13,11 +13,9 @@ import java.security.SecureRandom;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
-import java.util.Map;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * Locks down the embedded H2 file database before the data source opens it. H2's auto-server (how a
@@ -26,33 +24,40 @@ import org.springframework.core.env.MapPropertySource;
  * file next to it ({@code DB.credentials}), instead of H2's empty password. A database created
  * before this (user "" with no password) is moved over on first start. Does nothing when the URL is
  * not an H2 file or the password is given (GUKDAE_DB_PASSWORD).
+ *
+ * <p>It works on the data source's resolved properties, just before the data source is built (not
+ * earlier, on the raw environment, where a test's own database URL is not visible yet).
  */
-public final class EmbeddedH2 implements EnvironmentPostProcessor {
+@Component
+final class EmbeddedH2 implements BeanPostProcessor {
 
   static final String USER = "gukdae";
   private static final FileAttribute<?> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-    String url = env.getProperty("spring.datasource.url", "");
-    if (!url.startsWith("jdbc:h2:file:")) {
+  public Object postProcessBeforeInitialization(Object bean, String beanName) {
+    if (bean instanceof DataSourceProperties properties) {
+      secure(properties);
+    }
+    return bean;
+  }
+
+  static void secure(DataSourceProperties properties) {
+    String url = properties.getUrl();
+    if (url == null || !url.startsWith("jdbc:h2:file:")) {
       return;
     }
     if (System.getProperty("h2.bindAddress") == null) {
-      System.setProperty("h2.bindAddress", "127.0.0.1");
+      System.setProperty("h2.bindAddress", "127.0.0.1"); // read when H2 first loads, just after
     }
-    if (!env.getProperty("spring.datasource.password", "").isEmpty()) {
+    String given = properties.getPassword();
+    if (given != null && !given.isEmpty()) {
       return;
     }
     Path db = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]);
-    String password = password(db, url);
-    env.getPropertySources()
-        .addFirst(
-            new MapPropertySource(
-                "gukdae-embedded-h2",
-                Map.of(
-                    "spring.datasource.username", USER, "spring.datasource.password", password)));
+    properties.setUsername(USER);
+    properties.setPassword(password(db, url));
   }
 
   /**
