@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times the stage pipeline (ledger append/verify, decision, replay, PDF) on the demo programme.
+# Times the stage pipeline on the demo programme: unsigned and signed (Ed25519) ledger appends and
+# verification side by side in one run, decision, signed stage run, replay, PDF.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 source "$root/scripts/java-home.sh"

@@ -2,6 +2,9 @@ package kr.gukdae.ledger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,14 +14,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One JSON object per line: {@code seq, timestamp, kind, payload, prev_hash, hash}. The payload is
- * kept as a JSON string so its canonical bytes survive the round trip exactly.
+ * One JSON object per line: {@code seq, timestamp, kind, payload, prev_hash, hash} and, on signed
+ * entries, {@code key, signature}. The payload is kept as a JSON string so its canonical bytes
+ * survive the round trip exactly. This is also the export format (docs/ledger.md).
  */
 final class FileLedgerStore implements LedgerStore {
 
@@ -34,18 +39,39 @@ final class FileLedgerStore implements LedgerStore {
     return all.isEmpty() ? null : all.getLast();
   }
 
+  /**
+   * Holds an OS lock on {@code FILE.lock} (other processes wait), then writes the whole batch with
+   * one write and forces it to disk. A process killed mid-write leaves a torn last line, which
+   * reading reports with its line number.
+   */
   @Override
-  public synchronized void append(LedgerEntry entry) {
+  public synchronized List<LedgerEntry> appendAtomically(Function<Head, List<LedgerEntry>> build) {
     try {
-      if (file.getParent() != null) {
-        Files.createDirectories(file.getParent());
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path lock = dir.resolve(file.getFileName() + ".lock");
+      try (FileChannel lockChannel =
+              FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = lockChannel.lock()) {
+        List<LedgerEntry> batch = build.apply(Head.of(all()));
+        StringBuilder out = new StringBuilder();
+        batch.forEach(e -> out.append(line(e)).append('\n'));
+        try (FileChannel ch =
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+          ch.position(completeLength(ch)); // over a torn line a killed writer left
+          ch.truncate(ch.position());
+          ByteBuffer bytes = ByteBuffer.wrap(out.toString().getBytes(StandardCharsets.UTF_8));
+          while (bytes.hasRemaining()) {
+            ch.write(bytes);
+          }
+          ch.force(false);
+        }
+        return batch;
       }
-      Files.writeString(
-          file,
-          line(entry) + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to ledger " + file, e);
     }
@@ -66,10 +92,25 @@ final class FileLedgerStore implements LedgerStore {
     }
   }
 
+  /** The length up to the last newline: a last line without one was never acknowledged. */
+  private static long completeLength(FileChannel ch) throws IOException {
+    long size = ch.size();
+    ByteBuffer one = ByteBuffer.allocate(1);
+    for (long p = size - 1; p >= 0; p--) {
+      one.clear();
+      ch.read(one, p);
+      if (one.get(0) == '\n') {
+        return p + 1;
+      }
+    }
+    return 0;
+  }
+
   static List<LedgerEntry> read(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      lines = List.of(text.substring(0, text.lastIndexOf('\n') + 1).split("\n", -1));
     } catch (IOException e) {
       throw new UserError("cannot read ledger file " + file + ": " + e.getMessage(), e);
     }
@@ -87,13 +128,20 @@ final class FileLedgerStore implements LedgerStore {
                 n.required("kind").asString(),
                 n.required("payload").asString(),
                 n.required("prev_hash").asString(),
-                n.required("hash").asString()));
+                n.required("hash").asString(),
+                optional(n, "key"),
+                optional(n, "signature")));
       } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
         throw new UserError(
             file + " line " + (i + 1) + ": not a ledger entry (" + e.getMessage() + ")", e);
       }
     }
     return out;
+  }
+
+  private static @Nullable String optional(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asString();
   }
 
   private static String line(LedgerEntry e) {
@@ -104,6 +152,10 @@ final class FileLedgerStore implements LedgerStore {
     m.put("payload", e.payload());
     m.put("prev_hash", e.prevHash());
     m.put("hash", e.hash());
+    if (e.signed()) {
+      m.put("key", e.keyId());
+      m.put("signature", e.signature());
+    }
     return CanonicalJson.of(m);
   }
 }

@@ -1,32 +1,70 @@
 package kr.gukdae.ledger;
 
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongFunction;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The append-only, hash-chained record of every evidence record, score and decision. Verification
- * walks the chain and names the first entry that was edited, deleted or moved.
+ * The append-only, hash-chained, signed record of every evidence record, score and decision. All
+ * appends go through {@link #appendAll}: one batch under the store's writer lock, all or nothing,
+ * its last entry (and any key entry) signed with the office key when the ledger has one, which
+ * through the hash chain covers every entry of the batch, and a signed checkpoint of the new head
+ * written to the anchors folder. Verification names the first entry (or checkpoint) that does not
+ * fit.
  */
 public final class Ledger {
 
+  /** The kind of the entries that introduce (or rotate to) an office key. */
+  public static final String KEY = "ledger.key";
+
+  /** The entry a new key signs right after its rotation entry. */
+  public static final String KEY_CONFIRMED = "ledger.key.confirmed";
+
   private final LedgerStore store;
   private final Clock clock;
+  private final @Nullable OfficeKey key;
+  private final @Nullable Path anchors;
+  private final boolean keyRequired;
 
-  public Ledger(LedgerStore store, Clock clock) {
+  private Ledger(
+      LedgerStore store,
+      Clock clock,
+      @Nullable OfficeKey key,
+      @Nullable Path anchors,
+      boolean keyRequired) {
     this.store = Objects.requireNonNull(store);
     this.clock = Objects.requireNonNull(clock);
+    this.key = key;
+    this.anchors = anchors;
+    this.keyRequired = keyRequired;
+  }
+
+  public Ledger(LedgerStore store, Clock clock) {
+    this(store, clock, null, null, false);
+  }
+
+  /**
+   * The programme office's ledger: every append is signed with {@code key}, and without one nothing
+   * is appended (the user is told to run {@code gukdae ledger init}).
+   */
+  public static Ledger office(
+      LedgerStore store, Clock clock, @Nullable OfficeKey key, @Nullable Path anchors) {
+    return new Ledger(store, clock, key, anchors, true);
   }
 
   public Ledger(LedgerStore store) {
     this(store, Clock.systemUTC());
   }
 
-  /** A ledger kept in a JSON-lines file (created on first append). */
+  /** A ledger kept in a JSON-lines file (created on first append), unsigned. */
   public static Ledger inFile(Path file) {
     return new Ledger(new FileLedgerStore(file));
   }
@@ -35,28 +73,216 @@ public final class Ledger {
     return new Ledger(new MemoryLedgerStore());
   }
 
-  /** Appends a payload (any Jackson-mappable value) under a kind such as "evidence.benchmark". */
-  public synchronized LedgerEntry append(String kind, Object payload) {
-    return appendJson(kind, CanonicalJson.of(payload));
+  /** The same key and anchors over a JSON-lines file. */
+  public Ledger onFile(Path file) {
+    return new Ledger(new FileLedgerStore(file), clock, key, anchors, keyRequired);
   }
 
-  public synchronized LedgerEntry appendJson(String kind, String json) {
+  /** The same store, signing with {@code key} and checkpointing to {@code anchors}. */
+  public Ledger signedBy(@Nullable OfficeKey key, @Nullable Path anchors) {
+    return new Ledger(store, clock, key, anchors, keyRequired);
+  }
+
+  public @Nullable OfficeKey key() {
+    return key;
+  }
+
+  public @Nullable Path anchors() {
+    return anchors;
+  }
+
+  /** One entry to append: a kind such as "evidence" and any Jackson-mappable payload. */
+  public record Draft(String kind, Object payload) {
+    public Draft {
+      Objects.requireNonNull(kind);
+      Objects.requireNonNull(payload);
+    }
+  }
+
+  /**
+   * Appends a batch atomically. {@code drafts} receives the seq the first draft will get (so later
+   * drafts can point at it) and may be called again if another writer got in first.
+   */
+  public List<LedgerEntry> appendAll(LongFunction<List<Draft>> drafts) {
+    List<LedgerEntry> batch = store.appendAtomically(head -> build(head, drafts, null));
+    checkpointAfter(batch);
+    return batch;
+  }
+
+  public LedgerEntry append(String kind, Object payload) {
+    return appendAll(seq -> List.of(new Draft(kind, payload))).getLast();
+  }
+
+  public LedgerEntry appendJson(String kind, String json) {
+    return append(kind, CanonicalJson.parse(json));
+  }
+
+  /**
+   * Starts signing: appends the office key's entry, signed by itself. Entries already in the ledger
+   * (from before signing) are covered by this signature through the hash chain.
+   */
+  public LedgerEntry init() {
+    OfficeKey k = requireKey();
+    List<LedgerEntry> batch =
+        store.appendAtomically(head -> {
+          if (head.lastKey() != null) {
+            throw new UserError(
+                "the ledger is already signed by key "
+                    + KeyEntry.parse(head.lastKey().payload()).fingerprint()
+                    + "; use 'gukdae ledger rotate' to change keys");
+          }
+          return build(head, seq -> List.of(), k);
+        });
+    checkpointAfter(batch);
+    return batch.getFirst();
+  }
+
+  /** Appends a rotation to {@code next}, signed by the current key; returns the ledger for next. */
+  public Ledger rotate(OfficeKey next) {
+    OfficeKey current = requireKey();
+    List<LedgerEntry> batch =
+        store.appendAtomically(head -> {
+          checkActive(head, current);
+          return build(head, seq -> List.of(), next);
+        });
+    Ledger rotated = new Ledger(store, clock, next, anchors, keyRequired);
+    rotated.checkpointAfter(batch);
+    return rotated;
+  }
+
+  /** Signs the current head and writes it to the anchors folder (null when nothing to sign). */
+  public @Nullable Checkpoint checkpoint() {
     LedgerEntry last = store.last();
-    long seq = last == null ? 1 : last.seq() + 1;
-    String prev = last == null ? LedgerEntry.GENESIS : last.hash();
+    if (last == null || key == null) {
+      return null;
+    }
+    Checkpoint c = Checkpoint.sign(last, clock.instant().truncatedTo(ChronoUnit.MILLIS), key);
+    if (anchors != null) {
+      c.writeTo(anchors);
+    }
+    return c;
+  }
+
+  private void checkpointAfter(List<LedgerEntry> batch) {
+    if (!batch.isEmpty() && key != null && anchors != null && batch.getLast().signed()) {
+      Checkpoint.sign(batch.getLast(), batch.getLast().timestamp(), key).writeTo(anchors);
+    }
+  }
+
+  private OfficeKey requireKey() {
+    if (key == null) {
+      throw new UserError("no office key configured: run 'gukdae ledger init' first");
+    }
+    return key;
+  }
+
+  /** Builds the batch under the lock: key entry first when {@code newKey} or an empty ledger. */
+  private List<LedgerEntry> build(
+      LedgerStore.Head head, LongFunction<List<Draft>> drafts, @Nullable OfficeKey newKey) {
+    LedgerEntry last = head.last();
+    if (key == null && keyRequired) {
+      throw new UserError(
+          "no office ledger key is configured: run 'gukdae ledger init' (GUKDAE_LEDGER_KEY names"
+              + " the key file); nothing was appended");
+    }
+    OfficeKey signer = key;
+    OfficeKey introduce = newKey;
+    if (key != null && introduce == null) {
+      if (head.lastKey() == null && last != null) {
+        throw new UserError(
+            "the ledger holds "
+                + last.seq()
+                + " unsigned entries: run 'gukdae ledger init' to start signing it");
+      }
+      if (head.lastKey() == null) {
+        introduce = key; // an empty ledger starts with the office key's entry
+      } else {
+        checkActive(head, key);
+      }
+    } else if (key == null && head.lastKey() != null) {
+      throw new UserError(
+          "the ledger is signed by key "
+              + KeyEntry.parse(head.lastKey().payload()).fingerprint()
+              + " but no office key is configured (GUKDAE_LEDGER_KEY); nothing was appended");
+    }
+    String previous =
+        head.lastKey() == null ? null : KeyEntry.parse(head.lastKey().payload()).fingerprint();
+    if (introduce != null && head.lastKey() == null) {
+      signer = introduce; // self-signed introduction
+    }
+    List<Draft> all = new ArrayList<>();
+    if (introduce != null) {
+      all.add(new Draft(KEY, KeyEntry.of(introduce, previous).payload()));
+      if (previous != null) {
+        // The new key proves it is held by signing the entry after its rotation, so a verifier
+        // who pins only the new key finds it has signed this chain.
+        all.add(new Draft(KEY_CONFIRMED, java.util.Map.of("fingerprint", introduce.fingerprint())));
+      }
+    }
+    long firstSeq = (last == null ? 0 : last.seq()) + 1;
+    all.addAll(drafts.apply(firstSeq + all.size()));
     // Millisecond precision survives every store (H2, PostgreSQL text, files) unchanged.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    LedgerEntry entry = LedgerEntry.next(seq, now, kind, CanonicalJson.canonicalise(json), prev);
-    store.append(entry);
-    return entry;
+    List<LedgerEntry> out = new ArrayList<>();
+    String prev = last == null ? LedgerEntry.GENESIS : last.hash();
+    for (Draft d : all) {
+      LedgerEntry e =
+          LedgerEntry.next(
+              firstSeq + out.size(), now, d.kind(), CanonicalJson.of(d.payload()), prev);
+      // Key entries and the batch's last entry are signed; the hash chain binds the others to
+      // the last one's signature (one Ed25519 signature per batch instead of one per entry).
+      boolean lastOfBatch = out.size() == all.size() - 1;
+      if (signer != null && (lastOfBatch || d.kind().equals(KEY))) {
+        e = e.signedBy(signer);
+        if (d.kind().equals(KEY)) {
+          signer = introduce; // entries after a rotation are signed by the new key
+        }
+      }
+      out.add(e);
+      prev = e.hash();
+    }
+    return out;
+  }
+
+  private static void checkActive(LedgerStore.Head head, OfficeKey key) {
+    if (head.lastKey() == null) {
+      throw new UserError("the ledger has no office key yet: run 'gukdae ledger init'");
+    }
+    String active = KeyEntry.parse(head.lastKey().payload()).fingerprint();
+    if (!active.equals(key.fingerprint())) {
+      throw new UserError(
+          "the configured key file holds key "
+              + key.fingerprint()
+              + " but the ledger's active key is "
+              + active
+              + "; point GUKDAE_LEDGER_KEY at the right file. Nothing was appended");
+    }
   }
 
   public List<LedgerEntry> entries() {
     return store.all();
   }
 
+  /** What a verifier trusts beyond the chain: office public keys, checkpoints, a printed head. */
+  public record Trust(
+      List<PublicKey> keys, List<Checkpoint> checkpoints, @Nullable String expectedHead) {
+    public static final Trust NONE = new Trust(List.of(), List.of(), null);
+
+    public Trust {
+      keys = List.copyOf(keys);
+      checkpoints = List.copyOf(checkpoints);
+    }
+  }
+
+  /** Verifies against this ledger's own key and every checkpoint in its anchors folder. */
   public Verification verify() {
-    return verify(store.all(), null);
+    List<Checkpoint> published =
+        anchors != null && java.nio.file.Files.isDirectory(anchors)
+            ? Checkpoint.readAll(anchors)
+            : List.of();
+    return verifyWith(
+        store.all(),
+        new Trust(key == null ? List.of() : List.of(key.publicKey()), published, null));
   }
 
   /** Writes every entry to a JSON-lines file that {@link #verifyFile} can check on its own. */
@@ -65,7 +291,11 @@ public final class Ledger {
   }
 
   public static Verification verifyFile(Path file, @Nullable String expectedHead) {
-    return verify(FileLedgerStore.read(file), expectedHead);
+    return verifyWith(FileLedgerStore.read(file), new Trust(List.of(), List.of(), expectedHead));
+  }
+
+  public static Verification verifyFileWith(Path file, Trust trust) {
+    return verifyWith(FileLedgerStore.read(file), trust);
   }
 
   /**
@@ -73,34 +303,10 @@ public final class Ledger {
    * report), also catches entries cut off the end, which no chain can detect on its own.
    */
   public static Verification verify(List<LedgerEntry> entries, @Nullable String expectedHead) {
-    String prev = LedgerEntry.GENESIS;
-    for (int i = 0; i < entries.size(); i++) {
-      LedgerEntry e = entries.get(i);
-      long expected = i + 1L;
-      if (e.seq() != expected) {
-        String why =
-            e.seq() > expected
-                ? "expected seq " + expected + " but found " + e.seq() + " (entry deleted)"
-                : "seq " + e.seq() + " appears out of order (entries reordered or duplicated)";
-        return Verification.broken(entries.size(), expected, why);
-      }
-      if (!e.prevHash().equals(prev)) {
-        return Verification.broken(
-            entries.size(), e.seq(), "prev_hash does not match the hash of seq " + (e.seq() - 1));
-      }
-      if (!e.recomputedHash().equals(e.hash())) {
-        return Verification.broken(
-            entries.size(), e.seq(), "content does not match its hash (entry edited)");
-      }
-      prev = e.hash();
-    }
-    String head = entries.isEmpty() ? null : prev;
-    if (expectedHead != null && !expectedHead.equals(head)) {
-      return Verification.broken(
-          entries.size(),
-          entries.size() + 1L,
-          "head hash " + head + " differs from the expected " + expectedHead + " (entries cut)");
-    }
-    return Verification.ok(entries.size(), head);
+    return verifyWith(entries, new Trust(List.of(), List.of(), expectedHead));
+  }
+
+  public static Verification verifyWith(List<LedgerEntry> entries, Trust trust) {
+    return ChainVerifier.verify(entries, trust);
   }
 }

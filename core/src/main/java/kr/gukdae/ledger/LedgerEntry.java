@@ -2,13 +2,25 @@ package kr.gukdae.ledger;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One link of the chain: {@code hash = SHA-256(prevHash | seq | timestamp | kind | payload)} where
- * the payload is canonical JSON. Changing any field, deleting or reordering entries breaks it.
+ * the payload is canonical JSON. Changing any field, deleting or reordering entries breaks it. A
+ * signed entry also carries the office key's fingerprint ({@code keyId}) and its Ed25519 signature
+ * over the 64 ASCII characters of {@code hash}: since the hash covers {@code prevHash}, one
+ * signature vouches for the whole chain up to it, and recomputing hashes needs the private key. The
+ * ledger signs the last entry of every appended batch and every key entry.
  */
 public record LedgerEntry(
-    long seq, Instant timestamp, String kind, String payload, String prevHash, String hash) {
+    long seq,
+    Instant timestamp,
+    String kind,
+    String payload,
+    String prevHash,
+    String hash,
+    @Nullable String keyId,
+    @Nullable String signature) {
 
   /** The prev_hash of the first entry. */
   public static final String GENESIS = "0".repeat(64);
@@ -24,6 +36,15 @@ public record LedgerEntry(
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(prevHash, "prevHash");
     Objects.requireNonNull(hash, "hash");
+    if ((keyId == null) != (signature == null)) {
+      throw new IllegalArgumentException("seq " + seq + ": key and signature go together");
+    }
+  }
+
+  /** An unsigned entry (as every entry was before the office key). */
+  public LedgerEntry(
+      long seq, Instant timestamp, String kind, String payload, String prevHash, String hash) {
+    this(seq, timestamp, kind, payload, prevHash, hash, null, null);
   }
 
   /** Builds the entry that follows {@code prevHash}, computing its hash. */
@@ -36,6 +57,15 @@ public record LedgerEntry(
         canonicalPayload,
         prevHash,
         Hashes.entryHash(prevHash, seq, timestamp, kind, canonicalPayload));
+  }
+
+  LedgerEntry signedBy(OfficeKey key) {
+    return new LedgerEntry(
+        seq, timestamp, kind, payload, prevHash, hash, key.fingerprint(), key.sign(hash));
+  }
+
+  public boolean signed() {
+    return signature != null;
   }
 
   /** The hash this entry's fields imply (equal to {@link #hash()} unless it was edited). */

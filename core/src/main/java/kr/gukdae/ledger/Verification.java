@@ -3,23 +3,43 @@ package kr.gukdae.ledger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of walking a chain: either intact with its length and head hash, or broken at the
- * first entry that does not fit, with the reason.
+ * The outcome of walking a chain: either intact with its length, head hash, how many entries carry
+ * the office key's signature, the key signing now and how many published checkpoints it extends; or
+ * broken at the first entry (or checkpoint) that does not fit, with the reason.
  */
 public record Verification(
-    boolean intact, long entries, @Nullable String headHash, long brokenSeq, String reason) {
+    boolean intact,
+    long entries,
+    @Nullable String headHash,
+    long brokenSeq,
+    String reason,
+    long signedEntries,
+    @Nullable String activeKey,
+    int checkpoints) {
 
-  static Verification ok(long entries, @Nullable String head) {
-    return new Verification(true, entries, head, 0, "");
+  static Verification ok(
+      long entries, @Nullable String head, long signed, @Nullable String key, int checkpoints) {
+    return new Verification(true, entries, head, 0, "", signed, key, checkpoints);
   }
 
   static Verification broken(long entries, long seq, String reason) {
-    return new Verification(false, entries, null, seq, reason);
+    return new Verification(false, entries, null, seq, reason, 0, null, 0);
   }
 
   public String describe() {
-    return intact
-        ? "ledger intact: " + entries + " entries, head " + (headHash == null ? "-" : headHash)
-        : "ledger BROKEN at seq " + brokenSeq + ": " + reason;
+    if (!intact) {
+      return "ledger BROKEN at seq " + brokenSeq + ": " + reason;
+    }
+    String out =
+        "ledger intact: " + entries + " entries, head " + (headHash == null ? "-" : headHash);
+    if (activeKey == null) {
+      out += "; NOT signed (run 'gukdae ledger init' to sign it with the office key)";
+    } else {
+      out += "; " + signedEntries + " covered by office-key signatures, key " + activeKey;
+      if (signedEntries < entries) {
+        out += " (" + (entries - signedEntries) + " unsigned entries from before signing)";
+      }
+    }
+    return checkpoints > 0 ? out + "; extends all " + checkpoints + " checkpoints" : out;
   }
 }

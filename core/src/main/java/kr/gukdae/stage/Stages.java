@@ -31,7 +31,7 @@ public final class Stages {
 
   /**
    * Decides the stage, then appends the programme, every evidence record and the decision to the
-   * ledger. Nothing is appended when the evidence is rejected.
+   * ledger in one atomic batch. Nothing is appended when the evidence is rejected.
    */
   public static StageResult run(
       Program program, int stage, List<Evidence> evidence, Ledger ledger) {
@@ -68,23 +68,28 @@ public final class Stages {
     prog.put("version", program.version());
     prog.put("sha256", program.sourceSha256());
     prog.put("source", program.source());
-    long run = ledger.append(PROGRAMME, prog).seq();
-    for (Input in : inputs) {
-      if (in.evidence().stage() == stage) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("run", run);
-        payload.put("record", EvidenceCodec.toMap(in.evidence()));
-        if (!in.provenance().isEmpty()) {
-          payload.put("provenance", in.provenance());
+    // One atomic batch: a run killed midway leaves either nothing or the complete run.
+    ledger.appendAll(run -> {
+      List<Ledger.Draft> drafts = new ArrayList<>();
+      drafts.add(new Ledger.Draft(PROGRAMME, prog));
+      for (Input in : inputs) {
+        if (in.evidence().stage() == stage) {
+          Map<String, Object> payload = new LinkedHashMap<>();
+          payload.put("run", run);
+          payload.put("record", EvidenceCodec.toMap(in.evidence()));
+          if (!in.provenance().isEmpty()) {
+            payload.put("provenance", in.provenance());
+          }
+          drafts.add(new Ledger.Draft(EVIDENCE, payload));
         }
-        ledger.append(EVIDENCE, payload);
       }
-    }
-    Map<String, Object> decision = new LinkedHashMap<>(decisionExtras);
-    decision.put("run", run);
-    decision.put("stage", stage);
-    decision.put("result", result);
-    ledger.append(DECISION, decision);
+      Map<String, Object> decision = new LinkedHashMap<>(decisionExtras);
+      decision.put("run", run);
+      decision.put("stage", stage);
+      decision.put("result", result);
+      drafts.add(new Ledger.Draft(DECISION, decision));
+      return drafts;
+    });
     return result;
   }
 

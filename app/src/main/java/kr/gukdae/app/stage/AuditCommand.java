@@ -1,20 +1,31 @@
 package kr.gukdae.app.stage;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.ledger.CanonicalJson;
+import kr.gukdae.ledger.Checkpoint;
+import kr.gukdae.ledger.Keys;
 import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.ledger.Verification;
+import kr.gukdae.stage.Stages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gukdae audit verify|export}: check the hash chain, or copy it to a file. */
+/** {@code gukdae audit verify|export}: check chain, signatures and checkpoints, or export. */
 @Component
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    description = "Audit ledger: verify the hash chain or export it.")
+    description = "Audit ledger: verify the hash chain, signatures and checkpoints, or export it.")
 public class AuditCommand implements GukdaeCommand {
 
   private final Ledger ledger;
@@ -33,8 +44,9 @@ public class AuditCommand implements GukdaeCommand {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Walk the chain and report the first edited, deleted or reordered entry.",
-        "Exit code 0 when intact, 1 when broken."
+        "Walk the chain, check every signature, and check that the chain extends every published",
+        "checkpoint; report the first edited, deleted, reordered, forged or cut entry and any run",
+        "recorded without its decision. Exit code 0 when intact, 1 when broken."
       })
   int verify(
       @Option(
@@ -46,20 +58,101 @@ public class AuditCommand implements GukdaeCommand {
               names = "--head",
               paramLabel = "HASH",
               description = "expected head hash (as printed on a report) to catch a cut-off tail")
-          @Nullable String head) {
-    Verification v =
-        file == null ? Ledger.verify(ledger.entries(), head) : Ledger.verifyFile(file, head);
+          @Nullable String head,
+      @Option(
+              names = "--public-key",
+              paramLabel = "PEM",
+              description =
+                  "the office's published public key (repeatable); default: the configured key")
+          @Nullable List<Path> publicKeys,
+      @Option(
+              names = "--anchors",
+              paramLabel = "DIR",
+              description =
+                  "folder of published checkpoint-*.json files; default: the configured anchors")
+          @Nullable Path anchors) {
+    List<PublicKey> keys = new ArrayList<>();
+    if (publicKeys != null) {
+      publicKeys.forEach(p -> keys.add(Keys.readPublic(p)));
+    } else if (file == null && ledger.key() != null) {
+      keys.add(ledger.key().publicKey());
+    }
+    Path dir = anchors != null ? anchors : file == null ? ledger.anchors() : null;
+    List<Checkpoint> checkpoints =
+        dir != null && (anchors != null || Files.isDirectory(dir))
+            ? Checkpoint.readAll(dir)
+            : List.of();
+    List<LedgerEntry> entries = file == null ? ledger.entries() : Ledger.inFile(file).entries();
+    Verification v = Ledger.verifyWith(entries, new Ledger.Trust(keys, checkpoints, head));
     System.out.println(v.describe());
+    if (keys.isEmpty() && v.intact() && v.activeKey() != null) {
+      System.out.println(
+          "note: signatures were checked against the chain's own key "
+              + v.activeKey()
+              + "; pass --public-key with the office's published key to pin it");
+    }
+    if (dir != null && checkpoints.isEmpty()) {
+      System.out.println("note: no checkpoints in " + dir);
+    }
+    for (String incomplete : incompleteRuns(entries)) {
+      System.out.println("WARNING: " + incomplete);
+    }
     return v.intact() ? 0 : 1;
+  }
+
+  /**
+   * Runs whose programme entry has no decision: half-recorded runs from before runs were appended
+   * atomically. They stay in the append-only ledger; replay and reports ignore them.
+   */
+  static List<String> incompleteRuns(List<LedgerEntry> entries) {
+    Map<Long, Integer> evidence = new LinkedHashMap<>();
+    for (LedgerEntry e : entries) {
+      if (e.kind().equals(Stages.PROGRAMME)) {
+        evidence.put(e.seq(), 0);
+      }
+    }
+    for (LedgerEntry e : entries) {
+      long run = e.kind().equals(Stages.PROGRAMME) ? -1 : runOf(e);
+      if (e.kind().equals(Stages.EVIDENCE)) {
+        evidence.computeIfPresent(run, (k, n) -> n + 1);
+      } else if (e.kind().equals(Stages.DECISION)) {
+        evidence.remove(run);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    evidence.forEach((seq, n) ->
+        out.add(
+            "incomplete run at seq "
+                + seq
+                + ": programme and "
+                + n
+                + " evidence records but no decision (recorded before runs were atomic;"
+                + " the run was never decided and is ignored)"));
+    return out;
+  }
+
+  private static long runOf(LedgerEntry e) {
+    try {
+      return CanonicalJson.parse(e.payload()).path("run").asLong(-1);
+    } catch (IllegalArgumentException | tools.jackson.core.JacksonException ex) {
+      return -1;
+    }
   }
 
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
-      description = "Write the database ledger to a JSON-lines file.")
+      description = {
+        "Write the database ledger (entries, keys and signatures) to a JSON-lines file that",
+        "anyone can verify with the office's public key and the published checkpoints."
+      })
   int export(@Option(names = "--to", required = true, paramLabel = "FILE") Path to) {
     ledger.exportTo(to);
-    System.out.println("exported " + ledger.entries().size() + " entries to " + to);
+    System.out.println("exported " + Ledger.inFile(to).entries().size() + " entries to " + to);
+    System.out.println(
+        "verify offline: gukdae audit verify --file "
+            + to
+            + " --public-key OFFICE.pub.pem --anchors CHECKPOINTS_DIR (format: docs/ledger.md)");
     return 0;
   }
 }

@@ -26,6 +26,9 @@ import picocli.CommandLine.Option;
     description = "Stage evaluation: score teams, decide who continues, write reports.")
 public class StageCommand implements GukdaeCommand {
 
+  /** Exit code when the decision was recorded but the reports could not be written. */
+  static final int REPORTS_FAILED = 3;
+
   private final Ledger ledger;
   private final @Nullable StageService service;
 
@@ -126,7 +129,7 @@ public class StageCommand implements GukdaeCommand {
               paramLabel = "TEXT",
               description = "why a decided stage is decided again (required then)")
           @Nullable String reason) {
-    Ledger target = ledgerFile == null ? ledger : Ledger.inFile(ledgerFile);
+    Ledger target = ledgerFile == null ? ledger : ledger.onFile(ledgerFile);
     StageResult result;
     Program prog;
     if (fromLedger) {
@@ -181,8 +184,21 @@ public class StageCommand implements GukdaeCommand {
     System.out.println("ledger: " + verification.describe());
     if (!noReports) {
       Path dir = out.resolve("stage-" + stage);
-      var files = Reports.writeAll(result, prog.disclosure(), dir, verification.headHash());
-      System.out.println("reports: " + files.size() + " files in " + dir.toAbsolutePath());
+      try {
+        var files =
+            Reports.writeAll(
+                result, prog.disclosure(), dir, LedgerHead.describe(target, verification));
+        System.out.println("reports: " + files.size() + " files in " + dir.toAbsolutePath());
+      } catch (RuntimeException e) {
+        // The decision is already recorded: this is not an input error (exit 2) to retry.
+        System.err.println(
+            "the decision is recorded in the ledger, but the reports were not written: "
+                + e.getMessage()
+                + ". Write them later with 'gukdae stage run --from-ledger --stage "
+                + stage
+                + "'.");
+        return REPORTS_FAILED;
+      }
     }
     return 0;
   }

@@ -201,7 +201,7 @@ class StageController {
     LedgerEntry entry = decisionEntry(seq);
     StageResult r = Stages.decisionOf(entry);
     Lang l = "en".equalsIgnoreCase(lang) ? Lang.EN : Lang.KO;
-    String head = ledger.verify().headHash();
+    String head = LedgerHead.describe(ledger, ledger.verify());
     if (team == null || team.isBlank()) {
       return Reports.publicHtml(r, programmeOf(entry).disclosure(), l, head);
     }

@@ -1,0 +1,105 @@
+package kr.gukdae.app.stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import kr.gukdae.UserError;
+import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.ledger.Checkpoint;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.OfficeKey;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+
+/** {@code gukdae ledger init|rotate|checkpoint}: the office key and the published checkpoints. */
+@Component
+@Command(
+    name = "ledger",
+    mixinStandardHelpOptions = true,
+    description = "The audit ledger's office key (Ed25519) and signed head checkpoints.")
+public class LedgerCommand implements GukdaeCommand {
+
+  private final Ledger ledger;
+  private final LedgerConfig.LedgerFiles files;
+
+  LedgerCommand(Ledger ledger, LedgerConfig.LedgerFiles files) {
+    this.ledger = ledger;
+    this.files = files;
+  }
+
+  @Override
+  public Integer call() {
+    picocli.CommandLine.usage(this, System.out);
+    return 0;
+  }
+
+  @Command(
+      name = "init",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Create the office key file (owner-only, outside the database; GUKDAE_LEDGER_KEY) if",
+        "missing, and record its public key in the ledger, signed by itself. Entries recorded",
+        "before are covered by that signature."
+      })
+  int init() {
+    Path keyFile = files.keyFile();
+    OfficeKey key;
+    if (Files.exists(keyFile)) {
+      key = OfficeKey.load(keyFile);
+    } else {
+      key = OfficeKey.generate();
+      key.save(keyFile);
+      System.out.println("created key file " + keyFile + " (mode 600)");
+    }
+    var entry = ledger.signedBy(key, files.anchors()).init();
+    System.out.println(
+        "office key " + key.fingerprint() + " recorded at ledger seq " + entry.seq());
+    System.out.println(
+        "publish " + OfficeKey.publicFile(keyFile) + " and the folder " + files.anchors());
+    return 0;
+  }
+
+  @Command(
+      name = "rotate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Replace the office key: a rotation entry naming the new key is signed by the old one;",
+        "the old key file is kept as FILE.retired-FINGERPRINT."
+      })
+  int rotate() throws Exception {
+    Path keyFile = files.keyFile();
+    OfficeKey current = OfficeKey.load(keyFile);
+    OfficeKey next = OfficeKey.generate();
+    Path pending = keyFile.resolveSibling(keyFile.getFileName() + ".next");
+    next.save(pending); // on disk before the ledger names it, so it is never lost
+    ledger.signedBy(current, files.anchors()).rotate(next);
+    Path retired =
+        keyFile.resolveSibling(keyFile.getFileName() + ".retired-" + current.fingerprint());
+    Files.move(keyFile, retired);
+    Files.move(pending, keyFile, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        OfficeKey.publicFile(pending),
+        OfficeKey.publicFile(keyFile),
+        StandardCopyOption.REPLACE_EXISTING);
+    System.out.println("rotated office key " + current.fingerprint() + " -> " + next.fingerprint());
+    System.out.println("publish the new " + OfficeKey.publicFile(keyFile));
+    return 0;
+  }
+
+  @Command(
+      name = "checkpoint",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Sign the current head and write it to the anchors folder (run it from cron for periodic",
+        "checkpoints; every stage decision writes one anyway)."
+      })
+  int checkpoint() {
+    Checkpoint c = ledger.checkpoint();
+    if (c == null) {
+      throw new UserError("nothing to checkpoint: the ledger is empty or has no office key");
+    }
+    System.out.println(c.describe());
+    System.out.println("written to " + files.anchors().resolve(c.fileName()));
+    return 0;
+  }
+}
