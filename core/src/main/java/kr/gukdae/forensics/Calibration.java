@@ -46,12 +46,13 @@ public record Calibration(Map<Kind, Null> nulls, Composition composition) {
           models.isEmpty()
               ? ""
               : " + " + pairsUsed + " pair(s) of the given independent models (" + names + ")";
-      String givenKo =
-          models.isEmpty()
-              ? ""
-              : " + 주어진 독립 모델(" + names + ")의 쌍 " + pairsUsed + "개";
+      String givenKo = models.isEmpty() ? "" : " + 주어진 독립 모델(" + names + ")의 쌍 " + pairsUsed + "개";
       return new Evidence.Text(
-          "Null: " + demoPairs + " pairs of the project's random-initialised demo models" + given + ".",
+          "Null: "
+              + demoPairs
+              + " pairs of the project's random-initialised demo models"
+              + given
+              + ".",
           "기준선(귀무 분포): 프로젝트의 무작위 초기화 데모 모델 쌍 " + demoPairs + "개" + givenKo + ".");
     }
 

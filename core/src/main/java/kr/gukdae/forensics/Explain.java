@@ -55,8 +55,7 @@ final class Explain {
               new Text(
                   "their values are bit-identical to the reference's (on the finite values). A copy"
                       + " counts as a derivative, not as an original model.",
-                  "값이 기준 모델과 비트 단위로 같습니다(유한한 값 기준). 복사본은 독자 모델이 아닌 파생"
-                      + " 모델로 봅니다.");
+                  "값이 기준 모델과 비트 단위로 같습니다(유한한 값 기준). 복사본은 독자 모델이 아닌 파생" + " 모델로 봅니다.");
           case Verdict.QuantisedCopy q ->
               new Text(
                   "their values equal the reference's up to the rounding of a coarser storage type ("
@@ -172,19 +171,14 @@ final class Explain {
                 + " beyond what independent models show ("
                 + p
                 + " of the parameters compared).",
-            "어떤 구성요소도 독립 모델들이 보이는 수준 이상으로 "
-                + ref
-                + "와 닮지 않았습니다(파라미터의 "
-                + p
-                + " 비교).");
+            "어떤 구성요소도 독립 모델들이 보이는 수준 이상으로 " + ref + "와 닮지 않았습니다(파라미터의 " + p + " 비교).");
     if (norms) {
       out =
           out.plus(
               new Text(
                   "Norm weights were judged on their deviation from 1, so their raw cosine near 1"
                       + " (shared by every model) raised no alarm.",
-                  "정규화 가중치는 1로부터의 편차로 판단했으므로, 모든 모델에 공통인 1 근처의 원시"
-                      + " 코사인 값은 경보를 울리지 않았습니다."));
+                  "정규화 가중치는 1로부터의 편차로 판단했으므로, 모든 모델에 공통인 1 근처의 원시" + " 코사인 값은 경보를 울리지 않았습니다."));
     }
     return out.plus(tamper());
   }
@@ -198,11 +192,14 @@ final class Explain {
         + ")";
   }
 
-  /** What the parameters not counted in the verdict showed: compared-and-unrelated, weak, unseen. */
+  /**
+   * What the parameters not counted in the verdict showed: compared-and-unrelated, weak, unseen.
+   */
   private Text rest(List<ComponentSummary> weak) {
     long weakParams = weak.stream().mapToLong(ComponentSummary::parameters).sum();
     double unrelated =
-        (double) Math.max(0, all.matched - all.alike - weakParams) / Math.max(1, scope.parameters());
+        (double) Math.max(0, all.matched - all.alike - weakParams)
+            / Math.max(1, scope.parameters());
     double unseen = Math.max(0, 1 - all.coverage(scope));
     List<String> en = new ArrayList<>();
     List<String> ko = new ArrayList<>();
@@ -222,8 +219,7 @@ final class Explain {
     return en.isEmpty()
         ? new Text("", "")
         : new Text(
-            "Of the rest: " + String.join("; ", en) + ".",
-            "나머지 중 " + String.join("; ", ko) + ".");
+            "Of the rest: " + String.join("; ", en) + ".", "나머지 중 " + String.join("; ", ko) + ".");
   }
 
   /** Blocks found at another index, used twice, or skipped: the aligned mapping in words. */
@@ -234,7 +230,8 @@ final class Explain {
       if (b.referenceBlock() < 0) {
         continue;
       }
-      uses.computeIfAbsent(b.stack(), k -> new TreeMap<>()).merge(b.referenceBlock(), 1, Integer::sum);
+      uses.computeIfAbsent(b.stack(), k -> new TreeMap<>())
+          .merge(b.referenceBlock(), 1, Integer::sum);
       if (b.referenceBlock() != b.candidateBlock()) {
         String stack = b.stack().equals("layers") ? "" : b.stack() + " ";
         moved.add(stack + b.candidateBlock() + " = " + b.referenceBlock());
@@ -273,7 +270,9 @@ final class Explain {
       out =
           out.plus(
               new Text(
-                  "Reference block(s) " + list + " appear more than once (duplicated layers, as in"
+                  "Reference block(s) "
+                      + list
+                      + " appear more than once (duplicated layers, as in"
                       + " depth up-scaling).",
                   "기준 블록 " + list + "이(가) 두 번 이상 쓰였습니다(깊이 확장에서처럼 층 복제)."));
     }
@@ -282,7 +281,9 @@ final class Explain {
       out =
           out.plus(
               new Text(
-                  "Reference block(s) " + list + " have no counterpart (skipped layers, as in"
+                  "Reference block(s) "
+                      + list
+                      + " have no counterpart (skipped layers, as in"
                       + " layer-dropping distillation).",
                   "기준 블록 " + list + "에 대응하는 후보 블록이 없습니다(층을 건너뛰는 증류에서처럼)."));
     }
@@ -319,15 +320,15 @@ final class Explain {
                       + (int) PairAccumulator.CLIP_MADS
                       + " median deviations out (the reference: "
                       + m
-                      + "); they were clipped so they cannot hide a copy, and inside otherwise"
-                      + " copied tensors they point at planted values.",
+                      + "); they were left out of the robust statistics so they cannot hide a copy, and inside"
+                      + " otherwise copied tensors they point at planted values.",
                   "후보 값 "
                       + n
                       + "개가 중앙 편차의 "
                       + (int) PairAccumulator.CLIP_MADS
                       + "배 이상 벗어나 있습니다(기준 모델: "
                       + m
-                      + "개). 복사를 숨기지 못하도록 잘라냈으며, 복사된 텐서 안에 있다면 인위적으로 심은"
+                      + "개). 복사를 숨기지 못하도록 강건 통계에서 제외했으며, 복사된 텐서 안에 있다면 인위적으로 심은"
                       + " 값으로 보입니다."));
     }
     return out;

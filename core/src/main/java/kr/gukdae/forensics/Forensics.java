@@ -116,8 +116,7 @@ public final class Forensics {
               s,
               z,
               log10p,
-              Judge.level(
-                  s, p.candidate().dtype(), p.reference().dtype(), log10p, pairs.size())));
+              Judge.level(s, p.candidate().dtype(), p.reference().dtype(), log10p, pairs.size())));
     }
     long body =
         candidate.tensors().stream()
@@ -133,8 +132,7 @@ public final class Forensics {
 
   /** Probes of every tensor of a model (a few rows each), in parallel. */
   static void probe(WeightModel model, Map<TensorInfo, Probe> into, Options options) {
-    List<TensorInfo> todo =
-        model.tensors().stream().filter(t -> !into.containsKey(t)).toList();
+    List<TensorInfo> todo = model.tensors().stream().filter(t -> !into.containsKey(t)).toList();
     List<Probe> got =
         parallel(
             todo,
@@ -151,9 +149,10 @@ public final class Forensics {
     return parallel(
         pairs,
         p -> p.candidate().bytes(),
-        p -> () ->
-            TensorComparer.compare(
-                p.candidate(), p.reference(), p.norm(), options.permutations()),
+        p ->
+            () ->
+                TensorComparer.compare(
+                    p.candidate(), p.reference(), p.norm(), options.permutations()),
         options.threads());
   }
 

@@ -123,8 +123,7 @@ final class Judge {
     Tally body = Tally.of(tensors.stream().filter(t -> Names.inBlock(t.component())).toList());
     double share = (double) all.alike / Math.max(1, scope.parameters());
     Explain explain = new Explain(reference, scope, all, mapping);
-    boolean bodyFollows =
-        scope.bodyParameters() == 0 || body.alike * 2 >= scope.bodyParameters();
+    boolean bodyFollows = scope.bodyParameters() == 0 || body.alike * 2 >= scope.bodyParameters();
     if (share >= MAJORITY && bodyFollows) {
       Verdict v =
           all.copied < 0.99 * all.alike
@@ -153,7 +152,9 @@ final class Judge {
       return finding(
           reference, v, explain.components(taken, weak), scope, all, mapping, components, tensors);
     }
-    if (!weak.isEmpty() || all.coverage(scope) < MIN_COVERAGE || all.tamper.nonFiniteCandidate() > 0) {
+    if (!weak.isEmpty()
+        || all.coverage(scope) < MIN_COVERAGE
+        || all.tamper.nonFiniteCandidate() > 0) {
       Evidence.Text why = explain.inconclusive(weak);
       return finding(
           reference,
@@ -166,7 +167,14 @@ final class Judge {
           tensors);
     }
     return finding(
-        reference, new Verdict.Original(), explain.original(), scope, all, mapping, components, tensors);
+        reference,
+        new Verdict.Original(),
+        explain.original(),
+        scope,
+        all,
+        mapping,
+        components,
+        tensors);
   }
 
   private static Evidence.ReferenceFinding finding(

@@ -4,8 +4,8 @@ package kr.gukdae.forensics;
  * Compares two tensors of different shapes: a vocabulary-extended embedding, a matrix whose width
  * or number of heads was cut or grown. First the overlapping leading rows × columns, where added
  * tokens or units are usually appended; then, if that is not already a clear match and one axis
- * agrees, each candidate row (column) is matched to the reference's by content, which finds a
- * kept subset in any order. Only the compared values count as covered.
+ * agrees, each candidate row (column) is matched to the reference's by content, which finds a kept
+ * subset in any order. Only the compared values count as covered.
  */
 final class Overlap {
 
@@ -25,8 +25,7 @@ final class Overlap {
     int[] p =
         Permutations.match(
             Permutations.signatures(cand, byRows), Permutations.signatures(ref, byRows));
-    TensorStats aligned =
-        Permutations.alignedStats(cand, ref, p, byRows, widths[0], widths[1]);
+    TensorStats aligned = Permutations.alignedStats(cand, ref, p, byRows, widths[0], widths[1]);
     return aligned.pearson() > lead.pearson() ? aligned : lead;
   }
 

@@ -9,14 +9,14 @@ import java.util.Arrays;
  *
  * <p>Tamper resistance: trained weights never hold NaN or infinities, and a copy poisoned with a
  * few of them, or with a few huge values, must still read as a copy. Pairs where either value is
- * not finite are left out of every statistic (and counted); finite values beyond {@link #limits}
- * are clipped to it (winsorised) for the robust statistics, and counted. The plain Pearson of the
- * finite values is kept alongside. Clean chunks, nearly all of them, pay only a vectorised range
- * check.
+ * not finite are left out of every statistic (and counted); pairs where either value lies beyond
+ * {@link #limits} are left out of the robust (trimmed) statistics, and counted. The plain Pearson
+ * of the finite values is kept alongside. Clean chunks, nearly all of them, pay only a vectorised
+ * range check.
  */
 final class PairAccumulator {
 
-  /** Clip at this many median absolute deviations from the centre (about 20 sd for a Gaussian). */
+  /** Trim beyond this many median absolute deviations from the centre (~20 sd for a Gaussian). */
   static final float CLIP_MADS = 30f;
 
   private final double centre;
@@ -28,11 +28,12 @@ final class PairAccumulator {
   private final double[] segment = new double[BlockKernel.SLOTS];
   private final double[] plainDelta = new double[BlockKernel.SLOTS];
   private long n;
-  private long skipped;
+  private long skippedNonFinite;
+  private long skippedExtreme;
   private long nonFiniteA;
   private long nonFiniteB;
-  private long clippedA;
-  private long clippedB;
+  private long extremeA;
+  private long extremeB;
   private float loA = -Float.MAX_VALUE;
   private float hiA = Float.MAX_VALUE;
   private float loB = -Float.MAX_VALUE;
@@ -50,7 +51,7 @@ final class PairAccumulator {
     this.kernel = kernel;
   }
 
-  /** Clip half-widths around the centre for each side (from {@link #clipWidth}). */
+  /** Trim half-widths around the centre for each side (from {@link #clipWidth}). */
   PairAccumulator limits(float widthA, float widthB) {
     float c = (float) centre;
     loA = c - widthA;
@@ -63,7 +64,7 @@ final class PairAccumulator {
   /**
    * The clip half-width for a tensor, from a sample of its first values: {@link #CLIP_MADS} times
    * their median absolute deviation from the centre. One planted value cannot move a median; a
-   * tensor whose typical deviation is 0 is not clipped.
+   * tensor whose typical deviation is 0 is not trimmed.
    */
   static float clipWidth(float[] x, int count, double centre) {
     int step = Math.max(1, count / 4096);
@@ -83,14 +84,14 @@ final class PairAccumulator {
     return median > 0 ? Math.min(Float.MAX_VALUE, median * CLIP_MADS) : Float.MAX_VALUE;
   }
 
-  /** Adds a chunk; the arrays may be modified (non-finite pairs neutralised, outliers clipped). */
+  /** Adds a chunk; the arrays may be modified (non-finite and extreme pairs neutralised). */
   void add(float[] x, float[] y, int count) {
     int outside = kernel.outside(x, 0, count, loA, hiA) + kernel.outside(y, 0, count, loB, hiB);
     if (outside == 0) {
       accumulate(x, y, count);
       return;
     }
-    double[] plain = neutraliseAndClip(x, y, count);
+    double[] plain = neutraliseAndTrim(x, y, count);
     double[] before = sums.clone();
     accumulate(x, y, count);
     for (int s = 0; s < sums.length; s++) {
@@ -98,8 +99,12 @@ final class PairAccumulator {
     }
   }
 
-  /** The chunk's plain sums over finite pairs, then clips the arrays in place. */
-  private double[] neutraliseAndClip(float[] x, float[] y, int count) {
+  /**
+   * The chunk's plain sums over finite pairs, then trims the pairs with an extreme value. Both
+   * kinds of pair are set to (centre, centre), which adds nothing to any sum; n and the identical
+   * count are corrected in finish().
+   */
+  private double[] neutraliseAndTrim(float[] x, float[] y, int count) {
     float c = (float) centre;
     for (int i = 0; i < count; i++) {
       boolean fx = Float.isFinite(x[i]);
@@ -107,8 +112,7 @@ final class PairAccumulator {
       if (!fx || !fy) {
         nonFiniteA += fx ? 0 : 1;
         nonFiniteB += fy ? 0 : 1;
-        skipped++;
-        // (c, c) adds nothing to any sum; n and the identical count are corrected in finish()
+        skippedNonFinite++;
         x[i] = c;
         y[i] = c;
       }
@@ -116,13 +120,14 @@ final class PairAccumulator {
     double[] plain = new double[BlockKernel.SLOTS];
     kernel.add(x, y, 0, count, c, plain);
     for (int i = 0; i < count; i++) {
-      if (x[i] < loA || x[i] > hiA) {
-        x[i] = Math.max(loA, Math.min(hiA, x[i]));
-        clippedA++;
-      }
-      if (y[i] < loB || y[i] > hiB) {
-        y[i] = Math.max(loB, Math.min(hiB, y[i]));
-        clippedB++;
+      boolean ox = x[i] < loA || x[i] > hiA;
+      boolean oy = y[i] < loB || y[i] > hiB;
+      if (ox || oy) {
+        extremeA += ox ? 1 : 0;
+        extremeB += oy ? 1 : 0;
+        skippedExtreme++;
+        x[i] = c;
+        y[i] = c;
       }
     }
     return plain;
@@ -160,8 +165,9 @@ final class PairAccumulator {
   }
 
   TensorStats finish(TensorStats.Alignment alignment) {
-    long m = n - skipped;
-    TensorStats.Tamper tamper = new TensorStats.Tamper(nonFiniteA, nonFiniteB, clippedA, clippedB);
+    long m = n - skippedNonFinite - skippedExtreme;
+    long finite = n - skippedNonFinite;
+    TensorStats.Tamper tamper = new TensorStats.Tamper(nonFiniteA, nonFiniteB, extremeA, extremeB);
     if (m <= 0) {
       return new TensorStats(0, 0, 0, 0, 0, 0, 0, alignment, tamper);
     }
@@ -186,10 +192,10 @@ final class PairAccumulator {
     for (int s = 0; s < plain.length; s++) {
       plain[s] += plainDelta[s];
     }
-    // bit-identity on the finite pairs, counted before clipping
-    double identical = (plain[BlockKernel.EQUAL] - skipped) / m;
+    // bit-identity on the finite pairs, extreme ones included
+    double identical = (plain[BlockKernel.EQUAL] - skippedNonFinite) / finite;
     return new TensorStats(
-        m, pearson, pearson(plain, m), cosine, relL2, identical, raw, alignment, tamper);
+        m, pearson, pearson(plain, finite), cosine, relL2, identical, raw, alignment, tamper);
   }
 
   private static double pearson(double[] s, long m) {

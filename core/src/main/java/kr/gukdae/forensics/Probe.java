@@ -5,10 +5,10 @@ import java.util.Arrays;
 /**
  * A content fingerprint of one tensor for alignment: its values at a few dozen rows × a few dozen
  * columns, chosen by a hash of the row (column) index. The choice depends on the index, not on the
- * tensor's size, except through a power-of-two thinning factor, so two tensors that share rows
- * (a vocabulary-extended embedding, a width-pruned matrix that kept leading units) share sampled
- * positions too. Reading a probe costs a few dozen row reads per tensor, whatever the tensor's size,
- * so probing a 100B-parameter checkpoint reads about 1% of it.
+ * tensor's size, except through a power-of-two thinning factor, so two tensors that share rows (a
+ * vocabulary-extended embedding, a width-pruned matrix that kept leading units) share sampled
+ * positions too. Reading a probe costs a few dozen row reads per tensor, whatever the tensor's
+ * size, so probing a 100B-parameter checkpoint reads about 1% of it.
  */
 record Probe(int[] rows, int[] cols, float[] values, double centre) {
 
@@ -70,8 +70,8 @@ record Probe(int[] rows, int[] cols, float[] values, double centre) {
 
   /**
    * Robust Pearson of the values at the positions both probes sampled: pairs with a non-finite
-   * value are left out and the rest are clipped like the full comparison clips, so a planted value
-   * cannot hide a copy here either. 0 when fewer than 16 positions are shared.
+   * value, or an extreme one, are left out as in the full comparison, so a planted value cannot
+   * hide a copy here either. 0 when fewer than 16 positions are shared.
    */
   double similarity(Probe other) {
     int[][] r = commonIndex(rows, other.rows);

@@ -57,7 +57,8 @@ final class VectorKernel implements BlockKernel {
     FloatVector high = FloatVector.broadcast(F, hi);
     for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
       FloatVector v = FloatVector.fromArray(F, x, i);
-      inside += v.compare(VectorOperators.GE, low).and(v.compare(VectorOperators.LE, high)).trueCount();
+      inside +=
+          v.compare(VectorOperators.GE, low).and(v.compare(VectorOperators.LE, high)).trueCount();
     }
     int n = (i - from) - inside;
     for (; i < to; i++) {

@@ -85,8 +85,10 @@ class ForensicsVerdictTest {
         report.findings().get(0).components().stream()
             .filter(c -> c.component().startsWith("vision_encoder"))
             .toList();
-    assertThat(vision).extracting(Evidence.ComponentSummary::component)
-        .contains("vision_encoder.embeddings", "vision_encoder.block.0", "vision_encoder.post_norm");
+    assertThat(vision)
+        .extracting(Evidence.ComponentSummary::component)
+        .contains(
+            "vision_encoder.embeddings", "vision_encoder.block.0", "vision_encoder.post_norm");
     assertThat(vision).allSatisfy(c -> assertThat(c.identical()).isEqualTo(1.0));
     // the rest of the model was compared and is not called unrelated without saying how much
     assertThat(report.explanation().en()).contains("was compared and shows no resemblance");

@@ -72,7 +72,8 @@ class NamesTest {
 
   @Test
   void decodersVisionEncodersAndExperts() {
-    assertThat(component("model.layers.5.self_attn.q_proj.bias", 896)).isEqualTo("block.5.attention");
+    assertThat(component("model.layers.5.self_attn.q_proj.bias", 896))
+        .isEqualTo("block.5.attention");
     assertThat(component("model.norm.weight", 896)).isEqualTo("final_norm");
     // SigLIP / ViT
     assertThat(component("vision_model.embeddings.patch_embedding.weight", 768, 3, 16, 16))
