@@ -46,8 +46,9 @@ final class DemoOriginality {
               Forensics.Options.defaults(),
               null);
       boolean passed = report.verdict() instanceof Verdict.Original;
-      System.out.printf("  %-10s %s%n", team.id(), report.verdict());
-      verdicts.add(new Evidence.OriginalityVerdict(team.id(), stage, passed, report.explanation()));
+      System.out.printf("  %-10s %s%n", team.id(), report.verdict().label());
+      verdicts.add(
+          new Evidence.OriginalityVerdict(team.id(), stage, passed, report.explanation().en()));
     }
     return verdicts;
   }

@@ -36,7 +36,7 @@ class DemoCommandTest {
     String out = capture(() -> Launcher.run("demo", "--no-serve"));
     assertThat(out)
         .contains("DEMO", "1/5 benchmarks", "5/5 derivative models", "[DEMO DATA]")
-        .containsPattern("mugunghwa +ContainsFrozenComponent\\[component=vision_encoder")
+        .containsPattern("mugunghwa +CONTAINS COMPONENT vision_encoder \\(frozen\\)")
         .contains("ELIMINATED_GATE", "ELIMINATED_POINTS")
         .contains("added by extra call for the next stage: hallasan")
         .contains("ledger intact");
@@ -45,7 +45,7 @@ class DemoCommandTest {
         .singleElement()
         .asString()
         .contains("mugunghwa");
-    assertThat(out.lines().filter(l -> l.matches("\\s+\\w+\\s+Original\\[]"))).hasSize(4);
+    assertThat(out.lines().filter(l -> l.matches("\\s+\\w+\\s+ORIGINAL"))).hasSize(4);
     assertThat(home.resolve("demo/reports/stage-1-public.ko.html")).exists();
     assertThat(home.resolve("demo/reports/stage-1-team-hanbit.en.html")).exists();
 

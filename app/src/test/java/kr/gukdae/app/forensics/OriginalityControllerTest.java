@@ -65,7 +65,10 @@ class OriginalityControllerTest {
     String detail = get("/api/originality/reports/" + id, 200);
     assertThat(detail)
         .contains("\"model\":\"team-<b>\"")
-        .contains("\"component\":\"vision_encoder\"");
+        .contains("\"component\":\"vision_encoder.block.0\"")
+        .contains("\"verdictKo\":\"독자 모델\"")
+        .contains("\"explanationKo\":")
+        .contains("\"coverage\":1.0");
     get("/api/originality/reports/nope", 404);
     assertThat(get("/originality/index.html", 200)).contains("originality.js");
     assertThat(get("/originality/originality.js", 200))
