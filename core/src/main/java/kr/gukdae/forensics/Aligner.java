@@ -26,6 +26,9 @@ final class Aligner {
   /** A lone tensor (not in a matched block) found by content alone needs more. */
   static final double TENSOR_MIN = 0.5;
 
+  /** Reference tensors tried for one renamed candidate tensor. */
+  private static final int CANDIDATES = 512;
+
   /** A same-index block within this of the best keeps its index (no spurious renumbering). */
   private static final double TIE = 0.02;
 
@@ -105,12 +108,19 @@ final class Aligner {
       used.add(r);
       pairs.add(Matcher.pair(c, r, name, by));
     }
-    // renamed tensors: the reference tensor whose probe agrees best, if far beyond chance
+    // renamed tensors: the reference tensor whose probe agrees best, if far beyond chance; only
+    // tensors with as many columns are tried, at most CANDIDATES of them, so that a checkpoint
+    // whose every name was scrambled still costs bounded time
+    Map<Long, List<TensorInfo>> byCols = new HashMap<>();
+    reference
+        .tensors()
+        .forEach(r -> byCols.computeIfAbsent(r.cols(), k -> new ArrayList<>()).add(r));
     List<TensorInfo> stillLeft = new ArrayList<>();
     for (TensorInfo c : left) {
       TensorInfo best = null;
       double bestScore = TENSOR_MIN;
-      for (TensorInfo r : reference.tensors()) {
+      List<TensorInfo> tries = byCols.getOrDefault(c.cols(), List.of());
+      for (TensorInfo r : tries.subList(0, Math.min(CANDIDATES, tries.size()))) {
         if (r.rank() == c.rank() && probes.get(c).overlap(probes.get(r)) >= 64) {
           double s = probes.get(c).similarity(probes.get(r));
           if (s >= bestScore) {
@@ -134,12 +144,17 @@ final class Aligner {
   static double blockSimilarity(
       Map<String, TensorInfo> cand, Map<String, TensorInfo> ref, Map<TensorInfo, Probe> probes) {
     boolean matrices = cand.values().stream().anyMatch(t -> t.rank() >= 2);
+    // MoE experts can be reordered freely and number in the hundreds per block: the block is
+    // recognised by its attention and shared parts when it has any
+    boolean shared =
+        cand.entrySet().stream()
+            .anyMatch(e -> e.getValue().rank() >= 2 && !e.getKey().contains("experts."));
     double sum = 0;
     double weight = 0;
     for (Map.Entry<String, TensorInfo> e : cand.entrySet()) {
       TensorInfo r = ref.get(e.getKey());
       TensorInfo c = e.getValue();
-      if (r == null || (matrices && c.rank() < 2)) {
+      if (r == null || (matrices && c.rank() < 2) || (shared && e.getKey().contains("experts."))) {
         continue;
       }
       Probe pc = probes.get(c);

@@ -95,7 +95,8 @@ public final class Forensics {
     } else {
       pairs = Matcher.match(candidate, ref);
     }
-    List<TensorStats> stats = statsOf(pairs, options);
+    Map<TensorInfo, int[]> rowMaps = tokenRowMaps(candidate, ref, pairs);
+    List<TensorStats> stats = statsOf(pairs, options, rowMaps);
     List<TensorEvidence> evidence = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {
       Matcher.Pair p = pairs.get(i);
@@ -144,15 +145,48 @@ public final class Forensics {
     }
   }
 
+  /**
+   * Embedding and head rows paired by token string, when both models have a {@code tokenizer.json}
+   * beside their weights and the vocabularies differ.
+   */
+  static Map<TensorInfo, int[]> tokenRowMaps(
+      WeightModel candidate, WeightModel ref, List<Matcher.Pair> pairs) {
+    Map<TensorInfo, int[]> out = new HashMap<>();
+    Tokens ct = Tokens.near(candidate);
+    Tokens rt = ct == null ? null : Tokens.near(ref);
+    if (ct == null || rt == null) {
+      return out;
+    }
+    for (Matcher.Pair p : pairs) {
+      boolean vocabulary = p.component().equals("embeddings") || p.component().equals("head");
+      if (vocabulary && p.candidate().rank() == 2 && p.reference().rank() == 2) {
+        int[] map = Tokens.rowMap(ct, rt, p.candidate().rows(), p.reference().rows());
+        if (map != null) {
+          out.put(p.candidate(), map);
+        }
+      }
+    }
+    return out;
+  }
+
   /** Streams every pair, biggest first across the threads; results in the pairs' order. */
   static List<TensorStats> statsOf(List<Matcher.Pair> pairs, Options options) {
+    return statsOf(pairs, options, Map.of());
+  }
+
+  static List<TensorStats> statsOf(
+      List<Matcher.Pair> pairs, Options options, Map<TensorInfo, int[]> rowMaps) {
     return parallel(
         pairs,
         p -> p.candidate().bytes(),
         p ->
-            () ->
-                TensorComparer.compare(
-                    p.candidate(), p.reference(), p.norm(), options.permutations()),
+            () -> {
+              int[] rows = rowMaps.get(p.candidate());
+              return rows != null
+                  ? Overlap.byRowMap(p.candidate(), p.reference(), rows)
+                  : TensorComparer.compare(
+                      p.candidate(), p.reference(), p.norm(), options.permutations());
+            },
         options.threads());
   }
 

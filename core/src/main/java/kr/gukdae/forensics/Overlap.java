@@ -29,6 +29,34 @@ final class Overlap {
     return aligned.pearson() > lead.pearson() ? aligned : lead;
   }
 
+  /**
+   * Candidate row r against reference row {@code map[r]} (rows mapped to −1, new tokens, are not
+   * compared), over the overlapping columns.
+   */
+  static TensorStats byRowMap(TensorInfo cand, TensorInfo ref, int[] map) {
+    int cols = (int) Math.min(cand.cols(), ref.cols());
+    float[] widths = widths(cand, ref, 0);
+    PairAccumulator acc = new PairAccumulator(0, cols, 0).limits(widths[0], widths[1]);
+    float[] x = new float[(int) cand.cols()];
+    float[] y = new float[(int) ref.cols()];
+    float[] a = new float[cols];
+    float[] b = new float[cols];
+    try (TensorReader ra = new TensorReader(cand);
+        TensorReader rb = new TensorReader(ref)) {
+      for (int r = 0; r < map.length; r++) {
+        if (map[r] < 0) {
+          continue;
+        }
+        ra.readRow(r, x);
+        rb.readRow(map[r], y);
+        System.arraycopy(x, 0, a, 0, cols);
+        System.arraycopy(y, 0, b, 0, cols);
+        acc.add(a, b, cols);
+      }
+    }
+    return acc.finish(TensorStats.Alignment.TOKENS);
+  }
+
   private static TensorStats leading(TensorInfo cand, TensorInfo ref, boolean norm) {
     double centre = norm ? 1 : 0;
     long rows = Math.min(cand.rows(), ref.rows());

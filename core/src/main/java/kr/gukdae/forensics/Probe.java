@@ -10,7 +10,7 @@ import java.util.Arrays;
  * positions too. Reading a probe costs a few dozen row reads per tensor, whatever the tensor's
  * size, so probing a 100B-parameter checkpoint reads about 1% of it.
  */
-record Probe(int[] rows, int[] cols, float[] values, double centre) {
+record Probe(int[] rows, int[] cols, float[] values, double centre, float width) {
 
   static final int TARGET = 32;
   private static final long SEED = 0x70726f6265L; // "probe"
@@ -38,7 +38,9 @@ record Probe(int[] rows, int[] cols, float[] values, double centre) {
         }
       }
     }
-    return new Probe(rows, cols, values, norm ? 1 : 0);
+    double centre = norm ? 1 : 0;
+    return new Probe(
+        rows, cols, values, centre, PairAccumulator.clipWidth(values, values.length, centre));
   }
 
   /**
@@ -91,7 +93,7 @@ record Probe(int[] rows, int[] cols, float[] values, double centre) {
       }
     }
     PairAccumulator acc = new PairAccumulator(centre, 1, 0, BlockKernel.scalar());
-    acc.limits(PairAccumulator.clipWidth(x, n, centre), PairAccumulator.clipWidth(y, n, centre));
+    acc.limits(width, other.width);
     acc.add(x, y, n);
     return acc.finish(TensorStats.Alignment.IDENTITY).pearson();
   }
