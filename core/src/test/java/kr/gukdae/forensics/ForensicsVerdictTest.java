@@ -166,4 +166,19 @@ class ForensicsVerdictTest {
       assertThat(report.verdict()).as("seed %d", seed).isInstanceOf(Verdict.Original.class);
     }
   }
+
+  @Test
+  void explanationsReadTheSameWhateverTheMachinesLocale() {
+    java.util.Locale old = java.util.Locale.getDefault();
+    try {
+      // a decimal comma and other grouping would change every figure a committee reads
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      Report report = compare(write("locale", base, DType.BF16, 1));
+      assertThat(report.explanation().en()).contains("100.0% of the candidate's parameters");
+      assertThat(report.explanation().ko()).contains("파라미터의 100.0%가");
+      assertThat(report.explanation().en() + report.explanation().ko()).doesNotContain("100,0");
+    } finally {
+      java.util.Locale.setDefault(old);
+    }
+  }
 }
