@@ -67,18 +67,24 @@ final class Explain {
                       + ")의 반올림 오차 안에서 기준 모델과 같습니다: 학습한 모델이 아니라 낮은 정밀도로"
                       + " 저장한 복사본입니다. 복사본은 파생 모델로 봅니다.");
           default -> {
-            String unchanged = pct((double) all.copied / Math.max(1, scope.parameters()));
+            String same = pct((double) all.identical / Math.max(1, scope.parameters()));
+            String near =
+                pct((double) (all.copied - all.identical) / Math.max(1, scope.parameters()));
             yield new Text(
                 "the weights correlate strongly with the reference's but moved beyond storage"
                     + " rounding ("
-                    + unchanged
-                    + " unchanged, the rest trained further): the signature of fine-tuning or"
-                    + " continued pre-training. Fine-tuned derivatives of other models do not count"
-                    + " as original.",
-                "가중치가 기준 모델과 강하게 상관하지만 저장 오차 이상으로 움직였습니다(변경 없음 "
-                    + unchanged
-                    + ", 나머지는 추가 학습): 미세조정이나 추가 사전학습의 흔적입니다. 다른 모델을"
-                    + " 미세조정한 파생 모델은 독자 모델로 인정되지 않습니다.");
+                    + same
+                    + " bit-identical, "
+                    + near
+                    + " within 2% of the reference's values, the rest further): the signature of"
+                    + " fine-tuning, continued pre-training or added noise. Fine-tuned derivatives"
+                    + " of other models do not count as original.",
+                "가중치가 기준 모델과 강하게 상관하지만 저장 오차 이상으로 움직였습니다(비트 단위 동일 "
+                    + same
+                    + ", 기준 값의 2% 이내 "
+                    + near
+                    + ", 나머지는 그 이상): 미세조정, 추가 사전학습 또는 덧붙인 잡음의 흔적입니다. 다른"
+                    + " 모델을 미세조정한 파생 모델은 독자 모델로 인정되지 않습니다.");
           }
         };
     return head.plus(how).plus(rest(List.of())).plus(layout()).plus(tamper());

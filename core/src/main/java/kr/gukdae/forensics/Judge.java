@@ -125,12 +125,16 @@ final class Judge {
     Explain explain = new Explain(reference, scope, all, mapping);
     boolean bodyFollows = scope.bodyParameters() == 0 || body.alike * 2 >= scope.bodyParameters();
     if (share >= MAJORITY && bodyFollows) {
+      // a copy whose differences exceed what its storage types' rounding explains (noise added
+      // on purpose, or a little training) is not a quantised copy
       Verdict v =
           all.copied < 0.99 * all.alike
               ? new Verdict.FineTunedFrom(reference, share)
               : all.identical >= 0.99 * all.alike
                   ? new Verdict.Identical(reference, share)
-                  : new Verdict.QuantisedCopy(reference, share);
+                  : all.rounded >= 0.99 * all.alike
+                      ? new Verdict.QuantisedCopy(reference, share)
+                      : new Verdict.FineTunedFrom(reference, share);
       return finding(reference, v, explain.majority(v), scope, all, mapping, components, tensors);
     }
     // whole non-norm groups taken over: unchanged (frozen) or trained further
@@ -205,6 +209,7 @@ final class Judge {
     long alike;
     long copied;
     long identical;
+    long rounded;
     TensorStats.Tamper tamper = TensorStats.Tamper.NONE;
     final List<TensorEvidence> tensors;
 
@@ -223,7 +228,10 @@ final class Judge {
         }
         if (e.level() == Level.COPIED) {
           t.copied += n;
-          t.identical += bitIdentical(e.stats()) ? n : 0;
+          boolean same = bitIdentical(e.stats());
+          t.identical += same ? n : 0;
+          double rounding = rounding(e.candidateDtype(), e.referenceDtype());
+          t.rounded += same || e.stats().relL2() <= 2 * rounding ? n : 0;
         }
       }
       return t;

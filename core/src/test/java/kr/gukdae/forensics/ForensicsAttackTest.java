@@ -88,6 +88,14 @@ class ForensicsAttackTest {
   }
 
   @Test
+  void copyWithOnePercentNoiseAddedIsNotPassedOffAsAQuantisedCopy() {
+    // f32 against f32: no storage rounding explains a 1% difference
+    Report report = compare(write("noisy", DemoWeights.fineTuned(base, 8, 0.01)));
+    assertThat(report.verdict()).isInstanceOf(Verdict.FineTunedFrom.class);
+    assertThat(report.explanation().en()).contains("0.0% bit-identical", "added noise");
+  }
+
+  @Test
   void reversedLayersAreAlignedByContent() {
     int[] reversed = IntStream.range(0, 8).map(i -> 7 - i).toArray();
     Report report = compare(write("reversed", Attacks.relayer(base, reversed)));
