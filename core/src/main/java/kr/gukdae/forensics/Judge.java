@@ -24,6 +24,9 @@ final class Judge {
   static final double WEAK_PEARSON = 0.1;
   static final double MAJORITY = 0.5;
 
+  /** IDENTICAL and QUANTISED COPY speak of the whole model: at least this share of it. */
+  static final double WHOLE = 0.9;
+
   /** Less than this share of the candidate compared says nothing about the rest. */
   static final double MIN_COVERAGE = 0.5;
 
@@ -124,7 +127,10 @@ final class Judge {
     double share = (double) all.alike / Math.max(1, scope.parameters());
     Explain explain = new Explain(reference, scope, all, mapping);
     boolean bodyFollows = scope.bodyParameters() == 0 || body.alike * 2 >= scope.bodyParameters();
-    if (share >= MAJORITY && bodyFollows) {
+    // a majority of unchanged copies that leaves a real share of the model its own is a set of
+    // frozen components, not a copy of the whole
+    boolean copiesOnly = all.copied >= 0.99 * all.alike;
+    if (share >= MAJORITY && bodyFollows && (!copiesOnly || share >= WHOLE)) {
       // a copy whose differences exceed what its storage types' rounding explains (noise added
       // on purpose, or a little training) is not a quantised copy
       Verdict v =
@@ -148,7 +154,7 @@ final class Judge {
     List<ComponentSummary> weak = groups.stream().filter(g -> g.level() == Level.WEAK).toList();
     if (!taken.isEmpty()) {
       boolean frozen = taken.stream().allMatch(g -> g.level() == Level.COPIED);
-      String names = String.join(", ", taken.stream().map(ComponentSummary::component).toList());
+      String names = Names.list(taken.stream().map(ComponentSummary::component).toList());
       long takenParams = taken.stream().mapToLong(ComponentSummary::parameters).sum();
       Verdict v =
           new Verdict.ContainsComponent(

@@ -153,6 +153,35 @@ final class Names {
     return "other";
   }
 
+  /** Component names for a verdict, runs of whole blocks shortened: block.0–6, embeddings. */
+  static String list(List<String> components) {
+    List<String> out = new java.util.ArrayList<>();
+    int start = -1;
+    int last = -2;
+    for (String c : components) {
+      Matcher m = WHOLE_BLOCK.matcher(c);
+      int n = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+      if (n >= 0 && n == last + 1 && start >= 0) {
+        last = n;
+        continue;
+      }
+      if (start >= 0) {
+        out.add(start == last ? "block." + start : "block." + start + "–" + last);
+      }
+      start = n;
+      last = n;
+      if (n < 0) {
+        out.add(c);
+      }
+    }
+    if (start >= 0) {
+      out.add(start == last ? "block." + start : "block." + start + "–" + last);
+    }
+    return String.join(", ", out);
+  }
+
+  private static final Pattern WHOLE_BLOCK = Pattern.compile("^block\\.(\\d+)$");
+
   /** Components inside repeated blocks: the body of a transformer, language or vision. */
   static boolean inBlock(String component) {
     return component.startsWith("block.") || component.startsWith("vision_encoder.block.");

@@ -190,6 +190,27 @@ class ForensicsAttackTest {
   }
 
   @Test
+  void frozenBlocksOfEverySizeAreComponentsWithTheirShare() {
+    Model own = DemoWeights.independent(CONFIG, 601);
+    double previous = 0;
+    for (int k : new int[] {1, 4, 7, 8}) {
+      Model mixed = own;
+      for (int l = 0; l < k; l++) {
+        mixed = DemoWeights.withFrozenComponent(mixed, base, "model.layers." + l + ".");
+      }
+      Report report = compare(write("frozen-" + k, mixed));
+      String blocks = k == 1 ? "block.0" : "block.0–" + (k - 1);
+      assertThat(report.verdict().label())
+          .as("%d frozen blocks", k)
+          .isEqualTo("CONTAINS COMPONENT " + blocks + " (frozen) FROM foreign");
+      assertThat(report.verdict().share()).isGreaterThan(previous);
+      previous = report.verdict().share();
+    }
+    // all eight blocks: most of the model, yet its embeddings, head and vision encoder are its own
+    assertThat(previous).isBetween(0.5, 0.9);
+  }
+
+  @Test
   void independentModelsWithNormsOffOneStayOriginalAndTheirNormCosineIsCentred() {
     Model a = Attacks.shiftNorms(DemoWeights.independent(CONFIG, 301), -0.1f);
     Model b = Attacks.shiftNorms(DemoWeights.independent(CONFIG, 302), -0.1f);

@@ -96,4 +96,11 @@ class NamesTest {
     assertThat(component("model.layers.7.mlp.shared_expert.up_proj.weight", 5632, 2048))
         .isEqualTo("block.7.shared_expert");
   }
+
+  @Test
+  void runsOfWholeBlocksAreShortenedInVerdicts() {
+    assertThat(
+            Names.list(java.util.List.of("block.0", "block.1", "block.2", "embeddings", "block.5")))
+        .isEqualTo("block.0–2, embeddings, block.5");
+  }
 }
