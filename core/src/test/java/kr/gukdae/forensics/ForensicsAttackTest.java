@@ -96,6 +96,18 @@ class ForensicsAttackTest {
   }
 
   @Test
+  void emptyTensorsAreComparedWithoutFailing() {
+    java.util.Map<String, long[]> shapes = new java.util.LinkedHashMap<>(base.shapes());
+    java.util.Map<String, float[]> values = new java.util.LinkedHashMap<>(base.values());
+    shapes.put("model.extra.empty", new long[] {4, 0});
+    values.put("model.extra.empty", new float[0]);
+    shapes.put("model.extra.none", new long[] {0});
+    values.put("model.extra.none", new float[0]);
+    Report report = compare(write("empty", new Model(shapes, values)));
+    assertThat(report.verdict()).isInstanceOf(Verdict.Identical.class);
+  }
+
+  @Test
   void reversedLayersAreAlignedByContent() {
     int[] reversed = IntStream.range(0, 8).map(i -> 7 - i).toArray();
     Report report = compare(write("reversed", Attacks.relayer(base, reversed)));
