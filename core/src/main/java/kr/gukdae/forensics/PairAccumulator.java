@@ -192,8 +192,9 @@ final class PairAccumulator {
     for (int s = 0; s < plain.length; s++) {
       plain[s] += plainDelta[s];
     }
-    // bit-identity on the finite pairs, extreme ones included
-    double identical = (plain[BlockKernel.EQUAL] - skippedNonFinite) / finite;
+    // bit-identity on the pairs the robust statistics keep: planted values, however many, are
+    // counted as tampering rather than as differences (neutralised pairs count as equal in sums)
+    double identical = (sums[BlockKernel.EQUAL] - skippedNonFinite - skippedExtreme) / m;
     return new TensorStats(
         m, pearson, pearson(plain, finite), cosine, relL2, identical, raw, alignment, tamper);
   }

@@ -11,7 +11,7 @@ package kr.gukdae.forensics;
  * @param plainPearson centred correlation of the finite values without clipping
  * @param cosine cosine of the (deviation) vectors; centred for norm vectors
  * @param relL2 ||a - b|| / ||b|| on the (deviation) vectors
- * @param identical fraction of finite pairs whose decoded values are bit-identical
+ * @param identical fraction of the kept pairs (finite, not extreme) whose values are bit-identical
  * @param alignment how candidate elements were lined up with the reference's
  * @param tamper non-finite and extreme values seen on each side
  */

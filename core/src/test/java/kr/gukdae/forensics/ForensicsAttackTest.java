@@ -80,6 +80,25 @@ class ForensicsAttackTest {
   }
 
   @Test
+  void copyWithOnePercentOfItsValuesPlantedIsStillIdenticalNotAQuantisedCopy() {
+    Model planted =
+        base.map(values -> {
+          values.replaceAll((name, w) -> {
+            float[] out = w.clone();
+            for (int i = 0; i < out.length; i += 100) {
+              out[i] = i % 200 == 0 ? 1e4f : -1e4f;
+            }
+            return out;
+          });
+          return values;
+        });
+    Report report = compare(write("planted", planted));
+    assertThat(report.verdict()).isInstanceOf(Verdict.Identical.class);
+    long expected = base.values().values().stream().mapToLong(w -> (w.length + 99) / 100).sum();
+    assertThat(finding(report).tamper().extremeCandidate()).isEqualTo(expected);
+  }
+
+  @Test
   void fineTunedCopyPoisonedWithOutliersIsStillFineTuned() {
     Model tuned = Attacks.poison(DemoWeights.fineTuned(base, 5, 0.05), 1000f);
     Report report = compare(write("tuned-huge", tuned));
