@@ -1,7 +1,6 @@
 package kr.gukdae.forensics;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -188,14 +187,5 @@ final class Aligner {
       return null;
     }
     return new Slot(m.group(1), Integer.parseInt(m.group(2)), m.group(3));
-  }
-
-  /** Candidate blocks that were found elsewhere than at their own index, in words. */
-  static List<String> moved(List<Evidence.BlockMatch> mapping) {
-    return mapping.stream()
-        .filter(b -> b.referenceBlock() >= 0 && b.referenceBlock() != b.candidateBlock())
-        .sorted(Comparator.comparingInt(Evidence.BlockMatch::candidateBlock))
-        .map(b -> b.candidateBlock() + "=" + b.referenceBlock())
-        .toList();
   }
 }

@@ -24,7 +24,7 @@ final class Judge {
   static final double WEAK_PEARSON = 0.1;
   static final double MAJORITY = 0.5;
 
-  /** IDENTICAL and QUANTISED COPY speak of the whole model: at least this share of it. */
+  /** IDENTICAL and QUANTISED COPY speak of the whole model: this share of what was compared. */
   static final double WHOLE = 0.9;
 
   /** Less than this share of the candidate compared says nothing about the rest. */
@@ -127,10 +127,12 @@ final class Judge {
     double share = (double) all.alike / Math.max(1, scope.parameters());
     Explain explain = new Explain(reference, scope, all, mapping);
     boolean bodyFollows = scope.bodyParameters() == 0 || body.alike * 2 >= scope.bodyParameters();
-    // a majority of unchanged copies that leaves a real share of the model its own is a set of
-    // frozen components, not a copy of the whole
+    // a majority of unchanged copies beside parts that were compared and found to be the team's
+    // own is a set of frozen components, not a copy of the whole; parts with no counterpart at all
+    // (added units or tokens) are stated as not compared instead
     boolean copiesOnly = all.copied >= 0.99 * all.alike;
-    if (share >= MAJORITY && bodyFollows && (!copiesOnly || share >= WHOLE)) {
+    boolean whole = all.alike >= WHOLE * all.matched;
+    if (share >= MAJORITY && bodyFollows && (!copiesOnly || whole)) {
       // a copy whose differences exceed what its storage types' rounding explains (noise added
       // on purpose, or a little training) is not a quantised copy
       Verdict v =

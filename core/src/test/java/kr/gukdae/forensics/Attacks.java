@@ -84,6 +84,21 @@ final class Attacks {
     return Map.entry(new long[] {shape[0] + extra, shape[1]}, out);
   }
 
+  /** Columns appended to a row-major matrix (hidden units added to a layer). */
+  static Map.Entry<long[], float[]> appendCols(long[] shape, float[] w, int extra, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int rows = (int) shape[0];
+    int cols = (int) shape[1];
+    float[] out = new float[rows * (cols + extra)];
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(w, r * cols, out, r * (cols + extra), cols);
+      for (int c = cols; c < cols + extra; c++) {
+        out[r * (cols + extra) + c] = (float) random.nextGaussian() * 0.02f;
+      }
+    }
+    return Map.entry(new long[] {rows, cols + extra}, out);
+  }
+
   /** Only rows {@code keep} (in this order) of a row-major matrix. */
   static Map.Entry<long[], float[]> keepRows(long[] shape, float[] w, int[] keep) {
     int cols = (int) shape[1];

@@ -202,6 +202,33 @@ class ForensicsAttackTest {
   }
 
   @Test
+  void widthGrownCopyIsFoundOnTheOriginalUnits() {
+    Model grown = base;
+    for (int l = 0; l < CONFIG.layers(); l++) {
+      String p = "model.layers." + l + ".mlp.";
+      grown =
+          Attacks.reshape(
+              grown,
+              List.of(p + "gate_proj.weight", p + "up_proj.weight"),
+              (s, w) -> Attacks.appendRows(s, w, 40, 3));
+      grown =
+          Attacks.reshape(
+              grown, List.of(p + "down_proj.weight"), (s, w) -> Attacks.appendCols(s, w, 40, 4));
+    }
+    Report report = compare(write("grown", grown));
+    assertThat(finding(report).tensors())
+        .filteredOn(t -> t.candidateTensor().matches("model\\.layers\\..*mlp\\..*"))
+        .allSatisfy(t -> {
+          assertThat(t.stats().alignment()).isEqualTo(TensorStats.Alignment.OVERLAP);
+          assertThat(t.level()).isEqualTo(Evidence.Level.COPIED);
+        });
+    // the added units (about 13% of the parameters) were not compared, and the report says so
+    assertThat(report.verdict()).isInstanceOf(Verdict.Identical.class);
+    assertThat(finding(report).coverage()).isBetween(0.8, 0.95);
+    assertThat(report.explanation().en()).contains("had no counterpart in the reference");
+  }
+
+  @Test
   void frozenEmbeddingsHoldingMostParametersAreAComponentNotFineTuning() {
     Config wide = new Config(4096, 64, 4, 160, 4, 48, 1);
     Model ref = DemoWeights.independent(wide, 201);
