@@ -33,6 +33,11 @@ public final class Forensics {
       }
     }
 
+    /** With content alignment on, as by default. */
+    public Options(boolean permutations, int threads) {
+      this(permutations, true, threads);
+    }
+
     public static Options defaults() {
       return new Options(true, true, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
