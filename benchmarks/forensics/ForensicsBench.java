@@ -14,7 +14,8 @@ import kr.gukdae.forensics.WeightModel;
 /**
  * Benchmark driver (not part of the build): "gen DIR" writes two ~1.2 GB demo models (a base and a
  * fine-tuned copy, f32, 2 shards each); "read DIR" times a plain sequential read of their files;
- * "compare DIR" times gukdae's full comparison: cold, then sustained. Each prints seconds and bytes.
+ * "compare DIR" times gukdae's full comparison: cold, then sustained by name only and with content
+ * alignment. Each prints seconds and bytes.
  */
 public class ForensicsBench {
   public static void main(String[] args) throws Exception {
@@ -43,12 +44,15 @@ public class ForensicsBench {
         report("read", bytes, start);
       }
       case "compare" -> {
-        // Three passes in one JVM: the first includes JIT warm-up (the SIMD kernel runs slowly
-        // until C2 compiles it), the last is the sustained rate a model of hundreds of GB sees.
-        for (String pass : List.of("cold", "warming", "compare")) {
+        // Passes in one JVM: the first includes JIT warm-up (the SIMD kernel runs slowly until C2
+        // compiles it); then, warm, the name-matched comparison (--no-align, as before content
+        // alignment existed) and the default one with alignment on, on the same files.
+        var defaults = Forensics.Options.defaults();
+        var byName = new Forensics.Options(true, false, defaults.threads());
+        for (String pass : List.of("cold", "warming", "name", "compare")) {
           WeightModel a = WeightModel.open("tuned", dir.resolve("tuned"));
           WeightModel b = WeightModel.open("base", dir.resolve("base"));
-          var options = Forensics.Options.defaults();
+          var options = pass.equals("name") ? byName : defaults;
           var calibration = Forensics.calibrate(List.of(), options);
           CPU_AT_START = cpuAtStart();
           long start = System.nanoTime();

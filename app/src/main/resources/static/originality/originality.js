@@ -9,7 +9,12 @@
     return e;
   };
   const num = (v, digits) => (v === null || v === undefined ? "–" : Number(v).toFixed(digits));
-  const big = (v) => Number(v).toLocaleString();
+  // one number format whatever the browser's locale, so figures read the same in both languages
+  const big = (v) => Number(v).toLocaleString("en-US");
+  const pct = (v) => (v === null || v === undefined ? "–" : (100 * Number(v)).toFixed(1) + "%");
+  const ko = () => gukdaeI18n.lang() === "ko";
+  // Korean text where stored (reports from before it existed fall back to English)
+  const say = (o, key) => (ko() && o[key + "Ko"]) || o[key];
 
   function row(cells, numeric) {
     const tr = document.createElement("tr");
@@ -33,7 +38,7 @@
     body.replaceChildren();
     document.getElementById("empty").hidden = reports.length > 0;
     reports.forEach((r) => {
-      const tr = row([r.model, r.verdict, r.created_at]);
+      const tr = row([r.model, (ko() && r.verdict_ko) || r.verdict, r.created_at]);
       tr.className = "click";
       tr.children[1].className = "verdict-" + r.verdict_code;
       tr.addEventListener("click", () => show(r.id, tr));
@@ -53,15 +58,26 @@
     detail.replaceChildren();
     const head = el("div", undefined, "card");
     head.appendChild(el("h2", r.model));
-    head.appendChild(el("p", r.verdict, "verdict-" + r.verdictCode));
-    head.appendChild(el("p", r.explanation));
+    head.appendChild(el("p", say(r, "verdict"), "verdict-" + r.verdictCode));
+    head.appendChild(el("p", say(r, "explanation")));
+    if (r.nullModels) {
+      head.appendChild(el("p", t("o.null") + ": " + say(r.nullModels, "description"), "muted"));
+      (r.nullModels.warnings || []).forEach((w) => head.appendChild(el("p", ko() ? w.ko : w.en, "bad")));
+    }
     detail.appendChild(head);
     (r.findings || []).forEach((f) => {
       const card = el("div", undefined, "card");
       card.appendChild(el("h3", t("o.against") + ": " + f.reference));
-      card.appendChild(el("p", f.verdict, "verdict-" + f.verdictCode));
-      card.appendChild(el("p", f.explanation));
-      card.appendChild(el("p", t("o.matched") + ": " + big(f.matchedParameters) + " / " + big(f.candidateParameters), "muted"));
+      card.appendChild(el("p", say(f, "verdict"), "verdict-" + f.verdictCode));
+      card.appendChild(el("p", say(f, "explanation")));
+      card.appendChild(el("p", t("o.matched") + ": " + big(f.matchedParameters) + " / " + big(f.candidateParameters)
+        + " · " + t("o.coverage") + " " + pct(f.coverage) + " · " + t("o.share") + " " + pct(f.share), "muted"));
+      const moved = (f.mapping || []).filter((b) => b.referenceBlock >= 0).map((b) => b.candidateBlock + "=" + b.referenceBlock);
+      if (moved.length) card.appendChild(el("p", t("o.mapping") + ": " + moved.join(" "), "muted"));
+      if (f.tamper && (f.tamper.nonFiniteCandidate > 0 || f.tamper.extremeCandidate > 0)) {
+        card.appendChild(el("p", t("o.tamper") + " " + big(f.tamper.nonFiniteCandidate) + ", "
+          + t("o.extreme") + " " + big(f.tamper.extremeCandidate), "bad"));
+      }
       const numeric = [false, true, true, true, true, true, true, true, false];
       const tbl = table(["o.component", "o.tensors", "o.params", "o.pearson", "o.cosine", "o.rel", "o.identical", "o.z", "o.similarity"], numeric);
       (f.components || []).forEach((c) => tbl.tBodies[0].appendChild(row([

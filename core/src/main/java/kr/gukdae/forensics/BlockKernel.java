@@ -38,6 +38,19 @@ interface BlockKernel {
     }
   }
 
+  /**
+   * How many of {@code x[from..to)} lie outside {@code [lo, hi]}; NaN counts as outside. A clean
+   * chunk (none outside) skips the tamper-resistant path, so this runs on every chunk.
+   */
+  default int outside(float[] x, int from, int to, float lo, float hi) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      float v = x[i];
+      n += v >= lo && v <= hi ? 0 : 1;
+    }
+    return n;
+  }
+
   /** The fastest kernel this JVM can run. */
   static BlockKernel best() {
     return Holder.BEST;

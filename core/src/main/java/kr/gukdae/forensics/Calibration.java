@@ -11,7 +11,7 @@ import java.util.Map;
  * unrelated tensors; the fitted mean and spread per tensor kind absorb whatever structure
  * independent models share (their sd is never taken below 1, the analytic value).
  */
-public record Calibration(Map<Kind, Null> nulls) {
+public record Calibration(Map<Kind, Null> nulls, Composition composition) {
 
   /** Tensor kinds calibrated separately. */
   public enum Kind {
@@ -23,13 +23,100 @@ public record Calibration(Map<Kind, Null> nulls) {
   /** Fitted null for one kind: mean and spread of Fisher z over {@code samples} tensor pairs. */
   public record Null(double mean, double sd, int samples, double maxAbsPearson) {}
 
+  /**
+   * What the null was fitted on: {@code demoPairs} pairs of the project's own demo models, and the
+   * given independent {@code models}, of whose pairs {@code pairsUsed} entered the fit; {@code
+   * warnings} name pairs left out because they are related, and null models related to a reference.
+   */
+  public record Composition(
+      int demoPairs, List<WeightModel> models, int pairsUsed, List<Evidence.Text> warnings) {
+    public Composition {
+      models = List.copyOf(models);
+      warnings = List.copyOf(warnings);
+    }
+
+    static Composition demoOnly(int demoPairs) {
+      return new Composition(demoPairs, List.of(), 0, List.of());
+    }
+
+    /** The composition in words. */
+    public Evidence.Text describe() {
+      String names = String.join(", ", models.stream().map(WeightModel::name).toList());
+      String given =
+          models.isEmpty()
+              ? ""
+              : " + " + pairsUsed + " pair(s) of the given independent models (" + names + ")";
+      String givenKo = models.isEmpty() ? "" : " + 주어진 독립 모델(" + names + ")의 쌍 " + pairsUsed + "개";
+      return new Evidence.Text(
+          "Null: "
+              + demoPairs
+              + " pairs of the project's random-initialised demo models"
+              + given
+              + ".",
+          "기준선(귀무 분포): 프로젝트의 무작위 초기화 데모 모델 쌍 " + demoPairs + "개" + givenKo + ".");
+    }
+
+    /** The warnings as one text (empty when the null is sound). */
+    public Evidence.Text warningText() {
+      Evidence.Text out = new Evidence.Text("", "");
+      for (Evidence.Text w : warnings) {
+        out = out.plus(w);
+      }
+      return out;
+    }
+
+    static Evidence.Text related(String a, String b, double mean) {
+      String r = String.format(java.util.Locale.ROOT, "%.3f", mean);
+      return new Evidence.Text(
+          "Warning: the \"independent\" null models "
+              + a
+              + " and "
+              + b
+              + " are related (mean Pearson of their matrices "
+              + r
+              + "); that pair was left out of the null, which would otherwise weaken every"
+              + " verdict.",
+          "경고: \"독립\" 기준선 모델 "
+              + a
+              + "와 "
+              + b
+              + "가 서로 관련되어 있습니다(행렬 평균 Pearson "
+              + r
+              + "). 모든 판정을 약하게 만들 수 있어 이 쌍은 기준선에서 제외했습니다.");
+    }
+
+    static Evidence.Text relatedToReference(String nul, String ref, double s) {
+      String r = String.format(java.util.Locale.ROOT, "%.3f", s);
+      return new Evidence.Text(
+          "Warning: the \"independent\" null model "
+              + nul
+              + " is related to the reference "
+              + ref
+              + " (probe agreement "
+              + r
+              + "); give null models that share no weights with any reference.",
+          "경고: \"독립\" 기준선 모델 "
+              + nul
+              + "가 기준 모델 "
+              + ref
+              + "와 관련되어 있습니다(표본 일치도 "
+              + r
+              + "). 어떤 기준 모델과도 가중치를 공유하지 않는 모델을 기준선으로 주십시오.");
+    }
+  }
+
   public Calibration {
     nulls = Map.copyOf(nulls);
+    java.util.Objects.requireNonNull(composition, "composition");
   }
 
   /** The analytic null: z ~ N(0, 1). */
   public static Calibration analytic() {
-    return new Calibration(Map.of());
+    return new Calibration(Map.of(), Composition.demoOnly(0));
+  }
+
+  Calibration with(Composition c) {
+    return new Calibration(nulls, c);
   }
 
   static Kind kind(boolean norm, int rank) {
@@ -81,7 +168,7 @@ public record Calibration(Map<Kind, Null> nulls) {
       double shrunk = list.size() >= 10 ? mean : 0;
       nulls.put(kind, new Null(shrunk, sd, list.size(), maxR));
     });
-    return new Calibration(nulls);
+    return new Calibration(nulls, Composition.demoOnly(NullModels.demoPairs()));
   }
 
   /** Combines observations of several fits by refitting on their union. */

@@ -21,7 +21,33 @@ public final class Evidence {
   /** How the candidate tensor found its reference counterpart. */
   public enum MatchedBy {
     NAME,
+    /** By content (probe agreement), whatever the names say: renumbered or renamed. */
+    CONTENT,
     SHAPE
+  }
+
+  /**
+   * Candidate block {@code candidateBlock} of a stack (e.g. {@code layers}) aligned with reference
+   * block {@code referenceBlock} (−1: no reference block agrees beyond chance) by probe agreement
+   * {@code similarity}.
+   */
+  public record BlockMatch(
+      String stack, int candidateBlock, int referenceBlock, double similarity) {}
+
+  /** A sentence in English and Korean. */
+  public record Text(String en, String ko) {
+    public Text {
+      java.util.Objects.requireNonNull(en, "en");
+      java.util.Objects.requireNonNull(ko, "ko");
+    }
+
+    public Text plus(Text o) {
+      return new Text(join(en, o.en), join(ko, o.ko));
+    }
+
+    private static String join(String a, String b) {
+      return a.isEmpty() ? b : b.isEmpty() ? a : a + " " + b;
+    }
   }
 
   /**
@@ -35,6 +61,8 @@ public final class Evidence {
       String component,
       boolean norm,
       MatchedBy matchedBy,
+      DType candidateDtype,
+      DType referenceDtype,
       TensorStats stats,
       double z,
       double log10p,
@@ -52,18 +80,31 @@ public final class Evidence {
       double minZ,
       Level level) {}
 
-  /** The verdict of the candidate against one reference, with its evidence. */
+  /**
+   * The verdict of the candidate against one reference, with its evidence: {@code share} of the
+   * candidate's parameters copied or derived, the block {@code mapping}, and the non-finite and
+   * extreme values seen ({@code tamper}).
+   */
   public record ReferenceFinding(
       String reference,
       Verdict verdict,
-      String explanation,
+      Text explanation,
       long candidateParameters,
       long matchedParameters,
+      double share,
+      List<BlockMatch> mapping,
+      TensorStats.Tamper tamper,
       List<ComponentSummary> components,
       List<TensorEvidence> tensors) {
     public ReferenceFinding {
+      mapping = List.copyOf(mapping);
       components = List.copyOf(components);
       tensors = List.copyOf(tensors);
+    }
+
+    /** Share of the candidate's parameters that were compared at all. */
+    public double coverage() {
+      return (double) matchedParameters / Math.max(1, candidateParameters);
     }
   }
 
@@ -71,8 +112,9 @@ public final class Evidence {
   public record Report(
       String candidate,
       Verdict verdict,
-      String explanation,
+      Text explanation,
       List<ReferenceFinding> findings,
+      Calibration.Composition nullModels,
       TrainingLogCheck.@Nullable Result log) {
     public Report {
       findings = List.copyOf(findings);

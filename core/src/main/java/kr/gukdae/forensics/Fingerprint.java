@@ -64,9 +64,17 @@ public record Fingerprint(
     long index = 0;
     try (TensorReader reader = new TensorReader(t)) {
       int got;
+      float width = Float.NaN;
       while ((got = reader.next(buf, buf.length)) > 0) {
+        if (Float.isNaN(width)) {
+          width = PairAccumulator.clipWidth(buf, got, centre);
+        }
         for (int k = 0; k < got; k++, index++) {
-          double v = buf[k] - centre;
+          // planted NaN/infinities are skipped and huge values clipped, as in the full comparison
+          if (!Float.isFinite(buf[k])) {
+            continue;
+          }
+          double v = Math.max(-width, Math.min(width, buf[k] - centre));
           long h = Permutations.mix(index ^ SEED);
           buckets[(int) (h & (BUCKETS - 1))] += h < 0 ? -v : v;
           sum += v;

@@ -10,10 +10,11 @@ import kr.gukdae.forensics.Evidence.Level;
 import kr.gukdae.forensics.Evidence.TensorEvidence;
 
 /**
- * Turns tensor evidence into the programme's verdict against one reference. Thresholds: a tensor is
- * COPIED at Pearson ≥ 0.99 with relative L2 ≤ 2% (storage rounding, e.g. bf16, stays well below),
- * DERIVED at Pearson ≥ 0.5, WEAK at ≥ 0.1 — each only if its calibrated p-value beats 0.001 divided
- * by the number of tensors compared (Bonferroni).
+ * Turns tensor evidence into the programme's verdict against one reference. A tensor is COPIED at
+ * Pearson ≥ 0.99 with relative L2 within storage rounding (2%, or the coarser dtype's own rounding
+ * for 8-bit floats), DERIVED at Pearson ≥ 0.5, WEAK at ≥ 0.1 — each only if its calibrated p-value
+ * beats 0.001 divided by the number of tensors compared (Bonferroni). Pearson here is the robust
+ * (winsorised, finite-only) one.
  */
 final class Judge {
 
@@ -21,22 +22,57 @@ final class Judge {
   static final double COPIED_REL_L2 = 0.02;
   static final double DERIVED_PEARSON = 0.5;
   static final double WEAK_PEARSON = 0.1;
-  static final double FINE_TUNED_FRACTION = 0.5;
+  static final double MAJORITY = 0.5;
+
+  /** IDENTICAL and QUANTISED COPY speak of the whole model: this share of what was compared. */
+  static final double WHOLE = 0.9;
+
+  /** Less than this share of the candidate compared says nothing about the rest. */
+  static final double MIN_COVERAGE = 0.5;
+
+  /** What the candidate holds: all parameters, and those inside repeated blocks (the body). */
+  record Scope(long parameters, long bodyParameters) {}
 
   private Judge() {}
 
-  static Level level(TensorStats s, double log10p, int comparisons) {
+  static Level level(TensorStats s, DType cand, DType ref, double log10p, int comparisons) {
     boolean significant = log10p < Math.log10(0.001 / Math.max(1, comparisons));
     if (!significant) {
       return Level.UNRELATED;
     }
-    if (s.pearson() >= COPIED_PEARSON && s.relL2() <= COPIED_REL_L2) {
+    if (s.pearson() >= COPIED_PEARSON
+        && s.relL2() <= Math.max(COPIED_REL_L2, 2 * rounding(cand, ref))) {
       return Level.COPIED;
     }
     if (s.pearson() >= DERIVED_PEARSON) {
       return Level.DERIVED;
     }
     return s.pearson() >= WEAK_PEARSON ? Level.WEAK : Level.UNRELATED;
+  }
+
+  /** Relative RMS error of rounding to the coarser of two float types (0 for integers). */
+  static double rounding(DType a, DType b) {
+    return Math.max(rounding(a), rounding(b));
+  }
+
+  private static double rounding(DType t) {
+    int mantissa =
+        switch (t) {
+          case F64 -> 52;
+          case F32 -> 23;
+          case F16 -> 10;
+          case BF16 -> 7;
+          case F8_E4M3 -> 3;
+          case F8_E5M2 -> 2;
+          default -> -1;
+        };
+    return mantissa < 0 ? 0 : Math.pow(2, -mantissa - 1) / Math.sqrt(3);
+  }
+
+  /** Bit-identical on the finite values, allowing a handful of planted ones. */
+  static boolean bitIdentical(TensorStats s) {
+    double differing = (1 - s.identical()) * s.elements();
+    return differing <= Math.max(4, 0.001 * s.elements());
   }
 
   static List<ComponentSummary> summarise(
@@ -70,7 +106,7 @@ final class Judge {
     }
     double w = Math.max(1, params);
     Level level =
-        allCopied
+        allCopied && params > 0
             ? Level.COPIED
             : alike * 2 >= params && pearson / w >= DERIVED_PEARSON
                 ? Level.DERIVED
@@ -81,125 +117,74 @@ final class Judge {
 
   /** The verdict against one reference and its plain-language explanation. */
   static Evidence.ReferenceFinding judge(
-      String reference, long candidateParams, List<TensorEvidence> tensors) {
+      String reference,
+      Scope scope,
+      List<TensorEvidence> tensors,
+      List<Evidence.BlockMatch> mapping) {
     List<ComponentSummary> components = summarise(tensors, TensorEvidence::component);
-    long matched = tensors.stream().mapToLong(t -> t.stats().elements()).sum();
-    long alike =
-        tensors.stream()
-            .filter(t -> t.level() == Level.COPIED || t.level() == Level.DERIVED)
-            .mapToLong(t -> t.stats().elements())
-            .sum();
-    long copied =
-        tensors.stream()
-            .filter(t -> t.level() == Level.COPIED)
-            .mapToLong(t -> t.stats().elements())
-            .sum();
-    double fraction = (double) alike / Math.max(1, candidateParams);
-    String pct = String.format("%.1f%%", 100 * fraction);
-    if (fraction >= FINE_TUNED_FRACTION) {
-      String how =
-          copied >= 0.99 * alike
-              ? "its values equal the reference's up to storage rounding (a copy counts as a derivative)"
-              : "the weights correlate strongly with the reference's but moved slightly, the signature"
-                  + " of fine-tuning";
-      return finding(
-          reference,
-          new Verdict.FineTunedFrom(reference, fraction),
-          pct
-              + " of the candidate's parameters match "
-              + reference
-              + ": "
-              + how
-              + ". Fine-tuned"
-              + " derivatives of other models do not count as original.",
-          candidateParams,
-          matched,
-          components,
-          tensors);
+    Tally all = Tally.of(tensors);
+    Tally body = Tally.of(tensors.stream().filter(t -> Names.inBlock(t.component())).toList());
+    double share = (double) all.alike / Math.max(1, scope.parameters());
+    Explain explain = new Explain(reference, scope, all, mapping);
+    boolean bodyFollows = scope.bodyParameters() == 0 || body.alike * 2 >= scope.bodyParameters();
+    // a majority of unchanged copies beside parts that were compared and found to be the team's
+    // own is a set of frozen components, not a copy of the whole; parts with no counterpart at all
+    // (added units or tokens) are stated as not compared instead
+    boolean copiesOnly = all.copied >= 0.99 * all.alike;
+    boolean whole = all.alike >= WHOLE * all.matched;
+    if (share >= MAJORITY && bodyFollows && (!copiesOnly || whole)) {
+      // a copy whose differences exceed what its storage types' rounding explains (noise added
+      // on purpose, or a little training) is not a quantised copy
+      Verdict v =
+          all.copied < 0.99 * all.alike
+              ? new Verdict.FineTunedFrom(reference, share)
+              : all.identical >= 0.99 * all.alike
+                  ? new Verdict.Identical(reference, share)
+                  : all.rounded >= 0.99 * all.alike
+                      ? new Verdict.QuantisedCopy(reference, share)
+                      : new Verdict.FineTunedFrom(reference, share);
+      return finding(reference, v, explain.majority(v), scope, all, mapping, components, tensors);
     }
-    // A whole non-norm group copied unchanged: an external component used frozen.
+    // whole non-norm groups taken over: unchanged (frozen) or trained further
     List<ComponentSummary> groups =
         summarise(
             tensors.stream().filter(t -> !t.norm()).toList(), t -> Names.group(t.component()));
-    List<String> frozen =
+    List<ComponentSummary> taken =
         groups.stream()
-            .filter(g -> g.level() == Level.COPIED)
-            .map(ComponentSummary::component)
+            .filter(g -> g.level() == Level.COPIED || g.level() == Level.DERIVED)
             .toList();
-    if (!frozen.isEmpty()) {
-      String names = String.join(", ", frozen);
-      ComponentSummary first =
-          groups.stream().filter(g -> g.level() == Level.COPIED).findFirst().orElseThrow();
+    List<ComponentSummary> weak = groups.stream().filter(g -> g.level() == Level.WEAK).toList();
+    if (!taken.isEmpty()) {
+      boolean frozen = taken.stream().allMatch(g -> g.level() == Level.COPIED);
+      String names = Names.list(taken.stream().map(ComponentSummary::component).toList());
+      long takenParams = taken.stream().mapToLong(ComponentSummary::parameters).sum();
+      Verdict v =
+          new Verdict.ContainsComponent(
+              names, reference, frozen, (double) takenParams / Math.max(1, scope.parameters()));
+      return finding(
+          reference, v, explain.components(taken, weak), scope, all, mapping, components, tensors);
+    }
+    if (!weak.isEmpty()
+        || all.coverage(scope) < MIN_COVERAGE
+        || all.tamper.nonFiniteCandidate() > 0) {
+      Evidence.Text why = explain.inconclusive(weak);
       return finding(
           reference,
-          new Verdict.ContainsFrozenComponent(names, reference),
-          "Component "
-              + names
-              + " is the same as "
-              + reference
-              + "'s (Pearson "
-              + String.format("%.4f", first.pearson())
-              + ", relative L2 "
-              + String.format("%.4f", first.relL2())
-              + ", calibrated z ≥ "
-              + String.format("%.0f", first.minZ())
-              + ") while the rest of the model is"
-              + " unrelated: external weights used frozen do not count as the team's own.",
-          candidateParams,
-          matched,
+          new Verdict.Inconclusive(why.en()),
+          why,
+          scope,
+          all,
+          mapping,
           components,
           tensors);
     }
-    List<String> suspicious =
-        groups.stream()
-            .filter(g -> g.level() == Level.DERIVED || g.level() == Level.WEAK)
-            .map(g ->
-                g.component()
-                    + " ("
-                    + g.level().name().toLowerCase()
-                    + ", Pearson "
-                    + String.format("%.3f", g.pearson())
-                    + ")")
-            .toList();
-    if (!suspicious.isEmpty()) {
-      String reason =
-          "Some components resemble "
-              + reference
-              + " beyond the independent-model null"
-              + " but are neither a copy nor most of the model: "
-              + String.join(", ", suspicious)
-              + ". A person should review them with the training logs.";
-      return finding(
-          reference,
-          new Verdict.Inconclusive(reason),
-          reason,
-          candidateParams,
-          matched,
-          components,
-          tensors);
-    }
-    String coverage =
-        matched * 10 < candidateParams
-            ? " Only "
-                + String.format("%.1f%%", 100.0 * matched / Math.max(1, candidateParams))
-                + " of the parameters had a same-shaped counterpart, so the architectures differ."
-            : "";
-    long norms = tensors.stream().filter(TensorEvidence::norm).count();
-    String normNote =
-        norms == 0
-            ? ""
-            : " Norm weights were judged on their deviation from 1,"
-                + " so their raw cosine near 1 (shared by every model) raised no alarm.";
     return finding(
         reference,
         new Verdict.Original(),
-        "No component resembles "
-            + reference
-            + " beyond what independent models show."
-            + coverage
-            + normNote,
-        candidateParams,
-        matched,
+        explain.original(),
+        scope,
+        all,
+        mapping,
         components,
         tensors);
   }
@@ -207,12 +192,61 @@ final class Judge {
   private static Evidence.ReferenceFinding finding(
       String reference,
       Verdict verdict,
-      String explanation,
-      long candidateParams,
-      long matched,
+      Evidence.Text explanation,
+      Scope scope,
+      Tally all,
+      List<Evidence.BlockMatch> mapping,
       List<ComponentSummary> components,
       List<TensorEvidence> tensors) {
     return new Evidence.ReferenceFinding(
-        reference, verdict, explanation, candidateParams, matched, components, tensors);
+        reference,
+        verdict,
+        explanation,
+        scope.parameters(),
+        all.matched,
+        (double) all.alike / Math.max(1, scope.parameters()),
+        mapping,
+        all.tamper,
+        components,
+        tensors);
+  }
+
+  /** Parameter counts over a set of tensor evidence. */
+  static final class Tally {
+    long matched;
+    long alike;
+    long copied;
+    long identical;
+    long rounded;
+    TensorStats.Tamper tamper = TensorStats.Tamper.NONE;
+    final List<TensorEvidence> tensors;
+
+    private Tally(List<TensorEvidence> tensors) {
+      this.tensors = tensors;
+    }
+
+    static Tally of(List<TensorEvidence> tensors) {
+      Tally t = new Tally(tensors);
+      for (TensorEvidence e : tensors) {
+        long n = e.stats().elements();
+        t.matched += n;
+        t.tamper = t.tamper.plus(e.stats().tamper());
+        if (e.level() == Level.COPIED || e.level() == Level.DERIVED) {
+          t.alike += n;
+        }
+        if (e.level() == Level.COPIED) {
+          t.copied += n;
+          boolean same = bitIdentical(e.stats());
+          t.identical += same ? n : 0;
+          double rounding = rounding(e.candidateDtype(), e.referenceDtype());
+          t.rounded += same || e.stats().relL2() <= 2 * rounding ? n : 0;
+        }
+      }
+      return t;
+    }
+
+    double coverage(Scope scope) {
+      return (double) matched / Math.max(1, scope.parameters());
+    }
   }
 }

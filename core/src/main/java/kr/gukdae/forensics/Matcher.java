@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Pairs candidate tensors with reference tensors: first by normalised name and equal shape, then,
- * for what is left, by equal shape in layer order (so renamed copies are still found).
+ * Pairs candidate tensors with reference tensors by name: first by normalised name and equal shape,
+ * then, for what is left, by equal shape in layer order. Used for the null (independent models of
+ * one architecture) and as the last resort after {@link Aligner}'s content matching.
  */
 final class Matcher {
 
@@ -30,7 +33,7 @@ final class Matcher {
     }
     List<Pair> pairs = new ArrayList<>();
     List<TensorInfo> unmatched = new ArrayList<>();
-    java.util.Set<TensorInfo> usedRefs = new java.util.HashSet<>();
+    Set<TensorInfo> usedRefs = new HashSet<>();
     for (TensorInfo c : candidate.tensors()) {
       String normalized = Names.normalize(c.name());
       TensorInfo r = refByName.get(normalized);
@@ -40,23 +43,32 @@ final class Matcher {
         unmatched.add(c);
       }
     }
+    pairs.addAll(byShape(unmatched, reference, usedRefs));
+    return pairs;
+  }
+
+  /** What is left pairs with unused reference tensors of equal shape, in layer order. */
+  static List<Pair> byShape(List<TensorInfo> left, WeightModel reference, Set<TensorInfo> used) {
     Map<String, List<TensorInfo>> refsByShape = new LinkedHashMap<>();
     reference.tensors().stream()
-        .filter(t -> !usedRefs.contains(t))
+        .filter(t -> !used.contains(t))
         .sorted(Comparator.comparing(t -> Names.orderKey(Names.normalize(t.name()))))
         .forEach(t -> refsByShape.computeIfAbsent(t.shapeText(), k -> new ArrayList<>()).add(t));
+    List<TensorInfo> unmatched = new ArrayList<>(left);
     unmatched.sort(Comparator.comparing(t -> Names.orderKey(Names.normalize(t.name()))));
+    List<Pair> pairs = new ArrayList<>();
     for (TensorInfo c : unmatched) {
       List<TensorInfo> sameShape = refsByShape.get(c.shapeText());
       if (sameShape != null && !sameShape.isEmpty()) {
-        pairs.add(
-            pair(c, sameShape.remove(0), Names.normalize(c.name()), Evidence.MatchedBy.SHAPE));
+        TensorInfo r = sameShape.remove(0);
+        used.add(r);
+        pairs.add(pair(c, r, Names.normalize(c.name()), Evidence.MatchedBy.SHAPE));
       }
     }
     return pairs;
   }
 
-  private static Pair pair(TensorInfo c, TensorInfo r, String normalized, Evidence.MatchedBy by) {
+  static Pair pair(TensorInfo c, TensorInfo r, String normalized, Evidence.MatchedBy by) {
     long[] shape = c.shape();
     return new Pair(c, r, Names.component(normalized, shape), Names.isNorm(normalized, shape), by);
   }

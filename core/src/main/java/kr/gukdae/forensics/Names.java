@@ -21,6 +21,10 @@ final class Names {
           "language_model.",
           "transformer.",
           "gpt_neox.",
+          "bert.",
+          "roberta.",
+          "xlm_roberta.",
+          "electra.",
           "model.");
 
   private static final List<Rule> RULES =
@@ -42,6 +46,10 @@ final class Names {
           rule("\\.wv\\.", ".v_proj."),
           rule("\\.wo\\.", ".o_proj."),
           rule("\\.feed_forward\\.", ".mlp."),
+          rule("\\.block_sparse_moe\\.", ".mlp."),
+          rule("\\.experts\\.(\\d+)\\.w1\\.", ".experts.$1.gate_proj."),
+          rule("\\.experts\\.(\\d+)\\.w3\\.", ".experts.$1.up_proj."),
+          rule("\\.experts\\.(\\d+)\\.w2\\.", ".experts.$1.down_proj."),
           rule("\\.mlp\\.w1\\.", ".mlp.gate_proj."),
           rule("\\.mlp\\.w3\\.", ".mlp.up_proj."),
           rule("\\.mlp\\.w2\\.", ".mlp.down_proj."),
@@ -82,33 +90,56 @@ final class Names {
         && (leaf.contains("norm") || leaf.contains("ln_") || leaf.matches(".*\\bln\\d*\\b.*"));
   }
 
+  private static final Pattern EXPERT = Pattern.compile("\\.experts\\.(\\d+)\\.");
+
   /**
-   * The component for summaries: embeddings, head, final_norm, vision_encoder, projector,
-   * block.N.attention / block.N.mlp / block.N.norm, or other.
+   * The component for summaries: embeddings (BERT's position/type embeddings and their LayerNorm
+   * included), head (also BERT's {@code cls.*}), pooler, final_norm, projector, vision_encoder
+   * (with {@code .embeddings}, {@code .block.N}, {@code .post_norm}, {@code .head} inside),
+   * block.N.attention / .mlp / .norm / .router / .shared_expert / .expert.E (MoE), or other.
    */
   static String component(String normalized, long[] shape) {
     if (normalized.startsWith("vision.")) {
-      return "vision_encoder";
+      String inner = component(normalized.substring("vision.".length()), shape);
+      return "vision_encoder."
+          + (inner.startsWith("block.")
+              ? group(inner)
+              : inner.equals("final_norm") ? "post_norm" : inner);
     }
     if (normalized.startsWith("projector.")) {
       return "projector";
     }
-    if (normalized.contains("embed_tokens")) {
+    if (normalized.startsWith("embeddings.") || normalized.contains("embed_tokens")) {
       return "embeddings";
     }
-    if (normalized.startsWith("lm_head")) {
+    if (normalized.startsWith("lm_head") || normalized.startsWith("cls.")) {
       return "head";
+    }
+    if (normalized.startsWith("pooler.")) {
+      return "pooler";
     }
     Matcher m = LAYER.matcher(normalized);
     if (m.find()) {
       String block = "block." + m.group(2);
+      Matcher e = EXPERT.matcher(normalized);
+      if (e.find()) {
+        return block + ".expert." + e.group(1);
+      }
       if (isNorm(normalized, shape)) {
         return block + ".norm";
+      }
+      if (normalized.contains("shared_expert")) {
+        return block + ".shared_expert";
+      }
+      if (normalized.contains("mlp.gate.") || normalized.contains(".router.")) {
+        return block + ".router";
       }
       if (normalized.contains("self_attn")) {
         return block + ".attention";
       }
-      if (normalized.contains("mlp")) {
+      if (normalized.contains("mlp")
+          || normalized.contains("intermediate.")
+          || normalized.contains(".output.dense.")) {
         return block + ".mlp";
       }
       return block;
@@ -116,11 +147,51 @@ final class Names {
     if (normalized.startsWith("norm.") || isNorm(normalized, shape)) {
       return "final_norm";
     }
+    if (normalized.startsWith("head.")) {
+      return "head";
+    }
     return "other";
+  }
+
+  /** Component names for a verdict, runs of whole blocks shortened: block.0–6, embeddings. */
+  static String list(List<String> components) {
+    List<String> out = new java.util.ArrayList<>();
+    int start = -1;
+    int last = -2;
+    for (String c : components) {
+      Matcher m = WHOLE_BLOCK.matcher(c);
+      int n = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+      if (n >= 0 && n == last + 1 && start >= 0) {
+        last = n;
+        continue;
+      }
+      if (start >= 0) {
+        out.add(start == last ? "block." + start : "block." + start + "–" + last);
+      }
+      start = n;
+      last = n;
+      if (n < 0) {
+        out.add(c);
+      }
+    }
+    if (start >= 0) {
+      out.add(start == last ? "block." + start : "block." + start + "–" + last);
+    }
+    return String.join(", ", out);
+  }
+
+  private static final Pattern WHOLE_BLOCK = Pattern.compile("^block\\.(\\d+)$");
+
+  /** Components inside repeated blocks: the body of a transformer, language or vision. */
+  static boolean inBlock(String component) {
+    return component.startsWith("block.") || component.startsWith("vision_encoder.block.");
   }
 
   /** The unit a verdict names: a whole block ("block.3"), or the component itself. */
   static String group(String component) {
+    if (component.startsWith("vision_encoder")) {
+      return "vision_encoder";
+    }
     if (component.startsWith("block.")) {
       int second = component.indexOf('.', "block.".length());
       return second < 0 ? component : component.substring(0, second);

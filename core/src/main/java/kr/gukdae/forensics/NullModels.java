@@ -12,6 +12,11 @@ final class NullModels {
 
   private NullModels() {}
 
+  /** Pairs of demo models the null always holds. */
+  static int demoPairs() {
+    return SEEDS.length * (SEEDS.length - 1) / 2;
+  }
+
   static List<Calibration.Sample> demoSamples() {
     List<Calibration.Sample> s = cached;
     if (s == null) {

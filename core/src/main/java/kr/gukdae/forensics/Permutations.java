@@ -67,7 +67,8 @@ final class Permutations {
           int item = byRows ? r : c;
           int along = byRows ? c : r;
           long h = mix(along);
-          float v = buf[k];
+          // a planted NaN or huge value must not poison a whole signature
+          float v = Float.isFinite(buf[k]) && Math.abs(buf[k]) < 1e3f ? buf[k] : 0f;
           int base = item * SIGNATURE;
           for (int s = 0; s < SIGNATURE; s++) {
             sig[base + s] += ((h >>> s) & 1) == 0 ? v : -v;
@@ -120,13 +121,14 @@ final class Permutations {
   }
 
   /** Statistics with candidate row i against reference row p[i] (or columns likewise). */
-  static TensorStats alignedStats(TensorInfo cand, TensorInfo ref, int[] p, boolean byRows) {
+  static TensorStats alignedStats(
+      TensorInfo cand, TensorInfo ref, int[] p, boolean byRows, float widthA, float widthB) {
     int rows = (int) cand.rows();
     int cols = (int) cand.cols();
     float[] x = new float[cols];
-    float[] y = new float[cols];
+    float[] y = new float[(int) ref.cols()];
     float[] gathered = new float[cols];
-    PairAccumulator acc = new PairAccumulator(0, cols, 0);
+    PairAccumulator acc = new PairAccumulator(0, cols, 0).limits(widthA, widthB);
     try (TensorReader a = new TensorReader(cand);
         TensorReader b = new TensorReader(ref)) {
       for (int r = 0; r < rows; r++) {

@@ -9,18 +9,31 @@ final class TensorComparer {
   private TensorComparer() {}
 
   static TensorStats compare(TensorInfo cand, TensorInfo ref, boolean norm, boolean permutations) {
+    if (!java.util.Arrays.equals(cand.shape(), ref.shape())) {
+      return Overlap.compare(cand, ref, norm, permutations);
+    }
     int cols = (int) Math.min(Integer.MAX_VALUE, cand.cols());
     boolean matrix = cand.rank() == 2 && !norm && cand.rows() >= 4 && cols >= 4;
     int tracked = matrix && permutations && cand.rows() <= MAX_TRACKED_ROWS ? (int) cand.rows() : 0;
-    PairAccumulator acc = new PairAccumulator(norm ? 1.0 : 0.0, cols, tracked);
+    double centre = norm ? 1.0 : 0.0;
+    PairAccumulator acc = new PairAccumulator(centre, cols, tracked);
     float[] x = new float[CHUNK];
     float[] y = new float[CHUNK];
+    float widthA = Float.MAX_VALUE;
+    float widthB = Float.MAX_VALUE;
     try (TensorReader a = new TensorReader(cand);
         TensorReader b = new TensorReader(ref)) {
+      boolean first = true;
       while (a.remaining() > 0) {
         int want = (int) Math.min(CHUNK, a.remaining());
         int got = fill(a, x, want);
         fill(b, y, got);
+        if (first) {
+          widthA = PairAccumulator.clipWidth(x, got, centre);
+          widthB = PairAccumulator.clipWidth(y, got, centre);
+          acc.limits(widthA, widthB);
+          first = false;
+        }
         acc.add(x, y, got);
       }
     }
@@ -43,7 +56,7 @@ final class TensorComparer {
     if (Permutations.uniqueFraction(p) < 0.9) {
       return identity;
     }
-    TensorStats aligned = Permutations.alignedStats(cand, ref, p, byRows);
+    TensorStats aligned = Permutations.alignedStats(cand, ref, p, byRows, widthA, widthB);
     return aligned.pearson() > identity.pearson() ? aligned : identity;
   }
 

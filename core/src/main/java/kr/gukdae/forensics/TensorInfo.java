@@ -36,7 +36,10 @@ public record TensorInfo(
 
   /** Rows and columns of the tensor seen as a matrix (leading dims folded into rows). */
   public long rows() {
-    return shape.length == 0 ? 1 : elements() / shape[shape.length - 1];
+    // an empty tensor (a zero in its shape) has no rows to read
+    return shape.length == 0
+        ? 1
+        : shape[shape.length - 1] == 0 ? 0 : elements() / shape[shape.length - 1];
   }
 
   public long cols() {

@@ -50,6 +50,24 @@ final class VectorKernel implements BlockKernel {
   }
 
   @Override
+  public int outside(float[] x, int from, int to, float lo, float hi) {
+    int inside = 0;
+    int i = from;
+    FloatVector low = FloatVector.broadcast(F, lo);
+    FloatVector high = FloatVector.broadcast(F, hi);
+    for (int end = from + F.loopBound(to - from); i < end; i += F.length()) {
+      FloatVector v = FloatVector.fromArray(F, x, i);
+      inside +=
+          v.compare(VectorOperators.GE, low).and(v.compare(VectorOperators.LE, high)).trueCount();
+    }
+    int n = (i - from) - inside;
+    for (; i < to; i++) {
+      n += x[i] >= lo && x[i] <= hi ? 0 : 1;
+    }
+    return n;
+  }
+
+  @Override
   public void add(float[] x, float[] y, int from, int to, float c, double[] out) {
     int start = from;
     for (; start + BLOCK <= to; start += BLOCK) {

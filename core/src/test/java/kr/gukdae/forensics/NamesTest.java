@@ -35,10 +35,72 @@ class NamesTest {
     assertThat(Names.component("layers.2.mlp.up_proj.weight", mat)).isEqualTo("block.2.mlp");
     assertThat(Names.component("norm.weight", vec)).isEqualTo("final_norm");
     assertThat(Names.component("vision.encoder.layers.0.mlp.fc1.weight", mat))
-        .isEqualTo("vision_encoder");
+        .isEqualTo("vision_encoder.block.0");
+    assertThat(Names.group("vision_encoder.block.0")).isEqualTo("vision_encoder");
     assertThat(Names.group("block.2.mlp")).isEqualTo("block.2");
     assertThat(Names.isNorm("layers.2.input_layernorm.weight", vec)).isTrue();
     assertThat(Names.isNorm("layers.2.input_layernorm.bias", vec)).isFalse();
     assertThat(Names.isNorm("layers.2.mlp.up_proj.weight", mat)).isFalse();
+  }
+
+  private static String component(String raw, long... shape) {
+    return Names.component(Names.normalize(raw), shape);
+  }
+
+  @Test
+  void bertComponentsAreNamedAsBertHasThem() {
+    // BERT: embeddings hold position/type embeddings and a LayerNorm; pooler and cls head exist
+    assertThat(component("bert.embeddings.word_embeddings.weight", 30522, 768))
+        .isEqualTo("embeddings");
+    assertThat(component("bert.embeddings.position_embeddings.weight", 512, 768))
+        .isEqualTo("embeddings");
+    assertThat(component("bert.embeddings.token_type_embeddings.weight", 2, 768))
+        .isEqualTo("embeddings");
+    assertThat(component("bert.embeddings.LayerNorm.weight", 768)).isEqualTo("embeddings");
+    assertThat(component("bert.encoder.layer.3.attention.self.query.weight", 768, 768))
+        .isEqualTo("block.3.attention");
+    assertThat(component("bert.encoder.layer.3.attention.output.LayerNorm.weight", 768))
+        .isEqualTo("block.3.norm");
+    assertThat(component("bert.encoder.layer.3.intermediate.dense.weight", 3072, 768))
+        .isEqualTo("block.3.mlp");
+    assertThat(component("bert.encoder.layer.3.output.dense.weight", 768, 3072))
+        .isEqualTo("block.3.mlp");
+    assertThat(component("bert.pooler.dense.weight", 768, 768)).isEqualTo("pooler");
+    assertThat(component("cls.predictions.transform.dense.weight", 768, 768)).isEqualTo("head");
+    assertThat(component("cls.predictions.transform.LayerNorm.weight", 768)).isEqualTo("head");
+  }
+
+  @Test
+  void decodersVisionEncodersAndExperts() {
+    assertThat(component("model.layers.5.self_attn.q_proj.bias", 896))
+        .isEqualTo("block.5.attention");
+    assertThat(component("model.norm.weight", 896)).isEqualTo("final_norm");
+    // SigLIP / ViT
+    assertThat(component("vision_model.embeddings.patch_embedding.weight", 768, 3, 16, 16))
+        .isEqualTo("vision_encoder.embeddings");
+    assertThat(component("vision_model.encoder.layers.11.self_attn.k_proj.weight", 768, 768))
+        .isEqualTo("vision_encoder.block.11");
+    assertThat(component("vision_model.post_layernorm.weight", 768))
+        .isEqualTo("vision_encoder.post_norm");
+    assertThat(component("vit.encoder.layer.2.intermediate.dense.weight", 3072, 768))
+        .isEqualTo("vision_encoder.block.2");
+    // MoE: Qwen/DeepSeek style and Mixtral style experts, router, shared expert
+    assertThat(component("model.layers.7.mlp.experts.12.gate_proj.weight", 768, 2048))
+        .isEqualTo("block.7.expert.12");
+    assertThat(component("model.layers.7.block_sparse_moe.experts.3.w2.weight", 4096, 14336))
+        .isEqualTo("block.7.expert.3");
+    assertThat(Names.normalize("model.layers.7.block_sparse_moe.experts.3.w1.weight"))
+        .isEqualTo("layers.7.mlp.experts.3.gate_proj.weight");
+    assertThat(component("model.layers.7.block_sparse_moe.gate.weight", 8, 4096))
+        .isEqualTo("block.7.router");
+    assertThat(component("model.layers.7.mlp.shared_expert.up_proj.weight", 5632, 2048))
+        .isEqualTo("block.7.shared_expert");
+  }
+
+  @Test
+  void runsOfWholeBlocksAreShortenedInVerdicts() {
+    assertThat(
+            Names.list(java.util.List.of("block.0", "block.1", "block.2", "embeddings", "block.5")))
+        .isEqualTo("block.0–2, embeddings, block.5");
   }
 }

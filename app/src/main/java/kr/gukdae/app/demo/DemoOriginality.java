@@ -43,7 +43,7 @@ final class DemoOriginality {
               Forensics.Options.defaults(),
               null);
       String id = store.save(report, teamDir.toString());
-      System.out.printf("  %-10s %s  check %s%n", team.id(), report.verdict(), id);
+      System.out.printf("  %-10s %s  check %s%n", team.id(), report.verdict().label(), id);
     }
   }
 }

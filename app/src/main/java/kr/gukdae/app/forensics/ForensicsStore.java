@@ -37,31 +37,38 @@ public class ForensicsStore {
     String id = UUID.randomUUID().toString();
     jdbc.sql(
             "INSERT INTO forensics_report (id, model, model_path, verdict_code, verdict,"
-                + " explanation, created_at, log_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " explanation, created_at, log_json, verdict_ko, explanation_ko, null_json)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             id,
             report.candidate(),
             modelPath,
             report.verdict().code(),
             report.verdict().label(),
-            report.explanation(),
+            report.explanation().en(),
             OffsetDateTime.now(ZoneOffset.UTC),
-            report.log() == null ? null : ReportJson.log(report.log()).toString())
+            report.log() == null ? null : ReportJson.log(report.log()).toString(),
+            report.verdict().labelKo(),
+            report.explanation().ko(),
+            ReportJson.nullModels(report.nullModels()).toString())
         .update();
     for (Evidence.ReferenceFinding f : report.findings()) {
       jdbc.sql(
               "INSERT INTO forensics_finding (report_id, reference_name, verdict_code, verdict,"
-                  + " explanation, candidate_params, matched_params, tensors_json)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " explanation, candidate_params, matched_params, tensors_json, verdict_ko,"
+                  + " explanation_ko, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               id,
               f.reference(),
               f.verdict().code(),
               f.verdict().label(),
-              f.explanation(),
+              f.explanation().en(),
               f.candidateParameters(),
               f.matchedParameters(),
-              ReportJson.tensors(f).toString())
+              ReportJson.tensors(f).toString(),
+              f.verdict().labelKo(),
+              f.explanation().ko(),
+              ReportJson.details(f).toString())
           .update();
       for (Evidence.ComponentSummary c : f.components()) {
         jdbc.sql(
@@ -93,7 +100,7 @@ public class ForensicsStore {
   /** Report headers, newest first. */
   public List<Map<String, Object>> list() {
     return jdbc.sql(
-            "SELECT id, model, verdict_code, verdict, created_at FROM forensics_report"
+            "SELECT id, model, verdict_code, verdict, verdict_ko, created_at FROM forensics_report"
                 + " ORDER BY created_at DESC, id")
         .query()
         .listOfRows();
@@ -113,7 +120,13 @@ public class ForensicsStore {
     o.put("verdict", (String) r.get("verdict"));
     o.put("verdictCode", (String) r.get("verdict_code"));
     o.put("explanation", (String) r.get("explanation"));
+    o.put("verdictKo", orElse(r.get("verdict_ko"), r.get("verdict")));
+    o.put("explanationKo", orElse(r.get("explanation_ko"), r.get("explanation")));
     o.put("createdAt", String.valueOf(r.get("created_at")));
+    Object nul = r.get("null_json");
+    if (nul != null) {
+      o.set("nullModels", JSON.readTree(nul.toString()));
+    }
     Object log = r.get("log_json");
     if (log != null) {
       o.set("log", JSON.readTree(log.toString()));
@@ -129,8 +142,14 @@ public class ForensicsStore {
           n.put("verdict", (String) f.get("verdict"));
           n.put("verdictCode", (String) f.get("verdict_code"));
           n.put("explanation", (String) f.get("explanation"));
+          n.put("verdictKo", orElse(f.get("verdict_ko"), f.get("verdict")));
+          n.put("explanationKo", orElse(f.get("explanation_ko"), f.get("explanation")));
           n.put("candidateParameters", ((Number) f.get("candidate_params")).longValue());
           n.put("matchedParameters", ((Number) f.get("matched_params")).longValue());
+          Object details = f.get("details_json");
+          if (details != null && JSON.readTree(details.toString()) instanceof ObjectNode d) {
+            n.setAll(d);
+          }
           ArrayNode components = n.putArray("components");
           jdbc.sql(
                   "SELECT statistics_json FROM forensics_evidence WHERE report_id = ? AND"
@@ -194,6 +213,11 @@ public class ForensicsStore {
                         Fingerprint.sketchFromBytes(
                             Base64.getDecoder().decode((String) r.get("sketch_b64"))))));
     return out;
+  }
+
+  /** Rows stored before the Korean columns existed show the English text. */
+  private static String orElse(@Nullable Object ko, @Nullable Object en) {
+    return String.valueOf(ko != null ? ko : en);
   }
 
   private static double clip(double v) {

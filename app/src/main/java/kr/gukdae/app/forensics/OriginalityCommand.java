@@ -100,6 +100,13 @@ class OriginalityCommand implements GukdaeCommand {
   @Option(names = "--no-permutations", description = "Skip the search for reordered copies.")
   boolean noPermutations;
 
+  @Option(
+      names = "--no-align",
+      description =
+          "Pair tensors by name only, without aligning layers by content (faster, but a renumbered"
+              + " or reordered copy is missed).")
+  boolean noAlign;
+
   @Option(names = "--threads", description = "Threads streaming tensors (default: CPU count).")
   int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -159,7 +166,7 @@ class OriginalityCommand implements GukdaeCommand {
       var pair = namedPath("--reference", spec);
       refs.add(WeightModel.open(pair.getKey(), pair.getValue()));
     }
-    Forensics.Options options = new Forensics.Options(!noPermutations, threads);
+    Forensics.Options options = new Forensics.Options(!noPermutations, !noAlign, threads);
     List<WeightModel> independent = new ArrayList<>();
     for (Path p : nulls) {
       independent.add(WeightModel.open(p.getFileName().toString(), p));

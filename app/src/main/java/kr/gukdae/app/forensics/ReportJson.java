@@ -1,6 +1,8 @@
 package kr.gukdae.app.forensics;
 
+import kr.gukdae.forensics.Calibration;
 import kr.gukdae.forensics.Evidence;
+import kr.gukdae.forensics.TensorStats;
 import kr.gukdae.forensics.TrainingLogCheck;
 import kr.gukdae.forensics.Verdict;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +20,9 @@ final class ReportJson {
     ObjectNode o = JSON.createObjectNode();
     o.put("model", r.candidate());
     verdict(o, r.verdict());
-    o.put("explanation", r.explanation());
+    o.put("explanation", r.explanation().en());
+    o.put("explanationKo", r.explanation().ko());
+    o.set("nullModels", nullModels(r.nullModels()));
     ArrayNode findings = o.putArray("findings");
     for (Evidence.ReferenceFinding f : r.findings()) {
       findings.add(finding(f, true));
@@ -31,16 +35,58 @@ final class ReportJson {
 
   static void verdict(ObjectNode o, Verdict v) {
     o.put("verdict", v.label());
+    o.put("verdictKo", v.labelKo());
     o.put("verdictCode", v.code());
+    o.put("share", v.share());
+  }
+
+  /** What the null was fitted on, and warnings about related "independent" models. */
+  static ObjectNode nullModels(Calibration.Composition c) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("demoPairs", c.demoPairs());
+    o.put("pairsUsed", c.pairsUsed());
+    ArrayNode models = o.putArray("models");
+    c.models().forEach(m -> models.add(m.name()));
+    o.put("description", c.describe().en());
+    o.put("descriptionKo", c.describe().ko());
+    ArrayNode warnings = o.putArray("warnings");
+    c.warnings().forEach(w -> warnings.addObject().put("en", w.en()).put("ko", w.ko()));
+    return o;
+  }
+
+  /** Share, coverage, the aligned block mapping and the tampering counts of one finding. */
+  static ObjectNode details(Evidence.ReferenceFinding f) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("share", f.share());
+    o.put("coverage", f.coverage());
+    ArrayNode mapping = o.putArray("mapping");
+    for (Evidence.BlockMatch b : f.mapping()) {
+      ObjectNode m =
+          mapping
+              .addObject()
+              .put("stack", b.stack())
+              .put("candidateBlock", b.candidateBlock())
+              .put("referenceBlock", b.referenceBlock());
+      put(m, "similarity", b.similarity());
+    }
+    TensorStats.Tamper t = f.tamper();
+    o.putObject("tamper")
+        .put("nonFiniteCandidate", t.nonFiniteCandidate())
+        .put("nonFiniteReference", t.nonFiniteReference())
+        .put("extremeCandidate", t.extremeCandidate())
+        .put("extremeReference", t.extremeReference());
+    return o;
   }
 
   static ObjectNode finding(Evidence.ReferenceFinding f, boolean withTensors) {
     ObjectNode o = JSON.createObjectNode();
     o.put("reference", f.reference());
     verdict(o, f.verdict());
-    o.put("explanation", f.explanation());
+    o.put("explanation", f.explanation().en());
+    o.put("explanationKo", f.explanation().ko());
     o.put("candidateParameters", f.candidateParameters());
     o.put("matchedParameters", f.matchedParameters());
+    o.setAll(details(f));
     ArrayNode components = o.putArray("components");
     f.components().forEach(c -> components.add(component(c)));
     if (withTensors) {
@@ -59,7 +105,12 @@ final class ReportJson {
       n.put("norm", t.norm());
       n.put("matchedBy", t.matchedBy().name());
       n.put("elements", t.stats().elements());
+      n.put("candidateDtype", t.candidateDtype().name());
+      n.put("referenceDtype", t.referenceDtype().name());
       n.put("pearson", t.stats().pearson());
+      n.put("plainPearson", t.stats().plainPearson());
+      n.put("nonFiniteCandidate", t.stats().tamper().nonFiniteCandidate());
+      n.put("extremeCandidate", t.stats().tamper().extremeCandidate());
       n.put("cosine", t.stats().cosine());
       put(n, "relL2", t.stats().relL2());
       n.put("identical", t.stats().identical());

@@ -1,6 +1,8 @@
 package kr.gukdae.app.forensics;
 
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
 import kr.gukdae.forensics.Evidence;
 import kr.gukdae.forensics.TrainingLogCheck;
 import org.jspecify.annotations.Nullable;
@@ -9,15 +11,37 @@ import org.jspecify.annotations.Nullable;
 final class ReportText {
   private ReportText() {}
 
+  private static String share(kr.gukdae.forensics.Verdict v) {
+    return v.share() > 0
+        ? String.format(Locale.ROOT, "  (%.1f%% of the parameters)", 100 * v.share())
+        : "";
+  }
+
   static void print(Evidence.Report r, @Nullable String id, PrintStream out) {
     out.println("candidate: " + r.candidate());
-    out.println("verdict:   " + r.verdict().label());
-    out.println(r.explanation());
+    out.println("verdict:   " + r.verdict().label() + share(r.verdict()));
+    out.println("판정:      " + r.verdict().labelKo());
+    out.println(r.explanation().en());
+    out.println(r.explanation().ko());
+    out.println(r.nullModels().describe().en());
     for (Evidence.ReferenceFinding f : r.findings()) {
       out.println();
       out.printf(
-          "against %s: %s  (%,d of %,d parameters matched)%n",
-          f.reference(), f.verdict().label(), f.matchedParameters(), f.candidateParameters());
+          Locale.ROOT,
+          "against %s: %s  (%,d of %,d parameters compared, coverage %.1f%%)%n",
+          f.reference(),
+          f.verdict().label(),
+          f.matchedParameters(),
+          f.candidateParameters(),
+          100 * f.coverage());
+      List<String> moved =
+          f.mapping().stream()
+              .filter(b -> b.referenceBlock() >= 0)
+              .map(b -> b.candidateBlock() + "=" + b.referenceBlock())
+              .toList();
+      if (!moved.isEmpty()) {
+        out.println("  block mapping (candidate=reference): " + String.join(" ", moved));
+      }
       out.printf(
           "  %-22s %7s %13s %9s %9s %9s %9s %10s  %s%n",
           "component",
@@ -31,6 +55,7 @@ final class ReportText {
           "similarity");
       for (Evidence.ComponentSummary c : f.components()) {
         out.printf(
+            Locale.ROOT,
             "  %-22s %7d %,13d %9.4f %9.4f %9.4f %9.3f %10.1f  %s%n",
             c.component(),
             c.tensors(),
@@ -59,8 +84,14 @@ final class ReportText {
     if (log != null) {
       out.println();
       out.printf(
+          Locale.ROOT,
           "training log %s: %d rows, steps %.0f..%.0f, loss %.3f -> %.3f%n",
-          log.file(), log.rows(), log.firstStep(), log.lastStep(), log.firstLoss(), log.lastLoss());
+          log.file(),
+          log.rows(),
+          log.firstStep(),
+          log.lastStep(),
+          log.firstLoss(),
+          log.lastLoss());
       for (TrainingLogCheck.Flag flag : log.flags()) {
         out.printf(
             "  [%s] %s (line %d): %s%n",

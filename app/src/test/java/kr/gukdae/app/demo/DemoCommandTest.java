@@ -48,7 +48,7 @@ class DemoCommandTest {
     String out = capture(() -> Launcher.run("demo", "--no-serve"));
     assertThat(out)
         .contains("DEMO", "1/5 benchmarks", "5/5 derivative models", "[DEMO DATA]")
-        .containsPattern("mugunghwa +ContainsFrozenComponent\\[component=vision_encoder")
+        .containsPattern("mugunghwa +CONTAINS COMPONENT vision_encoder \\(frozen\\)")
         .contains("Eliminated by the originality gate", "Eliminated on points")
         .contains("added by extra call for the next stage: hallasan")
         .contains("ledger intact")

@@ -49,13 +49,24 @@ class ForensicsStoreTest {
     assertThat(store.list()).extracting(r -> r.get("id")).containsExactly(id);
     var back = store.get(id).orElseThrow();
     assertThat(back.get("verdict").asString())
-        .isEqualTo("CONTAINS FROZEN COMPONENT vision_encoder FROM foreign");
+        .isEqualTo("CONTAINS COMPONENT vision_encoder (frozen) FROM foreign");
+    assertThat(back.get("verdictKo").asString()).isEqualTo("foreign의 구성요소 포함: vision_encoder (동결)");
+    assertThat(back.get("verdictCode").asString()).isEqualTo("CONTAINS_COMPONENT");
+    assertThat(back.get("explanationKo").asString()).contains("외부 가중치");
+    assertThat(back.get("nullModels").get("demoPairs").asInt()).isEqualTo(6);
+    var finding = back.get("findings").get(0);
+    assertThat(finding.get("verdictKo").asString()).contains("동결");
+    assertThat(finding.get("coverage").asDouble()).isGreaterThan(0.99);
+    assertThat(finding.get("share").asDouble()).isBetween(0.05, 0.2);
+    // the decoder stack has 4 blocks, each compared with its own index (none found by content)
+    assertThat(finding.get("mapping").size()).isGreaterThanOrEqualTo(4);
+    assertThat(finding.get("tamper").get("nonFiniteCandidate").asLong()).isZero();
     assertThat(back.get("findings").get(0).get("tensors").size())
         .isEqualTo(report.findings().get(0).tensors().size());
     String similarity =
         jdbc.sql(
                 "SELECT similarity FROM forensics_evidence WHERE model = ?"
-                    + " AND reference_name = ? AND component = 'vision_encoder'")
+                    + " AND reference_name = ? AND component = 'vision_encoder.block.0'")
             .params("team-a", "foreign")
             .query(String.class)
             .single();

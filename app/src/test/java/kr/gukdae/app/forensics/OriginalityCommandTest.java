@@ -83,6 +83,48 @@ class OriginalityCommandTest {
   }
 
   @Test
+  void reversedLayerCopyIsIdenticalWithItsMappingAndNameMatchingAloneMissesIt() throws Exception {
+    var base = DemoWeights.independent(DemoWeights.Config.tiny(), 1);
+    base.write(dir.resolve("base"), DType.F32, 1);
+    // the attack: the same weights stored with layer i renamed to layer 3 - i
+    var shapes = new java.util.LinkedHashMap<String, long[]>();
+    var values = new java.util.LinkedHashMap<String, float[]>();
+    base.shapes()
+        .forEach((name, shape) -> {
+          var m = java.util.regex.Pattern.compile("^model\\.layers\\.(\\d)\\.(.*)$").matcher(name);
+          String renamed =
+              m.matches()
+                  ? "model.layers." + (3 - Integer.parseInt(m.group(1))) + "." + m.group(2)
+                  : name;
+          shapes.put(renamed, shape);
+          values.put(renamed, base.values().get(name));
+        });
+    new DemoWeights.Model(shapes, values).write(dir.resolve("team"), DType.F32, 1);
+    String[] args = {
+      "originality",
+      "--candidate",
+      dir.resolve("team").toString(),
+      "--reference",
+      "foreign=" + dir.resolve("base"),
+      "--no-store"
+    };
+
+    assertThat(Launcher.run(args)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains("verdict:   IDENTICAL TO foreign  (100.0% of the parameters)")
+        .contains("판정:      foreign와 동일")
+        .contains("block mapping (candidate=reference): 0=3 1=2 2=1 3=0");
+
+    out.reset();
+    String[] byName = java.util.Arrays.copyOf(args, args.length + 1);
+    byName[args.length] = "--no-align";
+    assertThat(Launcher.run(byName)).isZero();
+    // the old name-only pairing reads the blocks as unrelated: what alignment is for
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("IDENTICAL TO foreign");
+  }
+
+  @Test
   void badReferenceIsOneClearLineWithExitCodeTwo() throws Exception {
     var base = DemoWeights.independent(DemoWeights.Config.tiny(), 1);
     base.write(dir.resolve("base"), DType.F32, 1);
