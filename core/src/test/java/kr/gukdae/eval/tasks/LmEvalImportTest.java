@@ -76,7 +76,8 @@ class LmEvalImportTest {
     assertThat(accounting.samples()).hasSize(3);
     assertThat(accounting.samples().get(0).prompt())
         .isEqualTo(
-            "부채에 속하는 것은?\nA. 현금\nB. 재고\nC. 미지급금\nD. 토지\n정답： C\n\n"
+            // Random(1234).sample(range(2), 1) == [1] in CPython: the second dev row.
+            "수익을 기록하는 장부는?\nA. 손익계산서\nB. 주석\nC. 정관\nD. 등기부\n정답： A\n\n"
                 + "재무상태표에 표시되는 항목은?\nA. 매출액\nB. 자산\nC. 매출원가\nD. 판매비\n정답：");
     assertThat(accounting.samples().get(0).target()).isEqualTo("1");
     // Law's files are chosen over Criminal-Law's, which also end in -test.csv.
