@@ -27,6 +27,7 @@ final class TaskBuilder {
   private final String where;
   private final TaskDefinition def;
   private final Map<String, List<Row>> splits;
+  private final Map<String, String> missing;
   private final String hash;
   private final TaskLoader.Options options;
 
@@ -34,11 +35,13 @@ final class TaskBuilder {
       String where,
       TaskDefinition def,
       Map<String, List<Row>> splits,
+      Map<String, String> missing,
       String hash,
       TaskLoader.Options options) {
     this.where = where;
     this.def = def;
     this.splits = splits;
+    this.missing = missing;
     this.hash = hash;
     this.options = options;
   }
@@ -327,6 +330,9 @@ final class TaskBuilder {
       throw new UserError(where + ": " + field + " is missing");
     }
     List<Row> rows = splits.get(name);
+    if (rows == null && missing.containsKey(name)) {
+      throw new UserError(where + ": " + field + " '" + name + "': " + missing.get(name));
+    }
     if (rows == null) {
       throw new UserError(
           where + ": " + field + " '" + name + "' is not in dataset.files " + splits.keySet());
