@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import kr.gukdae.UserError;
 import kr.gukdae.eval.Metrics;
 import kr.gukdae.eval.ModelGraded;
+import kr.gukdae.eval.PythonText;
 import kr.gukdae.eval.ScoreSpec;
 import kr.gukdae.eval.Scorers;
 import tools.jackson.databind.JsonNode;
@@ -25,18 +26,19 @@ public final class BuiltinScorers {
     @Override
     public List<ScoreSpec> create(Context c) {
       return c.metrics().stream()
-          .map(metric ->
-              switch (metric) {
-                case "acc" ->
-                    new ScoreSpec(metric, "none", Scorers.choiceAccuracy(), Metrics.mean());
-                case "acc_norm" ->
-                    new ScoreSpec(
-                        metric, "none", Scorers.choiceAccuracyNormalised(), Metrics.mean());
-                case "f1" ->
-                    new ScoreSpec(
-                        metric, "none", Scorers.choiceAccuracy(), Metrics.macroF1(c.seed()));
-                default -> throw c.unknownMetric(metric, "acc, acc_norm, f1");
-              })
+          .map(
+              metric ->
+                  switch (metric) {
+                    case "acc" ->
+                        new ScoreSpec(metric, "none", Scorers.choiceAccuracy(), Metrics.mean());
+                    case "acc_norm" ->
+                        new ScoreSpec(
+                            metric, "none", Scorers.choiceAccuracyNormalised(), Metrics.mean());
+                    case "f1" ->
+                        new ScoreSpec(
+                            metric, "none", Scorers.choiceAccuracy(), Metrics.macroF1(c.seed()));
+                    default -> throw c.unknownMetric(metric, "acc, acc_norm, f1");
+                  })
           .toList();
     }
   }
@@ -54,25 +56,26 @@ public final class BuiltinScorers {
       boolean ignorePunctuation =
           Boolean.parseBoolean(c.options().getOrDefault("ignore_punctuation", "false"));
       return c.metrics().stream()
-          .map(metric ->
-              switch (metric) {
-                case "exact_match" ->
-                    new ScoreSpec(
-                        metric,
-                        c.filterName(),
-                        c.options().containsKey("regexes_to_ignore")
-                            ? LmEvalExactMatch.of(
-                                c.extractor(),
-                                regexes(c, c.options().get("regexes_to_ignore")),
-                                ignoreCase,
-                                ignorePunctuation)
-                            : Scorers.exactMatch(c.extractor(), ignoreCase, ignorePunctuation),
-                        Metrics.mean());
-                case "f1" ->
-                    new ScoreSpec(
-                        metric, c.filterName(), Scorers.tokenF1(c.extractor()), Metrics.mean());
-                default -> throw c.unknownMetric(metric, "exact_match, f1");
-              })
+          .map(
+              metric ->
+                  switch (metric) {
+                    case "exact_match" ->
+                        new ScoreSpec(
+                            metric,
+                            c.filterName(),
+                            c.options().containsKey("regexes_to_ignore")
+                                ? LmEvalExactMatch.of(
+                                    c.extractor(),
+                                    regexes(c, c.options().get("regexes_to_ignore")),
+                                    ignoreCase,
+                                    ignorePunctuation)
+                                : Scorers.exactMatch(c.extractor(), ignoreCase, ignorePunctuation),
+                            Metrics.mean());
+                    case "f1" ->
+                        new ScoreSpec(
+                            metric, c.filterName(), Scorers.tokenF1(c.extractor()), Metrics.mean());
+                    default -> throw c.unknownMetric(metric, "exact_match, f1");
+                  })
           .toList();
     }
   }
@@ -127,7 +130,7 @@ public final class BuiltinScorers {
     try {
       List<Pattern> out = new ArrayList<>();
       for (JsonNode node : TaskLoader.JSON.readTree(json)) {
-        out.add(Pattern.compile(node.asString()));
+        out.add(PythonText.regex(node.asString()));
       }
       return out;
     } catch (RuntimeException e) {

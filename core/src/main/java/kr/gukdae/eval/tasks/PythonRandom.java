@@ -10,9 +10,9 @@ import java.util.Set;
  * integer, {@code getrandbits}, {@code random}, {@code sample} and {@code shuffle}. lm-eval draws
  * each document's few-shot examples with {@code Random(seed).sample(...)}, so the same examples in
  * the same order need the same generator: the Mersenne Twister (MT19937), seeded by {@code
- * init_by_array} with the integer's 32-bit words, least significant first, and CPython's
- * algorithms for turning its words into bounded integers and samples (as the {@code random} module
- * documents and has used since Python 3.2). Not thread-safe, as in Python.
+ * init_by_array} with the integer's 32-bit words, least significant first, and CPython's algorithms
+ * for turning its words into bounded integers and samples (as the {@code random} module documents
+ * and has used since Python 3.2). Not thread-safe, as in Python.
  */
 final class PythonRandom {
 

@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  * names a column whose value a test row's examples must share (MMLU-Pro takes its examples from the
  * same category). Without {@code fewshot_split}, examples come from {@code training_split}, else
  * {@code validation_split}, else the test split itself, as lm-eval's rule goes (and, as there, only
- * an explicit {@code fewshot_split} equal to the test split removes the evaluated document from
- * its examples). {@code fewshot_samples} are lm-eval's inline {@code fewshot_config.samples}
- * (examples written in the task file, e.g. KMMLU CoT-hard). {@code should_decontaminate} and {@code
- * doc_to_decontamination_query} are lm-eval's contamination switches, kept for the audit. Validation
- * happens in {@link TaskLoader}, which knows the file name for its messages.
+ * an explicit {@code fewshot_split} equal to the test split removes the evaluated document from its
+ * examples). {@code fewshot_samples} are lm-eval's inline {@code fewshot_config.samples} (examples
+ * written in the task file, e.g. KMMLU CoT-hard). {@code should_decontaminate} and {@code
+ * doc_to_decontamination_query} are lm-eval's contamination switches, kept for the audit.
+ * Validation happens in {@link TaskLoader}, which knows the file name for its messages.
  */
 record TaskDefinition(
     @Nullable String task,

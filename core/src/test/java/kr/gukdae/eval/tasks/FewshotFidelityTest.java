@@ -46,7 +46,8 @@ class FewshotFidelityTest {
 
   private Task load(String yaml, Integer shots) throws IOException {
     Files.writeString(dir.resolve("test.jsonl"), ROWS);
-    Files.writeString(dir.resolve("train.jsonl"), ROWS.replace(": \"q", ": \"t").replace(": \"a", ": \"b"));
+    Files.writeString(
+        dir.resolve("train.jsonl"), ROWS.replace(": \"q", ": \"t").replace(": \"a", ": \"b"));
     Path file = dir.resolve("task.yaml");
     Files.writeString(file, BASE + yaml);
     return TaskLoader.load(file, new TaskLoader.Options(shots, null, null));
@@ -117,7 +118,8 @@ class FewshotFidelityTest {
         BASE.replace("train: train.jsonl", "train: empty.jsonl")
             + "fewshot_split: train\nfewshot_sampler: first_n\n");
     Files.writeString(
-        dir.resolve("empty.jsonl"), "{\"q\": \"e0\", \"a\": \"\"}\n{\"q\": \"e1\", \"a\": \"b1\"}\n");
+        dir.resolve("empty.jsonl"),
+        "{\"q\": \"e0\", \"a\": \"\"}\n{\"q\": \"e1\", \"a\": \"b1\"}\n");
     Task task = TaskLoader.load(file, new TaskLoader.Options(2, null, null));
     assertThat(task.samples().get(0).prompt()).isEqualTo("e0e1 b1\n\nq0");
   }

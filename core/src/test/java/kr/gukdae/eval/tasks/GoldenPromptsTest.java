@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The first two prompts of every built-in task at 0 and 5 shots, pinned byte for byte in {@code
- * golden/builtin-prompts.txt}. The file was reviewed against lm-evaluation-harness's rules (few-shot
- * order from CPython's {@code Random(1234)} per document, see {@link FewshotFidelityTest}); a change
- * to any prompt shows up as a diff of that file. Regenerate it deliberately with {@code
- * -Dgukdae.golden.write=true} and review the diff.
+ * golden/builtin-prompts.txt}. The file was reviewed against lm-evaluation-harness's rules
+ * (few-shot order from CPython's {@code Random(1234)} per document, see {@link
+ * FewshotFidelityTest}); a change to any prompt shows up as a diff of that file. Regenerate it
+ * deliberately with {@code -Dgukdae.golden.write=true} and review the diff.
  */
 class GoldenPromptsTest {
 
