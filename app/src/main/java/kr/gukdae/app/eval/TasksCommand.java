@@ -36,6 +36,13 @@ class TasksCommand implements GukdaeCommand {
     for (TaskRegistry.Entry e : entries) {
       System.out.printf("  %-" + width + "s  %s%n", e.name(), e.description());
     }
+    var registry = service.registry(taskDirs);
+    System.out.println();
+    System.out.println("Groups (--tasks NAME runs every task in it and adds its group row):");
+    for (var group : registry.groups()) {
+      System.out.printf(
+          "  %-" + width + "s  %d tasks%n", group.name(), registry.expand(group.name()).size());
+    }
     System.out.println();
     System.out.println("Model adapters (--model <adapter>/<name>):");
     for (ModelProvider p : Models.providers().values()) {
