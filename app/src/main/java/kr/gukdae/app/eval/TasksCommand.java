@@ -40,8 +40,13 @@ class TasksCommand implements GukdaeCommand {
     System.out.println();
     System.out.println("Groups (--tasks NAME runs every task in it and adds its group row):");
     for (var group : registry.groups()) {
-      System.out.printf(
-          "  %-" + width + "s  %d tasks%n", group.name(), registry.expand(group.name()).size());
+      String size;
+      try {
+        size = registry.expand(group.name()).size() + " tasks";
+      } catch (kr.gukdae.UserError e) {
+        size = "cannot run: " + e.getMessage();
+      }
+      System.out.printf("  %-" + width + "s  %s%n", group.name(), size);
     }
     System.out.println();
     System.out.println("Model adapters (--model <adapter>/<name>):");

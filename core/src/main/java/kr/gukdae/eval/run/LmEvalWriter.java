@@ -95,6 +95,9 @@ final class LmEvalWriter {
     gukdae.put("demo", m.modelInfo().demo() || tasks.stream().anyMatch(Task::demo));
     gukdae.put("errors", errors);
     gukdae.put("judge", m.judge());
+    Map<String, Object> primary = new LinkedHashMap<>();
+    tasks.forEach(t -> primary.put(t.name(), t.scorers().get(0).key()));
+    gukdae.put("primary_metric", primary);
     root.put("gukdae", gukdae);
     writeAtomically(outcome.resultsFile(), root);
     writeSamples(tasks, options.runDir(), journal, ok);

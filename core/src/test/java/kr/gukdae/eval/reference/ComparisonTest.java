@@ -98,19 +98,23 @@ class ComparisonTest {
   @Test
   void unknownTargetListsCloseNames() throws Exception {
     var results = lmEval();
-    assertThatThrownBy(() ->
-            Comparison.of(
-                results, ReferenceScores.demo(), new Baseline.Target("demo-frontier-x"), 0.95))
+    assertThatThrownBy(
+            () ->
+                Comparison.of(
+                    results, ReferenceScores.demo(), new Baseline.Target("demo-frontier-x"), 0.95))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("--target demo-frontier-x: no such model")
         .hasMessageContaining("did you mean demo-frontier-a, demo-frontier-b, demo-frontier-c?");
-    assertThatThrownBy(() ->
-            Comparison.of(
-                results, ReferenceScores.published(), new Baseline.Target("exaone"), 0.95))
+    assertThatThrownBy(
+            () ->
+                Comparison.of(
+                    results, ReferenceScores.published(), new Baseline.Target("exaone"), 0.95))
         .hasMessageContaining("EXAONE-4.0-32B (reasoning)")
         .hasMessageContaining("K-EXAONE-236B-A23B (reasoning)");
-    assertThatThrownBy(() ->
-            Comparison.of(results, ReferenceScores.published(), new Baseline.Target("qqqq"), 0.95))
+    assertThatThrownBy(
+            () ->
+                Comparison.of(
+                    results, ReferenceScores.published(), new Baseline.Target("qqqq"), 0.95))
         .hasMessageContaining("models there: EXAONE-4.0-32B (reasoning)");
   }
 
@@ -121,12 +125,39 @@ class ComparisonTest {
             "r.json",
             "{\"results\": {\"kmmlu\": {\"acc_norm,none\": 0.5, \"acc_norm_stderr,none\": 0.01}}}"
                 .getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() ->
-            Comparison.of(run, ReferenceScores.demo(), new Baseline.Target("demo-frontier-a"), 1))
+    assertThatThrownBy(
+            () ->
+                Comparison.of(
+                    run, ReferenceScores.demo(), new Baseline.Target("demo-frontier-a"), 1))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("r.json: results.kmmlu has no 'acc,<filter>' value")
         .hasMessageContaining("(it has acc_norm,none)")
         .hasMessageContaining("--references");
+  }
+
+  @Test
+  void thePrimaryMetricIsStatedNotTakenFromKeyOrder() {
+    var target = new Baseline.Target("demo-frontier-b");
+    // lm-eval's file: flexible-extract first; strict-match is the primary by rule
+    var lmEval =
+        RunResults.parse(
+            "r.json",
+            ("{\"results\": {\"gsm8k\": {\"exact_match,flexible-extract\": 0.9,"
+                    + " \"exact_match,strict-match\": 0.8}}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var row = Comparison.of(lmEval, ReferenceScores.demo(), target, 0.95).compared().get(0);
+    assertThat(row.metricKey()).isEqualTo("exact_match,strict-match");
+    // gukdae's file states the task's primary metric, whatever the key order
+    var gukdae =
+        RunResults.parse(
+            "r.json",
+            ("{\"results\": {\"global/gsm8k\": {\"exact_match,strict-match\": 0.8,"
+                    + " \"exact_match,flexible-extract\": 0.9}},"
+                    + " \"gukdae\": {\"primary_metric\": {\"global/gsm8k\":"
+                    + " \"exact_match,flexible-extract\"}}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var stated = Comparison.of(gukdae, ReferenceScores.demo(), target, 0.95).compared().get(0);
+    assertThat(stated.metricKey()).isEqualTo("exact_match,flexible-extract");
   }
 
   @Test
