@@ -68,10 +68,9 @@ final class ResultsBuilder {
           byCategory.computeIfAbsent(String.valueOf(r.category()), c -> new ArrayList<>()).add(r);
         }
         List<TaskResult> categories = new ArrayList<>();
-        byCategory.forEach(
-            (category, rs) ->
-                categories.add(
-                    result(task, task.name() + ":" + category, " - " + category, MICRO, rs, 0)));
+        byCategory.forEach((category, rs) ->
+            categories.add(
+                result(task, task.name() + ":" + category, " - " + category, MICRO, rs, 0)));
         results.addAll(categories);
         groups.add(macro(task, categories, records.size(), errors));
       }
@@ -86,7 +85,7 @@ final class ResultsBuilder {
             totalErrors,
             options.runDir().resolve("results.json"),
             elapsed.toMillis() / 1000.0);
-    LmEvalWriter.write(outcome, tasks, options, journal, ok.keySet());
+    LmEvalWriter.write(outcome, tasks, plannedGroups, options, journal, ok.keySet());
     return outcome;
   }
 

@@ -123,7 +123,15 @@ final class TaskBuilder {
             generation,
             def.groupBy(),
             metrics,
-            where);
+            where,
+            new TaskConfig.Prompt(
+                docToText,
+                def.docToChoice() == null ? null : asText(def.docToChoice()),
+                def.docToTarget() == null ? null : asText(def.docToTarget()),
+                Objects.requireNonNullElse(def.promptPrefix(), ""),
+                Objects.requireNonNullElse(def.fewshotSampler(), "default"),
+                Boolean.TRUE.equals(def.shouldDecontaminate()),
+                def.docToDecontaminationQuery()));
     return new Task(
         name,
         def.version() == null ? 1 : def.version(),
@@ -140,20 +148,19 @@ final class TaskBuilder {
   /** {@code dataset.columns}: each template name also reads its mapped column of the file. */
   private Row renamed(Row row, Map<String, String> columns) {
     Map<String, Object> out = new java.util.LinkedHashMap<>(row.fields());
-    columns.forEach(
-        (name, column) -> {
-          if (!row.fields().containsKey(column)) {
-            throw new UserError(
-                row.where()
-                    + ": dataset.columns maps '"
-                    + name
-                    + "' to column '"
-                    + column
-                    + "', which the file lacks; its columns are "
-                    + row.fields().keySet());
-          }
-          out.put(name, row.fields().get(column));
-        });
+    columns.forEach((name, column) -> {
+      if (!row.fields().containsKey(column)) {
+        throw new UserError(
+            row.where()
+                + ": dataset.columns maps '"
+                + name
+                + "' to column '"
+                + column
+                + "', which the file lacks; its columns are "
+                + row.fields().keySet());
+      }
+      out.put(name, row.fields().get(column));
+    });
     return new Row(row.source(), row.line(), out);
   }
 
@@ -346,6 +353,11 @@ final class TaskBuilder {
       throw new UserError(where + ": required field '" + field + "' is missing");
     }
     return value;
+  }
+
+  /** A template as written, or a YAML list/number shown as JSON. */
+  private static String asText(Object value) {
+    return value instanceof String s ? s : TaskLoader.JSON.writeValueAsString(value);
   }
 
   private static int orZero(Integer value) {
