@@ -25,8 +25,6 @@ final class LmEvalTask {
           "metadata",
           "task_alias",
           "group_alias",
-          "should_decontaminate",
-          "doc_to_decontamination_query",
           "repeats",
           "training_split",
           "validation_split",
@@ -132,6 +130,12 @@ final class LmEvalTask {
     if (yaml.hasNonNull("description")) {
       out.put("prompt_prefix", yaml.get("description").asString());
     }
+    if (yaml.has("should_decontaminate")) {
+      out.put("should_decontaminate", yaml.get("should_decontaminate").asBoolean());
+    }
+    if (yaml.hasNonNull("doc_to_decontamination_query")) {
+      out.put("doc_to_decontamination_query", yaml.get("doc_to_decontamination_query").asString());
+    }
     LmEvalMetrics.apply(where, yaml, outputType, out);
     return out;
   }
@@ -143,14 +147,11 @@ final class LmEvalTask {
   }
 
   /**
-   * lm-eval reads a bare column name ({@code doc_to_target: answer}, {@code doc_to_choice:
-   * choices}) as that column; in Jinja that is {@code {{answer}}}.
+   * Templates pass through as written: a bare column name ({@code doc_to_target: answer}, or {@code
+   * gt}, which Jinja cannot read as a variable) is resolved as that column when the row has it, as
+   * lm-eval does ({@link SampleRenderer}).
    */
   private static JsonNode template(JsonNode value) {
-    if (value.isString() && value.asString().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(
-          "{{" + value.asString() + "}}");
-    }
     return value;
   }
 

@@ -57,7 +57,11 @@ final class TaskBuilder {
     }
     String name = required(def.task(), "task");
     OutputType type = OutputType.fromWire(required(def.outputType(), "output_type"), where);
-    String docToText = required(def.docToText(), "doc_to_text");
+    // lm-eval allows doc_to_text: '' (an empty context); only a missing key is an error
+    if (def.docToText() == null) {
+      throw new UserError(where + ": required field 'doc_to_text' is missing");
+    }
+    String docToText = def.docToText();
     Templates.checkSyntax(docToText, where + ": doc_to_text");
     String testSplit = Objects.requireNonNullElse(def.testSplit(), "test");
     List<Row> rows = split(testSplit, "test_split");
@@ -148,19 +152,20 @@ final class TaskBuilder {
   /** {@code dataset.columns}: each template name also reads its mapped column of the file. */
   private Row renamed(Row row, Map<String, String> columns) {
     Map<String, Object> out = new java.util.LinkedHashMap<>(row.fields());
-    columns.forEach((name, column) -> {
-      if (!row.fields().containsKey(column)) {
-        throw new UserError(
-            row.where()
-                + ": dataset.columns maps '"
-                + name
-                + "' to column '"
-                + column
-                + "', which the file lacks; its columns are "
-                + row.fields().keySet());
-      }
-      out.put(name, row.fields().get(column));
-    });
+    columns.forEach(
+        (name, column) -> {
+          if (!row.fields().containsKey(column)) {
+            throw new UserError(
+                row.where()
+                    + ": dataset.columns maps '"
+                    + name
+                    + "' to column '"
+                    + column
+                    + "', which the file lacks; its columns are "
+                    + row.fields().keySet());
+          }
+          out.put(name, row.fields().get(column));
+        });
     return new Row(row.source(), row.line(), out);
   }
 
