@@ -124,8 +124,10 @@ public final class Stages {
         program
             .scheme()
             .component(componentId)
-            .orElseThrow(() ->
-                new UserError("what-if: '" + componentId + "' is not a component of the scheme"));
+            .orElseThrow(
+                () ->
+                    new UserError(
+                        "what-if: '" + componentId + "' is not a component of the scheme"));
     StageResult base = evaluate(program, stage, evidence);
     StageResult changed =
         evaluate(

@@ -26,8 +26,6 @@ final class LmEvalTask {
           "task_alias",
           "group_alias",
           "repeats",
-          "training_split",
-          "validation_split",
           "dataset_kwargs",
           "unsafe_code");
 
@@ -68,7 +66,6 @@ final class LmEvalTask {
     if (test == null) {
       throw new UserError(where + ": needs test_split or validation_split");
     }
-    String fewshot = firstOf("fewshot_split", "training_split", "validation_split");
     ObjectNode dataset = out.putObject("dataset");
     dataset.put("path", path);
     if (config != null) {
@@ -79,6 +76,22 @@ final class LmEvalTask {
     files.put(test, given.getOrDefault(test, HubLayout.find(where, repoRoot, config, test)));
     out.put("test_split", test);
     int shots = yaml.path("num_fewshot").asInt(0);
+    // lm-eval's order: fewshot_split, inline fewshot_config.samples, training_split,
+    // validation_split, the test split. The key is kept as written: only an explicit
+    // fewshot_split equal to the test split removes the evaluated document from its examples.
+    JsonNode samples = yaml.path("fewshot_config").path("samples");
+    String poolKey =
+        yaml.hasNonNull("fewshot_split")
+            ? "fewshot_split"
+            : samples.isArray()
+                ? null
+                : yaml.hasNonNull("training_split")
+                    ? "training_split"
+                    : yaml.hasNonNull("validation_split") ? "validation_split" : null;
+    if (samples.isArray()) {
+      out.set("fewshot_samples", samples);
+    }
+    String fewshot = poolKey == null ? null : text(poolKey);
     if (fewshot != null && !fewshot.equals(test)) {
       String file = given.get(fewshot);
       if (file == null) {
@@ -93,10 +106,10 @@ final class LmEvalTask {
       }
       if (file != null) {
         files.put(fewshot, file);
-        out.put("fewshot_split", fewshot);
+        out.put(poolKey, fewshot);
       }
     } else if (fewshot != null) {
-      out.put("fewshot_split", fewshot);
+      out.put(poolKey, fewshot);
     }
     if (yaml.has("num_fewshot")) {
       out.put("num_fewshot", shots);
