@@ -100,10 +100,9 @@ public final class Forensics {
         Matcher.Pair p = pairs.get(i);
         futures.set(
             i,
-            pool.submit(
-                () ->
-                    TensorComparer.compare(
-                        p.candidate(), p.reference(), p.norm(), options.permutations())));
+            pool.submit(() ->
+                TensorComparer.compare(
+                    p.candidate(), p.reference(), p.norm(), options.permutations())));
       }
       List<TensorStats> out = new ArrayList<>();
       for (Future<TensorStats> f : futures) {

@@ -153,14 +153,13 @@ final class Judge {
     List<String> suspicious =
         groups.stream()
             .filter(g -> g.level() == Level.DERIVED || g.level() == Level.WEAK)
-            .map(
-                g ->
-                    g.component()
-                        + " ("
-                        + g.level().name().toLowerCase()
-                        + ", Pearson "
-                        + String.format("%.3f", g.pearson())
-                        + ")")
+            .map(g ->
+                g.component()
+                    + " ("
+                    + g.level().name().toLowerCase()
+                    + ", Pearson "
+                    + String.format("%.3f", g.pearson())
+                    + ")")
             .toList();
     if (!suspicious.isEmpty()) {
       String reason =

@@ -132,8 +132,7 @@ final class Names {
   static String orderKey(String normalized) {
     return LAYER
         .matcher(normalized)
-        .replaceAll(
-            r ->
-                r.group(1) + "layers." + String.format("%06d", Integer.parseInt(r.group(2))) + ".");
+        .replaceAll(r ->
+            r.group(1) + "layers." + String.format("%06d", Integer.parseInt(r.group(2))) + ".");
   }
 }

@@ -32,10 +32,9 @@ final class KoreanFont {
         .map(Path::of)
         .filter(Files::isReadable)
         .findFirst()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    "no Korean TrueType font for the PDF reports: install"
-                        + " one ('apt-get install fonts-nanum') or set GUKDAE_KOREAN_FONT to a .ttf file"));
+        .orElseThrow(() ->
+            new UserError(
+                "no Korean TrueType font for the PDF reports: install"
+                    + " one ('apt-get install fonts-nanum') or set GUKDAE_KOREAN_FONT to a .ttf file"));
   }
 }

@@ -124,10 +124,8 @@ public final class Stages {
         program
             .scheme()
             .component(componentId)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "what-if: '" + componentId + "' is not a component of the scheme"));
+            .orElseThrow(() ->
+                new UserError("what-if: '" + componentId + "' is not a component of the scheme"));
     StageResult base = evaluate(program, stage, evidence);
     StageResult changed =
         evaluate(

@@ -70,15 +70,14 @@ final class Sessions {
                       + " FROM arena_session s LEFT JOIN arena_account a ON a.username = s.username"
                       + " WHERE s.token_hash = ? AND s.ended_at IS NULL")
               .param(hash)
-              .query(
-                  (rs, i) ->
-                      new Cached(
-                          new Voter(
-                              rs.getString(1),
-                              VoterClass.valueOf(rs.getString(2)),
-                              rs.getString(3),
-                              rs.getBoolean(5)),
-                          rs.getObject(4, OffsetDateTime.class)))
+              .query((rs, i) ->
+                  new Cached(
+                      new Voter(
+                          rs.getString(1),
+                          VoterClass.valueOf(rs.getString(2)),
+                          rs.getString(3),
+                          rs.getBoolean(5)),
+                      rs.getObject(4, OffsetDateTime.class)))
               .optional()
               .orElse(null);
       if (cached == null) {
@@ -101,11 +100,10 @@ final class Sessions {
     var account =
         jdbc.sql("SELECT password_hash, role, verified_at FROM arena_account WHERE username = ?")
             .param(username)
-            .query(
-                (rs, i) ->
-                    new String[] {
-                      rs.getString(1), rs.getString(2), rs.getObject(3) == null ? null : "verified"
-                    })
+            .query((rs, i) ->
+                new String[] {
+                  rs.getString(1), rs.getString(2), rs.getObject(3) == null ? null : "verified"
+                })
             .optional();
     // Same answer for a wrong name and a wrong password: no probing for account names.
     if (account.isEmpty() || !Passwords.verify(password, account.get()[0])) {

@@ -123,26 +123,25 @@ public class ForensicsStore {
         .param(id)
         .query()
         .listOfRows()
-        .forEach(
-            f -> {
-              ObjectNode n = findings.addObject();
-              n.put("reference", (String) f.get("reference_name"));
-              n.put("verdict", (String) f.get("verdict"));
-              n.put("verdictCode", (String) f.get("verdict_code"));
-              n.put("explanation", (String) f.get("explanation"));
-              n.put("candidateParameters", ((Number) f.get("candidate_params")).longValue());
-              n.put("matchedParameters", ((Number) f.get("matched_params")).longValue());
-              ArrayNode components = n.putArray("components");
-              jdbc.sql(
-                      "SELECT statistics_json FROM forensics_evidence WHERE report_id = ? AND"
-                          + " reference_name = ? ORDER BY component")
-                  .params(id, f.get("reference_name"))
-                  .query(String.class)
-                  .list()
-                  .forEach(s -> components.add(JSON.readTree(s)));
-              JsonNode tensors = JSON.readTree(f.get("tensors_json").toString());
-              n.set("tensors", tensors);
-            });
+        .forEach(f -> {
+          ObjectNode n = findings.addObject();
+          n.put("reference", (String) f.get("reference_name"));
+          n.put("verdict", (String) f.get("verdict"));
+          n.put("verdictCode", (String) f.get("verdict_code"));
+          n.put("explanation", (String) f.get("explanation"));
+          n.put("candidateParameters", ((Number) f.get("candidate_params")).longValue());
+          n.put("matchedParameters", ((Number) f.get("matched_params")).longValue());
+          ArrayNode components = n.putArray("components");
+          jdbc.sql(
+                  "SELECT statistics_json FROM forensics_evidence WHERE report_id = ? AND"
+                      + " reference_name = ? ORDER BY component")
+              .params(id, f.get("reference_name"))
+              .query(String.class)
+              .list()
+              .forEach(s -> components.add(JSON.readTree(s)));
+          JsonNode tensors = JSON.readTree(f.get("tensors_json").toString());
+          n.set("tensors", tensors);
+        });
     return Optional.of(o);
   }
 
@@ -181,20 +180,19 @@ public class ForensicsStore {
         .param(Fingerprint.VERSION)
         .query()
         .listOfRows()
-        .forEach(
-            r ->
-                out.computeIfAbsent((String) r.get("model_name"), k -> new ArrayList<>())
-                    .add(
-                        new Fingerprint(
-                            (String) r.get("tensor_name"),
-                            (String) r.get("normalized_name"),
-                            (String) r.get("shape_text"),
-                            (Boolean) r.get("is_norm"),
-                            ((Number) r.get("elements")).longValue(),
-                            ((Number) r.get("sum_x")).doubleValue(),
-                            ((Number) r.get("sum_sq")).doubleValue(),
-                            Fingerprint.sketchFromBytes(
-                                Base64.getDecoder().decode((String) r.get("sketch_b64"))))));
+        .forEach(r ->
+            out.computeIfAbsent((String) r.get("model_name"), k -> new ArrayList<>())
+                .add(
+                    new Fingerprint(
+                        (String) r.get("tensor_name"),
+                        (String) r.get("normalized_name"),
+                        (String) r.get("shape_text"),
+                        (Boolean) r.get("is_norm"),
+                        ((Number) r.get("elements")).longValue(),
+                        ((Number) r.get("sum_x")).doubleValue(),
+                        ((Number) r.get("sum_sq")).doubleValue(),
+                        Fingerprint.sketchFromBytes(
+                            Base64.getDecoder().decode((String) r.get("sketch_b64"))))));
     return out;
   }
 
