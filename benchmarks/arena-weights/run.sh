@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 BATTLES=${1:-1000000}; MODELS=${2:-100}; ROUNDS=${3:-200}; SHARE=${4:-0.3}
 source scripts/java-home.sh
-./mvnw -B -q -o -pl core compile
-./mvnw -B -q -o -pl core dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/arena-bench.cp" >/dev/null
+./mvnw -B -q -pl core compile
+./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/arena-bench.cp" >/dev/null
 CP="core/target/classes:$(cat core/target/arena-bench.cp)"
 "$JAVA_HOME/bin/java" -Xmx4g -cp "$CP" benchmarks/arena-weights/WeightBench.java "$BATTLES" "$MODELS" "$ROUNDS" "$SHARE"

@@ -7,8 +7,8 @@ BATTLES=${1:-1000000}; MODELS=${2:-100}; ROUNDS=${3:-1000}; PY_ROUNDS=${4:-10}
 source scripts/java-home.sh
 python3 -c 'import numpy, scipy' 2>/dev/null || {
   echo "needs NumPy and SciPy: apt-get install python3-numpy python3-scipy" >&2; exit 1; }
-./mvnw -B -q -o -pl core install -DskipTests
-./mvnw -B -q -o -pl core dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/arena-bench.cp" >/dev/null
+./mvnw -B -q -pl core install -DskipTests
+./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/arena-bench.cp" >/dev/null
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 CP="core/target/classes:$(cat core/target/arena-bench.cp)"
 "$JAVA_HOME/bin/java" -Xmx4g -cp "$CP" benchmarks/arena/ArenaBench.java "$WORK" "$BATTLES" "$MODELS" "$ROUNDS"

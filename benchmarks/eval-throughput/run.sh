@@ -27,7 +27,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 jar="$root/app/target/gukdae.jar"
 if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
   echo "building…" >&2
-  ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true package >&2
+  ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package >&2
 fi
 
 work="$(mktemp -d)"

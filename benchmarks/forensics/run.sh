@@ -12,8 +12,8 @@ DTYPE=${DTYPE:-F32} # or BF16, as most published weights are
 WORK=${GUKDAE_BENCH_DIR:-/tmp/gukdae-forensics-bench}
 if [ "$DTYPE" != F32 ]; then WORK="$WORK-$DTYPE"; fi
 REPEATS=${REPEATS:-3}
-./mvnw -B -q -o -pl core package -DskipTests >/dev/null
-./mvnw -B -q -o -pl core dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
+./mvnw -B -q -pl core package -DskipTests >/dev/null
+./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile=target/cp.txt \
   -Dmdep.includeScope=runtime >/dev/null
 CP="core/target/classes:$(cat core/target/cp.txt)"
 OUT=$(mktemp -d)

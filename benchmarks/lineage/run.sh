@@ -7,9 +7,9 @@ n="${1:-2000000}"
 heap="${HEAP:-1g}"
 source "$root/scripts/java-home.sh"
 cd "$root"
-./mvnw -B -q -o -pl core -DskipTests -Dspotless.check.skip=true package >&2
+./mvnw -B -q -pl core -DskipTests -Dspotless.check.skip=true package >&2
 cp_file="$root/core/target/bench-classpath.txt"
-./mvnw -B -q -o -pl core dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
 cp="$root/core/target/classes:$(cat "$cp_file")"
 data="${TMPDIR:-/tmp}/gukdae-lineage-bench-$n.jsonl"
 if [ ! -f "$data" ]; then

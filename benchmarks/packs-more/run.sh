@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/java-home.sh
-./mvnw -B -q -o -pl core compile >/dev/null
-./mvnw -B -q -o -pl core dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -B -q -pl core compile >/dev/null
+./mvnw -B -q -pl core dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="core/target/classes:$(cat core/target/bench-classpath.txt)"
 exec java -Xmx2g -cp "$CP" benchmarks/packs-more/FewshotBenchmark.java

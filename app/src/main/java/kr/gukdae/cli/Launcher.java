@@ -1,14 +1,21 @@
 package kr.gukdae.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import kr.gukdae.GukdaeApplication;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Starts the Spring context in the shape a command needs, then hands the arguments to picocli. */
 public final class Launcher {
@@ -22,6 +29,12 @@ public final class Launcher {
   private Launcher() {}
 
   public static int run(String... args) {
+    if (QuickAnswers.applies(args)) {
+      Optional<Integer> answered = QuickAnswers.answer(args);
+      if (answered.isPresent()) {
+        return answered.get();
+      }
+    }
     boolean web = needsWebServer(args);
     SpringApplication app = new SpringApplication(GukdaeApplication.class);
     app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
@@ -52,8 +65,13 @@ public final class Launcher {
 
   /** The picocli tree: the root command plus every {@link GukdaeCommand} bean, sorted by name. */
   public static CommandLine commandLine(ConfigurableApplicationContext context) {
+    return tree(new ArrayList<>(context.getBeansOfType(GukdaeCommand.class).values()));
+  }
+
+  /** The root command with the given commands under it, sorted by name. */
+  static CommandLine tree(List<?> commands) {
     CommandLine root = new CommandLine(new Root());
-    context.getBeansOfType(GukdaeCommand.class).values().stream()
+    commands.stream()
         .sorted(Comparator.comparing(Launcher::nameOf))
         .forEach(command -> root.addSubcommand(nameOf(command), command));
     root.setCaseInsensitiveEnumValuesAllowed(true);
@@ -61,7 +79,7 @@ public final class Launcher {
     return root;
   }
 
-  private static String nameOf(GukdaeCommand command) {
+  private static String nameOf(Object command) {
     Command annotation = command.getClass().getAnnotation(Command.class);
     if (annotation == null) {
       // Spring may hand us a CGLIB subclass; the annotation sits on the user class.
@@ -82,9 +100,12 @@ public final class Launcher {
         "Run 'gukdae <command> --help' for a command's options."
       })
   static final class Root implements Runnable {
+    @Spec @Nullable CommandSpec spec;
+
     @Override
     public void run() {
-      CommandLine.usage(this, System.out);
+      // Through the spec, so the usage lists the commands added under the root.
+      Objects.requireNonNull(spec, "spec").commandLine().usage(System.out);
     }
   }
 }

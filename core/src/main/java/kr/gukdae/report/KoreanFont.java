@@ -3,11 +3,14 @@ package kr.gukdae.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import kr.gukdae.UserError;
 
 /**
  * Finds a TrueType font with Hangul glyphs to embed in PDFs: GUKDAE_KOREAN_FONT if set, else
- * Debian's fonts-nanum. Without one a PDF would show empty boxes, so we refuse with the fix.
+ * Debian's fonts-nanum, else the Pretendard font that the launcher fetched from the npm registry
+ * into {@code GUKDAE_HOME/fonts} (scripts/korean-font.sh). Without one a PDF would show empty
+ * boxes, so we refuse with the fix.
  */
 final class KoreanFont {
 
@@ -28,13 +31,23 @@ final class KoreanFont {
       }
       return p;
     }
-    return CANDIDATES.stream()
-        .map(Path::of)
+    return Stream.concat(CANDIDATES.stream().map(Path::of), Stream.of(fetched()))
         .filter(Files::isReadable)
         .findFirst()
         .orElseThrow(() ->
             new UserError(
-                "no Korean TrueType font for the PDF reports: install"
-                    + " one ('apt-get install fonts-nanum') or set GUKDAE_KOREAN_FONT to a .ttf file"));
+                "no Korean TrueType font for the PDF reports: run through ./gukdae (it fetches"
+                    + " one), install one ('apt-get install fonts-nanum') or set"
+                    + " GUKDAE_KOREAN_FONT to a .ttf file"));
+  }
+
+  /** Where scripts/korean-font.sh leaves the font it fetched. */
+  static Path fetched() {
+    String home = System.getenv("GUKDAE_HOME");
+    Path base =
+        home == null || home.isBlank()
+            ? Path.of(System.getProperty("user.home"), ".gukdae")
+            : Path.of(home);
+    return base.resolve("fonts").resolve("Pretendard-Regular.ttf");
   }
 }

@@ -50,7 +50,7 @@ class RatingsCommand implements GukdaeCommand {
       names = "--bootstrap",
       defaultValue = "100",
       paramLabel = "N",
-      description = "bootstrap rounds for 95% intervals; 0 = none (default ${DEFAULT-VALUE})")
+      description = "bootstrap rounds for 95%% intervals; 0 = none (default ${DEFAULT-VALUE})")
   int bootstrap;
 
   @Option(names = "--seed", defaultValue = "42", description = "bootstrap seed (default 42)")

@@ -1,0 +1,166 @@
+package kr.gukdae.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The rules of CONTRIBUTING.md, checked on the compiled production classes of both modules. Rules
+ * that the code already keeps fail on any break. Rules it does not keep yet are frozen: the known
+ * breaks are listed in {@code src/test/resources/architecture/frozen} and may only shrink (ArchUnit
+ * removes a fixed one from the list); any new break fails the build. See docs/architecture.md.
+ */
+class ArchitectureTest {
+
+  static final JavaClasses PRODUCTION =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("kr.gukdae");
+
+  /** Packages that hold a source of evidence: nothing here may reach the decision side. */
+  static final String[] SOURCES = {
+    "kr.gukdae.eval..",
+    "kr.gukdae.dataset..",
+    "kr.gukdae.model..",
+    "kr.gukdae.packs..",
+    "kr.gukdae.arena..",
+    "kr.gukdae.forensics..",
+    "kr.gukdae.lineage..",
+    "kr.gukdae.review.."
+  };
+
+  static final ArchRule CORE_IS_FRAMEWORK_FREE =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("kr.gukdae.app..", "kr.gukdae.web..", "kr.gukdae.cli..")
+          .and()
+          .doNotHaveFullyQualifiedName("kr.gukdae.GukdaeApplication")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..", "kr.gukdae.app..", "kr.gukdae.web..", "kr.gukdae.cli..")
+          .because("the core library stays free of Spring and never reaches into the app");
+
+  static final ArchRule SOURCES_DO_NOT_REACH_DECISIONS =
+      noClasses()
+          .that()
+          .resideInAnyPackage(SOURCES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("kr.gukdae.stage..", "kr.gukdae.ledger..", "kr.gukdae.report..")
+          .because("data flows one way: sources → evidence → scoring → decision → report");
+
+  static final ArchRule DECISIONS_DO_NOT_REACH_REPORTS =
+      noClasses()
+          .that()
+          .resideInAnyPackage("kr.gukdae.stage..", "kr.gukdae.ledger..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("kr.gukdae.report..")
+          .because("reports read decisions; decisions never read reports");
+
+  static final ArchRule NO_CYCLES_IN_CORE =
+      slices().matching("kr.gukdae.(*)..").should().beFreeOfCycles();
+
+  static final ArchRule NO_CYCLES_IN_APP =
+      slices().matching("kr.gukdae.app.(*)..").should().beFreeOfCycles();
+
+  static final ArchRule CONTROLLERS_DO_NOT_DEPEND_ON_CONTROLLERS =
+      noClasses()
+          .that()
+          .areAnnotatedWith(RestController.class)
+          .should()
+          .dependOnClassesThat()
+          .areAnnotatedWith(RestController.class)
+          .because("shared request logic (who is asking, limits) belongs in a service");
+
+  static final ArchRule NO_UNTYPED_REST_RESPONSES =
+      methods()
+          .that()
+          .areDeclaredInClassesThat()
+          .areAnnotatedWith(RestController.class)
+          .or()
+          .areDeclaredInClassesThat()
+          .areAnnotatedWith(RestControllerAdvice.class)
+          .should()
+          .notHaveRawReturnType(java.util.Map.class)
+          .andShould()
+          .notHaveRawReturnType(JsonNode.class)
+          .andShould()
+          .notHaveRawReturnType(tools.jackson.databind.node.ObjectNode.class)
+          .because("REST bodies are typed records, not maps or JSON trees");
+
+  static final ArchRule NO_TEST_FAKES_IN_PRODUCTION =
+      noClasses()
+          .should()
+          .haveSimpleNameStartingWith("Fake")
+          .because("fakes live in test code, not in the production jar");
+
+  @Test
+  void coreIsFrameworkFree() {
+    CORE_IS_FRAMEWORK_FREE.check(PRODUCTION);
+  }
+
+  @Test
+  void dataFlowsOneWay() {
+    SOURCES_DO_NOT_REACH_DECISIONS.check(PRODUCTION);
+    DECISIONS_DO_NOT_REACH_REPORTS.check(PRODUCTION);
+  }
+
+  @Test
+  void featurePackagesHaveNoCycles() {
+    NO_CYCLES_IN_CORE.check(PRODUCTION);
+    NO_CYCLES_IN_APP.check(PRODUCTION);
+  }
+
+  @Test
+  void controllersDoNotDependOnControllers() {
+    FreezingArchRule.freeze(CONTROLLERS_DO_NOT_DEPEND_ON_CONTROLLERS).check(PRODUCTION);
+  }
+
+  @Test
+  void restResponsesAreTyped() {
+    FreezingArchRule.freeze(NO_UNTYPED_REST_RESPONSES).check(PRODUCTION);
+  }
+
+  @Test
+  void noTestFakesInProduction() {
+    FreezingArchRule.freeze(NO_TEST_FAKES_IN_PRODUCTION).check(PRODUCTION);
+  }
+
+  @Test
+  void plantedBreaksAreCaught() {
+    JavaClasses planted =
+        new ClassFileImporter().importClasses(PlantedViolations.SpringInCore.class);
+    assertThatThrownBy(() -> CORE_IS_FRAMEWORK_FREE.check(planted))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("PlantedViolations$SpringInCore");
+    JavaClasses upstream = new ClassFileImporter().importPackages("kr.gukdae.forensics");
+    assertThat(upstream.contain("kr.gukdae.forensics.PlantedDecisionReader")).isTrue();
+    assertThatThrownBy(() -> SOURCES_DO_NOT_REACH_DECISIONS.check(upstream))
+        .isInstanceOf(AssertionError.class);
+    // A frozen rule still catches a break that is not in its list (checked against a list held in
+    // memory: checking the planted class against the real list would prune that list).
+    JavaClasses fake = new ClassFileImporter().importClasses(PlantedViolations.FakeThing.class);
+    var known = new KnownBreaks(List.of("Class <kr.gukdae.model.openai.fake.FakeOpenAiServer> …"));
+    assertThatThrownBy(
+            () -> FreezingArchRule.freeze(NO_TEST_FAKES_IN_PRODUCTION).persistIn(known).check(fake))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("FakeThing");
+    assertThat(PRODUCTION.size()).isGreaterThan(300);
+  }
+}
