@@ -91,14 +91,13 @@ class EvalController {
             true);
     Thread.ofVirtual()
         .name("eval-" + runId)
-        .start(
-            () -> {
-              try {
-                service.run(request, ProgressListener.NONE);
-              } catch (RuntimeException e) {
-                log.warn("run {} failed: {}", runId, e.getMessage());
-              }
-            });
+        .start(() -> {
+          try {
+            service.run(request, ProgressListener.NONE);
+          } catch (RuntimeException e) {
+            log.warn("run {} failed: {}", runId, e.getMessage());
+          }
+        });
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));
   }
 
@@ -111,14 +110,13 @@ class EvalController {
   ResponseEntity<Map<String, Object>> run(@PathVariable String id) {
     return store
         .run(id)
-        .map(
-            run -> {
-              Map<String, Object> body = new LinkedHashMap<>();
-              body.put("run", run);
-              store.progress(id).ifPresent(p -> body.put("progress", p));
-              body.put("results", store.results(id));
-              return ResponseEntity.ok(body);
-            })
+        .map(run -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("run", run);
+          store.progress(id).ifPresent(p -> body.put("progress", p));
+          body.put("results", store.results(id));
+          return ResponseEntity.ok(body);
+        })
         .orElse(ResponseEntity.notFound().build());
   }
 }
