@@ -40,7 +40,9 @@ final class LmEvalLayout {
   static Path folder(Path runDir, String model) {
     // gukdae's model is adapter/name; lm-eval names the folder after the served model's name
     String served = model.contains("/") ? model.substring(model.indexOf('/') + 1) : model;
-    Path folder = runDir.resolve(served.replaceAll("[\"<>:/|\\\\?*\\[\\]]+", "__"));
+    String name = served.replaceAll("[\"<>:/|\\\\?*\\[\\]]+", "__");
+    // A model named "." or ".." (or nothing) must not lead out of the run folder
+    Path folder = runDir.resolve(name.matches("\\.*") ? "_" + name : name);
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
