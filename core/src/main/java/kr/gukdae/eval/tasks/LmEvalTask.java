@@ -60,6 +60,11 @@ final class LmEvalTask {
     String task = taskName();
     out.put("task", registryName(task));
     out.put("description", "lm-eval task " + task + " (imported from " + where + ")");
+    // lm-eval's "versions" is the task's metadata.version (KMMLU 2.0, KoBEST 1.0)
+    JsonNode version = yaml.path("metadata").path("version");
+    if (version.isNumber() && version.asDouble() == Math.rint(version.asDouble())) {
+      out.put("version", (int) version.asDouble());
+    }
     String path = required("dataset_path");
     String config = text("dataset_name");
     String test = firstOf("test_split", "validation_split");

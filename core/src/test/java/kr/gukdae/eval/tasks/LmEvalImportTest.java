@@ -80,6 +80,7 @@ class LmEvalImportTest {
             "수익을 기록하는 장부는?\nA. 손익계산서\nB. 주석\nC. 정관\nD. 등기부\n정답： A\n\n"
                 + "재무상태표에 표시되는 항목은?\nA. 매출액\nB. 자산\nC. 매출원가\nD. 판매비\n정답：");
     assertThat(accounting.samples().get(0).target()).isEqualTo("1");
+    assertThat(accounting.version()).as("metadata.version 2.0").isEqualTo(2);
     // Law's files are chosen over Criminal-Law's, which also end in -test.csv.
     assertThat(registry.load("lmeval/kmmlu_law", options).samples()).hasSize(1);
     assertThat(registry.expand("kmmlu"))
