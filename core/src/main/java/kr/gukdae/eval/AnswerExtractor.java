@@ -23,9 +23,12 @@ public interface AnswerExtractor {
     return completion -> completion;
   }
 
-  /** The first match's group of a regular expression, or {@link #INVALID}. */
+  /**
+   * The first match's group of a regular expression written for Python's {@code re} ({@link
+   * PythonText#regex}), or {@link #INVALID}.
+   */
   static AnswerExtractor regex(String pattern, int group) {
-    Pattern compiled = Pattern.compile(pattern);
+    Pattern compiled = PythonText.regex(pattern);
     return completion -> {
       Matcher m = compiled.matcher(bounded(completion));
       return m.find() && m.group(group) != null ? m.group(group) : INVALID;

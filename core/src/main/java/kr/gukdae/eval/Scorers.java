@@ -34,7 +34,7 @@ public final class Scorers {
     for (int i = 0; i < lls.size(); i++) {
       double value = lls.get(i).logprob();
       if (normalise) {
-        value /= Math.max(1, choices.get(i).length());
+        value /= Math.max(1, PythonText.length(choices.get(i))); // len(): code points
       }
       // Strictly greater: the first of equal maxima wins, like numpy's argmax.
       if (value > bestValue) {
@@ -104,7 +104,7 @@ public final class Scorers {
 
   /** The extracted answer matches a regular expression (e.g. for refusal detection). */
   public static Scorer regexMatch(AnswerExtractor extractor, String pattern) {
-    Pattern compiled = Pattern.compile(pattern);
+    Pattern compiled = PythonText.regex(pattern);
     return state -> {
       String answer = extractor.extract(state.completion());
       return Score.correct(compiled.matcher(answer).find(), answer, pattern);

@@ -23,7 +23,29 @@ public record TaskConfig(
     GenerateConfig generation,
     @Nullable String groupBy,
     List<String> metrics,
-    String source) {
+    String source,
+    Prompt prompt) {
+
+  /**
+   * The templates and switches as the task file wrote them, for lm-eval's {@code configs} block and
+   * the contamination audit: {@code doc_to_choice} as written (a template, or a list shown as
+   * JSON), the few-shot sampler, and lm-eval's {@code should_decontaminate} / {@code
+   * doc_to_decontamination_query}.
+   */
+  public record Prompt(
+      String docToText,
+      @Nullable String docToChoice,
+      @Nullable String docToTarget,
+      String description,
+      String fewshotSampler,
+      boolean shouldDecontaminate,
+      @Nullable String decontaminationQuery) {
+    public Prompt {
+      Objects.requireNonNull(docToText, "docToText");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(fewshotSampler, "fewshotSampler");
+    }
+  }
 
   public TaskConfig {
     Objects.requireNonNull(outputType, "outputType");
@@ -32,6 +54,7 @@ public record TaskConfig(
     Objects.requireNonNull(promptFormat, "promptFormat");
     Objects.requireNonNull(generation, "generation");
     metrics = List.copyOf(metrics);
+    Objects.requireNonNull(prompt, "prompt");
     if (numFewshot < 0) {
       throw new IllegalArgumentException("num_fewshot must be >= 0");
     }

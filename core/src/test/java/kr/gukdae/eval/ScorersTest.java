@@ -40,6 +40,15 @@ class ScorersTest {
   }
 
   @Test
+  void accNormCountsCodePointsAsPythonsLen() {
+    // "👍👍" is 2 code points (4 UTF-16 units), "abc" 3: -3/2 = -1.5 beats -4/3 only per code
+    // point; counted in UTF-16 units, -3/4 = -0.75 would beat -1.33 the other way round.
+    Sample sample = sample(List.of("👍👍", "abc"), "1");
+    TaskState state = withLogprobs(sample, -3.0, -4.0);
+    assertThat(Scorers.choiceAccuracyNormalised().score(state).value()).isEqualTo(1.0);
+  }
+
+  @Test
   void equalLogLikelihoodsPickTheFirstChoiceLikeNumpyArgmax() {
     TaskState state = withLogprobs(sample(List.of("A", "B"), "1"), -1.0, -1.0);
     assertThat(Scorers.choiceAccuracy().score(state).answer()).isEqualTo("0");

@@ -75,8 +75,9 @@ final class ComparisonText {
         .append(c.rows().size() - compared)
         .append(" without a reference.\n");
     out.append(
-        "metric: '<metric>,none' where present, else the first '<metric>,<filter>' in the file;"
-            + " ours % = value × 100.\n");
+        "metric: the task's primary metric as the run states it (gukdae: first metric and"
+            + " filter of the task file), else '<metric>,none', '<metric>,strict-match', then the"
+            + " alphabetically first filter; ours % = value × 100.\n");
     if (references.demo()) {
       out.append("DEMO references: invented numbers for trying the comparison.\n");
     }

@@ -91,12 +91,17 @@ class EvalController {
       throw new UserError("at most " + MAX_TASKS_PER_RUN + " tasks per run");
     }
     // Validate names before accepting, so a typo is a 400 now rather than a failed run later.
-    var known =
-        service.registry(List.of()).entries().stream().map(TaskRegistry.Entry::name).toList();
+    // Group names (kmmlu, kobest, …) count by the tasks they stand for.
+    TaskRegistry registry = service.registry(List.of());
+    var known = registry.entries().stream().map(TaskRegistry.Entry::name).toList();
+    var groups = registry.groups().stream().map(g -> g.name()).toList();
     for (String task : body.tasks()) {
-      if (!known.contains(task)) {
+      if (!known.contains(task) && !groups.contains(task)) {
         throw new UserError("unknown task '" + task + "'; GET /api/eval/tasks lists them");
       }
+    }
+    if (registry.plan(body.tasks()).tasks().size() > MAX_TASKS_PER_RUN) {
+      throw new UserError("at most " + MAX_TASKS_PER_RUN + " tasks per run, groups expanded");
     }
     String runId = service.newRunId();
     var request =

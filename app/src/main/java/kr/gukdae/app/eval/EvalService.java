@@ -11,6 +11,7 @@ import kr.gukdae.eval.run.EvalOutcome;
 import kr.gukdae.eval.run.EvalRunner;
 import kr.gukdae.eval.run.ProgressListener;
 import kr.gukdae.eval.run.RunOptions;
+import kr.gukdae.eval.tasks.RunPlan;
 import kr.gukdae.eval.tasks.TaskLoader;
 import kr.gukdae.eval.tasks.TaskRegistry;
 import kr.gukdae.model.ModelApi;
@@ -58,14 +59,17 @@ public class EvalService {
             request.judge() == null ? null : Models.open(spec(request.judge(), request))) {
       var loadOptions = new TaskLoader.Options(request.numFewshot(), judge, request.dataDir());
       TaskRegistry registry = registry(request.taskDirs());
+      // Group and tag names (kmmlu, haerae, kobest, …) stand for their tasks, as in lm-eval.
+      RunPlan plan = registry.plan(request.tasks());
       List<Task> tasks = new ArrayList<>();
-      for (String name : request.tasks()) {
+      for (String name : plan.tasks()) {
         tasks.add(registry.load(name, loadOptions));
       }
       store.started(runId, model.name(), request.tasks(), options.runDir());
       var recording = store.progressRecorder(runId, progress);
       try {
-        EvalOutcome outcome = EvalRunner.run(tasks, model, options, request.judge(), recording);
+        EvalOutcome outcome =
+            EvalRunner.run(tasks, plan.groups(), model, options, request.judge(), recording);
         store.finished(runId, outcome);
         return outcome;
       } catch (RuntimeException e) {

@@ -133,7 +133,14 @@ public class EvalStore {
   }
 
   /** Macro groups share their task's name; stored under "task#macro" to keep keys unique. */
+  /**
+   * A task's macro row over its categories is stored as {@code task#macro}; an lm-eval group
+   * ({@code kmmlu}) under its own name, which no task has (task names are {@code namespace/name}).
+   */
   private static TaskResult asGroup(TaskResult g) {
+    if (!g.aggregation().startsWith("macro")) {
+      return g;
+    }
     return new TaskResult(
         g.name() + "#macro", g.alias(), g.aggregation(), g.samples(), g.errors(), g.metrics());
   }

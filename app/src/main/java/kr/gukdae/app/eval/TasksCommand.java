@@ -36,6 +36,18 @@ class TasksCommand implements GukdaeCommand {
     for (TaskRegistry.Entry e : entries) {
       System.out.printf("  %-" + width + "s  %s%n", e.name(), e.description());
     }
+    var registry = service.registry(taskDirs);
+    System.out.println();
+    System.out.println("Groups (--tasks NAME runs every task in it and adds its group row):");
+    for (var group : registry.groups()) {
+      String size;
+      try {
+        size = registry.expand(group.name()).size() + " tasks";
+      } catch (kr.gukdae.UserError e) {
+        size = "cannot run: " + e.getMessage();
+      }
+      System.out.printf("  %-" + width + "s  %s%n", group.name(), size);
+    }
     System.out.println();
     System.out.println("Model adapters (--model <adapter>/<name>):");
     for (ModelProvider p : Models.providers().values()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
@@ -75,6 +76,29 @@ class EvalApiTest {
 
     assertThat(send("GET", "/api/eval/tasks", null).body()).contains("demo/ko_knowledge");
     assertThat(send("GET", "/eval/index.html", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aGroupNameRunsItsTasksAndRecordsTheGroupRow() throws Exception {
+    var started =
+        send("POST", "/api/eval/runs", "{\"model\":\"demo/lexical\",\"tasks\":[\"kobest\"]}");
+    assertThat(started.statusCode()).isEqualTo(202);
+    String runId = json.readTree(started.body()).path("runId").asString();
+    JsonNode run = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      run = json.readTree(send("GET", "/api/eval/runs/" + runId, null).body());
+      if (run.path("run").path("status").asString().equals("DONE")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(run.path("run").path("status").asString()).isEqualTo("DONE");
+    // five KoBEST tasks of 2-3 sample rows each, and the group row under lm-eval's name
+    assertThat(run.path("run").path("samplesDone").asInt()).isEqualTo(12);
+    List<String> tasks = new java.util.ArrayList<>();
+    run.path("results").forEach(r -> tasks.add(r.path("task").asString()));
+    assertThat(tasks).contains("kobest", "ko/kobest_boolq", "ko/kobest_wic");
   }
 
   @Test

@@ -19,8 +19,12 @@ import kr.gukdae.eval.reference.RunResults.TaskMetrics;
  *
  * <p>A task matches a benchmark of the same name (case-insensitive). lm-eval names tasks without
  * gukdae's {@code ko/} or {@code global/} prefix, so a bare name also matches the one benchmark
- * whose last path segment it is. Our value is the results key {@code <metric>,none}, or else the
- * first {@code <metric>,<filter>} in the file; lm-eval writes fractions, references are percent.
+ * whose last path segment it is. Our value is the task's primary metric when the file states it and
+ * it is the reference's metric (gukdae's runs state it: the first metric of the task file's {@code
+ * metric_list} under its first filter); otherwise {@code <metric>,none}, then {@code
+ * <metric>,strict-match}, then the alphabetically first {@code <metric>,<filter>}: never the file's
+ * key order, which differs between writers. Each row states the key it used. lm-eval writes
+ * fractions, references are percent.
  */
 public record Comparison(String results, Baseline baseline, double goal, List<ComparisonRow> rows) {
 
@@ -126,18 +130,27 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
     return bySegment.size() == 1 ? Optional.of(bySegment.iterator().next()) : Optional.empty();
   }
 
-  /** {@code metric,none} if present, else the first {@code metric,<filter>} in file order. */
+  /** The key of {@code metric} to compare; see the class comment for the order of choice. */
   static Optional<String> keyFor(TaskMetrics task, String metric) {
     String prefix = metric.toLowerCase(Locale.ROOT) + ",";
-    Optional<String> none =
+    if (task.primary() != null && task.primary().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+      return Optional.of(task.primary());
+    }
+    List<String> keys =
         task.metrics().keySet().stream()
-            .filter(k -> k.toLowerCase(Locale.ROOT).equals(prefix + "none"))
-            .findFirst();
-    return none.isPresent()
-        ? none
-        : task.metrics().keySet().stream()
             .filter(k -> k.toLowerCase(Locale.ROOT).startsWith(prefix))
-            .findFirst();
+            .sorted()
+            .toList();
+    for (String preferred : List.of("none", "strict-match")) {
+      Optional<String> hit =
+          keys.stream()
+              .filter(k -> k.toLowerCase(Locale.ROOT).equals(prefix + preferred))
+              .findFirst();
+      if (hit.isPresent()) {
+        return hit;
+      }
+    }
+    return keys.stream().findFirst();
   }
 
   private static double percent(String source, TaskMetrics task, String key) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +36,18 @@ public record RunResults(String source, List<TaskMetrics> tasks) {
     tasks = List.copyOf(tasks);
   }
 
-  /** One task (or group) entry: metric key to value, in the file's order. */
-  public record TaskMetrics(String task, Map<String, Double> metrics) {
+  /**
+   * One task (or group) entry: metric key to value, in the file's order, and the task's primary
+   * metric key where the file states one (gukdae writes {@code gukdae.primary_metric}).
+   */
+  public record TaskMetrics(String task, Map<String, Double> metrics, @Nullable String primary) {
     public TaskMetrics {
       Objects.requireNonNull(task, "task");
       metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    public TaskMetrics(String task, Map<String, Double> metrics) {
+      this(task, metrics, null);
     }
   }
 
@@ -114,15 +122,16 @@ public record RunResults(String source, List<TaskMetrics> tasks) {
               + " folder's results.json");
     }
     Map<String, TaskMetrics> tasks = new LinkedHashMap<>();
-    collect(results, tasks);
+    JsonNode primary = root.path("gukdae").path("primary_metric");
+    collect(results, tasks, primary);
     JsonNode groups = root.get("groups");
     if (groups != null && groups.isObject()) {
-      collect(groups, tasks);
+      collect(groups, tasks, primary);
     }
     return new RunResults(source, new ArrayList<>(tasks.values()));
   }
 
-  private static void collect(JsonNode section, Map<String, TaskMetrics> into) {
+  private static void collect(JsonNode section, Map<String, TaskMetrics> into, JsonNode primary) {
     for (Map.Entry<String, JsonNode> task : section.properties()) {
       String name = clean(task.getKey());
       if (into.containsKey(name) || !task.getValue().isObject()) {
@@ -138,7 +147,9 @@ public record RunResults(String source, List<TaskMetrics> tasks) {
         JsonNode v = field.getValue();
         metrics.put(clean(key), v.isNumber() ? v.asDouble() : Double.NaN);
       }
-      into.put(name, new TaskMetrics(name, metrics));
+      JsonNode stated = primary.get(task.getKey());
+      String key = stated != null && stated.isString() ? clean(stated.asString()) : null;
+      into.put(name, new TaskMetrics(name, metrics, metrics.containsKey(key) ? key : null));
     }
   }
 

@@ -23,6 +23,7 @@ import kr.gukdae.eval.ScoreSpec;
 import kr.gukdae.eval.Solver;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.TaskState;
+import kr.gukdae.eval.tasks.RunPlan;
 import kr.gukdae.model.ModelApi;
 import kr.gukdae.model.ModelException;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,17 @@ public final class EvalRunner {
 
   public static EvalOutcome run(
       List<Task> tasks,
+      ModelApi model,
+      RunOptions options,
+      @Nullable String judge,
+      ProgressListener progress) {
+    return run(tasks, List.of(), model, options, judge, progress);
+  }
+
+  /** As {@link #run}, with lm-eval group rows for the groups the tasks were named by. */
+  public static EvalOutcome run(
+      List<Task> tasks,
+      List<RunPlan.Group> groups,
       ModelApi model,
       RunOptions options,
       @Nullable String judge,
@@ -96,7 +108,7 @@ public final class EvalRunner {
       throw stopped(fatal.get(), options);
     }
     Duration elapsed = Duration.between(start, Instant.now());
-    return ResultsBuilder.build(tasks, options, manifest, dir.resolve(JOURNAL), elapsed);
+    return ResultsBuilder.build(tasks, groups, options, manifest, dir.resolve(JOURNAL), elapsed);
   }
 
   static SampleRecord evaluate(Task task, Sample sample, ModelApi model) {

@@ -1,6 +1,5 @@
 package kr.gukdae.eval.run;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,20 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.gukdae.eval.Metric.MetricValue;
-import kr.gukdae.eval.ModelCall;
-import kr.gukdae.eval.Sample;
-import kr.gukdae.eval.Score;
 import kr.gukdae.eval.ScoreSpec;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.TaskConfig;
+import kr.gukdae.eval.tasks.RunPlan;
 
 /**
  * Writes {@code results.json} and {@code samples_<task>.jsonl} in lm-evaluation-harness's schema,
@@ -33,9 +28,20 @@ final class LmEvalWriter {
   private LmEvalWriter() {}
 
   static void write(
-      EvalOutcome outcome, List<Task> tasks, RunOptions options, Path journal, Set<String> ok) {
+      EvalOutcome outcome,
+      List<Task> tasks,
+      List<RunPlan.Group> plannedGroups,
+      RunOptions options,
+      Path journal,
+      Set<String> ok) {
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("results", entries(outcome.results()));
+    // lm-eval lists group rows in "results" too, before their tasks; a task's macro row over its
+    // categories stays in "groups" only, since it shares the task's name.
+    List<TaskResult> lmEvalGroups =
+        outcome.groups().stream().filter(g -> g.aggregation().startsWith("group:")).toList();
+    List<TaskResult> all = new ArrayList<>(lmEvalGroups);
+    all.addAll(outcome.results());
+    root.put("results", entries(all));
     root.put("groups", entries(outcome.groups()));
     Map<String, Object> groupSubtasks = new LinkedHashMap<>();
     Map<String, Object> configs = new LinkedHashMap<>();
@@ -70,6 +76,9 @@ final class LmEvalWriter {
                 .toList());
       }
     }
+    for (TaskResult g : lmEvalGroups) {
+      groupSubtasks.put(g.name(), children(g.name(), plannedGroups));
+    }
     root.put("group_subtasks", groupSubtasks);
     root.put("configs", configs);
     root.put("versions", versions);
@@ -95,9 +104,48 @@ final class LmEvalWriter {
     gukdae.put("demo", m.modelInfo().demo() || tasks.stream().anyMatch(Task::demo));
     gukdae.put("errors", errors);
     gukdae.put("judge", m.judge());
+    // Row facts lm-eval's readers would misread as metrics inside "results"
+    Map<String, Object> rows = new LinkedHashMap<>();
+    for (TaskResult r : all) {
+      rows.put(r.name(), Map.of("samples", r.samples(), "aggregation", r.aggregation()));
+    }
+    for (TaskResult r : outcome.groups()) {
+      rows.putIfAbsent(
+          r.name() + "#groups", Map.of("samples", r.samples(), "aggregation", r.aggregation()));
+    }
+    gukdae.put("rows", rows);
+    Map<String, Object> primary = new LinkedHashMap<>();
+    tasks.forEach(t -> primary.put(t.name(), t.scorers().get(0).key()));
+    gukdae.put("primary_metric", primary);
     root.put("gukdae", gukdae);
     writeAtomically(outcome.resultsFile(), root);
-    writeSamples(tasks, options.runDir(), journal, ok);
+    // lm-eval's own layout beside it: <model>/results_<date>.json and samples_<task>_<date>.jsonl,
+    // which lm-eval's readers and table printer find.
+    String date = LmEvalLayout.dateId();
+    Path folder = LmEvalLayout.folder(options.runDir(), m.model());
+    writeAtomically(folder.resolve("results_" + date + ".json"), root);
+    LmEvalLayout.writeSamples(tasks, folder, date, options.runDir(), journal, ok);
+  }
+
+  /** A group's direct subgroups, or its tasks when it has none, as lm-eval's group_subtasks. */
+  private static List<String> children(String group, List<RunPlan.Group> planned) {
+    int at = -1;
+    for (int i = 0; i < planned.size(); i++) {
+      if (planned.get(i).name().equals(group)) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      return List.of();
+    }
+    int depth = planned.get(at).depth();
+    List<String> subgroups = new ArrayList<>();
+    for (int i = at + 1; i < planned.size() && planned.get(i).depth() > depth; i++) {
+      if (planned.get(i).depth() == depth + 1) {
+        subgroups.add(planned.get(i).name());
+      }
+    }
+    return subgroups.isEmpty() ? planned.get(at).leaves() : subgroups;
   }
 
   private static Map<String, Object> entries(List<TaskResult> results) {
@@ -110,8 +158,6 @@ final class LmEvalWriter {
         entry.put(e.getKey(), number(e.getValue().value()));
         entry.put(parts[0] + "_stderr," + parts[1], number(e.getValue().stderr()));
       }
-      entry.put("samples", r.samples());
-      entry.put("aggregation", r.aggregation());
       out.put(r.name(), entry);
     }
     return out;
@@ -130,10 +176,24 @@ final class LmEvalWriter {
     out.put("test_split", c.split());
     out.put("fewshot_split", c.fewshotSplit());
     out.put("output_type", c.outputType().wireName());
+    var prompt = c.prompt();
+    out.put("doc_to_text", prompt.docToText());
+    if (prompt.docToChoice() != null) {
+      out.put("doc_to_choice", prompt.docToChoice());
+    }
+    if (prompt.docToTarget() != null) {
+      out.put("doc_to_target", prompt.docToTarget());
+    }
+    out.put("description", prompt.description());
+    out.put("should_decontaminate", prompt.shouldDecontaminate());
+    if (prompt.decontaminationQuery() != null) {
+      out.put("doc_to_decontamination_query", prompt.decontaminationQuery());
+    }
     out.put("target_delimiter", c.targetDelimiter());
     out.put("fewshot_delimiter", c.fewshotDelimiter());
     out.put("num_fewshot", c.numFewshot());
-    out.put("fewshot_config", Map.of("sampler", "seeded_shuffle", "seed", c.fewshotSeed()));
+    out.put("fewshot_config", Map.of("sampler", prompt.fewshotSampler()));
+    out.put("fewshot_seed", c.fewshotSeed());
     List<Object> metrics = new ArrayList<>();
     for (ScoreSpec s : task.scorers()) {
       metrics.add(Map.of("metric", s.metric(), "aggregation", "mean", "higher_is_better", true));
@@ -159,79 +219,7 @@ final class LmEvalWriter {
     return out;
   }
 
-  private static void writeSamples(List<Task> tasks, Path dir, Path journal, Set<String> ok) {
-    Map<String, Task> byName = new HashMap<>();
-    tasks.forEach(t -> byName.put(t.name(), t));
-    Map<String, BufferedWriter> writers = new HashMap<>();
-    Set<String> written = new HashSet<>();
-    try {
-      Journal.forEach(
-          journal,
-          record -> {
-            String key = Journal.key(record.task(), record.docId());
-            Task task = byName.get(record.task());
-            if (!record.ok() || task == null || !ok.contains(key) || !written.add(key)) {
-              return;
-            }
-            try {
-              BufferedWriter out = writers.computeIfAbsent(record.task(), name -> open(dir, name));
-              out.write(Journal.JSON.writeValueAsString(sampleLine(task, record)));
-              out.write('\n');
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
-    } finally {
-      for (BufferedWriter w : writers.values()) {
-        try {
-          w.close();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
-  }
-
-  private static Map<String, Object> sampleLine(Task task, SampleRecord record) {
-    Sample sample = task.samples().get(record.docId());
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("doc_id", record.docId());
-    line.put("doc", sample.doc().fields());
-    line.put("target", sample.target());
-    List<List<String>> arguments = new ArrayList<>();
-    List<List<String>> resps = new ArrayList<>();
-    for (ModelCall call : record.calls()) {
-      arguments.addAll(call.arguments());
-      call.responses().forEach(r -> resps.add(List.of(r)));
-    }
-    line.put("arguments", arguments);
-    line.put("resps", resps);
-    List<String> filtered = new ArrayList<>();
-    record.scores().values().forEach(s -> filtered.add(s.answer()));
-    line.put("filtered_resps", filtered);
-    List<String> metricNames = new ArrayList<>();
-    for (Map.Entry<String, Score> e : record.scores().entrySet()) {
-      String metric = e.getKey().split(",", 2)[0];
-      metricNames.add(metric);
-      line.put(metric, e.getValue().value());
-    }
-    line.put("metrics", metricNames);
-    line.put("doc_hash", sha256(String.valueOf(sample.doc().fields())));
-    line.put("prompt_hash", sha256(sample.prompt()));
-    line.put("target_hash", sha256(sample.target()));
-    return line;
-  }
-
-  private static BufferedWriter open(Path dir, String task) {
-    try {
-      return Files.newBufferedWriter(
-          dir.resolve("samples_" + task.replace('/', '_') + ".jsonl"), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void writeAtomically(Path file, Object value) {
+  static void writeAtomically(Path file, Object value) {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Journal.JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);

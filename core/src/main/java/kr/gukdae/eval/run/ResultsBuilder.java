@@ -12,6 +12,7 @@ import kr.gukdae.eval.Metric.MetricValue;
 import kr.gukdae.eval.Score;
 import kr.gukdae.eval.ScoreSpec;
 import kr.gukdae.eval.Task;
+import kr.gukdae.eval.tasks.RunPlan;
 
 /** Turns a journal into results: per task (micro), per category, and per-task macro groups. */
 final class ResultsBuilder {
@@ -22,7 +23,12 @@ final class ResultsBuilder {
   private ResultsBuilder() {}
 
   static EvalOutcome build(
-      List<Task> tasks, RunOptions options, RunManifest manifest, Path journal, Duration elapsed) {
+      List<Task> tasks,
+      List<RunPlan.Group> plannedGroups,
+      RunOptions options,
+      RunManifest manifest,
+      Path journal,
+      Duration elapsed) {
     // The first successful record per sample counts (a finished sample is never asked again);
     // errors count only where no success exists.
     Map<String, SampleRecord> ok = new HashMap<>();
@@ -69,6 +75,8 @@ final class ResultsBuilder {
         groups.add(macro(task, categories, records.size(), errors));
       }
     }
+    // lm-eval's groups first, as its results.json lists them
+    groups.addAll(0, GroupResults.of(plannedGroups, results));
     var outcome =
         new EvalOutcome(
             manifest,
@@ -77,7 +85,7 @@ final class ResultsBuilder {
             totalErrors,
             options.runDir().resolve("results.json"),
             elapsed.toMillis() / 1000.0);
-    LmEvalWriter.write(outcome, tasks, options, journal, ok.keySet());
+    LmEvalWriter.write(outcome, tasks, plannedGroups, options, journal, ok.keySet());
     return outcome;
   }
 

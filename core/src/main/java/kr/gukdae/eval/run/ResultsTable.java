@@ -15,7 +15,10 @@ public final class ResultsTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"Tasks", "Filter", "Metric", "Value", "", "Stderr", "n", "Aggregation"});
     addRows(rows, outcome.results(), "");
-    addRows(rows, outcome.groups(), " (macro)");
+    for (TaskResult group : outcome.groups()) {
+      boolean macro = group.aggregation().equals(ResultsBuilder.MACRO);
+      addRows(rows, List.of(group), macro ? " (macro)" : "");
+    }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {

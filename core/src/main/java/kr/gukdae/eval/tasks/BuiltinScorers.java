@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import kr.gukdae.UserError;
 import kr.gukdae.eval.Metrics;
 import kr.gukdae.eval.ModelGraded;
+import kr.gukdae.eval.PythonText;
 import kr.gukdae.eval.ScoreSpec;
 import kr.gukdae.eval.Scorers;
 import tools.jackson.databind.JsonNode;
@@ -127,7 +128,7 @@ public final class BuiltinScorers {
     try {
       List<Pattern> out = new ArrayList<>();
       for (JsonNode node : TaskLoader.JSON.readTree(json)) {
-        out.add(Pattern.compile(node.asString()));
+        out.add(PythonText.regex(node.asString()));
       }
       return out;
     } catch (RuntimeException e) {

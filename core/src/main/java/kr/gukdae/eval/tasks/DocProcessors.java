@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
+import kr.gukdae.eval.PythonText;
 
 /**
  * Row preprocessing that lm-evaluation-harness writes in Python ({@code process_docs}), written
@@ -36,7 +37,7 @@ final class DocProcessors {
   /** HellaSwag: {@code query} from activity label and context, cleaned {@code choices}. */
   static Row hellaswag(Row row) {
     String ctxB = row.getString("ctx_b");
-    String ctx = row.getString("ctx_a") + " " + capitalize(ctxB);
+    String ctx = row.getString("ctx_a") + " " + PythonText.capitalize(ctxB);
     List<String> choices = new ArrayList<>();
     if (row.get("endings") instanceof List<?> endings) {
       endings.forEach(e -> choices.add(preprocess(String.valueOf(e))));
@@ -52,18 +53,9 @@ final class DocProcessors {
 
   /** lm-eval's WikiHow clean-up: strip, " [title]" to ". ", drop [tags], halve double spaces. */
   static String preprocess(String text) {
-    String s = text.strip().replace(" [title]", ". ");
+    String s = PythonText.strip(text).replace(" [title]", ". ");
     s = BRACKETS.matcher(s).replaceAll("");
     return s.replace("  ", " ");
-  }
-
-  /** Python's str.capitalize: first character upper, the rest lower. */
-  static String capitalize(String s) {
-    if (s.isEmpty()) {
-      return s;
-    }
-    return s.substring(0, 1).toUpperCase(java.util.Locale.ROOT)
-        + s.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
@@ -99,6 +91,6 @@ final class DocProcessors {
     if (value == null) {
       return " ";
     }
-    return value.toString().strip().replace(" [title]", ". ").replace("  ", " ");
+    return PythonText.strip(value.toString()).replace(" [title]", ". ").replace("  ", " ");
   }
 }

@@ -4,15 +4,30 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 
 /**
- * The few-shot examples put before each question, as lm-evaluation-harness joins them: each
- * example's text, the target delimiter, its answer, the few-shot delimiter. Without {@code
- * fewshot_match} every question gets the same examples; with it, a question's examples are drawn
- * from the pool rows that share its value in that column (computed once per value).
+ * The few-shot examples put before each question, as lm-evaluation-harness (its {@code
+ * ContextSampler}s and {@code build_qa_turn}) makes them.
+ *
+ * <ul>
+ *   <li>The default sampler keeps one {@code random.Random(seed)} per task and draws {@code
+ *       sample(pool, n)} for each document in order, so every document gets its own examples;
+ *       {@link PythonRandom} reproduces CPython's draws.
+ *   <li>When the few-shot split is the evaluated split, the document must not be its own example:
+ *       lm-eval draws n + 1, drops every pool row equal to the document, keeps the first n. {@code
+ *       first_n} takes the first n of the pool without the document.
+ *   <li>An example is its text, the target delimiter, its answer and the few-shot delimiter; an
+ *       example whose answer is empty is its text alone, with neither delimiter.
+ *   <li>With {@code fewshot_match} (gukdae's way of writing lm-eval's one-task-per-category
+ *       configs, MMLU-Pro) the pool is the rows sharing the document's value in that column, each
+ *       value with its own generator, as each of lm-eval's per-category tasks has.
+ * </ul>
+ *
+ * {@link #prefixFor} must be called for the documents in order, from one thread, as the draws are
+ * sequential. Each pool row is rendered once.
  */
 final class FewshotContext {
 
@@ -22,9 +37,13 @@ final class FewshotContext {
   private final List<Row> pool;
   private final int shots;
   private final long seed;
+  private final boolean excludeEvaluated;
   private final String targetDelimiter;
   private final String fewshotDelimiter;
-  private final Map<String, String> byValue = new HashMap<>();
+  private final boolean firstN;
+  private final Map<String, PythonRandom> generators = new HashMap<>();
+  private final Map<String, List<Integer>> candidates = new HashMap<>();
+  private final Map<Integer, String> rendered = new HashMap<>();
 
   FewshotContext(
       String where,
@@ -33,6 +52,7 @@ final class FewshotContext {
       List<Row> pool,
       int shots,
       long seed,
+      boolean excludeEvaluated,
       String targetDelimiter,
       String fewshotDelimiter) {
     this.where = where;
@@ -41,8 +61,15 @@ final class FewshotContext {
     this.pool = pool;
     this.shots = shots;
     this.seed = seed;
+    this.excludeEvaluated = excludeEvaluated;
     this.targetDelimiter = targetDelimiter;
     this.fewshotDelimiter = fewshotDelimiter;
+    String sampler = def.fewshotSampler() == null ? "default" : def.fewshotSampler();
+    if (!sampler.equals("default") && !sampler.equals("first_n")) {
+      throw new UserError(
+          where + ": fewshot_sampler '" + sampler + "' is unknown; use default or first_n");
+    }
+    this.firstN = sampler.equals("first_n");
     if (def.fewshotDocToText() != null) {
       Templates.checkSyntax(def.fewshotDocToText(), where + ": fewshot_doc_to_text");
     }
@@ -51,74 +78,97 @@ final class FewshotContext {
     }
   }
 
-  /** The examples for one test row ("" with no shots). */
+  /** The examples for the next document ("" with no shots). */
   String prefixFor(Row row) {
     if (shots == 0) {
       return "";
     }
     String column = def.fewshotMatch();
     String key = column == null ? "" : row.getString(column);
-    return byValue.computeIfAbsent(key, k -> render(candidates(column, k)));
-  }
-
-  private List<Row> candidates(String column, String value) {
-    if (column == null) {
-      return pool;
-    }
-    List<Row> same = pool.stream().filter(r -> r.getString(column).equals(value)).toList();
-    if (same.size() < shots) {
-      throw new UserError(
-          where
-              + ": num_fewshot "
-              + shots
-              + " but the fewshot split has "
-              + same.size()
-              + " rows with "
-              + column
-              + " = '"
-              + value
-              + "' (fewshot_match takes examples from the same "
-              + column
-              + ")");
-    }
-    return same;
-  }
-
-  private String render(List<Row> candidates) {
-    List<Row> chosen =
-        "first_n".equals(def.fewshotSampler())
-            ? candidates.subList(0, shots)
-            : pick(candidates, shots, seed);
+    List<Integer> from = candidates.computeIfAbsent(key, k -> candidates(column, k));
+    List<Integer> chosen = choose(row, key, from);
     var prefix = new StringBuilder();
-    for (Row shot : chosen) {
-      prefix.append(text(shot)).append(targetDelimiter);
-      prefix.append(target(shot)).append(fewshotDelimiter);
+    for (int index : chosen) {
+      prefix.append(rendered.computeIfAbsent(index, i -> example(pool.get(i))));
     }
     return prefix.toString();
   }
 
-  private String text(Row shot) {
-    return def.fewshotDocToText() == null
-        ? renderer.text(shot)
-        : Templates.render(def.fewshotDocToText(), shot, "fewshot_doc_to_text");
-  }
-
-  private String target(Row shot) {
-    return def.fewshotDocToTarget() == null
-        ? renderer.targetText(shot)
-        : Templates.render(def.fewshotDocToTarget(), shot, "fewshot_doc_to_target");
-  }
-
-  /** Seeded partial Fisher–Yates: the same seed always gives the same examples in order. */
-  static List<Row> pick(List<Row> pool, int shots, long seed) {
-    List<Row> copy = new ArrayList<>(pool);
-    var random = new SplittableRandom(seed);
-    for (int i = 0; i < shots; i++) {
-      int j = i + random.nextInt(copy.size() - i);
-      Row tmp = copy.get(i);
-      copy.set(i, copy.get(j));
-      copy.set(j, tmp);
+  private List<Integer> choose(Row row, String key, List<Integer> from) {
+    List<Integer> chosen;
+    if (firstN) {
+      chosen = excludeEvaluated ? without(row, from) : from;
+      if (chosen.size() < shots) {
+        throw tooFew(chosen.size(), row);
+      }
+      return chosen.subList(0, shots);
     }
-    return copy.subList(0, shots);
+    PythonRandom random = generators.computeIfAbsent(key, k -> new PythonRandom(seed));
+    if (!excludeEvaluated) {
+      if (from.size() < shots) {
+        throw tooFew(from.size(), row);
+      }
+      return random.sample(from, shots);
+    }
+    if (from.size() < shots + 1) {
+      throw tooFew(from.size() - 1, row);
+    }
+    chosen = without(row, random.sample(from, shots + 1));
+    if (chosen.size() < shots) {
+      // lm-eval stops here too: the document's duplicates in the pool were all drawn.
+      throw new UserError(
+          row.where()
+              + ": the fewshot split holds copies of this document, so fewer than "
+              + shots
+              + " examples remain after removing it; remove the duplicate rows");
+    }
+    return chosen.subList(0, shots);
+  }
+
+  /** The pool without rows equal to the evaluated one (lm-eval compares documents by value). */
+  private List<Integer> without(Row row, List<Integer> indices) {
+    return indices.stream().filter(i -> !pool.get(i).fields().equals(row.fields())).toList();
+  }
+
+  private UserError tooFew(int available, Row row) {
+    String column = def.fewshotMatch();
+    String what =
+        column == null
+            ? "the fewshot split has " + available
+            : "the fewshot split has "
+                + available
+                + " rows with "
+                + column
+                + " = '"
+                + row.getString(column)
+                + "' (fewshot_match takes examples from the same "
+                + column
+                + ")";
+    return new UserError(where + ": num_fewshot " + shots + " but " + what);
+  }
+
+  private List<Integer> candidates(String column, String value) {
+    if (column == null) {
+      return IntStream.range(0, pool.size()).boxed().toList();
+    }
+    List<Integer> same = new ArrayList<>();
+    for (int i = 0; i < pool.size(); i++) {
+      if (pool.get(i).getString(column).equals(value)) {
+        same.add(i);
+      }
+    }
+    return same;
+  }
+
+  private String example(Row shot) {
+    String text =
+        def.fewshotDocToText() == null
+            ? renderer.text(shot)
+            : Templates.render(def.fewshotDocToText(), shot, "fewshot_doc_to_text");
+    String answer =
+        def.fewshotDocToTarget() == null
+            ? renderer.targetText(shot)
+            : Templates.render(def.fewshotDocToTarget(), shot, "fewshot_doc_to_target");
+    return answer.isEmpty() ? text : text + targetDelimiter + answer + fewshotDelimiter;
   }
 }

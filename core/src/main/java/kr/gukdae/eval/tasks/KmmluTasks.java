@@ -90,7 +90,7 @@ public final class KmmluTasks {
         + test
         + "\n    dev: "
         + dev
-        + "\ntest_split: test\nfewshot_split: dev\nfewshot_sampler: first_n\nnum_fewshot: 0\n"
+        + "\ntest_split: test\nfewshot_split: dev\n"
         + "output_type: multiple_choice\ndoc_to_text: \""
         + PROMPT
         + "\"\ndoc_to_choice: [\"A\", \"B\", \"C\", \"D\"]\ndoc_to_target: \"{{answer-1}}\"\n"

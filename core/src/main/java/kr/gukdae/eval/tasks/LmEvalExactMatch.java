@@ -1,9 +1,9 @@
 package kr.gukdae.eval.tasks;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import kr.gukdae.eval.AnswerExtractor;
+import kr.gukdae.eval.PythonText;
 import kr.gukdae.eval.Score;
 import kr.gukdae.eval.Scorer;
 
@@ -39,7 +39,7 @@ final class LmEvalExactMatch {
       s = p.matcher(s).replaceAll("");
     }
     if (ignoreCase) {
-      s = s.toLowerCase(Locale.ROOT);
+      s = PythonText.lower(s);
     }
     if (ignorePunctuation) {
       s = PUNCTUATION.matcher(s).replaceAll("");

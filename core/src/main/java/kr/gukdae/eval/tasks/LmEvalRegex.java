@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import kr.gukdae.UserError;
 import kr.gukdae.eval.AnswerExtractor;
+import kr.gukdae.eval.PythonText;
 
 /**
  * lm-evaluation-harness's {@code regex} filter: Python's {@code findall} over the answer, the match
@@ -21,7 +22,7 @@ final class LmEvalRegex {
   static AnswerExtractor of(String where, String pattern, int select) {
     Pattern compiled;
     try {
-      compiled = Pattern.compile(pattern);
+      compiled = PythonText.regex(pattern);
     } catch (PatternSyntaxException e) {
       throw new UserError(
           where + ": regex_pattern '" + pattern + "' is invalid: " + e.getMessage());
@@ -37,7 +38,7 @@ final class LmEvalRegex {
         return AnswerExtractor.INVALID;
       }
       String match = matches.get(index);
-      return match == null ? AnswerExtractor.INVALID : match.strip();
+      return match == null ? AnswerExtractor.INVALID : PythonText.strip(match);
     };
   }
 

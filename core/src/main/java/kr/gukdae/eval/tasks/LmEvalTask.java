@@ -25,11 +25,7 @@ final class LmEvalTask {
           "metadata",
           "task_alias",
           "group_alias",
-          "should_decontaminate",
-          "doc_to_decontamination_query",
           "repeats",
-          "training_split",
-          "validation_split",
           "dataset_kwargs",
           "unsafe_code");
 
@@ -64,13 +60,17 @@ final class LmEvalTask {
     String task = taskName();
     out.put("task", registryName(task));
     out.put("description", "lm-eval task " + task + " (imported from " + where + ")");
+    // lm-eval's "versions" is the task's metadata.version (KMMLU 2.0, KoBEST 1.0)
+    JsonNode version = yaml.path("metadata").path("version");
+    if (version.isNumber() && version.asDouble() == Math.rint(version.asDouble())) {
+      out.put("version", (int) version.asDouble());
+    }
     String path = required("dataset_path");
     String config = text("dataset_name");
     String test = firstOf("test_split", "validation_split");
     if (test == null) {
       throw new UserError(where + ": needs test_split or validation_split");
     }
-    String fewshot = firstOf("fewshot_split", "training_split", "validation_split");
     ObjectNode dataset = out.putObject("dataset");
     dataset.put("path", path);
     if (config != null) {
@@ -81,6 +81,22 @@ final class LmEvalTask {
     files.put(test, given.getOrDefault(test, HubLayout.find(where, repoRoot, config, test)));
     out.put("test_split", test);
     int shots = yaml.path("num_fewshot").asInt(0);
+    // lm-eval's order: fewshot_split, inline fewshot_config.samples, training_split,
+    // validation_split, the test split. The key is kept as written: only an explicit
+    // fewshot_split equal to the test split removes the evaluated document from its examples.
+    JsonNode samples = yaml.path("fewshot_config").path("samples");
+    String poolKey =
+        yaml.hasNonNull("fewshot_split")
+            ? "fewshot_split"
+            : samples.isArray()
+                ? null
+                : yaml.hasNonNull("training_split")
+                    ? "training_split"
+                    : yaml.hasNonNull("validation_split") ? "validation_split" : null;
+    if (samples.isArray()) {
+      out.set("fewshot_samples", samples);
+    }
+    String fewshot = poolKey == null ? null : text(poolKey);
     if (fewshot != null && !fewshot.equals(test)) {
       String file = given.get(fewshot);
       if (file == null) {
@@ -95,10 +111,10 @@ final class LmEvalTask {
       }
       if (file != null) {
         files.put(fewshot, file);
-        out.put("fewshot_split", fewshot);
+        out.put(poolKey, fewshot);
       }
     } else if (fewshot != null) {
-      out.put("fewshot_split", fewshot);
+      out.put(poolKey, fewshot);
     }
     if (yaml.has("num_fewshot")) {
       out.put("num_fewshot", shots);
@@ -132,6 +148,12 @@ final class LmEvalTask {
     if (yaml.hasNonNull("description")) {
       out.put("prompt_prefix", yaml.get("description").asString());
     }
+    if (yaml.has("should_decontaminate")) {
+      out.put("should_decontaminate", yaml.get("should_decontaminate").asBoolean());
+    }
+    if (yaml.hasNonNull("doc_to_decontamination_query")) {
+      out.put("doc_to_decontamination_query", yaml.get("doc_to_decontamination_query").asString());
+    }
     LmEvalMetrics.apply(where, yaml, outputType, out);
     return out;
   }
@@ -143,14 +165,11 @@ final class LmEvalTask {
   }
 
   /**
-   * lm-eval reads a bare column name ({@code doc_to_target: answer}, {@code doc_to_choice:
-   * choices}) as that column; in Jinja that is {@code {{answer}}}.
+   * Templates pass through as written: a bare column name ({@code doc_to_target: answer}, or {@code
+   * gt}, which Jinja cannot read as a variable) is resolved as that column when the row has it, as
+   * lm-eval does ({@link SampleRenderer}).
    */
   private static JsonNode template(JsonNode value) {
-    if (value.isString() && value.asString().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(
-          "{{" + value.asString() + "}}");
-    }
     return value;
   }
 

@@ -24,7 +24,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class LmEvalYaml {
 
   static final String FUNCTION_MARK = "\u0000function:";
-  private static final Pattern FUNCTION_TAG = Pattern.compile("!function\\s+([A-Za-z0-9_.]+)");
+  // Quoted or not: "!function 'utils.x'" is the same tag, and must not pass as the text 'utils.x'
+  private static final Pattern FUNCTION_TAG =
+      Pattern.compile("!function\\s+(['\"]?)([A-Za-z0-9_.]+)\\1");
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final int MAX_INCLUDE_DEPTH = 8;
 
@@ -85,7 +87,7 @@ final class LmEvalYaml {
     // Keep "!function utils.x" as a marked string; YAML parsers drop unknown tags otherwise.
     Matcher m = FUNCTION_TAG.matcher(text);
     String marked =
-        m.replaceAll(r -> "\"" + FUNCTION_MARK.replace("\u0000", "\\\\0") + r.group(1) + "\"");
+        m.replaceAll(r -> "\"" + FUNCTION_MARK.replace("\u0000", "\\\\0") + r.group(2) + "\"");
     JsonNode node;
     try {
       node = YAML.readTree(marked);

@@ -26,7 +26,22 @@ final class SampleRenderer {
   }
 
   String text(Row row) {
+    if (row.fields().containsKey(def.docToText())) {
+      return String.valueOf(row.fields().get(def.docToText()));
+    }
     return Templates.render(def.docToText(), row, "doc_to_text");
+  }
+
+  /**
+   * lm-eval's rule for {@code doc_to_text}, {@code doc_to_target} and {@code doc_to_choice}: a
+   * value that is exactly a column's name is that column (even a name Jinja cannot parse as a
+   * variable, such as {@code gt}, a comparison keyword there); anything else is a template.
+   */
+  private static Object resolve(Object spec, Row row, String field) {
+    if (spec instanceof String name && row.fields().containsKey(name)) {
+      return row.fields().get(name);
+    }
+    return spec instanceof String template ? Templates.evaluate(template, row, field) : spec;
   }
 
   /** The gold answer as text, as it appears after a few-shot example's question. */
@@ -45,8 +60,7 @@ final class SampleRenderer {
     if (spec == null) {
       throw new UserError(row.where() + ": multiple_choice tasks need doc_to_choice");
     }
-    Object value =
-        spec instanceof String template ? Templates.evaluate(template, row, "doc_to_choice") : spec;
+    Object value = resolve(spec, row, "doc_to_choice");
     if (!(value instanceof List<?> list) || list.isEmpty()) {
       throw new UserError(
           row.where() + ": doc_to_choice must give a non-empty list, got '" + value + "'");
@@ -63,8 +77,7 @@ final class SampleRenderer {
     if (spec == null) {
       throw new UserError(row.where() + ": doc_to_target is missing");
     }
-    Object value =
-        spec instanceof String template ? Templates.evaluate(template, row, "doc_to_target") : spec;
+    Object value = resolve(spec, row, "doc_to_target");
     if (choices.isEmpty()) {
       return String.valueOf(value);
     }

@@ -27,6 +27,7 @@ final class TaskBuilder {
   private final String where;
   private final TaskDefinition def;
   private final Map<String, List<Row>> splits;
+  private final Map<String, String> missing;
   private final String hash;
   private final TaskLoader.Options options;
 
@@ -34,11 +35,13 @@ final class TaskBuilder {
       String where,
       TaskDefinition def,
       Map<String, List<Row>> splits,
+      Map<String, String> missing,
       String hash,
       TaskLoader.Options options) {
     this.where = where;
     this.def = def;
     this.splits = splits;
+    this.missing = missing;
     this.hash = hash;
     this.options = options;
   }
@@ -54,16 +57,19 @@ final class TaskBuilder {
     }
     String name = required(def.task(), "task");
     OutputType type = OutputType.fromWire(required(def.outputType(), "output_type"), where);
-    String docToText = required(def.docToText(), "doc_to_text");
+    // lm-eval allows doc_to_text: '' (an empty context); only a missing key is an error
+    if (def.docToText() == null) {
+      throw new UserError(where + ": required field 'doc_to_text' is missing");
+    }
+    String docToText = def.docToText();
     Templates.checkSyntax(docToText, where + ": doc_to_text");
     String testSplit = Objects.requireNonNullElse(def.testSplit(), "test");
     List<Row> rows = split(testSplit, "test_split");
-    int shots = options.numFewshot() != null ? options.numFewshot() : orZero(def.numFewshot());
-    List<Row> fewshotPool = shots > 0 ? split(def.fewshotSplit(), "fewshot_split") : List.of();
-    if (shots > fewshotPool.size()) {
-      throw new UserError(
-          where + ": num_fewshot " + shots + " but the fewshot split has " + fewshotPool.size());
-    }
+    int shots = shots();
+    List<Row> fewshotPool = shots > 0 ? fewshotPool(testSplit) : List.of();
+    // lm-eval removes the evaluated document from its examples only when the few-shot split is
+    // the evaluated split; inline samples never hold it.
+    boolean sameSplit = testSplit.equals(def.fewshotSplit());
     String targetDelimiter = Objects.requireNonNullElse(def.targetDelimiter(), " ");
     String fewshotDelimiter = Objects.requireNonNullElse(def.fewshotDelimiter(), "\n\n");
     long seed = def.fewshotSeed() != null ? def.fewshotSeed() : DEFAULT_FEWSHOT_SEED;
@@ -71,7 +77,15 @@ final class TaskBuilder {
 
     var fewshots =
         new FewshotContext(
-            where, def, renderer, fewshotPool, shots, seed, targetDelimiter, fewshotDelimiter);
+            where,
+            def,
+            renderer,
+            fewshotPool,
+            shots,
+            seed,
+            sameSplit,
+            targetDelimiter,
+            fewshotDelimiter);
     String description = Objects.requireNonNullElse(def.description(), "");
     if (def.promptPrefix() != null) {
       Templates.checkSyntax(def.promptPrefix(), where + ": prompt_prefix");
@@ -88,7 +102,7 @@ final class TaskBuilder {
     }
 
     PromptFormat format = promptFormat(type);
-    GenerateConfig generation = generation();
+    GenerateConfig generation = generation(fewshotDelimiter);
     List<Solver> solvers = new ArrayList<>();
     if (def.systemPrompt() != null) {
       solvers.add(Solvers.systemMessage(def.systemPrompt()));
@@ -113,7 +127,15 @@ final class TaskBuilder {
             generation,
             def.groupBy(),
             metrics,
-            where);
+            where,
+            new TaskConfig.Prompt(
+                docToText,
+                def.docToChoice() == null ? null : asText(def.docToChoice()),
+                def.docToTarget() == null ? null : asText(def.docToTarget()),
+                Objects.requireNonNullElse(def.promptPrefix(), ""),
+                Objects.requireNonNullElse(def.fewshotSampler(), "default"),
+                Boolean.TRUE.equals(def.shouldDecontaminate()),
+                def.docToDecontaminationQuery()));
     return new Task(
         name,
         def.version() == null ? 1 : def.version(),
@@ -251,9 +273,14 @@ final class TaskBuilder {
     }
   }
 
-  private GenerateConfig generation() {
+  /**
+   * lm-eval's defaults: greedy, 256 tokens, and generation stops at the few-shot delimiter when the
+   * task names no {@code until} (with or without other generation settings).
+   */
+  private GenerateConfig generation(String fewshotDelimiter) {
     var kwargs = def.generationKwargs();
-    GenerateConfig config = GenerateConfig.GREEDY.withMaxTokens(256);
+    GenerateConfig config =
+        GenerateConfig.GREEDY.withMaxTokens(256).withStop(List.of(fewshotDelimiter));
     if (kwargs == null) {
       return config;
     }
@@ -271,11 +298,53 @@ final class TaskBuilder {
     return config;
   }
 
+  /**
+   * As lm-eval: a task file's {@code num_fewshot: 0} holds even against {@code --num-fewshot}
+   * (lm-eval ignores the flag for such a task and says so); otherwise the flag wins, then the file,
+   * then 0.
+   */
+  private int shots() {
+    if (def.numFewshot() != null && def.numFewshot() == 0) {
+      return 0;
+    }
+    if (options.numFewshot() != null) {
+      return options.numFewshot();
+    }
+    return orZero(def.numFewshot());
+  }
+
+  /**
+   * The few-shot split's rows, or the task file's inline {@code fewshot_samples}, or lm-eval's
+   * fallback: the training split, the validation split, the test split.
+   */
+  private List<Row> fewshotPool(String testSplit) {
+    if (def.fewshotSplit() != null) {
+      return split(def.fewshotSplit(), "fewshot_split");
+    }
+    if (def.fewshotSamples() != null) {
+      List<Row> rows = new ArrayList<>();
+      for (int i = 0; i < def.fewshotSamples().size(); i++) {
+        rows.add(new Row(where + " fewshot_samples", i + 1, def.fewshotSamples().get(i)));
+      }
+      return rows;
+    }
+    if (def.trainingSplit() != null) {
+      return split(def.trainingSplit(), "training_split");
+    }
+    if (def.validationSplit() != null) {
+      return split(def.validationSplit(), "validation_split");
+    }
+    return split(testSplit, "test_split");
+  }
+
   private List<Row> split(String name, String field) {
     if (name == null) {
       throw new UserError(where + ": " + field + " is missing");
     }
     List<Row> rows = splits.get(name);
+    if (rows == null && missing.containsKey(name)) {
+      throw new UserError(where + ": " + field + " '" + name + "': " + missing.get(name));
+    }
     if (rows == null) {
       throw new UserError(
           where + ": " + field + " '" + name + "' is not in dataset.files " + splits.keySet());
@@ -288,6 +357,11 @@ final class TaskBuilder {
       throw new UserError(where + ": required field '" + field + "' is missing");
     }
     return value;
+  }
+
+  /** A template as written, or a YAML list/number shown as JSON. */
+  private static String asText(Object value) {
+    return value instanceof String s ? s : TaskLoader.JSON.writeValueAsString(value);
   }
 
   private static int orZero(Integer value) {

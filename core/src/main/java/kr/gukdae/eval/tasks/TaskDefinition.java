@@ -13,8 +13,13 @@ import org.jspecify.annotations.Nullable;
  * {@code fewshot_doc_to_target} are lm-eval's {@code fewshot_config} templates (a few-shot example
  * rendered differently from the question, e.g. MMLU-Pro's chain of thought); {@code fewshot_match}
  * names a column whose value a test row's examples must share (MMLU-Pro takes its examples from the
- * same category). Validation happens in {@link TaskLoader}, which knows the file name for its
- * messages.
+ * same category). Without {@code fewshot_split}, examples come from {@code training_split}, else
+ * {@code validation_split}, else the test split itself, as lm-eval's rule goes (and, as there, only
+ * an explicit {@code fewshot_split} equal to the test split removes the evaluated document from its
+ * examples). {@code fewshot_samples} are lm-eval's inline {@code fewshot_config.samples} (examples
+ * written in the task file, e.g. KMMLU CoT-hard). {@code should_decontaminate} and {@code
+ * doc_to_decontamination_query} are lm-eval's contamination switches, kept for the audit.
+ * Validation happens in {@link TaskLoader}, which knows the file name for its messages.
  */
 record TaskDefinition(
     @Nullable String task,
@@ -24,6 +29,8 @@ record TaskDefinition(
     @Nullable DatasetSpec dataset,
     @Nullable String testSplit,
     @Nullable String fewshotSplit,
+    @Nullable String trainingSplit,
+    @Nullable String validationSplit,
     @Nullable Integer numFewshot,
     @Nullable String fewshotSampler,
     @Nullable Long fewshotSeed,
@@ -47,7 +54,10 @@ record TaskDefinition(
     @Nullable String processDocs,
     @Nullable String fewshotDocToText,
     @Nullable String fewshotDocToTarget,
-    @Nullable String fewshotMatch) {
+    @Nullable String fewshotMatch,
+    @Nullable List<Map<String, Object>> fewshotSamples,
+    @Nullable Boolean shouldDecontaminate,
+    @Nullable String docToDecontaminationQuery) {
 
   /**
    * Where the rows come from. {@code path} is the Hugging Face repository id (e.g. {@code

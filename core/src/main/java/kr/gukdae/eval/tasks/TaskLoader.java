@@ -86,11 +86,19 @@ public final class TaskLoader {
     if (options.dataDir() != null) {
       data = dataDirSource(where, options.dataDir(), definition.dataset().path());
     }
+    String testSplit = definition.testSplit() == null ? "test" : definition.testSplit();
+    Map<String, String> missing = new LinkedHashMap<>();
     for (var entry : files.entrySet()) {
       SplitFile split;
       try {
         split = readSplit(where, definition, options, data, entry.getKey(), entry.getValue());
       } catch (IOException e) {
+        if (!entry.getKey().equals(testSplit)) {
+          // A few-shot split is only needed when examples are asked for: a zero-shot run on a
+          // download of the test split alone must work.
+          missing.put(entry.getKey(), entry.getValue() + " not found (" + e.getMessage() + ")");
+          continue;
+        }
         throw new UserError(
             where
                 + ": dataset.files."
@@ -110,7 +118,7 @@ public final class TaskLoader {
       }
     }
     String hash = HexFormat.of().formatHex(digest.digest());
-    return new TaskBuilder(where, definition, splits, hash, options).build();
+    return new TaskBuilder(where, definition, splits, missing, hash, options).build();
   }
 
   /** Files under {@code dataDir/<dataset.path>/}; a path escaping that folder is refused. */

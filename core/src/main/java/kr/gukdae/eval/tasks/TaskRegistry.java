@@ -28,12 +28,18 @@ public final class TaskRegistry {
   private static final String BUILTIN = "builtin/";
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-  /** A task's registry entry; loading its data waits until it is run. */
-  public record Entry(String name, String description, String source, boolean demo) {}
+  /**
+   * A task's registry entry; loading its data waits until it is run. {@code needsDataDir}: a
+   * built-in task without bundled sample rows (most KMMLU subjects), which runs only with {@code
+   * --data-dir}.
+   */
+  public record Entry(
+      String name, String description, String source, boolean demo, boolean needsDataDir) {}
 
   private final Map<String, Source> sources = new TreeMap<>();
   private final Map<String, TaskGroup> groups = new TreeMap<>();
   private final Map<String, List<String>> tags = new TreeMap<>();
+  private final java.util.Set<String> builtinGroups = new java.util.HashSet<>();
 
   private TaskRegistry() {}
 
@@ -65,6 +71,29 @@ public final class TaskRegistry {
     List<String> out = new ArrayList<>();
     expand(name, out, 0);
     return out.stream().distinct().toList();
+  }
+
+  /**
+   * The tasks and groups a run of these names covers: tasks in order, each once; every group
+   * reached, parents first, with its leaf tasks (as lm-eval aggregates them).
+   */
+  public RunPlan plan(List<String> names) {
+    List<String> tasks = new ArrayList<>();
+    List<RunPlan.Group> planned = new ArrayList<>();
+    for (String name : names) {
+      tasks.addAll(expand(name));
+      addGroups(name, 0, planned);
+    }
+    return new RunPlan(tasks.stream().distinct().toList(), planned);
+  }
+
+  private void addGroups(String name, int depth, List<RunPlan.Group> planned) {
+    TaskGroup group = groups.get(name);
+    if (group == null || depth > 8 || planned.stream().anyMatch(g -> g.name().equals(name))) {
+      return;
+    }
+    planned.add(new RunPlan.Group(name, depth, expand(name), group.aggregates()));
+    group.members().forEach(m -> addGroups(m, depth + 1, planned));
   }
 
   private void expand(String name, List<String> out, int depth) {
@@ -104,13 +133,44 @@ public final class TaskRegistry {
     for (String file : lines(resource(BUILTIN + "index.txt"))) {
       byte[] yaml = readResource(BUILTIN + file);
       String folder = file.contains("/") ? file.substring(0, file.lastIndexOf('/') + 1) : "";
-      add(
-          new Source(
-              "builtin:" + file,
-              yaml,
-              (where, bytes, options) ->
-                  TaskLoader.load(
-                      where, bytes, data -> readResource(BUILTIN + folder + data), options)));
+      addBuiltIn("builtin:" + file, yaml, folder);
+    }
+    BuiltinGroups.add(this);
+  }
+
+  /** A built-in task file whose data files lie in {@code folder} on the class path. */
+  void addBuiltIn(String where, byte[] yaml, String folder) {
+    addBuiltIn(where, yaml, folder, false);
+  }
+
+  void addBuiltIn(String where, byte[] yaml, String folder, boolean needsDataDir) {
+    add(
+        new Source(
+            where,
+            yaml,
+            (w, bytes, options) ->
+                TaskLoader.load(w, bytes, data -> bundled(BUILTIN + folder + data), options),
+            needsDataDir));
+  }
+
+  boolean hasTask(String name) {
+    return sources.containsKey(name);
+  }
+
+  /** A group shipped with gukdae; a group of the same name in a --tasks-dir folder replaces it. */
+  void addBuiltInGroup(TaskGroup group) {
+    groups.put(group.name(), group);
+    builtinGroups.add(group.name());
+  }
+
+  /** A bundled data file; a missing one means the real data set is needed. */
+  private static byte[] bundled(String name) throws IOException {
+    try (InputStream in = TaskRegistry.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException(
+            "no bundled sample rows for this task; pass --data-dir with the real data set");
+      }
+      return in.readAllBytes();
     }
   }
 
@@ -136,13 +196,14 @@ public final class TaskRegistry {
                   file.toString(),
                   yaml,
                   (where, bytes, options) -> LmEvalImport.load(file, options),
-                  new Entry(header.name(), header.description(), file.toString(), false)));
+                  new Entry(header.name(), header.description(), file.toString(), false, false)));
         } else {
           add(
               new Source(
                   file.toString(),
                   yaml,
-                  (where, bytes, options) -> TaskLoader.load(file, options)));
+                  (where, bytes, options) -> TaskLoader.load(file, options),
+                  false));
         }
       }
     } catch (IOException e) {
@@ -168,6 +229,9 @@ public final class TaskRegistry {
       members.add(member.asString());
     }
     String name = node.path("group").asString();
+    if (builtinGroups.remove(name)) {
+      groups.remove(name);
+    }
     if (groups.putIfAbsent(name, new TaskGroup(name, members, aggregates)) != null) {
       throw new UserError(file + ": group '" + name + "' is already defined; rename one of them");
     }
@@ -204,7 +268,7 @@ public final class TaskRegistry {
       this.entry = entry;
     }
 
-    Source(String where, byte[] yaml, Loader loader) {
+    Source(String where, byte[] yaml, Loader loader, boolean needsDataDir) {
       this.where = where;
       this.yaml = yaml;
       this.loader = loader;
@@ -223,7 +287,8 @@ public final class TaskRegistry {
               name,
               String.valueOf(text(node, "description")),
               where,
-              node.path("demo").asBoolean(false));
+              node.path("demo").asBoolean(false),
+              needsDataDir);
     }
 
     Entry entry() {

@@ -6,17 +6,26 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.filter.Filter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
+import kr.gukdae.eval.PythonText;
 
 /**
  * Jinja templates over dataset rows, as lm-evaluation-harness's {@code doc_to_text}, {@code
  * doc_to_target} and {@code doc_to_choice} use them. Unknown variables are errors, not blanks: a
  * silently empty prompt would produce a wrong score that looks right.
+ *
+ * <p>lm-eval renders with Python's Jinja, where {@code question.strip()} is Python's {@code
+ * str.strip}. Those string methods ({@code strip}, {@code lstrip}, {@code rstrip}, {@code lower},
+ * {@code upper}, {@code capitalize}, {@code title}) are rewritten inside template tags into filters
+ * with Python's semantics ({@link PythonText}), so a question padded with NBSP or U+2007 renders as
+ * lm-eval renders it.
  */
 final class Templates {
 
@@ -31,15 +40,69 @@ final class Templates {
               .withMaxOutputSize(4L * 1024 * 1024)
               .build());
 
+  private static final Pattern TAG = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
+  private static final Pattern PY_METHOD =
+      Pattern.compile("\\.(strip|lstrip|rstrip|lower|upper|capitalize|title)\\(");
+  private static final Map<String, String> PYTHONIC = new ConcurrentHashMap<>();
+
+  static {
+    register(JINJA);
+  }
+
+  private static Jinjava register(Jinjava jinja) {
+    for (String name :
+        List.of("strip", "lstrip", "rstrip", "lower", "upper", "capitalize", "title")) {
+      jinja.getGlobalContext().registerFilter(new PythonStringFilter(name));
+    }
+    return jinja;
+  }
+
   private Templates() {}
+
+  /** The template with Python string-method calls inside its tags turned into filters. */
+  static String pythonic(String template) {
+    if (!template.contains("(")) {
+      return template;
+    }
+    return PYTHONIC.computeIfAbsent(
+        template,
+        t ->
+            TAG.matcher(t)
+                .replaceAll(tag ->
+                    Matcher.quoteReplacement(
+                        PY_METHOD.matcher(tag.group()).replaceAll("|py_$1("))));
+  }
+
+  /** One Python {@code str} method as a Jinja filter ({@code py_strip}, …). */
+  private record PythonStringFilter(String method) implements Filter {
+    @Override
+    public String getName() {
+      return "py_" + method;
+    }
+
+    @Override
+    public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
+      String s = var == null ? "None" : var.toString();
+      return switch (method) {
+        case "strip" -> args.length == 0 ? PythonText.strip(s) : PythonText.strip(s, args[0]);
+        case "lstrip" -> PythonText.lstrip(s);
+        case "rstrip" -> PythonText.rstrip(s);
+        case "lower" -> PythonText.lower(s);
+        case "upper" -> PythonText.upper(s);
+        case "capitalize" -> PythonText.capitalize(s);
+        default -> PythonText.title(s);
+      };
+    }
+  }
 
   /** Renders a text template against a row. */
   static String render(String template, Row row, String field) {
+    String source = pythonic(template);
     JinjavaInterpreter interpreter = interpreter(row);
     String output;
     JinjavaInterpreter.pushCurrent(interpreter);
     try {
-      output = interpreter.render(template);
+      output = interpreter.render(source);
     } catch (RuntimeException e) {
       throw error(row, field, template, e.getMessage());
     } finally {
@@ -65,7 +128,7 @@ final class Templates {
    * lists and numbers keep their type; any other template renders to text.
    */
   static Object evaluate(String template, Row row, String field) {
-    Matcher m = SINGLE_EXPRESSION.matcher(template);
+    Matcher m = SINGLE_EXPRESSION.matcher(pythonic(template));
     if (!m.matches() || m.group(1).contains("}}")) {
       return render(template, row, field);
     }
@@ -86,7 +149,7 @@ final class Templates {
   /** Checks a template's syntax once, at task load, without a row. */
   static void checkSyntax(String template, String where) {
     RenderResult result =
-        new Jinjava().renderForResult(template, Map.<String, Object>of()); // lenient on unknowns
+        LENIENT.renderForResult(pythonic(template), Map.<String, Object>of()); // unknowns are ok
     List<TemplateError> syntax =
         result.getErrors().stream()
             .filter(e -> e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR)
@@ -95,6 +158,8 @@ final class Templates {
       throw new UserError(where + ": template syntax error: " + syntax.get(0).getMessage());
     }
   }
+
+  private static final Jinjava LENIENT = register(new Jinjava());
 
   private static void failOnErrors(List<TemplateError> errors, Row row, String field, String t) {
     for (TemplateError error : errors) {

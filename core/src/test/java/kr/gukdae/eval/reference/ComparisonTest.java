@@ -130,6 +130,31 @@ class ComparisonTest {
   }
 
   @Test
+  void thePrimaryMetricIsStatedNotTakenFromKeyOrder() {
+    var target = new Baseline.Target("demo-frontier-b");
+    // lm-eval's file: flexible-extract first; strict-match is the primary by rule
+    var lmEval =
+        RunResults.parse(
+            "r.json",
+            ("{\"results\": {\"gsm8k\": {\"exact_match,flexible-extract\": 0.9,"
+                    + " \"exact_match,strict-match\": 0.8}}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var row = Comparison.of(lmEval, ReferenceScores.demo(), target, 0.95).compared().get(0);
+    assertThat(row.metricKey()).isEqualTo("exact_match,strict-match");
+    // gukdae's file states the task's primary metric, whatever the key order
+    var gukdae =
+        RunResults.parse(
+            "r.json",
+            ("{\"results\": {\"global/gsm8k\": {\"exact_match,strict-match\": 0.8,"
+                    + " \"exact_match,flexible-extract\": 0.9}},"
+                    + " \"gukdae\": {\"primary_metric\": {\"global/gsm8k\":"
+                    + " \"exact_match,flexible-extract\"}}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var stated = Comparison.of(gukdae, ReferenceScores.demo(), target, 0.95).compared().get(0);
+    assertThat(stated.metricKey()).isEqualTo("exact_match,flexible-extract");
+  }
+
+  @Test
   void valuesThatAreNotFractionsAreRefused() {
     var notANumber =
         RunResults.parse(

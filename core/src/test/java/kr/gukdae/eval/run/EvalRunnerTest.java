@@ -69,9 +69,19 @@ class EvalRunnerTest {
     JsonNode task = root.path("results").path("demo/ko_knowledge");
     assertThat(task.path("acc,none").isNumber()).isTrue();
     assertThat(task.path("acc_stderr,none").isNumber()).isTrue();
-    assertThat(task.path("aggregation").asString()).startsWith("micro");
-    assertThat(root.path("groups").path("demo/ko_knowledge").path("aggregation").asString())
+    // Only alias and metrics inside "results": lm-eval's table printer reads every other key as a
+    // metric. gukdae's row facts live under "gukdae".
+    task.propertyNames()
+        .forEach(k -> assertThat(k.equals("alias") || k.contains(",")).as(k).isTrue());
+    JsonNode rows = root.path("gukdae").path("rows");
+    assertThat(rows.path("demo/ko_knowledge").path("aggregation").asString()).startsWith("micro");
+    assertThat(rows.path("demo/ko_knowledge#groups").path("aggregation").asString())
         .startsWith("macro");
+    assertThat(root.path("gukdae").path("primary_metric").path("demo/arith").asString())
+        .isEqualTo("exact_match,boxed");
+    JsonNode config = root.path("configs").path("demo/ko_knowledge");
+    assertThat(config.path("doc_to_text").asString()).startsWith("{{question.strip()}}");
+    assertThat(config.path("doc_to_choice").asString()).isEqualTo("[\"A\",\"B\",\"C\",\"D\"]");
     assertThat(root.path("results").has("demo/ko_knowledge:History")).isTrue();
     assertThat(root.path("n-samples").path("demo/ko_knowledge").path("effective").asInt())
         .isEqualTo(20);
@@ -95,7 +105,20 @@ class EvalRunnerTest {
             "target_hash")) {
       assertThat(first.has(key)).as(key).isTrue();
     }
-    assertThat(first.path("arguments")).hasSize(4);
+    assertThat(first.path("arguments").path("gen_args_3").path("arg_1").asString()).isEqualTo(" D");
+    assertThat(first.path("filter").asString()).isEqualTo("none");
+    assertThat(first.path("target").isString()).isTrue();
+
+    // lm-eval's own layout: <model>/results_<date>.json and samples_<task>_<date>.jsonl
+    Path lmEval = outcome.resultsFile().resolveSibling("lexical");
+    try (var files = Files.list(lmEval)) {
+      List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      assertThat(names)
+          .anyMatch(n ->
+              n.matches("results_\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d(\\.\\d{6})?\\.json"))
+          .anyMatch(n -> n.startsWith("samples_demo_ko_knowledge_") && n.endsWith(".jsonl"))
+          .anyMatch(n -> n.startsWith("samples_demo_arith_"));
+    }
   }
 
   @Test

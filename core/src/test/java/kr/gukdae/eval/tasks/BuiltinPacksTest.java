@@ -129,15 +129,24 @@ class BuiltinPacksTest {
   }
 
   @Test
-  void kmmluFiveShotTakesTheFirstFiveDevRows() {
+  void kmmluFiveShotDrawsEachDocumentsDevRowsAsLmEvalsDefaultSampler() {
+    // lm-eval's kmmlu has no fewshot_config, so its default sampler draws per document from
+    // random.Random(1234): CPython 3.11 gives r.sample(range(5), 5) = [3, 0, 4, 2, 1] for the
+    // first document and [0, 4, 1, 3, 2] for the second.
     Task task = registry.load("ko/kmmlu_law", new TaskLoader.Options(5, null, null));
     String prompt = task.samples().get(0).prompt();
     assertThat(prompt)
         .startsWith(
-            "대한민국 헌법이 정한 대통령의 임기는?\nA. 4년\nB. 4년 중임\nC. 5년 단임\nD. 6년\n정답： C\n\n"
-                + "법률은 특별한 규정이 없으면")
+            "헌법재판소 재판관의 수는?\nA. 5명\nB. 7명\nC. 8명\nD. 9명\n정답： D\n\n"
+                + "대한민국 헌법이 정한 대통령의 임기는?\nA. 4년\nB. 4년 중임\nC. 5년 단임\nD. 6년\n정답： C\n\n"
+                + "형법의 기본 원칙으로")
+        .contains("정답： A\n\n민법상 성년 나이는?")
+        .contains("정답： B\n\n법률은 특별한 규정이 없으면")
         .endsWith("\n\n대한민국 헌법상 국회의원의 임기는?\nA. 3년\nB. 4년\nC. 5년\nD. 6년\n정답：");
     assertThat(prompt.split("정답：")).hasSize(6);
+    assertThat(task.samples().get(1).prompt())
+        .startsWith("대한민국 헌법이 정한 대통령의 임기는?")
+        .contains("정답： C\n\n형법의 기본 원칙으로");
   }
 
   @Test
@@ -162,6 +171,7 @@ class BuiltinPacksTest {
     List<Task> tasks =
         registry.entries().stream()
             .filter(e -> e.name().startsWith("ko/") || e.name().startsWith("global/"))
+            .filter(e -> !e.needsDataDir())
             .map(e -> load(e.name()))
             .toList();
     assertThat(tasks).hasSizeGreaterThanOrEqualTo(20);

@@ -76,19 +76,22 @@ class LmEvalImportTest {
     assertThat(accounting.samples()).hasSize(3);
     assertThat(accounting.samples().get(0).prompt())
         .isEqualTo(
-            "부채에 속하는 것은?\nA. 현금\nB. 재고\nC. 미지급금\nD. 토지\n정답： C\n\n"
+            // Random(1234).sample(range(2), 1) == [1] in CPython: the second dev row.
+            "수익을 기록하는 장부는?\nA. 손익계산서\nB. 주석\nC. 정관\nD. 등기부\n정답： A\n\n"
                 + "재무상태표에 표시되는 항목은?\nA. 매출액\nB. 자산\nC. 매출원가\nD. 판매비\n정답：");
     assertThat(accounting.samples().get(0).target()).isEqualTo("1");
+    assertThat(accounting.version()).as("metadata.version 2.0").isEqualTo(2);
     // Law's files are chosen over Criminal-Law's, which also end in -test.csv.
     assertThat(registry.load("lmeval/kmmlu_law", options).samples()).hasSize(1);
     assertThat(registry.expand("kmmlu"))
         .containsExactly("lmeval/kmmlu_accounting", "lmeval/kmmlu_law");
-    assertThat(registry.groups())
-        .extracting(TaskGroup::name)
-        .containsExactly("kmmlu", "kmmlu_humss");
-    var humss = registry.groups().get(1);
-    assertThat(humss.aggregates()).containsExactly(new TaskGroup.Aggregate("acc", true));
-    assertThat(registry.groups().get(0).aggregates().get(0).weightBySize()).isFalse();
+    // The folder's own kmmlu and kmmlu_humss groups replace the built-in ones of those names.
+    var groups = new java.util.HashMap<String, TaskGroup>();
+    registry.groups().forEach(g -> groups.put(g.name(), g));
+    assertThat(groups.get("kmmlu_humss").aggregates())
+        .containsExactly(new TaskGroup.Aggregate("acc", true));
+    assertThat(groups.get("kmmlu_humss").members()).containsExactly("kmmlu_humss_tasks");
+    assertThat(groups.get("kmmlu").aggregates().get(0).weightBySize()).isFalse();
   }
 
   @Test

@@ -25,6 +25,23 @@ class TemplatesTest {
   }
 
   @Test
+  void pythonStringMethodsKeepPythonsMeaningOnUnicodeRows() {
+    // lm-eval renders with Python: '\u00a0 하늘은?\u2007\u0085'.strip() == '하늘은?'
+    Row row = row(Map.of("question", "\u00a0 하늘은?\u2007\u0085", "w", "ﬁnal ﬂag", "c", "원인 "));
+    assertThat(Templates.render("{{question.strip()}}\n정답：", row, "doc_to_text"))
+        .isEqualTo("하늘은?\n정답：");
+    assertThat(Templates.render("{{ w.title() }}|{{ w.capitalize() }}", row, "doc_to_text"))
+        .isEqualTo("Final Flag|Final ﬂag");
+    assertThat(Templates.render("{% if c.strip() == '원인' %}왜냐하면{% endif %}", row, "doc_to_text"))
+        .isEqualTo("왜냐하면");
+    assertThat(Templates.evaluate("{{ question.strip() }}", row, "doc_to_target"))
+        .isEqualTo("하늘은?");
+    // a method name inside plain text is text
+    assertThat(Templates.render("call .strip() here {{c}}", row, "doc_to_text"))
+        .isEqualTo("call .strip() here 원인 ");
+  }
+
+  @Test
   void whatATemplateSetsStaysInItsRow() {
     Row first = row(Map.of("q", "x"));
     assertThat(Templates.render("{% set leaked = 'yes' %}{{ leaked }}", first, "doc_to_text"))
