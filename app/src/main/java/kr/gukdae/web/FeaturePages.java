@@ -14,7 +14,15 @@ class FeaturePages implements WebMvcConfigurer {
 
   static final List<String> FEATURES =
       List.of(
-          "eval", "arena", "originality", "lineage", "review", "stage", "office", "designation", "data");
+          "eval",
+          "arena",
+          "originality",
+          "lineage",
+          "review",
+          "stage",
+          "office",
+          "designation",
+          "data");
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
