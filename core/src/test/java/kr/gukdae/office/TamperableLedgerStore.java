@@ -2,6 +2,7 @@ package kr.gukdae.office;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
@@ -22,8 +23,16 @@ public final class TamperableLedgerStore implements LedgerStore {
   }
 
   @Override
-  public void append(LedgerEntry entry) {
-    rows.add(entry);
+  public List<LedgerEntry> appendAtomically(Function<Head, List<LedgerEntry>> build) {
+    LedgerEntry lastKey = null;
+    for (LedgerEntry e : rows) {
+      if (e.kind().equals(Ledger.KEY)) {
+        lastKey = e;
+      }
+    }
+    List<LedgerEntry> batch = build.apply(new Head(last(), lastKey));
+    rows.addAll(batch);
+    return batch;
   }
 
   @Override
