@@ -17,7 +17,8 @@ gukdaeI18n.add({
     "col.score": "점수", "col.max": "만점", "col.average": "전체 평균", "col.rule": "적용 규칙",
     "report.public": "공개 요약", "report.team": "팀 보고서", "audit.ok": "무결성 확인", "audit.broken": "변조 감지",
     "state.PRESENT": "있음", "state.MISSING": "없음", "state.STALE": "유효하지 않음", "state.PARTIAL": "일부",
-    "source": "근거",
+    "source": "근거", "stage.clean": "오염 제외 점수", "stage.notAudited": "오염 감사 안 됨",
+    "stage.contaminated": "오염 문항", "benchmark": "벤치마크",
   },
   en: {
     "stage.title": "Stage evaluation", "stage.lead": "Evidence → scores → decision → reports. Every record is kept in a hash-chained ledger.",
@@ -35,7 +36,8 @@ gukdaeI18n.add({
     "col.score": "Points", "col.max": "Max", "col.average": "Field average", "col.rule": "Rule applied",
     "report.public": "public summary", "report.team": "team report", "audit.ok": "intact", "audit.broken": "TAMPERING DETECTED",
     "state.PRESENT": "present", "state.MISSING": "missing", "state.STALE": "stale", "state.PARTIAL": "partial",
-    "source": "source",
+    "source": "source", "stage.clean": "clean subset", "stage.notAudited": "not audited for contamination",
+    "stage.contaminated": "contaminated items", "benchmark": "Benchmark",
   },
 });
 
@@ -131,6 +133,15 @@ async function showExplanation(seq) {
         links(c.sources.flatMap((s) => [link("#" + s.evidence, s.evidenceLink)].concat(s.sourceLink ? [link(s.kind, s.sourceLink)] : [])))])
         .concat([[t("col.gate"), e.gatePassed ? "✓" : "✗ " + e.gateReason, "", "",
           links(tv.gate.flatMap((s) => [link("#" + s.evidence, s.evidenceLink)].concat(s.sourceLink ? [link(s.kind, s.sourceLink)] : [])))]]));
+    const ratios = tv.components.flatMap((c) => c.ratios || []);
+    if (ratios.length) {
+      const rt = document.createElement("table");
+      rt.className = "ratios";
+      box.appendChild(rt);
+      table(rt, ["benchmark", "col.score", "stage.clean"], ratios.map((r) => [r.benchmark, n(r.score),
+        r.clean ? `${n(r.clean.clean)} (${n(r.clean.full)}; ${r.clean.contaminated}/${r.clean.items} ${t("stage.contaminated")}, ${r.clean.method})`
+          : t("stage.notAudited")]));
+    }
     const rep = document.createElement("p");
     rep.appendChild(link(t("report.team"), `/api/stage/decisions/${seq}/report?lang=${lang}&team=${encodeURIComponent(e.team)}`));
     box.appendChild(rep);

@@ -50,6 +50,17 @@ public enum Lang {
           e("score", "점수", "Score"),
           e("reference", "기준", "Reference"),
           e("ratio", "달성률", "Ratio"),
+          e("clean", "오염 제외 점수 (감사 항목 기준)", "Clean-subset score (audited items)"),
+          e("contamination", "학습 데이터 오염 감사", "Training-data contamination audit"),
+          e("contaminated", "오염 문항", "contaminated items"),
+          e("not audited", "감사 안 됨", "not audited"),
+          e(
+              "contamination.note",
+              "공식 점수는 전체 문항 기준이며, 오염 제외 점수는 참고용으로 나란히 표시합니다",
+              "The official score uses every item; the clean-subset score is shown next to it for"
+                  + " reference"),
+          e("audited", "감사한 결과 수", "results audited"),
+          e("rate.range", "오염률 범위", "contamination rate range"),
           e("comments", "전문가 의견", "Expert comments"),
           e("designations", "지정", "Designations"),
           e("notes", "참고", "Notes"),

@@ -108,6 +108,7 @@ final class ReportBuilder {
       out.add(
           new Block.Table(List.of(l.t("rank"), l.t("team"), l.t("total"), l.t("outcome")), rows));
     }
+    contamination(out, r, l);
     // Notes about single teams (ties, back-fills) would reveal scores the policy withholds.
     rules(out, r, l, head, d.fullRanking() ? null : "");
     return out;
@@ -175,6 +176,7 @@ final class ReportBuilder {
                 l.t(c.id()),
                 ratio.benchmark(),
                 n(ratio.score()),
+                clean(ratio.clean(), l),
                 ratio.referenceModel() + " " + n(ratio.reference()),
                 n(100 * ratio.ratio()) + "%"));
       }
@@ -191,8 +193,14 @@ final class ReportBuilder {
       out.add(
           new Block.Table(
               List.of(
-                  l.t("component"), l.t("benchmark"), l.t("score"), l.t("reference"), l.t("ratio")),
+                  l.t("component"),
+                  l.t("benchmark"),
+                  l.t("score"),
+                  l.t("clean"),
+                  l.t("reference"),
+                  l.t("ratio")),
               ratioRows));
+      out.add(new Block.Para(l.t("contamination.note"), false));
     }
     if (t.userRating() != null) {
       var u = t.userRating();
@@ -210,6 +218,59 @@ final class ReportBuilder {
     }
     rules(out, r, l, head, t.team());
     return out;
+  }
+
+  /** "68.20 (full 70.10; 3 of 120 contaminated, GPT3_13GRAM)", or "not audited". */
+  static String clean(kr.gukdae.stage.Evidence.@Nullable CleanSubset c, Lang l) {
+    return c == null
+        ? l.t("not audited")
+        : n(c.clean())
+            + " ("
+            + n(c.full())
+            + "; "
+            + c.contaminated()
+            + "/"
+            + c.items()
+            + " "
+            + l.t("contaminated")
+            + ", "
+            + c.method()
+            + ")";
+  }
+
+  /**
+   * The public summary's audit table: per benchmark how many teams' results were audited and the
+   * range of contamination rates. Rates, not scores: the disclosure policy governs scores.
+   */
+  private static void contamination(List<Block> out, StageResult r, Lang l) {
+    java.util.Map<String, List<Double>> rates = new java.util.TreeMap<>();
+    for (TeamResult t : r.ranking()) {
+      for (ComponentScore c : t.components()) {
+        for (StageResult.Ratio ratio : c.ratios()) {
+          if (ratio.clean() != null) {
+            rates
+                .computeIfAbsent(ratio.benchmark(), k -> new ArrayList<>())
+                .add(100 * ratio.clean().rate());
+          }
+        }
+      }
+    }
+    if (rates.isEmpty()) {
+      return;
+    }
+    out.add(new Block.Heading(l.t("contamination"), 2));
+    List<List<String>> rows = new ArrayList<>();
+    rates.forEach((benchmark, list) ->
+        rows.add(
+            List.of(
+                benchmark,
+                String.valueOf(list.size()),
+                n(list.stream().mapToDouble(d -> d).min().orElse(0))
+                    + "% – "
+                    + n(list.stream().mapToDouble(d -> d).max().orElse(0))
+                    + "%")));
+    out.add(new Block.Table(List.of(l.t("benchmark"), l.t("audited"), l.t("rate.range")), rows));
+    out.add(new Block.Para(l.t("contamination.note"), false));
   }
 
   private static List<Block> header(StageResult r, Lang l, String title) {

@@ -1,6 +1,7 @@
 package kr.gukdae.stage;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of evidence about one team at one stage. Other features produce these (evaluation runs,
@@ -18,9 +19,46 @@ public sealed interface Evidence {
     TARGET
   }
 
-  /** A benchmark score (same scale as the reference scores, e.g. accuracy in percent). */
-  record BenchmarkResult(String team, int stage, String benchmark, Group group, double score)
-      implements Evidence {}
+  /**
+   * A benchmark score (same scale as the reference scores, e.g. accuracy in percent), with the
+   * contamination audit of the run it came from when one was made.
+   */
+  record BenchmarkResult(
+      String team,
+      int stage,
+      String benchmark,
+      Group group,
+      double score,
+      @Nullable CleanSubset clean)
+      implements Evidence {
+
+    public BenchmarkResult(String team, int stage, String benchmark, Group group, double score) {
+      this(team, stage, benchmark, group, score, null);
+    }
+  }
+
+  /**
+   * The contamination audit of a benchmark result: how many items were checked and found in the
+   * team's training n-grams, and the metric (same scale as the score) on every audited item and on
+   * the clean ones only. The audit's means are per item, so they sit next to the official score
+   * rather than replace it; the score itself stays what the eval run reported.
+   */
+  record CleanSubset(String method, int items, int contaminated, double full, double clean) {
+    public CleanSubset {
+      if (method == null || method.isBlank()) {
+        throw new IllegalArgumentException("clean subset: method is required");
+      }
+      if (items < 0 || contaminated < 0 || contaminated > items) {
+        throw new IllegalArgumentException(
+            "clean subset: contaminated (" + contaminated + ") must be within 0.." + items);
+      }
+    }
+
+    /** Share of audited items found in the training n-grams. */
+    public double rate() {
+      return items == 0 ? 0 : (double) contaminated / items;
+    }
+  }
 
   /** One reviewer's sheet: rubric item scores and the comment. */
   record ReviewScore(

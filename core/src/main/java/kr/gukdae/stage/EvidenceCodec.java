@@ -39,6 +39,18 @@ final class EvidenceCodec {
         m.put("benchmark", b.benchmark());
         m.put("group", b.group().name());
         m.put("score", b.score());
+        if (b.clean() != null) {
+          var c = b.clean();
+          m.put(
+              "clean",
+              new TreeMap<>(
+                  Map.of(
+                      "method", c.method(),
+                      "items", c.items(),
+                      "contaminated", c.contaminated(),
+                      "full", c.full(),
+                      "clean", c.clean())));
+        }
       }
       case ReviewScore r -> {
         m.put("reviewer", r.reviewer());
@@ -60,6 +72,37 @@ final class EvidenceCodec {
     return m;
   }
 
+  /** The optional contamination audit of a benchmark record. */
+  private static Evidence.@Nullable CleanSubset clean(
+      @Nullable JsonNode node, String path, Nodes n, Problems problems) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      problems.add(path, "must be an object {method, items, contaminated, full, clean}");
+      return null;
+    }
+    for (String key : node.propertyNames()) {
+      if (!java.util.Set.of("method", "items", "contaminated", "full", "clean").contains(key)) {
+        problems.add(path + "." + key, "unknown key; use method, items, contaminated, full, clean");
+      }
+    }
+    String method = n.text(node, "method", path, null);
+    int items = n.integer(node, "items", path, null);
+    int contaminated = n.integer(node, "contaminated", path, null);
+    double full = n.number(node, "full", path, null);
+    double clean = n.number(node, "clean", path, null);
+    if (method.isEmpty() || Double.isNaN(full) || Double.isNaN(clean)) {
+      return null; // already recorded as a problem
+    }
+    try {
+      return new Evidence.CleanSubset(method, items, contaminated, full, clean);
+    } catch (IllegalArgumentException e) {
+      problems.add(path, e.getMessage());
+      return null;
+    }
+  }
+
   /** Reads one record; problems are recorded under {@code path} and null is returned. */
   static @Nullable Evidence fromNode(JsonNode node, String path, Nodes n, Problems problems) {
     String type = n.text(node, "type", path, null);
@@ -72,7 +115,13 @@ final class EvidenceCodec {
             double score = n.number(node, "score", path, null);
             yield g == null
                 ? null
-                : new BenchmarkResult(team, stage, n.text(node, "benchmark", path, null), g, score);
+                : new BenchmarkResult(
+                    team,
+                    stage,
+                    n.text(node, "benchmark", path, null),
+                    g,
+                    score,
+                    clean(node.get("clean"), path + ".clean", n, problems));
           }
           case "review" -> {
             Map<String, Double> items = new HashMap<>();

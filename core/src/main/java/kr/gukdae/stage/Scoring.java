@@ -98,7 +98,8 @@ final class Scoring {
               ref.get().model(),
               ref.get().score(),
               round(ratio),
-              round(program.scheme().pointsFunction().fraction(ratio))));
+              round(program.scheme().pointsFunction().fraction(ratio)),
+              found.getFirst().clean()));
     }
     double fraction = ratios.stream().mapToDouble(Ratio::fraction).sum() / c.benchmarks().size();
     return new ComponentScore(

@@ -1,5 +1,6 @@
 package kr.gukdae.stage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -31,14 +32,30 @@ public record StageResult(
     ELIMINATED_GATE
   }
 
-  /** One benchmark's achievement ratio and the fraction of its points earned. */
+  /**
+   * One benchmark's achievement ratio and the fraction of its points earned, with the clean-subset
+   * audit of its result when there is one (left out of the JSON when absent, so decisions recorded
+   * before audits existed replay byte for byte).
+   */
   public record Ratio(
       String benchmark,
       double score,
       String referenceModel,
       double reference,
       double ratio,
-      double fraction) {}
+      double fraction,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Evidence.@Nullable CleanSubset clean) {
+
+    public Ratio(
+        String benchmark,
+        double score,
+        String referenceModel,
+        double reference,
+        double ratio,
+        double fraction) {
+      this(benchmark, score, referenceModel, reference, ratio, fraction, null);
+    }
+  }
 
   public record ComponentScore(
       String id,

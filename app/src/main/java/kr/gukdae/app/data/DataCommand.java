@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import kr.gukdae.UserError;
+import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.data.DataJson;
 import kr.gukdae.data.commit.Commitments;
@@ -42,11 +43,14 @@ public class DataCommand implements GukdaeCommand {
   private final CommitmentStore commitments;
   private final DataRegistry registry;
   private final QualityStore quality;
+  private final EvalStore evals;
 
-  public DataCommand(CommitmentStore commitments, DataRegistry registry, QualityStore quality) {
+  public DataCommand(
+      CommitmentStore commitments, DataRegistry registry, QualityStore quality, EvalStore evals) {
     this.commitments = commitments;
     this.registry = registry;
     this.quality = quality;
+    this.evals = evals;
   }
 
   @Override
@@ -246,7 +250,9 @@ public class DataCommand implements GukdaeCommand {
         };
     NgramFilter filter = NgramFilter.read(ngrams);
     var check = new ContaminationCheck(filter, m, Normaliser.fromId(normaliser), ngrams.toString());
-    for (var a : RunAudit.audit(run, check, filter.falsePositiveRate(), fields)) {
+    var audits = RunAudit.audit(run, check, filter.falsePositiveRate(), fields);
+    String recorded = evals.auditRecorded(run);
+    for (var a : audits) {
       System.out.printf(
           Locale.ROOT,
           "%-30s %s: %d of %d items contaminated (%.1f%%); full %s clean %s%n",
@@ -258,6 +264,12 @@ public class DataCommand implements GukdaeCommand {
           a.full(),
           a.clean());
     }
+    System.out.println(
+        recorded == null
+            ? "no recorded eval run wrote to " + run + "; the audit is in its results.json only"
+            : "recorded for eval run "
+                + recorded
+                + "; the stage's evidence shows the clean subset");
     return 0;
   }
 

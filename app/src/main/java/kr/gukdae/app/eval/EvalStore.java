@@ -31,7 +31,7 @@ public class EvalStore {
   private final JdbcClient jdbc;
   private final Map<String, RunProgress> live = new ConcurrentHashMap<>();
 
-  EvalStore(JdbcClient jdbc) {
+  public EvalStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -143,6 +143,27 @@ public class EvalStore {
     }
     return new TaskResult(
         g.name() + "#macro", g.alias(), g.aggregation(), g.samples(), g.errors(), g.metrics());
+  }
+
+  /**
+   * After a contamination audit rewrote a run's {@code results.json} (adding its {@code
+   * contamination} block), stores the new document for the run recorded with that output directory,
+   * so the stage's evidence sees the clean-subset scores. Returns the run id, or null when no
+   * recorded run wrote to that directory (a run made elsewhere: the file alone holds it).
+   */
+  public @Nullable String auditRecorded(Path runDir) {
+    Path wanted = runDir.toAbsolutePath().normalize();
+    for (RunRow r : runs()) {
+      if (r.outputDir() != null
+          && Path.of(r.outputDir()).toAbsolutePath().normalize().equals(wanted)
+          && r.status().equals("DONE")) {
+        jdbc.sql("UPDATE eval_run SET results_json = ? WHERE id = ?")
+            .params(read(wanted.resolve("results.json")), r.id())
+            .update();
+        return r.id();
+      }
+    }
+    return null;
   }
 
   void failed(String runId, RuntimeException error) {

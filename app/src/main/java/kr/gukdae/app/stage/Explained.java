@@ -29,7 +29,12 @@ record Explained(
 
   record Source(long evidence, String evidenceLink, @Nullable String sourceLink, String kind) {}
 
-  record ComponentView(Explanation.Line line, List<Source> sources) {}
+  /**
+   * One component's line, its sources, and its benchmark ratios (each with the clean-subset audit
+   * of its result when one was made).
+   */
+  record ComponentView(
+      Explanation.Line line, List<Source> sources, List<StageResult.Ratio> ratios) {}
 
   record TeamView(Explanation explanation, List<ComponentView> components, List<Source> gate) {}
 
@@ -58,7 +63,14 @@ record Explained(
       List<ComponentView> components = new ArrayList<>();
       for (Explanation.Line line : x.components()) {
         Component c = program.scheme().component(line.id()).orElseThrow();
-        components.add(new ComponentView(line, sources(records, x.team(), r -> feeds(c, r), rows)));
+        List<StageResult.Ratio> ratios =
+            result.team(x.team()).stream()
+                .flatMap(t -> t.components().stream())
+                .filter(cs -> cs.id().equals(line.id()))
+                .flatMap(cs -> cs.ratios().stream())
+                .toList();
+        components.add(
+            new ComponentView(line, sources(records, x.team(), r -> feeds(c, r), rows), ratios));
       }
       List<Source> gate =
           sources(records, x.team(), r -> r.path("type").asString().equals("originality"), rows);

@@ -22,6 +22,7 @@ import kr.gukdae.stage.Team;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads what each feature measured for a stage's teams and turns it into evidence drafts with their
@@ -143,16 +144,21 @@ class FeatureEvidence {
         src.put("value", m.value());
         src.put("samples", m.samples());
         src.put("finishedAt", at.toString());
-        String hash = taskHash(run.id(), task.task());
-        if (hash != null) {
-          src.put("taskHash", hash);
+        JsonNode results = resultsJson(run.id());
+        var hash = results.path("task_hashes").path(task.task());
+        if (hash.isString()) {
+          src.put("taskHash", hash.asString());
+        }
+        Evidence.CleanSubset clean = clean(results, m);
+        if (clean != null) {
+          src.put("contaminationAudit", "results.json contamination." + auditKey(m.task()));
         }
         out.add(
             Drafts.draft(
                 programmeId,
                 model,
                 new Evidence.BenchmarkResult(
-                    team.id(), st.number(), slot.benchmark(), slot.group(), 100 * m.value()),
+                    team.id(), st.number(), slot.benchmark(), slot.group(), 100 * m.value(), clean),
                 "eval-run",
                 run.id(),
                 src,
@@ -202,18 +208,43 @@ class FeatureEvidence {
     return null;
   }
 
-  private @Nullable String taskHash(String runId, String task) {
+  private JsonNode resultsJson(String runId) {
     String json =
         jdbc.sql("SELECT results_json FROM eval_run WHERE id = ?")
             .param(runId)
             .query(String.class)
             .optional()
             .orElse(null);
-    if (json == null || json.isBlank()) {
+    return json == null || json.isBlank() ? CanonicalJson.parse("{}") : CanonicalJson.parse(json);
+  }
+
+  /** The key {@code gukdae data audit} files a task under: its samples file's name. */
+  private static String auditKey(String task) {
+    String plain = task.endsWith("#macro") ? task.substring(0, task.length() - 6) : task;
+    return plain.replace('/', '_');
+  }
+
+  /**
+   * The contamination audit of the measured task, when {@code gukdae data audit} ran on this run:
+   * the chosen metric on all audited items and on the clean ones, on the score's scale.
+   */
+  private static Evidence.@Nullable CleanSubset clean(JsonNode results, Measured m) {
+    JsonNode a = results.path("contamination").path(auditKey(m.task()));
+    JsonNode full = a.path("full").path(m.metric());
+    JsonNode clean = a.path("clean").path(m.metric());
+    if (!a.isObject() || !full.isNumber() || !clean.isNumber()) {
       return null;
     }
-    var node = CanonicalJson.parse(json).path("task_hashes").path(task);
-    return node.isString() ? node.asString() : null;
+    try {
+      return new Evidence.CleanSubset(
+          a.path("method").asString("?"),
+          a.path("items").asInt(),
+          a.path("contaminated").asInt(),
+          100 * full.asDouble(),
+          100 * clean.asDouble());
+    } catch (IllegalArgumentException e) {
+      return null; // an impossible block (edited by hand) is not evidence
+    }
   }
 
   private List<StageEvidence> ratings(

@@ -52,7 +52,10 @@ class DataCommandTest {
     var db = DataRegistryTest.open("h2");
     var data =
         new DataCommand(
-            db.commitments(), db.registry(), new QualityStore(db.jdbc(), db.registry()));
+            db.commitments(),
+            db.registry(),
+            new QualityStore(db.jdbc(), db.registry()),
+            new kr.gukdae.app.eval.EvalStore(db.jdbc()));
     var registry = new RegistryCommand(db.registry());
     assertThat(run(registry, "team", "--id", "hanbit").code()).isZero();
 

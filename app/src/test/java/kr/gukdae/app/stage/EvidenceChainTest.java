@@ -52,6 +52,7 @@ class EvidenceChainTest {
   @Autowired StageService stages;
   @Autowired ReviewService reviews;
   @Autowired EvalService eval;
+  @Autowired kr.gukdae.app.eval.EvalStore evals;
   @Autowired ForensicsStore forensics;
   @Autowired LineageEvidenceRepository lineage;
   @Autowired JdbcClient jdbc;
@@ -71,6 +72,42 @@ class EvidenceChainTest {
     try (var server = FakeOpenAiServer.start()) {
       ChainFixture.evaluate(eval, server);
     }
+    // alpha's training text held three arithmetic items: the audit of its run finds them, and the
+    // clean-subset score travels to the decision and the team's report.
+    var alphaRun =
+        evals.runs().stream()
+            .filter(r -> r.model().endsWith("fake-alpha"))
+            .findFirst()
+            .orElseThrow();
+    Path runDir = Path.of(alphaRun.outputDir());
+    var grams =
+        new kr.gukdae.data.ngram.NgramFilter(
+            kr.gukdae.data.ngram.NgramParams.of(8, kr.gukdae.data.ngram.Normaliser.WORDS_1, 16, 4));
+    java.util.List<String> arith =
+        java.util.List.of(
+            new String(
+                    getClass()
+                        .getResourceAsStream("/kr/gukdae/eval/tasks/builtin/demo/arith_test.jsonl")
+                        .readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n"));
+    for (String line : arith.subList(0, 3)) {
+      grams.addDocument("web page " + ChainFixture.JSON.readTree(line).path("question").asString());
+    }
+    var audits =
+        kr.gukdae.data.ngram.RunAudit.audit(
+            runDir,
+            new kr.gukdae.data.ngram.ContaminationCheck(
+                grams,
+                kr.gukdae.data.ngram.ContaminationCheck.Method.PALM_8GRAM_70,
+                kr.gukdae.data.ngram.Normaliser.WORDS_1,
+                "alpha.ngrams"),
+            grams.falsePositiveRate(),
+            java.util.List.of("question"));
+    var arithAudit =
+        audits.stream().filter(a -> a.task().equals("demo_arith")).findFirst().orElseThrow();
+    assertThat(arithAudit.contaminated()).isEqualTo(3);
+    assertThat(evals.auditRecorded(runDir)).isEqualTo(alphaRun.id());
     // Under the arena's per-network limit for unverified voters (30 a minute): all from loopback
     // here.
     assertThat(ChainFixture.vote(port, jdbc, 28)).isEqualTo(28);
@@ -243,6 +280,26 @@ class EvidenceChainTest {
       assertThat(team.path("gate")).hasSize(1);
     }
     assertThat(links).isGreaterThan(4 * 6 * 2);
+    // The clean subset sits next to the full score: on the decision page's data and in the report.
+    JsonNode alphaGlobal =
+        java.util.stream.StreamSupport.stream(explainedJson.path("teams").spliterator(), false)
+            .filter(t -> t.path("explanation").path("team").asString().equals("alpha"))
+            .flatMap(t ->
+                java.util.stream.StreamSupport.stream(t.path("components").spliterator(), false))
+            .filter(c -> c.path("line").path("id").asString().equals("global-benchmarks"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode clean = alphaGlobal.path("ratios").get(0).path("clean");
+    assertThat(clean.path("contaminated").asInt()).isEqualTo(3);
+    assertThat(clean.path("items").asInt()).isEqualTo(arithAudit.items());
+    assertThat(clean.path("clean").asDouble())
+        .isCloseTo(
+            100 * arithAudit.clean().get("exact_match"), org.assertj.core.data.Offset.offset(1e-9));
+    var alphaReport =
+        office.send("GET", "/api/stage/decisions/" + seq + "/report?lang=en&team=alpha", null);
+    assertThat(alphaReport.body())
+        .contains("Clean-subset score")
+        .contains("3/" + arithAudit.items() + " contaminated items, PALM_8GRAM_70");
     var earlier = office.ok("GET", "/api/stage/decisions", null);
     assertThat(earlier.get(0).path("authoritative").asBoolean()).isFalse();
     // Full results and explanations are the office's; the public summary is anyone's.
