@@ -289,7 +289,11 @@ public class DataCommand implements GukdaeCommand {
       @Option(names = "--version") @Nullable String version,
       @Option(names = "--json", description = "write the report as JSON here")
           @Nullable Path json) {
-    Thresholds limits = thresholds == null ? Thresholds.DEFAULT : Thresholds.read(thresholds);
+    // A recorded round is checked against the programme's limits in force unless a file is given.
+    Thresholds limits =
+        thresholds != null
+            ? Thresholds.read(thresholds)
+            : dataset != null ? quality.limits().thresholds() : Thresholds.DEFAULT;
     var rows = Datasets.read(file);
     QualityReport report;
     if (dataset != null && version != null) {

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.AccessDenied;
+import kr.gukdae.app.access.Principal;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.data.quality.QualityReport;
-import kr.gukdae.data.quality.Thresholds;
 import kr.gukdae.dataset.Datasets;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,14 +59,34 @@ class QualityController {
       throw new UserError("format '" + format + "': use jsonl, csv, tsv, json or parquet");
     }
     var rows = Datasets.read("upload." + format, new ByteArrayInputStream(body));
-    return store.check(id, version, rows, field, Thresholds.DEFAULT);
+    return store.check(id, version, rows, field, store.limits().thresholds());
   }
 
   @GetMapping
   List<QualityReport> rounds(
       HttpServletRequest request, @PathVariable String id, @PathVariable String version) {
-    access.require(request, Role.OFFICE, Role.REVIEWER, Role.TEAM);
+    mayRead(access.require(request, Role.OFFICE, Role.TEAM), id, version);
     return store.rounds(id, version);
+  }
+
+  /**
+   * The office reads every report; a team only those of versions it built or of datasets it holds
+   * an agreement for. An unknown version is a 400 before the ownership check says anything.
+   */
+  private void mayRead(Principal p, String id, String version) {
+    if (!store.hasVersion(id, version)) {
+      throw new UserError(
+          "dataset " + id + " has no version '" + version + "'; see GET /api/data/datasets");
+    }
+    if (!p.has(Role.OFFICE) && !store.concerns(id, version, p.team())) {
+      throw new AccessDenied(
+          HttpStatus.FORBIDDEN,
+          "forbidden",
+          "자기 팀이 구축했거나 계약한 데이터의 품질 보고서만 볼 수 있습니다 / a team reads quality reports only of data"
+              + " it built or holds an agreement for (team "
+              + p.team()
+              + ")");
+    }
   }
 
   @GetMapping("/diff")
@@ -73,7 +95,7 @@ class QualityController {
       @PathVariable String id,
       @PathVariable String version,
       @RequestParam(defaultValue = "0") int round) {
-    access.require(request, Role.OFFICE, Role.REVIEWER, Role.TEAM);
+    mayRead(access.require(request, Role.OFFICE, Role.TEAM), id, version);
     return store.diff(id, version, round);
   }
 }

@@ -28,10 +28,26 @@ public class QualityStore {
     this.registry = registry;
   }
 
+  public boolean hasVersion(String dataset, String version) {
+    return registry.versions(dataset).stream().anyMatch(v -> v.version().equals(version));
+  }
+
+  /** Whether {@code team} built this version or holds an agreement for its dataset. */
+  public boolean concerns(
+      String dataset, String version, @org.jspecify.annotations.Nullable String team) {
+    if (team == null) {
+      return false;
+    }
+    boolean built =
+        registry.versions(dataset).stream()
+            .anyMatch(v -> v.version().equals(version) && team.equals(v.builtBy()));
+    return built || registry.agreements(team).stream().anyMatch(a -> a.dataset().equals(dataset));
+  }
+
   /** Checks the rows as the next round of {@code dataset@version} and stores the report. */
   public QualityReport check(
       String dataset, String version, List<Row> rows, String field, Thresholds limits) {
-    if (registry.versions(dataset).stream().noneMatch(v -> v.version().equals(version))) {
+    if (!hasVersion(dataset, version)) {
       throw new UserError(
           "dataset " + dataset + " has no version '" + version + "'; register the version first");
     }
@@ -60,6 +76,70 @@ public class QualityStore {
               + " was recorded by someone else just now; run the check again");
     }
     return report;
+  }
+
+  /** The limits in force and where they came from; revision 0 is the built-in default. */
+  public record Limits(
+      int revision,
+      Thresholds thresholds,
+      String reason,
+      String setBy,
+      @org.jspecify.annotations.Nullable Instant setAt) {}
+
+  public Limits limits() {
+    return jdbc.sql(
+            "SELECT revision, thresholds, reason, set_by, set_at FROM data_quality_thresholds"
+                + " ORDER BY revision DESC LIMIT 1")
+        .query((rs, n) ->
+            new Limits(
+                rs.getInt(1),
+                DataJson.read(
+                    "data_quality_thresholds " + rs.getInt(1), rs.getString(2), Thresholds.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
+        .optional()
+        .orElse(new Limits(0, Thresholds.DEFAULT, "built-in default", "gukdae", null));
+  }
+
+  /**
+   * Records new limits on top of revision {@code replaces} (the one the office read). A stale
+   * revision is refused, so two offices editing at once cannot overwrite each other unseen.
+   */
+  public Limits setLimits(Thresholds t, int replaces, String reason, String by) {
+    if (reason == null || reason.isBlank()) {
+      throw new UserError("reason: say why the limits change (e.g. the programme's notice)");
+    }
+    if (reason.length() > 1000) {
+      throw new UserError("reason: at most 1000 characters");
+    }
+    int current = limits().revision();
+    if (replaces != current) {
+      throw new UserError(
+          "revision: the limits in force are revision "
+              + current
+              + ", not "
+              + replaces
+              + "; read them again and re-apply the change");
+    }
+    try {
+      jdbc.sql(
+              "INSERT INTO data_quality_thresholds (revision, thresholds, reason, set_by, set_at)"
+                  + " VALUES (?, ?, ?, ?, ?)")
+          .params(
+              current + 1,
+              DataJson.MAPPER.writeValueAsString(t),
+              reason.strip(),
+              by,
+              Timestamp.from(Instant.now()))
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw new UserError(
+          "revision: someone else changed the limits just now (revision "
+              + (current + 1)
+              + "); read them again and re-apply the change");
+    }
+    return limits();
   }
 
   public List<QualityReport> rounds(String dataset, String version) {

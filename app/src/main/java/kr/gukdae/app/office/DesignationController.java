@@ -10,6 +10,7 @@ import kr.gukdae.designation.Designation;
 import kr.gukdae.designation.Designations;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.stage.Stages;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,8 +54,12 @@ class DesignationController {
 
   /** Applies the latest recorded decision of a stage (recomputed from the ledger first). */
   @PostMapping("/apply")
-  Applied apply(HttpServletRequest request, @RequestParam int stage) {
+  Applied apply(
+      HttpServletRequest request, @RequestParam(required = false) @Nullable Integer stage) {
     access.require(request, Role.OFFICE);
+    if (stage == null) {
+      throw new UserError("apply needs ?stage=N: the stage whose recorded decision to apply");
+    }
     Stages.Replay replay = Stages.replay(ledger, stage);
     if (!replay.matches()) {
       throw new UserError(

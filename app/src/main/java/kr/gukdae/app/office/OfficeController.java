@@ -215,9 +215,13 @@ class OfficeController {
       HttpServletRequest request,
       @PathVariable String call,
       @PathVariable String round,
-      @RequestParam String criterion,
-      @RequestParam double weight) {
+      @RequestParam(required = false) @Nullable String criterion,
+      @RequestParam(required = false) @Nullable Double weight) {
     access.require(request, Role.OFFICE);
+    // Parameters are checked after the access check, so a stranger learns nothing about them.
+    if (criterion == null || weight == null) {
+      throw new UserError("what-if needs ?criterion=ID&weight=N (the criterion's new weight)");
+    }
     return office.whatIf(programmes.call(call), round, criterion, weight);
   }
 

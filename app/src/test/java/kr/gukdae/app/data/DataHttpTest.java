@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The data REST API and page over real HTTP, with roles from the platform's access layer. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -163,7 +164,8 @@ class DataHttpTest {
     office.ok(
         "POST",
         "/api/data/datasets/web-ko/versions",
-        Map.of("version", "v1", "bytes", 10, "records", 2, "opened", false));
+        // 0 bytes: the openness figures another test checks for team-a stay as they are
+        Map.of("version", "v1", "bytes", 0, "records", 2, "opened", false, "builtBy", "team-a"));
     String base = "/api/data/datasets/web-ko/versions/v1/quality?format=jsonl";
     team.refused(403, "forbidden", "POST", base, "{\"text\":\"x\"}\n");
     var first =
@@ -175,6 +177,119 @@ class DataHttpTest {
     assertThat(diff.get("resolved").get(0).get("detail").asString())
         .isEqualTo("email l***@corp.kr");
     assertThat(diff.get("passedAfter").asBoolean()).isTrue();
+    // Another team reads neither the rounds nor the diff of data it neither built nor licensed.
+    accounts.create("team-c-user", TestClient.PASSWORD, java.util.Set.of(Role.TEAM), "team-c");
+    TestClient other = new TestClient(port);
+    other.signIn("team-c-user", TestClient.PASSWORD);
+    other.refused(403, "forbidden", "GET", "/api/data/datasets/web-ko/versions/v1/quality", null);
+    other.refused(
+        403, "forbidden", "GET", "/api/data/datasets/web-ko/versions/v1/quality/diff", null);
+    assertThat(team.ok("GET", "/api/data/datasets/web-ko/versions/v1/quality", null)).hasSize(2);
+    assertThat(office.ok("GET", "/api/data/datasets/web-ko/versions/v1/quality", null)).hasSize(2);
+    // An unknown version is a plain 400 for anyone allowed to ask, not a hint about ownership.
+    assertThat(
+            other.send("GET", "/api/data/datasets/web-ko/versions/v9/quality", null).statusCode())
+        .isEqualTo(400);
+    // A licensee reads the reports of the data it licensed.
+    office.ok(
+        "POST",
+        "/api/data/agreements",
+        Map.of(
+            "id",
+            "ag-c",
+            "supplier",
+            "lab",
+            "team",
+            "team-c",
+            "dataset",
+            "web-ko",
+            "commercial",
+            false,
+            "start",
+            java.time.LocalDate.now().toString(),
+            "end",
+            "2026-12-31")); // the dataset's term end (DataRegistryTest.fields)
+    assertThat(other.ok("GET", "/api/data/datasets/web-ko/versions/v1/quality", null)).hasSize(2);
+  }
+
+  @Test
+  void theOfficeSetsTheQualityLimitsAndLaterChecksUseThem() throws Exception {
+    TestClient office = TestClient.as(port, accounts, "office-l", Role.OFFICE);
+    TestClient team = TestClient.as(port, accounts, "team-l", Role.TEAM);
+    var before = team.ok("GET", "/api/data/quality/thresholds", null);
+    int revision = before.get("revision").asInt();
+    Map<String, Object> limits =
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "exactDuplicates", 0.01,
+                "nearDuplicates", 0.05,
+                "nearDuplicateJaccard", 0.8,
+                "personalData", 0.6,
+                "hate", 0.001,
+                "emptyOrBroken", 0.01,
+                "ocrNoise", 0.05));
+    Map<String, Object> body =
+        Map.of(
+            "revision", revision, "reason", "notice 2026-3: PII tolerated", "thresholds", limits);
+    team.refused(403, "forbidden", "PUT", "/api/data/quality/thresholds", body);
+    // Bad input names the field, and nothing changes.
+    var missing = new java.util.LinkedHashMap<>(limits);
+    missing.remove("hate");
+    var bad =
+        office.send(
+            "PUT",
+            "/api/data/quality/thresholds",
+            Map.of("revision", revision, "reason", "x", "thresholds", missing, "colour", 1));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("thresholds.hate").contains("colour");
+    var outOfRange = new java.util.LinkedHashMap<>(limits);
+    outOfRange.put("personalData", 1.5);
+    var range =
+        office.send(
+            "PUT",
+            "/api/data/quality/thresholds",
+            Map.of("revision", revision, "reason", "x", "thresholds", outOfRange));
+    assertThat(range.statusCode()).isEqualTo(400);
+    assertThat(range.body()).contains("personalData");
+    assertThat(team.ok("GET", "/api/data/quality/thresholds", null).get("revision").asInt())
+        .isEqualTo(revision);
+
+    var set = office.ok("PUT", "/api/data/quality/thresholds", body);
+    assertThat(set.get("revision").asInt()).isEqualTo(revision + 1);
+    assertThat(set.get("setBy").asString()).isEqualTo("office-l");
+    // A second office saving on top of the revision it read earlier is refused, not merged.
+    var stale = office.send("PUT", "/api/data/quality/thresholds", body);
+    assertThat(stale.statusCode()).isEqualTo(400);
+    assertThat(stale.body()).contains("revision " + (revision + 1));
+
+    office.send(
+        "POST", "/api/data/suppliers", Map.of("id", "lab-l", "name", "Lab", "freeHelp", true));
+    office.ok("POST", "/api/data/datasets?supplier=lab-l", DataRegistryTest.fields("limits-ko"));
+    office.ok(
+        "POST",
+        "/api/data/datasets/limits-ko/versions",
+        Map.of("version", "v1", "bytes", 10, "records", 2, "opened", false));
+    var report =
+        office.ok(
+            "POST",
+            "/api/data/datasets/limits-ko/versions/v1/quality?format=jsonl",
+            "{\"text\":\"연락처는 010-1234-5678 입니다\"}\n{\"text\":\"보통 문장입니다 여기에\"}\n");
+    JsonNode pii = null;
+    for (JsonNode c : report.get("criteria")) {
+      if (c.get("name").asString().equals("personalData")) {
+        pii = c;
+      }
+    }
+    assertThat(pii).isNotNull();
+    assertThat(pii.get("limit").asDouble()).isEqualTo(0.6);
+    assertThat(pii.get("passed").asBoolean()).isTrue(); // 1 of 2 rows = 0.5, within the new 0.6
+    // Put the default back for the other tests of this class.
+    var restore = new java.util.LinkedHashMap<>(limits);
+    restore.put("personalData", 0.0);
+    office.ok(
+        "PUT",
+        "/api/data/quality/thresholds",
+        Map.of("revision", revision + 1, "reason", "back to default", "thresholds", restore));
   }
 
   @Test
