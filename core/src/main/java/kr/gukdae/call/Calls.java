@@ -63,10 +63,11 @@ public final class Calls {
     }
     List<Violation> violations = check(call, applications);
     Map<String, String> hashes = new LinkedHashMap<>();
+    List<Ledger.Draft> drafts = new ArrayList<>();
     for (Application a : applications) {
       String json = CanonicalJson.of(a);
       hashes.put(a.id(), Hashes.sha256(json));
-      ledger.appendJson(APPLICATION, json);
+      drafts.add(new Ledger.Draft(APPLICATION, CanonicalJson.parse(json)));
     }
     List<String> eligible = eligible(call, applications).stream().map(Application::id).toList();
     List<String> why = violations.stream().map(Violation::toString).toList();
@@ -76,7 +77,27 @@ public final class Calls {
     seal.put("applications", hashes);
     seal.put("eligible", eligible);
     seal.put("violations", why);
-    LedgerEntry entry = ledger.append(SEALED, seal);
+    drafts.add(new Ledger.Draft(SEALED, seal));
+    // One batch, checked again under the ledger's writer lock: of two processes (or servers on one
+    // database) sealing the same call at once, the second finds the first's seal and appends
+    // nothing; a crash midway leaves no half-sealed call.
+    LedgerEntry entry =
+        ledger
+            .appendAll(first -> {
+              LedgerEntry other = findSeal(ledger.entries(), call.id());
+              if (other != null) {
+                throw new UserError(
+                    "call "
+                        + call.id()
+                        + " was sealed by another process at ledger seq "
+                        + other.seq()
+                        + " ("
+                        + other.timestamp()
+                        + "); nothing was appended");
+              }
+              return drafts;
+            })
+            .getLast();
     return new Seal(call.id(), entry.seq(), eligible, why, entry.timestamp());
   }
 
