@@ -11,7 +11,8 @@ public record ResourceRules(
     GpuRules gpu,
     SelfPaymentTable selfPayment,
     @Nullable DataRules data,
-    @Nullable TalentRules talent) {
+    @Nullable TalentRules talent,
+    Continuation.@Nullable Rules continuation) {
 
   /** Joint-purchase budget per year and each team's own data-building budget, in KRW. */
   public record DataRules(long jointBudget, long perTeamBudget, String source) {
@@ -47,6 +48,9 @@ public record ResourceRules(
     }
     if (talent != null) {
       out.add(talent.source());
+    }
+    if (continuation != null) {
+      out.add(continuation.source());
     }
     return out;
   }

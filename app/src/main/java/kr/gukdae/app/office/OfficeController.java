@@ -91,6 +91,9 @@ class OfficeController {
     Principal who = access.require(request, Role.TEAM, Role.OFFICE);
     ApplicationForm f =
         parse(body, "POST /api/office/calls/" + call + "/applications", ApplicationForm.class);
+    if (f.id() == null) {
+      throw new UserError("POST /api/office/calls/" + call + "/applications: id is required");
+    }
     if (!who.has(Role.OFFICE) && !f.id().equals(who.team())) {
       throw new AccessDenied(
           HttpStatus.FORBIDDEN,

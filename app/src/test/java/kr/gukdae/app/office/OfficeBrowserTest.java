@@ -38,6 +38,14 @@ class OfficeBrowserTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", TestDatabases::freshH2);
+    // A home of its own: the ledger's signed checkpoints (anchors) belong to this fresh database.
+    String home;
+    try {
+      home = java.nio.file.Files.createTempDirectory("gukdae-office").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    registry.add("gukdae.home", () -> home);
   }
 
   @LocalServerPort int port;

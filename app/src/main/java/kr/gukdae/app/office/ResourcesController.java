@@ -1,0 +1,269 @@
+package kr.gukdae.app.office;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import kr.gukdae.UserError;
+import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.AccessDenied;
+import kr.gukdae.app.access.Principal;
+import kr.gukdae.app.access.Role;
+import kr.gukdae.call.Ids;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.office.OfficeFiles;
+import kr.gukdae.office.OfficeProgramme;
+import kr.gukdae.openness.OpenLevel;
+import kr.gukdae.openness.OpenLevelHistory;
+import kr.gukdae.openness.OpenSourceCheck;
+import kr.gukdae.resources.Allocation;
+import kr.gukdae.resources.Compute;
+import kr.gukdae.resources.Continuation;
+import kr.gukdae.resources.ResourceLedger;
+import kr.gukdae.resources.ResourceRules;
+import kr.gukdae.resources.UsageReport;
+import kr.gukdae.stage.Stages;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Resources and the open-source level over HTTP. The office records (allocations that follow a
+ * replayed stage decision, the operator's usage reports, open-source checks of a released
+ * repository placed under {@code GUKDAE_HOME/releases/<team>}) and runs the continuation check; a
+ * team reads its own records, never another team's. Everything recorded goes to the audit ledger.
+ */
+@RestController
+@RequestMapping("/api/office")
+class ResourcesController {
+
+  private final OfficeProgrammes programmes;
+  private final OfficeService office;
+  private final Access access;
+  private final Path releases;
+  private final Clock clock;
+
+  ResourcesController(
+      OfficeProgrammes programmes,
+      OfficeService office,
+      Access access,
+      @Value("${gukdae.home}") Path home,
+      ObjectProvider<Clock> clock) {
+    this.programmes = programmes;
+    this.office = office;
+    this.access = access;
+    this.releases = home.resolve("releases");
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+  }
+
+  record OpenLevelView(
+      String team, @Nullable OpenLevel current, List<OpenLevelHistory.Change> history) {}
+
+  record ResourcesView(
+      String team,
+      List<Allocation> allocations,
+      List<UsageReport> usage,
+      List<Compute.TeamAccount> account) {}
+
+  record Allocated(int stage, long decisionSeq, List<Allocation> allocations) {}
+
+  @GetMapping("/teams/{team}/open-level")
+  OpenLevelView openLevel(HttpServletRequest request, @PathVariable String team) {
+    ownOnly(access.require(request, Role.OFFICE, Role.TEAM), team);
+    Ledger ledger = office.ledger();
+    return new OpenLevelView(
+        team, OpenLevelHistory.current(ledger, team), OpenLevelHistory.history(ledger, team));
+  }
+
+  /** Checks the release the office placed under {@code releases/<team>}; records a change. */
+  @PostMapping("/teams/{team}/open-level")
+  OpenLevelView checkOpenLevel(
+      HttpServletRequest request,
+      @PathVariable String team,
+      @RequestParam(required = false) @Nullable String date) {
+    access.require(request, Role.OFFICE);
+    Path repo = releases.resolve(teamId(team)); // a single path segment below releases/
+    var finding = OpenSourceCheck.inspect(repo);
+    OpenLevelHistory.record(office.ledger(), team, day(date, "date"), finding);
+    return openLevel(request, team);
+  }
+
+  @GetMapping("/teams/{team}/resources")
+  ResourcesView resources(
+      HttpServletRequest request,
+      @PathVariable String team,
+      @RequestParam(required = false) @Nullable String call) {
+    ownOnly(access.require(request, Role.OFFICE, Role.TEAM), team);
+    ResourceRules rules = rules(required(call, "call"));
+    Ledger ledger = office.ledger();
+    List<Allocation> mine =
+        ResourceLedger.allocations(ledger).stream().filter(a -> a.team().equals(team)).toList();
+    List<UsageReport> usage =
+        ResourceLedger.usage(ledger).stream().filter(u -> u.team().equals(team)).toList();
+    return new ResourcesView(team, mine, usage, Compute.account(rules.gpu(), mine, usage));
+  }
+
+  /** GPUs for the stage after {@code stage}, from its recorded decision (replayed first). */
+  @PostMapping("/calls/{call}/resources/allocate")
+  synchronized Allocated allocate(
+      HttpServletRequest request,
+      @PathVariable String call,
+      @RequestParam(required = false) @Nullable Integer stage,
+      @RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to) {
+    access.require(request, Role.OFFICE);
+    ResourceRules rules = rules(call);
+    int decided = required(stage, "stage");
+    var replay = Stages.replay(office.ledger(), decided);
+    if (!replay.matches()) {
+      throw new UserError("stage " + decided + ": the recorded decision does not replay");
+    }
+    if (!new LedgerAllocations(office.ledger()).teamsIn(decided + 1).isEmpty()) {
+      throw new UserError(
+          "stage " + (decided + 1) + ": allocations are already recorded; nothing was added");
+    }
+    List<Allocation> out =
+        Compute.allocate(
+            rules.gpu(), replay.recomputed(), decided + 1, day(from, "from"), day(to, "to"));
+    Compute.record(office.ledger(), decided + 1, replay.decisionSeq(), out);
+    return new Allocated(decided + 1, replay.decisionSeq(), out);
+  }
+
+  /** The operator's measurement: delivered share of nominal speed, utilisation, for a period. */
+  @PostMapping("/calls/{call}/resources/usage")
+  UsageReport usage(
+      HttpServletRequest request, @PathVariable String call, @RequestBody String body) {
+    access.require(request, Role.OFFICE);
+    ResourceRules rules = rules(call);
+    UsageReport r = OfficeFiles.parse(body, "POST .../resources/usage", UsageReport.class);
+    rules.gpu().rate(r.gpuType()); // a type the programme has no exchange rate for is an error
+    ResourceLedger.report(office.ledger(), r);
+    return r;
+  }
+
+  /**
+   * Which funded teams do not meet the programme's continuation condition yet, before {@code
+   * stageDate}. Teams are those holding allocations for {@code stage}.
+   */
+  @GetMapping("/calls/{call}/continuation")
+  Continuation.Report continuation(
+      HttpServletRequest request,
+      @PathVariable String call,
+      @RequestParam(required = false) @Nullable Integer stage,
+      @RequestParam(required = false) @Nullable String stageDate) {
+    access.require(request, Role.OFFICE);
+    ResourceRules rules = rules(call);
+    if (rules.continuation() == null) {
+      throw new UserError(call + ": the programme has no resources.continuation rules");
+    }
+    int n = required(stage, "stage");
+    Ledger ledger = office.ledger();
+    LedgerAllocations funded = new LedgerAllocations(ledger);
+    return Continuation.check(
+        rules.continuation(),
+        ledger,
+        funded.teamsIn(n),
+        n,
+        day(stageDate, "stageDate"),
+        LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+  }
+
+  /** The teams holding allocations recorded for a stage. */
+  private record LedgerAllocations(Ledger ledger) {
+    List<String> teamsIn(int stage) {
+      List<String> out = new java.util.ArrayList<>();
+      for (var e : ledger.entries()) {
+        if (e.kind().equals(Compute.ALLOCATION)) {
+          var p = kr.gukdae.ledger.CanonicalJson.parse(e.payload());
+          if (p.path("stage").asInt() == stage) {
+            p.path("allocations")
+                .forEach(a -> {
+                  String t = a.path("team").asString();
+                  if (!out.contains(t)) {
+                    out.add(t);
+                  }
+                });
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * A team account reads only its own records. A team without records is a 400 for everyone allowed
+   * to ask (team ids are public: the designation registry lists them).
+   */
+  private void ownOnly(Principal p, String team) {
+    teamId(team);
+    Ledger ledger = office.ledger();
+    boolean known =
+        !OpenLevelHistory.history(ledger, team).isEmpty()
+            || ResourceLedger.allocations(ledger).stream().anyMatch(a -> a.team().equals(team))
+            || ResourceLedger.usage(ledger).stream().anyMatch(u -> u.team().equals(team));
+    if (!known) {
+      throw new UserError("team " + team + ": no resource or open-source records yet");
+    }
+    if (!p.has(Role.OFFICE) && !team.equals(p.team())) {
+      throw new AccessDenied(
+          HttpStatus.FORBIDDEN,
+          "forbidden",
+          "팀 계정은 자기 팀의 기록만 볼 수 있습니다 / a team account reads only its own records (team "
+              + p.team()
+              + ")");
+    }
+  }
+
+  /** A team id that is also safe as one path segment ({@code .} and {@code ..} are not). */
+  private static String teamId(String team) {
+    try {
+      Ids.check(team, "team");
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (team.matches("\\.+")) {
+      throw new UserError("team: '" + team + "' is not a team id");
+    }
+    return team;
+  }
+
+  private ResourceRules rules(String call) {
+    OfficeProgramme p = programmes.call(call);
+    if (p.resources() == null) {
+      throw new UserError("call " + call + ": its programme file has no resources section");
+    }
+    return p.resources();
+  }
+
+  private static <T> T required(@Nullable T value, String name) {
+    if (value == null) {
+      throw new UserError("?" + name + "= is required");
+    }
+    return value;
+  }
+
+  private LocalDate day(@Nullable String value, String name) {
+    if (value == null || value.isBlank()) {
+      if (name.equals("date")) {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+      }
+      throw new UserError("?" + name + "=YYYY-MM-DD is required");
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new UserError(name + ": '" + value + "' is not a date like 2026-07-15");
+    }
+  }
+}
