@@ -109,5 +109,44 @@ class SealRaceTest {
       assertThat(e.getMessage()).contains("already sealed");
     }
     assertThat(ledger.entries()).hasSize(before);
+
+    // The first round's assignment, raced the same way: one recorded, one refused.
+    String round = p.funnel().rounds().getFirst().id();
+    List<String> outcomes = race(offices, o -> o.assign(p, round).round());
+    assertThat(outcomes).containsExactlyInAnyOrder(round, "refused");
+    assertThat(
+            ledger.entries().stream()
+                .filter(e -> e.kind().equals(kr.gukdae.selection.Selection.ASSIGNMENT)))
+        .hasSize(1);
+    assertThat(ledger.verify().intact()).isTrue();
+  }
+
+  /** Runs {@code step} on every office at once; "refused" for each clear refusal. */
+  private static List<String> race(
+      List<OfficeService> offices, java.util.function.Function<OfficeService, String> step)
+      throws Exception {
+    CyclicBarrier together = new CyclicBarrier(offices.size());
+    ExecutorService pool = Executors.newFixedThreadPool(offices.size());
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (OfficeService o : offices) {
+        futures.add(
+            pool.submit(() -> {
+              together.await(30, TimeUnit.SECONDS);
+              try {
+                return step.apply(o);
+              } catch (UserError e) {
+                return "refused";
+              }
+            }));
+      }
+      List<String> out = new ArrayList<>();
+      for (Future<String> f : futures) {
+        out.add(f.get(120, TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
