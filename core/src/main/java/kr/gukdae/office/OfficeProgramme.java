@@ -40,6 +40,17 @@ public record OfficeProgramme(
       throw new IllegalArgumentException(
           "call.source '" + call.source() + "' is not one of the sources " + ids);
     }
+    for (var r : funnel.rounds()) {
+      if (r.grant() != null && !ids.contains(r.grant().source())) {
+        throw new IllegalArgumentException(
+            "funnel.rounds."
+                + r.id()
+                + ".grant.source '"
+                + r.grant().source()
+                + "' is not one of the sources "
+                + ids);
+      }
+    }
     if (resources != null) {
       for (String s : resources.sourceIds()) {
         if (!ids.contains(s)) {

@@ -1,9 +1,11 @@
 package kr.gukdae.selection;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import kr.gukdae.call.Ids;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One round of a selection funnel: its panel (reviewer ids), how many reviewers read each
@@ -18,7 +20,38 @@ public record Round(
     int maxLoad,
     List<Criterion> criteria,
     double overallThreshold,
-    Rule rule) {
+    Rule rule,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Grant grant) {
+
+  /**
+   * What each team the round selects is granted for the next round (the contest's "resources
+   * between rounds"): GPUs of a type for a number of days, and a budget in KRW; figures sourced.
+   */
+  public record Grant(
+      @Nullable String gpuType, int gpusPerTeam, int days, long budgetPerTeam, String source) {
+    public Grant {
+      if (gpusPerTeam < 0 || budgetPerTeam < 0) {
+        throw new IllegalArgumentException(
+            "grant: gpusPerTeam and budgetPerTeam must be 0 or more");
+      }
+      if (gpusPerTeam > 0 && (gpuType == null || days < 1)) {
+        throw new IllegalArgumentException("grant: GPUs need a gpuType and days (1 or more)");
+      }
+      Objects.requireNonNull(source, "grant.source is required");
+    }
+  }
+
+  public Round(
+      String id,
+      Kind kind,
+      List<String> panel,
+      int reviewersPerApplication,
+      int maxLoad,
+      List<Criterion> criteria,
+      double overallThreshold,
+      Rule rule) {
+    this(id, kind, panel, reviewersPerApplication, maxLoad, criteria, overallThreshold, rule, null);
+  }
 
   public enum Kind {
     DOCUMENT_SCREENING,
@@ -84,6 +117,6 @@ public record Round(
                         x.id(), x.label(), x.weight() * scale, x.maxScore(), x.threshold()))
             .toList();
     return new Round(
-        id, kind, panel, reviewersPerApplication, maxLoad, changed, overallThreshold, rule);
+        id, kind, panel, reviewersPerApplication, maxLoad, changed, overallThreshold, rule, grant);
   }
 }

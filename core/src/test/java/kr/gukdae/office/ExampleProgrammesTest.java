@@ -18,6 +18,7 @@ import kr.gukdae.designation.Designations;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.resources.Allocation;
 import kr.gukdae.resources.Compute;
+import kr.gukdae.resources.RoundGrants;
 import kr.gukdae.selection.Assignment;
 import kr.gukdae.selection.Round;
 import kr.gukdae.selection.RoundResult;
@@ -165,11 +166,26 @@ class ExampleProgrammesTest {
     Ledger ledger = Ledger.inMemory();
     Office.seal(ledger, p, apps, Instant.parse("2025-02-01T00:00:00Z"));
     int[] expected = {100, 20, 8, 5};
+    LocalDate from = LocalDate.parse("2025-03-01");
     for (int i = 0; i < expected.length; i++) {
       Round r = p.funnel().rounds().get(i);
       RoundResult result = runRound(ledger, p, r.id(), quality, 0);
       assertThat(result.selected()).as(r.id()).hasSize(expected[i]);
+      if (r.grant() != null) {
+        // Resources between rounds: each selected team gets the round's grant, recorded once.
+        var granted = RoundGrants.grant(ledger, "contest", r, result, from);
+        assertThat(granted).hasSize(expected[i]);
+        assertThat(granted)
+            .allSatisfy(g -> assertThat(g.gpus()).isEqualTo(r.grant().gpusPerTeam()));
+        assertThatThrownBy(() -> RoundGrants.grant(ledger, "contest", r, result, from))
+            .hasMessageContaining("already recorded");
+      }
     }
+    assertThat(RoundGrants.recorded(ledger, "contest", "semifinal")).hasSize(8);
+    assertThat(RoundGrants.of(ledger, Office.decision(ledger, p, "final").selected().getFirst()))
+        .extracting(RoundGrants.Granted::round)
+        .containsExactly("screening", "prototype", "semifinal");
+    assertThat(p.funnel().round("final").grant()).isNull();
     assertThat(Office.assignment(ledger, p, "screening").reviewersOf().get("t7"))
         .doesNotContain("c20");
     assertThat(Office.assignment(ledger, p, "screening").load().values())

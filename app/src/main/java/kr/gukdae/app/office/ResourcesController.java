@@ -24,6 +24,7 @@ import kr.gukdae.resources.Compute;
 import kr.gukdae.resources.Continuation;
 import kr.gukdae.resources.ResourceLedger;
 import kr.gukdae.resources.ResourceRules;
+import kr.gukdae.resources.RoundGrants;
 import kr.gukdae.resources.UsageReport;
 import kr.gukdae.stage.Stages;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,8 @@ class ResourcesController {
       String team,
       List<Allocation> allocations,
       List<UsageReport> usage,
-      List<Compute.TeamAccount> account) {}
+      List<Compute.TeamAccount> account,
+      List<RoundGrants.Granted> grants) {}
 
   record Allocated(int stage, long decisionSeq, List<Allocation> allocations) {}
 
@@ -105,13 +107,20 @@ class ResourcesController {
       @PathVariable String team,
       @RequestParam(required = false) @Nullable String call) {
     ownOnly(access.require(request, Role.OFFICE, Role.TEAM), team);
-    ResourceRules rules = rules(required(call, "call"));
+    OfficeProgramme programme = programmes.call(required(call, "call"));
     Ledger ledger = office.ledger();
     List<Allocation> mine =
         ResourceLedger.allocations(ledger).stream().filter(a -> a.team().equals(team)).toList();
     List<UsageReport> usage =
         ResourceLedger.usage(ledger).stream().filter(u -> u.team().equals(team)).toList();
-    return new ResourcesView(team, mine, usage, Compute.account(rules.gpu(), mine, usage));
+    return new ResourcesView(
+        team,
+        mine,
+        usage,
+        programme.resources() == null
+            ? List.of()
+            : Compute.account(programme.resources().gpu(), mine, usage),
+        RoundGrants.of(ledger, team));
   }
 
   /** GPUs for the stage after {@code stage}, from its recorded decision (replayed first). */
@@ -138,6 +147,23 @@ class ResourcesController {
             rules.gpu(), replay.recomputed(), decided + 1, day(from, "from"), day(to, "to"));
     Compute.record(office.ledger(), decided + 1, replay.decisionSeq(), out);
     return new Allocated(decided + 1, replay.decisionSeq(), out);
+  }
+
+  /**
+   * Resources between selection rounds: each team the round's recorded (replayed) decision selected
+   * gets the round's grant from {@code from}; once per round.
+   */
+  @PostMapping("/calls/{call}/rounds/{round}/grants")
+  List<RoundGrants.Granted> grants(
+      HttpServletRequest request,
+      @PathVariable String call,
+      @PathVariable String round,
+      @RequestParam(required = false) @Nullable String from) {
+    access.require(request, Role.OFFICE);
+    OfficeProgramme p = programmes.call(call);
+    var decision = office.decision(p, round);
+    return RoundGrants.grant(
+        office.ledger(), p.call().id(), p.funnel().round(round), decision, day(from, "from"));
   }
 
   /** The operator's measurement: delivered share of nominal speed, utilisation, for a period. */
@@ -211,7 +237,8 @@ class ResourcesController {
     boolean known =
         !OpenLevelHistory.history(ledger, team).isEmpty()
             || ResourceLedger.allocations(ledger).stream().anyMatch(a -> a.team().equals(team))
-            || ResourceLedger.usage(ledger).stream().anyMatch(u -> u.team().equals(team));
+            || ResourceLedger.usage(ledger).stream().anyMatch(u -> u.team().equals(team))
+            || !RoundGrants.of(ledger, team).isEmpty();
     if (!known) {
       throw new UserError("team " + team + ": no resource or open-source records yet");
     }
