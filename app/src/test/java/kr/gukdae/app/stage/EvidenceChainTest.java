@@ -74,7 +74,7 @@ class EvidenceChainTest {
     // Under the arena's per-network limit for unverified voters (30 a minute): all from loopback
     // here.
     assertThat(ChainFixture.vote(port, jdbc, 28)).isEqualTo(28);
-    ChainFixture.originality(forensics, dir.resolve("weights"));
+    ChainFixture.originality(forensics, stages, loaded, dir.resolve("weights"));
     var roots = kr.gukdae.stage.EvaluationPlan.of(loaded.program()).lineageRoots();
     // A count over all time is not the stage's count: it is shown, marked stale, and not used.
     var all = kr.gukdae.lineage.Lineage.demo();
