@@ -147,11 +147,11 @@ class ReviewController {
     return reviews.progress(stage);
   }
 
-  @Requires(Role.OFFICE)
+  @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/sheets/{id}")
-  ReviewService.SheetView sheet(@PathVariable long id, HttpServletRequest request) {
-    access.require(request, Role.OFFICE);
-    return reviews.sheet(id);
+  ReviewService.SheetDetail sheet(@PathVariable long id, HttpServletRequest request) {
+    Principal p = access.require(request, Role.OFFICE, Role.REVIEWER);
+    return reviews.sheet(id, p.username(), p.has(Role.OFFICE));
   }
 
   private static String text(@Nullable String s) {

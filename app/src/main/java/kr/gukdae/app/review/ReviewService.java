@@ -219,13 +219,54 @@ public class ReviewService {
     return new AccessDenied(HttpStatus.FORBIDDEN, "forbidden", ko + " / " + en);
   }
 
-  /** One submitted sheet, for the office and for evidence links. */
-  public SheetView sheet(long id) {
-    return store
-        .sheet(id)
-        .filter(ReviewStore.Sheet::submitted)
-        .map(ReviewService::view)
-        .orElseThrow(() -> new UserError("no submitted review sheet " + id));
+  /** A submitted sheet with the artefacts of its team, as evidence links reach it. */
+  public record SheetDetail(
+      long id,
+      String team,
+      String reviewer,
+      Map<String, Double> items,
+      String comment,
+      String status,
+      @Nullable String submittedAt,
+      List<ArtefactView> artefacts) {}
+
+  /**
+   * One submitted sheet: the office always; a reviewer only for a team they are assigned to and
+   * once their own sheet for it is submitted (the rule of {@link #mine}); nobody else (the public
+   * sees the aggregate through the disclosure policy, never a sheet).
+   */
+  public SheetDetail sheet(long id, String viewer, boolean office) {
+    ReviewStore.Sheet s =
+        store
+            .sheet(id)
+            .filter(ReviewStore.Sheet::submitted)
+            .orElseThrow(() -> new UserError("no submitted review sheet " + id));
+    if (!office && !s.reviewer().equals(viewer)) {
+      boolean ownSubmitted =
+          store
+              .sheet(s.panelId(), viewer, s.team())
+              .map(ReviewStore.Sheet::submitted)
+              .orElse(false);
+      if (!ownSubmitted) {
+        throw denied(
+            "본인 평가표를 제출한 배정 팀의 평가표만 볼 수 있습니다",
+            "you see other sheets of a team you are assigned to once your own is submitted");
+      }
+    }
+    List<ArtefactView> artefacts =
+        store.artefacts(s.panelId()).stream()
+            .filter(x -> x.team().equals(s.team()))
+            .map(x -> new ArtefactView(x.id(), x.kind(), x.fileName(), x.sha256(), x.size()))
+            .toList();
+    return new SheetDetail(
+        s.id(),
+        s.team(),
+        s.reviewer(),
+        s.items(),
+        s.comment(),
+        s.status(),
+        s.submittedAt() == null ? null : s.submittedAt().toString(),
+        artefacts);
   }
 
   /** What one reviewer sees: their assignments, artefacts, own sheets, others' once submitted. */

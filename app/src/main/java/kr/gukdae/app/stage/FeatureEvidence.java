@@ -237,6 +237,7 @@ class FeatureEvidence {
       StageRatings.Rated r = found.getFirst();
       Map<String, Object> src = new LinkedHashMap<>();
       src.put("voters", slice.voters());
+      src.put("arenaModel", r.model());
       src.put("from", slice.from().toString());
       src.put("to", slice.to().toString());
       src.put("sliceVotes", slice.votes());
