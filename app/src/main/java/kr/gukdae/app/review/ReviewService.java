@@ -1,10 +1,7 @@
 package kr.gukdae.app.review;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +9,6 @@ import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.programmes.Programmes;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.review.Artefact;
 import kr.gukdae.review.Panel;
 import kr.gukdae.review.ReviewSheet;
@@ -34,16 +30,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewService {
 
-  static final long MAX_ARTEFACT = 32L * 1024 * 1024;
-
   private final ReviewStore store;
   private final Programmes programmes;
-  private final Path artefacts;
+  private final ArtefactFiles artefacts;
 
-  ReviewService(ReviewStore store, Programmes programmes, @Value("${gukdae.home}") Path home) {
+  ReviewService(
+      ReviewStore store,
+      Programmes programmes,
+      @Value("${gukdae.home}") Path home,
+      @Value("${gukdae.review.max-artefact-bytes:268435456}") long maxArtefact) {
     this.store = store;
     this.programmes = programmes;
-    this.artefacts = home.resolve("artefacts");
+    this.artefacts = new ArtefactFiles(home.resolve("artefacts"), maxArtefact);
+  }
+
+  /** The largest artefact stored, in bytes ({@code gukdae.review.max-artefact-bytes}). */
+  public long maxArtefactBytes() {
+    return artefacts.limit();
   }
 
   record Round(Programmes.Loaded loaded, Panel panel, ReviewStore.PanelRow row) {
@@ -119,6 +122,22 @@ public class ReviewService {
   /** Stores an artefact for a team; a technical report must be a PDF. Returns its id. */
   public long attach(
       int stage, String teamId, String kind, String fileName, byte[] content, String by) {
+    return attach(stage, teamId, kind, fileName, new java.io.ByteArrayInputStream(content), by)
+        .id();
+  }
+
+  /**
+   * Streams an artefact into the store (hashed on the way, up to the configured limit) and records
+   * it for a team; a technical report must be a PDF. Stage, team and kind are checked before a byte
+   * is read; a refused upload leaves neither a file nor a row.
+   */
+  public Attached attach(
+      int stage,
+      String teamId,
+      String kind,
+      String fileName,
+      java.io.InputStream content,
+      String by) {
     Round r = round(stage);
     team(r, teamId);
     Artefact.Kind k;
@@ -127,37 +146,23 @@ public class ReviewService {
     } catch (IllegalArgumentException e) {
       throw new UserError("kind: TECHNICAL_REPORT, TRAINING_LOG or OTHER, got '" + kind + "'");
     }
-    if (content.length == 0 || content.length > MAX_ARTEFACT) {
-      throw new UserError("artefact: 1 byte to 32 MiB");
-    }
-    boolean pdf =
-        content.length > 4
-            && content[0] == '%'
-            && content[1] == 'P'
-            && content[2] == 'D'
-            && content[3] == 'F';
-    if (k == Artefact.Kind.TECHNICAL_REPORT && !pdf) {
-      throw new UserError("a technical report must be a PDF (the file does not start with %PDF)");
-    }
     String name = fileName.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
     if (name.isEmpty() || name.length() > 200) {
       name = "artefact";
     }
-    String sha = Hashes.sha256(content);
-    try {
-      Files.createDirectories(artefacts);
-      Path tmp = Files.createTempFile(artefacts, "upload", ".part");
-      Files.write(tmp, content);
-      Files.move(tmp, artefacts.resolve(sha), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String type = pdf ? "application/pdf" : "text/plain; charset=utf-8";
-    return store.addArtefact(r.row().id(), teamId, k.name(), name, type, sha, content.length, by);
+    ArtefactFiles.Stored stored = artefacts.store(content, k == Artefact.Kind.TECHNICAL_REPORT);
+    String type = stored.pdf() ? "application/pdf" : "text/plain; charset=utf-8";
+    long id =
+        store.addArtefact(
+            r.row().id(), teamId, k.name(), name, type, stored.sha256(), stored.size(), by);
+    return new Attached(id, stored.sha256(), stored.size());
   }
 
-  /** An artefact's bytes, checked against the recorded SHA-256 before anyone reads them. */
-  public record Opened(String fileName, String mediaType, String sha256, byte[] content) {}
+  /** A stored artefact: its id, SHA-256 (computed while it streamed) and size. */
+  public record Attached(long id, String sha256, long size) {}
+
+  /** An artefact's file, checked against the recorded SHA-256 before anyone reads it. */
+  public record Opened(String fileName, String mediaType, String sha256, long size, Path file) {}
 
   public Opened open(long id, String user, boolean office) {
     ReviewStore.Artefact a =
@@ -166,17 +171,15 @@ public class ReviewService {
       throw denied(
           "배정되지 않은 팀의 자료입니다", "artefact " + id + " belongs to a team you are not assigned to");
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(artefacts.resolve(a.sha256()));
-    } catch (IOException e) {
-      throw new UserError("artefact " + id + " is missing from the artefact store", e);
+    Path file = artefacts.path(a.sha256());
+    if (!Files.isRegularFile(file)) {
+      throw new UserError("artefact " + id + " is missing from the artefact store");
     }
-    if (!Hashes.sha256(bytes).equals(a.sha256())) {
+    if (!artefacts.intact(a.sha256())) {
       throw new IllegalStateException(
           "artefact " + id + " no longer matches its recorded SHA-256; it was changed on disk");
     }
-    return new Opened(a.fileName(), a.mediaType(), a.sha256(), bytes);
+    return new Opened(a.fileName(), a.mediaType(), a.sha256(), a.size(), file);
   }
 
   private boolean assignedAnywhere(long panelId, String reviewer, String team) {
