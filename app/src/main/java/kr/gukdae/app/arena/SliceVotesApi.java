@@ -1,11 +1,11 @@
 package kr.gukdae.app.arena;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import org.jspecify.annotations.Nullable;
@@ -24,11 +24,11 @@ class SliceVotesApi {
   private static final int MAX_ROWS = 1_000;
 
   private final StageRatings ratings;
-  private final ArenaApi api;
+  private final Access access;
 
-  SliceVotesApi(StageRatings ratings, ArenaApi api) {
+  SliceVotesApi(StageRatings ratings, Access access) {
     this.ratings = ratings;
-    this.api = api;
+    this.access = access;
   }
 
   record Vote(
@@ -56,9 +56,8 @@ class SliceVotesApi {
       @RequestParam String from,
       @RequestParam String to,
       @RequestParam(required = false) @Nullable String model,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    Admins.require(api, request, response);
+      HttpServletRequest request) {
+    access.require(request, Role.OFFICE);
     if (!List.of("PUBLIC", "VERIFIED", "EXPERT")
         .contains(voters.toUpperCase(java.util.Locale.ROOT))) {
       throw new UserError("voters: PUBLIC, VERIFIED or EXPERT");

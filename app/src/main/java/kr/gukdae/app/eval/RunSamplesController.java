@@ -123,9 +123,9 @@ class RunSamplesController {
           rows.add(
               new Row(
                   s.path("doc_id").asInt(),
-                  String.valueOf(text(first(s.path("arguments")))),
-                  text(first(s.path("resps"))),
-                  text(s.path("target")),
+                  String.valueOf(SampleText.text(SampleText.first(s.path("arguments")))),
+                  SampleText.text(SampleText.first(s.path("resps"))),
+                  SampleText.text(s.path("target")),
                   score));
         }
         n++;
@@ -135,21 +135,5 @@ class RunSamplesController {
     }
     return new Samples(
         id, task, metric, filter, result.metricValue(), n == 0 ? 0 : sum / n, n, from, rows);
-  }
-
-  /**
-   * The first scalar inside: gukdae writes a request's arguments as lists, lm-eval as {@code
-   * {gen_args_0: {arg_0: prompt, ...}}}; the prompt is the first either way.
-   */
-  private static JsonNode first(JsonNode n) {
-    JsonNode at = n;
-    while ((at.isArray() || at.isObject()) && !at.isEmpty()) {
-      at = at.isArray() ? at.get(0) : at.values().iterator().next();
-    }
-    return at;
-  }
-
-  private static @Nullable String text(JsonNode n) {
-    return n.isMissingNode() || n.isNull() ? null : n.isString() ? n.asString() : n.toString();
   }
 }

@@ -37,6 +37,11 @@ public record WeightFile(String file, String sha256, long bytes) {
     return files(model).stream().map(f -> hash(model, f)).toList();
   }
 
+  /** One of the model's files, hashed now. */
+  public static WeightFile of(WeightModel model, Path file) {
+    return hash(model, file);
+  }
+
   /** Each model's files by model name. */
   public static java.util.Map<String, List<WeightFile>> of(List<WeightModel> models) {
     java.util.Map<String, List<WeightFile>> out = new java.util.TreeMap<>();

@@ -83,7 +83,8 @@ class ReviewCommand implements GukdaeCommand {
               k,
               name == null ? String.valueOf(file.getFileName()) : name,
               in,
-              kr.gukdae.app.stage.StageCommand.cliUser());
+              // who the terminal user is, as stage decisions record it (StageCommand.cliUser)
+              "cli:" + System.getProperty("user.name", "unknown"));
     } catch (IOException e) {
       throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
     }

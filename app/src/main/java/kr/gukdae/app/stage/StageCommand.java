@@ -38,7 +38,7 @@ public class StageCommand implements GukdaeCommand {
   }
 
   /** Who the terminal user is, as decisions record it; the CLI holds the office's database. */
-  public static String cliUser() {
+  static String cliUser() {
     return "cli:" + System.getProperty("user.name", "unknown");
   }
 

@@ -249,9 +249,11 @@ public class StageService {
   public Decided decide(
       Programmes.Loaded loaded, int stage, String by, boolean office, @Nullable String reason) {
     Program p = loaded.program();
+    // The decision this one would supersede is read before gathering (which can take a while):
+    // two offices deciding at once then name the same one, and the chain key lets one through.
+    var earlier = decisions.authoritative(p.name(), stage);
     List<StageEvidence> counted =
         gather(loaded, stage).stream().filter(StageEvidence::counts).toList();
-    var earlier = decisions.authoritative(p.name(), stage);
     String why = reason == null ? "" : reason.strip();
     if (earlier.isPresent()) {
       if (!office) {

@@ -1,5 +1,7 @@
 package kr.gukdae.app.stage;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kr.gukdae.UserError;
 import kr.gukdae.app.forensics.WeightFile;
@@ -16,6 +19,7 @@ import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Hashes;
 import kr.gukdae.stage.Program;
 import kr.gukdae.stage.Team;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -105,9 +109,9 @@ public class Submissions {
    * (Weights moved elsewhere are not a change; a clock set back on a file is not caught here, the
    * recorded hashes remain what the check must match.)
    */
-  public static @org.jspecify.annotations.Nullable String changedOnDisk(Submission s) {
+  public static @Nullable String changedOnDisk(Submission s) {
     Path location = Path.of(s.location());
-    if (!java.nio.file.Files.exists(location)) {
+    if (!Files.exists(location)) {
       return null;
     }
     WeightModel model;
@@ -117,42 +121,37 @@ public class Submissions {
       return "the submitted weights at " + location + " are no longer readable: " + e.getMessage();
     }
     for (WeightFile f : s.weights()) {
-      Path file = java.nio.file.Files.isDirectory(location) ? location.resolve(f.file()) : location;
+      Path file = Files.isDirectory(location) ? location.resolve(f.file()) : location;
       try {
-        if (!java.nio.file.Files.exists(file)) {
+        if (!Files.exists(file)) {
           return "submitted weight file " + f.file() + " is gone from " + location;
         }
         boolean touched =
-            java.nio.file.Files.size(file) != f.bytes()
-                || java.nio.file.Files.getLastModifiedTime(file)
-                    .toInstant()
-                    .isAfter(s.submittedAt());
-        if (touched) {
-          var now =
-              WeightFile.of(model).stream().filter(x -> x.file().equals(f.file())).findFirst();
-          if (now.isEmpty() || !now.get().sha256().equals(f.sha256())) {
-            return "submitted weight file "
-                + f.file()
-                + " at "
-                + location
-                + " changed on disk after submission "
-                + s.id()
-                + " (sha256 "
-                + f.sha256().substring(0, 12)
-                + " then, "
-                + now.map(x -> x.sha256().substring(0, 12)).orElse("absent")
-                + " now)";
-          }
+            Files.size(file) != f.bytes()
+                || Files.getLastModifiedTime(file).toInstant().isAfter(s.submittedAt());
+        String now = touched ? WeightFile.of(model, file).sha256() : f.sha256();
+        if (!now.equals(f.sha256())) {
+          return "submitted weight file "
+              + f.file()
+              + " at "
+              + location
+              + " changed on disk after submission "
+              + s.id()
+              + " (sha256 "
+              + f.sha256().substring(0, 12)
+              + " then, "
+              + now.substring(0, 12)
+              + " now)";
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         return "cannot read submitted weight file " + file + ": " + e.getMessage();
       }
     }
     return null;
   }
 
-  private static java.util.Map<String, Object> asMap(WeightFile f) {
-    return java.util.Map.of("file", f.file(), "sha256", f.sha256(), "bytes", f.bytes());
+  private static Map<String, Object> asMap(WeightFile f) {
+    return Map.of("file", f.file(), "sha256", f.sha256(), "bytes", f.bytes());
   }
 
   private static Submission row(ResultSet rs, int n) throws SQLException {
