@@ -69,6 +69,17 @@ function links(items) {
   return span;
 }
 
+// Each source as its trail: evidence row → feature output → what that was computed from.
+function trails(sources) {
+  const box = document.createElement("span");
+  sources.forEach((s, i) => {
+    if (i) box.append(" · ");
+    const steps = s.trail && s.trail.length ? s.trail : [{ label: "#" + s.evidence, href: s.evidenceLink }];
+    steps.forEach((step, k) => { if (k) box.append(" → "); box.append(link(step.label, step.href)); });
+  });
+  return box;
+}
+
 async function json(url, options) {
   const r = await fetch(url, options);
   if (!r.ok) {
@@ -130,9 +141,9 @@ async function showExplanation(seq) {
     box.appendChild(tbl);
     table(tbl, ["col.component", "col.score", "col.max", "col.average", "source"],
       tv.components.map((c) => [t(c.line.id) === c.line.id ? c.line.id : t(c.line.id), n(c.line.points), n(c.line.max), n(c.line.average),
-        links(c.sources.flatMap((s) => [link("#" + s.evidence, s.evidenceLink)].concat(s.sourceLink ? [link(s.kind, s.sourceLink)] : [])))])
+        trails(c.sources)])
         .concat([[t("col.gate"), e.gatePassed ? "✓" : "✗ " + e.gateReason, "", "",
-          links(tv.gate.flatMap((s) => [link("#" + s.evidence, s.evidenceLink)].concat(s.sourceLink ? [link(s.kind, s.sourceLink)] : [])))]]));
+          trails(tv.gate)]]));
     const ratios = tv.components.flatMap((c) => c.ratios || []);
     if (ratios.length) {
       const rt = document.createElement("table");

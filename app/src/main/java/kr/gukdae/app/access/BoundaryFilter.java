@@ -38,10 +38,21 @@ final class BoundaryFilter implements Filter {
 
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-  private final long maxBody;
+  /**
+   * The one route that takes large bodies (review artefacts: reports, training logs), under its own
+   * limit. Its handler streams the body to disk, counting and hashing, and refuses past the same
+   * limit itself; nothing there parses the body.
+   */
+  static final String UPLOAD = "/api/review/artefacts/upload";
 
-  BoundaryFilter(@Value("${gukdae.web.max-body-bytes:1048576}") long maxBody) {
+  private final long maxBody;
+  private final long maxUpload;
+
+  BoundaryFilter(
+      @Value("${gukdae.web.max-body-bytes:1048576}") long maxBody,
+      @Value("${gukdae.review.max-artefact-bytes:268435456}") long maxUpload) {
     this.maxBody = maxBody;
+    this.maxUpload = maxUpload;
   }
 
   @Override
@@ -62,15 +73,17 @@ final class BoundaryFilter implements Filter {
           "다른 사이트에서 보낸 요청은 거부됩니다 / refused: a state change sent from another site");
       return;
     }
-    if (request.getContentLengthLong() > maxBody) {
+    boolean upload = request.getMethod().equals("POST") && UPLOAD.equals(request.getRequestURI());
+    long max = upload ? maxUpload : maxBody;
+    if (request.getContentLengthLong() > max) {
       refuse(
           response,
           413,
           "too_large",
-          "요청 본문이 너무 큽니다 (최대 " + maxBody + " 바이트) / request body over " + maxBody + " bytes");
+          "요청 본문이 너무 큽니다 (최대 " + max + " 바이트) / request body over " + max + " bytes");
       return;
     }
-    chain.doFilter(new Bounded(request, maxBody), response);
+    chain.doFilter(upload ? request : new Bounded(request, maxBody), response);
   }
 
   /** Whether a browser says this request comes from another site. */

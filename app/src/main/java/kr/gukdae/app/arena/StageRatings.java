@@ -50,17 +50,9 @@ public class StageRatings {
    */
   public Slice rate(String voters, Instant from, Instant to) {
     String v = voters.toUpperCase(Locale.ROOT);
-    // The leaderboard's own slice rule, so the stage counts exactly the votes that page shows.
-    Results.Filter filter = ArenaResultsApi.filter(null, null, v);
     List<Battle> battles = new ArrayList<>();
-    StringBuilder ids = new StringBuilder();
-    for (Results.VoteRow row : arena.results().votes(filter)) {
-      Instant at = row.votedAt().toInstant();
-      if (!at.isBefore(from) && at.isBefore(to)) {
-        battles.add(row.battle());
-        ids.append(row.battleId()).append('\n');
-      }
-    }
+    List<Results.VoteRow> rows = votes(v, from, to);
+    rows.forEach(row -> battles.add(row.battle()));
     List<Rated> out = new ArrayList<>();
     if (!battles.isEmpty()) {
       Leaderboard board =
@@ -70,6 +62,27 @@ public class StageRatings {
         out.add(new Rated(r.model(), r.rating(), r.lower(), r.upper(), r.battles()));
       }
     }
-    return new Slice(v, from, to, battles.size(), Hashes.sha256(ids.toString()), out);
+    return new Slice(v, from, to, battles.size(), sha256(rows), out);
+  }
+
+  /** The votes of one voter class cast in [from, to), in the leaderboard's order. */
+  List<Results.VoteRow> votes(String voters, Instant from, Instant to) {
+    // The leaderboard's own slice rule, so the stage counts exactly the votes that page shows.
+    Results.Filter filter = ArenaResultsApi.filter(null, null, voters.toUpperCase(Locale.ROOT));
+    List<Results.VoteRow> out = new ArrayList<>();
+    for (Results.VoteRow row : arena.results().votes(filter)) {
+      Instant at = row.votedAt().toInstant();
+      if (!at.isBefore(from) && at.isBefore(to)) {
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  /** The slice's source hash: SHA-256 of its battle ids, one a line. */
+  static String sha256(List<Results.VoteRow> rows) {
+    StringBuilder ids = new StringBuilder();
+    rows.forEach(r -> ids.append(r.battleId()).append('\n'));
+    return Hashes.sha256(ids.toString());
   }
 }

@@ -118,6 +118,10 @@ class DemoCommand implements GukdaeCommand {
     System.out.println("  " + sheets + " sheets submitted");
     System.out.println("4/5 originality (generated weights vs a 'foreign public' model):");
     DemoOriginality.run(forensics, teams, STAGE, dir.resolve("weights"));
+    // The teams hand these weights in as their stage submission: the checks are of exactly them.
+    for (Team team : teams) {
+      stages.submit(loaded, STAGE, team.id(), dir.resolve("weights").resolve(team.id()), "demo");
+    }
     System.out.println("5/5 derivative models (demo model-tree metadata, stage window):");
     Lineage demoTrees = Lineage.demo();
     for (Team team : teams) {

@@ -3,6 +3,7 @@ package kr.gukdae.app.demo;
 import java.nio.file.Path;
 import java.util.List;
 import kr.gukdae.app.forensics.ForensicsStore;
+import kr.gukdae.app.forensics.WeightFile;
 import kr.gukdae.forensics.Calibration;
 import kr.gukdae.forensics.DType;
 import kr.gukdae.forensics.DemoWeights;
@@ -35,14 +36,20 @@ final class DemoOriginality {
       }
       Path teamDir = dir.resolve(team.id());
       own.write(teamDir, DType.BF16, 1);
+      WeightModel candidate = WeightModel.open(team.models().get(stage).getFirst(), teamDir);
       Report report =
           Forensics.compare(
-              WeightModel.open(team.models().get(stage).getFirst(), teamDir),
+              candidate,
               List.of(reference),
               Calibration.analytic(),
               Forensics.Options.defaults(),
               null);
-      String id = store.save(report, teamDir.toString());
+      String id =
+          store.save(
+              report,
+              teamDir.toString(),
+              WeightFile.of(candidate),
+              WeightFile.of(List.of(reference)));
       System.out.printf("  %-10s %s  check %s%n", team.id(), report.verdict().label(), id);
     }
   }

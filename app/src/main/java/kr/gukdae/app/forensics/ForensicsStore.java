@@ -31,9 +31,26 @@ public class ForensicsStore {
     this.jdbc = jdbc;
   }
 
-  /** Stores a report with its findings and per-component evidence; returns its id. */
+  /**
+   * Stores a report without weight hashes (a stage never counts such a check for a submission);
+   * returns its id.
+   */
   @Transactional
   public String save(Evidence.Report report, @Nullable String modelPath) {
+    return save(report, modelPath, List.of(), Map.of());
+  }
+
+  /**
+   * Stores a report with its findings, per-component evidence and the SHA-256 of every weight file
+   * compared (the candidate's and each reference's, hashed by the caller outside the transaction);
+   * returns its id.
+   */
+  @Transactional
+  public String save(
+      Evidence.Report report,
+      @Nullable String modelPath,
+      List<WeightFile> candidateFiles,
+      Map<String, List<WeightFile>> referenceFiles) {
     String id = UUID.randomUUID().toString();
     jdbc.sql(
             "INSERT INTO forensics_report (id, model, model_path, verdict_code, verdict,"
@@ -52,6 +69,8 @@ public class ForensicsStore {
             report.explanation().ko(),
             ReportJson.nullModels(report.nullModels()).toString())
         .update();
+    insertFiles(id, "CANDIDATE", report.candidate(), candidateFiles);
+    referenceFiles.forEach((name, files) -> insertFiles(id, "REFERENCE", name, files));
     for (Evidence.ReferenceFinding f : report.findings()) {
       jdbc.sql(
               "INSERT INTO forensics_finding (report_id, reference_name, verdict_code, verdict,"
@@ -97,6 +116,46 @@ public class ForensicsStore {
     return id;
   }
 
+  private void insertFiles(String id, String role, String model, List<WeightFile> files) {
+    for (WeightFile f : files) {
+      jdbc.sql(
+              "INSERT INTO forensics_weight_file (report_id, role, model_name, file_name, sha256,"
+                  + " size_bytes) VALUES (?, ?, ?, ?, ?, ?)")
+          .params(id, role, model, f.file(), f.sha256(), f.bytes())
+          .update();
+    }
+  }
+
+  /**
+   * The weight files a check compared, by role ({@code CANDIDATE}, {@code REFERENCE}) and model.
+   */
+  public record CheckedFiles(
+      List<WeightFile> candidate, Map<String, List<WeightFile>> references) {}
+
+  public CheckedFiles weightFiles(String reportId) {
+    List<WeightFile> candidate = new ArrayList<>();
+    Map<String, List<WeightFile>> references = new java.util.TreeMap<>();
+    jdbc.sql(
+            "SELECT role, model_name, file_name, sha256, size_bytes FROM forensics_weight_file"
+                + " WHERE report_id = ? ORDER BY role, model_name, file_name")
+        .param(reportId)
+        .query()
+        .listOfRows()
+        .forEach(r -> {
+          WeightFile f =
+              new WeightFile(
+                  (String) r.get("file_name"),
+                  (String) r.get("sha256"),
+                  ((Number) r.get("size_bytes")).longValue());
+          if ("CANDIDATE".equals(r.get("role"))) {
+            candidate.add(f);
+          } else {
+            references.computeIfAbsent((String) r.get("model_name"), k -> new ArrayList<>()).add(f);
+          }
+        });
+    return new CheckedFiles(candidate, references);
+  }
+
   /** Report headers, newest first. */
   public List<Map<String, Object>> list() {
     return jdbc.sql(
@@ -131,6 +190,10 @@ public class ForensicsStore {
     if (log != null) {
       o.set("log", JSON.readTree(log.toString()));
     }
+    CheckedFiles files = weightFiles(id);
+    ObjectNode weights = o.putObject("weights");
+    weights.set("candidate", JSON.valueToTree(files.candidate()));
+    weights.set("references", JSON.valueToTree(files.references()));
     ArrayNode findings = o.putArray("findings");
     jdbc.sql("SELECT * FROM forensics_finding WHERE report_id = ? ORDER BY reference_name")
         .param(id)

@@ -176,8 +176,22 @@ class OriginalityCommand implements GukdaeCommand {
         log == null
             ? null
             : TrainingLogCheck.check(log, vocab > 0 ? vocab : Vocab.guess(cand), claimedTokens);
+    // The weights compared are pinned by hash; a file replaced during the (long) comparison makes
+    // the check refuse instead of recording hashes of other bytes than those compared.
+    List<String> before = new ArrayList<>(WeightFile.stamp(cand));
+    refs.forEach(r -> before.addAll(WeightFile.stamp(r)));
+    List<WeightFile> candidateFiles = noStore ? List.of() : WeightFile.of(cand);
+    Map<String, List<WeightFile>> referenceFiles = noStore ? Map.of() : WeightFile.of(refs);
     Evidence.Report report = Forensics.compare(cand, refs, calibration, options, logResult);
-    String id = noStore ? null : store.save(report, candidate.toString());
+    List<String> after = new ArrayList<>(WeightFile.stamp(cand));
+    refs.forEach(r -> after.addAll(WeightFile.stamp(r)));
+    if (!before.equals(after)) {
+      throw new UserError(
+          "weight files changed while they were being checked; nothing stored, run the check"
+              + " again on weights nobody is writing to");
+    }
+    String id =
+        noStore ? null : store.save(report, candidate.toString(), candidateFiles, referenceFiles);
     if (json) {
       var node = ReportJson.report(report);
       if (id != null) {

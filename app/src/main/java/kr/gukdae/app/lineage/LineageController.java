@@ -10,6 +10,7 @@ import kr.gukdae.lineage.DerivativeCount;
 import kr.gukdae.lineage.IngestReport;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -102,7 +103,9 @@ class LineageController {
     var lineage = service.lineage();
     return evidence.save(
         lineage.count(
-            root, new RulesQuery(null, null, null, null, null, null, null, null, null).rules(), 1),
+            root,
+            new RulesQuery(null, null, null, null, null, null, null, null, null).rules(),
+            MAX_TREE),
         lineage.report(),
         service.source());
   }
@@ -111,6 +114,12 @@ class LineageController {
   List<LineageEvidenceRepository.Evidence> evidence(
       @RequestParam(required = false) @Nullable String root) {
     return evidence.list(root);
+  }
+
+  /** The model tree a recorded count was taken from: every node with its verdict. */
+  @GetMapping("/evidence/{id}/tree")
+  LineageEvidenceRepository.Tree tree(@PathVariable String id) {
+    return evidence.tree(id).orElseThrow(() -> new UserError("no lineage evidence " + id));
   }
 
   static CountRules rules(

@@ -52,8 +52,9 @@ public class LineageEvidenceRepository {
             """
             INSERT INTO lineage_evidence (id, root_model, window_start, window_end, counted,
               direct_count, reached, distinct_owners, finetunes, adapters, merges, quantized,
-              rules_json, explanation, source, records_read, records_skipped, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
+              rules_json, explanation, source, records_read, records_skipped, recorded_at,
+              tree_json, tree_truncated)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
             """)
         .params(
             id,
@@ -73,7 +74,9 @@ public class LineageEvidenceRepository {
             source.length() > 2000 ? source.substring(0, 2000) : source,
             report.read(),
             report.skipped(),
-            Timestamp.from(now))
+            Timestamp.from(now),
+            JSON.writeValueAsString(count.tree()),
+            count.treeTruncated())
         .update();
     return find(id);
   }
@@ -87,6 +90,31 @@ public class LineageEvidenceRepository {
       statement = statement.param(root);
     }
     return statement.query(LineageEvidenceRepository::row).list();
+  }
+
+  /** The tree a count was taken from, as stored with it (empty for counts stored before). */
+  public record Tree(
+      String id,
+      String root,
+      int counted,
+      boolean truncated,
+      tools.jackson.databind.JsonNode tree) {}
+
+  public java.util.Optional<Tree> tree(String id) {
+    return jdbc.sql(
+            "SELECT id, root_model, counted, tree_json, tree_truncated FROM lineage_evidence"
+                + " WHERE id = ?")
+        .param(id)
+        .query((rs, n) ->
+            new Tree(
+                rs.getString("id"),
+                rs.getString("root_model"),
+                rs.getInt("counted"),
+                rs.getBoolean("tree_truncated"),
+                rs.getString("tree_json") == null
+                    ? JSON.createArrayNode()
+                    : JSON.readTree(rs.getString("tree_json"))))
+        .optional();
   }
 
   private Evidence find(String id) {

@@ -100,13 +100,34 @@ class ReviewController {
             office.username()));
   }
 
+  /**
+   * An artefact as the raw request body, streamed to disk and hashed on the way (reports and
+   * training logs beyond the JSON body limit, up to {@code gukdae.review.max-artefact-bytes}). The
+   * role is checked before a byte of the body is read.
+   */
+  @Requires(Role.OFFICE)
+  @PostMapping("/artefacts/upload")
+  ReviewService.Attached upload(
+      @RequestParam int stage,
+      @RequestParam String team,
+      @RequestParam String kind,
+      @RequestParam String name,
+      HttpServletRequest request)
+      throws java.io.IOException {
+    Principal office = access.require(request, Role.OFFICE);
+    return reviews.attach(
+        stage, team.strip(), kind, name, request.getInputStream(), office.username());
+  }
+
   @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/artefacts/{id}")
-  ResponseEntity<byte[]> artefact(@PathVariable long id, HttpServletRequest request) {
+  ResponseEntity<org.springframework.core.io.Resource> artefact(
+      @PathVariable long id, HttpServletRequest request) {
     Principal p = access.require(request, Role.OFFICE, Role.REVIEWER);
     ReviewService.Opened a = reviews.open(id, p.username(), p.has(Role.OFFICE));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(a.mediaType()))
+        .contentLength(a.size())
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.inline()
@@ -116,7 +137,7 @@ class ReviewController {
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "sandbox")
         .header("X-Gukdae-Sha256", a.sha256())
-        .body(a.content());
+        .body(new org.springframework.core.io.FileSystemResource(a.file()));
   }
 
   @Requires(Role.REVIEWER)
@@ -147,11 +168,11 @@ class ReviewController {
     return reviews.progress(stage);
   }
 
-  @Requires(Role.OFFICE)
+  @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/sheets/{id}")
-  ReviewService.SheetView sheet(@PathVariable long id, HttpServletRequest request) {
-    access.require(request, Role.OFFICE);
-    return reviews.sheet(id);
+  ReviewService.SheetDetail sheet(@PathVariable long id, HttpServletRequest request) {
+    Principal p = access.require(request, Role.OFFICE, Role.REVIEWER);
+    return reviews.sheet(id, p.username(), p.has(Role.OFFICE));
   }
 
   private static String text(@Nullable String s) {

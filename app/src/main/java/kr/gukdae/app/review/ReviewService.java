@@ -1,10 +1,7 @@
 package kr.gukdae.app.review;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +9,6 @@ import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.programmes.Programmes;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.review.Artefact;
 import kr.gukdae.review.Panel;
 import kr.gukdae.review.ReviewSheet;
@@ -34,16 +30,23 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewService {
 
-  static final long MAX_ARTEFACT = 32L * 1024 * 1024;
-
   private final ReviewStore store;
   private final Programmes programmes;
-  private final Path artefacts;
+  private final ArtefactFiles artefacts;
 
-  ReviewService(ReviewStore store, Programmes programmes, @Value("${gukdae.home}") Path home) {
+  ReviewService(
+      ReviewStore store,
+      Programmes programmes,
+      @Value("${gukdae.home}") Path home,
+      @Value("${gukdae.review.max-artefact-bytes:268435456}") long maxArtefact) {
     this.store = store;
     this.programmes = programmes;
-    this.artefacts = home.resolve("artefacts");
+    this.artefacts = new ArtefactFiles(home.resolve("artefacts"), maxArtefact);
+  }
+
+  /** The largest artefact stored, in bytes ({@code gukdae.review.max-artefact-bytes}). */
+  public long maxArtefactBytes() {
+    return artefacts.limit();
   }
 
   record Round(Programmes.Loaded loaded, Panel panel, ReviewStore.PanelRow row) {
@@ -119,6 +122,22 @@ public class ReviewService {
   /** Stores an artefact for a team; a technical report must be a PDF. Returns its id. */
   public long attach(
       int stage, String teamId, String kind, String fileName, byte[] content, String by) {
+    return attach(stage, teamId, kind, fileName, new java.io.ByteArrayInputStream(content), by)
+        .id();
+  }
+
+  /**
+   * Streams an artefact into the store (hashed on the way, up to the configured limit) and records
+   * it for a team; a technical report must be a PDF. Stage, team and kind are checked before a byte
+   * is read; a refused upload leaves neither a file nor a row.
+   */
+  public Attached attach(
+      int stage,
+      String teamId,
+      String kind,
+      String fileName,
+      java.io.InputStream content,
+      String by) {
     Round r = round(stage);
     team(r, teamId);
     Artefact.Kind k;
@@ -127,37 +146,23 @@ public class ReviewService {
     } catch (IllegalArgumentException e) {
       throw new UserError("kind: TECHNICAL_REPORT, TRAINING_LOG or OTHER, got '" + kind + "'");
     }
-    if (content.length == 0 || content.length > MAX_ARTEFACT) {
-      throw new UserError("artefact: 1 byte to 32 MiB");
-    }
-    boolean pdf =
-        content.length > 4
-            && content[0] == '%'
-            && content[1] == 'P'
-            && content[2] == 'D'
-            && content[3] == 'F';
-    if (k == Artefact.Kind.TECHNICAL_REPORT && !pdf) {
-      throw new UserError("a technical report must be a PDF (the file does not start with %PDF)");
-    }
     String name = fileName.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
     if (name.isEmpty() || name.length() > 200) {
       name = "artefact";
     }
-    String sha = Hashes.sha256(content);
-    try {
-      Files.createDirectories(artefacts);
-      Path tmp = Files.createTempFile(artefacts, "upload", ".part");
-      Files.write(tmp, content);
-      Files.move(tmp, artefacts.resolve(sha), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    String type = pdf ? "application/pdf" : "text/plain; charset=utf-8";
-    return store.addArtefact(r.row().id(), teamId, k.name(), name, type, sha, content.length, by);
+    ArtefactFiles.Stored stored = artefacts.store(content, k == Artefact.Kind.TECHNICAL_REPORT);
+    String type = stored.pdf() ? "application/pdf" : "text/plain; charset=utf-8";
+    long id =
+        store.addArtefact(
+            r.row().id(), teamId, k.name(), name, type, stored.sha256(), stored.size(), by);
+    return new Attached(id, stored.sha256(), stored.size());
   }
 
-  /** An artefact's bytes, checked against the recorded SHA-256 before anyone reads them. */
-  public record Opened(String fileName, String mediaType, String sha256, byte[] content) {}
+  /** A stored artefact: its id, SHA-256 (computed while it streamed) and size. */
+  public record Attached(long id, String sha256, long size) {}
+
+  /** An artefact's file, checked against the recorded SHA-256 before anyone reads it. */
+  public record Opened(String fileName, String mediaType, String sha256, long size, Path file) {}
 
   public Opened open(long id, String user, boolean office) {
     ReviewStore.Artefact a =
@@ -166,17 +171,15 @@ public class ReviewService {
       throw denied(
           "배정되지 않은 팀의 자료입니다", "artefact " + id + " belongs to a team you are not assigned to");
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(artefacts.resolve(a.sha256()));
-    } catch (IOException e) {
-      throw new UserError("artefact " + id + " is missing from the artefact store", e);
+    Path file = artefacts.path(a.sha256());
+    if (!Files.isRegularFile(file)) {
+      throw new UserError("artefact " + id + " is missing from the artefact store");
     }
-    if (!Hashes.sha256(bytes).equals(a.sha256())) {
+    if (!artefacts.intact(a.sha256())) {
       throw new IllegalStateException(
           "artefact " + id + " no longer matches its recorded SHA-256; it was changed on disk");
     }
-    return new Opened(a.fileName(), a.mediaType(), a.sha256(), bytes);
+    return new Opened(a.fileName(), a.mediaType(), a.sha256(), a.size(), file);
   }
 
   private boolean assignedAnywhere(long panelId, String reviewer, String team) {
@@ -219,13 +222,54 @@ public class ReviewService {
     return new AccessDenied(HttpStatus.FORBIDDEN, "forbidden", ko + " / " + en);
   }
 
-  /** One submitted sheet, for the office and for evidence links. */
-  public SheetView sheet(long id) {
-    return store
-        .sheet(id)
-        .filter(ReviewStore.Sheet::submitted)
-        .map(ReviewService::view)
-        .orElseThrow(() -> new UserError("no submitted review sheet " + id));
+  /** A submitted sheet with the artefacts of its team, as evidence links reach it. */
+  public record SheetDetail(
+      long id,
+      String team,
+      String reviewer,
+      Map<String, Double> items,
+      String comment,
+      String status,
+      @Nullable String submittedAt,
+      List<ArtefactView> artefacts) {}
+
+  /**
+   * One submitted sheet: the office always; a reviewer only for a team they are assigned to and
+   * once their own sheet for it is submitted (the rule of {@link #mine}); nobody else (the public
+   * sees the aggregate through the disclosure policy, never a sheet).
+   */
+  public SheetDetail sheet(long id, String viewer, boolean office) {
+    ReviewStore.Sheet s =
+        store
+            .sheet(id)
+            .filter(ReviewStore.Sheet::submitted)
+            .orElseThrow(() -> new UserError("no submitted review sheet " + id));
+    if (!office && !s.reviewer().equals(viewer)) {
+      boolean ownSubmitted =
+          store
+              .sheet(s.panelId(), viewer, s.team())
+              .map(ReviewStore.Sheet::submitted)
+              .orElse(false);
+      if (!ownSubmitted) {
+        throw denied(
+            "본인 평가표를 제출한 배정 팀의 평가표만 볼 수 있습니다",
+            "you see other sheets of a team you are assigned to once your own is submitted");
+      }
+    }
+    List<ArtefactView> artefacts =
+        store.artefacts(s.panelId()).stream()
+            .filter(x -> x.team().equals(s.team()))
+            .map(x -> new ArtefactView(x.id(), x.kind(), x.fileName(), x.sha256(), x.size()))
+            .toList();
+    return new SheetDetail(
+        s.id(),
+        s.team(),
+        s.reviewer(),
+        s.items(),
+        s.comment(),
+        s.status(),
+        s.submittedAt() == null ? null : s.submittedAt().toString(),
+        artefacts);
   }
 
   /** What one reviewer sees: their assignments, artefacts, own sheets, others' once submitted. */

@@ -27,7 +27,13 @@ record Explained(
     @Nullable Double cutLine,
     List<TeamView> teams) {
 
-  record Source(long evidence, String evidenceLink, @Nullable String sourceLink, String kind) {}
+  /** {@code trail}: the evidence row, its source and what that was computed from, in order. */
+  record Source(
+      long evidence,
+      String evidenceLink,
+      @Nullable String sourceLink,
+      String kind,
+      List<Links.Link> trail) {}
 
   /**
    * One component's line, its sources, and its benchmark ratios (each with the clean-subset audit
@@ -129,7 +135,8 @@ record Explained(
               id,
               Links.evidence(id),
               row.map(Links::source).orElse(null),
-              row.map(StageEvidence::sourceKind).orElse("?")));
+              row.map(StageEvidence::sourceKind).orElse("?"),
+              row.map(Links::trail).orElse(List.of())));
     }
     return out;
   }

@@ -2,7 +2,6 @@ package kr.gukdae.app.stage;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,13 +37,16 @@ class FeatureEvidence {
   private final StageRatings arena;
   private final LineageEvidenceRepository lineage;
   private final ReviewStore reviews;
+  private final OriginalityEvidence originality;
 
   FeatureEvidence(
       JdbcClient jdbc,
       EvalStore evals,
       StageRatings arena,
       LineageEvidenceRepository lineage,
-      ReviewStore reviews) {
+      ReviewStore reviews,
+      OriginalityEvidence originality) {
+    this.originality = originality;
     this.jdbc = jdbc;
     this.evals = evals;
     this.arena = arena;
@@ -87,7 +89,7 @@ class FeatureEvidence {
       }
       models.add(model);
       out.addAll(evalRuns(programmeId, p, plan, st, team, model));
-      out.addAll(originality(programmeId, plan, st, team, model));
+      out.addAll(originality.collect(programmeId, p.name(), plan, st, team, model));
       String root = plan.lineageRoots().get(team.id());
       if (root != null) {
         out.addAll(derivatives(programmeId, st, team, model, root));
@@ -266,6 +268,7 @@ class FeatureEvidence {
       StageRatings.Rated r = found.getFirst();
       Map<String, Object> src = new LinkedHashMap<>();
       src.put("voters", slice.voters());
+      src.put("arenaModel", r.model());
       src.put("from", slice.from().toString());
       src.put("to", slice.to().toString());
       src.put("sliceVotes", slice.votes());
@@ -284,57 +287,6 @@ class FeatureEvidence {
               null));
     }
     return out;
-  }
-
-  private List<StageEvidence> originality(
-      long programmeId, EvaluationPlan plan, StageDef st, Team team, String model) {
-    var report =
-        jdbc.sql(
-                "SELECT id, verdict_code, verdict, explanation, model_path, created_at"
-                    + " FROM forensics_report WHERE model = ? ORDER BY created_at DESC, id"
-                    + " LIMIT 1")
-            .param(model)
-            .query()
-            .listOfRows();
-    if (report.isEmpty()) {
-      return List.of();
-    }
-    Map<String, Object> row = report.getFirst();
-    String id = String.valueOf(row.get("id"));
-    List<String> references =
-        jdbc.sql(
-                "SELECT reference_name FROM forensics_finding WHERE report_id = ?"
-                    + " ORDER BY reference_name")
-            .param(id)
-            .query(String.class)
-            .list();
-    List<String> absent =
-        plan.originalityReferences().stream().filter(r -> !references.contains(r)).toList();
-    Instant at = instant(row.get("created_at"));
-    Map<String, Object> src = new LinkedHashMap<>();
-    src.put("check", id);
-    src.put("verdict", String.valueOf(row.get("verdict")));
-    src.put("references", references);
-    src.put("modelPath", String.valueOf(row.get("model_path")));
-    String stale =
-        !absent.isEmpty()
-            ? "the check did not compare against declared reference(s) " + absent
-            : at.isBefore(from(st)) ? "checked before the stage started" : null;
-    return List.of(
-        Drafts.draft(
-            programmeId,
-            model,
-            new Evidence.OriginalityVerdict(
-                team.id(),
-                st.number(),
-                "ORIGINAL".equals(row.get("verdict_code")),
-                String.valueOf(row.get("verdict"))),
-            "originality-check",
-            id,
-            src,
-            at,
-            false,
-            stale));
   }
 
   private List<StageEvidence> derivatives(
@@ -374,15 +326,6 @@ class FeatureEvidence {
                     + st.start()
                     + " --until "
                     + st.evaluationDate().plusDays(1)));
-  }
-
-  private static Instant instant(@Nullable Object value) {
-    return switch (value) {
-      case OffsetDateTime o -> o.toInstant();
-      case java.sql.Timestamp t -> t.toInstant();
-      case Instant i -> i;
-      case null, default -> Instant.EPOCH;
-    };
   }
 
   static LocalDate day(Instant i) {

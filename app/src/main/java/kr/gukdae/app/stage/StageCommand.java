@@ -72,6 +72,33 @@ public class StageCommand implements GukdaeCommand {
     return r.complete() ? 0 : 3;
   }
 
+  @Command(
+      name = "submit",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Record the weights a team submitted for a stage: the SHA-256 of every safetensors file.",
+        "The originality gate counts only a check of exactly these files."
+      })
+  int submit(
+      @Option(names = "--team", required = true, description = "team id") String team,
+      @Option(names = "--stage", defaultValue = "1", description = "stage number (default 1)")
+          int stage,
+      @Option(
+              names = "--weights",
+              required = true,
+              paramLabel = "DIR",
+              description = "a .safetensors file or the model directory")
+          Path weights) {
+    StageService s = workspaceService();
+    var sub = s.submit(s.programmes().require(), stage, team, weights, cliUser());
+    System.out.printf(
+        "submission %d: team %s, stage %d, model %s, %d file(s), weights sha256 %s%n",
+        sub.id(), sub.team(), sub.stage(), sub.model(), sub.weights().size(), sub.weightsSha256());
+    sub.weights()
+        .forEach(f -> System.out.printf("  %s  %s  %,d bytes%n", f.sha256(), f.file(), f.bytes()));
+    return 0;
+  }
+
   private StageService workspaceService() {
     if (service == null) {
       throw new UserError("this command needs the database (run it through gukdae)");

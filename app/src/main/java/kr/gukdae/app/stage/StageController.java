@@ -119,7 +119,8 @@ class StageController {
     return stages.status(stages.programmes().require(), stage);
   }
 
-  record EvidenceView(StageEvidence evidence, String link, @Nullable String sourceLink) {}
+  record EvidenceView(
+      StageEvidence evidence, String link, @Nullable String sourceLink, List<Links.Link> trail) {}
 
   @Requires(Role.OFFICE)
   @GetMapping("/evidence/{id}")
@@ -127,7 +128,7 @@ class StageController {
     access.require(request, Role.OFFICE);
     StageEvidence e =
         stages.workspace().evidence(id).orElseThrow(() -> new UserError("no evidence " + id));
-    return new EvidenceView(e, Links.evidence(id), Links.source(e));
+    return new EvidenceView(e, Links.evidence(id), Links.source(e), Links.trail(e));
   }
 
   @GetMapping("/decisions")

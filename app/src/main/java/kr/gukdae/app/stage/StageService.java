@@ -41,14 +41,17 @@ public class StageService {
   private final Decisions decisions;
   private final Ledger ledger;
   private final TransactionTemplate tx;
+  private final Submissions submissions;
 
   StageService(
+      Submissions submissions,
       Programmes programmes,
       Workspace workspace,
       FeatureEvidence features,
       Decisions decisions,
       Ledger ledger,
       DataSource dataSource) {
+    this.submissions = submissions;
     this.programmes = programmes;
     this.workspace = workspace;
     this.features = features;
@@ -63,6 +66,15 @@ public class StageService {
 
   public Programmes programmes() {
     return programmes;
+  }
+
+  /**
+   * Records the weights a team submitted for a stage (hashed here); the originality gate counts
+   * only a check of exactly these files.
+   */
+  public Submissions.Submission submit(
+      Programmes.Loaded loaded, int stage, String team, Path weights, String by) {
+    return submissions.submit(loaded, stage, team, weights, by);
   }
 
   public Programmes.Loaded load(Path file, String by) {
@@ -237,9 +249,11 @@ public class StageService {
   public Decided decide(
       Programmes.Loaded loaded, int stage, String by, boolean office, @Nullable String reason) {
     Program p = loaded.program();
+    // The decision this one would supersede is read before gathering (which can take a while):
+    // two offices deciding at once then name the same one, and the chain key lets one through.
+    var earlier = decisions.authoritative(p.name(), stage);
     List<StageEvidence> counted =
         gather(loaded, stage).stream().filter(StageEvidence::counts).toList();
-    var earlier = decisions.authoritative(p.name(), stage);
     String why = reason == null ? "" : reason.strip();
     if (earlier.isPresent()) {
       if (!office) {

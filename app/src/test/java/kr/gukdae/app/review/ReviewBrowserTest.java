@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A reviewer's round in a real Chromium: sign in, see only the assigned team, open its technical
  * report (checked against its SHA-256), save a draft, submit once; a colleague's sheet appears only
- * after the reviewer's own is submitted.
+ * after the reviewer's own is submitted. The office attaches a 3 MiB report from the page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReviewBrowserTest {
@@ -66,6 +66,9 @@ class ReviewBrowserTest {
     reviews.assign(1, "rv05", "baekdu", "office");
     byte[] pdf = "%PDF-1.4\n% 한빛 technical report (test)\n".getBytes(StandardCharsets.UTF_8);
     reviews.attach(1, "hanbit", "TECHNICAL_REPORT", "hanbit-report.pdf", pdf, "office");
+    byte[] large = new byte[3 * 1024 * 1024]; // three times the JSON body limit
+    new java.util.Random(3).nextBytes(large);
+    System.arraycopy(pdf, 0, large, 0, 8);
     reviews.save(
         1,
         "rv05",
@@ -144,7 +147,36 @@ class ReviewBrowserTest {
       assertThat(page.locator("#run-demo").count()).isZero();
       assertThat(page.locator("#error").textContent()).isEmpty();
       assertThat(errors).isEmpty();
+
+      // The office attaches a report beyond the JSON body limit from the page: the file streams in.
+      accounts.create("office1", "test-password-123", Set.of(Role.OFFICE), null);
+      Page office = browser.newContext().newPage();
+      office.navigate("http://127.0.0.1:" + port + "/review/?lang=en");
+      office.fill("#username", "office1");
+      office.fill("#password", "test-password-123");
+      office.click("#signin-form button[type=submit]");
+      office
+          .locator("#progress td", new Page.LocatorOptions().setHasText("hanbit"))
+          .first()
+          .waitFor();
+      office.fill("#attach-team", "baekdu");
+      office.selectOption("#attach-kind", "TECHNICAL_REPORT");
+      office.setInputFiles(
+          "#attach-file",
+          new com.microsoft.playwright.options.FilePayload(
+              "baekdu-report.pdf", "application/pdf", large));
+      office.click("#attach-form button[type=submit]");
+      office
+          .locator("#progress td", new Page.LocatorOptions().setHasText("baekdu-report.pdf"))
+          .waitFor();
+      assertThat(office.locator("#error").textContent()).isEmpty();
     }
+    assertThat(reviews.progress(1).stream().flatMap(p -> p.artefacts().stream()))
+        .anySatisfy(a -> {
+          assertThat(a.fileName()).isEqualTo("baekdu-report.pdf");
+          assertThat(a.sha256()).isEqualTo(Hashes.sha256(large));
+          assertThat(a.size()).isEqualTo(large.length);
+        });
     var hanbit =
         reviews.progress(1).stream()
             .filter(p -> p.team().equals("hanbit"))

@@ -14,7 +14,9 @@ import java.util.Map;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalService;
 import kr.gukdae.app.forensics.ForensicsStore;
+import kr.gukdae.app.forensics.WeightFile;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
+import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.eval.run.ProgressListener;
 import kr.gukdae.forensics.Calibration;
 import kr.gukdae.forensics.DType;
@@ -198,8 +200,12 @@ final class ChainFixture {
     return TEAMS.stream().map(t -> "scripted/" + model(t)).toList();
   }
 
-  /** Generated weights for each team; delta's vision encoder is the foreign model's, frozen. */
-  static void originality(ForensicsStore store, Path dir) {
+  /**
+   * Generated weights for each team, submitted for stage 1 and then checked; delta's vision encoder
+   * is the foreign model's, frozen.
+   */
+  static void originality(
+      ForensicsStore store, StageService stages, Programmes.Loaded loaded, Path dir) {
     var config = DemoWeights.Config.tiny();
     DemoWeights.Model foreign = DemoWeights.independent(config, 1);
     foreign.write(dir.resolve("foreign"), DType.BF16, 1);
@@ -212,14 +218,17 @@ final class ChainFixture {
       }
       Path teamDir = dir.resolve(t);
       own.write(teamDir, DType.BF16, 1);
+      stages.submit(loaded, 1, t, teamDir, "office");
+      WeightModel candidate = WeightModel.open(model(t), teamDir);
       var report =
           Forensics.compare(
-              WeightModel.open(model(t), teamDir),
+              candidate,
               List.of(reference),
               Calibration.analytic(),
               Forensics.Options.defaults(),
               null);
-      store.save(report, teamDir.toString());
+      store.save(
+          report, teamDir.toString(), WeightFile.of(candidate), WeightFile.of(List.of(reference)));
     }
   }
 

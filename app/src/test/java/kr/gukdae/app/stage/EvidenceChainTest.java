@@ -2,9 +2,11 @@ package kr.gukdae.app.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Accounts;
@@ -57,6 +59,20 @@ class EvidenceChainTest {
   @Autowired LineageEvidenceRepository lineage;
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
+
+  /** Follows a trail of links; each answers 200 and shows the texts its link names. */
+  private static void follow(TestClient office, JsonNode trail, java.util.Set<String> followed)
+      throws Exception {
+    for (JsonNode link : trail) {
+      String href = link.path("href").asString();
+      var response = office.send("GET", href, null);
+      assertThat(response.statusCode()).as(href + " " + response.body()).isEqualTo(200);
+      for (JsonNode shows : link.path("shows")) {
+        assertThat(response.body()).as(href).contains(shows.asString());
+      }
+      followed.add(href);
+    }
+  }
 
   @Test
   void everyMeasurementReachesTheDecisionByItself(@TempDir Path dir) throws Exception {
@@ -111,7 +127,7 @@ class EvidenceChainTest {
     // Under the arena's per-network limit for unverified voters (30 a minute): all from loopback
     // here.
     assertThat(ChainFixture.vote(port, jdbc, 28)).isEqualTo(28);
-    ChainFixture.originality(forensics, dir.resolve("weights"));
+    ChainFixture.originality(forensics, stages, loaded, dir.resolve("weights"));
     var roots = kr.gukdae.stage.EvaluationPlan.of(loaded.program()).lineageRoots();
     // A count over all time is not the stage's count: it is shown, marked stale, and not used.
     var all = kr.gukdae.lineage.Lineage.demo();
@@ -262,24 +278,76 @@ class EvidenceChainTest {
     assertThat(again.path("authoritative").asBoolean()).isTrue();
     long seq = again.path("seq").asLong();
 
-    // The decision explains itself, and every link behind every number resolves.
+    // The decision explains itself, and every link behind every number resolves, level by level,
+    // each showing the number it came from.
     JsonNode explainedJson = office.ok("GET", "/api/stage/decisions/" + seq + "/explain", null);
     assertThat(explainedJson.path("cutLine").isNumber()).isTrue();
-    int links = 0;
+    java.util.Set<String> followed = new java.util.HashSet<>();
     for (JsonNode team : explainedJson.path("teams")) {
       assertThat(team.path("explanation").path("outcomeLabel").path("ko").asString())
           .doesNotContain("_");
       for (JsonNode c : team.path("components")) {
         assertThat(c.path("sources")).as(c.toString()).isNotEmpty();
         for (JsonNode src : c.path("sources")) {
-          office.ok("GET", src.path("evidenceLink").asString(), null);
-          office.ok("GET", src.path("sourceLink").asString(), null);
-          links += 2;
+          assertThat(src.path("trail").size()).as(src.toString()).isGreaterThanOrEqualTo(2);
+          follow(office, src.path("trail"), followed);
         }
       }
       assertThat(team.path("gate")).hasSize(1);
+      follow(office, team.path("gate").get(0).path("trail"), followed);
     }
-    assertThat(links).isGreaterThan(4 * 6 * 2);
+    // benchmarks reach the run's samples, user evaluation the votes in the window, review the
+    // sheets, originality the check's tensor table, derivatives the counted tree
+    assertThat(followed)
+        .anyMatch(l -> l.contains("/samples?task="))
+        .anyMatch(l -> l.startsWith("/api/arena/admin/votes?"))
+        .anyMatch(l -> l.startsWith("/api/review/sheets/"))
+        .anyMatch(l -> l.startsWith("/api/originality/reports/"))
+        .anyMatch(l -> l.matches("/api/lineage/evidence/.+/tree"));
+    // one level further: the voted battles and the artefacts the reviewers read
+    for (String link : List.copyOf(followed)) {
+      JsonNode body = office.ok("GET", link, null);
+      if (link.startsWith("/api/arena/admin/votes?")) {
+        assertThat(body.path("battles")).hasSize(body.path("votes").asInt());
+        JsonNode battle =
+            office.ok("GET", body.path("battles").get(0).path("link").asString(), null);
+        assertThat(battle.toString())
+            .contains(body.path("battles").get(0).path("battleId").asString());
+      } else if (link.contains("/samples?task=")) {
+        assertThat(body.path("mean").asDouble())
+            .isCloseTo(body.path("value").asDouble(), within(1e-9));
+        assertThat(body.path("rows")).isNotEmpty();
+        assertThat(body.path("rows").get(0).path("prompt").asString()).isNotBlank();
+      } else if (link.startsWith("/api/review/sheets/")) {
+        JsonNode artefact = body.path("artefacts").get(0);
+        var opened =
+            office.send("GET", "/api/review/artefacts/" + artefact.path("id").asLong(), null);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.headers().firstValue("X-Gukdae-Sha256"))
+            .contains(artefact.path("sha256").asString());
+      } else if (link.startsWith("/api/originality/reports/")) {
+        assertThat(body.path("findings").get(0).path("tensors")).isNotEmpty();
+      } else if (link.endsWith("/tree")) {
+        assertThat(body.path("tree")).isNotEmpty();
+      }
+    }
+    // A reviewer reads another reviewer's sheet of a team once their own is submitted; a reviewer
+    // not on that team, and the public, never.
+    String sheet =
+        followed.stream()
+            .filter(l -> l.startsWith("/api/review/sheets/"))
+            .findFirst()
+            .orElseThrow();
+    reviewers.get("rv2").ok("GET", sheet, null);
+    stranger.refused(403, "forbidden", "GET", sheet, null);
+    new TestClient(port).refused(401, "unauthenticated", "GET", sheet, null);
+    new TestClient(port)
+        .refused(
+            401,
+            "unauthenticated",
+            "GET",
+            followed.stream().filter(l -> l.contains("/samples?")).findFirst().orElseThrow(),
+            null);
     // The clean subset sits next to the full score: on the decision page's data and in the report.
     JsonNode alphaGlobal =
         java.util.stream.StreamSupport.stream(explainedJson.path("teams").spliterator(), false)

@@ -1,0 +1,19 @@
+package kr.gukdae.app.stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kr.gukdae.store.TestDatabases;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class WeightSwapTest extends WeightSwapContract {
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    registry.add("spring.datasource.url", TestDatabases::freshH2);
+    Path home = Files.createTempDirectory("gukdae-swap");
+    registry.add("gukdae.home", home::toString);
+  }
+}
