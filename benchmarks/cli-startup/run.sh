@@ -24,7 +24,7 @@ measure() { # label, command...
   local label="$1" wall=() cpu=() t
   shift
   for _ in $(seq "$runs"); do
-    t=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n1)
+    t=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null || true; } 2>&1 | tail -n1)
     wall+=("$(echo "$t" | awk '{print $1}')")
     cpu+=("$(echo "$t" | awk '{print $2 + $3}')")
   done
