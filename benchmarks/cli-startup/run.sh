@@ -24,7 +24,9 @@ measure() { # label, command...
   local label="$1" wall=() cpu=() t
   shift
   for _ in $(seq "$runs"); do
-    t=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null || true; } 2>&1 | tail -n1)
+    # time's own report goes to a file: the command's output (and exit code) is not measured.
+    /usr/bin/time -o "$home/time" -f "%e %U %S" "$@" >/dev/null 2>&1 || true
+    t=$(tail -n1 "$home/time")
     wall+=("$(echo "$t" | awk '{print $1}')")
     cpu+=("$(echo "$t" | awk '{print $2 + $3}')")
   done

@@ -3,6 +3,7 @@ package kr.gukdae.app.demo;
 import java.nio.file.Path;
 import java.util.List;
 import kr.gukdae.app.forensics.ForensicsStore;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.forensics.Calibration;
 import kr.gukdae.forensics.DType;
 import kr.gukdae.forensics.DemoWeights;
@@ -43,7 +44,10 @@ final class DemoOriginality {
               Forensics.Options.defaults(),
               null);
       String id = store.save(report, teamDir.toString());
-      System.out.printf("  %-10s %s  check %s%n", team.id(), report.verdict().label(), id);
+      var verdict = report.verdict();
+      System.out.printf(
+          "  %-10s %s  check %s%n",
+          team.id(), Terminal.pick(verdict.labelKo(), verdict.label()), id);
     }
   }
 }
