@@ -37,3 +37,27 @@ gukdae_launch_layout() {
   fi
   return 0
 }
+
+# The JVM options for one command line, in GUKDAE_JVM_OPTS (call after gukdae_launch_layout).
+gukdae_command_opts() {
+  GUKDAE_JVM_OPTS=("${GUKDAE_CACHE_OPTS[@]}")
+  local arg
+  # Help, versions and the command list are done in a fraction of a second: the optimising JIT
+  # compiler would only burn CPU (half of it, measured in benchmarks/cli-startup).
+  if [ $# -eq 0 ]; then
+    GUKDAE_JVM_OPTS+=(-XX:TieredStopAtLevel=1)
+  fi
+  for arg in "$@"; do
+    case "$arg" in
+      --) break ;;
+      -h | --help | -V | --version) GUKDAE_JVM_OPTS+=(-XX:TieredStopAtLevel=1) && break ;;
+    esac
+  done
+  # Weight comparison runs a SIMD kernel from the JDK's Vector API, still an incubator module:
+  # load it only for the command that compares weights, since the JVM announces it with a
+  # warning. The class cache was written without that module, so that command runs without it.
+  if [ "${1:-}" = originality ]; then
+    GUKDAE_JVM_OPTS=(--add-modules jdk.incubator.vector)
+  fi
+  return 0
+}

@@ -16,7 +16,11 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 export GUKDAE_HOME="$home"
 java="$JAVA_HOME/bin/java"
-run=("$java" "${GUKDAE_CACHE_OPTS[@]}" -jar "$GUKDAE_RUN_JAR")
+# The JVM exactly as the launcher starts it for these arguments (without the script's own cost).
+gukdae_jvm() {
+  gukdae_command_opts "$@"
+  "$java" "${GUKDAE_JVM_OPTS[@]}" -jar "$GUKDAE_RUN_JAR" "$@"
+}
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -37,8 +41,8 @@ measure() { # label, command...
 # A small battle file, and a signed ledger exported to a file (two database starts, not measured).
 printf 'model_a,model_b,winner\nalpha,beta,model_a\nbeta,gamma,model_a\ngamma,alpha,tie\n' \
   >"$home/battles.csv"
-"${run[@]}" ledger init >/dev/null 2>&1
-"${run[@]}" audit export --to "$home/ledger.jsonl" >/dev/null 2>&1
+gukdae_jvm ledger init >/dev/null 2>&1
+gukdae_jvm audit export --to "$home/ledger.jsonl" >/dev/null 2>&1
 
 echo "median of $runs runs, $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "JDK: $("$java" -version 2>&1 | head -n1)"
@@ -48,13 +52,14 @@ echo "|---|---|---|"
 measure "java -version" "$java" -version
 measure "gukdae --version (plain Spring Boot jar)" "$java" -jar "$jar" --version
 measure "gukdae --version (extracted, no cache)" "$java" -jar "$GUKDAE_RUN_JAR" --version
-measure "gukdae --version" "${run[@]}" --version
+measure "gukdae --version (extracted, cache, both JITs)" "$java" "${GUKDAE_CACHE_OPTS[@]}" -jar "$GUKDAE_RUN_JAR" --version
+measure "gukdae --version" gukdae_jvm --version
 measure "gukdae --version (the launcher script)" "$root/gukdae" --version
-measure "gukdae (command list)" "${run[@]}"
-measure "gukdae demo --help" "${run[@]}" demo --help
-measure "gukdae tasks" "${run[@]}" tasks
-measure "gukdae ratings (3 battles)" "${run[@]}" ratings --battles "$home/battles.csv" --bootstrap 0
-measure "gukdae lineage --demo" "${run[@]}" lineage --demo --root demo-team-1/Hanbit-32B
-measure "gukdae audit verify --file" "${run[@]}" audit verify --file "$home/ledger.jsonl"
-measure "gukdae stage status (database, no web)" "${run[@]}" stage status --stage 1
+measure "gukdae (command list)" gukdae_jvm
+measure "gukdae demo --help" gukdae_jvm demo --help
+measure "gukdae tasks" gukdae_jvm tasks
+measure "gukdae ratings (3 battles)" gukdae_jvm ratings --battles "$home/battles.csv" --bootstrap 0
+measure "gukdae lineage --demo" gukdae_jvm lineage --demo --root demo-team-1/Hanbit-32B
+measure "gukdae audit verify --file" gukdae_jvm audit verify --file "$home/ledger.jsonl"
+measure "gukdae stage status (database, no web)" gukdae_jvm stage status --stage 1
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
