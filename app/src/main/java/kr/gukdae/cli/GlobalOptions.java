@@ -58,7 +58,9 @@ public record GlobalOptions(boolean verbose, String language, List<String> rest)
 
   /** Makes the choice visible to every label lookup in this JVM. */
   void apply() {
-    Locale.setDefault(Locale.Category.DISPLAY, Locale.forLanguageTag(language));
+    if (!language.equals(fromLocale())) {
+      Locale.setDefault(Locale.Category.DISPLAY, Locale.forLanguageTag(language));
+    }
   }
 
   private static String fromLocale() {

@@ -85,6 +85,47 @@ class StandaloneLaunchTest {
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("Usage: gukdae demo");
     assertNoSpring(help);
+
+    Run badLanguage = gukdae("tasks", "--lang", "fr");
+    assertThat(badLanguage.exit()).isEqualTo(2);
+    assertThat(badLanguage.err().strip())
+        .isEqualTo("gukdae: --lang 'fr': expected ko (한국어) or en (English)");
+  }
+
+  @Test
+  void evalOnSampleRowsSaysSoAndPipedProgressIsPlainLinesPrintedOnce() throws Exception {
+    Run eval =
+        gukdae(
+            "eval",
+            "--model",
+            "demo/lexical",
+            "--tasks",
+            "demo/arith",
+            "--output",
+            dir.resolve("runs").toString());
+    assertThat(eval.exit()).as(eval.err()).isZero();
+    assertThat(eval.out()).contains("NOTE: project-written sample rows, not the benchmark");
+    assertThat(eval.out().lines().filter(l -> l.contains("project-written"))).hasSize(1);
+    // stderr is a file here, not a terminal: no bar redraws, no terminal-library warnings.
+    assertThat(eval.err()).doesNotContain("\r", "WARNING", "JLine");
+    var progress = eval.err().lines().filter(l -> l.startsWith("eval: ")).toList();
+    assertThat(progress).doesNotHaveDuplicates();
+    assertThat(progress.getLast()).matches("eval: (\\d+)/\\1 samples \\(100%\\), 0 errors");
+    assertThat(eval.webServer()).isFalse();
+
+    Run korean =
+        gukdae(
+            "eval",
+            "--lang",
+            "ko",
+            "--model",
+            "demo/lexical",
+            "--tasks",
+            "demo/arith",
+            "--output",
+            dir.resolve("runs-ko").toString());
+    assertThat(korean.exit()).as(korean.err()).isZero();
+    assertThat(korean.out()).contains("프로젝트가 직접 쓴 샘플 행의 결과입니다");
   }
 
   @Test
