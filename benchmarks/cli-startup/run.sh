@@ -24,17 +24,23 @@ gukdae_jvm() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-measure() { # label, command...
-  local label="$1" wall=() cpu=() t
+measure() { # label, command... (gukdae_jvm ARGS: the JVM as the launcher starts it)
+  local label="$1" wall=() cpu=() t cmd
   shift
+  cmd=("$@")
+  if [ "$1" = gukdae_jvm ]; then
+    shift
+    gukdae_command_opts "$@"
+    cmd=("$java" "${GUKDAE_JVM_OPTS[@]}" -jar "$GUKDAE_RUN_JAR" "$@")
+  fi
   for _ in $(seq "$runs"); do
     # time's own report goes to a file: the command's output (and exit code) is not measured.
-    /usr/bin/time -o "$home/time" -f "%e %U %S" "$@" >/dev/null 2>&1 || true
+    /usr/bin/time -o "$home/time" -f "%e %U %S" "${cmd[@]}" >/dev/null 2>&1 || true
     t=$(tail -n1 "$home/time")
     wall+=("$(echo "$t" | awk '{print $1}')")
     cpu+=("$(echo "$t" | awk '{print $2 + $3}')")
   done
-  printf '| %-44s | %6.2f s | %6.2f s |\n' "$label" \
+  printf '| %-48s | %6.2f s | %6.2f s |\n' "$label" \
     "$(printf '%s\n' "${wall[@]}" | median)" "$(printf '%s\n' "${cpu[@]}" | median)"
 }
 
