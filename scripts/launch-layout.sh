@@ -15,12 +15,14 @@ gukdae_launch_layout() {
   fi
   GUKDAE_RUN_JAR="$dir/gukdae.jar"
   major=$(_gukdae_java_major "$JAVA_HOME")
-  # A cache that does not fit (other JDK, other options) is skipped; say nothing about it.
-  GUKDAE_CACHE_OPTS=(-Xlog:aot=off,cds=off)
+  GUKDAE_CACHE_OPTS=()
   if [ "${GUKDAE_CLASS_CACHE:-on}" = off ]; then
     return 0
   fi
+  # A cache that does not fit (other JDK, other options) is skipped; say nothing about it. (JDKs
+  # before 25 have no 'aot' log tag and refuse to start when given one.)
   if [ "${major:-0}" -ge 25 ] 2>/dev/null; then
+    GUKDAE_CACHE_OPTS=(-Xlog:aot=off,cds=off)
     if [ ! -f "$dir/gukdae.aot" ]; then
       echo "gukdae: writing the start-up cache (once per build)…" >&2
       # Written under a private name and renamed, so no launch maps a half-written cache.
@@ -33,7 +35,7 @@ gukdae_launch_layout() {
     fi
     [ -f "$dir/gukdae.aot" ] && GUKDAE_CACHE_OPTS+=(-XX:AOTCache="$dir/gukdae.aot")
   else
-    GUKDAE_CACHE_OPTS+=(-XX:SharedArchiveFile="$dir/gukdae.jsa" -XX:+AutoCreateSharedArchive)
+    GUKDAE_CACHE_OPTS=(-Xlog:cds=off -XX:SharedArchiveFile="$dir/gukdae.jsa" -XX:+AutoCreateSharedArchive)
   fi
   return 0
 }
