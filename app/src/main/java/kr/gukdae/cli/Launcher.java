@@ -50,11 +50,14 @@ public final class Launcher {
         return answered.get();
       }
     }
-    Optional<Class<?>> standalone =
-        CommandClasses.named(args[0]).filter(StandaloneCommand.class::isAssignableFrom);
-    if (standalone.isPresent()) {
+    Optional<Class<?>> named = CommandClasses.named(args[0]);
+    if (named.isEmpty()) {
+      // An unknown command or option: picocli names it over the command list, nothing starts.
+      return QuickAnswers.answer(args).orElseThrow();
+    }
+    if (StandaloneCommand.class.isAssignableFrom(named.get())) {
       try (LazyServices services = new LazyServices(args, options)) {
-        return tree(List.of(QuickAnswers.instantiate(standalone.get(), services))).execute(args);
+        return tree(List.of(QuickAnswers.instantiate(named.get(), services))).execute(args);
       }
     }
     boolean web = needsWebServer(args);

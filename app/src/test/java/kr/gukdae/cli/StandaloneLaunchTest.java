@@ -86,6 +86,10 @@ class StandaloneLaunchTest {
     assertThat(help.out()).contains("Usage: gukdae demo");
     assertNoSpring(help);
 
+    Run unknown = gukdae("nosuch");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("Unmatched argument at index 0: 'nosuch'", "Commands:");
+    assertNoSpring(unknown);
     Run badLanguage = gukdae("tasks", "--lang", "fr");
     assertThat(badLanguage.exit()).isEqualTo(2);
     assertThat(badLanguage.err().strip())
