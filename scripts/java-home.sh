@@ -1,7 +1,13 @@
 # Sourced by the launcher, the test script and CI: exports JAVA_HOME pointing at a JDK 21 or newer.
 # Why: the machine's default java may be 17, and gukdae targets Java 21 bytecode.
 _gukdae_java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1
+  # The JDK's release file answers without starting a JVM (every launch passes here).
+  local major=""
+  [ -f "$1/release" ] && major=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" | head -n1)
+  if [ -z "$major" ]; then
+    major=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n1)
+  fi
+  echo "$major"
 }
 _gukdae_pick_jdk() {
   local candidate major

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import kr.gukdae.GukdaeApplication;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -17,7 +19,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Starts the Spring context in the shape a command needs, then hands the arguments to picocli. */
+/**
+ * Runs a command in the cheapest shape it needs: help, versions and the command list from the
+ * annotations alone; a {@link StandaloneCommand} through picocli without Spring; any other command
+ * in a Spring context without a web server; only {@code serve} and {@code demo} with one.
+ */
 public final class Launcher {
 
   /** Returned when a command left a web server running; the JVM must not exit. */
@@ -28,26 +34,61 @@ public final class Launcher {
 
   private Launcher() {}
 
-  public static int run(String... args) {
+  public static int run(String... arguments) {
+    GlobalOptions options;
+    try {
+      options = GlobalOptions.parse(arguments);
+    } catch (UserError e) {
+      System.err.println("gukdae: " + e.getMessage());
+      return FriendlyErrors.USER_ERROR_EXIT;
+    }
+    options.apply();
+    String[] args = options.args();
     if (QuickAnswers.applies(args)) {
       Optional<Integer> answered = QuickAnswers.answer(args);
       if (answered.isPresent()) {
         return answered.get();
       }
     }
-    boolean web = needsWebServer(args);
-    SpringApplication app = new SpringApplication(GukdaeApplication.class);
-    app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-    if (!web) {
-      app.setAdditionalProfiles("cli");
+    Optional<Class<?>> named = CommandClasses.named(args[0]);
+    if (named.isEmpty()) {
+      // An unknown command or option: picocli names it over the command list, nothing starts.
+      return QuickAnswers.answer(args).orElseThrow();
     }
-    ConfigurableApplicationContext context = app.run(args);
+    if (StandaloneCommand.class.isAssignableFrom(named.get())) {
+      try (LazyServices services = new LazyServices(args, options)) {
+        return tree(List.of(QuickAnswers.instantiate(named.get(), services))).execute(args);
+      }
+    }
+    boolean web = needsWebServer(args);
+    // Spring takes seconds to start: say so at once (stderr keeps stdout for results).
+    System.err.println(
+        web ? "gukdae: starting the web server and database…" : "gukdae: opening the database…");
+    ConfigurableApplicationContext context = start(args, web, options);
     int exitCode = commandLine(context).execute(args);
     if (web && exitCode == 0 && context.isActive()) {
       return KEEP_RUNNING;
     }
     context.close();
     return exitCode;
+  }
+
+  /** The application context, with or without the web server; framework logs only if verbose. */
+  static ConfigurableApplicationContext start(String[] args, boolean web, GlobalOptions options) {
+    SpringApplication app = new SpringApplication(GukdaeApplication.class);
+    app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+    if (!web) {
+      app.setAdditionalProfiles("cli");
+    }
+    app.setLogStartupInfo(options.verbose());
+    if (options.verbose()) {
+      app.setDefaultProperties(Map.of("logging.level.root", "INFO"));
+    } else {
+      // Lowest precedence: application and profile properties may still lower it further.
+      app.setDefaultProperties(
+          Map.of("logging.level.root", "WARN", "logging.level.org.flywaydb", "WARN"));
+    }
+    return app.run(args);
   }
 
   /** The address the embedded server listens on, as a browser would type it. */
@@ -80,6 +121,9 @@ public final class Launcher {
   }
 
   private static String nameOf(Object command) {
+    if (command instanceof CommandLine line) {
+      return line.getCommandName();
+    }
     Command annotation = command.getClass().getAnnotation(Command.class);
     if (annotation == null) {
       // Spring may hand us a CGLIB subclass; the annotation sits on the user class.
@@ -97,7 +141,9 @@ public final class Launcher {
       version = "gukdae 0.1.0",
       description = {
         "국대 gukdae: evaluation platform for national foundation-model programmes.",
-        "Run 'gukdae <command> --help' for a command's options."
+        "Run 'gukdae <command> --help' for a command's options.",
+        "Every command also takes --lang ko|en (labels; default: the locale) and --verbose"
+            + " (framework logs)."
       })
   static final class Root implements Runnable {
     @Spec @Nullable CommandSpec spec;

@@ -7,17 +7,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AssignableTypeFilter;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Answers {@code gukdae}, {@code --help} and {@code --version} (for the root or any command)
- * without starting Spring: help never runs anything and should not cost a context start. Commands
- * are found by scanning for {@link GukdaeCommand} classes (reading class files, not starting beans)
- * and instantiated with empty constructor arguments, which is enough for picocli to print their
- * options; they are never called.
+ * without starting Spring: help never runs anything and should not cost a context start. The
+ * command list comes from the commands' annotations alone; a command's own help from an instance
+ * built with empty constructor arguments (or, for a {@link StandaloneCommand}, services that are
+ * never started), which is enough for picocli to print its options; it is never called.
  */
 final class QuickAnswers {
 
@@ -43,31 +42,64 @@ final class QuickAnswers {
 
   /** The exit code, or empty when a command cannot be built without Spring (then start it). */
   static Optional<Integer> answer(String... args) {
-    List<Object> commands = new ArrayList<>();
-    for (Class<?> type : commandClasses()) {
-      Optional<Object> command = withEmptyArguments(type);
-      if (command.isEmpty()) {
-        return Optional.empty();
-      }
-      commands.add(command.get());
+    Optional<Class<?>> named =
+        args.length == 0 || args[0].startsWith("-")
+            ? Optional.empty()
+            : CommandClasses.named(args[0]);
+    if (named.isEmpty()) {
+      // The root's help, version or command list (or an unknown command, which picocli names).
+      List<Object> list = new ArrayList<>();
+      CommandClasses.all().forEach(type -> list.add(listEntry(type)));
+      return Optional.of(Launcher.tree(list).execute(args));
     }
-    CommandLine root = Launcher.tree(commands);
-    return Optional.of(root.execute(args));
+    Optional<Object> command = build(named.get());
+    return command.map(c -> Launcher.tree(List.of(c)).execute(args));
   }
 
-  static List<Class<?>> commandClasses() {
-    var scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new AssignableTypeFilter(GukdaeCommand.class));
-    List<Class<?>> types = new ArrayList<>();
-    for (BeanDefinition candidate : scanner.findCandidateComponents("kr.gukdae")) {
+  /** A standalone command ready to run, its services started only when it asks. */
+  static Object instantiate(Class<?> type, AppServices services) {
+    for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+      Class<?>[] parameters = constructor.getParameterTypes();
       try {
-        types.add(Class.forName(candidate.getBeanClassName(), false, loader()));
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("command class vanished: " + e.getMessage(), e);
+        constructor.setAccessible(true);
+        if (parameters.length == 0) {
+          return constructor.newInstance();
+        }
+        if (parameters.length == 1 && parameters[0] == AppServices.class) {
+          return constructor.newInstance(services);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot create " + type.getName(), e);
       }
     }
-    types.sort(Comparator.comparing(Class::getName));
-    return types;
+    throw new IllegalStateException(
+        type.getName() + " is a StandaloneCommand: give it a constructor taking AppServices");
+  }
+
+  private static Optional<Object> build(Class<?> type) {
+    if (StandaloneCommand.class.isAssignableFrom(type)) {
+      // Help never asks for a service, so nothing starts.
+      return Optional.of(instantiate(type, new LazyServices(new String[0], GlobalOptions.parse())));
+    }
+    return withEmptyArguments(type);
+  }
+
+  /**
+   * A command's line in the command list, from its annotation alone (no instance, no option scan):
+   * its first sentence, whole, where picocli would show the first line of the description.
+   */
+  private static CommandLine listEntry(Class<?> type) {
+    Command annotation = type.getAnnotation(Command.class);
+    CommandSpec spec = CommandSpec.create().name(annotation.name());
+    spec.usageMessage().description(summary(annotation.description()));
+    return new CommandLine(spec);
+  }
+
+  /** The first sentence of a description given as lines. */
+  static String summary(String... lines) {
+    String text = String.join(" ", lines).strip().replaceAll("\\s+", " ");
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end + 1);
   }
 
   private static Optional<Object> withEmptyArguments(Class<?> type) {
@@ -107,10 +139,5 @@ final class QuickAnswers {
       case "short" -> (short) 0;
       default -> 0;
     };
-  }
-
-  private static ClassLoader loader() {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return loader != null ? loader : QuickAnswers.class.getClassLoader();
   }
 }

@@ -1,12 +1,15 @@
 package kr.gukdae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import kr.gukdae.UserError;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Command;
 
 class LauncherTest {
 
@@ -30,13 +33,38 @@ class LauncherTest {
   }
 
   @Test
-  void bareCommandListsEveryCommand() {
+  void theFastListingFindsExactlyWhatSpringsScanFinds() {
+    // A command class not named *Command would be missed by the launcher's fast listing.
+    assertThat(CommandClasses.candidateNames()).isNotNull();
+    assertThat(CommandClasses.all().stream().map(Class::getName).toList())
+        .hasSizeGreaterThan(10)
+        .containsExactlyElementsOf(CommandClasses.scanned());
+    assertThat(CommandClasses.named("ratings")).isPresent();
+    assertThat(CommandClasses.named("no-such")).isEmpty();
+  }
+
+  @Test
+  void bareCommandListsEveryCommandWithWholeSentences() {
     Answer answer = capture();
     assertThat(answer.code()).contains(0);
-    assertThat(QuickAnswers.commandClasses()).hasSizeGreaterThan(10);
     assertThat(answer.out())
         .contains("Commands:")
         .contains("eval", "demo", "stage", "audit", "originality", "lineage", "ratings", "serve");
+    // ratings' description spans two lines; the list shows its whole first sentence.
+    assertThat(answer.out().replaceAll("\\s+", " "))
+        .contains("online Elo or style-controlled Bradley-Terry.");
+    // Every command's entry is a whole sentence.
+    for (Class<?> type : CommandClasses.all()) {
+      String summary = QuickAnswers.summary(type.getAnnotation(Command.class).description());
+      assertThat(summary).as(type.getSimpleName()).endsWith(".");
+    }
+  }
+
+  @Test
+  void firstSentenceOfADescription() {
+    assertThat(QuickAnswers.summary("Rate models from battles: A or", "B. Reads files.", "More."))
+        .isEqualTo("Rate models from battles: A or B.");
+    assertThat(QuickAnswers.summary("No full stop")).isEqualTo("No full stop");
   }
 
   @Test
@@ -49,6 +77,26 @@ class LauncherTest {
     assertThat(version.out()).contains("gukdae 0.1.0");
     Answer ratings = capture("ratings", "--help");
     assertThat(ratings.out()).contains("95% intervals");
+    Answer audit = capture("audit", "verify", "--help");
+    assertThat(audit.out()).contains("Usage: gukdae audit verify", "--file");
+  }
+
+  @Test
+  void globalOptionsAreTakenOutWhereverTheyStand() {
+    GlobalOptions options = GlobalOptions.parse("ratings", "--verbose", "--lang", "ko", "--x");
+    assertThat(options.verbose()).isTrue();
+    assertThat(options.language()).isEqualTo("ko");
+    assertThat(options.rest()).containsExactly("ratings", "--x");
+    assertThat(GlobalOptions.parse("a", "--lang=EN").language()).isEqualTo("en");
+    // After "--" everything belongs to the command.
+    assertThat(GlobalOptions.parse("a", "--", "--verbose").rest())
+        .containsExactly("a", "--", "--verbose");
+    assertThatThrownBy(() -> GlobalOptions.parse("a", "--lang", "fr"))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("expected ko (한국어) or en (English)");
+    assertThatThrownBy(() -> GlobalOptions.parse("a", "--lang"))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("--lang needs a value");
   }
 
   private record Answer(Optional<Integer> code, String out) {}

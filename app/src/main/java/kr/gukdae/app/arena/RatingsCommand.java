@@ -18,7 +18,7 @@ import kr.gukdae.arena.Method;
 import kr.gukdae.arena.RatingOptions;
 import kr.gukdae.arena.Ratings;
 import kr.gukdae.arena.VoterClass;
-import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.StandaloneCommand;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
       "Rate models from pairwise battles: Bradley-Terry with bootstrap intervals, online Elo or",
       "style-controlled Bradley-Terry. Reads FastChat clean_battle JSON/JSONL/CSV and llmfao CSV."
     })
-class RatingsCommand implements GukdaeCommand {
+class RatingsCommand implements StandaloneCommand {
 
   @Option(names = "--battles", required = true, paramLabel = "FILE", description = "battle file")
   Path battles;

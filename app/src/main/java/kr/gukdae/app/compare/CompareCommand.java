@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.gukdae.UserError;
-import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.StandaloneCommand;
 import kr.gukdae.eval.reference.Achievement;
 import kr.gukdae.eval.reference.Baseline;
 import kr.gukdae.eval.reference.Comparison;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         "Compare a results.json (a gukdae run folder or lm-eval's output) with published reference"
             + " scores: per task the reference model, its score and release date, and the"
             + " achievement ratio the stage engine uses.")
-class CompareCommand implements GukdaeCommand {
+class CompareCommand implements StandaloneCommand {
 
   @Spec CommandSpec spec;
 

@@ -15,6 +15,7 @@ import kr.gukdae.app.stage.ResultPrinter;
 import kr.gukdae.app.stage.StageService;
 import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.cli.Launcher;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.lineage.CountRules;
 import kr.gukdae.lineage.DerivativeCount;
@@ -105,6 +106,7 @@ class DemoCommand implements GukdaeCommand {
     System.out.println("data; none describes a real team or model. 데모 데이터입니다.");
     System.out.println();
     System.out.println("1/5 benchmarks (bundled sample rows, demo models):");
+    System.out.println("  " + Terminal.sampleRowsBanner());
     DemoBenchmarks.run(eval, program, STAGE, teams);
     System.out.println("2/5 user evaluation (simulated blind expert votes, Bradley–Terry):");
     battles.record("demo-" + SEED, DemoArena.battles(teams, STAGE, SEED), "EXPERT");
@@ -144,7 +146,7 @@ class DemoCommand implements GukdaeCommand {
     ResultPrinter.print(result, System.out);
     System.out.println("why:");
     for (Explanation e : Explanation.of(result, stage.refillGateFailures())) {
-      System.out.printf("  %-10s %s: %s%n", e.team(), e.outcomeLabel().en(), e.rule().en());
+      System.out.printf("  %-10s %s: %s%n", e.team(), pick(e.outcomeLabel()), pick(e.rule()));
     }
     System.out.println("decision recorded at ledger seq " + decided.ledgerSeq());
     var verification = ledger.verify();
@@ -163,6 +165,10 @@ class DemoCommand implements GukdaeCommand {
       System.out.println("web UI: " + Launcher.webAddress(environment) + " (Ctrl-C to stop)");
     }
     return 0;
+  }
+
+  private static String pick(Explanation.Text text) {
+    return Terminal.pick(text.ko(), text.en());
   }
 
   private static String describe(StageRatings.Rated r) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import kr.gukdae.app.forensics.ForensicsStore;
 import kr.gukdae.app.forensics.WeightFile;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.forensics.Calibration;
 import kr.gukdae.forensics.DType;
 import kr.gukdae.forensics.DemoWeights;
@@ -50,7 +51,10 @@ final class DemoOriginality {
               teamDir.toString(),
               WeightFile.of(candidate),
               WeightFile.of(List.of(reference)));
-      System.out.printf("  %-10s %s  check %s%n", team.id(), report.verdict().label(), id);
+      var verdict = report.verdict();
+      System.out.printf(
+          "  %-10s %s  check %s%n",
+          team.id(), Terminal.pick(verdict.labelKo(), verdict.label()), id);
     }
   }
 }

@@ -1,25 +1,51 @@
 package kr.gukdae.app.eval;
 
+import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.eval.run.ProgressListener;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** The CLI's progress bar: done/total, items per second, errors, ETA (on stderr). */
+/**
+ * The CLI's progress on stderr. On a terminal: a bar with done/total, items per second, errors and
+ * ETA. Piped or in a file (CI logs), a bar's redraws would pile up as repeated lines, and its
+ * terminal library warns that there is no terminal, so it prints plain lines instead: one per tenth
+ * of the run, each once.
+ */
 final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
   private final boolean enabled;
+  private final boolean interactive;
+  private final PrintStream err;
   private final AtomicInteger errors = new AtomicInteger();
+  private final AtomicInteger done = new AtomicInteger();
+  private final AtomicInteger tenthsPrinted = new AtomicInteger(-1);
+  private volatile int total;
   private volatile ProgressBar bar;
 
   ConsoleProgress(boolean enabled) {
+    this(enabled, Terminal.interactive(), System.err);
+  }
+
+  ConsoleProgress(boolean enabled, boolean interactive, PrintStream err) {
     this.enabled = enabled;
+    this.interactive = interactive;
+    this.err = err;
   }
 
   @Override
   public void started(int total, int alreadyDone) {
     if (!enabled) {
+      return;
+    }
+    this.total = total;
+    done.set(alreadyDone);
+    if (!interactive) {
+      String resumed = alreadyDone > 0 ? ", resumed at " + alreadyDone : "";
+      line("eval: " + total + " samples" + resumed);
+      tenthsPrinted.set(tenths(alreadyDone));
       return;
     }
     bar =
@@ -30,7 +56,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             .setStyle(ProgressBarStyle.ASCII)
             .setUnit(" samples", 1)
             .showSpeed()
-            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
             .build();
     if (alreadyDone > 0) {
       bar.setExtraMessage("resumed at " + alreadyDone);
@@ -42,12 +68,36 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     if (!ok) {
       errors.incrementAndGet();
     }
+    int now = done.incrementAndGet();
     ProgressBar b = bar;
     if (b != null) {
       b.step();
       if (!ok) {
         b.setExtraMessage("errors: " + errors.get());
       }
+      return;
+    }
+    if (!enabled || interactive) {
+      return;
+    }
+    // Only the thread that moves the count into a new tenth prints it: each line once.
+    int tenth = tenths(now);
+    int printed = tenthsPrinted.get();
+    if (tenth > printed && tenthsPrinted.compareAndSet(printed, tenth)) {
+      line(
+          String.format(
+              "eval: %d/%d samples (%d%%), %d errors", now, total, tenth * 10, errors.get()));
+    }
+  }
+
+  private int tenths(int count) {
+    return total == 0 ? 10 : (int) Math.min(10, (long) count * 10 / total);
+  }
+
+  private void line(String text) {
+    synchronized (err) {
+      err.println(text);
+      err.flush();
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.eval.run.EvalOutcome;
 import kr.gukdae.eval.run.ResultsTable;
 import org.springframework.stereotype.Component;
@@ -135,6 +136,9 @@ class EvalCommand implements GukdaeCommand {
     System.out.println();
     System.out.println(
         "run " + outcome.manifest().runId() + " · model " + outcome.manifest().model());
+    if (SampleRows.usedIn(outcome.resultsFile())) {
+      System.out.println(Terminal.sampleRowsBanner());
+    }
     System.out.print(ResultsTable.format(outcome));
     System.out.println("results: " + outcome.resultsFile());
     return 0;

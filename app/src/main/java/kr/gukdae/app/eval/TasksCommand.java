@@ -3,7 +3,7 @@ package kr.gukdae.app.eval;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.StandaloneCommand;
 import kr.gukdae.eval.tasks.TaskRegistry;
 import kr.gukdae.model.ModelProvider;
 import kr.gukdae.model.Models;
@@ -17,26 +17,20 @@ import picocli.CommandLine.Option;
     name = "tasks",
     mixinStandardHelpOptions = true,
     description = "List benchmark tasks and model adapters.")
-class TasksCommand implements GukdaeCommand {
-
-  private final EvalService service;
+class TasksCommand implements StandaloneCommand {
 
   @Option(names = "--tasks-dir", description = "also list task YAML files in this folder")
   List<Path> taskDirs = new ArrayList<>();
 
-  TasksCommand(EvalService service) {
-    this.service = service;
-  }
-
   @Override
   public Integer call() {
-    List<TaskRegistry.Entry> entries = service.registry(taskDirs).entries();
+    List<TaskRegistry.Entry> entries = TaskRegistry.create(taskDirs).entries();
     int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(10);
     System.out.println("Tasks (" + entries.size() + "):");
     for (TaskRegistry.Entry e : entries) {
       System.out.printf("  %-" + width + "s  %s%n", e.name(), e.description());
     }
-    var registry = service.registry(taskDirs);
+    var registry = TaskRegistry.create(taskDirs);
     System.out.println();
     System.out.println("Groups (--tasks NAME runs every task in it and adds its group row):");
     for (var group : registry.groups()) {

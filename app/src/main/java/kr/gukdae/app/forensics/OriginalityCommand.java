@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.gukdae.UserError;
-import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.AppServices;
+import kr.gukdae.cli.StandaloneCommand;
 import kr.gukdae.forensics.Calibration;
 import kr.gukdae.forensics.Evidence;
 import kr.gukdae.forensics.Fingerprint;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
       "  gukdae originality --fingerprint qwen=qwen-dir/      (store a public model's sketch)",
       "  gukdae originality --candidate team-a/ --screen      (screen against all sketches)"
     })
-class OriginalityCommand implements GukdaeCommand {
+class OriginalityCommand implements StandaloneCommand {
 
   @Option(
       names = "--candidate",
@@ -116,10 +117,15 @@ class OriginalityCommand implements GukdaeCommand {
   @Option(names = "--no-store", description = "Do not store the report in the database.")
   boolean noStore;
 
-  private final ForensicsStore store;
+  private final AppServices services;
 
-  OriginalityCommand(ForensicsStore store) {
-    this.store = store;
+  OriginalityCommand(AppServices services) {
+    this.services = services;
+  }
+
+  /** The database opens only for storing or screening, so a --no-store check starts no Spring. */
+  private ForensicsStore store() {
+    return services.get(ForensicsStore.class);
   }
 
   @Override
@@ -138,7 +144,7 @@ class OriginalityCommand implements GukdaeCommand {
       var pair = namedPath("--fingerprint", spec);
       WeightModel model = WeightModel.open(pair.getKey(), pair.getValue());
       List<Fingerprint> prints = Fingerprint.of(model);
-      store.saveFingerprints(pair.getKey(), prints);
+      store().saveFingerprints(pair.getKey(), prints);
       System.out.printf(
           "stored fingerprint of %s: %d tensors, %,d parameters%n",
           pair.getKey(), prints.size(), model.parameters());
@@ -191,7 +197,7 @@ class OriginalityCommand implements GukdaeCommand {
               + " again on weights nobody is writing to");
     }
     String id =
-        noStore ? null : store.save(report, candidate.toString(), candidateFiles, referenceFiles);
+        noStore ? null : store().save(report, candidate.toString(), candidateFiles, referenceFiles);
     if (json) {
       var node = ReportJson.report(report);
       if (id != null) {
@@ -205,7 +211,7 @@ class OriginalityCommand implements GukdaeCommand {
   }
 
   private void screen(WeightModel cand) {
-    Map<String, List<Fingerprint>> stored = store.fingerprints();
+    Map<String, List<Fingerprint>> stored = store().fingerprints();
     if (stored.isEmpty()) {
       throw new UserError("no fingerprints stored yet; add some with --fingerprint NAME=DIR");
     }

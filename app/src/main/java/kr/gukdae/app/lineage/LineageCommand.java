@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.gukdae.UserError;
-import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.AppServices;
+import kr.gukdae.cli.StandaloneCommand;
 import kr.gukdae.lineage.CountRules;
 import kr.gukdae.lineage.DerivativeCount;
 import kr.gukdae.lineage.HubCrawler;
 import kr.gukdae.lineage.Lineage;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
       "Example: gukdae lineage --metadata models.jsonl --root demo-team-1/Hanbit-32B"
           + " --since 2025-08-01 --until 2026-01-15"
     })
-public class LineageCommand implements GukdaeCommand {
+public class LineageCommand implements StandaloneCommand {
 
   @Option(
       names = "--metadata",
@@ -120,12 +120,11 @@ public class LineageCommand implements GukdaeCommand {
   @Option(names = "--record", description = "store the count as evidence for the stage engine")
   boolean record;
 
-  private final LineageEvidenceRepository evidence;
-  private final Path home;
+  private final AppServices services;
 
-  public LineageCommand(LineageEvidenceRepository evidence, @Value("${gukdae.home}") String home) {
-    this.evidence = evidence;
-    this.home = Path.of(home);
+  /** The database opens only for --record, so counting starts no Spring. */
+  public LineageCommand(AppServices services) {
+    this.services = services;
   }
 
   @Override
@@ -147,7 +146,7 @@ public class LineageCommand implements GukdaeCommand {
       Path cacheFile =
           cache != null
               ? cache
-              : home.resolve("lineage").resolve(root.replace("/", "__") + ".jsonl");
+              : services.home().resolve("lineage").resolve(root.replace("/", "__") + ".jsonl");
       var settings = HubCrawler.Settings.of(endpoint, System.getenv("HF_TOKEN"));
       var result =
           HubCrawler.create(settings).crawl(root, cacheFile, Path.of(cacheFile + ".cursor"));
@@ -175,7 +174,13 @@ public class LineageCommand implements GukdaeCommand {
             maxPerOwner);
     DerivativeCount count = lineage.count(root, rules, Math.max(tree, 1));
     String source = String.join(", ", sources);
-    String recorded = record ? evidence.save(count, lineage.report(), source).id() : null;
+    String recorded =
+        record
+            ? services
+                .get(LineageEvidenceRepository.class)
+                .save(count, lineage.report(), source)
+                .id()
+            : null;
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("count", count);

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.AppServices;
+import kr.gukdae.cli.StandaloneCommand;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Checkpoint;
 import kr.gukdae.ledger.Keys;
@@ -16,6 +17,7 @@ import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.ledger.Verification;
 import kr.gukdae.stage.Stages;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,12 +28,31 @@ import picocli.CommandLine.Option;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Audit ledger: verify the hash chain, signatures and checkpoints, or export it.")
-public class AuditCommand implements GukdaeCommand {
+public class AuditCommand implements StandaloneCommand {
 
-  private final Ledger ledger;
+  private final AppServices services;
 
+  /** The database opens only to read its ledger, so {@code verify --file} starts no Spring. */
+  @Autowired
+  public AuditCommand(AppServices services) {
+    this.services = services;
+  }
+
+  /** Over a ledger already open (tests, tools). */
   public AuditCommand(Ledger ledger) {
-    this.ledger = ledger;
+    this(new OneLedger(ledger));
+  }
+
+  private record OneLedger(Ledger ledger) implements AppServices {
+    @Override
+    public <T> T get(Class<T> type) {
+      return type.cast(ledger);
+    }
+
+    @Override
+    public java.nio.file.Path home() {
+      throw new UnsupportedOperationException("no home for a ledger given directly");
+    }
   }
 
   @Override
@@ -71,18 +92,19 @@ public class AuditCommand implements GukdaeCommand {
               description =
                   "folder of published checkpoint-*.json files; default: the configured anchors")
           @Nullable Path anchors) {
+    @Nullable Ledger ledger = file == null ? services.get(Ledger.class) : null;
     List<PublicKey> keys = new ArrayList<>();
     if (publicKeys != null) {
       publicKeys.forEach(p -> keys.add(Keys.readPublic(p)));
-    } else if (file == null && ledger.key() != null) {
+    } else if (ledger != null && ledger.key() != null) {
       keys.add(ledger.key().publicKey());
     }
-    Path dir = anchors != null ? anchors : file == null ? ledger.anchors() : null;
+    Path dir = anchors != null ? anchors : ledger != null ? ledger.anchors() : null;
     List<Checkpoint> checkpoints =
         dir != null && (anchors != null || Files.isDirectory(dir))
             ? Checkpoint.readAll(dir)
             : List.of();
-    List<LedgerEntry> entries = file == null ? ledger.entries() : Ledger.inFile(file).entries();
+    List<LedgerEntry> entries = ledger != null ? ledger.entries() : Ledger.inFile(file).entries();
     Verification v = Ledger.verifyWith(entries, new Ledger.Trust(keys, checkpoints, head));
     System.out.println(v.describe());
     if (keys.isEmpty() && v.intact() && v.activeKey() != null) {
@@ -147,7 +169,7 @@ public class AuditCommand implements GukdaeCommand {
         "anyone can verify with the office's public key and the published checkpoints."
       })
   int export(@Option(names = "--to", required = true, paramLabel = "FILE") Path to) {
-    ledger.exportTo(to);
+    services.get(Ledger.class).exportTo(to);
     System.out.println("exported " + Ledger.inFile(to).entries().size() + " entries to " + to);
     System.out.println(
         "verify offline: gukdae audit verify --file "

@@ -1,9 +1,10 @@
 package kr.gukdae.app.stage;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.stage.StageResult;
-import kr.gukdae.stage.StageResult.ComponentScore;
 import kr.gukdae.stage.StageResult.TeamResult;
 import kr.gukdae.stage.WhatIf;
 
@@ -16,22 +17,33 @@ public final class ResultPrinter {
     out.printf(
         "%s, version %s%s: stage %d decision (evaluated %s)%n",
         r.programme(), r.version(), r.demo() ? " [DEMO DATA]" : "", r.stage(), r.evaluationDate());
+    // Whole component names as headers, each column as wide as its name.
+    List<String> ids = r.ranking().getFirst().components().stream().map(c -> c.id()).toList();
+    String gate = Terminal.pick("관문", "gate");
+    int gateWidth = Math.max(Terminal.width(gate), Terminal.width(Terminal.pick("미통과", "FAIL")));
     StringBuilder head =
-        new StringBuilder(String.format("%-4s %-14s %7s", "rank", "team", "total"));
-    r.ranking()
-        .getFirst()
-        .components()
-        .forEach(c -> head.append(String.format(" %9s", abbreviate(c.id()))));
-    out.println(head.append("  gate  outcome"));
+        new StringBuilder(Terminal.padRight(Terminal.pick("순위", "rank"), 4))
+            .append(' ')
+            .append(Terminal.padRight(Terminal.pick("팀", "team"), 14))
+            .append(' ')
+            .append(Terminal.padLeft(Terminal.pick("총점", "total"), 7));
+    ids.forEach(id -> head.append(' ').append(Terminal.padLeft(id, Math.max(7, id.length()))));
+    head.append("  ").append(Terminal.padRight(gate, gateWidth));
+    out.println(head.append("  ").append(Terminal.pick("결과", "outcome")));
     for (TeamResult t : r.ranking()) {
       StringBuilder row =
           new StringBuilder(
               String.format(Locale.ROOT, "%-4d %-14s %7.2f", t.rank(), t.team(), t.total()));
-      for (ComponentScore c : t.components()) {
-        row.append(String.format(Locale.ROOT, " %9.2f", c.points()));
+      for (int i = 0; i < t.components().size(); i++) {
+        int width = i < ids.size() ? Math.max(7, ids.get(i).length()) : 7;
+        row.append(
+            String.format(Locale.ROOT, " %" + width + ".2f", t.components().get(i).points()));
       }
-      row.append(t.gatePassed() ? "  pass  " : "  FAIL  ")
-          .append(kr.gukdae.stage.Explanation.label(t.outcome()).en());
+      String passed = t.gatePassed() ? Terminal.pick("통과", "pass") : Terminal.pick("미통과", "FAIL");
+      row.append("  ")
+          .append(Terminal.padRight(passed, gateWidth))
+          .append("  ")
+          .append(outcome(t.outcome()));
       if (!t.designations().isEmpty()) {
         row.append("  [").append(String.join(", ", t.designations())).append(']');
       }
@@ -75,13 +87,15 @@ public final class ResultPrinter {
           c.newRank(),
           c.baseTotal(),
           c.newTotal(),
-          c.baseOutcome(),
-          c.outcomeChanged() ? " -> " + c.newOutcome() : "");
+          outcome(c.baseOutcome()),
+          c.outcomeChanged() ? " -> " + outcome(c.newOutcome()) : "");
     }
     out.println(w.decisionChanged() ? "the decision changes" : "the decision stays the same");
   }
 
-  private static String abbreviate(String id) {
-    return id.length() <= 9 ? id : id.substring(0, 9);
+  /** An outcome as people read it, in this run's language (not the enum's name). */
+  static String outcome(StageResult.Outcome outcome) {
+    var label = kr.gukdae.stage.Explanation.label(outcome);
+    return Terminal.pick(label.ko(), label.en());
   }
 }
