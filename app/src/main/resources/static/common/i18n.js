@@ -37,9 +37,30 @@
       '<a href="/review/" data-i18n="nav.review"></a>' +
       '<a href="/stage/" data-i18n="nav.stage"></a></nav>' +
       '<button class="lang" type="button" data-i18n="lang.toggle"></button>';
+    el.querySelector("nav").setAttribute("aria-label", "gukdae");
     el.querySelector(".lang").addEventListener("click", () => setLang(lang === "ko" ? "en" : "ko"));
     document.body.prepend(el);
   }
-  window.gukdaeI18n = { t, add, apply, setLang, lang: () => lang };
+  // An enum name from the server (ELIMINATED_POINTS, RUNNING) as words; "enum.<NAME>" keys live in
+  // common/labels.js. An unknown name is shown as it is rather than hidden.
+  function label(value) {
+    if (value == null) return "";
+    const key = "enum." + value;
+    return dict[lang][key] || dict.en[key] || String(value);
+  }
+  // Server messages are often "한국어 / English" in one string; show the half in the page's language.
+  function message(text) {
+    const s = String(text == null ? "" : text);
+    const cut = s.indexOf(" / ");
+    if (cut < 0 || !/[\uac00-\ud7a3]/.test(s.slice(0, cut))) return s;
+    return lang === "ko" ? s.slice(0, cut) : s.slice(cut + 3);
+  }
+  // Keys present in one language and not the other (the browser test asserts none).
+  function mismatched() {
+    const ko = Object.keys(dict.ko), en = Object.keys(dict.en);
+    return ko.filter((k) => !(k in dict.en)).map((k) => "en lacks " + k)
+      .concat(en.filter((k) => !(k in dict.ko)).map((k) => "ko lacks " + k));
+  }
+  window.gukdaeI18n = { t, add, apply, setLang, label, message, mismatched, lang: () => lang };
   document.addEventListener("DOMContentLoaded", () => { header(); apply(); });
 })();
