@@ -48,12 +48,16 @@
     const key = "enum." + value;
     return dict[lang][key] || dict.en[key] || String(value);
   }
-  // Server messages are often "한국어 / English" in one string; show the half in the page's language.
+  // Server messages are often "[field: ]한국어 / English" in one string; show the page's language,
+  // keeping the field prefix (e.g. "model 'x': ") in front of the English half too.
   function message(text) {
     const s = String(text == null ? "" : text);
     const cut = s.indexOf(" / ");
-    if (cut < 0 || !/[\uac00-\ud7a3]/.test(s.slice(0, cut))) return s;
-    return lang === "ko" ? s.slice(0, cut) : s.slice(cut + 3);
+    const head = cut < 0 ? "" : s.slice(0, cut);
+    const hangul = head.search(/[\uac00-\ud7a3]/);
+    if (hangul < 0) return s;
+    const colon = head.lastIndexOf(": ", hangul);
+    return lang === "ko" ? head : (colon < 0 ? "" : head.slice(0, colon + 2)) + s.slice(cut + 3);
   }
   // Keys present in one language and not the other (the browser test asserts none).
   function mismatched() {

@@ -16,7 +16,6 @@ gukdaeI18n.add({
     "col.state": "상태", "col.detail": "내용", "col.evidence": "증거", "col.status": "효력", "col.reason": "사유",
     "col.score": "점수", "col.max": "만점", "col.average": "전체 평균", "col.rule": "적용 규칙",
     "report.public": "공개 요약", "report.team": "팀 보고서", "audit.ok": "무결성 확인", "audit.broken": "변조 감지",
-    "state.PRESENT": "있음", "state.MISSING": "없음", "state.STALE": "유효하지 않음", "state.PARTIAL": "일부",
     "source": "근거",
   },
   en: {
@@ -34,7 +33,6 @@ gukdaeI18n.add({
     "col.state": "State", "col.detail": "Detail", "col.evidence": "Evidence", "col.status": "Status", "col.reason": "Reason",
     "col.score": "Points", "col.max": "Max", "col.average": "Field average", "col.rule": "Rule applied",
     "report.public": "public summary", "report.team": "team report", "audit.ok": "intact", "audit.broken": "TAMPERING DETECTED",
-    "state.PRESENT": "present", "state.MISSING": "missing", "state.STALE": "stale", "state.PARTIAL": "partial",
     "source": "source",
   },
 });
@@ -86,9 +84,9 @@ async function loadProgramme() {
   document.getElementById("demo-flag").hidden = !p.demo;
   document.getElementById("not-loaded").hidden = p.loaded;
   table(document.getElementById("scheme"), ["col.component", "col.kind", "col.points"],
-    p.components.map((c) => [c.id, c.kind, c.points]).concat([["total", "", p.total]]));
+    p.components.map((c) => [c.id, gukdaeI18n.label(c.kind), c.points]).concat([[t("col.total"), "", p.total]]));
   table(document.getElementById("teams"), ["col.team", "col.members", "col.target", "col.joined"],
-    p.teams.map((tm) => [tm.name, tm.members.map((m) => `${m.organisation} (${m.role})`).join(", "),
+    p.teams.map((tm) => [tm.name, tm.members.map((m) => `${m.organisation} (${gukdaeI18n.label(m.role)})`).join(", "),
       tm.targetModel, tm.joinedStage]));
   table(document.getElementById("stages"), ["col.stage", "col.date", "col.survivors"],
     p.stages.map((s) => [s.number, s.evaluationDate, s.plannedSurvivors]));
@@ -99,7 +97,7 @@ async function loadReadiness() {
   const r = await json(`/api/stage/status?stage=${stageNo()}`);
   document.getElementById("readiness-summary").textContent = t(r.complete ? "stage.complete" : "stage.incomplete");
   const rows = [];
-  r.teams.forEach((tm) => tm.items.forEach((i) => rows.push([tm.team, i.component, t("state." + i.state),
+  r.teams.forEach((tm) => tm.items.forEach((i) => rows.push([tm.team, i.component, gukdaeI18n.label(i.state),
     i.detail || "", links(i.evidence.map((id) => roles.includes("OFFICE") ? link("#" + id, `/api/stage/evidence/${id}`) : "#" + id))])));
   const tbl = document.getElementById("readiness");
   table(tbl, ["col.team", "col.component", "col.state", "col.detail", "col.evidence"], rows);
@@ -168,7 +166,7 @@ async function loadDecisions() {
     `${t(audit.intact ? "audit.ok" : "audit.broken")} · ${audit.message}`;
 }
 
-function err(e) { document.getElementById("error").textContent = e.message; }
+function err(e) { document.getElementById("error").textContent = gukdaeI18n.message(e.message); }
 
 async function load() {
   const who = await gukdaeSignin.me();
