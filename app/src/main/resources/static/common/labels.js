@@ -26,6 +26,18 @@ gukdaeI18n.add({
     "enum.FINETUNE": "미세조정", "enum.ADAPTER": "어댑터", "enum.MERGE": "병합", "enum.QUANTIZED": "양자화",
     // arena voters
     "enum.VERIFIED": "본인 확인 투표자", "enum.EXPERT": "전문가", "enum.ADMIN": "관리자",
+    // lineage ingestion problems
+    "enum.MALFORMED": "읽을 수 없는 레코드", "enum.BAD_FIELD": "잘못된 필드", "enum.MISSING_ID": "id 없음", "enum.BAD_ID": "잘못된 id",
+    "enum.MISSING_TIME": "시각 없음", "enum.DUPLICATE_ID": "중복 id", "enum.TOO_LARGE": "너무 큰 레코드",
+    "enum.UNKNOWN_RELATION": "알 수 없는 관계 (추정함)", "enum.SELF_REFERENCE": "자기 참조", "enum.BAD_BASE": "잘못된 base_model",
+    "enum.CREATED_FROM_MODIFIED": "생성 시각 대신 수정 시각", "enum.AUTHOR_FROM_ID": "작성자를 id에서 추정",
+    // review: aggregation rules and artefacts
+    "enum.MEAN": "평균", "enum.MEDIAN": "중앙값", "enum.DROP_HIGH_LOW": "최고·최저 제외 평균",
+    "enum.TECHNICAL_REPORT": "기술 보고서", "enum.TRAINING_LOG": "학습 로그", "enum.OTHER": "기타",
+    // office: documents and selection rounds
+    "enum.PLAN": "사업 계획서", "enum.ENGLISH_SUMMARY": "영문 요약", "enum.DEMO_VIDEO": "시연 영상", "enum.LOSS_LOG": "손실 로그",
+    "enum.BENCHMARK_RESULTS": "벤치마크 결과", "enum.BUDGET": "예산", "enum.DOCUMENT_SCREENING": "서류 검토",
+    "enum.WRITTEN_REVIEW": "서면 평가", "enum.PRESENTATION": "발표 평가", "enum.BUDGET_REVIEW": "예산 심사",
   },
   en: {
     "enum.CONTINUES": "continues", "enum.ELIMINATED_POINTS": "eliminated (points)", "enum.ELIMINATED_GATE": "eliminated (originality gate)",
@@ -47,5 +59,14 @@ gukdaeI18n.add({
     "enum.FEW_LIKES": "too few likes", "enum.OWNER_CAP": "over the per-owner cap",
     "enum.FINETUNE": "fine-tune", "enum.ADAPTER": "adapter", "enum.MERGE": "merge", "enum.QUANTIZED": "quantized",
     "enum.VERIFIED": "verified voter", "enum.EXPERT": "expert", "enum.ADMIN": "administrator",
+    "enum.MALFORMED": "unreadable record", "enum.BAD_FIELD": "bad field", "enum.MISSING_ID": "no id", "enum.BAD_ID": "bad id",
+    "enum.MISSING_TIME": "no time", "enum.DUPLICATE_ID": "duplicate id", "enum.TOO_LARGE": "record too large",
+    "enum.UNKNOWN_RELATION": "unknown relation (inferred)", "enum.SELF_REFERENCE": "self-reference", "enum.BAD_BASE": "bad base_model",
+    "enum.CREATED_FROM_MODIFIED": "modified time used as created", "enum.AUTHOR_FROM_ID": "author taken from id",
+    "enum.MEAN": "mean", "enum.MEDIAN": "median", "enum.DROP_HIGH_LOW": "mean without highest and lowest",
+    "enum.TECHNICAL_REPORT": "technical report", "enum.TRAINING_LOG": "training log", "enum.OTHER": "other",
+    "enum.PLAN": "plan", "enum.ENGLISH_SUMMARY": "English summary", "enum.DEMO_VIDEO": "demo video", "enum.LOSS_LOG": "loss log",
+    "enum.BENCHMARK_RESULTS": "benchmark results", "enum.BUDGET": "budget", "enum.DOCUMENT_SCREENING": "document screening",
+    "enum.WRITTEN_REVIEW": "written review", "enum.PRESENTATION": "presentation", "enum.BUDGET_REVIEW": "budget review",
   },
 });

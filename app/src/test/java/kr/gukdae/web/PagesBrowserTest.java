@@ -63,6 +63,10 @@ class PagesBrowserTest {
   record Shown(String name, String path, String ready) {}
 
   static final String NEWCOMER = "demo/newcomer";
+
+  /** Pages without a single data marker: ready once their requests settled (see below). */
+  static final String SETTLED = "document.querySelector('h1').textContent !== ''";
+
   static final String PASSWORD = "pages-office-password";
 
   /** The checks every page passes, measured in the page (CSS pixels). */
@@ -206,7 +210,15 @@ class PagesBrowserTest {
                 "document.querySelectorAll('#decisions tr').length > 1"
                     + " && document.querySelectorAll('#decision h3').length > 0"
                     + " && document.getElementById('audit').textContent !== ''"),
-            new Shown("404", "/no-such-page", "document.querySelector('h1').textContent !== ''"));
+            new Shown("404", "/no-such-page", "document.querySelector('h1').textContent !== ''"),
+            // the other pages: the same checks, once their requests have settled
+            new Shown("originality", "/originality/", SETTLED),
+            new Shown("lineage", "/lineage/", SETTLED),
+            new Shown("review", "/review/", SETTLED),
+            new Shown("office", "/office/", SETTLED),
+            new Shown("designation", "/designation/", SETTLED),
+            new Shown("data", "/data/", SETTLED),
+            new Shown("arena-admin", "/arena/admin.html", SETTLED));
     Files.createDirectories(Chromium.SCREENSHOTS);
     List<String> problems = new ArrayList<>();
     try (Playwright playwright = Chromium.playwright();
@@ -236,6 +248,9 @@ class PagesBrowserTest {
                 assertThat(page.content()).doesNotContain("Whitelabel");
               }
               page.waitForFunction("() => " + shown.ready());
+              if (shown.ready().equals(SETTLED)) {
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+              }
               @SuppressWarnings("unchecked")
               Map<String, Object> m = (Map<String, Object>) page.evaluate(CHECKS);
               if (((Number) m.get("overflow")).intValue() > 0) {
@@ -286,9 +301,11 @@ class PagesBrowserTest {
             browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
       Page page = ctx.newPage();
       page.navigate(base() + "/arena/?lang=en");
+      page.waitForFunction("() => document.getElementById('who-label').textContent !== ''");
       page.fill("#prompt", "What is the capital of Korea?");
       page.click("#go");
-      page.waitForSelector("body[data-state=answered]");
+      page.waitForSelector("body[data-state=answered], #error:not(:empty)");
+      assertThat(page.textContent("#error")).isEmpty();
       assertThat(page.textContent("#generating-text"))
           .isEqualTo("Both answers are complete. Cast your vote.");
       assertThat(page.getAttribute("#generating", "aria-live")).isEqualTo("polite");
@@ -386,6 +403,30 @@ class PagesBrowserTest {
           new Page.ScreenshotOptions()
               .setFullPage(true)
               .setPath(Chromium.SCREENSHOTS.resolve("eval-failed-desktop-en.png")));
+    }
+  }
+
+  /** The stage page's language toggle redraws its tables, enum labels included. */
+  @Test
+  void theStagePageTogglesItsTablesBetweenLanguages() {
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright);
+        BrowserContext ctx = signedIn(browser, SIZES.get(0))) {
+      Page page = ctx.newPage();
+      page.navigate(base() + "/stage/?lang=ko");
+      page.waitForSelector("#decision h3");
+      assertThat(page.textContent("#scheme")).contains("항목", "전문가 평가");
+      assertThat(page.textContent("#teams")).contains("주관");
+      page.click("header.top .lang");
+      page.waitForFunction(
+          "() => document.getElementById('scheme').textContent.includes('Component')"
+              + " && document.getElementById('decisions').textContent.includes('Ledger seq')");
+      assertThat(page.textContent("#scheme")).contains("Expert review").doesNotContain("항목");
+      assertThat(page.textContent("#teams")).contains("(lead)").doesNotContain("(LEAD)");
+      assertThat(page.textContent("#decisions")).contains("Ledger seq").doesNotContain("원장");
+      page.waitForFunction(
+          "() => [...document.querySelectorAll('#decision h3')]"
+              + ".every(h => /Continues|Eliminated/.test(h.textContent))");
     }
   }
 }
