@@ -5,6 +5,7 @@ gukdaeI18n.add({
     "home.title": "국가대표 AI 파운데이션 모델 평가 플랫폼",
     "home.lead": "벤치마크, 블라인드 아레나, 독자성 검증, 파생 모델 집계, 단계 평가와 감사 원장을 한 곳에서.",
     "home.status": "프로그램 현황", "home.demo": "불러온 프로그램이 없어 데모 프로그램을 보여 줍니다 (실제 결과 아님).",
+    "home.demoLoaded": "데모 프로그램입니다. 모든 팀과 숫자는 데모이며 실제 결과가 아닙니다.",
     "home.programme": "프로그램", "home.stage": "현재 단계", "home.next": "다음 평가일", "home.teams": "참여 팀",
     "home.decision": "최근 결정", "home.noDecision": "아직 없음", "home.stageOf": "{n}단계 / 전체 {total}단계",
     "home.finished": "모든 단계 종료", "home.teamsCount": "{n}개 팀", "home.decided": "{stage}단계: {survivors} 진출",
@@ -20,6 +21,7 @@ gukdaeI18n.add({
     "home.title": "Evaluation platform for national foundation models",
     "home.lead": "Benchmarks, blind arena, originality checks, derivative counts, stage decisions and an audit ledger in one place.",
     "home.status": "Programme status", "home.demo": "No programme is loaded, so the demo programme is shown (not real results).",
+    "home.demoLoaded": "This is the demo programme: every team and number is a demo, not a real result.",
     "home.programme": "Programme", "home.stage": "Current stage", "home.next": "Next evaluation", "home.teams": "Teams",
     "home.decision": "Latest decision", "home.noDecision": "none yet", "home.stageOf": "stage {n} of {total}",
     "home.finished": "all stages finished", "home.teamsCount": "{n} teams", "home.decided": "stage {stage}: {survivors} continue",
@@ -48,7 +50,9 @@ gukdaeI18n.add({
       const decided = new Set(inForce.map((d) => d.stage));
       const stages = [...p.stages].sort((a, b) => a.number - b.number);
       const current = stages.find((s) => !decided.has(s.number));
+      // a loaded demo programme, or none loaded (the demo shown as a preview): either way not real
       $("status-demo").hidden = p.loaded && !p.demo;
+      $("status-demo").textContent = t(p.loaded ? "home.demoLoaded" : "home.demo");
       $("status-programme").textContent = p.name + " · " + p.version;
       $("status-stage").textContent = current
         ? fill(t("home.stageOf"), { n: current.number, total: stages.length }) : t("home.finished");

@@ -406,13 +406,22 @@ class PagesBrowserTest {
     }
   }
 
-  /** The stage page's language toggle redraws its tables, enum labels included. */
+  /**
+   * The landing page's programme status, and the stage page's language toggle redrawing its tables,
+   * enum labels included.
+   */
   @Test
   void theStagePageTogglesItsTablesBetweenLanguages() {
     try (Playwright playwright = Chromium.playwright();
         Browser browser = Chromium.launch(playwright);
         BrowserContext ctx = signedIn(browser, SIZES.get(0))) {
       Page page = ctx.newPage();
+      // the landing page states where the programme stands: stage 1 decided, stage 2 next
+      page.navigate(base() + "/?lang=en");
+      page.waitForFunction("() => document.getElementById('status-programme').textContent !== '–'");
+      assertThat(page.textContent("#status-stage")).isEqualTo("stage 2 of 3");
+      assertThat(page.textContent("#status-decision")).startsWith("stage 1: ");
+      assertThat(page.textContent("#status-demo")).startsWith("This is the demo programme");
       page.navigate(base() + "/stage/?lang=ko");
       page.waitForSelector("#decision h3");
       assertThat(page.textContent("#scheme")).contains("항목", "전문가 평가");
