@@ -9,7 +9,17 @@
   let scenarios = [];
 
   const api = window.arenaApi;
-  function showError(e) { $("error").textContent = e ? e.message : ""; }
+  function showError(e) { $("error").textContent = e ? gukdaeI18n.message(e.message) : ""; }
+
+  // Keys 1–4 vote like the buttons, but never while typing in a text box.
+  const KEYS = { 1: "A", 2: "B", 3: "tie", 4: "bothbad" };
+  function onKey(ev) {
+    const target = ev.target;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || !KEYS[ev.key]) return;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    const button = document.querySelector('[data-vote="' + KEYS[ev.key] + '"]');
+    if (button && !button.disabled && !$("battle").hidden) { ev.preventDefault(); button.click(); }
+  }
 
   async function loadSession() {
     session = await api("GET", "/api/arena/session");
@@ -51,6 +61,9 @@
       const answer = document.createElement("div");
       answer.className = "answer streaming";
       answer.dataset.side = side;
+      // read out once complete (aria-busy holds the announcement while tokens arrive)
+      answer.setAttribute("aria-live", "polite");
+      answer.setAttribute("aria-busy", "true");
       wrap.append(ask, answer);
       document.querySelector("#side-" + side + " .turns").appendChild(wrap);
       boxes[side] = answer;
@@ -58,9 +71,15 @@
     return boxes;
   }
 
+  function generating(on) {
+    $("generating").classList.toggle("on", on);
+    $("generating-text").textContent = t(on ? "arena.generating" : "arena.answered");
+  }
+
   function stream(prompt) {
     const boxes = addTurn(prompt);
     setVoting(false);
+    generating(true);
     const events = new EventSource("/api/arena/battles/" + encodeURIComponent(battleId) + "/turns/" + turn + "/events");
     events.addEventListener("delta", (e) => {
       const d = JSON.parse(e.data);
@@ -69,6 +88,7 @@
     events.addEventListener("done", (e) => {
       const d = JSON.parse(e.data);
       boxes[d.side].classList.remove("streaming");
+      boxes[d.side].setAttribute("aria-busy", "false");
       arenaMarkdown.render(boxes[d.side], d.blocks);
     });
     events.addEventListener("end", () => {
@@ -76,8 +96,14 @@
       document.body.dataset.state = "answered";
       if ($("rubric").hidden) showRubric();
       setVoting(true);
+      generating(false);
     });
-    events.onerror = () => { events.close(); showError(new Error(t("arena.failed"))); };
+    events.onerror = () => {
+      events.close();
+      $("generating").classList.remove("on");
+      $("generating-text").textContent = "";
+      showError(new Error(t("arena.failed")));
+    };
   }
 
   async function start() {
@@ -123,6 +149,8 @@
       $("reveal").hidden = false;
       document.body.dataset.state = "revealed";
       $("rubric").hidden = true; // rated blind, as A and B, before the reveal
+      $("generating-text").textContent = "";
+      $("again").focus();
     } catch (e) { showError(e); }
   }
 
@@ -183,6 +211,7 @@
     document.querySelectorAll("[data-vote]").forEach((b) => b.addEventListener("click", () => vote(b.dataset.vote)));
     $("again").addEventListener("click", () => { $("battle").hidden = true; $("start").hidden = false; document.body.dataset.state = ""; });
     $("rubric").addEventListener("submit", submitRubric);
+    document.addEventListener("keydown", onKey);
     $("login").addEventListener("submit", async (ev) => {
       ev.preventDefault();
       try {

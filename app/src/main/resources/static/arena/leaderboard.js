@@ -29,14 +29,18 @@
       $("export").href = "/api/arena/export?" + query();
       const rows = $("rows");
       rows.replaceChildren();
+      const t = gukdaeI18n.t;
       for (const r of data.ratings) {
         const tr = document.createElement("tr");
+        tr.dataset.model = r.model;
+        if (r.preliminary) tr.className = "preliminary";
         cell(tr, String(r.rank), "num");
         const name = cell(tr, r.model);
-        if (r.demo) {
+        for (const [on, cls, key] of [[r.demo, "demo-badge", "lb.demo"], [r.preliminary, "prelim-badge", "lb.preliminary"]]) {
+          if (!on) continue;
           const badge = document.createElement("span");
-          badge.className = "demo-badge";
-          badge.textContent = gukdaeI18n.t("lb.demo");
+          badge.className = cls;
+          badge.textContent = t(key);
           name.append(" ", badge);
         }
         cell(tr, r.rating.toFixed(1), "num");
@@ -44,7 +48,10 @@
         cell(tr, String(r.battles), "num");
         rows.appendChild(tr);
       }
-      $("lead").textContent = gukdaeI18n.t("lb.lead." + data.method);
+      $("lead").textContent = t("lb.lead." + data.method);
+      arenaChart.draw($("chart"), data.ratings, t("lb.preliminary"));
+      $("chart-box").hidden = data.ratings.length === 0;
+      $("preliminary-note").textContent = t("lb.preliminaryNote").replace("{n}", data.preliminaryBelow);
       const style = $("style-rows");
       style.replaceChildren();
       for (const s of data.style || []) {
@@ -57,7 +64,7 @@
       }
       $("style").hidden = data.method !== "style";
       document.body.dataset.method = data.method;
-    } catch (e) { $("error").textContent = e.message; }
+    } catch (e) { $("error").textContent = gukdaeI18n.message(e.message); }
   }
   async function adminLink() {
     const res = await fetch("/api/arena/session", { credentials: "same-origin" });

@@ -37,9 +37,34 @@
       '<a href="/review/" data-i18n="nav.review"></a>' +
       '<a href="/stage/" data-i18n="nav.stage"></a></nav>' +
       '<button class="lang" type="button" data-i18n="lang.toggle"></button>';
+    el.querySelector("nav").setAttribute("aria-label", "gukdae");
     el.querySelector(".lang").addEventListener("click", () => setLang(lang === "ko" ? "en" : "ko"));
     document.body.prepend(el);
   }
-  window.gukdaeI18n = { t, add, apply, setLang, lang: () => lang };
+  // An enum name from the server (ELIMINATED_POINTS, RUNNING) as words; "enum.<NAME>" keys live in
+  // common/labels.js. An unknown name is shown as it is rather than hidden.
+  function label(value) {
+    if (value == null) return "";
+    const key = "enum." + value;
+    return dict[lang][key] || dict.en[key] || String(value);
+  }
+  // Server messages are often "[field: ]한국어 / English" in one string; show the page's language,
+  // keeping the field prefix (e.g. "model 'x': ") in front of the English half too.
+  function message(text) {
+    const s = String(text == null ? "" : text);
+    const cut = s.indexOf(" / ");
+    const head = cut < 0 ? "" : s.slice(0, cut);
+    const hangul = head.search(/[\uac00-\ud7a3]/);
+    if (hangul < 0) return s;
+    const colon = head.lastIndexOf(": ", hangul);
+    return lang === "ko" ? head : (colon < 0 ? "" : head.slice(0, colon + 2)) + s.slice(cut + 3);
+  }
+  // Keys present in one language and not the other (the browser test asserts none).
+  function mismatched() {
+    const ko = Object.keys(dict.ko), en = Object.keys(dict.en);
+    return ko.filter((k) => !(k in dict.en)).map((k) => "en lacks " + k)
+      .concat(en.filter((k) => !(k in dict.ko)).map((k) => "ko lacks " + k));
+  }
+  window.gukdaeI18n = { t, add, apply, setLang, label, message, mismatched, lang: () => lang };
   document.addEventListener("DOMContentLoaded", () => { header(); apply(); });
 })();

@@ -104,7 +104,7 @@
       }
       const label = document.createElementNS(ns, "text");
       label.setAttribute("x", x + bw / 2); label.setAttribute("y", h + 16);
-      label.setAttribute("text-anchor", "middle"); label.setAttribute("font-size", "11");
+      label.setAttribute("text-anchor", "middle"); label.setAttribute("font-size", "12");
       label.textContent = m.month;
       svg.append(label);
       line.push(`${x + bw / 2},${h - (m.cumulative / maxCum) * (h - pad)}`);
@@ -156,7 +156,7 @@
       $("ingest").textContent = `${r.read} read, ${r.kept} kept, ${r.skipped} skipped, ${r.repaired} repaired`;
       $("issues").replaceChildren(...r.examples.slice(0, 200).map((i) => {
         const row = el("tr");
-        row.append(el("td", i.where + (i.id ? " " + i.id : "")), el("td", i.problem), el("td", i.detail));
+        row.append(el("td", i.where + (i.id ? " " + i.id : "")), el("td", gukdaeI18n.label(i.problem)), el("td", i.detail));
         return row;
       }));
       await count();

@@ -58,7 +58,7 @@ function showCall() {
   docs.replaceChildren();
   p.call.eligibility.requiredDocuments.forEach((kind) => {
     const row = document.createElement("p");
-    row.append(text("label", t("office.document") + " " + kind + " "));
+    row.append(text("label", t("office.document") + " " + gukdaeI18n.label(kind) + " "));
     const input = document.createElement("input");
     input.type = "file";
     input.dataset.kind = kind;
@@ -67,7 +67,7 @@ function showCall() {
   });
   const rounds = document.getElementById("round");
   rounds.replaceChildren();
-  p.rounds.forEach((r) => { const o = text("option", r.id + " (" + r.kind + ")"); o.value = r.id; rounds.append(o); });
+  p.rounds.forEach((r) => { const o = text("option", r.id + " (" + gukdaeI18n.label(r.kind) + ")"); o.value = r.id; rounds.append(o); });
 }
 
 async function refreshMe() {

@@ -136,7 +136,7 @@ async function loadOffice() {
   rows.forEach((r) => {
     const tr = tbl.insertRow();
     [r.name, r.assigned.join(", "), `${r.submitted.length} / ${r.assigned.length}`,
-      r.aggregate == null ? "–" : `${(100 * r.aggregate).toFixed(1)}%`, r.rule,
+      r.aggregate == null ? "–" : `${(100 * r.aggregate).toFixed(1)}%`, gukdaeI18n.label(r.rule),
       r.artefacts.map((x) => x.fileName).join(", ")].forEach((c) => { tr.insertCell().textContent = c; });
   });
 }

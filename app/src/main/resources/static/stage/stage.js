@@ -99,9 +99,9 @@ async function loadProgramme() {
   document.getElementById("demo-flag").hidden = !p.demo;
   document.getElementById("not-loaded").hidden = p.loaded;
   table(document.getElementById("scheme"), ["col.component", "col.kind", "col.points"],
-    p.components.map((c) => [c.id, c.kind, c.points]).concat([["total", "", p.total]]));
+    p.components.map((c) => [c.id, gukdaeI18n.label(c.kind), c.points]).concat([[t("col.total"), "", p.total]]));
   table(document.getElementById("teams"), ["col.team", "col.members", "col.target", "col.joined"],
-    p.teams.map((tm) => [tm.name, tm.members.map((m) => `${m.organisation} (${m.role})`).join(", "),
+    p.teams.map((tm) => [tm.name, tm.members.map((m) => `${m.organisation} (${gukdaeI18n.label(m.role)})`).join(", "),
       tm.targetModel, tm.joinedStage]));
   table(document.getElementById("stages"), ["col.stage", "col.date", "col.survivors"],
     p.stages.map((s) => [s.number, s.evaluationDate, s.plannedSurvivors]));
@@ -112,7 +112,7 @@ async function loadReadiness() {
   const r = await json(`/api/stage/status?stage=${stageNo()}`);
   document.getElementById("readiness-summary").textContent = t(r.complete ? "stage.complete" : "stage.incomplete");
   const rows = [];
-  r.teams.forEach((tm) => tm.items.forEach((i) => rows.push([tm.team, i.component, t("state." + i.state),
+  r.teams.forEach((tm) => tm.items.forEach((i) => rows.push([tm.team, i.component, gukdaeI18n.label(i.state),
     i.detail || "", links(i.evidence.map((id) => roles.includes("OFFICE") ? link("#" + id, `/api/stage/evidence/${id}`) : "#" + id))])));
   const tbl = document.getElementById("readiness");
   table(tbl, ["col.team", "col.component", "col.state", "col.detail", "col.evidence"], rows);
@@ -190,7 +190,7 @@ async function loadDecisions() {
     `${t(audit.intact ? "audit.ok" : "audit.broken")} · ${audit.message}`;
 }
 
-function err(e) { document.getElementById("error").textContent = e.message; }
+function err(e) { document.getElementById("error").textContent = gukdaeI18n.message(e.message); }
 
 async function load() {
   const who = await gukdaeSignin.me();

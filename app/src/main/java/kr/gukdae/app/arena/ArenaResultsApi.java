@@ -13,6 +13,7 @@ import kr.gukdae.arena.Method;
 import kr.gukdae.arena.RatingOptions;
 import kr.gukdae.arena.Ratings;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,19 @@ class ArenaResultsApi {
 
   private final Pseudonyms pseudonyms;
 
-  ArenaResultsApi(Arena arena, Pseudonyms pseudonyms) {
+  /**
+   * Models with fewer battles than this in the slice are marked preliminary: after a handful of
+   * votes a Bradley–Terry rating can sit hundreds of points from where it settles.
+   */
+  private final int preliminaryBelow;
+
+  ArenaResultsApi(
+      Arena arena,
+      Pseudonyms pseudonyms,
+      @Value("${gukdae.arena.preliminary-below:30}") int preliminaryBelow) {
     this.arena = arena;
     this.pseudonyms = pseudonyms;
+    this.preliminaryBelow = preliminaryBelow;
   }
 
   /**
@@ -68,6 +79,7 @@ class ArenaResultsApi {
     out.put("weightedBattles", battles.stream().mapToDouble(Battle::weight).sum());
     out.put("minBattles", minBattles);
     out.put("bootstrapRounds", bootstrap);
+    out.put("preliminaryBelow", preliminaryBelow);
     out.put("style", List.of());
     if (battles.isEmpty()) {
       out.put("ratings", List.of());
@@ -90,6 +102,7 @@ class ArenaResultsApi {
               row.put("upper", r.upper());
               row.put("battles", r.battles());
               row.put("demo", r.model().startsWith("demo/"));
+              row.put("preliminary", r.battles() < preliminaryBelow);
               return row;
             })
             .toList());

@@ -54,6 +54,8 @@ public class EvalService {
             request.numFewshot(),
             request.concurrency(),
             request.resume());
+    String dataSource = dataSource(request);
+    boolean started = false;
     try (ModelApi model = Models.open(spec(request.model(), request));
         ModelApi judge =
             request.judge() == null ? null : Models.open(spec(request.judge(), request))) {
@@ -65,18 +67,33 @@ public class EvalService {
       for (String name : plan.tasks()) {
         tasks.add(registry.load(name, loadOptions));
       }
-      store.started(runId, model.name(), request.tasks(), options.runDir());
+      store.started(runId, model.name(), request.tasks(), options.runDir(), dataSource);
+      started = true;
       var recording = store.progressRecorder(runId, progress);
-      try {
-        EvalOutcome outcome =
-            EvalRunner.run(tasks, plan.groups(), model, options, request.judge(), recording);
-        store.finished(runId, outcome);
-        return outcome;
-      } catch (RuntimeException e) {
-        store.failed(runId, e);
-        throw e;
+      EvalOutcome outcome =
+          EvalRunner.run(tasks, plan.groups(), model, options, request.judge(), recording);
+      store.finished(runId, outcome);
+      return outcome;
+    } catch (RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (started) {
+        store.failed(runId, why);
+      } else {
+        store.failedToStart(runId, request.model(), request.tasks(), dataSource, why);
       }
+      throw e;
     }
+  }
+
+  /**
+   * Where the rows come from: the project's bundled sample rows unless a data folder or task
+   * folders were given (results on bundled rows are not benchmark results, and say so).
+   */
+  static String dataSource(EvalRequest request) {
+    if (request.dataDir() != null) {
+      return request.dataDir().toString();
+    }
+    return request.taskDirs().isEmpty() ? EvalStore.BUNDLED : "task folders";
   }
 
   public String newRunId() {

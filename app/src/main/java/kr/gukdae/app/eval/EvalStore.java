@@ -26,7 +26,13 @@ public class EvalStore {
 
   private static final String SELECT_RUN =
       "SELECT id, model, tasks, status, samples_total, samples_done, errors, output_dir,"
-          + " started_at, finished_at FROM eval_run";
+          + " started_at, finished_at, error, data_source FROM eval_run";
+
+  /** {@code data_source} of a run on the project's own sample rows instead of the benchmark. */
+  public static final String BUNDLED = "bundled";
+
+  /** Longest stored failure message (the column's width). */
+  private static final int MAX_ERROR = 4000;
 
   private final JdbcClient jdbc;
   private final Map<String, RunProgress> live = new ConcurrentHashMap<>();
@@ -35,7 +41,10 @@ public class EvalStore {
     this.jdbc = jdbc;
   }
 
-  /** A stored run; {@code resultsJson} is the lm-evaluation-harness results document. */
+  /**
+   * A stored run. {@code error}: why a FAILED run failed; {@code dataSource}: {@link #BUNDLED}, a
+   * data folder, or null for runs recorded before it was kept.
+   */
   public record RunRow(
       String id,
       String model,
@@ -46,7 +55,9 @@ public class EvalStore {
       int errors,
       @Nullable String outputDir,
       OffsetDateTime startedAt,
-      @Nullable OffsetDateTime finishedAt) {}
+      @Nullable OffsetDateTime finishedAt,
+      @Nullable String error,
+      @Nullable String dataSource) {}
 
   /** One metric of one task (or category, or macro group) of a run. */
   public record ResultRow(
@@ -58,19 +69,38 @@ public class EvalStore {
       @Nullable Double stderr,
       int nSamples) {}
 
-  void started(String runId, String model, List<String> tasks, Path dir) {
+  void started(String runId, String model, List<String> tasks, Path dir, String dataSource) {
     live.put(runId, new RunProgress());
     int updated =
-        jdbc.sql("UPDATE eval_run SET status = 'RUNNING', finished_at = NULL WHERE id = ?")
+        jdbc.sql(
+                "UPDATE eval_run SET status = 'RUNNING', finished_at = NULL, error = NULL"
+                    + " WHERE id = ?")
             .param(runId)
             .update();
     if (updated == 0) {
       jdbc.sql(
-              "INSERT INTO eval_run (id, model, tasks, status, output_dir, started_at)"
-                  + " VALUES (?, ?, ?, 'RUNNING', ?, ?)")
-          .params(runId, model, String.join(",", tasks), dir.toString(), now())
+              "INSERT INTO eval_run (id, model, tasks, status, output_dir, started_at,"
+                  + " data_source) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)")
+          .params(runId, model, String.join(",", tasks), dir.toString(), now(), dataSource)
           .update();
     }
+  }
+
+  /**
+   * A run that stopped before its first sample (data missing, model not opened): recorded as FAILED
+   * with the reason, so the page shows it instead of a run id that leads nowhere.
+   */
+  void failedToStart(
+      String runId, String model, List<String> tasks, String dataSource, String error) {
+    if (run(runId).isPresent()) {
+      failed(runId, error);
+      return;
+    }
+    jdbc.sql(
+            "INSERT INTO eval_run (id, model, tasks, status, started_at, finished_at, error,"
+                + " data_source) VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?)")
+        .params(runId, model, String.join(",", tasks), now(), now(), clip(error), dataSource)
+        .update();
   }
 
   ProgressListener progressRecorder(String runId, ProgressListener delegate) {
@@ -166,11 +196,15 @@ public class EvalStore {
     return null;
   }
 
-  void failed(String runId, RuntimeException error) {
-    jdbc.sql("UPDATE eval_run SET status = 'FAILED', finished_at = ? WHERE id = ?")
-        .params(now(), runId)
+  void failed(String runId, String error) {
+    jdbc.sql("UPDATE eval_run SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?")
+        .params(now(), clip(error), runId)
         .update();
     live.remove(runId);
+  }
+
+  private static String clip(String text) {
+    return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
   }
 
   public List<RunRow> runs() {

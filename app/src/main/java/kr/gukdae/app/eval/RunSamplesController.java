@@ -62,7 +62,7 @@ class RunSamplesController {
       List<Row> rows) {}
 
   @Requires({Role.OFFICE, Role.REVIEWER})
-  @GetMapping("/api/eval/runs/{id}/samples")
+  @GetMapping("/api/eval/runs/{id}/scored-samples")
   Samples samples(
       @PathVariable String id,
       @RequestParam String task,

@@ -49,7 +49,7 @@ final class Links {
                   "samples " + task,
                   "/api/eval/runs/"
                       + enc(run)
-                      + "/samples?task="
+                      + "/scored-samples?task="
                       + enc(task)
                       + "&metric="
                       + enc(src.path("metric").asString())

@@ -64,9 +64,14 @@ class LeaderboardMethodsTest {
       }
       assertThat(expected).extracting(Battle::weight).startsWith(1.0, 0.5, 1.0 / 3, 1.0);
 
-      var api = new ArenaResultsApi(arena, new kr.gukdae.app.access.Pseudonyms(new byte[32]));
+      var api = new ArenaResultsApi(arena, new kr.gukdae.app.access.Pseudonyms(new byte[32]), 30);
       var bt = api.leaderboard(null, null, null, null, 0, 0, "bt");
       assertThat(bt.get("method")).isEqualTo("bt");
+      // seven battles are far below the threshold: every row is marked preliminary
+      assertThat(bt.get("preliminaryBelow")).isEqualTo(30);
+      assertThat(bt.get("ratings").toString())
+          .contains("preliminary=true")
+          .doesNotContain("preliminary=false");
       assertThat((double) bt.get("weightedBattles")).isCloseTo(1 + 0.5 + 1.0 / 3 + 4, within(1e-9));
       assertSame(bt, Ratings.bradleyTerry(expected, POINT));
       // Two models: the rating gap is (400 / ln 10) · ln(weighted wins of alpha / of beta), up to

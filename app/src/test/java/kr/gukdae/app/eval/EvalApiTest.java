@@ -109,4 +109,74 @@ class EvalApiTest {
         .contains("unknown task 'nope/x'");
     assertThat(send("GET", "/api/eval/runs/missing", null).statusCode()).isEqualTo(404);
   }
+
+  @Autowired EvalService service;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  /**
+   * Samples of a run on bundled rows are public like its scores; once a run's rows are a real
+   * benchmark's (here: the row says so, as a run with --data-dir records it), only the office and
+   * reviewers may read them, so the viewer cannot leak a held-out test set.
+   */
+  @Test
+  void samplesArePublicOnBundledRowsAndRestrictedOnABenchmark() throws Exception {
+    var outcome =
+        service.run(
+            EvalRequest.demo("demo/lexical", List.of("demo/ko_knowledge")),
+            kr.gukdae.eval.run.ProgressListener.NONE);
+    String runId = outcome.manifest().runId();
+    var anonymous = new TestClient(port);
+    var reply = anonymous.send("GET", "/api/eval/runs/" + runId + "/samples", null);
+    assertThat(reply.statusCode()).isEqualTo(200);
+    JsonNode samples = json.readTree(reply.body());
+    assertThat(samples.path("total").asInt()).isPositive();
+    JsonNode first = samples.path("samples").get(0);
+    assertThat(first.path("task").asString()).isEqualTo("demo/ko_knowledge");
+    assertThat(first.path("prompt").asString()).contains("정답");
+    assertThat(first.path("category").asString()).isNotBlank();
+    assertThat(first.path("scores").has("acc,none")).isTrue();
+    assertThat(first.path("correct").asBoolean())
+        .isEqualTo(first.path("scores").path("acc,none").asDouble() >= 1.0);
+    JsonNode run = json.readTree(anonymous.send("GET", "/api/eval/runs/" + runId, null).body());
+    assertThat(run.path("run").path("dataSource").asString()).isEqualTo("bundled");
+
+    jdbc.sql("UPDATE eval_run SET data_source = '/data/kmmlu' WHERE id = ?").param(runId).update();
+    assertThat(anonymous.send("GET", "/api/eval/runs/" + runId + "/samples", null).statusCode())
+        .isEqualTo(401);
+    assertThat(send("GET", "/api/eval/runs/" + runId + "/samples", null).statusCode())
+        .isEqualTo(200);
+    assertThat(anonymous.send("GET", "/api/eval/runs/no-such-run/samples", null).statusCode())
+        .isEqualTo(404);
+  }
+
+  /** A run that stops before its first sample is recorded as FAILED with the reason. */
+  @Test
+  void aRunThatFailsToStartIsRecordedWithItsReason() throws Exception {
+    String runId = "failed-start-" + UUID.randomUUID().toString().substring(0, 6);
+    var request =
+        new EvalRequest(
+            "demo/lexical",
+            null,
+            "OPENAI_API_KEY",
+            List.of("ko/kmmlu_agricultural_sciences"),
+            List.of(),
+            null,
+            null,
+            null,
+            1,
+            null,
+            runId,
+            false,
+            null,
+            1,
+            Duration.ofSeconds(5),
+            false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> service.run(request, kr.gukdae.eval.run.ProgressListener.NONE))
+        .hasMessageContaining("no bundled sample rows");
+    JsonNode run = json.readTree(send("GET", "/api/eval/runs/" + runId, null).body()).path("run");
+    assertThat(run.path("status").asString()).isEqualTo("FAILED");
+    assertThat(run.path("error").asString()).contains("no bundled sample rows", "--data-dir");
+    assertThat(run.path("tasks").asString()).isEqualTo("ko/kmmlu_agricultural_sciences");
+  }
 }

@@ -299,7 +299,7 @@ class EvidenceChainTest {
     // benchmarks reach the run's samples, user evaluation the votes in the window, review the
     // sheets, originality the check's tensor table, derivatives the counted tree
     assertThat(followed)
-        .anyMatch(l -> l.contains("/samples?task="))
+        .anyMatch(l -> l.contains("/scored-samples?task="))
         .anyMatch(l -> l.startsWith("/api/arena/admin/votes?"))
         .anyMatch(l -> l.startsWith("/api/review/sheets/"))
         .anyMatch(l -> l.startsWith("/api/originality/reports/"))
@@ -313,7 +313,7 @@ class EvidenceChainTest {
             office.ok("GET", body.path("battles").get(0).path("link").asString(), null);
         assertThat(battle.toString())
             .contains(body.path("battles").get(0).path("battleId").asString());
-      } else if (link.contains("/samples?task=")) {
+      } else if (link.contains("/scored-samples?task=")) {
         assertThat(body.path("mean").asDouble())
             .isCloseTo(body.path("value").asDouble(), within(1e-9));
         assertThat(body.path("rows")).isNotEmpty();
@@ -346,7 +346,7 @@ class EvidenceChainTest {
             401,
             "unauthenticated",
             "GET",
-            followed.stream().filter(l -> l.contains("/samples?")).findFirst().orElseThrow(),
+            followed.stream().filter(l -> l.contains("/scored-samples?")).findFirst().orElseThrow(),
             null);
     // The clean subset sits next to the full score: on the decision page's data and in the report.
     JsonNode alphaGlobal =

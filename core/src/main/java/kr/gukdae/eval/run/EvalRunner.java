@@ -43,6 +43,16 @@ public final class EvalRunner {
 
   private EvalRunner() {}
 
+  /**
+   * Every sample a run in {@code runDir} recorded, from its journal: the last record of each task
+   * and document wins (a sample retried after an error shows its final state), in journal order.
+   */
+  public static List<SampleRecord> samples(Path runDir) {
+    Map<String, SampleRecord> last = new java.util.LinkedHashMap<>();
+    Journal.forEach(runDir.resolve(JOURNAL), r -> last.put(Journal.key(r.task(), r.docId()), r));
+    return List.copyOf(last.values());
+  }
+
   public static EvalOutcome run(
       List<Task> tasks,
       ModelApi model,
