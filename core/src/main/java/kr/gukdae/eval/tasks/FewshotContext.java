@@ -70,10 +70,10 @@ final class FewshotContext {
           where + ": fewshot_sampler '" + sampler + "' is unknown; use default or first_n");
     }
     this.firstN = sampler.equals("first_n");
-    if (def.fewshotDocToText() != null) {
+    if (def.fewshotDocToText() != null && !HelperValues.isHelper(def.fewshotDocToText())) {
       Templates.checkSyntax(def.fewshotDocToText(), where + ": fewshot_doc_to_text");
     }
-    if (def.fewshotDocToTarget() != null) {
+    if (def.fewshotDocToTarget() != null && !HelperValues.isHelper(def.fewshotDocToTarget())) {
       Templates.checkSyntax(def.fewshotDocToTarget(), where + ": fewshot_doc_to_target");
     }
   }
@@ -164,11 +164,11 @@ final class FewshotContext {
     String text =
         def.fewshotDocToText() == null
             ? renderer.text(shot)
-            : Templates.render(def.fewshotDocToText(), shot, "fewshot_doc_to_text");
+            : renderer.text(def.fewshotDocToText(), "fewshot_doc_to_text", shot);
     String answer =
         def.fewshotDocToTarget() == null
             ? renderer.targetText(shot)
-            : Templates.render(def.fewshotDocToTarget(), shot, "fewshot_doc_to_target");
+            : renderer.text(def.fewshotDocToTarget(), "fewshot_doc_to_target", shot);
     return answer.isEmpty() ? text : text + targetDelimiter + answer + fewshotDelimiter;
   }
 }

@@ -19,8 +19,26 @@ final class LmEvalMetrics {
     boolean choice = outputType.equals("multiple_choice");
     List<String> metrics = new ArrayList<>();
     ObjectNode options = out.objectNode();
+    boolean helper = LmEvalYaml.function(yaml.get("process_results")) != null;
     for (JsonNode m : yaml.path("metric_list")) {
       String metric = m.isString() ? m.asString() : m.path("metric").asString();
+      if (helper) {
+        // process_results computes every metric; gukdae takes each one's mean.
+        HelperRef custom = LmEvalYaml.function(m.get("aggregation"));
+        String aggregation =
+            custom != null ? "!function " + custom : m.path("aggregation").asString("mean");
+        if (!aggregation.equals("mean")) {
+          throw new UserError(
+              where
+                  + ": metric '"
+                  + metric
+                  + "' aggregation '"
+                  + aggregation
+                  + "' is not supported with process_results; gukdae takes the mean");
+        }
+        metrics.add(metric);
+        continue;
+      }
       if (choice && !List.of("acc", "acc_norm", "f1").contains(metric)) {
         throw new UserError(
             where

@@ -51,10 +51,15 @@ final class TaskBuilder {
     if (columns != null && !columns.isEmpty()) {
       splits.replaceAll((split, rows) -> rows.stream().map(r -> renamed(r, columns)).toList());
     }
-    if (def.processDocs() != null) {
+    if (def.processDocs() != null && !HelperValues.isHelper(def.processDocs())) {
       var processor = DocProcessors.named(where, def.processDocs());
       splits.replaceAll((split, rows) -> rows.stream().map(processor).toList());
     }
+    if (def.processResults() != null && !HelperValues.isHelper(def.processResults())) {
+      throw new UserError(where + ": process_results must be an lm-eval '!function module.name'");
+    }
+    // lm-eval's !function helpers, run in the Python sandbox (process_docs replaces the rows)
+    HelperValues helpers = HelperValues.compute(where, def, splits);
     String name = required(def.task(), "task");
     OutputType type = OutputType.fromWire(required(def.outputType(), "output_type"), where);
     // lm-eval allows doc_to_text: '' (an empty context); only a missing key is an error
@@ -62,7 +67,9 @@ final class TaskBuilder {
       throw new UserError(where + ": required field 'doc_to_text' is missing");
     }
     String docToText = def.docToText();
-    Templates.checkSyntax(docToText, where + ": doc_to_text");
+    if (!HelperValues.isHelper(docToText)) {
+      Templates.checkSyntax(docToText, where + ": doc_to_text");
+    }
     String testSplit = Objects.requireNonNullElse(def.testSplit(), "test");
     List<Row> rows = split(testSplit, "test_split");
     int shots = shots();
@@ -73,7 +80,7 @@ final class TaskBuilder {
     String targetDelimiter = Objects.requireNonNullElse(def.targetDelimiter(), " ");
     String fewshotDelimiter = Objects.requireNonNullElse(def.fewshotDelimiter(), "\n\n");
     long seed = def.fewshotSeed() != null ? def.fewshotSeed() : DEFAULT_FEWSHOT_SEED;
-    var renderer = new SampleRenderer(def, type);
+    var renderer = new SampleRenderer(def, type, helpers);
 
     var fewshots =
         new FewshotContext(
@@ -192,6 +199,11 @@ final class TaskBuilder {
         Objects.requireNonNullElse(
             def.scorer(),
             type == OutputType.MULTIPLE_CHOICE ? "choice_loglikelihood" : "exact_match");
+    HelperRef processResults = LmEvalYaml.helperOf(def.processResults());
+    if (processResults != null) {
+      return HelperScorer.create(
+          where, processResults, metrics, filterName(filter), extractor(filter));
+    }
     ScorerFactory factory = SCORERS.get(name);
     if (factory == null) {
       throw new UserError(

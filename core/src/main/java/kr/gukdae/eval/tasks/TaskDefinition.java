@@ -18,8 +18,11 @@ import org.jspecify.annotations.Nullable;
  * an explicit {@code fewshot_split} equal to the test split removes the evaluated document from its
  * examples). {@code fewshot_samples} are lm-eval's inline {@code fewshot_config.samples} (examples
  * written in the task file, e.g. KMMLU CoT-hard). {@code should_decontaminate} and {@code
- * doc_to_decontamination_query} are lm-eval's contamination switches, kept for the audit.
- * Validation happens in {@link TaskLoader}, which knows the file name for its messages.
+ * doc_to_decontamination_query} are lm-eval's contamination switches, kept for the audit. An
+ * imported lm-eval task's {@code !function} values ({@code process_docs}, {@code doc_to_*}, {@code
+ * process_results}) arrive here as marks ({@link LmEvalYaml#helperOf}) and run in {@link
+ * PythonHelpers}. Validation happens in {@link TaskLoader}, which knows the file name for its
+ * messages.
  */
 record TaskDefinition(
     @Nullable String task,
@@ -57,7 +60,8 @@ record TaskDefinition(
     @Nullable String fewshotMatch,
     @Nullable List<Map<String, Object>> fewshotSamples,
     @Nullable Boolean shouldDecontaminate,
-    @Nullable String docToDecontaminationQuery) {
+    @Nullable String docToDecontaminationQuery,
+    @Nullable String processResults) {
 
   /**
    * Where the rows come from. {@code path} is the Hugging Face repository id (e.g. {@code
