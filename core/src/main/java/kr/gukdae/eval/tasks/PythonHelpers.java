@@ -304,6 +304,10 @@ final class PythonHelpers implements AutoCloseable {
           }
           command.add(copy.toString());
         }
+        // A host still running when the JVM ends (it ends itself when idle) leaves no folder.
+        try (Stream<Path> walk = Files.walk(dir)) {
+          walk.forEach(p -> p.toFile().deleteOnExit()); // parents first: removed last
+        }
         var builder = new ProcessBuilder(command).directory(dir.resolve("helpers/0").toFile());
         if (folders.isEmpty()) {
           builder.directory(host.toFile());

@@ -221,6 +221,33 @@ class LmEvalFunctionsTest {
   }
 
   @Test
+  void aHelperIsHeldToItsMemoryAndCpuLimits() throws Exception {
+    Path dir =
+        helperTask(
+            "def text(doc):\n  return str(len(bytearray(2 * 1024 ** 3)))\n\n"
+                + "def spin(doc):\n  while True:\n    pass\n");
+    var memory = new HelperRef(dir.resolve("t.yaml"), "utils.text");
+    var small =
+        new PythonHelpers.Limits(
+            java.time.Duration.ofSeconds(60), java.time.Duration.ZERO, 60, 512L << 20, 30);
+    try (var python = new PythonHelpers("t.yaml", List.of(memory), small)) {
+      assertThatThrownBy(() -> python.map(memory, List.of(java.util.Map.of())))
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining("MemoryError");
+    }
+    var spin = new HelperRef(dir.resolve("t.yaml"), "utils.spin");
+    var oneCpuSecond =
+        new PythonHelpers.Limits(
+            java.time.Duration.ofSeconds(60), java.time.Duration.ZERO, 1, 1L << 30, 30);
+    try (var python = new PythonHelpers("t.yaml", List.of(spin), oneCpuSecond)) {
+      // RLIMIT_CPU ends the process (SIGXCPU) long before the 60 s wait
+      assertThatThrownBy(() -> python.map(spin, List.of(java.util.Map.of())))
+          .isInstanceOf(UserError.class)
+          .hasMessageContaining("the Python process ended (exit code");
+    }
+  }
+
+  @Test
   void aHelperCannotOpenASocketReadOutsideItsFolderOrStartAProcess() {
     for (String body :
         List.of(
