@@ -5,6 +5,7 @@ import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.OutputType;
 import kr.gukdae.eval.Sample;
+import kr.gukdae.model.ChatMessage;
 import org.jspecify.annotations.Nullable;
 
 /** Renders one dataset row into prompt, choices and target, with lm-evaluation-harness's rules. */
@@ -21,10 +22,16 @@ final class SampleRenderer {
   }
 
   Sample sample(int docId, Row row, String fewshotPrefix, @Nullable String groupBy) {
+    return sample(docId, row, fewshotPrefix, groupBy, List.of());
+  }
+
+  /** With {@code turns} (system, few-shot chat turns) before the prompt. */
+  Sample sample(
+      int docId, Row row, String fewshotPrefix, @Nullable String groupBy, List<ChatMessage> turns) {
     List<String> choices = type == OutputType.MULTIPLE_CHOICE ? choices(row) : choicesIfAny(row);
     String target = target(row, choices);
     String category = groupBy == null ? null : row.getString(groupBy);
-    return new Sample(docId, fewshotPrefix + text(row), choices, target, category, row);
+    return new Sample(docId, fewshotPrefix + text(row), choices, target, category, row, turns);
   }
 
   String text(Row row) {

@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * doc_to_decontamination_query} are lm-eval's contamination switches, kept for the audit. An
  * imported lm-eval task's {@code !function} values ({@code process_docs}, {@code doc_to_*}, {@code
  * process_results}) arrive here as marks ({@link LmEvalYaml#helperOf}) and run in {@link
- * PythonHelpers}. Validation happens in {@link TaskLoader}, which knows the file name for its
- * messages.
+ * PythonHelpers}. {@code fewshot_as_multiturn} (lm-eval's run flag of that name, here also a task
+ * key) sends the few-shot examples to chat models as alternating user and assistant turns.
+ * Validation happens in {@link TaskLoader}, which knows the file name for its messages.
  */
 record TaskDefinition(
     @Nullable String task,
@@ -61,7 +62,8 @@ record TaskDefinition(
     @Nullable List<Map<String, Object>> fewshotSamples,
     @Nullable Boolean shouldDecontaminate,
     @Nullable String docToDecontaminationQuery,
-    @Nullable String processResults) {
+    @Nullable String processResults,
+    @Nullable Boolean fewshotAsMultiturn) {
 
   /**
    * Where the rows come from. {@code path} is the Hugging Face repository id (e.g. {@code
