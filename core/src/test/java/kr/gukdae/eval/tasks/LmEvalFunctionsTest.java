@@ -324,6 +324,32 @@ class LmEvalFunctionsTest {
   }
 
   @Test
+  void helpersAreFoundNextToTheFileThatNamesThemAndTwoUtilsModulesStaySeparate() throws Exception {
+    write(
+        "org/math/test.jsonl",
+        "{\"question\": \" 3 더하기 4는? \", \"answer\": \"3+4=7 #### 7\"}",
+        "{\"question\": \"천 더하기 천은?\", \"answer\": \"#### 2000\"}");
+    var registry = TaskRegistry.create(List.of(resource("lmeval/functions-split/tasks")));
+    Task task = registry.load("lmeval/math_ko", new TaskLoader.Options(null, null, hf));
+    // doc_to_text and doc_to_target from base/utils.py (the included file's folder)
+    assertThat(task.samples())
+        .extracting(Sample::prompt)
+        .containsExactly("문제: 3 더하기 4는?\n풀이:", "문제: 천 더하기 천은?\n풀이:");
+    assertThat(task.samples()).extracting(Sample::target).containsExactly("7", "2000");
+    assertThat(task.config().generation().stop()).containsExactly("문제:");
+    // process_results from tasks/utils.py, given [filtered text] as lm-eval passes it
+    var scorers = task.scorers();
+    assertThat(scorers)
+        .extracting(s -> s.key())
+        .containsExactly("exact_match,none", "replied,none");
+    var exact = scorers.get(0).scorer();
+    assertThat(PackRuns.score(exact, task.samples().get(0), "따라서 답은 7입니다")).isEqualTo(1.0);
+    assertThat(PackRuns.score(exact, task.samples().get(0), "답은 8")).isZero();
+    assertThat(PackRuns.score(exact, task.samples().get(1), "2,000")).isEqualTo(1.0);
+    assertThat(PackRuns.score(scorers.get(1).scorer(), task.samples().get(1), "  ")).isZero();
+  }
+
+  @Test
   void aFunctionGukdaeDoesNotRunStillNamesTheKey() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("filters"));
     Files.writeString(dir.resolve("utils.py"), "def pick(x):\n  return x\n");
