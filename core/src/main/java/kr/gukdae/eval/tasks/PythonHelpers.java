@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,18 @@ final class PythonHelpers implements AutoCloseable {
 
   /** A clear error when the helper's file is not next to the YAML that names it. */
   static void requireFile(String where, String key, HelperRef ref) {
+    if (Files.isSymbolicLink(ref.file())) {
+      throw new UserError(
+          where
+              + ": "
+              + key
+              + " is '!function "
+              + ref
+              + "', and its helper file "
+              + ref.file()
+              + " is a symbolic link, which gukdae does not follow; copy the file there"
+              + " / 헬퍼 파일이 심볼릭 링크입니다: 파일을 복사해 두십시오");
+    }
     if (!Files.isRegularFile(ref.file())) {
       String written =
           ref.yaml().toString().equals(where) ? "" : " (written in " + ref.yaml() + ")";
@@ -297,7 +310,9 @@ final class PythonHelpers implements AutoCloseable {
           Path copy = Files.createDirectories(dir.resolve("helpers").resolve(String.valueOf(i)));
           try (Stream<Path> files = Files.list(folders.get(i))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".py")).toList()) {
-              if (Files.isRegularFile(file)) {
+              // Links are not followed: a task folder's k.py -> ~/.gukdae/keys/… would otherwise
+              // hand the helper a secret it could put into a prompt.
+              if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 Files.copy(file, copy.resolve(file.getFileName()));
               }
             }

@@ -266,6 +266,53 @@ class LmEvalFunctionsTest {
   }
 
   @Test
+  void aSymlinkInTheTaskFolderIsNotFollowedIntoTheSandbox() throws Exception {
+    Path secret = Files.writeString(tmp.resolve("signing.key"), "SECRET-KEY-MATERIAL");
+    Path dir = helperTask("def text(doc):\n  return open('k.py', encoding='utf-8').read()\n");
+    Files.createSymbolicLink(dir.resolve("k.py"), secret);
+    assertThatThrownBy(() ->
+            TaskRegistry.create(List.of(dir))
+                .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("k.py")
+        .hasMessageNotContaining("SECRET");
+    Files.delete(dir.resolve("utils.py"));
+    Files.createSymbolicLink(dir.resolve("utils.py"), secret);
+    assertThatThrownBy(() ->
+            TaskRegistry.create(List.of(dir))
+                .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("is a symbolic link");
+  }
+
+  @Test
+  void withANetworkNamespaceEvenCodePastThePythonGuardReachesNoServer() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Sandbox.isolatesNetwork(), "unshare -rn does not work on this machine");
+    try (var server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      List<String> command = new java.util.ArrayList<>(Sandbox.prefix());
+      command.addAll(
+          List.of(
+              Sandbox.interpreter("test").toString(),
+              "-I",
+              "-S",
+              "-c",
+              "import socket; socket.create_connection(('127.0.0.1', "
+                  + server.getLocalPort()
+                  + "), timeout=5)"));
+      Process plain =
+          new ProcessBuilder(command.subList(Sandbox.prefix().size(), command.size()))
+              .redirectErrorStream(true)
+              .start();
+      assertThat(plain.waitFor()).as("the same code outside the namespace connects").isZero();
+      Process isolated = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(isolated.getInputStream().readAllBytes());
+      assertThat(isolated.waitFor()).isNotZero();
+      assertThat(output).containsAnyOf("Network is unreachable", "Connection refused");
+    }
+  }
+
+  @Test
   void aHelperReadsItsOwnFolderAndTheStandardLibrary() throws Exception {
     Task task =
         loadHelperTask(
