@@ -24,8 +24,12 @@ final class HelperValues {
     this.byField = byField;
   }
 
-  /** The helpers of {@code def}, run over {@code splits} (replaced by process_docs' output). */
-  static HelperValues compute(String where, TaskDefinition def, Map<String, List<Row>> splits) {
+  /**
+   * The helpers of {@code def}, run over {@code splits} (replaced by process_docs' output) and over
+   * {@code inline} (the task file's own few-shot samples, which lm-eval does not process).
+   */
+  static HelperValues compute(
+      String where, TaskDefinition def, Map<String, List<Row>> splits, List<Row> inline) {
     Map<String, HelperRef> fields = new LinkedHashMap<>();
     put(fields, "doc_to_text", def.docToText());
     put(fields, "doc_to_target", def.docToTarget());
@@ -58,7 +62,12 @@ final class HelperValues {
       }
       for (var field : fields.entrySet()) {
         Map<Row, Object> values = new IdentityHashMap<>();
-        for (List<Row> rows : splits.values()) {
+        List<List<Row>> everyRow = new ArrayList<>(splits.values());
+        everyRow.add(inline);
+        for (List<Row> rows : everyRow) {
+          if (rows.isEmpty()) {
+            continue;
+          }
           List<Object> out = python.map(field.getValue(), docs(rows));
           for (int i = 0; i < rows.size(); i++) {
             values.put(rows.get(i), out.get(i));

@@ -31,6 +31,8 @@ final class TaskBuilder {
   private final Map<String, String> missing;
   private final String hash;
   private final TaskLoader.Options options;
+  // Built once: the helpers' values are looked up by these very rows.
+  private final List<Row> inlineSamples;
 
   TaskBuilder(
       String where,
@@ -45,6 +47,13 @@ final class TaskBuilder {
     this.missing = missing;
     this.hash = hash;
     this.options = options;
+    List<Row> inline = new ArrayList<>();
+    if (def.fewshotSamples() != null) {
+      for (int i = 0; i < def.fewshotSamples().size(); i++) {
+        inline.add(new Row(where + " fewshot_samples", i + 1, def.fewshotSamples().get(i)));
+      }
+    }
+    this.inlineSamples = List.copyOf(inline);
   }
 
   Task build() {
@@ -60,7 +69,7 @@ final class TaskBuilder {
       throw new UserError(where + ": process_results must be an lm-eval '!function module.name'");
     }
     // lm-eval's !function helpers, run in the Python sandbox (process_docs replaces the rows)
-    HelperValues helpers = HelperValues.compute(where, def, splits);
+    HelperValues helpers = HelperValues.compute(where, def, splits, inlineSamples);
     String name = required(def.task(), "task");
     OutputType type = OutputType.fromWire(required(def.outputType(), "output_type"), where);
     // lm-eval allows doc_to_text: '' (an empty context); only a missing key is an error
@@ -395,11 +404,7 @@ final class TaskBuilder {
       return split(def.fewshotSplit(), "fewshot_split");
     }
     if (def.fewshotSamples() != null) {
-      List<Row> rows = new ArrayList<>();
-      for (int i = 0; i < def.fewshotSamples().size(); i++) {
-        rows.add(new Row(where + " fewshot_samples", i + 1, def.fewshotSamples().get(i)));
-      }
-      return rows;
+      return inlineSamples;
     }
     if (def.trainingSplit() != null) {
       return split(def.trainingSplit(), "training_split");

@@ -397,6 +397,39 @@ class LmEvalFunctionsTest {
   }
 
   @Test
+  void inlineFewshotSamplesGoThroughTheHelpersButNotThroughProcessDocs() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("inline"));
+    Files.writeString(
+        dir.resolve("utils.py"),
+        """
+        def process_docs(ds):
+            return ds.map(lambda d: {"premise": d["premise"].upper() + "!"})
+
+        def text(doc):
+            return "Q: " + doc["premise"]
+        """);
+    Files.writeString(
+        dir.resolve("t.yaml"),
+        """
+        task: t
+        dataset_path: org/copa
+        test_split: test
+        output_type: generate_until
+        num_fewshot: 1
+        process_docs: !function utils.process_docs
+        doc_to_text: !function utils.text
+        doc_to_target: "{{label}}"
+        fewshot_config:
+          sampler: first_n
+          samples:
+            - {premise: "inline example", label: 9}
+        """);
+    Task task =
+        TaskRegistry.create(List.of(dir)).load("lmeval/t", new TaskLoader.Options(null, null, hf));
+    assertThat(task.samples().get(0).prompt()).isEqualTo("Q: inline example 9\n\nQ: 비가  많이 왔다.!");
+  }
+
+  @Test
   void aFunctionGukdaeDoesNotRunStillNamesTheKey() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("filters"));
     Files.writeString(dir.resolve("utils.py"), "def pick(x):\n  return x\n");
