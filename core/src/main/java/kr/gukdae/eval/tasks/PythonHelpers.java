@@ -179,11 +179,12 @@ final class PythonHelpers implements AutoCloseable {
     try {
       child.send(request.toString());
       line = child.lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (IOException | InterruptedException e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      line = null;
+    } catch (IOException e) {
+      line = Child.EOF; // the pipe broke: the process is gone
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new UserError(where + ": interrupted while helper " + ref + " was running", e);
     }
     Child used = child;
     if (line == null || line.equals(Child.EOF)) {
@@ -211,7 +212,14 @@ final class PythonHelpers implements AutoCloseable {
               + ", a resource limit or a crash)",
           stderr);
     }
-    JsonNode reply = TaskLoader.JSON.readTree(line);
+    JsonNode reply;
+    try {
+      reply = TaskLoader.JSON.readTree(line);
+    } catch (tools.jackson.core.JacksonException e) {
+      close(); // the answers no longer line up with the requests
+      throw failure(
+          ref, "wrote to the protocol's output directly (os.write to fd 1?); use print()", null);
+    }
     if (reply.has("ok")) {
       return reply.get("ok");
     }

@@ -197,6 +197,15 @@ class LmEvalFunctionsTest {
   }
 
   @Test
+  void aHelperWritingRawBytesToTheProtocolIsAnErrorNotAMisreadAnswer() {
+    assertThatThrownBy(() ->
+            loadHelperTask(
+                "import os\n\ndef text(doc):\n  os.write(1, b'garbage\\n')\n  return 'x'\n"))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("wrote to the protocol's output directly");
+  }
+
+  @Test
   void aHelperThatKillsItsProcessIsAnErrorNotAHang() {
     assertThatThrownBy(() -> loadHelperTask("import os\n\ndef text(doc):\n  os._exit(3)\n"))
         .isInstanceOf(UserError.class)
