@@ -95,8 +95,23 @@ final class LmEvalMetrics {
     for (JsonNode f : list) {
       ObjectNode spec = filters.addObject();
       spec.put("name", f.path("name").asString("none"));
+      int index = 0;
       for (JsonNode step : f.path("filter")) {
         String function = step.path("function").asString();
+        if (function.equals("custom")) {
+          if (index != 0 || LmEvalYaml.function(step.get("filter_fn")) == null) {
+            throw new UserError(
+                where
+                    + ": filter_list '"
+                    + spec.path("name").asString()
+                    + "': a custom filter must be the first step and name its filter_fn as"
+                    + " '!function module.name'");
+          }
+          spec.put("python", step.get("filter_fn").asString());
+          index++;
+          continue;
+        }
+        index++;
         switch (function) {
           case "regex" -> {
             spec.put("regex", step.path("regex_pattern").asString());
@@ -112,7 +127,7 @@ final class LmEvalMetrics {
                       + function
                       + "' in filter_list '"
                       + spec.path("name").asString()
-                      + "' is not supported; use regex and take_first");
+                      + "' is not supported; use regex, take_first and custom");
         }
       }
     }

@@ -38,7 +38,8 @@ final class LmEvalTask {
           "doc_to_choice",
           "process_results",
           "fewshot_config.doc_to_text",
-          "fewshot_config.doc_to_target");
+          "fewshot_config.doc_to_target",
+          "filter_list[i].filter[0].filter_fn (custom filters)");
 
   private final String where;
   private final ObjectNode yaml;
@@ -206,7 +207,11 @@ final class LmEvalTask {
   private void failOnFunctions(JsonNode node, String path) {
     HelperRef function = LmEvalYaml.function(node);
     // aggregation: gukdae computes the named metrics itself (kobest's macro_f1_score is f1).
-    if (function != null && !path.endsWith(".aggregation") && !RUN_IN_PYTHON.contains(path)) {
+    boolean filterFn = path.matches("filter_list\\[\\d+]\\.filter\\[\\d+]\\.filter_fn");
+    if (function != null
+        && !path.endsWith(".aggregation")
+        && !RUN_IN_PYTHON.contains(path)
+        && !filterFn) {
       throw new UserError(
           where
               + ": "

@@ -269,6 +269,20 @@ final class TaskBuilder {
         Objects.requireNonNullElse(
             def.scorer(),
             type == OutputType.MULTIPLE_CHOICE ? "choice_loglikelihood" : "exact_match");
+    HelperRef custom = filter == null ? null : LmEvalYaml.helperOf(filter.python());
+    if (filter != null && filter.python() != null && custom == null) {
+      throw new UserError(where + ": filter.python is set by lm-eval's custom filters only");
+    }
+    List<ScoreSpec> specs = scorersAfterFilter(type, metrics, seed, filter, name);
+    return custom == null ? specs : HelperFilter.wrap(where, custom, specs);
+  }
+
+  private List<ScoreSpec> scorersAfterFilter(
+      OutputType type,
+      List<String> metrics,
+      long seed,
+      TaskDefinition.@Nullable FilterSpec filter,
+      String name) {
     HelperRef processResults = LmEvalYaml.helperOf(def.processResults());
     if (processResults != null) {
       return HelperScorer.create(

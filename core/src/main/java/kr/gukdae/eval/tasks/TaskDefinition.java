@@ -84,12 +84,14 @@ record TaskDefinition(
   /**
    * Answer extraction before scoring: a regex and its group, or a named extractor. With {@code
    * select} the regex follows lm-eval's regex filter instead: all matches, the one at index {@code
-   * select} (-1 = last), its first non-empty group, stripped.
+   * select} (-1 = last), its first non-empty group, stripped. {@code python} is an imported lm-eval
+   * custom filter's {@code filter_fn} helper, applied first ({@link HelperFilter}).
    */
   record FilterSpec(
       @Nullable String name,
       @Nullable String regex,
       @Nullable Integer group,
       @Nullable String type,
-      @Nullable Integer select) {}
+      @Nullable Integer select,
+      @Nullable String python) {}
 }

@@ -439,9 +439,14 @@ class LmEvalFunctionsTest {
   }
 
   @Test
-  void aFunctionGukdaeDoesNotRunStillNamesTheKey() throws Exception {
+  void aCustomFilterHelperRunsBeforeTheFiltersLaterStepsAndTheMetric() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("filters"));
-    Files.writeString(dir.resolve("utils.py"), "def pick(x):\n  return x\n");
+    Files.writeString(
+        dir.resolve("utils.py"),
+        """
+        def after_answer(resps, docs):
+            return [[r.split("답:")[-1].strip() for r in rs] for rs, doc in zip(resps, docs)]
+        """);
     Files.writeString(
         dir.resolve("t.yaml"),
         """
@@ -451,16 +456,42 @@ class LmEvalFunctionsTest {
         output_type: generate_until
         doc_to_text: "{{premise}}"
         doc_to_target: "{{label}}"
+        metric_list:
+          - metric: exact_match
         filter_list:
-          - name: custom
+          - name: after-answer
             filter:
               - function: custom
-                filter_fn: !function utils.pick
+                filter_fn: !function utils.after_answer
+              - function: take_first
+        """);
+    Task task =
+        TaskRegistry.create(List.of(dir)).load("lmeval/t", new TaskLoader.Options(null, null, hf));
+    var spec = task.scorers().get(0);
+    assertThat(spec.key()).isEqualTo("exact_match,after-answer");
+    assertThat(PackRuns.score(spec.scorer(), task.samples().get(0), "생각해 보면… 답: 0")).isEqualTo(1.0);
+    assertThat(PackRuns.score(spec.scorer(), task.samples().get(0), "답: 1")).isZero();
+  }
+
+  @Test
+  void aFunctionOnAKeyGukdaeDoesNotRunNamesTheKey() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("other"));
+    Files.writeString(dir.resolve("utils.py"), "def q(doc):\n  return doc['premise']\n");
+    Files.writeString(
+        dir.resolve("t.yaml"),
+        """
+        task: t
+        dataset_path: org/copa
+        test_split: test
+        output_type: generate_until
+        doc_to_text: "{{premise}}"
+        doc_to_target: "{{label}}"
+        doc_to_decontamination_query: !function utils.q
         """);
     assertThatThrownBy(() ->
             TaskRegistry.create(List.of(dir))
                 .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("filter_list[0].filter[0].filter_fn is '!function utils.pick'");
+        .hasMessageContaining("doc_to_decontamination_query is '!function utils.q'");
   }
 }
