@@ -1,25 +1,15 @@
 package kr.gukdae.eval.tasks;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -67,13 +57,10 @@ final class PythonHelpers implements AutoCloseable {
     }
   }
 
-  private static final String RESOURCES = "/kr/gukdae/eval/tasks/python/";
-  private static final int STDERR_KEPT = 4000;
-
   private final String where;
   private final List<Path> folders;
   private final Limits limits;
-  private @Nullable Child child;
+  private @Nullable HelperProcess child;
 
   /** Helpers named in {@code where} (the task file shown in messages); nothing starts yet. */
   PythonHelpers(String where, List<HelperRef> refs, Limits limits) {
@@ -172,7 +159,7 @@ final class PythonHelpers implements AutoCloseable {
       child = null;
     }
     if (child == null) {
-      child = Child.start(where, folders, limits);
+      child = HelperProcess.start(where, folders, limits);
     }
     Duration wait = limits.perCall().plus(limits.perDoc().multipliedBy(docs));
     String line;
@@ -180,14 +167,14 @@ final class PythonHelpers implements AutoCloseable {
       child.send(request.toString());
       line = child.lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (IOException e) {
-      line = Child.EOF; // the pipe broke: the process is gone
+      line = HelperProcess.EOF; // the pipe broke: the process is gone
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
       throw new UserError(where + ": interrupted while helper " + ref + " was running", e);
     }
-    Child used = child;
-    if (line == null || line.equals(Child.EOF)) {
+    HelperProcess used = child;
+    if (line == null || line.equals(HelperProcess.EOF)) {
       child = null;
       // EOF: the process closed its output, so it ended; no line in time: it is still busy.
       boolean hung = line == null;
@@ -273,145 +260,6 @@ final class PythonHelpers implements AutoCloseable {
     if (child != null) {
       child.close();
       child = null;
-    }
-  }
-
-  /** One running host process, its temporary folder and the threads reading its output. */
-  private static final class Child {
-    static final String EOF = "\u0000eof";
-
-    final Process process;
-    final Path dir;
-    final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    final StringBuilder stderr = new StringBuilder();
-    final OutputStream stdin;
-
-    private Child(Process process, Path dir) {
-      this.process = process;
-      this.dir = dir;
-      this.stdin = process.getOutputStream();
-      Thread.ofPlatform().daemon().name("python-helper-out").start(() -> readLines());
-      Thread.ofPlatform().daemon().name("python-helper-err").start(() -> readErr());
-    }
-
-    static Child start(String where, List<Path> folders, Limits limits) {
-      Path python = Sandbox.interpreter(where);
-      Path dir;
-      try {
-        dir = Files.createTempDirectory("gukdae-python-");
-        Path host = Files.createDirectories(dir.resolve("host"));
-        Path stub = Files.createDirectories(host.resolve("stub"));
-        copyResource("host.py", host.resolve("host.py"));
-        copyResource("datasets.py", stub.resolve("datasets.py"));
-        List<String> command = new ArrayList<>(Sandbox.prefix());
-        command.addAll(
-            List.of(
-                python.toString(),
-                "-I",
-                "-S",
-                "-B",
-                host.resolve("host.py").toString(),
-                String.valueOf(limits.cpuSeconds()),
-                String.valueOf(limits.addressSpace()),
-                String.valueOf(limits.idleSeconds())));
-        for (int i = 0; i < folders.size(); i++) {
-          Path copy = Files.createDirectories(dir.resolve("helpers").resolve(String.valueOf(i)));
-          try (Stream<Path> files = Files.list(folders.get(i))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".py")).toList()) {
-              // Links are not followed: a task folder's k.py -> ~/.gukdae/keys/… would otherwise
-              // hand the helper a secret it could put into a prompt.
-              if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-              }
-            }
-          }
-          command.add(copy.toString());
-        }
-        // A host still running when the JVM ends (it ends itself when idle) leaves no folder.
-        try (Stream<Path> walk = Files.walk(dir)) {
-          walk.forEach(p -> p.toFile().deleteOnExit()); // parents first: removed last
-        }
-        var builder = new ProcessBuilder(command).directory(dir.resolve("helpers/0").toFile());
-        if (folders.isEmpty()) {
-          builder.directory(host.toFile());
-        }
-        builder.environment().clear();
-        return new Child(builder.start(), dir);
-      } catch (IOException e) {
-        throw new UserError(
-            where + ": cannot start the Python helper process (" + e.getMessage() + ")", e);
-      }
-    }
-
-    private static void copyResource(String name, Path to) throws IOException {
-      try (InputStream in = PythonHelpers.class.getResourceAsStream(RESOURCES + name)) {
-        Files.copy(Objects.requireNonNull(in, name), to);
-      }
-    }
-
-    void send(String line) throws IOException {
-      stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-      stdin.flush();
-    }
-
-    private void readLines() {
-      try (var in =
-          new BufferedReader(
-              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        // the process was stopped; the waiting caller sees EOF below
-      }
-      lines.add(EOF);
-    }
-
-    private void readErr() {
-      try (var in =
-          new BufferedReader(
-              new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          synchronized (stderr) {
-            stderr.append(line).append('\n');
-            if (stderr.length() > STDERR_KEPT) {
-              stderr.delete(0, stderr.length() - STDERR_KEPT);
-            }
-          }
-        }
-      } catch (IOException e) {
-        // the process was stopped
-      }
-    }
-
-    String stderr() {
-      try {
-        process.waitFor(2, TimeUnit.SECONDS); // let its last words arrive
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      synchronized (stderr) {
-        return stderr.toString();
-      }
-    }
-
-    void close() {
-      try {
-        stdin.close();
-      } catch (IOException e) {
-        // already gone
-      }
-      process.destroyForcibly();
-      try {
-        process.waitFor(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // a temporary folder left behind is harmless
-      }
     }
   }
 }

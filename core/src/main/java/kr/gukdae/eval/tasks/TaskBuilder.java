@@ -15,7 +15,6 @@ import kr.gukdae.eval.Solver;
 import kr.gukdae.eval.Solvers;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.TaskConfig;
-import kr.gukdae.model.ChatMessage;
 import kr.gukdae.model.GenerateConfig;
 import kr.gukdae.model.PromptFormat;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +106,7 @@ final class TaskBuilder {
     if (def.promptPrefix() != null) {
       Templates.checkSyntax(def.promptPrefix(), where + ": prompt_prefix");
     }
-    boolean multiturn = multiturn(type, promptFormat(type));
+    boolean multiturn = ChatTurns.multiturn(where, def, options, type, promptFormat(type));
     // lm-eval's --fewshot_as_multiturn implies its chat template: generation tasks go to chat
     PromptFormat format = multiturn ? PromptFormat.CHAT : promptFormat(type);
     List<Sample> samples = new ArrayList<>(rows.size());
@@ -116,7 +115,11 @@ final class TaskBuilder {
       if (multiturn) {
         samples.add(
             renderer.sample(
-                i, row, "", def.groupBy(), turns(row, fewshots.turnsFor(row), fewshotDelimiter)));
+                i,
+                row,
+                "",
+                def.groupBy(),
+                ChatTurns.turns(def, row, fewshots.turnsFor(row), fewshotDelimiter)));
         continue;
       }
       String shotText = fewshots.prefixFor(row);
@@ -172,58 +175,6 @@ final class TaskBuilder {
         hash,
         // Bundled sample rows make demo numbers; the same task on --data-dir is the real thing.
         Boolean.TRUE.equals(def.demo()) && !readsRealData());
-  }
-
-  /**
-   * The run's {@code --fewshot-as-multiturn} (which turns generation tasks to chat, as lm-eval's
-   * implies its chat template), else the task file's, which needs {@code prompt_format: chat}.
-   */
-  private boolean multiturn(OutputType type, PromptFormat format) {
-    Boolean chosen =
-        options.fewshotAsMultiturn() != null
-            ? options.fewshotAsMultiturn()
-            : def.fewshotAsMultiturn();
-    if (!Boolean.TRUE.equals(chosen)) {
-      return false;
-    }
-    if (type == OutputType.MULTIPLE_CHOICE) {
-      if (options.fewshotAsMultiturn() != null) {
-        return false; // a run-wide flag leaves log-likelihood tasks as they are
-      }
-      throw new UserError(
-          where
-              + ": fewshot_as_multiturn needs a generation task; log-likelihood requests are"
-              + " one text");
-    }
-    if (options.fewshotAsMultiturn() == null && format != PromptFormat.CHAT) {
-      throw new UserError(
-          where
-              + ": fewshot_as_multiturn in a task file needs prompt_format: chat (or run with"
-              + " --fewshot-as-multiturn, which turns generation tasks to chat)");
-    }
-    return true;
-  }
-
-  /**
-   * lm-eval's chat context: one system message holding the system instruction and the description
-   * (joined by the few-shot delimiter when both are given), then the examples' turns.
-   */
-  private List<ChatMessage> turns(Row row, List<ChatMessage> examples, String fewshotDelimiter) {
-    String description =
-        def.promptPrefix() == null
-            ? ""
-            : Templates.render(def.promptPrefix(), row, "prompt_prefix");
-    String instruction = def.systemPrompt();
-    String system =
-        instruction != null && !description.isEmpty()
-            ? instruction + fewshotDelimiter + description
-            : instruction != null ? instruction : description;
-    List<ChatMessage> turns = new ArrayList<>();
-    if (!system.isEmpty()) {
-      turns.add(ChatMessage.system(system));
-    }
-    turns.addAll(examples);
-    return turns;
   }
 
   /** {@code dataset.columns}: each template name also reads its mapped column of the file. */
