@@ -134,6 +134,12 @@ class FewshotMultiturnTest {
       assertThat(outcome.errors()).isZero();
       assertThat(server.requests("fake")).isEqualTo(1);
     }
+    assertThat(
+            TaskLoader.JSON
+                .readTree(dir.resolve("runs/mt/results.json").toFile())
+                .path("fewshot_as_multiturn")
+                .asBoolean())
+        .isTrue();
     try (Stream<String> lines = Files.lines(dir.resolve("runs/mt/samples_test_t.jsonl"))) {
       String arg0 =
           TaskLoader.JSON
