@@ -15,13 +15,21 @@ sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
 sys.stdout = sys.stderr
 
 
+def cap(kind, value):
+    """Soft and hard limit to value, or lower where the machine's hard limit is already lower."""
+    hard = resource.getrlimit(kind)[1]
+    if hard != resource.RLIM_INFINITY:
+        value = min(value, hard)
+    resource.setrlimit(kind, (value, value))
+
+
 def limit(cpu_seconds, address_space):
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
-    resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
+    cap(resource.RLIMIT_CPU, cpu_seconds)
+    cap(resource.RLIMIT_AS, address_space)
     # No byte may be written to any file (the pipes to gukdae are not files).
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    cap(resource.RLIMIT_FSIZE, 0)
+    cap(resource.RLIMIT_NOFILE, 64)
+    cap(resource.RLIMIT_CORE, 0)
 
 
 HOST_DIR = os.path.dirname(os.path.abspath(__file__))
