@@ -43,3 +43,9 @@ provision_chromium() {
   export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
   if [ -x /usr/bin/chromium ]; then export GUKDAE_CHROMIUM=/usr/bin/chromium; fi
 }
+
+provision_python() {
+  # lm-eval !function helpers run in Debian's own interpreter (/usr/bin/python3), not a pyenv one.
+  if [ -x /usr/bin/python3 ]; then return 0; fi
+  _apt_install python3 || echo "scripts/test: /usr/bin/python3 missing; !function helper tests will fail" >&2
+}

@@ -33,7 +33,9 @@ public final class Solvers {
       String prompt =
           format == PromptFormat.PLAIN
               ? request.plainText()
-              : state.messages().get(state.messages().size() - 1).content();
+              : state.sample().turns().isEmpty()
+                  ? state.messages().get(state.messages().size() - 1).content()
+                  : chatJson(state.messages());
       var call =
           new ModelCall(
               "generate_until",
@@ -70,5 +72,21 @@ public final class Solvers {
       return state.withChoiceLogprobs(
           results, new ModelCall("loglikelihood", arguments, responses));
     };
+  }
+
+  /**
+   * A conversation as lm-eval records a chat request's context: Python's {@code
+   * json.dumps(messages, ensure_ascii=False)} of {@code [{"role": …, "content": …}, …]}.
+   */
+  static String chatJson(List<ChatMessage> messages) {
+    StringBuilder out = new StringBuilder("[");
+    for (ChatMessage message : messages) {
+      out.append(out.length() == 1 ? "" : ", ").append("{\"role\": ");
+      PythonText.jsonString(message.role().name().toLowerCase(java.util.Locale.ROOT), out);
+      out.append(", \"content\": ");
+      PythonText.jsonString(message.content(), out);
+      out.append('}');
+    }
+    return out.append(']').toString();
   }
 }

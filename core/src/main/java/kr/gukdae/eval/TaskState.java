@@ -26,9 +26,11 @@ public record TaskState(
     calls = List.copyOf(calls);
   }
 
+  /** The sample's turns (system, few-shot examples), then its prompt as the user's message. */
   public static TaskState initial(Sample sample) {
-    return new TaskState(
-        sample, List.of(ChatMessage.user(sample.prompt())), null, List.of(), List.of());
+    List<ChatMessage> messages = new ArrayList<>(sample.turns());
+    messages.add(ChatMessage.user(sample.prompt()));
+    return new TaskState(sample, messages, null, List.of(), List.of());
   }
 
   /** The final answer text, or "" before any generation. */

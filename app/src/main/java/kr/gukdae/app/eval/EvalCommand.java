@@ -66,6 +66,13 @@ class EvalCommand implements GukdaeCommand {
       description = "samples in flight (default ${DEFAULT-VALUE})")
   int concurrency;
 
+  @Option(
+      names = "--fewshot-as-multiturn",
+      description =
+          "few-shot examples as alternating user/assistant chat turns (lm-eval's"
+              + " --fewshot_as_multiturn); generation tasks go to the chat endpoint")
+  boolean fewshotAsMultiturn;
+
   @Option(names = "--output", description = "folder for run folders (default ~/.gukdae/runs)")
   Path output;
 
@@ -128,7 +135,8 @@ class EvalCommand implements GukdaeCommand {
             judge,
             maxRetries,
             Duration.ofSeconds(timeoutSeconds),
-            !noCache);
+            !noCache,
+            fewshotAsMultiturn);
     EvalOutcome outcome;
     try (var bar = new ConsoleProgress(!noProgress)) {
       outcome = service.run(request, bar);

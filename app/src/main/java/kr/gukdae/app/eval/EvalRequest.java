@@ -24,7 +24,8 @@ public record EvalRequest(
     @Nullable String judge,
     int maxRetries,
     Duration requestTimeout,
-    boolean responseCache) {
+    boolean responseCache,
+    boolean fewshotAsMultiturn) {
 
   public EvalRequest {
     Objects.requireNonNull(model, "model");
@@ -33,6 +34,44 @@ public record EvalRequest(
     if (tasks.isEmpty() && !resume) {
       throw new UserError("--tasks is empty; name at least one task (see 'gukdae tasks')");
     }
+  }
+
+  /** Few-shot examples as one text (lm-eval's default). */
+  public EvalRequest(
+      String model,
+      @Nullable String baseUrl,
+      String apiKeyEnv,
+      List<String> tasks,
+      List<Path> taskDirs,
+      @Nullable Path dataDir,
+      @Nullable Integer limit,
+      @Nullable Integer numFewshot,
+      int concurrency,
+      @Nullable Path outputDir,
+      @Nullable String runId,
+      boolean resume,
+      @Nullable String judge,
+      int maxRetries,
+      Duration requestTimeout,
+      boolean responseCache) {
+    this(
+        model,
+        baseUrl,
+        apiKeyEnv,
+        tasks,
+        taskDirs,
+        dataDir,
+        limit,
+        numFewshot,
+        concurrency,
+        outputDir,
+        runId,
+        resume,
+        judge,
+        maxRetries,
+        requestTimeout,
+        responseCache,
+        false);
   }
 
   /** An evaluation on the bundled data with default settings, as {@code gukdae demo} runs it. */

@@ -59,7 +59,12 @@ public class EvalService {
     try (ModelApi model = Models.open(spec(request.model(), request));
         ModelApi judge =
             request.judge() == null ? null : Models.open(spec(request.judge(), request))) {
-      var loadOptions = new TaskLoader.Options(request.numFewshot(), judge, request.dataDir());
+      var loadOptions =
+          new TaskLoader.Options(
+              request.numFewshot(),
+              judge,
+              request.dataDir(),
+              request.fewshotAsMultiturn() ? Boolean.TRUE : null);
       TaskRegistry registry = registry(request.taskDirs());
       // Group and tag names (kmmlu, haerae, kobest, …) stand for their tasks, as in lm-eval.
       RunPlan plan = registry.plan(request.tasks());

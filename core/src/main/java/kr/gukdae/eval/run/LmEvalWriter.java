@@ -94,6 +94,10 @@ final class LmEvalWriter {
     config.put("bootstrap_iters", kr.gukdae.eval.Metrics.BOOTSTRAP_ROUNDS);
     config.put("random_seed", 1234);
     root.put("config", config);
+    // lm-eval's run flag; here true when any task sent its examples as chat turns
+    root.put(
+        "fewshot_as_multiturn",
+        tasks.stream().anyMatch(t -> t.samples().stream().anyMatch(s -> !s.turns().isEmpty())));
     root.put("git_hash", BuildInfo.gitHash());
     root.put("date", m.startedAt());
     root.put("total_evaluation_time_seconds", String.valueOf(outcome.seconds()));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
+import kr.gukdae.model.ChatMessage;
 
 /**
  * The few-shot examples put before each question, as lm-evaluation-harness (its {@code
@@ -70,28 +71,46 @@ final class FewshotContext {
           where + ": fewshot_sampler '" + sampler + "' is unknown; use default or first_n");
     }
     this.firstN = sampler.equals("first_n");
-    if (def.fewshotDocToText() != null) {
+    if (def.fewshotDocToText() != null && !HelperValues.isHelper(def.fewshotDocToText())) {
       Templates.checkSyntax(def.fewshotDocToText(), where + ": fewshot_doc_to_text");
     }
-    if (def.fewshotDocToTarget() != null) {
+    if (def.fewshotDocToTarget() != null && !HelperValues.isHelper(def.fewshotDocToTarget())) {
       Templates.checkSyntax(def.fewshotDocToTarget(), where + ": fewshot_doc_to_target");
     }
   }
 
   /** The examples for the next document ("" with no shots). */
   String prefixFor(Row row) {
+    var prefix = new StringBuilder();
+    for (int index : chosen(row)) {
+      prefix.append(rendered.computeIfAbsent(index, i -> example(pool.get(i))));
+    }
+    return prefix.toString();
+  }
+
+  /**
+   * The examples for the next document as chat turns (lm-eval's {@code fewshot_as_multiturn}): each
+   * example's text as the user's message and its answer as the assistant's, with no delimiters; the
+   * same draws as {@link #prefixFor}.
+   */
+  List<ChatMessage> turnsFor(Row row) {
+    List<ChatMessage> turns = new ArrayList<>();
+    for (int index : chosen(row)) {
+      Row shot = pool.get(index);
+      turns.add(ChatMessage.user(exampleText(shot)));
+      turns.add(ChatMessage.assistant(exampleAnswer(shot)));
+    }
+    return turns;
+  }
+
+  private List<Integer> chosen(Row row) {
     if (shots == 0) {
-      return "";
+      return List.of();
     }
     String column = def.fewshotMatch();
     String key = column == null ? "" : row.getString(column);
     List<Integer> from = candidates.computeIfAbsent(key, k -> candidates(column, k));
-    List<Integer> chosen = choose(row, key, from);
-    var prefix = new StringBuilder();
-    for (int index : chosen) {
-      prefix.append(rendered.computeIfAbsent(index, i -> example(pool.get(i))));
-    }
-    return prefix.toString();
+    return choose(row, key, from);
   }
 
   private List<Integer> choose(Row row, String key, List<Integer> from) {
@@ -161,14 +180,20 @@ final class FewshotContext {
   }
 
   private String example(Row shot) {
-    String text =
-        def.fewshotDocToText() == null
-            ? renderer.text(shot)
-            : Templates.render(def.fewshotDocToText(), shot, "fewshot_doc_to_text");
-    String answer =
-        def.fewshotDocToTarget() == null
-            ? renderer.targetText(shot)
-            : Templates.render(def.fewshotDocToTarget(), shot, "fewshot_doc_to_target");
+    String text = exampleText(shot);
+    String answer = exampleAnswer(shot);
     return answer.isEmpty() ? text : text + targetDelimiter + answer + fewshotDelimiter;
+  }
+
+  private String exampleText(Row shot) {
+    return def.fewshotDocToText() == null
+        ? renderer.text(shot)
+        : renderer.text(def.fewshotDocToText(), "fewshot_doc_to_text", shot);
+  }
+
+  private String exampleAnswer(Row shot) {
+    return def.fewshotDocToTarget() == null
+        ? renderer.targetText(shot)
+        : renderer.text(def.fewshotDocToTarget(), "fewshot_doc_to_target", shot);
   }
 }

@@ -39,7 +39,9 @@ final class LmEvalImport {
         new LmEvalTask(where, yaml)
             .convert(root, options.numFewshot() == null ? 0 : options.numFewshot());
     byte[] bytes = definition.toString().getBytes(StandardCharsets.UTF_8);
-    var local = new TaskLoader.Options(options.numFewshot(), options.judge(), null);
+    var local =
+        new TaskLoader.Options(
+            options.numFewshot(), options.judge(), null, options.fewshotAsMultiturn());
     return TaskLoader.load(where, bytes, name -> readUnder(root, name), local);
   }
 

@@ -19,8 +19,26 @@ final class LmEvalMetrics {
     boolean choice = outputType.equals("multiple_choice");
     List<String> metrics = new ArrayList<>();
     ObjectNode options = out.objectNode();
+    boolean helper = LmEvalYaml.function(yaml.get("process_results")) != null;
     for (JsonNode m : yaml.path("metric_list")) {
       String metric = m.isString() ? m.asString() : m.path("metric").asString();
+      if (helper) {
+        // process_results computes every metric; gukdae takes each one's mean.
+        HelperRef custom = LmEvalYaml.function(m.get("aggregation"));
+        String aggregation =
+            custom != null ? "!function " + custom : m.path("aggregation").asString("mean");
+        if (!aggregation.equals("mean")) {
+          throw new UserError(
+              where
+                  + ": metric '"
+                  + metric
+                  + "' aggregation '"
+                  + aggregation
+                  + "' is not supported with process_results; gukdae takes the mean");
+        }
+        metrics.add(metric);
+        continue;
+      }
       if (choice && !List.of("acc", "acc_norm", "f1").contains(metric)) {
         throw new UserError(
             where
@@ -77,8 +95,23 @@ final class LmEvalMetrics {
     for (JsonNode f : list) {
       ObjectNode spec = filters.addObject();
       spec.put("name", f.path("name").asString("none"));
+      int index = 0;
       for (JsonNode step : f.path("filter")) {
         String function = step.path("function").asString();
+        if (function.equals("custom")) {
+          if (index != 0 || LmEvalYaml.function(step.get("filter_fn")) == null) {
+            throw new UserError(
+                where
+                    + ": filter_list '"
+                    + spec.path("name").asString()
+                    + "': a custom filter must be the first step and name its filter_fn as"
+                    + " '!function module.name'");
+          }
+          spec.put("python", step.get("filter_fn").asString());
+          index++;
+          continue;
+        }
+        index++;
         switch (function) {
           case "regex" -> {
             spec.put("regex", step.path("regex_pattern").asString());
@@ -94,7 +127,7 @@ final class LmEvalMetrics {
                       + function
                       + "' in filter_list '"
                       + spec.path("name").asString()
-                      + "' is not supported; use regex and take_first");
+                      + "' is not supported; use regex, take_first and custom");
         }
       }
     }

@@ -29,6 +29,18 @@ final class LmEvalTask {
           "dataset_kwargs",
           "unsafe_code");
 
+  /** Keys whose {@code !function} helpers run in the Python sandbox ({@link PythonHelpers}). */
+  private static final List<String> RUN_IN_PYTHON =
+      List.of(
+          "process_docs",
+          "doc_to_text",
+          "doc_to_target",
+          "doc_to_choice",
+          "process_results",
+          "fewshot_config.doc_to_text",
+          "fewshot_config.doc_to_target",
+          "filter_list[i].filter[0].filter_fn (custom filters)");
+
   private final String where;
   private final ObjectNode yaml;
 
@@ -154,6 +166,13 @@ final class LmEvalTask {
     if (yaml.hasNonNull("doc_to_decontamination_query")) {
       out.put("doc_to_decontamination_query", yaml.get("doc_to_decontamination_query").asString());
     }
+    for (String key : List.of("process_docs", "process_results")) {
+      if (LmEvalYaml.function(yaml.get(key)) != null) {
+        out.put(key, yaml.get(key).asString());
+      } else if (yaml.has(key)) {
+        throw new UserError(where + ": " + key + " must be '!function module.name'");
+      }
+    }
     LmEvalMetrics.apply(where, yaml, outputType, out);
     return out;
   }
@@ -186,15 +205,22 @@ final class LmEvalTask {
   }
 
   private void failOnFunctions(JsonNode node, String path) {
-    String function = LmEvalYaml.function(node);
-    if (function != null && !path.endsWith(".aggregation")) {
+    HelperRef function = LmEvalYaml.function(node);
+    // aggregation: gukdae computes the named metrics itself (kobest's macro_f1_score is f1).
+    boolean filterFn = path.matches("filter_list\\[\\d+]\\.filter\\[\\d+]\\.filter_fn");
+    if (function != null
+        && !path.endsWith(".aggregation")
+        && !RUN_IN_PYTHON.contains(path)
+        && !filterFn) {
       throw new UserError(
           where
               + ": "
               + path
               + " is '!function "
               + function
-              + "', Python code gukdae does not run; write it as a Jinja template in the YAML"
+              + "'; gukdae runs helpers only for "
+              + RUN_IN_PYTHON
+              + ", so write this one as a Jinja template in the YAML"
               + " (or use the built-in task of the same benchmark, see 'gukdae tasks')");
     }
     if (node.isObject()) {

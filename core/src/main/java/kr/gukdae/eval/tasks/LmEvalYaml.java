@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -85,9 +86,13 @@ final class LmEvalYaml {
       throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
     }
     // Keep "!function utils.x" as a marked string; YAML parsers drop unknown tags otherwise.
+    // The mark carries this file's path: lm-eval looks for the module next to the file that
+    // wrote the tag, which may be an included one.
     Matcher m = FUNCTION_TAG.matcher(text);
+    String source = file.toString().replace("\\", "\\\\").replace("\"", "\\\"");
     String marked =
-        m.replaceAll(r -> "\"" + FUNCTION_MARK.replace("\u0000", "\\\\0") + r.group(2) + "\"");
+        m.replaceAll(
+            r -> Matcher.quoteReplacement("\"\\0function:" + r.group(2) + "@" + source + "\""));
     JsonNode node;
     try {
       node = YAML.readTree(marked);
@@ -101,9 +106,16 @@ final class LmEvalYaml {
   }
 
   /** The Python function a value stands for, or null when it is plain data. */
-  static String function(JsonNode value) {
-    if (value != null && value.isString() && value.asString().startsWith(FUNCTION_MARK)) {
-      return value.asString().substring(FUNCTION_MARK.length());
+  static @Nullable HelperRef function(@Nullable JsonNode value) {
+    return value != null && value.isString() ? helperOf(value.asString()) : null;
+  }
+
+  /** The same for a value already read into a task definition. */
+  static @Nullable HelperRef helperOf(@Nullable Object value) {
+    if (value instanceof String text && text.startsWith(FUNCTION_MARK)) {
+      String rest = text.substring(FUNCTION_MARK.length());
+      int at = rest.indexOf('@');
+      return new HelperRef(Path.of(rest.substring(at + 1)), rest.substring(0, at));
     }
     return null;
   }

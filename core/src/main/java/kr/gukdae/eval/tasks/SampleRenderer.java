@@ -5,6 +5,7 @@ import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.OutputType;
 import kr.gukdae.eval.Sample;
+import kr.gukdae.model.ChatMessage;
 import org.jspecify.annotations.Nullable;
 
 /** Renders one dataset row into prompt, choices and target, with lm-evaluation-harness's rules. */
@@ -12,24 +13,55 @@ final class SampleRenderer {
 
   private final TaskDefinition def;
   private final OutputType type;
+  private final HelperValues helpers;
 
-  SampleRenderer(TaskDefinition def, OutputType type) {
+  SampleRenderer(TaskDefinition def, OutputType type, HelperValues helpers) {
     this.def = def;
     this.type = type;
+    this.helpers = helpers;
   }
 
   Sample sample(int docId, Row row, String fewshotPrefix, @Nullable String groupBy) {
+    return sample(docId, row, fewshotPrefix, groupBy, List.of());
+  }
+
+  /** With {@code turns} (system, few-shot chat turns) before the prompt. */
+  Sample sample(
+      int docId, Row row, String fewshotPrefix, @Nullable String groupBy, List<ChatMessage> turns) {
     List<String> choices = type == OutputType.MULTIPLE_CHOICE ? choices(row) : choicesIfAny(row);
     String target = target(row, choices);
     String category = groupBy == null ? null : row.getString(groupBy);
-    return new Sample(docId, fewshotPrefix + text(row), choices, target, category, row);
+    return new Sample(docId, fewshotPrefix + text(row), choices, target, category, row, turns);
   }
 
   String text(Row row) {
-    if (row.fields().containsKey(def.docToText())) {
-      return String.valueOf(row.fields().get(def.docToText()));
+    return text(def.docToText(), "doc_to_text", row);
+  }
+
+  /** A text key's value: a helper's answer, a column named exactly, or a Jinja template. */
+  String text(String spec, String field, Row row) {
+    if (HelperValues.isHelper(spec)) {
+      return helperText(helpers.value(field, row), field, row);
     }
-    return Templates.render(def.docToText(), row, "doc_to_text");
+    if (row.fields().containsKey(spec)) {
+      return String.valueOf(row.fields().get(spec));
+    }
+    return Templates.render(spec, row, field);
+  }
+
+  /** lm-eval puts a helper's non-string answer into the prompt as Python's str() would. */
+  private static String helperText(Object value, String field, Row row) {
+    if (value instanceof String text) {
+      return text;
+    }
+    if (value instanceof Boolean b) {
+      return b ? "True" : "False";
+    }
+    if (value instanceof Number) {
+      return String.valueOf(value);
+    }
+    throw new UserError(
+        row.where() + ": the " + field + " helper returned " + value + ", not a text");
   }
 
   /**
@@ -37,7 +69,10 @@ final class SampleRenderer {
    * value that is exactly a column's name is that column (even a name Jinja cannot parse as a
    * variable, such as {@code gt}, a comparison keyword there); anything else is a template.
    */
-  private static Object resolve(Object spec, Row row, String field) {
+  private Object resolve(Object spec, Row row, String field) {
+    if (HelperValues.isHelper(spec)) {
+      return helpers.value(field, row);
+    }
     if (spec instanceof String name && row.fields().containsKey(name)) {
       return row.fields().get(name);
     }

@@ -30,6 +30,8 @@ final class TaskBuilder {
   private final Map<String, String> missing;
   private final String hash;
   private final TaskLoader.Options options;
+  // Built once: the helpers' values are looked up by these very rows.
+  private final List<Row> inlineSamples;
 
   TaskBuilder(
       String where,
@@ -44,6 +46,13 @@ final class TaskBuilder {
     this.missing = missing;
     this.hash = hash;
     this.options = options;
+    List<Row> inline = new ArrayList<>();
+    if (def.fewshotSamples() != null) {
+      for (int i = 0; i < def.fewshotSamples().size(); i++) {
+        inline.add(new Row(where + " fewshot_samples", i + 1, def.fewshotSamples().get(i)));
+      }
+    }
+    this.inlineSamples = List.copyOf(inline);
   }
 
   Task build() {
@@ -51,10 +60,15 @@ final class TaskBuilder {
     if (columns != null && !columns.isEmpty()) {
       splits.replaceAll((split, rows) -> rows.stream().map(r -> renamed(r, columns)).toList());
     }
-    if (def.processDocs() != null) {
+    if (def.processDocs() != null && !HelperValues.isHelper(def.processDocs())) {
       var processor = DocProcessors.named(where, def.processDocs());
       splits.replaceAll((split, rows) -> rows.stream().map(processor).toList());
     }
+    if (def.processResults() != null && !HelperValues.isHelper(def.processResults())) {
+      throw new UserError(where + ": process_results must be an lm-eval '!function module.name'");
+    }
+    // lm-eval's !function helpers, run in the Python sandbox (process_docs replaces the rows)
+    HelperValues helpers = HelperValues.compute(where, def, splits, inlineSamples);
     String name = required(def.task(), "task");
     OutputType type = OutputType.fromWire(required(def.outputType(), "output_type"), where);
     // lm-eval allows doc_to_text: '' (an empty context); only a missing key is an error
@@ -62,7 +76,9 @@ final class TaskBuilder {
       throw new UserError(where + ": required field 'doc_to_text' is missing");
     }
     String docToText = def.docToText();
-    Templates.checkSyntax(docToText, where + ": doc_to_text");
+    if (!HelperValues.isHelper(docToText)) {
+      Templates.checkSyntax(docToText, where + ": doc_to_text");
+    }
     String testSplit = Objects.requireNonNullElse(def.testSplit(), "test");
     List<Row> rows = split(testSplit, "test_split");
     int shots = shots();
@@ -73,7 +89,7 @@ final class TaskBuilder {
     String targetDelimiter = Objects.requireNonNullElse(def.targetDelimiter(), " ");
     String fewshotDelimiter = Objects.requireNonNullElse(def.fewshotDelimiter(), "\n\n");
     long seed = def.fewshotSeed() != null ? def.fewshotSeed() : DEFAULT_FEWSHOT_SEED;
-    var renderer = new SampleRenderer(def, type);
+    var renderer = new SampleRenderer(def, type, helpers);
 
     var fewshots =
         new FewshotContext(
@@ -90,9 +106,22 @@ final class TaskBuilder {
     if (def.promptPrefix() != null) {
       Templates.checkSyntax(def.promptPrefix(), where + ": prompt_prefix");
     }
+    boolean multiturn = ChatTurns.multiturn(where, def, options, type, promptFormat(type));
+    // lm-eval's --fewshot_as_multiturn implies its chat template: generation tasks go to chat
+    PromptFormat format = multiturn ? PromptFormat.CHAT : promptFormat(type);
     List<Sample> samples = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
+      if (multiturn) {
+        samples.add(
+            renderer.sample(
+                i,
+                row,
+                "",
+                def.groupBy(),
+                ChatTurns.turns(def, row, fewshots.turnsFor(row), fewshotDelimiter)));
+        continue;
+      }
       String shotText = fewshots.prefixFor(row);
       String prefix =
           def.promptPrefix() == null
@@ -101,10 +130,9 @@ final class TaskBuilder {
       samples.add(renderer.sample(i, row, prefix, def.groupBy()));
     }
 
-    PromptFormat format = promptFormat(type);
     GenerateConfig generation = generation(fewshotDelimiter);
     List<Solver> solvers = new ArrayList<>();
-    if (def.systemPrompt() != null) {
+    if (def.systemPrompt() != null && !multiturn) {
       solvers.add(Solvers.systemMessage(def.systemPrompt()));
     }
     solvers.add(
@@ -192,6 +220,25 @@ final class TaskBuilder {
         Objects.requireNonNullElse(
             def.scorer(),
             type == OutputType.MULTIPLE_CHOICE ? "choice_loglikelihood" : "exact_match");
+    HelperRef custom = filter == null ? null : LmEvalYaml.helperOf(filter.python());
+    if (filter != null && filter.python() != null && custom == null) {
+      throw new UserError(where + ": filter.python is set by lm-eval's custom filters only");
+    }
+    List<ScoreSpec> specs = scorersAfterFilter(type, metrics, seed, filter, name);
+    return custom == null ? specs : HelperFilter.wrap(where, custom, specs);
+  }
+
+  private List<ScoreSpec> scorersAfterFilter(
+      OutputType type,
+      List<String> metrics,
+      long seed,
+      TaskDefinition.@Nullable FilterSpec filter,
+      String name) {
+    HelperRef processResults = LmEvalYaml.helperOf(def.processResults());
+    if (processResults != null) {
+      return HelperScorer.create(
+          where, processResults, metrics, filterName(filter), extractor(filter));
+    }
     ScorerFactory factory = SCORERS.get(name);
     if (factory == null) {
       throw new UserError(
@@ -322,11 +369,7 @@ final class TaskBuilder {
       return split(def.fewshotSplit(), "fewshot_split");
     }
     if (def.fewshotSamples() != null) {
-      List<Row> rows = new ArrayList<>();
-      for (int i = 0; i < def.fewshotSamples().size(); i++) {
-        rows.add(new Row(where + " fewshot_samples", i + 1, def.fewshotSamples().get(i)));
-      }
-      return rows;
+      return inlineSamples;
     }
     if (def.trainingSplit() != null) {
       return split(def.trainingSplit(), "training_split");

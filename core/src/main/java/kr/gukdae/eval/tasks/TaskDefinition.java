@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * an explicit {@code fewshot_split} equal to the test split removes the evaluated document from its
  * examples). {@code fewshot_samples} are lm-eval's inline {@code fewshot_config.samples} (examples
  * written in the task file, e.g. KMMLU CoT-hard). {@code should_decontaminate} and {@code
- * doc_to_decontamination_query} are lm-eval's contamination switches, kept for the audit.
+ * doc_to_decontamination_query} are lm-eval's contamination switches, kept for the audit. An
+ * imported lm-eval task's {@code !function} values ({@code process_docs}, {@code doc_to_*}, {@code
+ * process_results}) arrive here as marks ({@link LmEvalYaml#helperOf}) and run in {@link
+ * PythonHelpers}. {@code fewshot_as_multiturn} (lm-eval's run flag of that name, here also a task
+ * key) sends the few-shot examples to chat models as alternating user and assistant turns.
  * Validation happens in {@link TaskLoader}, which knows the file name for its messages.
  */
 record TaskDefinition(
@@ -57,7 +61,9 @@ record TaskDefinition(
     @Nullable String fewshotMatch,
     @Nullable List<Map<String, Object>> fewshotSamples,
     @Nullable Boolean shouldDecontaminate,
-    @Nullable String docToDecontaminationQuery) {
+    @Nullable String docToDecontaminationQuery,
+    @Nullable String processResults,
+    @Nullable Boolean fewshotAsMultiturn) {
 
   /**
    * Where the rows come from. {@code path} is the Hugging Face repository id (e.g. {@code
@@ -78,12 +84,14 @@ record TaskDefinition(
   /**
    * Answer extraction before scoring: a regex and its group, or a named extractor. With {@code
    * select} the regex follows lm-eval's regex filter instead: all matches, the one at index {@code
-   * select} (-1 = last), its first non-empty group, stripped.
+   * select} (-1 = last), its first non-empty group, stripped. {@code python} is an imported lm-eval
+   * custom filter's {@code filter_fn} helper, applied first ({@link HelperFilter}).
    */
   record FilterSpec(
       @Nullable String name,
       @Nullable String regex,
       @Nullable Integer group,
       @Nullable String type,
-      @Nullable Integer select) {}
+      @Nullable Integer select,
+      @Nullable String python) {}
 }

@@ -38,10 +38,20 @@ public final class TaskLoader {
    * @param dataDir where the real data sets lie, laid out as on Hugging Face: a split file {@code
    *     F} of a task whose {@code dataset.path} is {@code P} is read from {@code dataDir/P/F}
    *     instead of the small sample shipped beside the task file
+   * @param fewshotAsMultiturn lm-eval's {@code --fewshot_as_multiturn}: few-shot examples as chat
+   *     turns in every chat task (null: as each task file says)
    */
   public record Options(
-      @Nullable Integer numFewshot, @Nullable ModelApi judge, @Nullable Path dataDir) {
+      @Nullable Integer numFewshot,
+      @Nullable ModelApi judge,
+      @Nullable Path dataDir,
+      @Nullable Boolean fewshotAsMultiturn) {
     public static final Options DEFAULTS = new Options(null, null, null);
+
+    /** The task files decide {@code fewshot_as_multiturn}. */
+    public Options(@Nullable Integer numFewshot, @Nullable ModelApi judge, @Nullable Path dataDir) {
+      this(numFewshot, judge, dataDir, null);
+    }
 
     /** The bundled sample data (no data directory). */
     public Options(@Nullable Integer numFewshot, @Nullable ModelApi judge) {

@@ -162,12 +162,15 @@ class LmEvalImportTest {
   }
 
   @Test
-  void aFunctionTagIsAnErrorNamingTheFunction() {
+  void aFunctionWhoseHelperFileIsMissingNamesTheKeyTheIncludeAndTheFile() {
     var registry = TaskRegistry.create(List.of(resource("lmeval/bad")));
     assertThatThrownBy(() -> registry.load("lmeval/click_cul_economy", withData(data)))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("click_economy.yaml")
-        .hasMessageContaining("doc_to_text is '!function utils.get_context'");
+        .hasMessageContaining("doc_to_text is '!function utils.get_context'")
+        .hasMessageContaining("(written in ")
+        .hasMessageContaining("_default_click_yaml")
+        .hasMessageContaining("utils.py does not exist");
   }
 
   @Test

@@ -70,7 +70,7 @@ class LmEvalShapesTest {
                 """,
                 "{\"q\": \"x\"}\n"))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("doc_to_target is '!function utils.target'");
+        .hasMessageContaining("doc_to_target is '!function utils.target', but its helper file");
   }
 
   @Test

@@ -1,0 +1,86 @@
+package kr.gukdae.eval.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.UserError;
+import kr.gukdae.eval.AnswerExtractor;
+import kr.gukdae.eval.Metrics;
+import kr.gukdae.eval.Score;
+import kr.gukdae.eval.ScoreSpec;
+import kr.gukdae.eval.Scorer;
+import kr.gukdae.eval.TaskState;
+import kr.gukdae.model.LoglikelihoodResult;
+
+/**
+ * lm-eval's {@code process_results: !function utils.x}: the helper gets the document and the
+ * model's results as lm-eval passes them ({@code [[loglikelihood, is_greedy], ...]} one per choice,
+ * or {@code [generated_text]} after the filter) and returns {@code {metric: value}}; each metric of
+ * {@code metric_list} is its value's mean over the documents. The helper process lives as long as
+ * it is used (it ends itself when idle) and is shared by the task's scorers.
+ */
+final class HelperScorer {
+
+  private HelperScorer() {}
+
+  static List<ScoreSpec> create(
+      String where,
+      HelperRef ref,
+      List<String> metrics,
+      String filterName,
+      AnswerExtractor extractor) {
+    var python = new PythonHelpers(where, List.of(ref), PythonHelpers.Limits.defaults());
+    List<ScoreSpec> specs = new ArrayList<>();
+    for (String metric : metrics) {
+      Scorer scorer = state -> score(where, python, ref, metric, extractor, state);
+      specs.add(new ScoreSpec(metric, filterName, scorer, Metrics.mean()));
+    }
+    return specs;
+  }
+
+  private static Score score(
+      String where,
+      PythonHelpers python,
+      HelperRef ref,
+      String metric,
+      AnswerExtractor extractor,
+      TaskState state) {
+    List<Object> results = new ArrayList<>();
+    String answer;
+    if (state.sample().isMultipleChoice()) {
+      int best = -1;
+      double bestValue = Double.NEGATIVE_INFINITY;
+      List<LoglikelihoodResult> lls = state.choiceLogprobs();
+      for (int i = 0; i < lls.size(); i++) {
+        results.add(List.of(lls.get(i).logprob(), lls.get(i).greedy()));
+        if (lls.get(i).logprob() > bestValue) {
+          bestValue = lls.get(i).logprob();
+          best = i;
+        }
+      }
+      answer = String.valueOf(best);
+    } else {
+      answer = extractor.extract(state.completion());
+      results.add(answer);
+    }
+    Object out = python.call(ref, List.of(state.sample().doc().fields(), results));
+    Object value = out instanceof Map<?, ?> values ? values.get(metric) : null;
+    if (value instanceof Boolean flag) {
+      value = flag ? 1.0 : 0.0; // lm-eval averages True/False as 1/0
+    }
+    if (!(value instanceof Number number)) {
+      throw new UserError(
+          where
+              + ": process_results helper "
+              + ref
+              + " returned "
+              + out
+              + " for "
+              + state.sample().doc().where()
+              + ", without a number for metric '"
+              + metric
+              + "' that metric_list names");
+    }
+    return new Score(number.doubleValue(), answer, state.sample().target());
+  }
+}
