@@ -31,7 +31,7 @@ public class EvalStore {
   private final JdbcClient jdbc;
   private final Map<String, RunProgress> live = new ConcurrentHashMap<>();
 
-  EvalStore(JdbcClient jdbc) {
+  public EvalStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -58,7 +58,7 @@ public class EvalStore {
       @Nullable Double stderr,
       int nSamples) {}
 
-  void started(String runId, String model, List<String> tasks, Path dir) {
+  public void started(String runId, String model, List<String> tasks, Path dir) {
     live.put(runId, new RunProgress());
     int updated =
         jdbc.sql("UPDATE eval_run SET status = 'RUNNING', finished_at = NULL WHERE id = ?")
@@ -96,15 +96,23 @@ public class EvalStore {
   @Transactional
   void finished(String runId, EvalOutcome outcome) {
     RunProgress.Snapshot s = live.get(runId).snapshot();
+    recordFinished(runId, outcome, s.done());
+    live.remove(runId);
+  }
+
+  /**
+   * Records a finished run's results, also for runs whose samples were evaluated by other processes
+   * (distributed workers); the caller holds the transaction.
+   */
+  public void recordFinished(String runId, EvalOutcome outcome, int samplesDone) {
     jdbc.sql(
             "UPDATE eval_run SET status = 'DONE', samples_done = ?, errors = ?, finished_at = ?,"
                 + " results_json = ? WHERE id = ?")
-        .params(s.done(), outcome.errors(), now(), read(outcome.resultsFile()), runId)
+        .params(samplesDone, outcome.errors(), now(), read(outcome.resultsFile()), runId)
         .update();
     jdbc.sql("DELETE FROM eval_result WHERE run_id = ?").param(runId).update();
     insertResults(runId, outcome.results());
     insertResults(runId, outcome.groups().stream().map(EvalStore::asGroup).toList());
-    live.remove(runId);
   }
 
   private void insertResults(String runId, List<TaskResult> results) {
@@ -145,7 +153,7 @@ public class EvalStore {
         g.name() + "#macro", g.alias(), g.aggregation(), g.samples(), g.errors(), g.metrics());
   }
 
-  void failed(String runId, RuntimeException error) {
+  public void failed(String runId, RuntimeException error) {
     jdbc.sql("UPDATE eval_run SET status = 'FAILED', finished_at = ? WHERE id = ?")
         .params(now(), runId)
         .update();

@@ -83,7 +83,13 @@ class LedgerCommandTest {
     // A report failure after the decision is recorded is not an input error (exit 2).
     Path notADir = Files.writeString(dir.resolve("file"), "x");
     Out stage =
-        run(new StageCommand(signed, null), "run", "--program", "demo", "--out", notADir.toString());
+        run(
+            new StageCommand(signed, null),
+            "run",
+            "--program",
+            "demo",
+            "--out",
+            notADir.toString());
     assertThat(stage.code()).as(stage.text()).isEqualTo(StageCommand.REPORTS_FAILED);
     assertThat(stage.text()).contains("the decision is recorded", "--from-ledger");
     assertThat(Stages.replay(signed, 1).matches()).isTrue();

@@ -111,6 +111,43 @@ public final class EvalRunner {
     return ResultsBuilder.build(tasks, groups, options, manifest, dir.resolve(JOURNAL), elapsed);
   }
 
+  /**
+   * Evaluates one sample as {@link #run} does, for callers that schedule samples themselves (the
+   * distributed workers). A retryable failure comes back as an error record; a fatal model error
+   * (wrong key, unsupported endpoint) is thrown, since every other sample would fail alike.
+   */
+  public static SampleRecord evaluateSample(Task task, Sample sample, ModelApi model) {
+    return evaluate(task, sample, model);
+  }
+
+  /**
+   * Builds a run's results from sample records gathered elsewhere (the shards of a distributed
+   * run): writes {@code run.json} and {@code journal.jsonl} into a fresh run folder, then the same
+   * results a single-process run computes from its journal. The order of {@code records} does not
+   * matter: results follow each task's sample order, and the first successful record of a sample
+   * counts, as on resume.
+   */
+  public static EvalOutcome merge(
+      List<Task> tasks,
+      List<RunPlan.Group> groups,
+      RunManifest manifest,
+      RunOptions options,
+      Iterable<SampleRecord> records,
+      Duration elapsed) {
+    Path dir = options.runDir();
+    try {
+      Files.createDirectories(dir);
+      LmEvalWriter.writeAtomically(dir.resolve(MANIFEST), manifest);
+      Files.deleteIfExists(dir.resolve(JOURNAL));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare run folder " + dir, e);
+    }
+    try (Journal journal = Journal.openForAppend(dir.resolve(JOURNAL))) {
+      records.forEach(journal::append);
+    }
+    return ResultsBuilder.build(tasks, groups, options, manifest, dir.resolve(JOURNAL), elapsed);
+  }
+
   static SampleRecord evaluate(Task task, Sample sample, ModelApi model) {
     TaskState state = TaskState.initial(sample);
     try {
