@@ -122,7 +122,6 @@ public final class Worker {
   private void runSamples(ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks) {
     Task task = RunMerge.task(tasks, Objects.requireNonNull(claim.task(), "task"));
     List<Sample> samples = task.samples(spec.limit()).subList(claim.first(), claim.end());
-    Set<Integer> answered = queue.answered(claim.runId(), task.name());
     int granted =
         permits.acquire(
             claim.endpoint(), config.id(), config.capacity(), spec.concurrency(), config.lease());
@@ -131,6 +130,7 @@ public final class Worker {
       pause(config.idlePoll());
       return;
     }
+    Set<Integer> answered = queue.answered(claim.runId(), task.name());
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     var modelSpec =
         EvalService.spec(spec.model(), spec.request(claim.runId()), config.home())
