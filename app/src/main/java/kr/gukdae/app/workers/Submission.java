@@ -71,6 +71,17 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
     return endpoint.isBlank() ? "local:" + api.info().adapter() : endpoint;
   }
 
+  /**
+   * An endpoint as a worker's {@code --endpoint} or {@code --set-limit} names it, written as the
+   * OpenAI adapter writes it (a bare host gets {@code /v1}), so it matches the job's endpoint.
+   */
+  static String normalizeEndpoint(String url) {
+    try (ModelApi api =
+        Models.open(kr.gukdae.model.ModelSpec.parse("openai/endpoint").withBaseUrl(url))) {
+      return endpointOf(api);
+    }
+  }
+
   /** Waits until the workers finished (or failed) the run, reporting samples as they finish. */
   void await(ShardQueue queue, ProgressListener progress) {
     int reported = 0;

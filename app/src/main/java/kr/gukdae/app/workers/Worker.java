@@ -137,6 +137,7 @@ public final class Worker {
             .withMaxConcurrency(granted);
     try (ModelApi model = Models.open(modelSpec);
         Heartbeat beat = new Heartbeat(claim, queue, permits, config)) {
+      requireSameEndpoint(claim, model);
       try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
         // as the single-process runner: twice as many samples as requests in flight
         Semaphore inFlight = new Semaphore(2 * granted);
@@ -171,6 +172,26 @@ public final class Worker {
       }
     } finally {
       permits.release(claim.endpoint(), config.id());
+    }
+  }
+
+  /**
+   * The shard was chosen by its job's endpoint column (the one --endpoint allows); the spec the
+   * model is opened from must name the same server, or a row edited in the database could send this
+   * worker's API key somewhere else.
+   */
+  private static void requireSameEndpoint(ShardQueue.Claim claim, ModelApi model) {
+    String opened = Submission.endpointOf(model);
+    if (!opened.equals(claim.endpoint())) {
+      throw new ModelException(
+          ModelException.Kind.FATAL,
+          "run "
+              + claim.runId()
+              + ": its job names endpoint "
+              + claim.endpoint()
+              + " but its model spec opens "
+              + opened
+              + "; the eval_job row was changed after submission, so no request was sent");
     }
   }
 

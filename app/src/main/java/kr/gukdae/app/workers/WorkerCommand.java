@@ -77,8 +77,9 @@ class WorkerCommand implements GukdaeCommand {
       } catch (NumberFormatException e) {
         throw new UserError("--set-limit: '" + setLimit.substring(eq + 1) + "' is not a number");
       }
-      new EndpointPermits(new ShardQueue(dataSource)).setLimit(setLimit.substring(0, eq), n);
-      System.out.println("limit for " + setLimit.substring(0, eq) + ": " + n + " in flight");
+      String endpoint = Submission.normalizeEndpoint(setLimit.substring(0, eq));
+      new EndpointPermits(new ShardQueue(dataSource)).setLimit(endpoint, n);
+      System.out.println("limit for " + endpoint + ": " + n + " in flight");
       return 0;
     }
     if (leaseSeconds < 1) {
@@ -89,7 +90,10 @@ class WorkerCommand implements GukdaeCommand {
         new Worker.Config(
             name,
             capacity,
-            endpoints.isEmpty() ? null : new LinkedHashSet<>(endpoints),
+            endpoints.isEmpty()
+                ? null
+                : new LinkedHashSet<>(
+                    endpoints.stream().map(Submission::normalizeEndpoint).toList()),
             Duration.ofSeconds(leaseSeconds),
             Duration.ofMillis(500),
             home);
