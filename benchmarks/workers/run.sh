@@ -81,7 +81,7 @@ run_eval() { # run-id extra-args… → wall seconds
   local id="$1" t0 t1
   shift
   t0=$(date +%s.%N)
-  gukdae eval --model openai/bench --base-url "$base" --tasks bench/mc --tasks-dir "$work/tasks" \
+  gukdae eval --model openai/fake-bench --base-url "$base" --tasks bench/mc --tasks-dir "$work/tasks" \
     --no-cache --no-progress --output "$work/runs" --run-id "$id" "$@" > "$work/$id.out" 2>&1 \
     || { echo "gukdae eval failed:" >&2; tail -20 "$work/$id.out" >&2; exit 1; }
   t1=$(date +%s.%N)

@@ -2,14 +2,11 @@ package kr.gukdae.app.workers;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalService;
-import kr.gukdae.eval.Sample;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.run.EvalOutcome;
 import kr.gukdae.eval.run.EvalRunner;
@@ -79,19 +76,10 @@ final class RunMerge {
     var options =
         new RunOptions(
             outputDir, runId, spec.limit(), spec.numFewshot(), spec.concurrency(), false);
-    // The records in the tasks' own sample order, as a single process at concurrency 1 journals
-    // them; samples_<task>.jsonl then lists them in that order.
-    Map<String, SampleRecord> byKey = new HashMap<>();
-    queue.records(runId, r -> byKey.put(r.task() + '\u0000' + r.docId(), r));
-    List<SampleRecord> records = new ArrayList<>(byKey.size());
-    for (Task task : loaded.tasks()) {
-      for (Sample sample : task.samples(spec.limit())) {
-        SampleRecord r = byKey.remove(task.name() + '\u0000' + sample.docId());
-        if (r != null) {
-          records.add(r);
-        }
-      }
-    }
+    // Task by task, each in its sample order (doc ids are positions in the split), as a single
+    // process at concurrency 1 journals them; streamed from the database into the journal.
+    Consumer<Consumer<SampleRecord>> records =
+        sink -> loaded.tasks().forEach(task -> queue.records(runId, task.name(), sink));
     long startedMillis = (long) (spec.startedAt() * 1000);
     Duration elapsed =
         Duration.ofMillis(Math.max(0, queue.now().toInstant().toEpochMilli() - startedMillis));

@@ -288,10 +288,10 @@ final class ShardQueue {
         .single();
   }
 
-  /** Streams every sample record of a run. */
-  void records(String runId, Consumer<SampleRecord> consumer) {
-    jdbc.sql("SELECT record FROM eval_sample WHERE run_id = ? ORDER BY task, doc_id")
-        .param(runId)
+  /** Streams a task's sample records in a run, by doc id. */
+  void records(String runId, String task, Consumer<SampleRecord> consumer) {
+    jdbc.sql("SELECT record FROM eval_sample WHERE run_id = ? AND task = ? ORDER BY doc_id")
+        .params(runId, task)
         .query(rs -> {
           consumer.accept(SampleRecord.fromJson(rs.getString(1)));
         });

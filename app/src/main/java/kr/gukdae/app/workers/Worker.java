@@ -167,7 +167,9 @@ public final class Worker {
       if (beat.lost()) {
         log.warn(
             "lost the lease of {}#{}; another worker carries on", claim.runId(), claim.shardNo());
-      } else if (!stopping) {
+      } else if (stopping) {
+        queue.unclaim(claim); // stopped on purpose: back to the queue at once, attempt not counted
+      } else {
         queue.complete(claim);
       }
     } finally {

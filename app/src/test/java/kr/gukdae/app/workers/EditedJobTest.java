@@ -41,7 +41,7 @@ class EditedJobTest {
         var thief = FakeOpenAiServer.start()) {
       var request =
           new EvalRequest(
-              "openai/m",
+              "openai/fake-m",
               honest.baseUrl(),
               "GUKDAE_TEST_NO_KEY",
               List.of("demo/ko_knowledge"),
@@ -97,8 +97,8 @@ class EditedJobTest {
       var claim = queue.claim("w", Set.of(honest.baseUrl()), Duration.ofSeconds(5));
       assertThat(claim).isEmpty();
 
-      assertThat(thief.requests("m")).isZero();
-      assertThat(honest.requests("m")).isZero();
+      assertThat(thief.requests("fake-m")).isZero();
+      assertThat(honest.requests("fake-m")).isZero();
     }
   }
 

@@ -185,7 +185,7 @@ class ShardQueueTest {
     queue.record("r1", sample(2, null, 1.0)); // the retry's success replaces the error
     queue.record("r1", sample(2, "late error", 0.0)); // and an error never replaces a success
     List<SampleRecord> all = new ArrayList<>();
-    queue.records("r1", all::add);
+    queue.records("r1", "t/a", all::add);
     assertThat(all).extracting(SampleRecord::docId).containsExactly(1, 2);
     assertThat(all).allMatch(SampleRecord::ok);
     assertThat(all.get(0).scores().get("acc,none").value()).isEqualTo(0.0);
