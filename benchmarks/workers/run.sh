@@ -37,7 +37,8 @@ cleanup() {
 trap cleanup EXIT
 export GUKDAE_HOME="$work/home"
 
-gukdae() { "$JAVA_HOME/bin/java" -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"; }
+# exec: a background `gukdae …` is then the JVM itself, so `kill $!` stops the worker, not a subshell
+gukdae() { exec "$JAVA_HOME/bin/java" -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -jar "$jar" "$@"; }
 
 # A synthetic KMMLU-shaped multiple-choice task (4 choices → 4 log-likelihood requests a sample).
 mkdir -p "$work/tasks"
@@ -70,7 +71,7 @@ base="$(sed -n 's/^listening on //p' "$work/fake.out")"
 [ -n "$base" ] || { echo "the fake server did not start:" >&2; cat "$work/fake.out" >&2; exit 1; }
 
 # The endpoint limit is set well above what the workers ask for: capacity is what is measured.
-gukdae worker --set-limit "$base=1000" > "$work/limit.out" 2>&1 \
+(gukdae worker --set-limit "$base=1000") > "$work/limit.out" 2>&1 \
   || { cat "$work/limit.out" >&2; exit 1; }
 
 seconds_of() { # results.json → the run's own duration (submission to merge)
@@ -81,8 +82,8 @@ run_eval() { # run-id extra-args… → wall seconds
   local id="$1" t0 t1
   shift
   t0=$(date +%s.%N)
-  gukdae eval --model openai/fake-bench --base-url "$base" --tasks bench/mc --tasks-dir "$work/tasks" \
-    --no-cache --no-progress --output "$work/runs" --run-id "$id" "$@" > "$work/$id.out" 2>&1 \
+  (gukdae eval --model openai/fake-bench --base-url "$base" --tasks bench/mc --tasks-dir "$work/tasks" \
+    --no-cache --no-progress --output "$work/runs" --run-id "$id" "$@") > "$work/$id.out" 2>&1 \
     || { echo "gukdae eval failed:" >&2; tail -20 "$work/$id.out" >&2; exit 1; }
   t1=$(date +%s.%N)
   echo "$t1 - $t0" | bc -l
