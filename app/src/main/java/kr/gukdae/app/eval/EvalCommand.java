@@ -9,6 +9,7 @@ import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.cli.Terminal;
 import kr.gukdae.eval.run.EvalOutcome;
 import kr.gukdae.eval.run.ResultsTable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -105,8 +106,18 @@ class EvalCommand implements GukdaeCommand {
   @Option(names = "--no-progress", description = "do not draw the progress bar")
   boolean noProgress;
 
-  EvalCommand(EvalService service) {
+  @Option(
+      names = "--shard-size",
+      description =
+          "split the run into shards of N samples for 'gukdae worker' processes on the"
+              + " same database, wait for them, and write the same results")
+  Integer shardSize;
+
+  private final ObjectProvider<ShardedRuns> sharded;
+
+  EvalCommand(EvalService service, ObjectProvider<ShardedRuns> sharded) {
     this.service = service;
+    this.sharded = sharded;
   }
 
   @Override
@@ -139,7 +150,10 @@ class EvalCommand implements GukdaeCommand {
             fewshotAsMultiturn);
     EvalOutcome outcome;
     try (var bar = new ConsoleProgress(!noProgress)) {
-      outcome = service.run(request, bar);
+      outcome =
+          shardSize == null
+              ? service.run(request, bar)
+              : sharded.getObject().run(request, shardSize, bar);
     }
     System.out.println();
     System.out.println(

@@ -17,6 +17,7 @@ import kr.gukdae.eval.tasks.TaskRegistry;
 import kr.gukdae.model.ModelApi;
 import kr.gukdae.model.ModelSpec;
 import kr.gukdae.model.Models;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -59,19 +60,9 @@ public class EvalService {
     try (ModelApi model = Models.open(spec(request.model(), request));
         ModelApi judge =
             request.judge() == null ? null : Models.open(spec(request.judge(), request))) {
-      var loadOptions =
-          new TaskLoader.Options(
-              request.numFewshot(),
-              judge,
-              request.dataDir(),
-              request.fewshotAsMultiturn() ? Boolean.TRUE : null);
-      TaskRegistry registry = registry(request.taskDirs());
-      // Group and tag names (kmmlu, haerae, kobest, …) stand for their tasks, as in lm-eval.
-      RunPlan plan = registry.plan(request.tasks());
-      List<Task> tasks = new ArrayList<>();
-      for (String name : plan.tasks()) {
-        tasks.add(registry.load(name, loadOptions));
-      }
+      Loaded loaded = load(request, judge);
+      List<Task> tasks = loaded.tasks();
+      RunPlan plan = loaded.plan();
       store.started(runId, model.name(), request.tasks(), options.runDir(), dataSource);
       started = true;
       var recording = store.progressRecorder(runId, progress);
@@ -94,11 +85,38 @@ public class EvalService {
    * Where the rows come from: the project's bundled sample rows unless a data folder or task
    * folders were given (results on bundled rows are not benchmark results, and say so).
    */
-  static String dataSource(EvalRequest request) {
+  public static String dataSource(EvalRequest request) {
     if (request.dataDir() != null) {
       return request.dataDir().toString();
     }
     return request.taskDirs().isEmpty() ? EvalStore.BUNDLED : "task folders";
+  }
+
+  /** A request's tasks, loaded, and the plan (lm-eval groups) they came from. */
+  public record Loaded(List<Task> tasks, RunPlan plan) {
+    public Loaded {
+      tasks = List.copyOf(tasks);
+    }
+  }
+
+  /**
+   * Loads the tasks a request names, groups expanded; shared with the distributed workers, so a
+   * shard loads exactly what a single-process run would.
+   */
+  public static Loaded load(EvalRequest request, @Nullable ModelApi judge) {
+    var loadOptions = new TaskLoader.Options(
+            request.numFewshot(),
+            judge,
+            request.dataDir(),
+            request.fewshotAsMultiturn() ? Boolean.TRUE : null);
+    TaskRegistry registry = TaskRegistry.create(request.taskDirs());
+    // Group and tag names (kmmlu, haerae, kobest, …) stand for their tasks, as in lm-eval.
+    RunPlan plan = registry.plan(request.tasks());
+    List<Task> tasks = new ArrayList<>();
+    for (String name : plan.tasks()) {
+      tasks.add(registry.load(name, loadOptions));
+    }
+    return new Loaded(tasks, plan);
   }
 
   public String newRunId() {
@@ -109,6 +127,11 @@ public class EvalService {
 
   /** Reruns are free: identical requests to the same endpoint and model come from the cache. */
   private ModelSpec spec(String model, EvalRequest request) {
+    return spec(model, request, home);
+  }
+
+  /** The model a request names, with its endpoint, limits and response cache under {@code home}. */
+  public static ModelSpec spec(String model, EvalRequest request, Path home) {
     return ModelSpec.parse(model)
         .withCacheDir(request.responseCache() ? home.resolve("cache/models") : null)
         .withBaseUrl(request.baseUrl())

@@ -69,7 +69,7 @@ public class EvalStore {
       @Nullable Double stderr,
       int nSamples) {}
 
-  void started(String runId, String model, List<String> tasks, Path dir, String dataSource) {
+  public void started(String runId, String model, List<String> tasks, Path dir, String dataSource) {
     live.put(runId, new RunProgress());
     int updated =
         jdbc.sql(
@@ -126,15 +126,23 @@ public class EvalStore {
   @Transactional
   void finished(String runId, EvalOutcome outcome) {
     RunProgress.Snapshot s = live.get(runId).snapshot();
+    recordFinished(runId, outcome, s.done());
+    live.remove(runId);
+  }
+
+  /**
+   * Records a finished run's results, also for runs whose samples were evaluated by other processes
+   * (distributed workers); the caller holds the transaction.
+   */
+  public void recordFinished(String runId, EvalOutcome outcome, int samplesDone) {
     jdbc.sql(
             "UPDATE eval_run SET status = 'DONE', samples_done = ?, errors = ?, finished_at = ?,"
                 + " results_json = ? WHERE id = ?")
-        .params(s.done(), outcome.errors(), now(), read(outcome.resultsFile()), runId)
+        .params(samplesDone, outcome.errors(), now(), read(outcome.resultsFile()), runId)
         .update();
     jdbc.sql("DELETE FROM eval_result WHERE run_id = ?").param(runId).update();
     insertResults(runId, outcome.results());
     insertResults(runId, outcome.groups().stream().map(EvalStore::asGroup).toList());
-    live.remove(runId);
   }
 
   private void insertResults(String runId, List<TaskResult> results) {
@@ -196,7 +204,7 @@ public class EvalStore {
     return null;
   }
 
-  void failed(String runId, String error) {
+  public void failed(String runId, String error) {
     jdbc.sql("UPDATE eval_run SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?")
         .params(now(), clip(error), runId)
         .update();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ class EvalApiTest {
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Autowired Accounts accounts;
+  @Autowired JdbcClient jdbc;
   private @Nullable TestClient office;
 
   /** Starting runs is for the office (and reviewers); reading them is public. */
@@ -111,7 +113,6 @@ class EvalApiTest {
   }
 
   @Autowired EvalService service;
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   /**
    * Samples of a run on bundled rows are public like its scores; once a run's rows are a real
@@ -178,5 +179,70 @@ class EvalApiTest {
     assertThat(run.path("status").asString()).isEqualTo("FAILED");
     assertThat(run.path("error").asString()).contains("no bundled sample rows", "--data-dir");
     assertThat(run.path("tasks").asString()).isEqualTo("ko/kmmlu_agricultural_sciences");
+  }
+
+  /**
+   * A distributed run's progress as workers leave it in the database: shards done of the total,
+   * samples answered of the total; for office and reviewers only, 404 for a run that is not
+   * distributed.
+   */
+  @Test
+  void servesTheShardProgressOfADistributedRun() throws Exception {
+    String id = "dist-" + UUID.randomUUID().toString().substring(0, 8);
+    jdbc.sql(
+            "INSERT INTO eval_run (id, model, tasks, status, started_at)"
+                + " VALUES (?, 'openai/m', 'demo/arith', 'RUNNING', CURRENT_TIMESTAMP)")
+        .param(id)
+        .update();
+    jdbc.sql(
+            "INSERT INTO eval_job (run_id, spec, endpoint, shards_total, created_at)"
+                + " VALUES (?, '{}', 'http://10.0.0.5:8000/v1', 3, CURRENT_TIMESTAMP)")
+        .param(id)
+        .update();
+    String[][] shards = {
+      {"0", "SAMPLES", "0", "10", "DONE"},
+      {"1", "SAMPLES", "10", "20", "RUNNING"},
+      {"2", "SAMPLES", "20", "25", "QUEUED"},
+      {"3", "MERGE", "0", "0", "QUEUED"}
+    };
+    for (String[] s : shards) {
+      jdbc.sql(
+              "INSERT INTO eval_shard (run_id, shard_no, kind, task, first_index, end_index,"
+                  + " status) VALUES (?, ?, ?, 'demo/arith', ?, ?, ?)")
+          .params(
+              id,
+              Integer.parseInt(s[0]),
+              s[1],
+              Integer.parseInt(s[2]),
+              Integer.parseInt(s[3]),
+              s[4])
+          .update();
+    }
+    for (int doc = 0; doc < 12; doc++) {
+      jdbc.sql(
+              "INSERT INTO eval_sample (run_id, task, doc_id, ok, record)"
+                  + " VALUES (?, 'demo/arith', ?, ?, '{}')")
+          .params(id, doc, doc != 11)
+          .update();
+    }
+    var response = send("GET", "/api/eval/runs/" + id + "/shards", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode p = json.readTree(response.body());
+    assertThat(p.path("shardsTotal").asInt()).isEqualTo(3);
+    assertThat(p.path("shardsDone").asInt()).isEqualTo(1);
+    assertThat(p.path("shardsRunning").asInt()).isEqualTo(1);
+    assertThat(p.path("shardsQueued").asInt()).isEqualTo(1);
+    assertThat(p.path("samplesTotal").asInt()).isEqualTo(25);
+    assertThat(p.path("samplesDone").asInt()).isEqualTo(11); // the error record is not done
+    assertThat(p.path("status").asString()).isEqualTo("RUNNING");
+
+    assertThat(
+            new TestClient(port).send("GET", "/api/eval/runs/" + id + "/shards", null).statusCode())
+        .isEqualTo(401);
+    var plain =
+        send("POST", "/api/eval/runs", "{\"model\":\"demo/lexical\",\"tasks\":[\"demo/arith\"]}");
+    String runId = json.readTree(plain.body()).path("runId").asString();
+    assertThat(send("GET", "/api/eval/runs/" + runId + "/shards", null).statusCode())
+        .isEqualTo(404);
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import kr.gukdae.UserError;
 import kr.gukdae.eval.Sample;
 import kr.gukdae.eval.Score;
@@ -118,6 +119,44 @@ public final class EvalRunner {
       throw stopped(fatal.get(), options);
     }
     Duration elapsed = Duration.between(start, Instant.now());
+    return ResultsBuilder.build(tasks, groups, options, manifest, dir.resolve(JOURNAL), elapsed);
+  }
+
+  /**
+   * Evaluates one sample as {@link #run} does, for callers that schedule samples themselves (the
+   * distributed workers). A retryable failure comes back as an error record; a fatal model error
+   * (wrong key, unsupported endpoint) is thrown, since every other sample would fail alike.
+   */
+  public static SampleRecord evaluateSample(Task task, Sample sample, ModelApi model) {
+    return evaluate(task, sample, model);
+  }
+
+  /**
+   * Builds a run's results from sample records gathered elsewhere (the shards of a distributed
+   * run): writes {@code run.json} and {@code journal.jsonl} into a fresh run folder, then the same
+   * results a single-process run computes from its journal. {@code records} pushes the records into
+   * the journal one by one (so a large run is streamed, never held); metrics follow each task's
+   * sample order whatever the order, and {@code samples_<task>.jsonl} lists records in the order
+   * given. The first successful record of a sample counts, as on resume.
+   */
+  public static EvalOutcome merge(
+      List<Task> tasks,
+      List<RunPlan.Group> groups,
+      RunManifest manifest,
+      RunOptions options,
+      Consumer<Consumer<SampleRecord>> records,
+      Duration elapsed) {
+    Path dir = options.runDir();
+    try {
+      Files.createDirectories(dir);
+      LmEvalWriter.writeAtomically(dir.resolve(MANIFEST), manifest);
+      Files.deleteIfExists(dir.resolve(JOURNAL));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare run folder " + dir, e);
+    }
+    try (Journal journal = Journal.openForAppend(dir.resolve(JOURNAL))) {
+      records.accept(journal::append);
+    }
     return ResultsBuilder.build(tasks, groups, options, manifest, dir.resolve(JOURNAL), elapsed);
   }
 

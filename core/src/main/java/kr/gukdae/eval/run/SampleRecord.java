@@ -29,4 +29,14 @@ public record SampleRecord(
   public boolean ok() {
     return error == null;
   }
+
+  /** The record as one journal line (without the newline), for stores other than the journal. */
+  public String toJson() {
+    return Journal.JSON.writeValueAsString(this);
+  }
+
+  /** Reads a record written by {@link #toJson}. */
+  public static SampleRecord fromJson(String json) {
+    return Journal.JSON.readValue(json, SampleRecord.class);
+  }
 }

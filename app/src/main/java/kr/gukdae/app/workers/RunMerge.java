@@ -1,0 +1,89 @@
+package kr.gukdae.app.workers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import kr.gukdae.UserError;
+import kr.gukdae.app.eval.EvalService;
+import kr.gukdae.eval.Task;
+import kr.gukdae.eval.run.EvalOutcome;
+import kr.gukdae.eval.run.EvalRunner;
+import kr.gukdae.eval.run.RunManifest;
+import kr.gukdae.eval.run.RunOptions;
+import kr.gukdae.eval.run.SampleRecord;
+import kr.gukdae.model.ModelApi;
+import kr.gukdae.model.Models;
+
+/**
+ * Loads a distributed run's tasks as its submitter did, and merges its sample records into the same
+ * results a single process computes: the manifest carries the submitter's settings, and the records
+ * go through the single-process journal and results code unchanged.
+ */
+final class RunMerge {
+
+  private RunMerge() {}
+
+  /** The run's tasks, refused when this machine's copy differs from the submitter's. */
+  static EvalService.Loaded load(String runId, JobSpec spec) {
+    EvalService.Loaded loaded = EvalService.load(spec.request(runId), null);
+    Map<String, String> here = new TreeMap<>();
+    loaded.tasks().forEach(t -> here.put(t.name(), t.hash()));
+    if (!here.equals(new TreeMap<>(spec.taskHashes()))) {
+      throw new UserError(
+          "run "
+              + runId
+              + ": this worker's tasks or task data differ from the submitter's (hashes "
+              + here
+              + " here, "
+              + new TreeMap<>(spec.taskHashes())
+              + " submitted); give every worker the same task files and --data-dir");
+    }
+    return loaded;
+  }
+
+  static Task task(EvalService.Loaded loaded, String name) {
+    return loaded.tasks().stream()
+        .filter(t -> t.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new UserError("shard names task " + name + ", which the run lacks"));
+  }
+
+  /** Writes the run folder under {@code outputDir} and returns the run's results. */
+  static EvalOutcome merge(
+      ShardQueue queue,
+      String runId,
+      JobSpec spec,
+      EvalService.Loaded loaded,
+      Path outputDir,
+      Path home) {
+    RunManifest manifest;
+    try (ModelApi model = Models.open(EvalService.spec(spec.model(), spec.request(runId), home))) {
+      manifest =
+          new RunManifest(
+              runId,
+              model.name(),
+              model.info(),
+              loaded.tasks().stream().map(Task::name).toList(),
+              spec.taskHashes(),
+              spec.limit(),
+              spec.numFewshot(),
+              spec.concurrency(),
+              null,
+              spec.startedAt());
+    }
+    var options =
+        new RunOptions(
+            outputDir, runId, spec.limit(), spec.numFewshot(), spec.concurrency(), false);
+    // Task by task, each in its sample order (doc ids are positions in the split), as a single
+    // process at concurrency 1 journals them; streamed from the database into the journal.
+    Consumer<Consumer<SampleRecord>> records =
+        sink -> loaded.tasks().forEach(task -> queue.records(runId, task.name(), sink));
+    long startedMillis = (long) (spec.startedAt() * 1000);
+    Duration elapsed =
+        Duration.ofMillis(Math.max(0, queue.now().toInstant().toEpochMilli() - startedMillis));
+    return EvalRunner.merge(
+        loaded.tasks(), loaded.plan().groups(), manifest, options, records, elapsed);
+  }
+}

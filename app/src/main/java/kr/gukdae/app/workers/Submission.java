@@ -1,0 +1,125 @@
+package kr.gukdae.app.workers;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.gukdae.UserError;
+import kr.gukdae.app.eval.EvalRequest;
+import kr.gukdae.app.eval.EvalService;
+import kr.gukdae.app.eval.EvalStore;
+import kr.gukdae.eval.Task;
+import kr.gukdae.eval.run.EvalOutcome;
+import kr.gukdae.eval.run.ProgressListener;
+import kr.gukdae.model.ModelApi;
+import kr.gukdae.model.Models;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * A distributed run from its submitter's side: load and check the tasks here (so a typo fails now,
+ * not on a worker), split each task's samples into shards, enqueue them, wait, then write the run
+ * folder from the stored samples exactly as a single process would.
+ */
+record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path outputDir) {
+
+  static Submission submit(
+      ShardQueue queue,
+      EvalStore store,
+      EvalRequest request,
+      String runId,
+      int shardSize,
+      Path home) {
+    if (shardSize < 1) {
+      throw new UserError("--shard-size must be at least 1, got " + shardSize);
+    }
+    if (request.judge() != null || request.resume()) {
+      throw new UserError(
+          "--shard-size does not take --judge or --resume yet; run without --shard-size");
+    }
+    Path output = request.outputDir() != null ? request.outputDir() : home.resolve("runs");
+    EvalService.Loaded loaded = EvalService.load(request, null);
+    Map<String, String> hashes = new LinkedHashMap<>();
+    List<ShardQueue.Range> ranges = new ArrayList<>();
+    for (Task task : loaded.tasks()) {
+      hashes.put(task.name(), task.hash());
+      int n = task.samples(request.limit()).size();
+      for (int first = 0; first < n; first += shardSize) {
+        ranges.add(new ShardQueue.Range(task.name(), first, Math.min(n, first + shardSize)));
+      }
+    }
+    JobSpec spec = JobSpec.of(request, hashes, Instant.now().toEpochMilli() / 1000.0);
+    String model;
+    String endpoint;
+    try (ModelApi api = Models.open(EvalService.spec(request.model(), request, home))) {
+      model = api.name();
+      endpoint = endpointOf(api);
+    }
+    try {
+      store.started(
+          runId, model, request.tasks(), output.resolve(runId), EvalService.dataSource(request));
+      queue.submit(runId, spec, endpoint, ranges);
+    } catch (DuplicateKeyException e) {
+      throw new UserError("run '" + runId + "' already exists; choose another --run-id");
+    }
+    return new Submission(runId, spec, loaded, output);
+  }
+
+  /** The endpoint permits are counted against: the server's URL, or the local adapter. */
+  static String endpointOf(ModelApi api) {
+    String endpoint = api.info().endpoint();
+    return endpoint.isBlank() ? "local:" + api.info().adapter() : endpoint;
+  }
+
+  /**
+   * An endpoint as a worker's {@code --endpoint} or {@code --set-limit} names it, written as the
+   * OpenAI adapter writes it (a bare host gets {@code /v1}), so it matches the job's endpoint.
+   */
+  static String normalizeEndpoint(String url) {
+    try (ModelApi api =
+        Models.open(kr.gukdae.model.ModelSpec.parse("openai/endpoint").withBaseUrl(url))) {
+      return endpointOf(api);
+    }
+  }
+
+  /** Waits until the workers finished (or failed) the run, reporting samples as they finish. */
+  void await(ShardQueue queue, ProgressListener progress) {
+    int reported = 0;
+    boolean started = false;
+    while (true) {
+      ShardProgress p = ShardProgress.of(queue, runId).orElseThrow();
+      if (!started) {
+        progress.started(p.samplesTotal(), p.samplesDone());
+        reported = p.samplesDone();
+        started = true;
+      }
+      for (; reported < p.samplesDone(); reported++) {
+        progress.sampleFinished(true);
+      }
+      switch (p.status()) {
+        case "DONE" -> {
+          return;
+        }
+        case "FAILED" ->
+            throw new UserError(
+                "run " + runId + " failed: " + p.lastError() + " (the worker logs say more)");
+        default -> pause();
+      }
+    }
+  }
+
+  /** Writes this machine's copy of the run folder under the output folder. */
+  EvalOutcome merge(ShardQueue queue, Path home) {
+    return RunMerge.merge(queue, runId, spec, loaded, outputDir, home);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted while waiting for the run's workers");
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package kr.gukdae.app.workers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import kr.gukdae.app.eval.EvalService;
+import kr.gukdae.app.eval.EvalStore;
+import kr.gukdae.eval.Sample;
+import kr.gukdae.eval.Task;
+import kr.gukdae.eval.run.EvalOutcome;
+import kr.gukdae.eval.run.EvalRunner;
+import kr.gukdae.model.ModelApi;
+import kr.gukdae.model.ModelException;
+import kr.gukdae.model.Models;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker process's loop: claim a shard, run its samples (each stored as it finishes, so a crash
+ * loses only answers in flight), complete it, repeat; the merge shard of a run builds its results.
+ * Plain Java over a {@link DataSource}: {@code gukdae worker} runs it inside the application, and
+ * tests run it in bare child JVMs.
+ */
+public final class Worker {
+
+  private static final Logger log = LoggerFactory.getLogger(Worker.class);
+
+  /**
+   * Who this worker is and what it takes on. {@code capacity}: requests it keeps in flight at most;
+   * {@code endpoints}: the model endpoints it may reach ({@code null}: any); {@code lease}: how
+   * long a shard stays its own without a renewal (it renews every third of that).
+   */
+  public record Config(
+      String id,
+      int capacity,
+      @Nullable Set<String> endpoints,
+      Duration lease,
+      Duration idlePoll,
+      Path home) {
+    public Config {
+      Objects.requireNonNull(id, "id");
+      if (capacity < 1) {
+        throw new kr.gukdae.UserError("--capacity must be at least 1, got " + capacity);
+      }
+      if (lease.toMillis() < 300) {
+        throw new kr.gukdae.UserError("--lease-seconds must be positive");
+      }
+      endpoints = endpoints == null ? null : Set.copyOf(endpoints);
+    }
+  }
+
+  private final Config config;
+  private final ShardQueue queue;
+  private final EndpointPermits permits;
+  private final WorkerRegistry registry;
+  private volatile boolean stopping;
+  private @Nullable String loadedRun;
+  private EvalService.@Nullable Loaded loaded;
+
+  public Worker(Config config, DataSource dataSource) {
+    this.config = config;
+    this.queue = new ShardQueue(dataSource);
+    this.permits = new EndpointPermits(queue);
+    this.registry = new WorkerRegistry(queue);
+  }
+
+  /** Runs until {@link #stop} (or the process ends). */
+  public void run() {
+    registry.register(config);
+    log.info("worker {} ready (capacity {})", config.id(), config.capacity());
+    while (!stopping) {
+      registry.beat(config.id());
+      var claim = queue.claim(config.id(), config.endpoints(), config.lease());
+      if (claim.isEmpty()) {
+        pause(config.idlePoll());
+        continue;
+      }
+      runClaim(claim.get());
+    }
+  }
+
+  public void stop() {
+    stopping = true;
+  }
+
+  private void runClaim(ShardQueue.Claim claim) {
+    try {
+      JobSpec spec = JobSpec.parse(claim.spec(), claim.runId());
+      EvalService.Loaded tasks = tasks(claim.runId(), spec);
+      switch (claim.kind()) {
+        case SAMPLES -> runSamples(claim, spec, tasks);
+        case MERGE -> runMerge(claim, spec, tasks);
+      }
+    } catch (ModelException e) {
+      if (e.kind() == ModelException.Kind.RETRYABLE) {
+        queue.release(claim, e.getMessage());
+      } else {
+        queue.failRun(claim.runId(), e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      log.warn("shard {}#{} failed: {}", claim.runId(), claim.shardNo(), e.toString());
+      queue.release(claim, config.id() + ": " + e);
+    }
+  }
+
+  private EvalService.Loaded tasks(String runId, JobSpec spec) {
+    if (!runId.equals(loadedRun) || loaded == null) {
+      loaded = RunMerge.load(runId, spec);
+      loadedRun = runId;
+    }
+    return loaded;
+  }
+
+  private void runSamples(ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks) {
+    Task task = RunMerge.task(tasks, Objects.requireNonNull(claim.task(), "task"));
+    List<Sample> samples = task.samples(spec.limit()).subList(claim.first(), claim.end());
+    int granted =
+        permits.acquire(
+            claim.endpoint(), config.id(), config.capacity(), spec.concurrency(), config.lease());
+    if (granted == 0) {
+      queue.unclaim(claim); // the endpoint is at its limit; another worker's grant must end first
+      pause(config.idlePoll());
+      return;
+    }
+    Set<Integer> answered = queue.answered(claim.runId(), task.name());
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    var modelSpec =
+        EvalService.spec(spec.model(), spec.request(claim.runId()), config.home())
+            .withMaxConcurrency(granted);
+    try (ModelApi model = Models.open(modelSpec);
+        Heartbeat beat = new Heartbeat(claim, queue, permits, config)) {
+      requireSameEndpoint(claim, model);
+      try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // as the single-process runner: twice as many samples as requests in flight
+        Semaphore inFlight = new Semaphore(2 * granted);
+        for (Sample sample : samples) {
+          if (answered.contains(sample.docId())) {
+            continue; // answered before a crash or by an earlier holder: never asked again
+          }
+          inFlight.acquireUninterruptibly();
+          if (failure.get() != null || beat.lost() || stopping) {
+            inFlight.release();
+            break;
+          }
+          executor.execute(() -> {
+            try {
+              queue.record(claim.runId(), EvalRunner.evaluateSample(task, sample, model));
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            } finally {
+              inFlight.release();
+            }
+          });
+        }
+      }
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+      if (beat.lost()) {
+        log.warn(
+            "lost the lease of {}#{}; another worker carries on", claim.runId(), claim.shardNo());
+      } else if (stopping) {
+        queue.unclaim(claim); // stopped on purpose: back to the queue at once, attempt not counted
+      } else {
+        queue.complete(claim);
+      }
+    } finally {
+      permits.release(claim.endpoint(), config.id());
+    }
+  }
+
+  /**
+   * The shard was chosen by its job's endpoint column (the one --endpoint allows); the spec the
+   * model is opened from must name the same server, or a row edited in the database could send this
+   * worker's API key somewhere else.
+   */
+  private static void requireSameEndpoint(ShardQueue.Claim claim, ModelApi model) {
+    String opened = Submission.endpointOf(model);
+    if (!opened.equals(claim.endpoint())) {
+      throw new ModelException(
+          ModelException.Kind.FATAL,
+          "run "
+              + claim.runId()
+              + ": its job names endpoint "
+              + claim.endpoint()
+              + " but its model spec opens "
+              + opened
+              + "; the eval_job row was changed after submission, so no request was sent");
+    }
+  }
+
+  private void runMerge(ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks) {
+    try (Heartbeat beat = new Heartbeat(claim, queue, null, config)) {
+      EvalOutcome outcome =
+          RunMerge.merge(
+              queue, claim.runId(), spec, tasks, config.home().resolve("runs"), config.home());
+      int samples = queue.answeredCount(claim.runId());
+      queue
+          .tx()
+          .executeWithoutResult(status -> {
+            if (beat.lost() || !queue.complete(claim)) {
+              status.setRollbackOnly(); // another worker holds the merge now
+              return;
+            }
+            new EvalStore(queue.jdbc()).recordFinished(claim.runId(), outcome, samples);
+          });
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

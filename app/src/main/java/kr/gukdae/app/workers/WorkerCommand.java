@@ -1,0 +1,114 @@
+package kr.gukdae.app.workers;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import kr.gukdae.UserError;
+import kr.gukdae.cli.GukdaeCommand;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gukdae worker}: takes shards of distributed eval runs from the shared database. */
+@Component
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run shards of distributed eval runs (gukdae eval --shard-size N) from the database in",
+      "GUKDAE_DB_URL; start one per machine, all pointing at the same database."
+    })
+class WorkerCommand implements GukdaeCommand {
+
+  private final DataSource dataSource;
+  private final Path home;
+
+  @Option(
+      names = "--capacity",
+      defaultValue = "16",
+      description = "requests this worker keeps in flight at most (default ${DEFAULT-VALUE})")
+  int capacity;
+
+  @Option(
+      names = "--endpoint",
+      description =
+          "an endpoint this worker may reach, e.g. http://10.0.0.5:8000/v1 (repeatable;"
+              + " default: any)")
+  List<String> endpoints = new ArrayList<>();
+
+  @Option(
+      names = "--lease-seconds",
+      defaultValue = "30",
+      description =
+          "a shard returns to the queue this long after its worker stopped renewing it"
+              + " (default ${DEFAULT-VALUE})")
+  int leaseSeconds;
+
+  @Option(names = "--id", description = "worker name (default: host + random)")
+  String id;
+
+  @Option(
+      names = "--set-limit",
+      paramLabel = "ENDPOINT=N",
+      description =
+          "set the requests in flight all workers together may send to ENDPOINT, then exit")
+  String setLimit;
+
+  WorkerCommand(DataSource dataSource, @Value("${gukdae.home}") Path home) {
+    this.dataSource = dataSource;
+    this.home = home;
+  }
+
+  @Override
+  public Integer call() {
+    if (setLimit != null) {
+      int eq = setLimit.lastIndexOf('=');
+      if (eq <= 0) {
+        throw new UserError("--set-limit takes ENDPOINT=N, e.g. http://10.0.0.5:8000/v1=32");
+      }
+      int n;
+      try {
+        n = Integer.parseInt(setLimit.substring(eq + 1).strip());
+      } catch (NumberFormatException e) {
+        throw new UserError("--set-limit: '" + setLimit.substring(eq + 1) + "' is not a number");
+      }
+      String endpoint = Submission.normalizeEndpoint(setLimit.substring(0, eq));
+      new EndpointPermits(new ShardQueue(dataSource)).setLimit(endpoint, n);
+      System.out.println("limit for " + endpoint + ": " + n + " in flight");
+      return 0;
+    }
+    if (leaseSeconds < 1) {
+      throw new UserError("--lease-seconds must be at least 1, got " + leaseSeconds);
+    }
+    String name = id != null ? id : hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    var config =
+        new Worker.Config(
+            name,
+            capacity,
+            endpoints.isEmpty()
+                ? null
+                : new LinkedHashSet<>(
+                    endpoints.stream().map(Submission::normalizeEndpoint).toList()),
+            Duration.ofSeconds(leaseSeconds),
+            Duration.ofMillis(500),
+            home);
+    Worker worker = new Worker(config, dataSource);
+    Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
+    System.out.println("worker " + name + " waiting for shards (Ctrl-C stops)");
+    worker.run();
+    return 0;
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "worker";
+    }
+  }
+}

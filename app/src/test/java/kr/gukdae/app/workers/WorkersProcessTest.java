@@ -1,0 +1,365 @@
+package kr.gukdae.app.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import kr.gukdae.app.eval.EvalRequest;
+import kr.gukdae.app.eval.EvalService;
+import kr.gukdae.app.eval.EvalStore;
+import kr.gukdae.eval.run.EvalOutcome;
+import kr.gukdae.eval.run.EvalRunner;
+import kr.gukdae.eval.run.ProgressListener;
+import kr.gukdae.eval.run.RunOptions;
+import kr.gukdae.model.ModelApi;
+import kr.gukdae.model.Models;
+import kr.gukdae.model.openai.fake.FakeOpenAiServer;
+import kr.gukdae.store.TestDatabases;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Three real worker processes share one database and the fake OpenAI server on loopback. A sharded
+ * run of a few thousand samples gives the same results.json (every metric, stderr, count and
+ * config) and the same samples, in the tasks' order, as a single process, although one worker is
+ * killed with SIGKILL in the middle of a shard: its shard is taken over once its lease runs out,
+ * each sample is stored once, and the fake server sees only the answers lost in flight asked again.
+ * An endpoint limit of 6 holds for the three workers together (capacity 4 each).
+ */
+class WorkersProcessTest {
+
+  private static final int SAMPLES = 2_000;
+  private static final int CHOICES = 2;
+  private static final int CAPACITY = 4;
+  private static final int ENDPOINT_LIMIT = 6;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir static Path shared;
+  @TempDir Path dir;
+  private static FakeOpenAiServer fake;
+  private static Path tasks;
+  private static EvalOutcome single;
+  private static long askedBySingle;
+
+  /** The single-process run both databases' sharded runs must equal. */
+  @BeforeAll
+  static void singleProcessRun() throws Exception {
+    fake = FakeOpenAiServer.start(0, 1, null);
+    tasks = writeTask(shared);
+    EvalRequest request = request(fake, tasks, shared.resolve("single"), "single");
+    var loaded = EvalService.load(request, null);
+    try (ModelApi model =
+        Models.open(EvalService.spec(request.model(), request, shared.resolve("home")))) {
+      single =
+          EvalRunner.run(
+              loaded.tasks(),
+              loaded.plan().groups(),
+              model,
+              new RunOptions(shared.resolve("single"), "single", null, null, 8, false),
+              null,
+              ProgressListener.NONE);
+    }
+    askedBySingle = fake.requests("fake-mc");
+    assertThat(askedBySingle).isEqualTo((long) SAMPLES * CHOICES);
+  }
+
+  @AfterAll
+  static void stopFake() {
+    if (fake != null) {
+      fake.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void shardedRunWithAWorkerKilledMidShardEqualsASingleProcessRun(String database)
+      throws Exception {
+    String url =
+        database.equals("h2")
+            ? "jdbc:h2:file:"
+                + dir.resolve("db/gukdae")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"
+            : TestDatabases.postgres();
+    String user = database.equals("h2") ? "gukdae" : "";
+    String password = database.equals("h2") ? "s3cret" : "";
+    List<Process> children = new ArrayList<>();
+    // This pool keeps the H2 file open, so this JVM serves it to the workers (AUTO_SERVER).
+    try (var ds = pool(url, user, password)) {
+      Flyway.configure().dataSource(ds).load().migrate();
+      long askedBefore = fake.requests("fake-mc");
+
+      ShardQueue queue = new ShardQueue(ds);
+      JdbcClient jdbc = JdbcClient.create(ds);
+      Path home = dir.resolve("home");
+      Submission submission =
+          Submission.submit(
+              queue,
+              new EvalStore(jdbc),
+              request(fake, tasks, dir.resolve("sharded"), "sharded"),
+              "sharded",
+              125,
+              home);
+      String endpoint =
+          jdbc.sql("SELECT endpoint FROM eval_job WHERE run_id = 'sharded'")
+              .query(String.class)
+              .single();
+      new EndpointPermits(queue).setLimit(endpoint, ENDPOINT_LIMIT);
+
+      Map<String, Process> workers = new LinkedHashMap<>();
+      for (int i = 0; i < 3; i++) {
+        String id = "w" + i;
+        Process p = start(url, user, password, home, id);
+        children.add(p);
+        workers.put(id, p);
+      }
+      for (var p : workers.values()) {
+        awaitReady(p);
+      }
+      String victim = null;
+      int victimShard = -1;
+      int maxPermits = 0;
+      ShardProgress progress = ShardProgress.of(queue, "sharded").orElseThrow();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!progress.status().equals("DONE")) {
+        assertThat(progress.status()).isNotEqualTo("FAILED");
+        assertThat(System.nanoTime()).as("run finished in time").isLessThan(deadline);
+        maxPermits = Math.max(maxPermits, permitsInUse(jdbc));
+        if (victim == null && progress.samplesDone() >= SAMPLES / 4) {
+          var running =
+              jdbc.sql(
+                      "SELECT worker, shard_no FROM eval_shard WHERE run_id = 'sharded'"
+                          + " AND kind = 'SAMPLES' AND status = 'RUNNING' ORDER BY shard_no")
+                  .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)})
+                  .list();
+          if (!running.isEmpty()) {
+            victim = (String) running.get(0)[0];
+            victimShard = (Integer) running.get(0)[1];
+            workers.get(victim).destroyForcibly(); // SIGKILL: no shutdown hook, no release
+            assertThat(workers.get(victim).waitFor(30, TimeUnit.SECONDS)).isTrue();
+          }
+        }
+        workers.values().iterator().next().waitFor(20, TimeUnit.MILLISECONDS);
+        progress = ShardProgress.of(queue, "sharded").orElseThrow();
+      }
+      assertThat(victim).as("a worker was killed mid-shard").isNotNull();
+      assertThat(progress.shardsDone()).isEqualTo(progress.shardsTotal()).isEqualTo(16);
+      assertThat(progress.samplesDone()).isEqualTo(SAMPLES);
+      assertThat(maxPermits).isLessThanOrEqualTo(ENDPOINT_LIMIT);
+
+      // the killed worker's shard finished elsewhere, on a later attempt
+      var shard =
+          jdbc.sql(
+                  "SELECT worker, attempts, status FROM eval_shard WHERE run_id = 'sharded'"
+                      + " AND shard_no = ?")
+              .param(victimShard)
+              .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)})
+              .single();
+      assertThat(shard[0]).isNotEqualTo(victim);
+      assertThat((Integer) shard[1]).isGreaterThanOrEqualTo(2);
+      assertThat(shard[2]).isEqualTo("DONE");
+
+      // each sample stored once; the server asked again only what was in flight at the kill
+      assertThat(
+              jdbc.sql("SELECT COUNT(*) FROM eval_sample WHERE run_id = 'sharded' AND ok")
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(SAMPLES);
+      // Asked again: at most the samples a holder had in flight (twice its permits) when its
+      // shard was taken over (the kill, or a lease a starved heartbeat let run out).
+      int takeovers =
+          jdbc.sql(
+                  "SELECT COALESCE(SUM(attempts - 1), 0) FROM eval_shard"
+                      + " WHERE run_id = 'sharded'")
+              .query(Integer.class)
+              .single();
+      assertThat(takeovers).isGreaterThanOrEqualTo(1);
+      long askedBySharded = fake.requests("fake-mc") - askedBefore;
+      assertThat(askedBySharded)
+          .isGreaterThanOrEqualTo((long) SAMPLES * CHOICES)
+          .isLessThanOrEqualTo((long) SAMPLES * CHOICES + takeovers * 2L * CAPACITY * CHOICES);
+
+      // the merge shard stored the results; the submitter writes its own identical copy
+      assertThat(
+              jdbc.sql("SELECT status FROM eval_run WHERE id = 'sharded'")
+                  .query(String.class)
+                  .single())
+          .isEqualTo("DONE");
+      EvalOutcome sharded = submission.merge(queue, home);
+      assertThat(comparable(sharded.resultsFile())).isEqualTo(comparable(single.resultsFile()));
+      assertThat(sampleLines(sharded.resultsFile().getParent()))
+          .isEqualTo(inTaskOrder(sampleLines(single.resultsFile().getParent())));
+      String stored =
+          jdbc.sql("SELECT results_json FROM eval_run WHERE id = 'sharded'")
+              .query(String.class)
+              .single();
+      assertThat(strip(JSON.readTree(stored))).isEqualTo(comparable(single.resultsFile()));
+    } finally {
+      for (Process p : children) {
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static EvalRequest request(FakeOpenAiServer fake, Path tasks, Path out, String runId) {
+    return new EvalRequest(
+        "openai/fake-mc",
+        fake.baseUrl(),
+        "GUKDAE_TEST_NO_KEY",
+        List.of("test/workers"),
+        List.of(tasks),
+        null,
+        null,
+        null,
+        8,
+        out,
+        runId,
+        false,
+        null,
+        2,
+        Duration.ofSeconds(30),
+        false);
+  }
+
+  private static int permitsInUse(JdbcClient jdbc) {
+    return jdbc.sql(
+            "SELECT COALESCE(SUM(permits), 0) FROM eval_endpoint_permit"
+                + " WHERE lease_until >= CURRENT_TIMESTAMP")
+        .query(Integer.class)
+        .single();
+  }
+
+  /** results.json without what differs between any two runs: date, duration, run id. */
+  private static JsonNode comparable(Path resultsJson) {
+    return strip(JSON.readTree(resultsJson.toFile()));
+  }
+
+  private static JsonNode strip(JsonNode root) {
+    ObjectNode copy = (ObjectNode) root.deepCopy();
+    copy.remove("date");
+    copy.remove("total_evaluation_time_seconds");
+    ((ObjectNode) copy.get("gukdae")).remove("run_id");
+    return copy;
+  }
+
+  private static List<String> sampleLines(Path runDir) throws Exception {
+    try (var files = Files.list(runDir)) {
+      Path file =
+          files
+              .filter(f -> f.getFileName().toString().startsWith("samples_"))
+              .findFirst()
+              .orElseThrow();
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static List<String> inTaskOrder(List<String> lines) {
+    List<String> sorted = new ArrayList<>(lines);
+    sorted.sort(Comparator.comparingInt(l -> JSON.readTree(l).get("doc_id").asInt()));
+    return sorted;
+  }
+
+  private static HikariDataSource pool(String url, String user, String password) {
+    var ds = new HikariDataSource();
+    ds.setJdbcUrl(url);
+    ds.setUsername(user);
+    ds.setPassword(password);
+    ds.setMaximumPoolSize(4);
+    return ds;
+  }
+
+  private static Process start(String url, String user, String password, Path home, String id)
+      throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return new ProcessBuilder(
+            java,
+            "-Xmx256m",
+            // start-up dominates a child's life on a busy 2-core machine: C1 only, one GC thread,
+            // and class data shared between the children and runs
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-XX:+AutoCreateSharedArchive",
+            "-XX:SharedArchiveFile="
+                + Path.of(System.getProperty("java.io.tmpdir"), "gukdae-worker-test.jsa"),
+            "-Dh2.bindAddress=127.0.0.1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            WorkerChild.class.getName(),
+            url,
+            user,
+            password,
+            home.toString(),
+            id,
+            String.valueOf(CAPACITY),
+            "2000")
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  private static void awaitReady(Process p) throws Exception {
+    var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    for (String line; (line = out.readLine()) != null; ) {
+      if (line.startsWith("ready ")) {
+        // keep draining, so a chatty child never blocks on a full pipe
+        Thread.ofVirtual().start(() -> out.lines().forEach(l -> {}));
+        return;
+      }
+      seen.append(line).append('\n');
+    }
+    throw new AssertionError("worker ended early (exit " + p.waitFor() + "):\n" + seen);
+  }
+
+  private static Path writeTask(Path dir) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("tasks"));
+    List<String> rows = new ArrayList<>();
+    rows.add("question,answer,A,B,Category");
+    String[] categories = {"Geo", "Culture", "Science", "History"};
+    for (int i = 0; i < SAMPLES; i++) {
+      rows.add(
+          String.join(
+              ",",
+              "문항 " + i + "의 답은?",
+              String.valueOf(1 + (i * 7) % 2),
+              "가" + i,
+              "나" + (i % 13),
+              categories[i % categories.length]));
+    }
+    Files.write(folder.resolve("workers.csv"), rows, StandardCharsets.UTF_8);
+    Files.writeString(
+        folder.resolve("workers.yaml"),
+        """
+        task: test/workers
+        dataset:
+          files:
+            test: workers.csv
+        output_type: multiple_choice
+        doc_to_text: "{{question}}\\nA. {{A}}\\nB. {{B}}\\n정답："
+        doc_to_choice: ["A", "B"]
+        doc_to_target: "{{answer|int - 1}}"
+        group_by: Category
+        metric_list: [acc, acc_norm, f1]
+        """);
+    return folder;
+  }
+}
