@@ -14,8 +14,13 @@ public final class ResultPrinter {
 
   public static void print(StageResult r, PrintStream out) {
     out.printf(
+        Locale.ROOT,
         "%s, version %s%s: stage %d decision (evaluated %s)%n",
-        r.programme(), r.version(), r.demo() ? " [DEMO DATA]" : "", r.stage(), r.evaluationDate());
+        r.programme(),
+        r.version(),
+        r.demo() ? " [DEMO DATA]" : "",
+        r.stage(),
+        r.evaluationDate());
     StringBuilder head =
         new StringBuilder(String.format("%-4s %-14s %7s", "rank", "team", "total"));
     r.ranking()

@@ -69,7 +69,7 @@ class LedgerCommandTest {
     var files =
         new LedgerConfig.LedgerFiles(dir.resolve("keys/office.pem"), dir.resolve("anchors"));
     Ledger office = Ledger.office(store, Clock.systemUTC(), null, files.anchors());
-    Out refused = run(new StageCommand(office), "run", "--program", "demo", "--no-reports");
+    Out refused = run(new StageCommand(office, null), "run", "--program", "demo", "--no-reports");
     assertThat(refused.code()).isEqualTo(2);
     assertThat(refused.text()).contains("gukdae ledger init");
     assertThat(store.all()).hasSize(2); // nothing half-written
@@ -83,7 +83,13 @@ class LedgerCommandTest {
     // A report failure after the decision is recorded is not an input error (exit 2).
     Path notADir = Files.writeString(dir.resolve("file"), "x");
     Out stage =
-        run(new StageCommand(signed), "run", "--program", "demo", "--out", notADir.toString());
+        run(
+            new StageCommand(signed, null),
+            "run",
+            "--program",
+            "demo",
+            "--out",
+            notADir.toString());
     assertThat(stage.code()).as(stage.text()).isEqualTo(StageCommand.REPORTS_FAILED);
     assertThat(stage.text()).contains("the decision is recorded", "--from-ledger");
     assertThat(Stages.replay(signed, 1).matches()).isTrue();

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -64,7 +65,7 @@ final class LmEvalYaml {
         names.add(include.asString());
       }
       for (String name : names) {
-        Path base = file.getParent().resolve(name).normalize();
+        Path base = file.resolveSibling(name).normalize();
         if (!Files.isRegularFile(base)) {
           throw new UserError(
               file + ": include '" + name + "' not found next to it (" + base + ")");
@@ -101,7 +102,7 @@ final class LmEvalYaml {
   }
 
   /** The Python function a value stands for, or null when it is plain data. */
-  static String function(JsonNode value) {
+  static @Nullable String function(@Nullable JsonNode value) {
     if (value != null && value.isString() && value.asString().startsWith(FUNCTION_MARK)) {
       return value.asString().substring(FUNCTION_MARK.length());
     }

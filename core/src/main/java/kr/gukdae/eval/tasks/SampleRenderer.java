@@ -1,6 +1,7 @@
 package kr.gukdae.eval.tasks;
 
 import java.util.List;
+import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.OutputType;
@@ -12,10 +13,13 @@ final class SampleRenderer {
 
   private final TaskDefinition def;
   private final OutputType type;
+  private final String docToText;
 
   SampleRenderer(TaskDefinition def, OutputType type) {
     this.def = def;
     this.type = type;
+    // TaskBuilder reports a missing doc_to_text to the user before a renderer is made.
+    this.docToText = Objects.requireNonNull(def.docToText(), "doc_to_text");
   }
 
   Sample sample(int docId, Row row, String fewshotPrefix, @Nullable String groupBy) {
@@ -26,10 +30,10 @@ final class SampleRenderer {
   }
 
   String text(Row row) {
-    if (row.fields().containsKey(def.docToText())) {
-      return String.valueOf(row.fields().get(def.docToText()));
+    if (row.fields().containsKey(docToText)) {
+      return String.valueOf(row.fields().get(docToText));
     }
-    return Templates.render(def.docToText(), row, "doc_to_text");
+    return Templates.render(docToText, row, "doc_to_text");
   }
 
   /**
