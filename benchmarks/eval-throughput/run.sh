@@ -25,10 +25,13 @@ HEAP=${HEAP:-512m}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 jar="$root/app/target/gukdae.jar"
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
+# The fake server is a test fixture: it ships in core's test-jar, never in gukdae.jar.
+fixtures() { ls "$root"/core/target/gukdae-core-*-tests.jar 2>/dev/null | head -n1; }
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ] || [ -z "$(fixtures)" ]; then
   echo "building…" >&2
   ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package >&2
 fi
+fixtures_jar="$(fixtures)"
 
 work="$(mktemp -d)"
 fake_pid=""
@@ -63,7 +66,8 @@ YAML
 }
 
 start_fake() { # latency_ms
-  "$JAVA_HOME/bin/java" -Xmx1g -cp "$jar" -Dloader.main=kr.gukdae.model.openai.fake.FakeOpenAiServer \
+  "$JAVA_HOME/bin/java" -Xmx1g -cp "$jar" -Dloader.path="$fixtures_jar" \
+    -Dloader.main=kr.gukdae.model.openai.fake.FakeOpenAiServer \
     org.springframework.boot.loader.launch.PropertiesLauncher --port 0 --latency-ms "$1" > "$work/fake.out" 2>&1 &
   fake_pid=$!
   for _ in $(seq 1 100); do

@@ -17,6 +17,13 @@ public class UserError extends RuntimeException {
     super(message, cause);
   }
 
+  /** Never null: both constructors require the message a user reads. */
+  @Override
+  public String getMessage() {
+    String message = super.getMessage();
+    return message == null ? getClass().getSimpleName() : message;
+  }
+
   /** The first {@code UserError} in a cause chain, or null. */
   public static @Nullable UserError findIn(@Nullable Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {

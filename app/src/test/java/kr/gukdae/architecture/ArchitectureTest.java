@@ -138,7 +138,8 @@ class ArchitectureTest {
 
   @Test
   void noTestFakesInProduction() {
-    FreezingArchRule.freeze(NO_TEST_FAKES_IN_PRODUCTION).check(PRODUCTION);
+    // No known breaks: the fake OpenAI server lives in core's test sources (a test-jar for app).
+    NO_TEST_FAKES_IN_PRODUCTION.check(PRODUCTION);
   }
 
   @Test

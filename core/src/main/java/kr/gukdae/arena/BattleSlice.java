@@ -66,8 +66,9 @@ public record BattleSlice(
       }
       List<Battle> next =
           kept.stream()
-              .filter(
-                  b -> count.get(b.modelA()) >= minBattles && count.get(b.modelB()) >= minBattles)
+              .filter(b ->
+                  count.getOrDefault(b.modelA(), 0) >= minBattles
+                      && count.getOrDefault(b.modelB(), 0) >= minBattles)
               .toList();
       if (next.size() == kept.size()) {
         return kept;

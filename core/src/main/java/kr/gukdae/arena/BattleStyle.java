@@ -19,7 +19,8 @@ final class BattleStyle {
     Map<String, Object> f = row.fields();
     String prefix = "style_" + side + "_";
     if (f.containsKey(prefix + "length")) {
-      if (f.get(prefix + "length") == null || f.get(prefix + "length").toString().isBlank()) {
+      Object length = f.get(prefix + "length");
+      if (length == null || length.toString().isBlank()) {
         return null;
       }
       return new StyleFeatures(

@@ -1,5 +1,7 @@
 package kr.gukdae.arena;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Bradley–Terry maximum likelihood on aggregated pair weights: P(i beats j) = σ(r_i − r_j), with a
  * ridge penalty l2·Σr² (floored at 1e-9 so the otherwise free overall shift is pinned).
@@ -12,7 +14,7 @@ final class BradleyTerry {
 
   /** Natural-log strengths; {@code start} (may be null) warm-starts the fit. */
   static double[] fit(
-      int p, int[] pi, int[] pj, double[] wi, double[] wj, double l2, double[] start) {
+      int p, int[] pi, int[] pj, double[] wi, double[] wj, double l2, double @Nullable [] start) {
     double lambda = Math.max(l2, MIN_L2);
     double[] theta = start == null ? new double[p] : start.clone();
     Newton.maximise(

@@ -48,9 +48,18 @@ final class OnlineElo {
     int[] a = new int[n];
     int[] b = new int[n];
     for (int t = 0; t < n; t++) {
-      a[t] = index.get(battles.get(t).modelA());
-      b[t] = index.get(battles.get(t).modelB());
+      a[t] = indexOf(index, battles.get(t).modelA());
+      b[t] = indexOf(index, battles.get(t).modelB());
     }
     return new int[][] {a, b};
+  }
+
+  /** Position of a model the index was built from; a missing one is a bug in the caller. */
+  static int indexOf(Map<String, Integer> index, String model) {
+    Integer k = index.get(model);
+    if (k == null) {
+      throw new IllegalStateException("model " + model + " is not in the rating index");
+    }
+    return k;
   }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Battles aggregated to counts per unordered model pair and result, so fitting and bootstrap
@@ -87,8 +88,8 @@ final class PairCounts {
     }
     int p = models.length;
     // Dense pair lookup for usual sizes; a map only for very many models.
-    int[] dense = (long) p * p <= 1 << 24 ? new int[p * p] : null;
-    Map<Long, Integer> sparse = dense == null ? new HashMap<>() : null;
+    int @Nullable [] dense = (long) p * p <= 1 << 24 ? new int[p * p] : null;
+    Map<Long, Integer> sparse = new HashMap<>();
     int[] pi = new int[16];
     int[] pj = new int[16];
     long[] cells = new long[48];
@@ -96,8 +97,8 @@ final class PairCounts {
     int pairs = 0;
     Extra extra = new Extra();
     for (Battle b : battles) {
-      int a = index.get(b.modelA());
-      int c = index.get(b.modelB());
+      int a = OnlineElo.indexOf(index, b.modelA());
+      int c = OnlineElo.indexOf(index, b.modelB());
       perModel[a]++;
       perModel[c]++;
       int lo = Math.min(a, c);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Style-controlled Bradley–Terry (FastChat's approach): per battle, logit P(A wins) = r_a − r_b + Σ
@@ -102,8 +103,8 @@ final class StyleControl {
     int s = StyleFeatures.COUNT;
     double[] z = new double[n * s];
     for (int t = 0; t < n; t++) {
-      double[] a = battles.get(t).styleA().values();
-      double[] b = battles.get(t).styleB().values();
+      double[] a = styleOf(battles.get(t).styleA());
+      double[] b = styleOf(battles.get(t).styleB());
       for (int k = 0; k < s; k++) {
         double sum = a[k] + b[k];
         z[t * s + k] = sum == 0 ? 0 : (a[k] - b[k]) / sum;
@@ -142,7 +143,7 @@ final class StyleControl {
       double[] z,
       double[] w,
       double l2,
-      double[] start) {
+      double @Nullable [] start) {
     int dim = p + s;
     double lambda = Math.max(l2, 1e-9);
     double[] theta = start == null ? new double[dim] : start.clone();
@@ -198,5 +199,13 @@ final class StyleControl {
         },
         theta);
     return theta;
+  }
+
+  /** rate() refuses battles without style features before any of them reach the fit. */
+  private static double[] styleOf(@Nullable StyleFeatures style) {
+    if (style == null) {
+      throw new IllegalStateException("a battle without style features reached style control");
+    }
+    return style.values();
   }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kr.gukdae.stage.Team;
+import org.jspecify.annotations.Nullable;
 
 /** Applies a call's eligibility rules to every application, collecting every violation. */
 final class EligibilityCheck {
@@ -114,7 +115,7 @@ final class EligibilityCheck {
     return organisation.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
-  private static Violation v(Application a, String member, String rule, String message) {
+  private static Violation v(Application a, @Nullable String member, String rule, String message) {
     return new Violation(a.id(), member, rule, message);
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 
 /** RFC 4180 CSV: quoted fields may hold separators, doubled quotes and line breaks. */
 final class CsvReader {
@@ -77,7 +78,7 @@ final class CsvReader {
       return in.read();
     }
 
-    List<String> nextRecord() throws IOException {
+    @Nullable List<String> nextRecord() throws IOException {
       int c = read();
       if (c == -1) {
         return null;

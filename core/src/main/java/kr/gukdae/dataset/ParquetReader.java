@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parquet files as Hugging Face publishes them (one file per split, Snappy-compressed), read with
@@ -69,7 +70,7 @@ final class ParquetReader {
     }
   }
 
-  private static Object plain(Object value) {
+  private static @Nullable Object plain(@Nullable Object value) {
     return switch (value) {
       case null -> null;
       case PqList list -> {

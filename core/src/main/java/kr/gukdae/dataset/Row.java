@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One record of a published benchmark file, as its columns were named there. Values are the JSON
@@ -19,7 +20,7 @@ public record Row(String source, long line, Map<String, Object> fields) {
   }
 
   /** The column's value; a missing column is an error naming the file, line and known columns. */
-  public Object get(String column) {
+  public @Nullable Object get(String column) {
     Object value = fields.get(column);
     if (value == null && !fields.containsKey(column)) {
       throw new UserError(where() + ": no column '" + column + "'; the row has " + fields.keySet());

@@ -3,6 +3,7 @@ package kr.gukdae.eval;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An evaluation: samples, a solver chain that produces each answer, and the scorers that judge it.
@@ -42,7 +43,7 @@ public record Task(
   }
 
   /** The first {@code limit} samples (all when limit is null or larger). */
-  public List<Sample> samples(Integer limit) {
+  public List<Sample> samples(@Nullable Integer limit) {
     return limit == null || limit >= samples.size() ? samples : samples.subList(0, limit);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pairs candidate tensors with reference tensors by content, so renumbered, reordered, skipped and
@@ -92,8 +93,10 @@ final class Aligner {
       Integer to = slot == null ? null : mapped.get(slot.stack() + "#" + slot.index());
       TensorInfo r = null;
       Evidence.MatchedBy by = Evidence.MatchedBy.NAME;
-      if (to != null) {
-        r = refBlocks.get(slot.stack()).get(to).get(slot.role());
+      var stack = slot == null ? null : refBlocks.get(slot.stack());
+      var block = stack == null || to == null ? null : stack.get(to);
+      if (slot != null && to != null && block != null) {
+        r = block.get(slot.role());
         by = to == slot.index() ? Evidence.MatchedBy.NAME : Evidence.MatchedBy.CONTENT;
       }
       if (r == null) {
@@ -120,8 +123,8 @@ final class Aligner {
       double bestScore = TENSOR_MIN;
       List<TensorInfo> tries = byCols.getOrDefault(c.cols(), List.of());
       for (TensorInfo r : tries.subList(0, Math.min(CANDIDATES, tries.size()))) {
-        if (r.rank() == c.rank() && probes.get(c).overlap(probes.get(r)) >= 64) {
-          double s = probes.get(c).similarity(probes.get(r));
+        if (r.rank() == c.rank() && probe(probes, c).overlap(probe(probes, r)) >= 64) {
+          double s = probe(probes, c).similarity(probe(probes, r));
           if (s >= bestScore) {
             bestScore = s;
             best = r;
@@ -156,8 +159,8 @@ final class Aligner {
       if (r == null || (matrices && c.rank() < 2) || (shared && e.getKey().contains("experts."))) {
         continue;
       }
-      Probe pc = probes.get(c);
-      Probe pr = probes.get(r);
+      Probe pc = probe(probes, c);
+      Probe pr = probe(probes, r);
       if (pc.overlap(pr) < 16) {
         continue;
       }
@@ -181,7 +184,16 @@ final class Aligner {
     return out;
   }
 
-  private static Slot slot(String normalized) {
+  /** Forensics probes every tensor of both models before aligning them. */
+  static Probe probe(Map<TensorInfo, Probe> probes, TensorInfo t) {
+    Probe p = probes.get(t);
+    if (p == null) {
+      throw new IllegalStateException("tensor " + t.name() + " was not probed");
+    }
+    return p;
+  }
+
+  private static @Nullable Slot slot(String normalized) {
     java.util.regex.Matcher m = BLOCK.matcher(normalized);
     if (!m.matches() || m.group(2).length() > 6) {
       return null;

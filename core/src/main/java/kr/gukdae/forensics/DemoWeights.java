@@ -135,7 +135,7 @@ public final class DemoWeights {
     SplittableRandom random = new SplittableRandom(seed);
     return base.map(values -> {
       values.replaceAll((name, w) -> {
-        boolean norm = w.length > 0 && base.shapes().get(name).length == 1;
+        boolean norm = w.length > 0 && tensor(base.shapes(), name).length == 1;
         float scale = (float) (relative * (norm ? spreadAround(w, 1f) : spreadAround(w, 0f)));
         float[] out = w.clone();
         for (int i = 0; i < out.length; i++) {
@@ -153,7 +153,7 @@ public final class DemoWeights {
   public static Model withFrozenComponent(Model own, Model donor, String prefix) {
     return own.map(values -> {
       values.replaceAll(
-          (name, w) -> name.startsWith(prefix) ? donor.values().get(name).clone() : w);
+          (name, w) -> name.startsWith(prefix) ? tensor(donor.values(), name).clone() : w);
       return values;
     });
   }
@@ -170,11 +170,11 @@ public final class DemoWeights {
         String p = "model.layers." + l + ".";
         int[] units = shuffle(c.intermediate(), random);
         for (String up : List.of("mlp.gate_proj.weight", "mlp.up_proj.weight")) {
-          values.put(p + up, Permute.rows(values.get(p + up), c.hidden(), units));
+          values.put(p + up, Permute.rows(tensor(values, p + up), c.hidden(), units));
         }
         values.put(
             p + "mlp.down_proj.weight",
-            Permute.cols(values.get(p + "mlp.down_proj.weight"), c.intermediate(), units));
+            Permute.cols(tensor(values, p + "mlp.down_proj.weight"), c.intermediate(), units));
         int[] heads = shuffle(c.heads(), random);
         int[] dims = new int[c.hidden()];
         for (int h = 0; h < c.heads(); h++) {
@@ -184,10 +184,10 @@ public final class DemoWeights {
         }
         for (String proj : List.of("q_proj", "k_proj", "v_proj")) {
           String n = p + "self_attn." + proj + ".weight";
-          values.put(n, Permute.rows(values.get(n), c.hidden(), dims));
+          values.put(n, Permute.rows(tensor(values, n), c.hidden(), dims));
         }
         String o = p + "self_attn.o_proj.weight";
-        values.put(o, Permute.cols(values.get(o), c.hidden(), dims));
+        values.put(o, Permute.cols(tensor(values, o), c.hidden(), dims));
       }
       return values;
     });
@@ -244,5 +244,14 @@ public final class DemoWeights {
     }
     shapes.put(name, new long[] {n});
     values.put(name, w);
+  }
+
+  /** A tensor every model of the same config has; a missing one is a bug in the generator. */
+  static <T> T tensor(Map<String, T> byName, String name) {
+    T t = byName.get(name);
+    if (t == null) {
+      throw new IllegalStateException("demo model has no tensor " + name);
+    }
+    return t;
   }
 }

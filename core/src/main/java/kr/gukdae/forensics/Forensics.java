@@ -304,8 +304,10 @@ public final class Forensics {
     double weight = 0;
     for (TensorInfo t : a.tensors()) {
       TensorInfo u = byName.get(Names.normalize(t.name()));
-      if (u != null && t.rank() >= 2 && probes.get(t).overlap(probes.get(u)) >= 64) {
-        sum += t.elements() * probes.get(t).similarity(probes.get(u));
+      if (u != null
+          && t.rank() >= 2
+          && Aligner.probe(probes, t).overlap(Aligner.probe(probes, u)) >= 64) {
+        sum += t.elements() * Aligner.probe(probes, t).similarity(Aligner.probe(probes, u));
         weight += t.elements();
       }
     }

@@ -1,6 +1,7 @@
 package kr.gukdae.forensics;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -204,6 +205,9 @@ final class Names {
     return LAYER
         .matcher(normalized)
         .replaceAll(r ->
-            r.group(1) + "layers." + String.format("%06d", Integer.parseInt(r.group(2))) + ".");
+            r.group(1)
+                + "layers."
+                + String.format(Locale.ROOT, "%06d", Integer.parseInt(r.group(2)))
+                + ".");
   }
 }

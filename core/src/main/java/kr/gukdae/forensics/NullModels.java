@@ -3,12 +3,13 @@ package kr.gukdae.forensics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Null samples from demo models the project generates with different seeds, kept in memory. */
 final class NullModels {
 
   private static final long[] SEEDS = {9001, 9002, 9003, 9004};
-  private static volatile List<Calibration.Sample> cached;
+  private static volatile @Nullable List<Calibration.Sample> cached;
 
   private NullModels() {}
 
@@ -39,8 +40,8 @@ final class NullModels {
         for (Map.Entry<String, long[]> e : a.shapes().entrySet()) {
           String name = Names.normalize(e.getKey());
           boolean norm = Names.isNorm(name, e.getValue());
-          float[] x = a.values().get(e.getKey());
-          float[] y = b.values().get(e.getKey());
+          float[] x = DemoWeights.tensor(a.values(), e.getKey());
+          float[] y = DemoWeights.tensor(b.values(), e.getKey());
           PairAccumulator acc = new PairAccumulator(norm ? 1 : 0, 1, 0);
           acc.add(x, y, x.length);
           samples.add(

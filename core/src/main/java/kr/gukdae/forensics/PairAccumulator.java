@@ -46,8 +46,9 @@ final class PairAccumulator {
   PairAccumulator(double centre, int cols, int rowsToTrack, BlockKernel kernel) {
     this.centre = centre;
     this.cols = Math.max(1, cols);
-    this.rowA = rowsToTrack > 0 ? new double[rowsToTrack] : null;
-    this.rowB = rowsToTrack > 0 ? new double[rowsToTrack] : null;
+    // empty when rows are not tracked (then the permutation screen is never asked for them)
+    this.rowA = new double[Math.max(0, rowsToTrack)];
+    this.rowB = new double[Math.max(0, rowsToTrack)];
     this.kernel = kernel;
   }
 
@@ -134,7 +135,7 @@ final class PairAccumulator {
   }
 
   private void accumulate(float[] x, float[] y, int count) {
-    if (rowA == null) {
+    if (rowA.length == 0) {
       kernel.add(x, y, 0, count, (float) centre, sums);
       n += count;
       return;

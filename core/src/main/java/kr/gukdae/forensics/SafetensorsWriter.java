@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,7 +108,7 @@ public final class SafetensorsWriter {
                 entries.subList(
                     Math.min(entries.size(), s * perShard),
                     Math.min(entries.size(), (s + 1) * perShard)));
-        String file = String.format("model-%05d-of-%05d.safetensors", s + 1, shards);
+        String file = String.format(Locale.ROOT, "model-%05d-of-%05d.safetensors", s + 1, shards);
         write(dir.resolve(file), dtype, part, metadata);
         part.forEach(e -> weightMap.put(e.name(), file));
       }

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams one tensor's values as floats, chunk by chunk, through memory-mapped windows of the file
@@ -21,9 +22,9 @@ final class TensorReader implements AutoCloseable {
   private final FileChannel channel;
   private final int size;
   private long done;
-  private MappedByteBuffer window;
+  private @Nullable MappedByteBuffer window;
   private long windowStart;
-  private ByteBuffer rowBuffer;
+  private @Nullable ByteBuffer rowBuffer;
 
   TensorReader(TensorInfo tensor) {
     this.tensor = tensor;
@@ -46,15 +47,17 @@ final class TensorReader implements AutoCloseable {
       return 0;
     }
     long byteOffset = done * size;
-    if (window == null || byteOffset >= windowStart + window.capacity()) {
+    MappedByteBuffer w = window;
+    if (w == null || byteOffset >= windowStart + w.capacity()) {
       long bytesLeft = tensor.bytes() - byteOffset;
       long length = Math.min(bytesLeft, WINDOW_BYTES - WINDOW_BYTES % size);
-      window = map(tensor.offset() + byteOffset, length);
+      w = map(tensor.offset() + byteOffset, length);
+      window = w;
       windowStart = byteOffset;
     }
-    long inWindow = (windowStart + window.capacity() - byteOffset) / size;
+    long inWindow = (windowStart + w.capacity() - byteOffset) / size;
     int count = (int) Math.min(Math.min(left, max), inWindow);
-    tensor.dtype().decode(window, (int) (byteOffset - windowStart), out, count);
+    tensor.dtype().decode(w, (int) (byteOffset - windowStart), out, count);
     done += count;
     return count;
   }
@@ -63,21 +66,23 @@ final class TensorReader implements AutoCloseable {
   void readRow(long row, float[] out) {
     int cols = (int) tensor.cols();
     int bytes = cols * size;
-    if (rowBuffer == null || rowBuffer.capacity() < bytes) {
-      rowBuffer = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer = rowBuffer;
+    if (buffer == null || buffer.capacity() < bytes) {
+      buffer = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      rowBuffer = buffer;
     }
-    rowBuffer.clear().limit(bytes);
+    buffer.clear().limit(bytes);
     long position = tensor.offset() + row * bytes;
     try {
-      while (rowBuffer.hasRemaining()) {
-        if (channel.read(rowBuffer, position + rowBuffer.position()) < 0) {
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, position + buffer.position()) < 0) {
           throw new IOException(tensor.file() + ": ends inside tensor " + tensor.name());
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    tensor.dtype().decode(rowBuffer, 0, out, cols);
+    tensor.dtype().decode(buffer, 0, out, cols);
   }
 
   private MappedByteBuffer map(long position, long length) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
@@ -101,9 +102,11 @@ public final class TrainingLogCheck {
               Severity.WARN,
               first.line(),
               String.format(
+                  Locale.ROOT,
                   "The log starts at step %.0f of %.0f, not at the beginning, so it cannot show training"
                       + " from scratch; ask for the log from step 0.",
-                  first.step(), maxStep)));
+                  first.step(),
+                  maxStep)));
     }
     if (Double.isNaN(lnV)) {
       flags.add(
@@ -122,10 +125,13 @@ public final class TrainingLogCheck {
               Severity.WARN,
               first.line(),
               String.format(
+                  Locale.ROOT,
                   "The first logged loss %.3f is far below ln(vocabulary) = %.3f (%.0f%%): a randomly"
                       + " initialised model starts near ln(V), so training likely began from trained"
                       + " weights.",
-                  first.loss(), lnV, 100 * ratio)));
+                  first.loss(),
+                  lnV,
+                  100 * ratio)));
     } else {
       flags.add(
           new Flag(
@@ -133,9 +139,11 @@ public final class TrainingLogCheck {
               Severity.INFO,
               first.line(),
               String.format(
+                  Locale.ROOT,
                   "The first logged loss %.3f is near or above ln(vocabulary) = %.3f, as expected when"
                       + " training from scratch.",
-                  first.loss(), lnV)));
+                  first.loss(),
+                  lnV)));
     }
   }
 
@@ -160,6 +168,7 @@ public final class TrainingLogCheck {
             severity,
             line,
             String.format(
+                Locale.ROOT,
                 "The log reports %.4g tokens seen against %.4g claimed (%.0f%%)%s.",
                 seen,
                 claimed,
@@ -183,9 +192,12 @@ public final class TrainingLogCheck {
                 Severity.INFO,
                 cur.line(),
                 String.format(
+                    Locale.ROOT,
                     "Training resumed: step goes back from %.0f to %.0f (restart from a checkpoint);"
                         + " %.0f steps were logged twice.",
-                    prev.step(), cur.step(), prev.step() - cur.step() + 1)));
+                    prev.step(),
+                    cur.step(),
+                    prev.step() - cur.step() + 1)));
       } else if (median > 0 && delta > 10 * median) {
         add(
             flags,
@@ -195,9 +207,13 @@ public final class TrainingLogCheck {
                 Severity.WARN,
                 cur.line(),
                 String.format(
+                    Locale.ROOT,
                     "Steps %.0f to %.0f are missing (a gap of %.0f steps where the log otherwise moves by"
                         + " %.0f); ask what happened in between.",
-                    prev.step(), cur.step(), delta, median)));
+                    prev.step(),
+                    cur.step(),
+                    delta,
+                    median)));
       }
       if (cur.loss() > prev.loss() * 1.5 && cur.loss() > prev.loss() + 1) {
         add(
@@ -208,8 +224,11 @@ public final class TrainingLogCheck {
                 Severity.INFO,
                 cur.line(),
                 String.format(
+                    Locale.ROOT,
                     "Loss jumps from %.3f to %.3f at step %.0f.",
-                    prev.loss(), cur.loss(), cur.step())));
+                    prev.loss(),
+                    cur.loss(),
+                    cur.step())));
       }
     }
   }

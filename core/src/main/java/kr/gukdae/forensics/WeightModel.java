@@ -102,7 +102,10 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
       wanted.put(e.getKey(), shard);
       shards.add(shard);
     }
-    Path dir = index.getParent();
+    Path dir = index.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new UserError(index + ": the index must be a file in the model's directory");
+    }
     List<Path> files = new ArrayList<>();
     for (String shard : shards) {
       Path file = dir.resolve(shard);

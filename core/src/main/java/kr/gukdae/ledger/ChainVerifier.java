@@ -86,7 +86,7 @@ final class ChainVerifier {
         continue;
       }
       long from = uncovered == 0 ? e.seq() : uncovered;
-      if (!signerFp.equals(e.keyId())) {
+      if (signerFp == null || !signerFp.equals(e.keyId())) {
         return Verification.broken(
             size,
             from,
@@ -97,7 +97,8 @@ final class ChainVerifier {
                 + " but the active key is "
                 + signerFp);
       }
-      if (!Keys.verifies(signer, e.hash(), e.signature())) {
+      String signature = e.signature();
+      if (signature == null || !Keys.verifies(signer, e.hash(), signature)) {
         return Verification.broken(
             size,
             from,

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -53,7 +54,7 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
   }
 
   public String fileName() {
-    return String.format("checkpoint-%010d-%s.json", seq, head.substring(0, 12));
+    return String.format(Locale.ROOT, "checkpoint-%010d-%s.json", seq, head.substring(0, 12));
   }
 
   public String describe() {

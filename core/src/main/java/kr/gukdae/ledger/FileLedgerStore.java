@@ -48,6 +48,9 @@ final class FileLedgerStore implements LedgerStore {
   public synchronized List<LedgerEntry> appendAtomically(Function<Head, List<LedgerEntry>> build) {
     try {
       Path dir = file.toAbsolutePath().getParent();
+      if (dir == null) {
+        throw new UserError("ledger file " + file + " must be a file, not the root directory");
+      }
       Files.createDirectories(dir);
       Path lock = dir.resolve(file.getFileName() + ".lock");
       try (FileChannel lockChannel =

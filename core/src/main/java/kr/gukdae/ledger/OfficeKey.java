@@ -83,6 +83,9 @@ public final class OfficeKey {
   public void save(Path file) {
     try {
       Path dir = file.toAbsolutePath().getParent();
+      if (dir == null) {
+        throw new UserError("ledger key file " + file + " must be a file, not the root directory");
+      }
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(
             dir,

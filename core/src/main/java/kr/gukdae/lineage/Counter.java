@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -180,7 +181,7 @@ final class Counter {
       long key = e.getKey();
       series.add(
           new DerivativeCount.Month(
-              String.format("%04d-%02d", key / 12, key % 12 + 1),
+              String.format(Locale.ROOT, "%04d-%02d", key / 12, key % 12 + 1),
               e.getValue()[0],
               e.getValue()[1],
               cumulative));
@@ -196,7 +197,7 @@ final class Counter {
       tree.add(
           new DerivativeCount.TreeNode(
               g.ids.get(n),
-              i == 0 ? -1 : index.get(parentOf[n]),
+              i == 0 ? -1 : index.getOrDefault(parentOf[n], -1),
               depthOf[n],
               relation,
               i == 0 || source == 0 ? null : RelationSource.values()[source - 1],

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -40,7 +41,7 @@ final class FrontMatter {
   }
 
   /** Fills {@code m} from a card's text; returns why the front matter is unusable, or null. */
-  static String parse(String text, RawModel m) {
+  static @Nullable String parse(String text, RawModel m) {
     String body = text;
     if (text.startsWith("---\n")) {
       int end = text.indexOf("\n---", 3);
@@ -107,6 +108,9 @@ final class FrontMatter {
       return name.substring(0, name.length() - 3).replace("__", "/");
     }
     Path dir = file.toAbsolutePath().getParent();
+    if (dir == null) {
+      return name;
+    }
     int count = dir.getNameCount();
     return count >= 2
         ? dir.getName(count - 2) + "/" + dir.getName(count - 1)

@@ -1,6 +1,7 @@
 package kr.gukdae.lineage;
 
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -43,7 +44,7 @@ final class HubRecordReader {
     }
   }
 
-  static String text(JsonParser p, JsonToken t, RawModel m, String field) {
+  static @Nullable String text(JsonParser p, JsonToken t, RawModel m, String field) {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
@@ -55,7 +56,7 @@ final class HubRecordReader {
     return p.getString();
   }
 
-  private static long time(String text, RawModel m, String field) {
+  private static long time(@Nullable String text, RawModel m, String field) {
     if (text == null) {
       return RawModel.MISSING;
     }
@@ -187,7 +188,7 @@ final class HubRecordReader {
     }
   }
 
-  static void library(String name, RawModel m) {
+  static void library(@Nullable String name, RawModel m) {
     if (name == null) {
       return;
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -153,7 +154,8 @@ final class JsonLines {
     return out;
   }
 
-  private static RawModel parseLine(String name, long line, byte[] buf, int from, int to) {
+  private static @Nullable RawModel parseLine(
+      String name, long line, byte[] buf, int from, int to) {
     while (from < to && isSpace(buf[from])) {
       from++;
     }

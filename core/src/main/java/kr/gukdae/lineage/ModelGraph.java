@@ -36,10 +36,10 @@ final class ModelGraph {
   private byte[] edgeRelation = new byte[1024];
 
   /** After {@link #freeze()}: children of node n are childOf[childStart[n] .. childStart[n+1]). */
-  int[] childStart;
+  int[] childStart = new int[0];
 
-  int[] childOf;
-  byte[] childRelation;
+  int[] childOf = new int[0];
+  byte[] childRelation = new byte[0];
 
   int size() {
     return ids.size();

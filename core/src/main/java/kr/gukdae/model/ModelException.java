@@ -1,6 +1,7 @@
 package kr.gukdae.model;
 
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A model call that failed. {@link Kind#RETRYABLE} failures (HTTP 429, 5xx, time-outs, dropped
@@ -24,7 +25,7 @@ public class ModelException extends UserError {
     this(kind, -1, message, null);
   }
 
-  public ModelException(Kind kind, int httpStatus, String message, Throwable cause) {
+  public ModelException(Kind kind, int httpStatus, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.kind = kind;
     this.httpStatus = httpStatus;

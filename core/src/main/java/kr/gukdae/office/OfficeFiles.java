@@ -149,7 +149,8 @@ public final class OfficeFiles {
 
   private static String rootMessage(JacksonException e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
+      if ((t instanceof IllegalArgumentException || t instanceof NullPointerException)
+          && t.getMessage() != null) {
         return t.getMessage();
       }
     }

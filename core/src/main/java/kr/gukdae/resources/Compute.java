@@ -150,7 +150,12 @@ public final class Compute {
     sums.forEach((team, s) ->
         out.add(
             new TeamAccount(
-                team, round(s[0]), round(s[1]), round(s[2]), round(s[3]), notes.get(team))));
+                team,
+                round(s[0]),
+                round(s[1]),
+                round(s[2]),
+                round(s[3]),
+                notes.getOrDefault(team, List.of()))));
     return out;
   }
 

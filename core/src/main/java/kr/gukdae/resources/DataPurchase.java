@@ -68,12 +68,13 @@ public final class DataPurchase {
     long[][] best = new long[n + 1][cap + 1];
     for (int i = 1; i <= n; i++) {
       Offer o = wanted.get(i - 1);
+      long value = points.getOrDefault(o.id(), 0) * 1_000_000_000L; // wanted: ids with points
       int w = (int) Math.min((o.price() + UNIT - 1) / UNIT, Integer.MAX_VALUE);
       for (int c = 0; c <= cap; c++) {
         best[i][c] = best[i - 1][c];
         if (w <= c) {
           // Points scaled up, minus price units: more points first, then the cheaper set.
-          long with = best[i - 1][c - w] + points.get(o.id()) * 1_000_000_000L - w;
+          long with = best[i - 1][c - w] + value - w;
           best[i][c] = Math.max(best[i][c], with);
         }
       }
@@ -88,7 +89,7 @@ public final class DataPurchase {
       }
     }
     bought.sort(null);
-    long spent = bought.stream().mapToLong(id -> byId.get(id).price()).sum();
+    long spent = wanted.stream().filter(o -> bought.contains(o.id())).mapToLong(Offer::price).sum();
     List<String> unmet = wanted.stream().map(Offer::id).filter(id -> !bought.contains(id)).toList();
     return new Plan(budget, bought, spent, points, unmet);
   }

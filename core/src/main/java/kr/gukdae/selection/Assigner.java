@@ -47,11 +47,12 @@ final class Assigner {
     for (int k = 0; k < handles.size(); k++) {
       if (flow.flow(handles.get(k)) > 0) {
         int[] p = pairs.get(k);
-        out.get(applications.get(p[1]).id()).add(panel.get(p[0]).id());
+        out.computeIfAbsent(applications.get(p[1]).id(), id -> new ArrayList<>())
+            .add(panel.get(p[0]).id());
       }
     }
     for (Application app : applications) {
-      int got = out.get(app.id()).size();
+      int got = out.getOrDefault(app.id(), List.of()).size();
       if (got < round.reviewersPerApplication()) {
         long free =
             panel.stream().filter(x -> !x.conflictsWith(app.interestedOrganisations())).count();

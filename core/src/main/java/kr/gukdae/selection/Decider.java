@@ -22,7 +22,7 @@ final class Decider {
     Map<String, List<Score>> byApp = sheets(round, candidates, assignment, scores);
     List<RoundResult.Line> lines = new ArrayList<>();
     for (Application a : candidates) {
-      lines.add(line(round, a, byApp.get(a.id())));
+      lines.add(line(round, a, byApp.getOrDefault(a.id(), List.of())));
     }
     lines.sort(
         Comparator.comparingDouble(RoundResult.Line::total)
@@ -145,8 +145,8 @@ final class Decider {
             where + ": items must score exactly " + new java.util.TreeSet<>(criteria));
       }
       for (Criterion c : round.criteria()) {
-        double v = s.items().get(c.id());
-        if (v < 0 || v > c.maxScore()) {
+        Double v = s.items().get(c.id());
+        if (v == null || v < 0 || v > c.maxScore()) {
           throw new UserError(where + ": items." + c.id() + " must be 0-" + fmt(c.maxScore()));
         }
       }

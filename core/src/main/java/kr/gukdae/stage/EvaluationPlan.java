@@ -116,7 +116,7 @@ public record EvaluationPlan(
             problems.add(path, "must be a task name or {task, metric}");
           }
         });
-    Voters voters = n.choice(e, "arenaVoters", "evaluation", Voters.class, Voters.EXPERT);
+    Voters voters = n.choiceOr(e, "arenaVoters", "evaluation", Voters.class, Voters.EXPERT);
     Map<String, String> roots = new LinkedHashMap<>();
     e.path("lineageRoots")
         .properties()

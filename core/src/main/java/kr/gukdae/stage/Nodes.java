@@ -77,6 +77,15 @@ final class Nodes {
     }
   }
 
+  /**
+   * {@link #choice} for a field with a default: a bad value is a problem and the default stands.
+   */
+  <E extends Enum<E>> E choiceOr(
+      JsonNode node, String field, String path, Class<E> type, E fallback) {
+    E chosen = choice(node, field, path, type, fallback);
+    return chosen == null ? fallback : chosen;
+  }
+
   <E extends Enum<E>> @Nullable E choice(
       JsonNode node, String field, String path, Class<E> type, @Nullable E fallback) {
     String s = text(node, field, path, fallback == null ? null : fallback.name());

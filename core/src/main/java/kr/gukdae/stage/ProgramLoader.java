@@ -129,7 +129,7 @@ public final class ProgramLoader {
                 n.number(r, "weight", path, null),
                 n.number(r, "maxScore", path, 10.0)));
       } catch (IllegalArgumentException e) {
-        problems.add(path, e.getMessage());
+        problems.add(path, String.valueOf(e.getMessage()));
       }
     }
     List<Reviewer> reviewers = new ArrayList<>();
@@ -143,11 +143,11 @@ public final class ProgramLoader {
                 n.text(rs.get(i), "name", path, ""),
                 java.util.Set.copyOf(n.strings(rs.get(i), "affiliations", path))));
       } catch (IllegalArgumentException e) {
-        problems.add(path, e.getMessage());
+        problems.add(path, String.valueOf(e.getMessage()));
       }
     }
     Aggregation aggregation =
-        n.choice(p, "aggregation", "panel", Aggregation.class, Aggregation.DROP_HIGH_LOW);
+        n.choiceOr(p, "aggregation", "panel", Aggregation.class, Aggregation.DROP_HIGH_LOW);
     if (rubric.isEmpty()) {
       return null;
     }
@@ -168,8 +168,8 @@ public final class ProgramLoader {
         members.add(
             new Team.Member(
                 n.text(ms.get(j), "organisation", mp, null),
-                n.choice(ms.get(j), "role", mp, Team.Role.class, Team.Role.MEMBER),
-                n.choice(ms.get(j), "size", mp, Team.Size.class, Team.Size.LARGE)));
+                n.choiceOr(ms.get(j), "role", mp, Team.Role.class, Team.Role.MEMBER),
+                n.choiceOr(ms.get(j), "size", mp, Team.Size.class, Team.Size.LARGE)));
       }
       Map<Integer, List<String>> models = new HashMap<>();
       t.path("models")
@@ -188,7 +188,8 @@ public final class ProgramLoader {
         artefacts.add(
             new Artefact(
                 id,
-                n.choice(a, "kind", path + ".artefacts", Artefact.Kind.class, Artefact.Kind.OTHER),
+                n.choiceOr(
+                    a, "kind", path + ".artefacts", Artefact.Kind.class, Artefact.Kind.OTHER),
                 n.text(a, "path", path + ".artefacts", null),
                 n.text(a, "sha256", path + ".artefacts", null)));
       }
@@ -197,7 +198,7 @@ public final class ProgramLoader {
               id,
               n.text(t, "name", path, id),
               members,
-              n.choice(t, "openSource", path, Team.OpenSource.class, Team.OpenSource.WEIGHTS),
+              n.choiceOr(t, "openSource", path, Team.OpenSource.class, Team.OpenSource.WEIGHTS),
               n.text(t, "targetModel", path, null),
               models,
               n.integer(t, "joinedStage", path, 1),

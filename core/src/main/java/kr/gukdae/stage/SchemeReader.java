@@ -60,7 +60,7 @@ final class SchemeReader {
             }
           };
     } catch (IllegalArgumentException e) {
-      problems.add(path + ".pointsFunction", e.getMessage());
+      problems.add(path + ".pointsFunction", String.valueOf(e.getMessage()));
       function = new PointsFunction.LinearToBar(0.95);
     }
     JsonNode rating = s.path("userRating");
@@ -78,7 +78,7 @@ final class SchemeReader {
         n.bool(s, "originalityGate", true),
         floor,
         ceiling,
-        n.choice(
+        n.choiceOr(
             s, "missingEvidence", path, Scheme.MissingEvidence.class, Scheme.MissingEvidence.ERROR),
         d.has("kAiModel") ? n.number(d, "kAiModel", path + ".designation", null) : null,
         d.has("kAiCompany") ? n.number(d, "kAiCompany", path + ".designation", null) : null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kr.gukdae.UserError;
@@ -105,7 +106,9 @@ class HandMadeTreesTest {
     models[0] = model(ROOT);
     for (int i = 1; i <= 12; i++) {
       models[i] =
-          model("bulk/variant-" + i).base(ROOT).created(String.format("2025-09-%02dT00:00:00Z", i));
+          model("bulk/variant-" + i)
+              .base(ROOT)
+              .created(String.format(Locale.ROOT, "2025-09-%02dT00:00:00Z", i));
     }
     models[13] = model("quiet/ft").base(ROOT).set("downloads", 3).set("likes", 0);
     Lineage lineage = Hub.load(models);

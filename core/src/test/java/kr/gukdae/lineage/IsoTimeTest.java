@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,11 @@ class IsoTimeTest {
   void agreesWithInstantParseOnRandomInstantsInBothHubForms() {
     Random random = new Random(7);
     DateTimeFormatter millis =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(java.time.ZoneOffset.UTC);
     DateTimeFormatter seconds =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
+            .withZone(java.time.ZoneOffset.UTC);
     for (int i = 0; i < 20_000; i++) {
       Instant t = Instant.ofEpochMilli(random.nextLong(0, 4_102_444_800_000L));
       assertThat(IsoTime.parse(millis.format(t))).isEqualTo(t.toEpochMilli());

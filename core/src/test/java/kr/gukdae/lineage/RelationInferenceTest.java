@@ -3,6 +3,7 @@ package kr.gukdae.lineage;
 import static kr.gukdae.lineage.Hub.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class RelationInferenceTest {
@@ -82,7 +83,7 @@ class RelationInferenceTest {
   @Test
   void relationWireNamesRoundTrip() {
     for (Relation r : Relation.values()) {
-      assertThat(Relation.parse(" " + r.wire().toUpperCase() + " ")).isEqualTo(r);
+      assertThat(Relation.parse(" " + r.wire().toUpperCase(Locale.ROOT) + " ")).isEqualTo(r);
     }
     assertThat(Relation.parse("distillation")).isNull();
   }

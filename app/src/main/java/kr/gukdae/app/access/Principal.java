@@ -37,6 +37,17 @@ public record Principal(
     return new Principal(id, null, Set.of(), null, false);
   }
 
+  /**
+   * The account's username, for a principal that {@code Access.require} admitted with a role: only
+   * an account holds roles, so it always has one.
+   */
+  public String accountName() {
+    if (username == null) {
+      throw new IllegalStateException("visitor " + id + " has no account");
+    }
+    return username;
+  }
+
   /** Whether this is a signed-in account (anonymous visitors are not). */
   public boolean signedIn() {
     return username != null;

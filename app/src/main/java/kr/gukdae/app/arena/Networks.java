@@ -2,6 +2,7 @@ package kr.gukdae.app.arena;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,7 @@ final class Networks {
         return (a[0] & 0xff) + "." + (a[1] & 0xff) + "." + (a[2] & 0xff) + ".0/24";
       }
       return String.format(
+          Locale.ROOT,
           "%x:%x:%x::/48",
           ((a[0] & 0xff) << 8) | (a[1] & 0xff),
           ((a[2] & 0xff) << 8) | (a[3] & 0xff),

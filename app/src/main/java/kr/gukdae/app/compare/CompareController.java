@@ -78,7 +78,8 @@ class CompareController {
       throw new UserError("give exactly one of target=MODEL or bestWithin=MONTHS");
     }
     if (months == null) {
-      return new Baseline.Target(target.strip());
+      // the check above leaves a non-blank target whenever no months are given
+      return new Baseline.Target(java.util.Objects.requireNonNull(target, "target").strip());
     }
     if (months < 1 || months > 120) {
       throw new UserError("bestWithin is a number of months from 1 to 120, got " + months);

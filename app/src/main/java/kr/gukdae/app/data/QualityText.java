@@ -36,6 +36,7 @@ final class QualityText {
 
   static void print(QualityReport.Diff d, PrintStream out) {
     out.printf(
+        Locale.ROOT,
         "correction round %d -> %d: %s -> %s%n",
         d.fromRound(),
         d.toRound(),

@@ -68,7 +68,10 @@ class DatasetsCommand implements GukdaeCommand {
       Path root =
           files.isEmpty() ? hub.download(repo, revision) : hub.download(repo, revision, files);
       System.out.println("downloaded " + repo + " to " + root);
-      System.out.println("run with: --data-dir " + root.getParent().getParent());
+      // HubDownload puts a dataset at <data dir>/<owner>/<name>
+      Path owner = root.getParent();
+      Path dataDir = owner == null ? null : owner.getParent();
+      System.out.println("run with: --data-dir " + (dataDir == null ? root : dataDir));
     }
     return 0;
   }

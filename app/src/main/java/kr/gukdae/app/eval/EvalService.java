@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.run.EvalOutcome;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 public class EvalService {
 
   private static final DateTimeFormatter RUN_ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
   private final EvalStore store;
   private final Path home;

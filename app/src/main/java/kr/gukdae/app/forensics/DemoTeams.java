@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import kr.gukdae.forensics.DType;
 import kr.gukdae.forensics.DemoWeights;
 
@@ -31,14 +32,14 @@ final class DemoTeams {
       scratch
           .append(step)
           .append(',')
-          .append(String.format("%.4f", 2.2 + 4.1 * progress))
+          .append(String.format(Locale.ROOT, "%.4f", 2.2 + 4.1 * progress))
           .append(',')
           .append(step * 2_000_000L)
           .append('\n');
       tuned
           .append(step)
           .append(',')
-          .append(String.format("%.4f", 2.0 + 0.3 * progress))
+          .append(String.format(Locale.ROOT, "%.4f", 2.0 + 0.3 * progress))
           .append(',')
           .append(step * 2_000_000L)
           .append('\n');

@@ -94,8 +94,12 @@ final class ReportText {
           log.lastLoss());
       for (TrainingLogCheck.Flag flag : log.flags()) {
         out.printf(
+            Locale.ROOT,
             "  [%s] %s (line %d): %s%n",
-            flag.severity(), flag.kind(), flag.line(), flag.explanation());
+            flag.severity(),
+            flag.kind(),
+            flag.line(),
+            flag.explanation());
       }
     }
     if (id != null) {

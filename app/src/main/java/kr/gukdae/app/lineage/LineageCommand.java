@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.AppServices;
@@ -152,8 +153,13 @@ public class LineageCommand implements StandaloneCommand {
           HubCrawler.create(settings).crawl(root, cacheFile, Path.of(cacheFile + ".cursor"));
       if (!json) {
         out.printf(
+            Locale.ROOT,
             "hub: %d requests (%d retried), %d new records, %d repos cached in %s%n",
-            result.requests(), result.retries(), result.appended(), result.repos(), cacheFile);
+            result.requests(),
+            result.retries(),
+            result.appended(),
+            result.repos(),
+            cacheFile);
       }
       metadata.add(cacheFile);
     }

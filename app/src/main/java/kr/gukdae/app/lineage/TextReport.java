@@ -2,6 +2,7 @@ package kr.gukdae.app.lineage;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.lineage.DerivativeCount;
 import kr.gukdae.lineage.IngestReport;
@@ -35,7 +36,7 @@ final class TextReport {
                 + node.id()
                 + (node.relation() == null ? "" : " [" + node.relation().wire() + "]")
                 + " "
-                + node.verdict().name().toLowerCase()
+                + node.verdict().name().toLowerCase(Locale.ROOT)
                 + (node.createdAt() == Long.MIN_VALUE
                     ? ""
                     : " " + Instant.ofEpochMilli(node.createdAt()).toString().substring(0, 10)));
@@ -47,14 +48,22 @@ final class TextReport {
     StringBuilder s = new StringBuilder();
     s.append(
         String.format(
+            Locale.ROOT,
             "records: %,d read, %,d kept, %,d skipped, %,d repairs%n",
-            report.read(), report.kept(), report.skipped(), report.repaired()));
+            report.read(),
+            report.kept(),
+            report.skipped(),
+            report.repaired()));
     for (Problem problem : Problem.values()) {
       Long n = report.byProblem().get(problem);
       if (n != null) {
         s.append(
             String.format(
-                "  %s %,d: %s%n", problem.skips() ? "skipped" : "repaired", n, problem.meaning()));
+                Locale.ROOT,
+                "  %s %,d: %s%n",
+                problem.skips() ? "skipped" : "repaired",
+                n,
+                problem.meaning()));
       }
     }
     Map<Problem, Integer> shown = new java.util.EnumMap<>(Problem.class);

@@ -113,7 +113,7 @@ class OfficeController {
               f.members(),
               f.support(),
               f.documents(),
-              f.suppliers(),
+              f.suppliers() == null ? List.of() : f.suppliers(),
               java.time.OffsetDateTime.now());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new UserError("application: " + e.getMessage());
@@ -181,7 +181,7 @@ class OfficeController {
             SheetForm.class);
     Score s;
     try {
-      s = new Score(round, who.username(), f.application(), f.items(), f.approve());
+      s = new Score(round, who.accountName(), f.application(), f.items(), f.approve());
     } catch (IllegalArgumentException e) {
       throw new UserError("sheet: " + e.getMessage());
     }

@@ -15,6 +15,7 @@ public final class ResultPrinter {
 
   public static void print(StageResult r, PrintStream out) {
     out.printf(
+        Locale.ROOT,
         "%s, version %s%s: stage %d decision (evaluated %s)%n",
         r.programme(), r.version(), r.demo() ? " [DEMO DATA]" : "", r.stage(), r.evaluationDate());
     // Whole component names as headers, each column as wide as its name.

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -94,7 +95,8 @@ class RouteAccessTest {
     callers.put("anonymous", new TestClient(port));
     for (Role role : Role.values()) {
       callers.put(
-          role.name(), TestClient.as(port, accounts, "walk-" + role.name().toLowerCase(), role));
+          role.name(),
+          TestClient.as(port, accounts, "walk-" + role.name().toLowerCase(Locale.ROOT), role));
     }
     List<String> wrong = new ArrayList<>();
     // sign-outs last, so the callers stay signed in for every other route

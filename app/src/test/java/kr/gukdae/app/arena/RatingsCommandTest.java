@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import kr.gukdae.GukdaeApplication;
 import kr.gukdae.cli.Launcher;
 import org.junit.jupiter.api.AfterAll;
@@ -72,9 +73,14 @@ class RatingsCommandTest {
     for (String[] r : rows) {
       lines.append(
           String.format(
+              Locale.ROOT,
               "{\"model_a\":\"%s\",\"model_b\":\"%s\",\"winner\":\"%s\",\"tstamp\":%d,"
                   + "\"judge\":\"j%d\",\"language\":\"ko\"}%n",
-              r[0], r[1], r[2], 1700000000 + t, t % 3));
+              r[0],
+              r[1],
+              r[2],
+              1700000000 + t,
+              t % 3));
       t++;
     }
     Files.writeString(file, lines);

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kr.gukdae.app.access.Accounts;
@@ -136,7 +137,7 @@ class OfficeHttpTest {
     office.ok("POST", base + "/rounds/written/assign", null);
     Map<String, TestClient> reviewers = new LinkedHashMap<>();
     for (int i = 1; i <= 10; i++) {
-      String id = String.format("rv%02d", i);
+      String id = String.format(Locale.ROOT, "rv%02d", i);
       accounts.create(id, TestClient.PASSWORD, Set.of(Role.REVIEWER), null);
       TestClient r = new TestClient(port);
       r.signIn(id, TestClient.PASSWORD);

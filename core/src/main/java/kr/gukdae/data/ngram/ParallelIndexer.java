@@ -8,6 +8,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds documents to an {@link NgramFilter} from several threads: tokenising (Nori) is the cost,
@@ -21,7 +22,7 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
   private final NgramFilter filter;
   private final ExecutorService pool;
   private final Semaphore slots;
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
   private List<String> batch = new ArrayList<>(BATCH);
 
   public ParallelIndexer(NgramFilter filter, int threads) {

@@ -95,7 +95,7 @@ public final class RunAudit {
                       a.getFileName().toString().compareTo(b.getFileName().toString()) >= 0
                           ? a
                           : b);
-            } else if (m.matches() && p.getParent().equals(runDir)) {
+            } else if (m.matches() && runDir.equals(p.getParent())) {
               plain.put(m.group(1), p);
             }
           });

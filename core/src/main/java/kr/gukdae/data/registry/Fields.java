@@ -72,15 +72,15 @@ public final class Fields {
     }
     try {
       return new DatasetEntry(
-          f.get("id"),
+          required(f, "id"),
           supplier,
-          f.get("title"),
+          required(f, "title"),
           DatasetEntry.modality(or(f.get("modality"), "text")),
-          f.get("licence"),
-          f.get("rightsBasis"),
+          required(f, "licence"),
+          required(f, "rightsBasis"),
           new DatasetEntry.Usage(
-              f.get("usageWho"),
-              f.get("usagePurpose"),
+              required(f, "usageWho"),
+              required(f, "usagePurpose"),
               bool(source, "commercial", f.get("commercial"))),
           new DatasetEntry.Term(
               date(source, "termStart", f.get("termStart")),
@@ -88,7 +88,8 @@ public final class Fields {
           or(f.get("delivery"), "file transfer"),
           number(source, "priceKrw", or(f.get("priceKrw"), "0")),
           new DatasetEntry.Provenance(
-              f.get("provenance"), bool(source, "governmentFunded", f.get("governmentFunded"))),
+              required(f, "provenance"),
+              bool(source, "governmentFunded", f.get("governmentFunded"))),
           f.get("description"));
     } catch (UserError e) {
       if (e.getMessage().startsWith(source + ":")) {
@@ -96,6 +97,15 @@ public final class Fields {
       }
       throw new UserError(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A field the REQUIRED check above has seen present and not blank. */
+  private static String required(Map<String, String> f, String field) {
+    String value = f.get(field);
+    if (value == null) {
+      throw new IllegalStateException(field + " passed the required-field check but is absent");
+    }
+    return value;
   }
 
   private static String or(@Nullable String value, String fallback) {

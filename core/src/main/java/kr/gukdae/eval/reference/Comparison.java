@@ -154,8 +154,12 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
   }
 
   private static double percent(String source, TaskMetrics task, String key) {
-    double value = task.metrics().get(key);
     String field = source + ": results." + task.task() + ".\"" + key + "\"";
+    Double found = task.metrics().get(key);
+    if (found == null) {
+      throw new UserError(field + " is missing; rerun the task or drop it from the file");
+    }
+    double value = found;
     if (Double.isNaN(value)) {
       throw new UserError(field + " is not a number; rerun the task or drop it from the file");
     }

@@ -3,11 +3,12 @@ package kr.gukdae.eval.run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** The source revision a result was produced with, for the run log's {@code git_hash}. */
 final class BuildInfo {
 
-  private static volatile String cached;
+  private static volatile @Nullable String cached;
 
   private BuildInfo() {}
 

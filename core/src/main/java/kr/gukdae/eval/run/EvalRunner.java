@@ -89,7 +89,7 @@ public final class EvalRunner {
     finished.clear(); // only the keys were needed; results are rebuilt from the file
     progress.started(total, total - work.size());
 
-    AtomicReference<ModelException> fatal = new AtomicReference<>();
+    AtomicReference<@Nullable ModelException> fatal = new AtomicReference<>();
     try (Journal journal = Journal.openForAppend(dir.resolve(JOURNAL));
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
       // Twice as many samples as requests may be in flight: while one sample is scored and

@@ -11,9 +11,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import kr.gukdae.eval.Task;
+import org.jspecify.annotations.Nullable;
 
 /**
  * lm-evaluation-harness's output layout inside a run folder: {@code <model>/results_<date>.json}
@@ -33,7 +35,8 @@ final class LmEvalLayout {
       iso += ":00"; // Java drops zero seconds; Python's isoformat keeps them
     }
     int micros = now.getNano() / 1000;
-    return (iso + (micros == 0 ? "" : String.format(".%06d", micros))).replace(':', '-');
+    return (iso + (micros == 0 ? "" : String.format(Locale.ROOT, ".%06d", micros)))
+        .replace(':', '-');
   }
 
   /** {@code runDir/<sanitized model>}, where lm-eval's --output_path puts a model's files. */
@@ -90,17 +93,37 @@ final class LmEvalLayout {
               throw new UncheckedIOException(e);
             }
           });
-    } finally {
-      for (BufferedWriter w : writers.values()) {
-        try {
-          w.close();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+    } catch (RuntimeException | Error e) {
+      // The first failure is the one to report; a close failure after it rides along.
+      IOException closing = closeAll(writers.values());
+      if (closing != null) {
+        e.addSuppressed(closing);
       }
+      throw e;
+    }
+    IOException closing = closeAll(writers.values());
+    if (closing != null) {
+      throw new UncheckedIOException(closing);
     }
     files.forEach(
         (task, file) -> link(runDir.resolve("samples_" + task.replace('/', '_') + ".jsonl"), file));
+  }
+
+  /** Closes every writer; the first failure, with later ones suppressed in it, or null. */
+  private static @Nullable IOException closeAll(Iterable<BufferedWriter> writers) {
+    IOException first = null;
+    for (BufferedWriter w : writers) {
+      try {
+        w.close();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    return first;
   }
 
   /** A hard link where the file system allows one (no second copy of a large file), else a copy. */

@@ -2,6 +2,7 @@ package kr.gukdae.eval.run;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,7 +80,11 @@ final class PythonJson {
     int exponent = digits.length() - 1 - stripped.scale();
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
     String sign = exponent < 0 ? "-" : "+";
-    return (d < 0 ? "-" : "") + mantissa + "e" + sign + String.format("%02d", Math.abs(exponent));
+    return (d < 0 ? "-" : "")
+        + mantissa
+        + "e"
+        + sign
+        + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 
   private static void string(String s, StringBuilder out) {

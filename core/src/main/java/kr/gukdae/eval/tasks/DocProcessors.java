@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.PythonText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Row preprocessing that lm-evaluation-harness writes in Python ({@code process_docs}), written
@@ -87,7 +88,7 @@ final class DocProcessors {
     return new Row(row.source(), row.line(), out);
   }
 
-  private static String gpqaClean(Object value) {
+  private static String gpqaClean(@Nullable Object value) {
     if (value == null) {
       return " ";
     }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.model.ChatMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The few-shot examples put before each question, as lm-evaluation-harness (its {@code
@@ -166,7 +167,7 @@ final class FewshotContext {
     return new UserError(where + ": num_fewshot " + shots + " but " + what);
   }
 
-  private List<Integer> candidates(String column, String value) {
+  private List<Integer> candidates(@Nullable String column, String value) {
     if (column == null) {
       return IntStream.range(0, pool.size()).boxed().toList();
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -237,7 +238,7 @@ final class LmEvalTask {
     }
   }
 
-  private String firstOf(String... keys) {
+  private @Nullable String firstOf(String... keys) {
     for (String key : keys) {
       String value = text(key);
       if (value != null) {
@@ -255,7 +256,7 @@ final class LmEvalTask {
     return value;
   }
 
-  private String text(String key) {
+  private @Nullable String text(String key) {
     JsonNode value = yaml.get(key);
     return value == null || value.isNull() ? null : value.asString();
   }

@@ -65,7 +65,7 @@ final class LmEvalYaml {
         names.add(include.asString());
       }
       for (String name : names) {
-        Path base = file.getParent().resolve(name).normalize();
+        Path base = file.resolveSibling(name).normalize();
         if (!Files.isRegularFile(base)) {
           throw new UserError(
               file + ": include '" + name + "' not found next to it (" + base + ")");

@@ -1,6 +1,7 @@
 package kr.gukdae.eval.tasks;
 
 import java.util.List;
+import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.OutputType;

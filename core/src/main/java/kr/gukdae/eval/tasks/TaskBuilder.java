@@ -395,7 +395,7 @@ final class TaskBuilder {
     return rows;
   }
 
-  private String required(String value, String field) {
+  private String required(@Nullable String value, String field) {
     if (value == null || value.isBlank()) {
       throw new UserError(where + ": required field '" + field + "' is missing");
     }
@@ -407,7 +407,7 @@ final class TaskBuilder {
     return value instanceof String s ? s : TaskLoader.JSON.writeValueAsString(value);
   }
 
-  private static int orZero(Integer value) {
+  private static int orZero(@Nullable Integer value) {
     return value == null ? 0 : value;
   }
 }

@@ -63,8 +63,8 @@ public final class TaskLoader {
   public static Task load(Path file, Options options) {
     try {
       byte[] bytes = Files.readAllBytes(file);
-      Path dir = file.toAbsolutePath().getParent();
-      return load(file.toString(), bytes, name -> readFile(dir.resolve(name)), options);
+      Path absolute = file.toAbsolutePath();
+      return load(file.toString(), bytes, name -> readFile(absolute.resolveSibling(name)), options);
     } catch (IOException e) {
       throw new UserError(file + ": cannot read task file (" + e.getMessage() + ")", e);
     }
@@ -89,12 +89,13 @@ public final class TaskLoader {
     Map<String, List<Row>> splits = new LinkedHashMap<>();
     var digest = Hashing.sha256();
     digest.update(yaml);
-    var files = definition.dataset() == null ? null : definition.dataset().files();
-    if (files == null || files.isEmpty()) {
+    var dataset = definition.dataset();
+    var files = dataset == null ? null : dataset.files();
+    if (dataset == null || files == null || files.isEmpty()) {
       throw new UserError(where + ": dataset.files is missing; map each split to a data file");
     }
     if (options.dataDir() != null) {
-      data = dataDirSource(where, options.dataDir(), definition.dataset().path());
+      data = dataDirSource(where, options.dataDir(), dataset.path());
     }
     String testSplit = definition.testSplit() == null ? "test" : definition.testSplit();
     Map<String, String> missing = new LinkedHashMap<>();

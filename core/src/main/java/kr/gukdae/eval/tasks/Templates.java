@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.PythonText;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Jinja templates over dataset rows, as lm-evaluation-harness's {@code doc_to_text}, {@code
@@ -170,7 +171,7 @@ final class Templates {
     }
   }
 
-  private static UserError error(Row row, String field, String template, String message) {
+  private static UserError error(Row row, String field, String template, @Nullable String message) {
     return new UserError(
         row.where()
             + ": "

@@ -121,7 +121,7 @@ final class ResponseCache implements AutoCloseable {
     }
   }
 
-  @Nullable byte[] get(String key) {
+  byte @Nullable [] get(String key) {
     Location where = index.get(key);
     if (where == null) {
       return null;

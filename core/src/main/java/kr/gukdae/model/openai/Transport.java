@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import kr.gukdae.model.ModelException;
 import kr.gukdae.model.ModelException.Kind;
 import kr.gukdae.model.openai.AdaptiveLimiter.Permit;
@@ -177,9 +177,8 @@ final class Transport {
             });
         if (result.ok) {
           signal = Signal.SUCCESS;
-          @SuppressWarnings("NullAway")
-          T value = result.value;
-          return value;
+          // onOk returned it, and a parser never returns null
+          return java.util.Objects.requireNonNull(result.value);
         }
         failure = java.util.Objects.requireNonNull(result.failure);
         retryAfter = result.retryAfter;
@@ -250,7 +249,7 @@ final class Transport {
   }
 
   /** Retry-After as seconds or an HTTP date; OpenAI also sends retry-after-ms. */
-  static @Nullable Duration retryAfter(UnaryOperator<@Nullable String> header) {
+  static @Nullable Duration retryAfter(Function<String, @Nullable String> header) {
     var ms = Optional.ofNullable(header.apply("retry-after-ms"));
     var value = Optional.ofNullable(header.apply("retry-after"));
     try {

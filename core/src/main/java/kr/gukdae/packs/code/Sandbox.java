@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -121,12 +122,13 @@ public final class Sandbox {
       cmd.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
     }
     String ulimits =
-        "ulimit -c 0; ulimit -t %d; ulimit -v %d; ulimit -f %d; exec %s -I -B program.py"
-            .formatted(
-                limits.cpuSeconds(),
-                limits.memoryBytes() / 1024,
-                limits.fileBytes() / 1024,
-                PYTHON);
+        String.format(
+            Locale.ROOT,
+            "ulimit -c 0; ulimit -t %d; ulimit -v %d; ulimit -f %d; exec %s -I -B program.py",
+            limits.cpuSeconds(),
+            limits.memoryBytes() / 1024,
+            limits.fileBytes() / 1024,
+            PYTHON);
     cmd.addAll(List.of("bash", "-c", ulimits));
     return cmd;
   }

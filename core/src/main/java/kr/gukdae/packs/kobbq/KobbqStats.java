@@ -4,6 +4,7 @@ import java.util.List;
 import kr.gukdae.eval.Score;
 import kr.gukdae.packs.kobbq.KobbqItem.Context;
 import kr.gukdae.packs.kobbq.KobbqItem.Pick;
+import org.jspecify.annotations.Nullable;
 
 /**
  * KoBBQ's corpus-level statistics, from per-sample scores whose answer is the {@link Pick} and
@@ -70,7 +71,7 @@ final class KobbqStats {
         / (double) scores.size();
   }
 
-  private static double accuracy(List<Score> scores, Context a, Context b) {
+  private static double accuracy(List<Score> scores, Context a, @Nullable Context b) {
     int n = 0;
     double correct = 0;
     for (Score s : scores) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import kr.gukdae.UserError;
@@ -122,7 +123,8 @@ public final class NeedleTasks {
     List<String> sentences = new ArrayList<>(filler);
     sentences.add(at, needle);
     String context = String.join(" ", sentences);
-    String id = "needle-%d-%03d-%d".formatted(length, Math.round(depth * 100), repeat);
+    String id =
+        String.format(Locale.ROOT, "needle-%d-%03d-%d", length, Math.round(depth * 100), repeat);
     return new Item(
         id,
         length,

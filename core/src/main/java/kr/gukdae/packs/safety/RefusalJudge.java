@@ -56,7 +56,7 @@ final class RefusalJudge {
       found = m.group(1);
       count++;
     }
-    return count == 1 ? Optional.of(found.equals("REFUSED")) : Optional.empty();
+    return count == 1 && found != null ? Optional.of(found.equals("REFUSED")) : Optional.empty();
   }
 
   private static String bounded(String text) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
 import kr.gukdae.ledger.CanonicalJson;
@@ -33,9 +34,14 @@ class CommitmentsTest {
       }
       shards.append(
           String.format(
+              Locale.ROOT,
               "{\"path\":\"shard-%d.jsonl\",\"sha256\":\"%s\",\"bytes\":%d,"
                   + "\"dataset\":\"%s\",\"version\":\"v1\",\"weight\":%s}",
-              i, Hashes.sha256(bytes), bytes.length, i % 2 == 0 ? "ko-news" : "web-en", 1 + i % 3));
+              i,
+              Hashes.sha256(bytes),
+              bytes.length,
+              i % 2 == 0 ? "ko-news" : "web-en",
+              1 + i % 3));
     }
     return "{\"format\":\"gukdae-training-manifest/1\",\"team\":\"hanbit\",\"datasets\":["
         + "{\"id\":\"ko-news\",\"version\":\"v1\",\"name\":\"Korean news\",\"source\":\"LICENSED\","

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.data.GeneratedText;
@@ -36,7 +37,7 @@ class QualityCheckTest {
     }
     String original = rows.get(10).getString("text");
     rows.add(row(201, original)); // exact copy
-    rows.add(row(202, "  " + original.toUpperCase() + " ")); // same after folding
+    rows.add(row(202, "  " + original.toUpperCase(Locale.ROOT) + " ")); // same after folding
     // Near copy: re-spaced and two words changed.
     String near = rows.get(20).getString("text").replace(" ", "").replaceFirst("정부", "국가");
     rows.add(row(203, near));

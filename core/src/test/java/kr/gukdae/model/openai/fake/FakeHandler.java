@@ -104,7 +104,10 @@ final class FakeHandler implements HttpHandler {
       try {
         faults = Faults.parse(model);
       } catch (IllegalArgumentException e) {
-        send(exchange, 400, FakeReplies.error(e.getMessage(), "invalid_request_error"));
+        send(
+            exchange,
+            400,
+            FakeReplies.error(String.valueOf(e.getMessage()), "invalid_request_error"));
         return;
       }
       if (faults == null) {

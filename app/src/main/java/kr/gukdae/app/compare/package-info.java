@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.compare;
+
+import org.jspecify.annotations.NullMarked;

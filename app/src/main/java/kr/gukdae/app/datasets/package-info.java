@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.datasets;
+
+import org.jspecify.annotations.NullMarked;

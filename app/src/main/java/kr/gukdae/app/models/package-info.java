@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.models;
+
+import org.jspecify.annotations.NullMarked;

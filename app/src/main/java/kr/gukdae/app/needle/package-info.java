@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.needle;
+
+import org.jspecify.annotations.NullMarked;

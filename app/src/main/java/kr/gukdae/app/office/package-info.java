@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.office;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.programmes;
+
+import org.jspecify.annotations.NullMarked;

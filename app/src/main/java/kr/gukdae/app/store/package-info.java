@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.cli;
+
+import org.jspecify.annotations.NullMarked;

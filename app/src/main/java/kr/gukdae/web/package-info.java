@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.arena;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.call;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.data.commit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.data.ngram;
+
+import org.jspecify.annotations.NullMarked;

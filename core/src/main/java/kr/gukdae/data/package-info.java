@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.data;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.data.registry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.dataset;
+
+import org.jspecify.annotations.NullMarked;

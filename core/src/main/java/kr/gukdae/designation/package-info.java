@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.designation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.eval;
+
+import org.jspecify.annotations.NullMarked;

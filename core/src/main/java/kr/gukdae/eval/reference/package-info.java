@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.eval.reference;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.eval.tasks;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.forensics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.ledger;
+
+import org.jspecify.annotations.NullMarked;

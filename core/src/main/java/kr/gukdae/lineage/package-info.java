@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.lineage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.model.demo;
+
+import org.jspecify.annotations.NullMarked;

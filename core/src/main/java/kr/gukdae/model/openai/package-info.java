@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.model.openai;
+
+import org.jspecify.annotations.NullMarked;

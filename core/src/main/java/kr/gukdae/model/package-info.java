@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.model;
+
+import org.jspecify.annotations.NullMarked;

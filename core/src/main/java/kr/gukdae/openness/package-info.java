@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.openness;
+
+import org.jspecify.annotations.NullMarked;

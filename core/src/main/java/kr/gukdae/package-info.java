@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae;
+
+import org.jspecify.annotations.NullMarked;

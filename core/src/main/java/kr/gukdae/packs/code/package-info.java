@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.packs.code;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.packs.ifeval;
+
+import org.jspecify.annotations.NullMarked;

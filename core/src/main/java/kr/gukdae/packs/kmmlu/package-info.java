@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.packs.kmmlu;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.packs.kobbq;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.packs.needle;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.packs.safety;
+
+import org.jspecify.annotations.NullMarked;

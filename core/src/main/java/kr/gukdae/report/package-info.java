@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.report;
+
+import org.jspecify.annotations.NullMarked;

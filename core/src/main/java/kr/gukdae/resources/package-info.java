@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.resources;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.review;
+
+import org.jspecify.annotations.NullMarked;

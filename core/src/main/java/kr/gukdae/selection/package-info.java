@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.selection;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.stage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.text;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.model.openai.fake;
+
+import org.jspecify.annotations.NullMarked;
