@@ -241,7 +241,7 @@ public final class PythonText {
         case '\f' -> out.append("\\f");
         default -> {
           if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
           }

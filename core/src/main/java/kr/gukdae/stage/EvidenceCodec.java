@@ -98,7 +98,7 @@ final class EvidenceCodec {
     try {
       return new Evidence.CleanSubset(method, items, contaminated, full, clean);
     } catch (IllegalArgumentException e) {
-      problems.add(path, e.getMessage());
+      problems.add(path, String.valueOf(e.getMessage()));
       return null;
     }
   }

@@ -105,7 +105,8 @@ public class EvalService {
    * shard loads exactly what a single-process run would.
    */
   public static Loaded load(EvalRequest request, @Nullable ModelApi judge) {
-    var loadOptions = new TaskLoader.Options(
+    var loadOptions =
+        new TaskLoader.Options(
             request.numFewshot(),
             judge,
             request.dataDir(),

@@ -17,7 +17,11 @@ public final class ResultPrinter {
     out.printf(
         Locale.ROOT,
         "%s, version %s%s: stage %d decision (evaluated %s)%n",
-        r.programme(), r.version(), r.demo() ? " [DEMO DATA]" : "", r.stage(), r.evaluationDate());
+        r.programme(),
+        r.version(),
+        r.demo() ? " [DEMO DATA]" : "",
+        r.stage(),
+        r.evaluationDate());
     // Whole component names as headers, each column as wide as its name.
     List<String> ids = r.ranking().getFirst().components().stream().map(c -> c.id()).toList();
     String gate = Terminal.pick("관문", "gate");

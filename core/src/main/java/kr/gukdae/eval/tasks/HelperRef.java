@@ -32,7 +32,8 @@ record HelperRef(Path yaml, String dotted) {
   }
 
   Path folder() {
-    return yaml.toAbsolutePath().normalize().getParent();
+    // an absolute, normalised file path always has a parent folder
+    return java.util.Objects.requireNonNull(yaml.toAbsolutePath().normalize().getParent());
   }
 
   /** The helper's source file, e.g. {@code <folder>/utils.py}. */

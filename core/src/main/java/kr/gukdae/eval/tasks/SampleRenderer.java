@@ -36,7 +36,8 @@ final class SampleRenderer {
   }
 
   String text(Row row) {
-    return text(def.docToText(), "doc_to_text", row);
+    // TaskBuilder reports a missing doc_to_text to the user before a renderer is made.
+    return text(Objects.requireNonNull(def.docToText(), "doc_to_text"), "doc_to_text", row);
   }
 
   /** A text key's value: a helper's answer, a column named exactly, or a Jinja template. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The interpreter helpers run in and the kernel-level wrapper around it. Debian's own {@code
@@ -19,7 +20,7 @@ final class Sandbox {
 
   private static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
   private static final Path UNSHARE = Path.of("/usr/bin/unshare");
-  private static volatile List<String> prefix;
+  private static volatile @Nullable List<String> prefix;
 
   private Sandbox() {}
 
