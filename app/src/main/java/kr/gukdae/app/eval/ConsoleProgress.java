@@ -1,6 +1,7 @@
 package kr.gukdae.app.eval;
 
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.gukdae.cli.Terminal;
 import kr.gukdae.eval.run.ProgressListener;
@@ -86,7 +87,12 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     if (tenth > printed && tenthsPrinted.compareAndSet(printed, tenth)) {
       line(
           String.format(
-              "eval: %d/%d samples (%d%%), %d errors", now, total, tenth * 10, errors.get()));
+              Locale.ROOT,
+              "eval: %d/%d samples (%d%%), %d errors",
+              now,
+              total,
+              tenth * 10,
+              errors.get()));
     }
   }
 

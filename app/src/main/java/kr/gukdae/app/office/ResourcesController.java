@@ -257,7 +257,7 @@ class ResourcesController {
     try {
       Ids.check(team, "team");
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
+      throw new UserError(String.valueOf(e.getMessage()));
     }
     if (team.matches("\\.+")) {
       throw new UserError("team: '" + team + "' is not a team id");
