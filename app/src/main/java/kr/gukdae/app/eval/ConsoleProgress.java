@@ -81,18 +81,22 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     if (!enabled || interactive) {
       return;
     }
-    // Only the thread that moves the count into a new tenth prints it: each line once.
+    // Each tenth is printed once and in order, by the first thread whose count reaches it; under
+    // the lock, so a thread reaching 100% is never lost to one still printing an earlier tenth.
     int tenth = tenths(now);
-    int printed = tenthsPrinted.get();
-    if (tenth > printed && tenthsPrinted.compareAndSet(printed, tenth)) {
-      line(
-          String.format(
-              Locale.ROOT,
-              "eval: %d/%d samples (%d%%), %d errors",
-              now,
-              total,
-              tenth * 10,
-              errors.get()));
+    synchronized (err) {
+      if (tenth > tenthsPrinted.get()) {
+        tenthsPrinted.set(tenth);
+        err.println(
+            String.format(
+                Locale.ROOT,
+                "eval: %d/%d samples (%d%%), %d errors",
+                now,
+                total,
+                tenth * 10,
+                errors.get()));
+        err.flush();
+      }
     }
   }
 
