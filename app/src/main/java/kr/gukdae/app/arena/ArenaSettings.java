@@ -22,7 +22,11 @@ record ArenaSettings(
     @DefaultValue("2000") int dailyVotesExpert,
     @DefaultValue("5") int maxTurns,
     @DefaultValue("4000") int maxPromptChars,
-    @DefaultValue("512") int maxAnswerTokens) {
+    @DefaultValue("512") int maxAnswerTokens,
+    // votes per network (IPv4 /24, IPv6 /48) and minute from voters without a verified account: a
+    // fresh
+    // cookie costs nothing, a fresh network does
+    @DefaultValue("30") int votesPerNetworkMinute) {
 
   ArenaSettings {
     models = List.copyOf(models);
@@ -31,7 +35,11 @@ record ArenaSettings(
       throw new IllegalArgumentException(
           "gukdae.arena.models needs at least two different model specs, got " + models);
     }
-    if (votesPerMinute < 1 || battlesPerMinute < 1 || dailyVotesPublic < 1 || maxTurns < 1) {
+    if (votesPerMinute < 1
+        || battlesPerMinute < 1
+        || dailyVotesPublic < 1
+        || maxTurns < 1
+        || votesPerNetworkMinute < 1) {
       throw new IllegalArgumentException("gukdae.arena limits must be positive");
     }
   }
@@ -48,7 +56,8 @@ record ArenaSettings(
         2000,
         5,
         4000,
-        512);
+        512,
+        30);
   }
 
   int dailyCap(VoterClass voterClass) {

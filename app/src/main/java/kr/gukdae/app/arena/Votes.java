@@ -64,9 +64,6 @@ final class Votes {
     this.streaming = streaming;
   }
 
-  /** Votes per network and minute from voters without a verified account (cheap identities). */
-  static final int CHEAP_VOTES_PER_NETWORK_MINUTE = 30;
-
   /** A vote from inside the process (tools, tests): no network to count or record. */
   Reveal vote(Voter voter, String battleId, Outcome outcome) {
     return vote(voter, battleId, outcome, null);
@@ -79,7 +76,7 @@ final class Votes {
   Reveal vote(Voter voter, String battleId, Outcome outcome, @Nullable String network) {
     limits.rate("vote", voter.id(), settings.votesPerMinute());
     if (network != null && voter.voterClass() == VoterClass.PUBLIC && !voter.verified()) {
-      limits.rate("network vote", network, CHEAP_VOTES_PER_NETWORK_MINUTE);
+      limits.rate("network vote", network, settings.votesPerNetworkMinute());
     }
     // Streaming is asked first: a turn is counted in memory before it stops streaming, so a
     // battle that is not streaming now has all its finished turns in the facts read next.

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.AccessDenied;
@@ -258,9 +257,7 @@ class ResourcesController {
     try {
       Ids.check(team, "team");
     } catch (IllegalArgumentException e) {
-      // Ids.check always says why; the fallback only keeps the message non-null
-      throw new UserError(
-          Objects.requireNonNullElse(e.getMessage(), "team: '" + team + "' is not a team id"));
+      throw new UserError(String.valueOf(e.getMessage()));
     }
     if (team.matches("\\.+")) {
       throw new UserError("team: '" + team + "' is not a team id");

@@ -38,7 +38,8 @@ final class ArenaFixture {
         2000,
         3,
         4000,
-        256);
+        256,
+        30);
   }
 
   static void awaitAnswers(Arena arena, String battleId) throws InterruptedException {

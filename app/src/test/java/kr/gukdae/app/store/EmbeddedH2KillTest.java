@@ -156,6 +156,10 @@ class EmbeddedH2KillTest {
             "-Dgukdae.arena.models=demo/constant,demo/lexical-10",
             "-Dgukdae.arena.votes-per-minute=100000",
             "-Dgukdae.arena.battles-per-minute=100000",
+            // all votes come from one machine and one network: the per-address limits of cheap
+            // identities would refuse them, and this test is about durability, not stuffing
+            "-Dgukdae.arena.votes-per-network-minute=100000",
+            "-Dgukdae.access.anonymous-sessions-per-minute=100000",
             "-cp",
             System.getProperty("java.class.path"),
             "kr.gukdae.GukdaeApplication",
