@@ -126,7 +126,7 @@ class EmbeddedH2KillTest {
                       URI.create(
                           "http://127.0.0.1:" + port + "/api/arena/battles/" + b[0] + "/vote"))
                   .header("Content-Type", "application/json")
-                  .header("Cookie", "gukdae_arena=" + b[1])
+                  .header("Cookie", kr.gukdae.app.access.Access.COOKIE + "=" + b[1])
                   .POST(HttpRequest.BodyPublishers.ofString("{\"outcome\":\"A\"}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -210,7 +210,11 @@ class EmbeddedH2KillTest {
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/arena/session"))
                 .build(),
             HttpResponse.BodyHandlers.discarding());
-    String cookie = r.headers().firstValue("set-cookie").orElseThrow();
+    String cookie =
+        r.headers().allValues("set-cookie").stream()
+            .filter(c -> c.startsWith(kr.gukdae.app.access.Access.COOKIE + "="))
+            .findFirst()
+            .orElseThrow();
     return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
   }
 }
