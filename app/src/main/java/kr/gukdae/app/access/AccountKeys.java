@@ -1,5 +1,6 @@
 package kr.gukdae.app.access;
 
+import java.util.Objects;
 import kr.gukdae.text.Fold;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,9 @@ final class AccountKeys {
                 "SELECT username FROM arena_account WHERE username_key IS NULL ORDER BY created_at")
             .query(String.class)
             .list();
-    for (String name : names) {
+    for (String raw : names) {
+      // username is the table's primary key, so a null here means the schema is not ours
+      String name = Objects.requireNonNull(raw, "arena_account.username is null");
       try {
         jdbc.sql("UPDATE arena_account SET username_key = ? WHERE username = ?")
             .params(Fold.skeleton(name), name)

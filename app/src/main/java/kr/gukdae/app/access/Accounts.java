@@ -283,7 +283,11 @@ public final class Accounts {
     }
     for (Role role : roles) {
       jdbc.sql("INSERT INTO account_role (username, role, team_id, granted_at) VALUES (?, ?, ?, ?)")
-          .params(name, role.name(), role == Role.TEAM ? team : null, now)
+          // param(…) one at a time: Spring marks only the single-value form as taking null
+          .param(name)
+          .param(role.name())
+          .param(role == Role.TEAM ? team : null)
+          .param(now)
           .update();
     }
     return name;
@@ -365,13 +369,14 @@ public final class Accounts {
     jdbc.sql(
             "INSERT INTO arena_session (token_hash, voter_id, voter_class, username, created_at,"
                 + " expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(
-            hash,
-            principal.id(),
-            legacyClass(principal.roles()),
-            principal.username(),
-            now,
-            expires)
+        // param(…) one at a time: username is null for a cookie-only visitor, and Spring marks
+        // only the single-value form as taking null
+        .param(hash)
+        .param(principal.id())
+        .param(legacyClass(principal.roles()))
+        .param(principal.username())
+        .param(now)
+        .param(expires)
         .update();
     cache.put(hash, new Cached(principal, expires));
     return new Opened(token, principal);

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -115,7 +116,7 @@ final class BoundaryFilter implements Filter {
   /** A request whose body stream fails once it passes the limit. */
   private static final class Bounded extends HttpServletRequestWrapper {
     private final long max;
-    private ServletInputStream stream;
+    private @Nullable ServletInputStream stream;
 
     Bounded(HttpServletRequest request, long max) {
       super(request);
@@ -124,9 +125,10 @@ final class BoundaryFilter implements Filter {
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
+      ServletInputStream bounded = stream;
+      if (bounded == null) {
         ServletInputStream in = super.getInputStream();
-        stream =
+        bounded =
             new ServletInputStream() {
               private long read;
 
@@ -170,8 +172,9 @@ final class BoundaryFilter implements Filter {
                 in.setReadListener(listener);
               }
             };
+        stream = bounded;
       }
-      return stream;
+      return bounded;
     }
   }
 }

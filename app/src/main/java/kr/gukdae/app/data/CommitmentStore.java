@@ -8,6 +8,7 @@ import kr.gukdae.data.commit.Commitments;
 import kr.gukdae.data.commit.Manifest;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -114,7 +115,8 @@ public class CommitmentStore {
     return m;
   }
 
-  public Commitments.ClaimResult claim(String team, String root, String dataset, String version) {
+  public Commitments.ClaimResult claim(
+      String team, String root, String dataset, @Nullable String version) {
     return Commitments.claim(manifest(team, root), root, dataset, version);
   }
 }

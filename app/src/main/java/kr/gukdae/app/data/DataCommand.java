@@ -3,6 +3,7 @@ package kr.gukdae.app.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.cli.GukdaeCommand;
@@ -305,7 +306,13 @@ public class DataCommand implements GukdaeCommand {
     }
     QualityText.print(report, System.out);
     if (report.round() > 1) {
-      QualityText.print(quality.diff(dataset, version, report.round()), System.out);
+      // only a recorded report (both --dataset and --version given) has later rounds
+      QualityText.print(
+          quality.diff(
+              Objects.requireNonNull(dataset, "--dataset"),
+              Objects.requireNonNull(version, "--version"),
+              report.round()),
+          System.out);
     }
     if (json != null) {
       DataJson.write(json, report);

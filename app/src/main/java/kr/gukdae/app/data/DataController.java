@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.AccessDenied;
@@ -67,7 +68,8 @@ class DataController {
   DataRegistry.Supplier addSupplier(HttpServletRequest request, @RequestBody SupplierForm f) {
     access.require(request, Role.OFFICE);
     registry.addSupplier(f.id(), f.name(), Boolean.TRUE.equals(f.freeHelp()));
-    return registry.supplier(f.id());
+    // addSupplier refuses a missing id with its own message, so it is present here
+    return registry.supplier(Objects.requireNonNull(f.id()));
   }
 
   @GetMapping("/teams")
@@ -80,7 +82,8 @@ class DataController {
   DataRegistry.Team addTeam(HttpServletRequest request, @RequestBody TeamForm f) {
     access.require(request, Role.OFFICE);
     registry.addTeam(f.id(), Boolean.TRUE.equals(f.commercialRelease()));
-    return registry.team(f.id());
+    // addTeam refuses a missing id with its own message, so it is present here
+    return registry.team(Objects.requireNonNull(f.id()));
   }
 
   record CommercialView(String team, boolean commercialRelease, List<String> suspendedAgreements) {}
@@ -161,7 +164,7 @@ class DataController {
     var v =
         new DataRegistry.Version(
             id,
-            f.version(),
+            field("version", f.version()),
             required("bytes", f.bytes()),
             required("records", f.records()),
             f.sha256(),
@@ -281,6 +284,14 @@ class DataController {
    * Query parameters are optional to Spring and checked here, after the access check, so a caller
    * without the role learns nothing from a 400 about which parameters exist.
    */
+  /** A field the JSON body must carry. */
+  private static <T> T field(String name, @Nullable T value) {
+    if (value == null || (value instanceof String s && s.isBlank())) {
+      throw new UserError("field '" + name + "' is required");
+    }
+    return value;
+  }
+
   private static <T> T required(String name, @Nullable T value) {
     if (value == null || (value instanceof String s && s.isBlank())) {
       throw new UserError("query parameter '" + name + "' is required");

@@ -63,7 +63,7 @@ public class DataRegistry {
     return Timestamp.from(Instant.now(clock));
   }
 
-  public void addSupplier(String id, String name, boolean freeHelp) {
+  public void addSupplier(@Nullable String id, @Nullable String name, boolean freeHelp) {
     if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
       throw new UserError(
           "supplier id '" + id + "': use lower-case letters, digits, '.', '_', '-'");
@@ -80,7 +80,7 @@ public class DataRegistry {
                 .update());
   }
 
-  public void addTeam(String id, boolean commercialRelease) {
+  public void addTeam(@Nullable String id, boolean commercialRelease) {
     if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
       throw new UserError("team id '" + id + "': use lower-case letters, digits, '.', '_', '-'");
     }
@@ -104,7 +104,8 @@ public class DataRegistry {
     return jdbc.sql(
             "SELECT id FROM data_agreement WHERE team_id = ? AND commercial = FALSE ORDER BY id")
         .param(team)
-        .query(String.class)
+        // a row mapper, not query(String.class), which types each value nullable: id is the key
+        .query((rs, n) -> rs.getString(1))
         .list();
   }
 
@@ -167,9 +168,10 @@ public class DataRegistry {
                     d.delivery(),
                     d.priceKrw(),
                     d.provenance().source(),
-                    d.provenance().governmentFunded(),
-                    d.description(),
-                    now())
+                    d.provenance().governmentFunded())
+                // param(…): the description is optional, and Spring marks only this form nullable
+                .param(d.description())
+                .param(now())
                 .update());
   }
 
@@ -205,7 +207,12 @@ public class DataRegistry {
   }
 
   public List<DatasetEntry> datasets() {
-    return jdbc.sql("SELECT id FROM data_dataset ORDER BY id").query(String.class).list().stream()
+    // a row mapper, not query(String.class), which types each value nullable: id is the key
+    return jdbc
+        .sql("SELECT id FROM data_dataset ORDER BY id")
+        .query((rs, n) -> rs.getString(1))
+        .list()
+        .stream()
         .map(this::dataset)
         .toList();
   }
@@ -232,15 +239,11 @@ public class DataRegistry {
                     INSERT INTO data_version (dataset_id, version, bytes, records, sha256, built_by, opened,
                       created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)\
                     """)
-                .params(
-                    v.dataset(),
-                    v.version(),
-                    v.bytes(),
-                    v.records(),
-                    v.sha256(),
-                    v.builtBy(),
-                    v.opened(),
-                    now())
+                .params(v.dataset(), v.version(), v.bytes(), v.records())
+                // param(…): hash and builder are optional, and Spring marks only this form nullable
+                .param(v.sha256())
+                .param(v.builtBy())
+                .params(v.opened(), now())
                 .update());
   }
 
@@ -314,9 +317,10 @@ public class DataRegistry {
                       a.dataset(),
                       a.commercial(),
                       a.start(),
-                      a.end(),
-                      a.replaces(),
-                      now())
+                      a.end())
+                  // param(…): most agreements replace none, and Spring marks this form nullable
+                  .param(a.replaces())
+                  .param(now())
                   .update());
     });
   }

@@ -70,6 +70,6 @@ class QualityLimitsController {
     }
     Thresholds t = DataJson.read(WHERE + " thresholds", limits.toString(), Thresholds.class);
     return store.setLimits(
-        t, node.path("revision").asInt(), node.path("reason").asString(""), who.username());
+        t, node.path("revision").asInt(), node.path("reason").asString(""), who.accountName());
   }
 }

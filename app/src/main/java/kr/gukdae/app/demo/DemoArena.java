@@ -42,7 +42,7 @@ final class DemoArena {
     Map<String, ModelApi> models = new LinkedHashMap<>();
     models.put(BASELINE, Models.open(BASELINE));
     for (Team team : teams) {
-      String model = team.models().get(stage).getFirst();
+      String model = DemoTeamModels.submitted(team, stage);
       models.put(model, Models.open(model));
     }
     Map<String, List<String>> answers = new LinkedHashMap<>();
@@ -56,8 +56,8 @@ final class DemoArena {
       for (int b = a + 1; b < names.size(); b++) {
         for (int q = 0; q < questions.size(); q++) {
           String gold = goldText(questions.get(q));
-          boolean aRight = answers.get(names.get(a)).get(q).contains(gold);
-          boolean bRight = answers.get(names.get(b)).get(q).contains(gold);
+          boolean aRight = answerOf(answers, names.get(a), q).contains(gold);
+          boolean bRight = answerOf(answers, names.get(b), q).contains(gold);
           for (int v = 0; v < VOTERS_PER_QUESTION; v++) {
             Outcome outcome =
                 aRight == bRight ? Outcome.TIE : aRight ? Outcome.MODEL_A : Outcome.MODEL_B;
@@ -89,6 +89,15 @@ final class DemoArena {
               .text());
     }
     return out;
+  }
+
+  /** The answer {@code model} gave to question {@code q}; every model answered every question. */
+  private static String answerOf(Map<String, List<String>> answers, String model, int q) {
+    List<String> all = answers.get(model);
+    if (all == null) {
+      throw new IllegalStateException("no answers recorded for " + model);
+    }
+    return all.get(q);
   }
 
   private static String goldText(Sample sample) {

@@ -26,7 +26,7 @@ final class DemoBenchmarks {
             .sorted()
             .toList();
     for (Team team : teams) {
-      String model = team.models().get(stage).getFirst();
+      String model = DemoTeamModels.submitted(team, stage);
       EvalOutcome outcome = eval.run(EvalRequest.demo(model, tasks), ProgressListener.NONE);
       System.out.printf(
           "  %-10s %-16s %d tasks, %d errors, run %s%n",

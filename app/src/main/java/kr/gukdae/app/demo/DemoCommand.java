@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import kr.gukdae.app.arena.RecordedBattles;
 import kr.gukdae.app.arena.StageRatings;
 import kr.gukdae.app.eval.EvalService;
@@ -116,7 +117,9 @@ class DemoCommand implements GukdaeCommand {
     System.out.printf("  %d votes (%s, %s .. %s)%n", slice.votes(), slice.voters(), from, to);
     slice.ratings().forEach(r -> System.out.println("  " + describe(r)));
     System.out.println("3/5 expert review (simulated sheets, conflicts of interest excluded)");
-    int sheets = DemoReviews.run(reviews, program.panel(), teams, STAGE, SEED);
+    // the bundled demo programme declares a panel; without one the demo file is broken
+    var panel = Objects.requireNonNull(program.panel(), "demo programme declares no review panel");
+    int sheets = DemoReviews.run(reviews, panel, teams, STAGE, SEED);
     System.out.println("  " + sheets + " sheets submitted");
     System.out.println("4/5 originality (generated weights vs a 'foreign public' model):");
     DemoOriginality.run(forensics, teams, STAGE, dir.resolve("weights"));

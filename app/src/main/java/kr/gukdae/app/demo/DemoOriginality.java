@@ -37,7 +37,7 @@ final class DemoOriginality {
       }
       Path teamDir = dir.resolve(team.id());
       own.write(teamDir, DType.BF16, 1);
-      WeightModel candidate = WeightModel.open(team.models().get(stage).getFirst(), teamDir);
+      WeightModel candidate = WeightModel.open(DemoTeamModels.submitted(team, stage), teamDir);
       Report report =
           Forensics.compare(
               candidate,

@@ -25,7 +25,7 @@ final class DemoReviews {
     var random = new SplittableRandom(seed);
     int submitted = 0;
     for (Team team : teams) {
-      double level = 5.0 + 4.0 * DemoTeamModels.knowledge(team.models().get(stage).getFirst());
+      double level = 5.0 + 4.0 * DemoTeamModels.knowledge(DemoTeamModels.submitted(team, stage));
       for (String reviewer : panel.eligibleFor(team.organisations())) {
         double bias = random.nextGaussian() * 0.35;
         Map<String, Double> items = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package kr.gukdae.app.demo;
 
+import java.util.List;
+import kr.gukdae.stage.Team;
+
 /**
  * What the demo needs to know about the built-in demo models the demo programme's teams submit: how
  * much of the demo corpus each knows ({@code demo/lexical-N} knows N%), and which team's vision
@@ -16,6 +19,19 @@ final class DemoTeamModels {
   private DemoTeamModels() {}
 
   /** 0..1: the share of the demo corpus a demo model knows. */
+  /**
+   * The first model a team submitted for a stage. The bundled demo programme gives every team one
+   * per stage it runs, so a missing one means the demo file and this code disagree.
+   */
+  static String submitted(Team team, int stage) {
+    List<String> models = team.models().get(stage);
+    if (models == null || models.isEmpty()) {
+      throw new IllegalStateException(
+          "demo programme: team " + team.id() + " submitted no model for stage " + stage);
+    }
+    return models.getFirst();
+  }
+
   static double knowledge(String model) {
     if (model.equals("demo/lexical")) {
       return 1.0;

@@ -8,6 +8,7 @@ import kr.gukdae.eval.run.ProgressListener;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CLI's progress on stderr. On a terminal: a bar with done/total, items per second, errors and
@@ -24,7 +25,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicInteger tenthsPrinted = new AtomicInteger(-1);
   private volatile int total;
-  private volatile ProgressBar bar;
+  private volatile @Nullable ProgressBar bar;
 
   ConsoleProgress(boolean enabled) {
     this(enabled, Terminal.interactive(), System.err);
@@ -49,7 +50,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
       tenthsPrinted.set(tenths(alreadyDone));
       return;
     }
-    bar =
+    ProgressBar b =
         new ProgressBarBuilder()
             .setTaskName("eval")
             .setInitialMax(total)
@@ -60,8 +61,9 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
             .build();
     if (alreadyDone > 0) {
-      bar.setExtraMessage("resumed at " + alreadyDone);
+      b.setExtraMessage("resumed at " + alreadyDone);
     }
+    bar = b;
   }
 
   @Override
@@ -113,8 +115,9 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
 
   @Override
   public void close() {
-    if (bar != null) {
-      bar.close();
+    ProgressBar b = bar;
+    if (b != null) {
+      b.close();
     }
   }
 }

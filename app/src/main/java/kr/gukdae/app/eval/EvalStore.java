@@ -104,7 +104,7 @@ public class EvalStore {
   }
 
   ProgressListener progressRecorder(String runId, ProgressListener delegate) {
-    RunProgress progress = live.get(runId);
+    RunProgress progress = liveRun(runId);
     return new ProgressListener() {
       @Override
       public void started(int total, int alreadyDone) {
@@ -125,7 +125,7 @@ public class EvalStore {
 
   @Transactional
   void finished(String runId, EvalOutcome outcome) {
-    RunProgress.Snapshot s = live.get(runId).snapshot();
+    RunProgress.Snapshot s = liveRun(runId).snapshot();
     recordFinished(runId, outcome, s.done());
     live.remove(runId);
   }
@@ -156,15 +156,16 @@ public class EvalStore {
         jdbc.sql(
                 "INSERT INTO eval_result (run_id, task, metric, filter_name, aggregation,"
                     + " metric_value, stderr, n_samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .params(
-                runId,
-                r.name(),
-                parts[0],
-                parts[1],
-                r.aggregation(),
-                v.value(),
-                Double.isNaN(v.stderr()) ? null : v.stderr(),
-                r.samples())
+            // param(…) one at a time: a NaN stderr is stored as NULL, and Spring marks only
+            // the single-value form as taking null
+            .param(runId)
+            .param(r.name())
+            .param(parts[0])
+            .param(parts[1])
+            .param(r.aggregation())
+            .param(v.value())
+            .param(Double.isNaN(v.stderr()) ? null : v.stderr())
+            .param(r.samples())
             .update();
       }
     }
@@ -211,10 +212,21 @@ public class EvalStore {
     live.remove(runId);
   }
 
+  /** The progress of a run this process started; asking for any other run is a bug. */
+  private RunProgress liveRun(String runId) {
+    RunProgress progress = live.get(runId);
+    if (progress == null) {
+      throw new IllegalStateException("run " + runId + " was not started in this process");
+    }
+    return progress;
+  }
+
   private static String clip(String text) {
     return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
   }
 
+  // query(Class) types each row as nullable (a single-column row may be NULL); a record row is not
+  @SuppressWarnings("NullAway")
   public List<RunRow> runs() {
     return jdbc.sql(SELECT_RUN + " ORDER BY started_at DESC").query(RunRow.class).list();
   }
@@ -223,6 +235,8 @@ public class EvalStore {
     return jdbc.sql(SELECT_RUN + " WHERE id = ?").param(runId).query(RunRow.class).optional();
   }
 
+  // query(Class) types each row as nullable (a single-column row may be NULL); a record row is not
+  @SuppressWarnings("NullAway")
   public List<ResultRow> results(String runId) {
     return jdbc.sql(
             "SELECT task, metric, filter_name, aggregation, metric_value, stderr, n_samples"

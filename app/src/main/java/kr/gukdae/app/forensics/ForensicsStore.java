@@ -56,15 +56,16 @@ public class ForensicsStore {
             "INSERT INTO forensics_report (id, model, model_path, verdict_code, verdict,"
                 + " explanation, created_at, log_json, verdict_ko, explanation_ko, null_json)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        // param(…) for the optional path and log: Spring marks only that form as taking null
+        .params(id, report.candidate())
+        .param(modelPath)
         .params(
-            id,
-            report.candidate(),
-            modelPath,
             report.verdict().code(),
             report.verdict().label(),
             report.explanation().en(),
-            OffsetDateTime.now(ZoneOffset.UTC),
-            report.log() == null ? null : ReportJson.log(report.log()).toString(),
+            OffsetDateTime.now(ZoneOffset.UTC))
+        .param(report.log() == null ? null : ReportJson.log(report.log()).toString())
+        .params(
             report.verdict().labelKo(),
             report.explanation().ko(),
             ReportJson.nullModels(report.nullModels()).toString())
@@ -144,9 +145,9 @@ public class ForensicsStore {
         .forEach(r -> {
           WeightFile f =
               new WeightFile(
-                  (String) r.get("file_name"),
-                  (String) r.get("sha256"),
-                  ((Number) r.get("size_bytes")).longValue());
+                  (String) column(r, "file_name"),
+                  (String) column(r, "sha256"),
+                  ((Number) column(r, "size_bytes")).longValue());
           if ("CANDIDATE".equals(r.get("role"))) {
             candidate.add(f);
           } else {
@@ -157,7 +158,7 @@ public class ForensicsStore {
   }
 
   /** Report headers, newest first. */
-  public List<Map<String, Object>> list() {
+  public List<Map<String, @Nullable Object>> list() {
     return jdbc.sql(
             "SELECT id, model, verdict_code, verdict, verdict_ko, created_at FROM forensics_report"
                 + " ORDER BY created_at DESC, id")
@@ -167,12 +168,12 @@ public class ForensicsStore {
 
   /** The stored report as the same JSON the CLI prints, or empty. */
   public Optional<ObjectNode> get(String id) {
-    List<Map<String, Object>> rows =
+    List<Map<String, @Nullable Object>> rows =
         jdbc.sql("SELECT * FROM forensics_report WHERE id = ?").param(id).query().listOfRows();
     if (rows.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Object> r = rows.get(0);
+    Map<String, @Nullable Object> r = rows.get(0);
     ObjectNode o = JSON.createObjectNode();
     o.put("id", id);
     o.put("model", (String) r.get("model"));
@@ -207,8 +208,8 @@ public class ForensicsStore {
           n.put("explanation", (String) f.get("explanation"));
           n.put("verdictKo", orElse(f.get("verdict_ko"), f.get("verdict")));
           n.put("explanationKo", orElse(f.get("explanation_ko"), f.get("explanation")));
-          n.put("candidateParameters", ((Number) f.get("candidate_params")).longValue());
-          n.put("matchedParameters", ((Number) f.get("matched_params")).longValue());
+          n.put("candidateParameters", ((Number) column(f, "candidate_params")).longValue());
+          n.put("matchedParameters", ((Number) column(f, "matched_params")).longValue());
           Object details = f.get("details_json");
           if (details != null && JSON.readTree(details.toString()) instanceof ObjectNode d) {
             n.setAll(d);
@@ -217,11 +218,11 @@ public class ForensicsStore {
           jdbc.sql(
                   "SELECT statistics_json FROM forensics_evidence WHERE report_id = ? AND"
                       + " reference_name = ? ORDER BY component")
-              .params(id, f.get("reference_name"))
+              .params(id, column(f, "reference_name"))
               .query(String.class)
               .list()
               .forEach(s -> components.add(JSON.readTree(s)));
-          JsonNode tensors = JSON.readTree(f.get("tensors_json").toString());
+          JsonNode tensors = JSON.readTree(column(f, "tensors_json").toString());
           n.set("tensors", tensors);
         });
     return Optional.of(o);
@@ -266,16 +267,25 @@ public class ForensicsStore {
             out.computeIfAbsent((String) r.get("model_name"), k -> new ArrayList<>())
                 .add(
                     new Fingerprint(
-                        (String) r.get("tensor_name"),
-                        (String) r.get("normalized_name"),
-                        (String) r.get("shape_text"),
-                        (Boolean) r.get("is_norm"),
-                        ((Number) r.get("elements")).longValue(),
-                        ((Number) r.get("sum_x")).doubleValue(),
-                        ((Number) r.get("sum_sq")).doubleValue(),
+                        (String) column(r, "tensor_name"),
+                        (String) column(r, "normalized_name"),
+                        (String) column(r, "shape_text"),
+                        (Boolean) column(r, "is_norm"),
+                        ((Number) column(r, "elements")).longValue(),
+                        ((Number) column(r, "sum_x")).doubleValue(),
+                        ((Number) column(r, "sum_sq")).doubleValue(),
                         Fingerprint.sketchFromBytes(
                             Base64.getDecoder().decode((String) r.get("sketch_b64"))))));
     return out;
+  }
+
+  /** A NOT NULL column of a row read as a map; null there means the table is not ours. */
+  private static Object column(Map<String, ? extends @Nullable Object> row, String name) {
+    Object value = row.get(name);
+    if (value == null) {
+      throw new IllegalStateException("forensics: column " + name + " is null");
+    }
+    return value;
   }
 
   /** Rows stored before the Korean columns existed show the English text. */

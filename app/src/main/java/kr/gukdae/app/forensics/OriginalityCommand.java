@@ -157,7 +157,7 @@ class OriginalityCommand implements StandaloneCommand {
       }
       return 0;
     }
-    WeightModel cand = WeightModel.open(candidateName(), candidate);
+    WeightModel cand = WeightModel.open(candidateName(candidate), candidate);
     if (screen) {
       screen(cand);
     }
@@ -232,7 +232,7 @@ class OriginalityCommand implements StandaloneCommand {
     });
   }
 
-  private String candidateName() {
+  private String candidateName(Path candidate) {
     if (name != null && !name.isBlank()) {
       return name;
     }

@@ -2,6 +2,7 @@ package kr.gukdae.app.forensics;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +22,7 @@ class OriginalityController {
   }
 
   @GetMapping("/reports")
-  List<Map<String, Object>> reports() {
+  List<Map<String, @Nullable Object>> reports() {
     return store.list();
   }
 

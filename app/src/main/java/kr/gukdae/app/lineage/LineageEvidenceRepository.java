@@ -56,11 +56,12 @@ public class LineageEvidenceRepository {
               tree_json, tree_truncated)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
             """)
+        // the window bounds are optional: param(…) is the form Spring marks as taking null
+        .param(id)
+        .param(count.root())
+        .param(timestamp(count.rules().since()))
+        .param(timestamp(count.rules().until()))
         .params(
-            id,
-            count.root(),
-            timestamp(count.rules().since()),
-            timestamp(count.rules().until()),
             count.counted(),
             count.direct(),
             count.reached(),

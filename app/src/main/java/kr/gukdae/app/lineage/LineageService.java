@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import kr.gukdae.lineage.Lineage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
 class LineageService {
 
   private final String metadata;
-  private volatile Lineage lineage;
+  private volatile @Nullable Lineage lineage;
 
   LineageService(@Value("${gukdae.lineage.metadata:}") String metadata) {
     this.metadata = metadata.strip();

@@ -61,14 +61,14 @@ class ReviewController {
   @PostMapping("/panels")
   Opened open(@RequestBody PanelForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
-    return new Opened(reviews.openPanel(form.stage(), office.username()));
+    return new Opened(reviews.openPanel(form.stage(), office.accountName()));
   }
 
   @Requires(Role.OFFICE)
   @PostMapping("/assignments")
   Done assign(@RequestBody AssignForm form, HttpServletRequest request) {
     Principal office = access.require(request, Role.OFFICE);
-    reviews.assign(form.stage(), text(form.reviewer()), text(form.team()), office.username());
+    reviews.assign(form.stage(), text(form.reviewer()), text(form.team()), office.accountName());
     return new Done(true);
   }
 
@@ -97,7 +97,7 @@ class ReviewController {
             text(form.kind()),
             text(form.name()),
             content,
-            office.username()));
+            office.accountName()));
   }
 
   /**
@@ -116,7 +116,7 @@ class ReviewController {
       throws java.io.IOException {
     Principal office = access.require(request, Role.OFFICE);
     return reviews.attach(
-        stage, team.strip(), kind, name, request.getInputStream(), office.username());
+        stage, team.strip(), kind, name, request.getInputStream(), office.accountName());
   }
 
   @Requires({Role.OFFICE, Role.REVIEWER})
@@ -124,7 +124,7 @@ class ReviewController {
   ResponseEntity<org.springframework.core.io.Resource> artefact(
       @PathVariable long id, HttpServletRequest request) {
     Principal p = access.require(request, Role.OFFICE, Role.REVIEWER);
-    ReviewService.Opened a = reviews.open(id, p.username(), p.has(Role.OFFICE));
+    ReviewService.Opened a = reviews.open(id, p.accountName(), p.has(Role.OFFICE));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(a.mediaType()))
         .contentLength(a.size())
@@ -144,7 +144,7 @@ class ReviewController {
   @GetMapping("/mine")
   ReviewService.Mine mine(@RequestParam int stage, HttpServletRequest request) {
     Principal reviewer = access.require(request, Role.REVIEWER);
-    return reviews.mine(stage, reviewer.username());
+    return reviews.mine(stage, reviewer.accountName());
   }
 
   @Requires(Role.REVIEWER)
@@ -153,7 +153,7 @@ class ReviewController {
     Principal reviewer = access.require(request, Role.REVIEWER);
     reviews.save(
         form.stage(),
-        reviewer.username(),
+        reviewer.accountName(),
         text(form.team()),
         form.items() == null ? Map.of() : form.items(),
         form.comment(),
@@ -172,7 +172,7 @@ class ReviewController {
   @GetMapping("/sheets/{id}")
   ReviewService.SheetDetail sheet(@PathVariable long id, HttpServletRequest request) {
     Principal p = access.require(request, Role.OFFICE, Role.REVIEWER);
-    return reviews.sheet(id, p.username(), p.has(Role.OFFICE));
+    return reviews.sheet(id, p.accountName(), p.has(Role.OFFICE));
   }
 
   private static String text(@Nullable String s) {

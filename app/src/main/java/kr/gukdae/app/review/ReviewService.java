@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.programmes.Programmes;
@@ -80,7 +81,12 @@ public class ReviewService {
             .orElseThrow(() ->
                 new UserError(
                     "no review panel for stage " + stage + "; the office opens it first"));
-    return new Round(loaded, loaded.program().panel(), row);
+    Panel panel = loaded.program().panel();
+    if (panel == null) {
+      // the panel was opened, then the programme file lost its panel
+      throw new UserError("programme '" + loaded.program().name() + "' declares no review panel");
+    }
+    return new Round(loaded, panel, row);
   }
 
   private static Team team(Round r, String teamId) {
@@ -205,7 +211,8 @@ public class ReviewService {
           "이해 충돌: 이 팀을 평가할 수 없습니다",
           "conflict of interest: you may not review team '" + teamId + "'");
     }
-    ReviewSheet sheet = new ReviewSheet(reviewer, teamId, items, comment);
+    ReviewSheet sheet =
+        new ReviewSheet(reviewer, teamId, items, Objects.requireNonNullElse(comment, ""));
     List<String> problems = new ArrayList<>(r.panel().problems(sheet));
     if (!submit) {
       problems.removeIf(p -> p.endsWith("has no score")); // a draft may be unfinished

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import kr.gukdae.ledger.CanonicalJson;
@@ -182,7 +183,16 @@ public class ReviewStore {
                 "UPDATE review_sheet SET items_json = ?, comment_text = ?, status = ?,"
                     + " updated_at = ?, submitted_at = ? WHERE panel_id = ? AND reviewer = ?"
                     + " AND team = ? AND status = 'DRAFT'")
-            .params(json, comment, status, now, submit ? now : null, panelId, reviewer, team)
+            // param(…) one at a time: a draft has no submitted_at, and Spring marks only the
+            // single-value form as taking null
+            .param(json)
+            .param(comment)
+            .param(status)
+            .param(now)
+            .param(submit ? now : null)
+            .param(panelId)
+            .param(reviewer)
+            .param(team)
             .update();
     if (updated == 1) {
       return true;
@@ -194,7 +204,15 @@ public class ReviewStore {
       jdbc.sql(
               "INSERT INTO review_sheet (panel_id, reviewer, team, items_json, comment_text,"
                   + " status, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(panelId, reviewer, team, json, comment, status, now, submit ? now : null)
+          // param(…) one at a time: a draft has no submitted_at
+          .param(panelId)
+          .param(reviewer)
+          .param(team)
+          .param(json)
+          .param(comment)
+          .param(status)
+          .param(now)
+          .param(submit ? now : null)
           .update();
       return true;
     } catch (org.springframework.dao.DuplicateKeyException e) {
@@ -220,7 +238,8 @@ public class ReviewStore {
                 s.reviewer(),
                 s.items(),
                 s.comment(),
-                s.submittedAt(),
+                // the query keeps only SUBMITTED sheets, which carry their time
+                Objects.requireNonNull(s.submittedAt(), "submitted_at"),
                 sha256(s.items(), s.comment())))
         .toList();
   }

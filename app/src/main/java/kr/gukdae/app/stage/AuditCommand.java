@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import kr.gukdae.cli.AppServices;
 import kr.gukdae.cli.StandaloneCommand;
 import kr.gukdae.ledger.CanonicalJson;
@@ -104,7 +105,10 @@ public class AuditCommand implements StandaloneCommand {
         dir != null && (anchors != null || Files.isDirectory(dir))
             ? Checkpoint.readAll(dir)
             : List.of();
-    List<LedgerEntry> entries = ledger != null ? ledger.entries() : Ledger.inFile(file).entries();
+    List<LedgerEntry> entries =
+        ledger != null
+            ? ledger.entries()
+            : Ledger.inFile(Objects.requireNonNull(file, "--file")).entries();
     Verification v = Ledger.verifyWith(entries, new Ledger.Trust(keys, checkpoints, head));
     System.out.println(v.describe());
     if (keys.isEmpty() && v.intact() && v.activeKey() != null) {

@@ -68,7 +68,15 @@ class Decisions {
     jdbc.sql(
             "INSERT INTO stage_decision (programme_id, stage_no, ledger_seq, decided_by, reason,"
                 + " supersedes, chain_key, recorded_at) VALUES (?, ?, 0, ?, ?, ?, ?, ?)")
-        .params(programmeId, stage, by, reason, supersedes, key, Workspace.now())
+        // param(…) one at a time: reason and supersedes are optional, and Spring marks only the
+        // single-value form as taking null
+        .param(programmeId)
+        .param(stage)
+        .param(by)
+        .param(reason)
+        .param(supersedes)
+        .param(key)
+        .param(Workspace.now())
         .update();
     return jdbc.sql("SELECT id FROM stage_decision WHERE chain_key = ?")
         .param(key)

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import kr.gukdae.app.arena.StageRatings;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
@@ -136,7 +137,8 @@ class FeatureEvidence {
         if (m == null) {
           continue;
         }
-        Instant at = run.finishedAt().toInstant();
+        // only finished runs were kept above
+        Instant at = Objects.requireNonNull(run.finishedAt(), "finished_at").toInstant();
         Map<String, Object> src = new LinkedHashMap<>();
         src.put("run", run.id());
         src.put("model", run.model());
@@ -258,6 +260,9 @@ class FeatureEvidence {
     List<StageEvidence> out = new ArrayList<>();
     for (Team team : p.teamsIn(st.number())) {
       String model = model(team, st.number());
+      if (model == null) {
+        continue;
+      }
       var found =
           slice.ratings().stream()
               .filter(r -> model != null && sameModel(r.model(), model))

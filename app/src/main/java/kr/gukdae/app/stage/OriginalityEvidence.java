@@ -83,7 +83,8 @@ class OriginalityEvidence {
                   "SELECT reference_name FROM forensics_finding WHERE report_id = ?"
                       + " ORDER BY reference_name")
               .param(pick.id())
-              .query(String.class)
+              // a row mapper, not query(String.class): reference_name is NOT NULL, so no row is
+              .query((rs, n) -> rs.getString(1))
               .list();
     }
     Map<String, Object> src = new java.util.LinkedHashMap<>();

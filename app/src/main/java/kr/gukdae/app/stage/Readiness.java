@@ -2,6 +2,7 @@ package kr.gukdae.app.stage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import kr.gukdae.stage.Component;
 import kr.gukdae.stage.EvaluationPlan;
 import kr.gukdae.stage.Evidence;
@@ -98,7 +99,9 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
     var current = slotted.stream().filter(e -> e.supersededBy() == null).toList();
     if (!current.isEmpty()) {
       StageEvidence e = current.getLast();
-      return new Item(component, State.STALE, e.stale(), List.of(e.id()));
+      // current but not counting: only a stale reason keeps it from counting
+      String why = Objects.requireNonNull(e.stale(), "current evidence that does not count");
+      return new Item(component, State.STALE, why, List.of(e.id()));
     }
     return new Item(component, State.MISSING, todo, List.of());
   }

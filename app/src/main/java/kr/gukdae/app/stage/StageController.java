@@ -162,7 +162,7 @@ class StageController {
     Principal office = access.require(request, Role.OFFICE);
     var decided =
         stages.decide(
-            stages.programmes().require(), form.stage(), office.username(), true, form.reason());
+            stages.programmes().require(), form.stage(), office.accountName(), true, form.reason());
     return decisions().stream()
         .filter(d -> d.seq() == decided.ledgerSeq())
         .findFirst()

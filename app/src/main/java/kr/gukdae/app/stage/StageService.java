@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 import kr.gukdae.UserError;
@@ -180,7 +181,8 @@ public class StageService {
         drafts.add(
             Drafts.draft(
                 loaded.id(),
-                FeatureEvidence.model(team, stage),
+                // checked above: the team has a submitted model in this stage
+                Objects.requireNonNull(FeatureEvidence.model(team, stage), "model"),
                 e,
                 "import",
                 Path.of(file).getFileName() + "#" + i,

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.access;
+
+import org.jspecify.annotations.NullMarked;

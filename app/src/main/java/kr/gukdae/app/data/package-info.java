@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.data;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.demo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.eval;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.forensics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.lineage;
+
+import org.jspecify.annotations.NullMarked;

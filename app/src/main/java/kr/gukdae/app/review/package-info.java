@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.review;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.stage;
+
+import org.jspecify.annotations.NullMarked;
