@@ -187,8 +187,8 @@ class ArenaAdminTest {
     long id = scenario("브라우저 관리", "정확성");
     account("admin_browser", VoterClass.ADMIN);
     String leaky = leakyVotedBattle(new Client());
-    try (Playwright playwright = ArenaBrowserTest.playwright();
-        Browser browser = ArenaBrowserTest.launch(playwright)) {
+    try (Playwright playwright = kr.gukdae.web.Chromium.playwright();
+        Browser browser = kr.gukdae.web.Chromium.launch(playwright)) {
       Page page = browser.newPage();
       page.navigate("http://127.0.0.1:" + port + "/arena/admin.html?lang=ko");
       page.waitForSelector("body[data-state=locked]");

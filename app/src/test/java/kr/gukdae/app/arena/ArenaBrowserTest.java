@@ -1,20 +1,17 @@
 package kr.gukdae.app.arena;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.web.Chromium;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,38 +41,10 @@ class ArenaBrowserTest {
     registry.add("gukdae.arena.models", () -> String.join(",", MODELS));
   }
 
-  static Path chromium() {
-    String configured = System.getenv("GUKDAE_CHROMIUM");
-    Path path =
-        Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    if (!Files.isExecutable(path) && !ci) {
-      assumeTrue(
-          false, "browser tests need Chromium: apt-get install chromium (or set GUKDAE_CHROMIUM)");
-    }
-    return path;
-  }
-
-  static Playwright playwright() {
-    // Never download browsers: the test drives the system's Chromium.
-    return Playwright.create(
-        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-  }
-
-  static Browser launch(Playwright playwright) {
-    return playwright
-        .chromium()
-        .launch(
-            new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium())
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox")));
-  }
-
   @Test
   void aFullBlindBattleRevealsNamesOnlyAfterTheVote() {
-    try (Playwright playwright = playwright();
-        Browser browser = launch(playwright)) {
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
       Page page = browser.newPage();
       List<Response> responses = new ArrayList<>();
       page.onResponse(responses::add);
@@ -189,8 +158,8 @@ class ArenaBrowserTest {
   @Test
   void aPublicVoterRegistersVotesAndIsVerifiedByAnAdministrator() {
     arena.sessions().createAccount("browser-admin", "admin-password-123", VoterClass.ADMIN);
-    try (Playwright playwright = playwright();
-        Browser browser = launch(playwright)) {
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
       Page voter = browser.newContext().newPage();
       voter.navigate("http://127.0.0.1:" + port + "/arena/?lang=en");
       voter.waitForSelector("#who-label:has-text('Public voter (anonymous)')");

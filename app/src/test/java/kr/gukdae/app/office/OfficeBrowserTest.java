@@ -1,7 +1,6 @@
 package kr.gukdae.app.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -9,8 +8,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +52,6 @@ class OfficeBrowserTest {
   @Autowired OfficeProgrammes programmes;
   @Autowired kr.gukdae.ledger.Ledger ledger;
 
-  static Path chromium() {
-    String configured = System.getenv("GUKDAE_CHROMIUM");
-    Path path =
-        Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-    if (!Files.isExecutable(path) && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-      assumeTrue(
-          false, "browser tests need Chromium: apt-get install chromium (or set GUKDAE_CHROMIUM)");
-    }
-    return path;
-  }
-
   private static void signIn(Page page, String user) {
     page.fill("#username", user);
     page.fill("#password", TestClient.PASSWORD);
@@ -86,7 +72,7 @@ class OfficeBrowserTest {
             pw.chromium()
                 .launch(
                     new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium())
+                        .setExecutablePath(kr.gukdae.web.Chromium.executable())
                         .setHeadless(true)
                         .setArgs(List.of("--no-sandbox")))) {
       Page page = browser.newPage();

@@ -1,7 +1,6 @@
 package kr.gukdae.app.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -47,16 +46,6 @@ class ReviewBrowserTest {
     registry.add("gukdae.home", home::toString);
   }
 
-  static Path chromium() {
-    String configured = System.getenv("GUKDAE_CHROMIUM");
-    Path path =
-        Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-    if (!Files.isExecutable(path) && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-      assumeTrue(false, "browser tests need Chromium (apt-get install chromium)");
-    }
-    return path;
-  }
-
   @Test
   void aReviewerOpensTheReportSavesADraftAndSubmitsOnce() {
     programmes.load(ProgramLoader.demo().source(), "demo programme.yaml", "office");
@@ -87,7 +76,7 @@ class ReviewBrowserTest {
                 .chromium()
                 .launch(
                     new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium())
+                        .setExecutablePath(kr.gukdae.web.Chromium.executable())
                         .setHeadless(true)
                         .setArgs(List.of("--no-sandbox")))) {
       Page page = browser.newPage();
