@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import kr.gukdae.GukdaeApplication;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
