@@ -38,8 +38,7 @@ class AccountAdminApi {
   Map<String, Object> verify(
       @PathVariable String username, HttpServletRequest request, HttpServletResponse response) {
     Voter admin = Admins.require(api, request, response);
-    var at = arena.sessions().verify(username, String.valueOf(admin.username()));
-    return Map.of(
-        "username", username, "verifiedBy", String.valueOf(admin.username()), "verifiedAt", at);
+    var at = arena.sessions().verify(username, admin.accountName());
+    return Map.of("username", username, "verifiedBy", admin.accountName(), "verifiedAt", at);
   }
 }

@@ -40,7 +40,7 @@ class ArenaAdminApi {
       HttpServletRequest request,
       HttpServletResponse response) {
     Voter admin = admin(request, response);
-    return Map.of("id", arena.scenarios().create(draft, admin.username()));
+    return Map.of("id", arena.scenarios().create(draft, admin.accountName()));
   }
 
   @Requires(Role.OFFICE)

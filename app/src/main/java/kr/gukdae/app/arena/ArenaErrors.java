@@ -13,8 +13,7 @@ class ArenaErrors {
 
   @ExceptionHandler(ArenaException.class)
   ResponseEntity<Map<String, String>> refused(ArenaException e) {
-    return ResponseEntity.status(e.status())
-        .body(Map.of("error", e.code(), "message", e.getMessage()));
+    return ResponseEntity.status(e.status()).body(Map.of("error", e.code(), "message", e.text()));
   }
 
   /**

@@ -122,8 +122,12 @@ class ArenaResultsApi {
   private List<Battle> withStyle(List<Results.VoteRow> votes) {
     var styles = arena.results().styles(votes.stream().map(Results.VoteRow::battleId).toList());
     return votes.stream()
-        .filter(v -> styles.containsKey(v.battleId()))
-        .map(v -> v.battle().withStyle(styles.get(v.battleId()).a(), styles.get(v.battleId()).b()))
+        .<Battle>mapMulti((v, out) -> {
+          Results.Style style = styles.get(v.battleId());
+          if (style != null) {
+            out.accept(v.battle().withStyle(style.a(), style.b()));
+          }
+        })
         .toList();
   }
 

@@ -68,7 +68,7 @@ final class VoteFilter implements Filter {
     } catch (ArenaException e) {
       Map<String, String> body = new LinkedHashMap<>();
       body.put("error", e.code());
-      body.put("message", e.getMessage());
+      body.put("message", e.text());
       reply(response, e.status(), body);
     }
   }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ final class VoteWriter implements AutoCloseable {
           + " blind, leak, turns, voted_at, network) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT DO NOTHING";
 
-  private record Pending(Object[] row, CompletableFuture<Boolean> done) {}
+  private record Pending(@Nullable Object[] row, CompletableFuture<Boolean> done) {}
 
   private final DataSource dataSource;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -42,7 +43,7 @@ final class VoteWriter implements AutoCloseable {
   }
 
   /** Inserts one vote row; true once committed, false when the battle already had a vote. */
-  boolean insert(Object... row) {
+  boolean insert(@Nullable Object... row) {
     if (!open) {
       throw new IllegalStateException("the vote writer is closed");
     }
