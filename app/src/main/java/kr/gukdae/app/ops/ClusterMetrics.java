@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -99,16 +102,20 @@ final class ClusterMetrics {
   /** Reads the database once; the meters show this until the next call. */
   synchronized void refresh() {
     OffsetDateTime now = jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single();
-    Map<String, Long> shards = new java.util.HashMap<>();
-    jdbc.sql(
-            "SELECT CASE WHEN status = 'RUNNING' AND lease_until < ? THEN 'expired'"
-                + " ELSE LOWER(status) END, COUNT(*) FROM eval_shard WHERE kind = 'SAMPLES'"
-                + " GROUP BY CASE WHEN status = 'RUNNING' AND lease_until < ? THEN 'expired'"
-                + " ELSE LOWER(status) END")
-        .params(now, now)
+    Map<String, Long> shards = new HashMap<>();
+    jdbc.sql("SELECT status, COUNT(*) FROM eval_shard WHERE kind = 'SAMPLES' GROUP BY status")
         .query(rs -> {
-          shards.put(rs.getString(1), rs.getLong(2));
+          shards.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2));
         });
+    long expired =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM eval_shard WHERE kind = 'SAMPLES' AND status = 'RUNNING'"
+                    + " AND lease_until < ?")
+            .param(now)
+            .query(Long.class)
+            .single();
+    shards.put("expired", expired);
+    shards.merge("running", -expired, Long::sum); // running: under a lease that still holds
     long[] timed = new long[2];
     jdbc.sql(
             "SELECT COUNT(*), COALESCE(SUM(duration_ms), 0) FROM eval_shard"
@@ -117,7 +124,7 @@ final class ClusterMetrics {
           timed[0] = rs.getLong(1);
           timed[1] = rs.getLong(2);
         });
-    Map<String, Double> ages = new java.util.HashMap<>();
+    Map<String, Double> ages = new HashMap<>();
     long[] live = new long[1];
     jdbc.sql("SELECT id, heartbeat_at FROM eval_worker WHERE heartbeat_at >= ?")
         .param(now.minusSeconds(LISTED_SECONDS))
@@ -125,17 +132,16 @@ final class ClusterMetrics {
           double age =
               Math.max(
                   0,
-                  java.time.Duration.between(rs.getObject(2, OffsetDateTime.class), now).toMillis()
-                      / 1000.0);
+                  Duration.between(rs.getObject(2, OffsetDateTime.class), now).toMillis() / 1000.0);
           ages.put(rs.getString(1), age);
           live[0] += age <= ALIVE_SECONDS ? 1 : 0;
         });
-    Map<String, Double> limits = new java.util.HashMap<>();
+    Map<String, Double> limits = new HashMap<>();
     jdbc.sql("SELECT endpoint, max_in_flight FROM eval_endpoint_limit")
         .query(rs -> {
           limits.put(rs.getString(1), (double) rs.getInt(2));
         });
-    Map<String, Double> inUse = new java.util.HashMap<>();
+    Map<String, Double> inUse = new HashMap<>();
     limits.keySet().forEach(e -> inUse.put(e, 0.0));
     jdbc.sql(
             "SELECT endpoint, SUM(permits) FROM eval_endpoint_permit WHERE lease_until >= ?"

@@ -1,5 +1,6 @@
 package kr.gukdae.app.workers;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -110,8 +111,8 @@ final class Heartbeat implements AutoCloseable {
   }
 
   /** Time since the claim, by this worker's monotonic clock. */
-  java.time.Duration held() {
-    return java.time.Duration.ofNanos(System.nanoTime() - claimedAt);
+  Duration held() {
+    return Duration.ofNanos(System.nanoTime() - claimedAt);
   }
 
   @Override
