@@ -1,8 +1,10 @@
 package kr.gukdae.app.arena;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,15 +12,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
+import kr.gukdae.app.access.RateWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes votes in group commits: requests that arrive while a commit is in flight are inserted
- * together in the next transaction, and each caller returns only after its own row is committed.
- * One durable commit then covers many votes, which is what lets a small machine take thousands of
- * votes a second without acknowledging anything that is not on disk. {@code ON CONFLICT DO NOTHING}
- * plus the battle-id primary key turns a second vote into an update count of 0.
+ * Decides and writes votes in group commits: requests that arrive while a commit is in flight are
+ * decided ({@link VoteAdmission}) and inserted together in the next transaction, and each caller
+ * returns only after that transaction committed. One durable commit then covers many votes, which
+ * is what lets a small machine take thousands of votes a second without acknowledging anything that
+ * is not on disk. Each instance has its own writer; the database's locks and the battle-id primary
+ * key keep several instances' writers consistent with each other.
  */
 final class VoteWriter implements AutoCloseable {
 
@@ -29,24 +33,28 @@ final class VoteWriter implements AutoCloseable {
           + " blind, leak, turns, voted_at, network) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT DO NOTHING";
 
-  private record Pending(Object[] row, CompletableFuture<Boolean> done) {}
+  private record Pending(VoteAdmission.Ballot ballot, CompletableFuture<Votes.Reveal> done) {}
 
   private final DataSource dataSource;
+  private final RateWindows windows;
+  private final Clock clock;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean open = true;
 
-  VoteWriter(DataSource dataSource) {
+  VoteWriter(DataSource dataSource, RateWindows windows, Clock clock) {
     this.dataSource = dataSource;
+    this.windows = windows;
+    this.clock = clock;
     this.thread = Thread.ofPlatform().daemon().name("arena-vote-writer").start(this::loop);
   }
 
-  /** Inserts one vote row; true once committed, false when the battle already had a vote. */
-  boolean insert(Object... row) {
+  /** The vote's reveal once it is committed; its refusal ({@link ArenaException}) otherwise. */
+  Votes.Reveal cast(VoteAdmission.Ballot ballot) {
     if (!open) {
       throw new IllegalStateException("the vote writer is closed");
     }
-    var pending = new Pending(row, new CompletableFuture<>());
+    var pending = new Pending(ballot, new CompletableFuture<>());
     queue.add(pending);
     try {
       return pending.done().get();
@@ -95,15 +103,11 @@ final class VoteWriter implements AutoCloseable {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
-      int[] counts;
-      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-        for (Pending p : batch) {
-          for (int i = 0; i < p.row().length; i++) {
-            ps.setObject(i + 1, p.row()[i]);
-          }
-          ps.addBatch();
-        }
-        counts = ps.executeBatch();
+      List<Object> results;
+      try {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        results =
+            VoteAdmission.admit(c, batch.stream().map(Pending::ballot).toList(), windows, now);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -111,8 +115,13 @@ final class VoteWriter implements AutoCloseable {
       } finally {
         c.setAutoCommit(autoCommit);
       }
+      // only now, after the commit, does any caller hear back
       for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).done().complete(counts[i] != 0);
+        if (results.get(i) instanceof Votes.Reveal reveal) {
+          batch.get(i).done().complete(reveal);
+        } else {
+          batch.get(i).done().completeExceptionally((ArenaException) results.get(i));
+        }
       }
     }
   }
