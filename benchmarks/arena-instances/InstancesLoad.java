@@ -30,7 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one run. No sticky sessions: the client sends request i to instance i mod n, whatever the voter,
  * over keep-alive connections (what a layer-4 balancer does per request). Sessions are opened
  * through the API; battles (with one answered turn each) are inserted with SQL, so the phases
- * measure votes only. Afterwards every acknowledged vote is looked up in the database.
+ * measure votes only. Each voter sends an X-Forwarded-For address from a network (/24) of its own,
+ * as voters across a country do (the instances trust it from loopback, as they would from their
+ * load balancer); GUKDAE_BENCH_ONE_NETWORK=1 sends none, so every vote comes from 127.0.0.0/24 and
+ * its per-network limit row is shared by all of them. Afterwards every acknowledged vote is looked
+ * up in the database.
  *
  * <p>Usage: java -cp postgresql.jar InstancesLoad.java JAR PG_URL VOTERS BATTLES_PER_VOTER CLIENTS
  */
@@ -39,6 +43,7 @@ public class InstancesLoad {
   static String jar, pgUrl;
   static int voters, perVoter, clients;
   static final List<Process> servers = new ArrayList<>();
+  static final AtomicInteger refusals = new AtomicInteger();
 
   public static void main(String[] args) throws Exception {
     jar = args[0];
@@ -126,6 +131,7 @@ public class InstancesLoad {
             "-Dgukdae.arena.votes-per-network-minute=1000000",
             "-Dgukdae.arena.daily-votes-public=1000000",
             "-Dgukdae.access.anonymous-sessions-per-minute=1000000",
+            "-Dserver.forward-headers-strategy=native",
             "-jar",
             jar,
             "serve");
@@ -205,7 +211,7 @@ public class InstancesLoad {
       int v = i % tokens.length;
       requests[i] =
           request("POST", "/api/arena/battles/" + battles[v][from + i / tokens.length] + "/vote",
-              tokens[v], "{\"outcome\":\"A\"}");
+              tokens[v], "{\"outcome\":\"A\"}", ONE_NETWORK ? null : "11." + (v >> 8) + "." + (v & 255) + ".7");
     }
     AtomicInteger next = new AtomicInteger();
     AtomicInteger ok = new AtomicInteger();
@@ -221,14 +227,23 @@ public class InstancesLoad {
                 conns[k] = new Conn(ports[k]);
               }
               Reply r = conns[k].send(requests[i]);
+              if (r.close) { // Tomcat ends a keep-alive connection after 100 requests
+                conns[k].close();
+                conns[k] = null;
+              }
               if (r.status == 200 && r.body.contains("\"modelA\"")) {
                 ok.incrementAndGet();
                 if (acked != null) {
                   int v = i % tokens.length;
                   acked.add(battles[v][from + i / tokens.length]);
                 }
+              } else if (refusals.getAndIncrement() < 5) {
+                System.out.println("refused: HTTP " + r.status + " " + r.body);
               }
             } catch (IOException e) {
+              if (refusals.getAndIncrement() < 5) {
+                System.out.println("no reply: " + e);
+              }
               if (conns[k] != null) {
                 conns[k].close();
                 conns[k] = null;
@@ -272,9 +287,18 @@ public class InstancesLoad {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 
+  static final boolean ONE_NETWORK = "1".equals(System.getenv("GUKDAE_BENCH_ONE_NETWORK"));
+
   static byte[] request(String method, String path, String token, String body) {
+    return request(method, path, token, body, null);
+  }
+
+  static byte[] request(String method, String path, String token, String body, String client) {
     byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     var head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    if (client != null) {
+      head.append("X-Forwarded-For: ").append(client).append("\r\n");
+    }
     if (token != null) {
       head.append("Cookie: gukdae_session=").append(token).append("\r\n");
     }
@@ -287,7 +311,7 @@ public class InstancesLoad {
     return out;
   }
 
-  record Reply(int status, String body, String cookie) {}
+  record Reply(int status, String body, String cookie, boolean close) {}
 
   /** One keep-alive HTTP/1.1 connection, one request at a time; Content-Length or chunked. */
   static final class Conn implements AutoCloseable {
@@ -310,6 +334,7 @@ public class InstancesLoad {
       int length = -1;
       boolean chunked = false;
       String cookie = null;
+      boolean close = false;
       for (String h; !(h = line()).isEmpty(); ) {
         int colon = h.indexOf(':');
         String name = h.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -317,6 +342,7 @@ public class InstancesLoad {
         switch (name) {
           case "content-length" -> length = Integer.parseInt(value);
           case "transfer-encoding" -> chunked = value.equalsIgnoreCase("chunked");
+          case "connection" -> close = value.equalsIgnoreCase("close");
           case "set-cookie" -> {
             if (value.startsWith("gukdae_session=")) {
               cookie = value.substring(value.indexOf('=') + 1, value.indexOf(';'));
@@ -335,7 +361,7 @@ public class InstancesLoad {
       } else if (length >= 0) {
         body.write(in.readNBytes(length));
       }
-      return new Reply(code, body.toString(StandardCharsets.UTF_8), cookie);
+      return new Reply(code, body.toString(StandardCharsets.UTF_8), cookie, close);
     }
 
     String line() throws IOException {

@@ -4,6 +4,7 @@
 # Builds the app jar, starts a private PostgreSQL on loopback (unless GUKDAE_BENCH_PG_URL names an
 # empty database), runs InstancesLoad, and checks every acknowledged vote is in the database.
 # Usage: benchmarks/arena-instances/run.sh [voters=2000] [battles-per-voter=6] [clients=32]
+# SKIP_BUILD=1 reuses app/target/gukdae.jar when it is there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -12,7 +13,9 @@ source scripts/java-home.sh
 voters="${1:-2000}"
 per_voter="${2:-6}"
 clients="${3:-32}"
-./mvnw -B -q -DskipTests -Dspotless.check.skip=true package >&2
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f app/target/gukdae.jar ]; then
+  ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package >&2
+fi
 pgjar=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -n1)
 
 url="${GUKDAE_BENCH_PG_URL:-}"
