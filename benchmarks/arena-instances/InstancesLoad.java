@@ -37,11 +37,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * up in the database.
  *
  * <p>Usage: java -cp postgresql.jar InstancesLoad.java JAR PG_URL VOTERS BATTLES_PER_VOTER CLIENTS
+ * [POSTMASTER_PID]
  */
 public class InstancesLoad {
 
   static String jar, pgUrl;
   static int voters, perVoter, clients;
+  static long pgPid;
   static final List<Process> servers = new ArrayList<>();
   static final AtomicInteger refusals = new AtomicInteger();
 
@@ -51,6 +53,7 @@ public class InstancesLoad {
     voters = Integer.parseInt(args[2]);
     perVoter = Integer.parseInt(args[3]);
     clients = Integer.parseInt(args[4]);
+    pgPid = args.length > 5 ? Long.parseLong(args[5]) : -1;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(Process::destroyForcibly)));
     double[] rates = new double[3];
     for (int n = 1; n <= 2; n++) {
@@ -105,11 +108,11 @@ public class InstancesLoad {
     System.out.printf(
         Locale.ROOT,
         "%d instance(s): %d of %d votes acknowledged in %.2f s = %.0f votes/s; acknowledged but"
-            + " missing in the database: %d; CPU ms per vote: servers %.3f, client %.3f, other"
-            + " (PostgreSQL and the rest of the host) %.3f%n",
+            + " missing in the database: %d; CPU ms per vote: web instances %.3f, client %.3f,"
+            + " PostgreSQL %.3f, the rest of the host (other users) %.3f%n",
         n, ok, expected, seconds, ok / seconds, missing,
         (cpu1[0] - cpu0[0]) / 1e6 / ok, (cpu1[1] - cpu0[1]) / 1e6 / ok,
-        (cpu1[2] - cpu0[2]) / 1e6 / ok);
+        (cpu1[3] - cpu0[3]) / 1e6 / ok, (cpu1[2] - cpu0[2] - cpu1[3] + cpu0[3]) / 1e6 / ok);
     if (missing > 0 || ok != expected) {
       throw new IllegalStateException("votes lost or refused: see above");
     }
@@ -274,7 +277,14 @@ public class InstancesLoad {
     // all of the host from /proc/stat (user + nice + system, in clock ticks of 10 ms)
     String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
     long host = (Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3])) * 10_000_000L;
-    return new long[] {servers, self, host - servers - self};
+    long pg =
+        pgPid <= 0
+            ? 0
+            : ProcessHandle.of(pgPid).stream()
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
+    return new long[] {servers, self, host - servers - self, pg};
   }
 
   static int freePort() throws IOException {

@@ -19,6 +19,7 @@ fi
 pgjar=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -n1)
 
 url="${GUKDAE_BENCH_PG_URL:-}"
+pgpid=""
 if [ -z "$url" ]; then
   bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -31,7 +32,8 @@ if [ -z "$url" ]; then
   trap '"${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$dir"' EXIT
   "${run_as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U gukdae bench
   url="jdbc:postgresql://127.0.0.1:$port/bench?user=gukdae"
+  pgpid=$(head -n1 "$dir/data/postmaster.pid") # CPU of this PostgreSQL only
 fi
 echo "cores: $(nproc); load average: $(cut -d' ' -f1-3 /proc/loadavg); PostgreSQL: $url; voters: $voters; battles per voter: $per_voter; clients: $clients"
-java -Xmx512m -cp "$pgjar" benchmarks/arena-instances/InstancesLoad.java app/target/gukdae.jar "$url" "$voters" "$per_voter" "$clients"
+java -Xmx512m -cp "$pgjar" benchmarks/arena-instances/InstancesLoad.java app/target/gukdae.jar "$url" "$voters" "$per_voter" "$clients" $pgpid
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
