@@ -145,11 +145,13 @@ final class Battles {
     long now = clock.millis();
     if (counts == null || now - pairCountsRead > PAIR_COUNTS_EVERY_MILLIS) {
       synchronized (this) {
-        if (pairCounts == counts) {
-          pairCounts = new ConcurrentHashMap<>(store.pairCounts());
+        Map<String, Long> current = pairCounts;
+        if (current == counts || current == null) {
+          current = new ConcurrentHashMap<>(store.pairCounts());
+          pairCounts = current;
           pairCountsRead = now;
         }
-        counts = pairCounts;
+        counts = current;
       }
     }
     return counts;

@@ -1,7 +1,5 @@
 package kr.gukdae.app.arena;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,18 +9,21 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import javax.sql.DataSource;
 import kr.gukdae.app.access.RateWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides and writes votes in group commits: requests that arrive while a commit is in flight are
  * decided ({@link VoteAdmission}) and inserted together in the next transaction, and each caller
  * returns only after that transaction committed. One durable commit then covers many votes, which
  * is what lets a small machine take thousands of votes a second without acknowledging anything that
- * is not on disk. Each instance has its own writer; the database's locks and the battle-id primary
- * key keep several instances' writers consistent with each other.
+ * is not on disk. Each group is one transaction of the application's transaction manager (a failed
+ * group is rolled back by it). Each instance has its own writer; the database's locks and the
+ * battle-id primary key keep several instances' writers consistent with each other.
  */
 final class VoteWriter implements AutoCloseable {
 
@@ -35,15 +36,18 @@ final class VoteWriter implements AutoCloseable {
 
   private record Pending(VoteAdmission.Ballot ballot, CompletableFuture<Votes.Reveal> done) {}
 
-  private final DataSource dataSource;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
   private final RateWindows windows;
   private final Clock clock;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean open = true;
 
-  VoteWriter(DataSource dataSource, RateWindows windows, Clock clock) {
-    this.dataSource = dataSource;
+  /** {@code jdbc}, {@code tx} and {@code windows} work on the same database. */
+  VoteWriter(JdbcTemplate jdbc, TransactionTemplate tx, RateWindows windows, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
     this.windows = windows;
     this.clock = clock;
     this.thread = Thread.ofPlatform().daemon().name("arena-vote-writer").start(this::loop);
@@ -82,12 +86,12 @@ final class VoteWriter implements AutoCloseable {
       queue.drainTo(batch, MAX_BATCH - 1);
       try {
         write(batch);
-      } catch (SQLException | RuntimeException e) {
+      } catch (RuntimeException e) {
         // One bad row must not sink the others: retry each in its own transaction.
         for (Pending p : batch) {
           try {
             write(List.of(p));
-          } catch (SQLException | RuntimeException single) {
+          } catch (RuntimeException single) {
             p.done()
                 .completeExceptionally(
                     new IllegalStateException("vote not written: " + single.getMessage(), single));
@@ -99,29 +103,23 @@ final class VoteWriter implements AutoCloseable {
     }
   }
 
-  private void write(List<Pending> batch) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      List<Object> results;
-      try {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        results =
-            VoteAdmission.admit(c, batch.stream().map(Pending::ballot).toList(), windows, now);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-      // only now, after the commit, does any caller hear back
-      for (int i = 0; i < batch.size(); i++) {
-        if (results.get(i) instanceof Votes.Reveal reveal) {
-          batch.get(i).done().complete(reveal);
-        } else {
-          batch.get(i).done().completeExceptionally((ArenaException) results.get(i));
-        }
+  private void write(List<Pending> batch) {
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    List<VoteAdmission.Ballot> ballots = batch.stream().map(Pending::ballot).toList();
+    List<Object> results =
+        tx.execute(status ->
+            jdbc.execute(
+                (ConnectionCallback<List<Object>>)
+                    c -> VoteAdmission.admit(c, ballots, windows, now)));
+    if (results == null || results.size() != batch.size()) {
+      throw new IllegalStateException("the vote batch returned no decisions");
+    }
+    // only after the commit: a caller never hears of a vote that is not on disk
+    for (int i = 0; i < batch.size(); i++) {
+      if (results.get(i) instanceof Votes.Reveal reveal) {
+        batch.get(i).done().complete(reveal);
+      } else {
+        batch.get(i).done().completeExceptionally((ArenaException) results.get(i));
       }
     }
   }
