@@ -30,12 +30,9 @@ public final class Solvers {
     return (state, model) -> {
       var request = new GenerateRequest(state.messages(), config, format);
       ModelOutput output = model.generate(request);
+      // lm-eval records a chat request (its chat template on an API model) as the messages' JSON
       String prompt =
-          format == PromptFormat.PLAIN
-              ? request.plainText()
-              : state.sample().turns().isEmpty()
-                  ? state.messages().get(state.messages().size() - 1).content()
-                  : chatJson(state.messages());
+          format == PromptFormat.PLAIN ? request.plainText() : chatJson(state.messages());
       var call =
           new ModelCall(
               "generate_until",

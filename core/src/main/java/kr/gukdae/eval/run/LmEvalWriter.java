@@ -57,7 +57,7 @@ final class LmEvalWriter {
       versions.put(name, task.version());
       nShot.put(name, task.config().numFewshot());
       Map<String, Object> better = new LinkedHashMap<>();
-      task.scorers().forEach(s -> better.put(s.metric(), true));
+      task.scorers().forEach(s -> better.put(s.metric(), s.higherIsBetter()));
       higherIsBetter.put(name, better);
       int original = task.samples().size();
       int effective = task.samples(options.limit()).size();
@@ -200,7 +200,13 @@ final class LmEvalWriter {
     out.put("fewshot_seed", c.fewshotSeed());
     List<Object> metrics = new ArrayList<>();
     for (ScoreSpec s : task.scorers()) {
-      metrics.add(Map.of("metric", s.metric(), "aggregation", "mean", "higher_is_better", true));
+      Map<String, Object> metric = new LinkedHashMap<>();
+      metric.put("metric", s.metric());
+      metric.put("aggregation", s.aggregationName());
+      metric.put("higher_is_better", s.higherIsBetter());
+      if (!metrics.contains(metric)) {
+        metrics.add(metric); // one entry per metric, as in the task file, whatever the filters
+      }
     }
     out.put("metric_list", metrics);
     out.put(

@@ -6,7 +6,6 @@ import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.OutputType;
 import kr.gukdae.eval.Sample;
-import kr.gukdae.model.ChatMessage;
 import org.jspecify.annotations.Nullable;
 
 /** Renders one dataset row into prompt, choices and target, with lm-evaluation-harness's rules. */
@@ -22,17 +21,17 @@ final class SampleRenderer {
     this.helpers = helpers;
   }
 
-  Sample sample(int docId, Row row, String fewshotPrefix, @Nullable String groupBy) {
-    return sample(docId, row, fewshotPrefix, groupBy, List.of());
-  }
-
-  /** With {@code turns} (system, few-shot chat turns) before the prompt. */
-  Sample sample(
-      int docId, Row row, String fewshotPrefix, @Nullable String groupBy, List<ChatMessage> turns) {
+  /** The row's sample, its prompt and turns laid out by {@link ContextLayout}. */
+  Sample sample(int docId, Row row, ContextLayout layout, @Nullable String groupBy) {
     List<String> choices = type == OutputType.MULTIPLE_CHOICE ? choices(row) : choicesIfAny(row);
     String target = target(row, choices);
     String category = groupBy == null ? null : row.getString(groupBy);
-    return new Sample(docId, fewshotPrefix + text(row), choices, target, category, row, turns);
+    return new Sample(docId, layout.prompt(), choices, target, category, row, layout.turns());
+  }
+
+  /** Whether the task has choices (a few-shot example's answer is then a choice). */
+  boolean hasChoices() {
+    return def.docToChoice() != null;
   }
 
   String text(Row row) {

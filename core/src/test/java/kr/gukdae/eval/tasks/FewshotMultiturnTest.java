@@ -104,16 +104,17 @@ class FewshotMultiturnTest {
   }
 
   @Test
-  void withoutTheFlagTheExamplesAreOneTextAsBefore() throws Exception {
+  void withoutTheFlagTheExamplesAreOneUserMessageAfterTheSystemMessage() throws Exception {
     Task task =
         TaskLoader.load(
             task("output_type: generate_until\nprompt_format: chat\n"),
             TaskLoader.Options.DEFAULTS);
+    // lm-eval's multiturn_to_singleturn: the description stays in the system message
     assertThat(TaskState.initial(task.samples().get(0)).messages())
         .containsExactly(
+            ChatMessage.system("다음은 역사에 관한 문제입니다."),
             ChatMessage.user(
-                "다음은 역사에 관한 문제입니다.질문: 세종이 만든 문자는?\n답: 한글\n\n"
-                    + "질문: 조선의 수도는?\n답: 한양\n\n질문: 임진왜란이 일어난 해는?\n답:"));
+                "질문: 세종이 만든 문자는?\n답: 한글\n\n" + "질문: 조선의 수도는?\n답: 한양\n\n질문: 임진왜란이 일어난 해는?\n답:"));
   }
 
   @Test
