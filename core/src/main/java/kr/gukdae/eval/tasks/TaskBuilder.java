@@ -122,6 +122,7 @@ final class TaskBuilder {
               fewshotDelimiter);
       samples.add(renderer.sample(i, row, layout, def.groupBy()));
     }
+    checkTargetShapes(rows, samples);
 
     GenerateConfig generation = generation(fewshotDelimiter);
     List<Solver> solvers = new ArrayList<>();
@@ -165,6 +166,32 @@ final class TaskBuilder {
         hash,
         // Bundled sample rows make demo numbers; the same task on --data-dir is the real thing.
         Boolean.TRUE.equals(def.demo()) && !readsRealData());
+  }
+
+  /**
+   * lm-eval decides "multiple targets" from the first document's {@code doc_to_target}; a later
+   * document of the other shape is scored there as nonsense (a text split into characters, a list
+   * compared with an index), so here it is an error.
+   */
+  private static void checkTargetShapes(List<Row> rows, List<Sample> samples) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    boolean multiple = !samples.get(0).targets().isEmpty();
+    for (int i = 1; i < samples.size(); i++) {
+      if (samples.get(i).targets().isEmpty() == multiple) {
+        throw new UserError(
+            rows.get(i).where()
+                + ": doc_to_target gives "
+                + (multiple ? "one answer" : "a list")
+                + " here but "
+                + (multiple ? "a list" : "one answer")
+                + " for the first document ("
+                + rows.get(0).where()
+                + "); lm-eval takes the first document's shape for all, so make every row"
+                + " give a list (e.g. [answer]) or none");
+      }
+    }
   }
 
   /** {@code dataset.columns}: each template name also reads its mapped column of the file. */
