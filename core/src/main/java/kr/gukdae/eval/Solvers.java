@@ -15,16 +15,6 @@ public final class Solvers {
 
   private Solvers() {}
 
-  /** Puts a system message before the conversation. */
-  public static Solver systemMessage(String text) {
-    return (state, model) -> {
-      List<ChatMessage> messages = new ArrayList<>();
-      messages.add(ChatMessage.system(text));
-      messages.addAll(state.messages());
-      return state.withMessages(messages);
-    };
-  }
-
   /** Asks the model for an answer to the conversation so far. */
   public static Solver generate(GenerateConfig config, PromptFormat format) {
     return (state, model) -> {
