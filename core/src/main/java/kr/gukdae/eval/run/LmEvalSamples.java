@@ -73,12 +73,25 @@ final class LmEvalSamples {
       line.put("filter", filter);
       line.put("metrics", metricNames);
       line.put("doc_hash", docHash);
-      line.put("prompt_hash", LmEvalWriter.sha256(sample.prompt()));
+      line.put("prompt_hash", LmEvalWriter.sha256(context(record, sample)));
       line.put("target_hash", LmEvalWriter.sha256(targetStr(sample)));
       line.putAll(values);
       out.add(line);
     }
     return out;
+  }
+
+  /**
+   * lm-eval's prompt_hash hashes the first request's context ({@code arguments[0]}): the prompt
+   * text, or a chat request's messages as JSON.
+   */
+  private static String context(SampleRecord record, Sample sample) {
+    for (ModelCall call : record.calls()) {
+      if (!call.arguments().isEmpty() && !call.arguments().get(0).isEmpty()) {
+        return call.arguments().get(0).get(0);
+      }
+    }
+    return sample.prompt();
   }
 
   /** lm-eval writes doc_to_target's value: a list of golds stays a list (indices as numbers). */

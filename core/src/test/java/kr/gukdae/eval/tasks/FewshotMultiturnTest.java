@@ -142,14 +142,16 @@ class FewshotMultiturnTest {
                 .asBoolean())
         .isTrue();
     try (Stream<String> lines = Files.lines(dir.resolve("runs/mt/samples_test_t.jsonl"))) {
-      String arg0 =
-          TaskLoader.JSON
-              .readTree(lines.findFirst().orElseThrow())
-              .path("arguments")
-              .path("gen_args_0")
-              .path("arg_0")
-              .asString();
+      var line = TaskLoader.JSON.readTree(lines.findFirst().orElseThrow());
+      String arg0 = line.path("arguments").path("gen_args_0").path("arg_0").asString();
       assertThat(arg0).isEqualTo(GOLDEN_JSON);
+      // lm-eval's prompt_hash is the hash of that context, the messages' JSON
+      var sha = java.security.MessageDigest.getInstance("SHA-256");
+      assertThat(line.path("prompt_hash").asString())
+          .isEqualTo(
+              java.util.HexFormat.of()
+                  .formatHex(
+                      sha.digest(GOLDEN_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
   }
 
