@@ -49,6 +49,8 @@ class ArchitectureTest {
       noClasses()
           .that()
           .resideOutsideOfPackages("kr.gukdae.app..", "kr.gukdae.web..", "kr.gukdae.cli..")
+          .and()
+          .doNotHaveFullyQualifiedName("kr.gukdae.GukdaeApplication")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(

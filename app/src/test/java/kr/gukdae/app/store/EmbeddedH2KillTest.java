@@ -162,7 +162,7 @@ class EmbeddedH2KillTest {
             "-Dgukdae.access.anonymous-sessions-per-minute=100000",
             "-cp",
             System.getProperty("java.class.path"),
-            "kr.gukdae.app.GukdaeApplication",
+            "kr.gukdae.GukdaeApplication",
             "serve");
     pb.environment().keySet().removeIf(k -> k.startsWith("GUKDAE_DB_"));
     pb.environment().put("GUKDAE_HOME", home.toString());
