@@ -69,8 +69,9 @@ final class ReportText {
       }
       long permuted =
           f.tensors().stream()
-              .filter(t ->
-                  t.stats().alignment() != kr.gukdae.originality.TensorStats.Alignment.IDENTITY)
+              .filter(
+                  t ->
+                      t.stats().alignment() != kr.gukdae.originality.TensorStats.Alignment.IDENTITY)
               .count();
       if (permuted > 0) {
         out.println(

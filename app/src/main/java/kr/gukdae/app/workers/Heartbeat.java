@@ -3,6 +3,7 @@ package kr.gukdae.app.workers;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,19 @@ final class Heartbeat implements AutoCloseable {
       ShardQueue queue,
       @Nullable EndpointPermits permits,
       Worker.Config config) {
+    this(
+        claim.runId() + "#" + claim.shardNo(),
+        config,
+        () -> {
+          boolean held = queue.renew(claim, config.lease());
+          return held && permits != null
+              ? permits.renew(claim.endpoint(), config.id(), config.lease())
+              : held;
+        });
+  }
+
+  /** Renews any lease: {@code renew} answers whether this holder still holds it. */
+  Heartbeat(String what, Worker.Config config, BooleanSupplier renew) {
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("heartbeat-" + config.id()).factory());
@@ -31,17 +45,12 @@ final class Heartbeat implements AutoCloseable {
     timer.scheduleWithFixedDelay(
         () -> {
           try {
-            boolean held = queue.renew(claim, config.lease());
-            if (held && permits != null) {
-              held = permits.renew(claim.endpoint(), config.id(), config.lease());
-            }
-            if (!held) {
+            if (!renew.getAsBoolean()) {
               lost = true;
             }
           } catch (RuntimeException e) {
             // the database is unreachable: keep trying until the lease is surely gone
-            log.warn(
-                "cannot renew lease of {}#{}: {}", claim.runId(), claim.shardNo(), e.toString());
+            log.warn("cannot renew lease of {}: {}", what, e.toString());
           }
         },
         every,

@@ -61,6 +61,7 @@ public final class Worker {
   private final ShardQueue queue;
   private final EndpointPermits permits;
   private final WorkerRegistry registry;
+  private final JobRunner jobs;
   private volatile boolean stopping;
   private @Nullable String loadedRun;
   private EvalService.@Nullable Loaded loaded;
@@ -70,6 +71,7 @@ public final class Worker {
     this.queue = new ShardQueue(dataSource);
     this.permits = new EndpointPermits(queue);
     this.registry = new WorkerRegistry(queue);
+    this.jobs = new JobRunner(new JobQueue(queue), config, () -> stopping);
   }
 
   /** Runs until {@link #stop} (or the process ends). */
@@ -80,7 +82,10 @@ public final class Worker {
       registry.beat(config.id());
       var claim = queue.claim(config.id(), config.endpoints(), config.lease());
       if (claim.isEmpty()) {
-        pause(config.idlePoll());
+        // no eval shard: a shard of another job kind (originality, quality), else wait
+        if (!jobs.runNext()) {
+          pause(config.idlePoll());
+        }
         continue;
       }
       runClaim(claim.get());
@@ -150,15 +155,16 @@ public final class Worker {
             inFlight.release();
             break;
           }
-          executor.execute(() -> {
-            try {
-              queue.record(claim.runId(), EvalRunner.evaluateSample(task, sample, model));
-            } catch (RuntimeException e) {
-              failure.compareAndSet(null, e);
-            } finally {
-              inFlight.release();
-            }
-          });
+          executor.execute(
+              () -> {
+                try {
+                  queue.record(claim.runId(), EvalRunner.evaluateSample(task, sample, model));
+                } catch (RuntimeException e) {
+                  failure.compareAndSet(null, e);
+                } finally {
+                  inFlight.release();
+                }
+              });
         }
       }
       if (failure.get() != null) {
@@ -205,13 +211,14 @@ public final class Worker {
       int samples = queue.answeredCount(claim.runId());
       queue
           .tx()
-          .executeWithoutResult(status -> {
-            if (beat.lost() || !queue.complete(claim)) {
-              status.setRollbackOnly(); // another worker holds the merge now
-              return;
-            }
-            new EvalStore(queue.jdbc()).recordFinished(claim.runId(), outcome, samples);
-          });
+          .executeWithoutResult(
+              status -> {
+                if (beat.lost() || !queue.complete(claim)) {
+                  status.setRollbackOnly(); // another worker holds the merge now
+                  return;
+                }
+                new EvalStore(queue.jdbc()).recordFinished(claim.runId(), outcome, samples);
+              });
     }
   }
 
