@@ -94,7 +94,7 @@ final class JobQueue {
     List<Object[]> rows =
         jdbc()
             .sql(
-                "SELECT job_id, shard_no, merge, label, spec, attempts FROM work_shard s"
+                "SELECT job_id, shard_no, merge, label, spec, attempts, last_error FROM work_shard s"
                     + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
                     + " AND (NOT merge OR NOT EXISTS (SELECT 1 FROM work_shard o"
                     + " WHERE o.job_id = s.job_id AND NOT o.merge AND o.status <> 'DONE'))"
@@ -139,7 +139,8 @@ final class JobQueue {
               + r[3]
               + ") was claimed "
               + ShardQueue.MAX_ATTEMPTS
-              + " times without finishing");
+              + " times without finishing"
+              + (r[6] == null ? "" : "; last error: " + r[6]));
     }
     return Optional.of(
         new Claim(
@@ -230,8 +231,8 @@ final class JobQueue {
     String e = clip(error, MAX_ERROR_CHARS);
     jdbc()
         .sql(
-            "UPDATE work_shard SET status = 'FAILED', lease_until = NULL, last_error = ?"
-                + " WHERE job_id = ? AND status <> 'DONE'")
+            "UPDATE work_shard SET status = 'FAILED', lease_until = NULL,"
+                + " last_error = COALESCE(last_error, ?) WHERE job_id = ? AND status <> 'DONE'")
         .params(e, jobId)
         .update();
     jdbc()
