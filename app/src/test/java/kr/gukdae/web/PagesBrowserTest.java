@@ -231,12 +231,11 @@ class PagesBrowserTest {
               Page page = ctx.newPage();
               List<String> errors = new ArrayList<>();
               page.onPageError(e -> errors.add(e));
-              page.onConsoleMessage(
-                  m -> {
-                    if (m.type().equals("error") && !m.text().contains("404")) {
-                      errors.add(m.text());
-                    }
-                  });
+              page.onConsoleMessage(m -> {
+                if (m.type().equals("error") && !m.text().contains("404")) {
+                  errors.add(m.text());
+                }
+              });
               String path = shown.path();
               String url =
                   base()

@@ -66,10 +66,9 @@ public record BattleSlice(
       }
       List<Battle> next =
           kept.stream()
-              .filter(
-                  b ->
-                      count.getOrDefault(b.modelA(), 0) >= minBattles
-                          && count.getOrDefault(b.modelB(), 0) >= minBattles)
+              .filter(b ->
+                  count.getOrDefault(b.modelA(), 0) >= minBattles
+                      && count.getOrDefault(b.modelB(), 0) >= minBattles)
               .toList();
       if (next.size() == kept.size()) {
         return kept;

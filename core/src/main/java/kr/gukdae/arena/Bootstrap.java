@@ -34,11 +34,10 @@ final class Bootstrap {
     }
     ForkJoinPool pool = new ForkJoinPool(options.threads());
     try {
-      pool.submit(
-              () ->
-                  IntStream.range(0, n)
-                      .parallel()
-                      .forEach(r -> out[r] = round.apply(new SplittableRandom(seeds[r]))))
+      pool.submit(() ->
+              IntStream.range(0, n)
+                  .parallel()
+                  .forEach(r -> out[r] = round.apply(new SplittableRandom(seeds[r]))))
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -39,12 +39,10 @@ final class JudgeChecks {
       acc[4] += p * (1 - p) * (lp - lq) * (lp - lq);
     }
     List<JudgeCheck> out = new ArrayList<>(sums.size());
-    sums.forEach(
-        (judge, acc) -> {
-          double z = acc[4] > 0 ? (acc[2] - acc[3]) / Math.sqrt(acc[4]) : 0;
-          out.add(
-              new JudgeCheck(judge, (int) acc[0], (int) acc[1], acc[2], acc[3], z, z < -threshold));
-        });
+    sums.forEach((judge, acc) -> {
+      double z = acc[4] > 0 ? (acc[2] - acc[3]) / Math.sqrt(acc[4]) : 0;
+      out.add(new JudgeCheck(judge, (int) acc[0], (int) acc[1], acc[2], acc[3], z, z < -threshold));
+    });
     out.sort(Comparator.comparingDouble(JudgeCheck::z).thenComparing(JudgeCheck::judge));
     return out;
   }

@@ -40,31 +40,29 @@ final class LeaderboardText {
     root.put(
         "ratings",
         board.ratings().stream()
-            .map(
-                r -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("model", r.model());
-                  m.put("rating", round(r.rating()));
-                  m.put("lower", round(r.lower()));
-                  m.put("upper", round(r.upper()));
-                  m.put("battles", r.battles());
-                  m.put("rank", r.rank());
-                  return m;
-                })
+            .map(r -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("model", r.model());
+              m.put("rating", round(r.rating()));
+              m.put("lower", round(r.lower()));
+              m.put("upper", round(r.upper()));
+              m.put("battles", r.battles());
+              m.put("rank", r.rank());
+              return m;
+            })
             .toList());
     if (!board.style().isEmpty()) {
       root.put(
           "style",
           board.style().stream()
-              .map(
-                  s -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("feature", s.feature());
-                    m.put("points", round(s.points()));
-                    m.put("lower", round(s.lower()));
-                    m.put("upper", round(s.upper()));
-                    return m;
-                  })
+              .map(s -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("feature", s.feature());
+                m.put("points", round(s.points()));
+                m.put("lower", round(s.lower()));
+                m.put("upper", round(s.upper()));
+                return m;
+              })
               .toList());
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -30,11 +30,10 @@ public enum Outcome {
     return Arrays.stream(values())
         .filter(o -> o.wireName.equals(value))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    "unknown winner '"
-                        + value
-                        + "'; expected one of model_a, model_b, tie, tie (bothbad)"));
+        .orElseThrow(() ->
+            new UserError(
+                "unknown winner '"
+                    + value
+                    + "'; expected one of model_a, model_b, tie, tie (bothbad)"));
   }
 }

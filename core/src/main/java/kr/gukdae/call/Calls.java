@@ -83,21 +83,20 @@ public final class Calls {
     // nothing; a crash midway leaves no half-sealed call.
     LedgerEntry entry =
         ledger
-            .appendAll(
-                first -> {
-                  LedgerEntry other = findSeal(ledger.entries(), call.id());
-                  if (other != null) {
-                    throw new UserError(
-                        "call "
-                            + call.id()
-                            + " was sealed by another process at ledger seq "
-                            + other.seq()
-                            + " ("
-                            + other.timestamp()
-                            + "); nothing was appended");
-                  }
-                  return drafts;
-                })
+            .appendAll(first -> {
+              LedgerEntry other = findSeal(ledger.entries(), call.id());
+              if (other != null) {
+                throw new UserError(
+                    "call "
+                        + call.id()
+                        + " was sealed by another process at ledger seq "
+                        + other.seq()
+                        + " ("
+                        + other.timestamp()
+                        + "); nothing was appended");
+              }
+              return drafts;
+            })
             .getLast();
     return new Seal(call.id(), entry.seq(), eligible, why, entry.timestamp());
   }

@@ -24,12 +24,11 @@ public enum OutputType {
     return Arrays.stream(values())
         .filter(t -> t.wireName.equals(value))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    where
-                        + ": output_type '"
-                        + value
-                        + "' is not supported; use multiple_choice or generate_until"));
+        .orElseThrow(() ->
+            new UserError(
+                where
+                    + ": output_type '"
+                    + value
+                    + "' is not supported; use multiple_choice or generate_until"));
   }
 }

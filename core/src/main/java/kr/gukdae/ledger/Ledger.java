@@ -124,16 +124,15 @@ public final class Ledger {
   public LedgerEntry init() {
     OfficeKey k = requireKey();
     List<LedgerEntry> batch =
-        store.appendAtomically(
-            head -> {
-              if (head.lastKey() != null) {
-                throw new UserError(
-                    "the ledger is already signed by key "
-                        + KeyEntry.parse(head.lastKey().payload()).fingerprint()
-                        + "; use 'gukdae ledger rotate' to change keys");
-              }
-              return build(head, seq -> List.of(), k);
-            });
+        store.appendAtomically(head -> {
+          if (head.lastKey() != null) {
+            throw new UserError(
+                "the ledger is already signed by key "
+                    + KeyEntry.parse(head.lastKey().payload()).fingerprint()
+                    + "; use 'gukdae ledger rotate' to change keys");
+          }
+          return build(head, seq -> List.of(), k);
+        });
     checkpointAfter(batch);
     return batch.getFirst();
   }
@@ -142,11 +141,10 @@ public final class Ledger {
   public Ledger rotate(OfficeKey next) {
     OfficeKey current = requireKey();
     List<LedgerEntry> batch =
-        store.appendAtomically(
-            head -> {
-              checkActive(head, current);
-              return build(head, seq -> List.of(), next);
-            });
+        store.appendAtomically(head -> {
+          checkActive(head, current);
+          return build(head, seq -> List.of(), next);
+        });
     Ledger rotated = new Ledger(store, clock, next, anchors, keyRequired);
     rotated.checkpointAfter(batch);
     return rotated;

@@ -118,11 +118,10 @@ final class Counter {
       verdicts[i] = v;
     }
     if (rules.maxPerOwner() > 0) {
-      survivors.sort(
-          (a, b) -> {
-            int byTime = Long.compare(g.created[queue[a]], g.created[queue[b]]);
-            return byTime != 0 ? byTime : Integer.compare(a, b);
-          });
+      survivors.sort((a, b) -> {
+        int byTime = Long.compare(g.created[queue[a]], g.created[queue[b]]);
+        return byTime != 0 ? byTime : Integer.compare(a, b);
+      });
       Map<Integer, Integer> perOwner = new HashMap<>();
       for (int i : survivors) {
         if (perOwner.merge(g.owner[queue[i]], 1, Integer::sum) > rules.maxPerOwner()) {

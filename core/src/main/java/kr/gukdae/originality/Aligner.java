@@ -45,35 +45,34 @@ final class Aligner {
     Map<String, TreeMap<Integer, Map<String, TensorInfo>>> refBlocks = blocks(reference);
     Map<String, Integer> mapped = new HashMap<>();
     List<Findings.BlockMatch> mapping = new ArrayList<>();
-    candBlocks.forEach(
-        (stack, cand) -> {
-          TreeMap<Integer, Map<String, TensorInfo>> ref = refBlocks.get(stack);
-          if (ref == null) {
-            return;
+    candBlocks.forEach((stack, cand) -> {
+      TreeMap<Integer, Map<String, TensorInfo>> ref = refBlocks.get(stack);
+      if (ref == null) {
+        return;
+      }
+      for (Map.Entry<Integer, Map<String, TensorInfo>> c : cand.entrySet()) {
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<Integer, Map<String, TensorInfo>> r : ref.entrySet()) {
+          double s = blockSimilarity(c.getValue(), r.getValue(), probes);
+          if (s > bestScore) {
+            bestScore = s;
+            best = r.getKey();
           }
-          for (Map.Entry<Integer, Map<String, TensorInfo>> c : cand.entrySet()) {
-            int best = -1;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (Map.Entry<Integer, Map<String, TensorInfo>> r : ref.entrySet()) {
-              double s = blockSimilarity(c.getValue(), r.getValue(), probes);
-              if (s > bestScore) {
-                bestScore = s;
-                best = r.getKey();
-              }
-            }
-            Map<String, TensorInfo> same = ref.get(c.getKey());
-            if (same != null
-                && best != c.getKey()
-                && blockSimilarity(c.getValue(), same, probes) >= bestScore - TIE) {
-              best = c.getKey();
-            }
-            boolean found = bestScore >= BLOCK_MIN;
-            mapping.add(new Findings.BlockMatch(stack, c.getKey(), found ? best : -1, bestScore));
-            if (found) {
-              mapped.put(stack + "#" + c.getKey(), best);
-            }
-          }
-        });
+        }
+        Map<String, TensorInfo> same = ref.get(c.getKey());
+        if (same != null
+            && best != c.getKey()
+            && blockSimilarity(c.getValue(), same, probes) >= bestScore - TIE) {
+          best = c.getKey();
+        }
+        boolean found = bestScore >= BLOCK_MIN;
+        mapping.add(new Findings.BlockMatch(stack, c.getKey(), found ? best : -1, bestScore));
+        if (found) {
+          mapped.put(stack + "#" + c.getKey(), best);
+        }
+      }
+    });
     return new Result(pairs(candidate, reference, refBlocks, mapped, probes), mapping);
   }
 

@@ -154,21 +154,20 @@ public record Calibration(Map<Kind, Null> nulls, Composition composition) {
       byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(s);
     }
     Map<Kind, Null> nulls = new EnumMap<>(Kind.class);
-    byKind.forEach(
-        (kind, list) -> {
-          double mean =
-              list.stream().mapToDouble(s -> fisher(s.pearson(), s.elements())).average().orElse(0);
-          double var =
-              list.stream()
-                      .mapToDouble(s -> Math.pow(fisher(s.pearson(), s.elements()) - mean, 2))
-                      .sum()
-                  / Math.max(1, list.size() - 1);
-          double maxR = list.stream().mapToDouble(s -> Math.abs(s.pearson())).max().orElse(0);
-          // Few samples cannot narrow the analytic null, and a mean far from 0 would need many.
-          double sd = Math.max(1, Math.sqrt(var));
-          double shrunk = list.size() >= 10 ? mean : 0;
-          nulls.put(kind, new Null(shrunk, sd, list.size(), maxR));
-        });
+    byKind.forEach((kind, list) -> {
+      double mean =
+          list.stream().mapToDouble(s -> fisher(s.pearson(), s.elements())).average().orElse(0);
+      double var =
+          list.stream()
+                  .mapToDouble(s -> Math.pow(fisher(s.pearson(), s.elements()) - mean, 2))
+                  .sum()
+              / Math.max(1, list.size() - 1);
+      double maxR = list.stream().mapToDouble(s -> Math.abs(s.pearson())).max().orElse(0);
+      // Few samples cannot narrow the analytic null, and a mean far from 0 would need many.
+      double sd = Math.max(1, Math.sqrt(var));
+      double shrunk = list.size() >= 10 ? mean : 0;
+      nulls.put(kind, new Null(shrunk, sd, list.size(), maxR));
+    });
     return new Calibration(nulls, Composition.demoOnly(NullModels.demoPairs()));
   }
 

@@ -53,9 +53,8 @@ public final class DemoWeights {
 
     public void write(Path dir, DType dtype, int shards) {
       List<SafetensorsWriter.Entry> entries = new ArrayList<>();
-      shapes.forEach(
-          (name, shape) ->
-              entries.add(new SafetensorsWriter.Entry(name, shape, () -> values.get(name))));
+      shapes.forEach((name, shape) ->
+          entries.add(new SafetensorsWriter.Entry(name, shape, () -> values.get(name))));
       if (shards <= 1) {
         try {
           java.nio.file.Files.createDirectories(dir);
@@ -134,33 +133,29 @@ public final class DemoWeights {
   /** Base plus small updates: each tensor moves by {@code relative} of its own spread. */
   public static Model fineTuned(Model base, long seed, double relative) {
     SplittableRandom random = new SplittableRandom(seed);
-    return base.map(
-        values -> {
-          values.replaceAll(
-              (name, w) -> {
-                boolean norm = w.length > 0 && tensor(base.shapes(), name).length == 1;
-                float scale =
-                    (float) (relative * (norm ? spreadAround(w, 1f) : spreadAround(w, 0f)));
-                float[] out = w.clone();
-                for (int i = 0; i < out.length; i++) {
-                  out[i] += (float) random.nextGaussian() * scale;
-                }
-                return out;
-              });
-          return values;
-        });
+    return base.map(values -> {
+      values.replaceAll((name, w) -> {
+        boolean norm = w.length > 0 && tensor(base.shapes(), name).length == 1;
+        float scale = (float) (relative * (norm ? spreadAround(w, 1f) : spreadAround(w, 0f)));
+        float[] out = w.clone();
+        for (int i = 0; i < out.length; i++) {
+          out[i] += (float) random.nextGaussian() * scale;
+        }
+        return out;
+      });
+      return values;
+    });
   }
 
   /**
    * {@code own} with every tensor under {@code prefix} taken unchanged (frozen) from {@code donor}.
    */
   public static Model withFrozenComponent(Model own, Model donor, String prefix) {
-    return own.map(
-        values -> {
-          values.replaceAll(
-              (name, w) -> name.startsWith(prefix) ? tensor(donor.values(), name).clone() : w);
-          return values;
-        });
+    return own.map(values -> {
+      values.replaceAll(
+          (name, w) -> name.startsWith(prefix) ? tensor(donor.values(), name).clone() : w);
+      return values;
+    });
   }
 
   /**
@@ -169,34 +164,33 @@ public final class DemoWeights {
    */
   public static Model permuted(Model base, Config c, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
-    return base.map(
-        values -> {
-          int headDim = c.hidden() / c.heads();
-          for (int l = 0; l < c.layers(); l++) {
-            String p = "model.layers." + l + ".";
-            int[] units = shuffle(c.intermediate(), random);
-            for (String up : List.of("mlp.gate_proj.weight", "mlp.up_proj.weight")) {
-              values.put(p + up, Permute.rows(tensor(values, p + up), c.hidden(), units));
-            }
-            values.put(
-                p + "mlp.down_proj.weight",
-                Permute.cols(tensor(values, p + "mlp.down_proj.weight"), c.intermediate(), units));
-            int[] heads = shuffle(c.heads(), random);
-            int[] dims = new int[c.hidden()];
-            for (int h = 0; h < c.heads(); h++) {
-              for (int d = 0; d < headDim; d++) {
-                dims[h * headDim + d] = heads[h] * headDim + d;
-              }
-            }
-            for (String proj : List.of("q_proj", "k_proj", "v_proj")) {
-              String n = p + "self_attn." + proj + ".weight";
-              values.put(n, Permute.rows(tensor(values, n), c.hidden(), dims));
-            }
-            String o = p + "self_attn.o_proj.weight";
-            values.put(o, Permute.cols(tensor(values, o), c.hidden(), dims));
+    return base.map(values -> {
+      int headDim = c.hidden() / c.heads();
+      for (int l = 0; l < c.layers(); l++) {
+        String p = "model.layers." + l + ".";
+        int[] units = shuffle(c.intermediate(), random);
+        for (String up : List.of("mlp.gate_proj.weight", "mlp.up_proj.weight")) {
+          values.put(p + up, Permute.rows(tensor(values, p + up), c.hidden(), units));
+        }
+        values.put(
+            p + "mlp.down_proj.weight",
+            Permute.cols(tensor(values, p + "mlp.down_proj.weight"), c.intermediate(), units));
+        int[] heads = shuffle(c.heads(), random);
+        int[] dims = new int[c.hidden()];
+        for (int h = 0; h < c.heads(); h++) {
+          for (int d = 0; d < headDim; d++) {
+            dims[h * headDim + d] = heads[h] * headDim + d;
           }
-          return values;
-        });
+        }
+        for (String proj : List.of("q_proj", "k_proj", "v_proj")) {
+          String n = p + "self_attn." + proj + ".weight";
+          values.put(n, Permute.rows(tensor(values, n), c.hidden(), dims));
+        }
+        String o = p + "self_attn.o_proj.weight";
+        values.put(o, Permute.cols(tensor(values, o), c.hidden(), dims));
+      }
+      return values;
+    });
   }
 
   private static int[] shuffle(int n, SplittableRandom random) {

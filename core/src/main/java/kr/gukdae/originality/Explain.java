@@ -257,22 +257,20 @@ final class Explain {
             "층을 이름이 아니라 내용으로 정렬했습니다(후보 블록 = 기준 블록): " + shown + more + ".");
     TreeSet<String> twice = new TreeSet<>();
     TreeSet<String> skipped = new TreeSet<>();
-    uses.forEach(
-        (stack, counts) -> {
-          counts.forEach(
-              (block, n) -> {
-                if (n > 1) {
-                  twice.add(String.valueOf(block));
-                }
-              });
-          int lo = counts.keySet().stream().min(Integer::compare).orElse(0);
-          int hi = counts.keySet().stream().max(Integer::compare).orElse(0);
-          for (int i = lo; i <= hi; i++) {
-            if (!counts.containsKey(i)) {
-              skipped.add(String.valueOf(i));
-            }
-          }
-        });
+    uses.forEach((stack, counts) -> {
+      counts.forEach((block, n) -> {
+        if (n > 1) {
+          twice.add(String.valueOf(block));
+        }
+      });
+      int lo = counts.keySet().stream().min(Integer::compare).orElse(0);
+      int hi = counts.keySet().stream().max(Integer::compare).orElse(0);
+      for (int i = lo; i <= hi; i++) {
+        if (!counts.containsKey(i)) {
+          skipped.add(String.valueOf(i));
+        }
+      }
+    });
     if (!twice.isEmpty()) {
       String list = String.join(", ", twice);
       out =

@@ -140,15 +140,14 @@ final class SafetensorsHeader {
     String dtypeName = dtypeNode.stringValue();
     DType dtype =
         DType.parse(dtypeName)
-            .orElseThrow(
-                () ->
-                    bad(
-                        file,
-                        where
-                            + " has unknown dtype '"
-                            + Sanitize.text(dtypeName, 40)
-                            + "'; supported: "
-                            + DType.supported()));
+            .orElseThrow(() ->
+                bad(
+                    file,
+                    where
+                        + " has unknown dtype '"
+                        + Sanitize.text(dtypeName, 40)
+                        + "'; supported: "
+                        + DType.supported()));
     JsonNode shapeNode = node.get("shape");
     if (shapeNode == null || !shapeNode.isArray() || shapeNode.size() > MAX_RANK) {
       throw bad(file, where + " needs 'shape', an array of at most " + MAX_RANK + " sizes");

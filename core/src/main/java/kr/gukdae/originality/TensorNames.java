@@ -204,11 +204,10 @@ final class TensorNames {
   static String orderKey(String normalized) {
     return LAYER
         .matcher(normalized)
-        .replaceAll(
-            r ->
-                r.group(1)
-                    + "layers."
-                    + String.format(Locale.ROOT, "%06d", Integer.parseInt(r.group(2)))
-                    + ".");
+        .replaceAll(r ->
+            r.group(1)
+                + "layers."
+                + String.format(Locale.ROOT, "%06d", Integer.parseInt(r.group(2)))
+                + ".");
   }
 }

@@ -34,12 +34,11 @@ final class KoreanFont {
     return Stream.concat(CANDIDATES.stream().map(Path::of), Stream.of(fetched()))
         .filter(Files::isReadable)
         .findFirst()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    "no Korean TrueType font for the PDF reports: run through ./gukdae (it fetches"
-                        + " one), install one ('apt-get install fonts-nanum') or set"
-                        + " GUKDAE_KOREAN_FONT to a .ttf file"));
+        .orElseThrow(() ->
+            new UserError(
+                "no Korean TrueType font for the PDF reports: run through ./gukdae (it fetches"
+                    + " one), install one ('apt-get install fonts-nanum') or set"
+                    + " GUKDAE_KOREAN_FONT to a .ttf file"));
   }
 
   /** Where scripts/korean-font.sh leaves the font it fetched. */

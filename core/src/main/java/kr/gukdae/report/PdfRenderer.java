@@ -61,12 +61,11 @@ final class PdfRenderer {
     table.setSpacingBefore(4);
     table.setSpacingAfter(6);
     t.headers()
-        .forEach(
-            h -> {
-              PdfPCell cell = new PdfPCell(new Phrase(h, bold));
-              cell.setBackgroundColor(new java.awt.Color(238, 242, 248));
-              table.addCell(cell);
-            });
+        .forEach(h -> {
+          PdfPCell cell = new PdfPCell(new Phrase(h, bold));
+          cell.setBackgroundColor(new java.awt.Color(238, 242, 248));
+          table.addCell(cell);
+        });
     t.rows().forEach(row -> row.forEach(c -> table.addCell(new PdfPCell(new Phrase(c, body)))));
     return table;
   }

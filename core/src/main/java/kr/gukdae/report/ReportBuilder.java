@@ -101,14 +101,10 @@ final class ReportBuilder {
       out.add(new Block.Heading(l.t("ranking"), 2));
       List<List<String>> rows = new ArrayList<>();
       r.ranking()
-          .forEach(
-              t ->
-                  rows.add(
-                      List.of(
-                          String.valueOf(t.rank()),
-                          t.name(),
-                          n(t.total()),
-                          l.t(t.outcome().name()))));
+          .forEach(t ->
+              rows.add(
+                  List.of(
+                      String.valueOf(t.rank()), t.name(), n(t.total()), l.t(t.outcome().name()))));
       out.add(
           new Block.Table(List.of(l.t("rank"), l.t("team"), l.t("total"), l.t("outcome")), rows));
     }
@@ -264,16 +260,15 @@ final class ReportBuilder {
     }
     out.add(new Block.Heading(l.t("contamination"), 2));
     List<List<String>> rows = new ArrayList<>();
-    rates.forEach(
-        (benchmark, list) ->
-            rows.add(
-                List.of(
-                    benchmark,
-                    String.valueOf(list.size()),
-                    n(list.stream().mapToDouble(d -> d).min().orElse(0))
-                        + "% – "
-                        + n(list.stream().mapToDouble(d -> d).max().orElse(0))
-                        + "%")));
+    rates.forEach((benchmark, list) ->
+        rows.add(
+            List.of(
+                benchmark,
+                String.valueOf(list.size()),
+                n(list.stream().mapToDouble(d -> d).min().orElse(0))
+                    + "% – "
+                    + n(list.stream().mapToDouble(d -> d).max().orElse(0))
+                    + "%")));
     out.add(new Block.Table(List.of(l.t("benchmark"), l.t("audited"), l.t("rate.range")), rows));
     out.add(new Block.Para(l.t("contamination.note"), false));
   }
@@ -316,18 +311,14 @@ final class ReportBuilder {
     out.add(
         new Block.Para(l.t("referenceSet") + ": " + String.join(", ", r.referenceSet()), false));
     r.notes().stream()
-        .filter(
-            note ->
-                team == null
-                    || !note.startsWith("team")
-                    || (!team.isEmpty() && note.contains(team)))
-        .filter(
-            note ->
-                team == null
-                    || r.ranking().stream()
-                        .map(TeamResult::team)
-                        .filter(other -> !other.equals(team))
-                        .noneMatch(note::contains))
+        .filter(note ->
+            team == null || !note.startsWith("team") || (!team.isEmpty() && note.contains(team)))
+        .filter(note ->
+            team == null
+                || r.ranking().stream()
+                    .map(TeamResult::team)
+                    .filter(other -> !other.equals(team))
+                    .noneMatch(note::contains))
         .forEach(note -> out.add(new Block.Para(l.t("notes") + ": " + note, false)));
     if (head != null) {
       out.add(new Block.Para(l.t("ledger") + ": " + head, false));

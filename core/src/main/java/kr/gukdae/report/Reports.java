@@ -101,9 +101,8 @@ public final class Reports {
 
   private static TeamResult teamOf(StageResult r, String team) {
     return r.team(team)
-        .orElseThrow(
-            () ->
-                new kr.gukdae.UserError(
-                    "team '" + team + "' is not in stage " + r.stage() + "'s result"));
+        .orElseThrow(() ->
+            new kr.gukdae.UserError(
+                "team '" + team + "' is not in stage " + r.stage() + "'s result"));
   }
 }

@@ -64,21 +64,20 @@ public final class Compute {
               .sum();
       peak.merge(a.gpuType(), concurrent, Math::max);
     }
-    peak.forEach(
-        (type, need) -> {
-          Integer pool = rules.pool().get(type);
-          if (pool == null || need > pool) {
-            throw new UserError(
-                "allocations beyond the pool: "
-                    + need
-                    + " "
-                    + type
-                    + " at once but resources.gpu.pool."
-                    + type
-                    + " is "
-                    + (pool == null ? "not set" : pool));
-          }
-        });
+    peak.forEach((type, need) -> {
+      Integer pool = rules.pool().get(type);
+      if (pool == null || need > pool) {
+        throw new UserError(
+            "allocations beyond the pool: "
+                + need
+                + " "
+                + type
+                + " at once but resources.gpu.pool."
+                + type
+                + " is "
+                + (pool == null ? "not set" : pool));
+      }
+    });
   }
 
   /** One team's account in reference GPU-hours. */
@@ -148,16 +147,15 @@ public final class Compute {
       s[2] += promised - delivered;
     }
     List<TeamAccount> out = new ArrayList<>();
-    sums.forEach(
-        (team, s) ->
-            out.add(
-                new TeamAccount(
-                    team,
-                    round(s[0]),
-                    round(s[1]),
-                    round(s[2]),
-                    round(s[3]),
-                    notes.getOrDefault(team, List.of()))));
+    sums.forEach((team, s) ->
+        out.add(
+            new TeamAccount(
+                team,
+                round(s[0]),
+                round(s[1]),
+                round(s[2]),
+                round(s[3]),
+                notes.getOrDefault(team, List.of()))));
     return out;
   }
 

@@ -43,12 +43,11 @@ public final class DataPurchase {
 
   public static Plan plan(long budget, List<Offer> offers, List<Wish> wishes) {
     Map<String, Offer> byId = new HashMap<>();
-    offers.forEach(
-        o -> {
-          if (byId.put(o.id(), o) != null) {
-            throw new UserError("offers: id '" + o.id() + "' appears twice");
-          }
-        });
+    offers.forEach(o -> {
+      if (byId.put(o.id(), o) != null) {
+        throw new UserError("offers: id '" + o.id() + "' appears twice");
+      }
+    });
     Map<String, Integer> points = new java.util.TreeMap<>();
     for (Wish w : wishes) {
       for (int r = 0; r < w.ranked().size(); r++) {

@@ -44,13 +44,11 @@ public record GpuRules(
       throw new IllegalArgumentException(
           "rates." + referenceType + " must be 1.0: the reference type is the unit");
     }
-    rates.forEach(
-        (type, rate) -> {
-          if (rate == null || !(rate > 0) || rate > 100) {
-            throw new IllegalArgumentException(
-                "rates." + type + " must be above 0 and at most 100");
-          }
-        });
+    rates.forEach((type, rate) -> {
+      if (rate == null || !(rate > 0) || rate > 100) {
+        throw new IllegalArgumentException("rates." + type + " must be above 0 and at most 100");
+      }
+    });
     for (Quota q : quotas) {
       if (!rates.containsKey(q.gpuType())) {
         throw new IllegalArgumentException(

@@ -62,15 +62,14 @@ public final class RoundGrants {
               from.plusDays(Math.max(g.days(), 0)),
               g.budgetPerTeam()));
     }
-    ledger.appendAll(
-        first -> {
-          if (recordedRound(ledger, funnel, round.id())) {
-            throw new UserError(
-                "round " + round.id() + " of " + funnel + ": grants are already recorded");
-          }
-          return List.of(
-              new Ledger.Draft(KIND, Map.of("funnel", funnel, "round", round.id(), "grants", out)));
-        });
+    ledger.appendAll(first -> {
+      if (recordedRound(ledger, funnel, round.id())) {
+        throw new UserError(
+            "round " + round.id() + " of " + funnel + ": grants are already recorded");
+      }
+      return List.of(
+          new Ledger.Draft(KIND, Map.of("funnel", funnel, "round", round.id(), "grants", out)));
+    });
     return out;
   }
 

@@ -47,12 +47,11 @@ public final class SelfPayment {
         throw new IllegalArgumentException(
             "members' costShare sum to " + sum + "; they must sum to 1");
       }
-      costs.forEach(
-          (s, c) -> {
-            if (c == null || c < 0) {
-              throw new IllegalArgumentException("costs." + s + " must be 0 or more (KRW)");
-            }
-          });
+      costs.forEach((s, c) -> {
+        if (c == null || c < 0) {
+          throw new IllegalArgumentException("costs." + s + " must be 0 or more (KRW)");
+        }
+      });
     }
   }
 

@@ -44,16 +44,15 @@ public record SelfPaymentTable(List<Row> rows, double minCashShare, String sourc
     return rows.stream()
         .filter(r -> r.level() == level && r.size() == size && r.support() == support)
         .findFirst()
-        .orElseThrow(
-            () ->
-                new kr.gukdae.UserError(
-                    "selfPayment.rows has no rate for "
-                        + level
-                        + " × "
-                        + size
-                        + " × "
-                        + support
-                        + "; add the row (with its source) to the programme file"))
+        .orElseThrow(() ->
+            new kr.gukdae.UserError(
+                "selfPayment.rows has no rate for "
+                    + level
+                    + " × "
+                    + size
+                    + " × "
+                    + support
+                    + "; add the row (with its source) to the programme file"))
         .rate();
   }
 }

@@ -158,14 +158,12 @@ final class Decider {
     List<String> missing = new ArrayList<>();
     assignment
         .reviewersOf()
-        .forEach(
-            (app, rs) ->
-                rs.forEach(
-                    r -> {
-                      if (!seen.contains(r + "/" + app)) {
-                        missing.add(r + "/" + app);
-                      }
-                    }));
+        .forEach((app, rs) ->
+            rs.forEach(r -> {
+              if (!seen.contains(r + "/" + app)) {
+                missing.add(r + "/" + app);
+              }
+            }));
     if (!missing.isEmpty()) {
       throw new UserError(
           "round "

@@ -101,22 +101,20 @@ public record Round(
         criteria.stream()
             .filter(x -> x.id().equals(criterion))
             .findFirst()
-            .orElseThrow(
-                () ->
-                    new kr.gukdae.UserError(
-                        "what-if: '" + criterion + "' is not a criterion of round " + id));
+            .orElseThrow(() ->
+                new kr.gukdae.UserError(
+                    "what-if: '" + criterion + "' is not a criterion of round " + id));
     if (!(weight > 0) || weight >= 100) {
       throw new kr.gukdae.UserError("what-if: weight must be above 0 and below 100");
     }
     double scale = (100 - weight) / (100 - c.weight());
     List<Criterion> changed =
         criteria.stream()
-            .map(
-                x ->
-                    x.id().equals(criterion)
-                        ? new Criterion(x.id(), x.label(), weight, x.maxScore(), x.threshold())
-                        : new Criterion(
-                            x.id(), x.label(), x.weight() * scale, x.maxScore(), x.threshold()))
+            .map(x ->
+                x.id().equals(criterion)
+                    ? new Criterion(x.id(), x.label(), weight, x.maxScore(), x.threshold())
+                    : new Criterion(
+                        x.id(), x.label(), x.weight() * scale, x.maxScore(), x.threshold()))
             .toList();
     return new Round(
         id, kind, panel, reviewersPerApplication, maxLoad, changed, overallThreshold, rule, grant);

@@ -21,11 +21,10 @@ public record Score(
     Ids.check(reviewer, "reviewer");
     Ids.check(application, "application");
     items = items == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(items));
-    items.forEach(
-        (k, v) -> {
-          if (v == null || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("items." + k + " must be a number");
-          }
-        });
+    items.forEach((k, v) -> {
+      if (v == null || !Double.isFinite(v)) {
+        throw new IllegalArgumentException("items." + k + " must be a number");
+      }
+    });
   }
 }

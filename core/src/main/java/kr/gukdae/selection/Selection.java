@@ -66,19 +66,18 @@ public final class Selection {
   /** Records a round's assignment so score sheets can be checked against it; once per round. */
   public static void recordAssignment(Ledger ledger, String funnel, Assignment assignment) {
     // Checked again under the ledger's writer lock: two servers assigning at once record one.
-    ledger.appendAll(
-        first -> {
-          if (recordedAssignment(ledger, funnel, assignment.round()) != null) {
-            throw new UserError(
-                "round "
-                    + assignment.round()
-                    + " of "
-                    + funnel
-                    + " already has a recorded assignment; nothing was appended");
-          }
-          return List.of(
-              new Ledger.Draft(ASSIGNMENT, Map.of("funnel", funnel, "assignment", assignment)));
-        });
+    ledger.appendAll(first -> {
+      if (recordedAssignment(ledger, funnel, assignment.round()) != null) {
+        throw new UserError(
+            "round "
+                + assignment.round()
+                + " of "
+                + funnel
+                + " already has a recorded assignment; nothing was appended");
+      }
+      return List.of(
+          new Ledger.Draft(ASSIGNMENT, Map.of("funnel", funnel, "assignment", assignment)));
+    });
   }
 
   /** The assignment recorded for a round, or null. */
@@ -126,30 +125,29 @@ public final class Selection {
     RoundResult result = decide(in);
     // One batch, the "already decided?" check repeated under the ledger's writer lock: of two
     // servers deciding the same round at once, one records it and the other appends nothing.
-    ledger.appendAll(
-        input -> {
-          if (decided(ledger, in.funnel(), in.round().id())) {
-            throw new UserError(
-                "round "
-                    + in.round().id()
-                    + " of "
-                    + in.funnel()
-                    + " was decided by another process just now; nothing was appended");
-          }
-          return List.of(
-              new Ledger.Draft(INPUT, in),
-              new Ledger.Draft(
-                  DECISION,
-                  Map.of(
-                      "input",
-                      input,
-                      "funnel",
-                      in.funnel(),
-                      "round",
-                      in.round().id(),
-                      "result",
-                      result)));
-        });
+    ledger.appendAll(input -> {
+      if (decided(ledger, in.funnel(), in.round().id())) {
+        throw new UserError(
+            "round "
+                + in.round().id()
+                + " of "
+                + in.funnel()
+                + " was decided by another process just now; nothing was appended");
+      }
+      return List.of(
+          new Ledger.Draft(INPUT, in),
+          new Ledger.Draft(
+              DECISION,
+              Map.of(
+                  "input",
+                  input,
+                  "funnel",
+                  in.funnel(),
+                  "round",
+                  in.round().id(),
+                  "result",
+                  result)));
+    });
     return result;
   }
 

@@ -99,37 +99,33 @@ public record EvaluationPlan(
     Map<String, TaskSource> tasks = new LinkedHashMap<>();
     e.path("tasks")
         .properties()
-        .forEach(
-            t -> {
-              String path = "evaluation.tasks." + t.getKey();
-              if (!benchmarks.contains(t.getKey())) {
-                problems.add(
-                    path, "is not a benchmark of the scheme (benchmarks: " + benchmarks + ")");
-              }
-              JsonNode v = t.getValue();
-              if (v.isString()) {
-                tasks.put(t.getKey(), new TaskSource(v.asString().strip(), null));
-              } else if (v.isObject()) {
-                String metric = n.text(v, "metric", path, "");
-                tasks.put(
-                    t.getKey(),
-                    new TaskSource(
-                        n.text(v, "task", path, null), metric.isEmpty() ? null : metric));
-              } else {
-                problems.add(path, "must be a task name or {task, metric}");
-              }
-            });
+        .forEach(t -> {
+          String path = "evaluation.tasks." + t.getKey();
+          if (!benchmarks.contains(t.getKey())) {
+            problems.add(path, "is not a benchmark of the scheme (benchmarks: " + benchmarks + ")");
+          }
+          JsonNode v = t.getValue();
+          if (v.isString()) {
+            tasks.put(t.getKey(), new TaskSource(v.asString().strip(), null));
+          } else if (v.isObject()) {
+            String metric = n.text(v, "metric", path, "");
+            tasks.put(
+                t.getKey(),
+                new TaskSource(n.text(v, "task", path, null), metric.isEmpty() ? null : metric));
+          } else {
+            problems.add(path, "must be a task name or {task, metric}");
+          }
+        });
     Voters voters = n.choiceOr(e, "arenaVoters", "evaluation", Voters.class, Voters.EXPERT);
     Map<String, String> roots = new LinkedHashMap<>();
     e.path("lineageRoots")
         .properties()
-        .forEach(
-            r -> {
-              if (program.team(r.getKey()).isEmpty()) {
-                problems.add("evaluation.lineageRoots." + r.getKey(), "is not a team id");
-              }
-              roots.put(r.getKey(), r.getValue().asString().strip());
-            });
+        .forEach(r -> {
+          if (program.team(r.getKey()).isEmpty()) {
+            problems.add("evaluation.lineageRoots." + r.getKey(), "is not a team id");
+          }
+          roots.put(r.getKey(), r.getValue().asString().strip());
+        });
     return new EvaluationPlan(
         tasks,
         voters == null ? Voters.EXPERT : voters,

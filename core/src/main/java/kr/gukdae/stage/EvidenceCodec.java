@@ -127,13 +127,12 @@ final class EvidenceCodec {
             Map<String, Double> items = new HashMap<>();
             node.path("items")
                 .properties()
-                .forEach(
-                    e -> {
-                      if (!e.getValue().isNumber()) {
-                        problems.add(path + ".items." + e.getKey(), "must be a number");
-                      }
-                      items.put(e.getKey(), e.getValue().asDouble());
-                    });
+                .forEach(e -> {
+                  if (!e.getValue().isNumber()) {
+                    problems.add(path + ".items." + e.getKey(), "must be a number");
+                  }
+                  items.put(e.getKey(), e.getValue().asDouble());
+                });
             String comment = n.text(node, "comment", path, "");
             yield new ReviewScore(
                 team,

@@ -35,11 +35,10 @@ public record MovingTarget(List<ReferenceModel> models, LocalDate evaluationDate
       m.scores().entrySet().stream()
           .filter(e -> e.getValue() > 0 && Double.isFinite(e.getValue()))
           .sorted(java.util.Map.Entry.comparingByKey())
-          .forEach(
-              e ->
-                  rows.add(
-                      new ReferenceScore(
-                          m.name(), e.getKey(), METRIC, e.getValue(), m.released(), "programme")));
+          .forEach(e ->
+              rows.add(
+                  new ReferenceScore(
+                      m.name(), e.getKey(), METRIC, e.getValue(), m.released(), "programme")));
     }
     return ReferenceScores.of(rows);
   }

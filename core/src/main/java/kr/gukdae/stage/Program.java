@@ -33,16 +33,15 @@ public record Program(
     return stages.stream()
         .filter(s -> s.number() == number)
         .findFirst()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    "programme '"
-                        + name
-                        + "' has no stage "
-                        + number
-                        + " (stages:"
-                        + stages.stream().map(s -> " " + s.number()).reduce("", String::concat)
-                        + ")"));
+        .orElseThrow(() ->
+            new UserError(
+                "programme '"
+                    + name
+                    + "' has no stage "
+                    + number
+                    + " (stages:"
+                    + stages.stream().map(s -> " " + s.number()).reduce("", String::concat)
+                    + ")"));
   }
 
   public Optional<Team> team(String id) {

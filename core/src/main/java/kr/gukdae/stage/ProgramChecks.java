@@ -128,32 +128,30 @@ final class ProgramChecks {
     root.path("panel")
         .path("assignments")
         .properties()
-        .forEach(
-            e -> {
-              var team = p.team(e.getKey());
-              if (team.isEmpty()) {
-                problems.add("panel.assignments." + e.getKey(), "is not a team id");
-                return;
-              }
-              e.getValue()
-                  .forEach(
-                      r -> {
-                        String rid = r.asString();
-                        var reviewer = panel.reviewer(rid);
-                        if (reviewer.isEmpty()) {
-                          problems.add(
-                              "panel.assignments." + e.getKey(), "'" + rid + "' is not a reviewer");
-                        } else if (reviewer.get().conflictsWith(team.get().organisations())) {
-                          problems.add(
-                              "panel.assignments." + e.getKey(),
-                              "reviewer '"
-                                  + rid
-                                  + "' declared an affiliation with a member of team '"
-                                  + e.getKey()
-                                  + "' (conflict of interest; assign someone else)");
-                        }
-                      });
-            });
+        .forEach(e -> {
+          var team = p.team(e.getKey());
+          if (team.isEmpty()) {
+            problems.add("panel.assignments." + e.getKey(), "is not a team id");
+            return;
+          }
+          e.getValue()
+              .forEach(r -> {
+                String rid = r.asString();
+                var reviewer = panel.reviewer(rid);
+                if (reviewer.isEmpty()) {
+                  problems.add(
+                      "panel.assignments." + e.getKey(), "'" + rid + "' is not a reviewer");
+                } else if (reviewer.get().conflictsWith(team.get().organisations())) {
+                  problems.add(
+                      "panel.assignments." + e.getKey(),
+                      "reviewer '"
+                          + rid
+                          + "' declared an affiliation with a member of team '"
+                          + e.getKey()
+                          + "' (conflict of interest; assign someone else)");
+                }
+              });
+        });
     for (Team t : p.teams()) {
       List<String> eligible = panel.eligibleFor(t.organisations());
       if (eligible.size() < panel.aggregation().minimumScores()) {

@@ -174,16 +174,15 @@ public final class ProgramLoader {
       Map<Integer, List<String>> models = new HashMap<>();
       t.path("models")
           .properties()
-          .forEach(
-              e -> {
-                List<String> names = new ArrayList<>();
-                e.getValue().forEach(v -> names.add(v.asString()));
-                try {
-                  models.put(Integer.parseInt(e.getKey()), names);
-                } catch (NumberFormatException x) {
-                  problems.add(path + ".models." + e.getKey(), "key must be a stage number");
-                }
-              });
+          .forEach(e -> {
+            List<String> names = new ArrayList<>();
+            e.getValue().forEach(v -> names.add(v.asString()));
+            try {
+              models.put(Integer.parseInt(e.getKey()), names);
+            } catch (NumberFormatException x) {
+              problems.add(path + ".models." + e.getKey(), "key must be a stage number");
+            }
+          });
       List<Artefact> artefacts = new ArrayList<>();
       for (JsonNode a : n.list(t, "artefacts", path, false)) {
         artefacts.add(

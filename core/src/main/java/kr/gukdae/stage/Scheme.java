@@ -41,11 +41,10 @@ public record Scheme(
   public Scheme withPoints(String componentId, double points) {
     List<Component> changed =
         components.stream()
-            .map(
-                c ->
-                    c.id().equals(componentId)
-                        ? new Component(c.id(), c.kind(), points, c.benchmarks(), c.fullAt())
-                        : c)
+            .map(c ->
+                c.id().equals(componentId)
+                    ? new Component(c.id(), c.kind(), points, c.benchmarks(), c.fullAt())
+                    : c)
             .toList();
     double newTotal = changed.stream().mapToDouble(Component::points).sum();
     return new Scheme(

@@ -69,28 +69,27 @@ public final class Stages {
     prog.put("sha256", program.sourceSha256());
     prog.put("source", program.source());
     // One atomic batch: a run killed midway leaves either nothing or the complete run.
-    ledger.appendAll(
-        run -> {
-          List<Ledger.Draft> drafts = new ArrayList<>();
-          drafts.add(new Ledger.Draft(PROGRAMME, prog));
-          for (Input in : inputs) {
-            if (in.evidence().stage() == stage) {
-              Map<String, Object> payload = new LinkedHashMap<>();
-              payload.put("run", run);
-              payload.put("record", EvidenceCodec.toMap(in.evidence()));
-              if (!in.provenance().isEmpty()) {
-                payload.put("provenance", in.provenance());
-              }
-              drafts.add(new Ledger.Draft(EVIDENCE, payload));
-            }
+    ledger.appendAll(run -> {
+      List<Ledger.Draft> drafts = new ArrayList<>();
+      drafts.add(new Ledger.Draft(PROGRAMME, prog));
+      for (Input in : inputs) {
+        if (in.evidence().stage() == stage) {
+          Map<String, Object> payload = new LinkedHashMap<>();
+          payload.put("run", run);
+          payload.put("record", EvidenceCodec.toMap(in.evidence()));
+          if (!in.provenance().isEmpty()) {
+            payload.put("provenance", in.provenance());
           }
-          Map<String, Object> decision = new LinkedHashMap<>(decisionExtras);
-          decision.put("run", run);
-          decision.put("stage", stage);
-          decision.put("result", result);
-          drafts.add(new Ledger.Draft(DECISION, decision));
-          return drafts;
-        });
+          drafts.add(new Ledger.Draft(EVIDENCE, payload));
+        }
+      }
+      Map<String, Object> decision = new LinkedHashMap<>(decisionExtras);
+      decision.put("run", run);
+      decision.put("stage", stage);
+      decision.put("result", result);
+      drafts.add(new Ledger.Draft(DECISION, decision));
+      return drafts;
+    });
     return result;
   }
 
@@ -167,10 +166,8 @@ public final class Stages {
         program
             .scheme()
             .component(componentId)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "what-if: '" + componentId + "' is not a component of the scheme"));
+            .orElseThrow(() ->
+                new UserError("what-if: '" + componentId + "' is not a component of the scheme"));
     StageResult base = evaluate(program, stage, evidence);
     StageResult changed =
         evaluate(

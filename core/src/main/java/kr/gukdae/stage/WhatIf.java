@@ -32,12 +32,11 @@ public record WhatIf(
   static WhatIf compare(String component, double from, double to, StageResult a, StageResult b) {
     List<Change> changes =
         a.ranking().stream()
-            .map(
-                t -> {
-                  var n = b.team(t.team()).orElseThrow();
-                  return new Change(
-                      t.team(), t.rank(), n.rank(), t.total(), n.total(), t.outcome(), n.outcome());
-                })
+            .map(t -> {
+              var n = b.team(t.team()).orElseThrow();
+              return new Change(
+                  t.team(), t.rank(), n.rank(), t.total(), n.total(), t.outcome(), n.outcome());
+            })
             .toList();
     return new WhatIf(component, from, to, a, b, changes);
   }

@@ -34,19 +34,18 @@ public final class Fold {
     StringBuilder out = new StringBuilder(nfkc.length());
     nfkc.toLowerCase(Locale.ROOT)
         .codePoints()
-        .forEach(
-            cp -> {
-              if (Character.getType(cp) == Character.FORMAT) {
-                return; // U+200B..U+200F, U+2060, U+FEFF, U+00AD: invisible, so never meaningful
-                // here
-              }
-              char twin = cp < TWIN.length ? TWIN[cp] : 0;
-              if (twin != 0) {
-                out.append(twin);
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
+        .forEach(cp -> {
+          if (Character.getType(cp) == Character.FORMAT) {
+            return; // U+200B..U+200F, U+2060, U+FEFF, U+00AD: invisible, so never meaningful
+            // here
+          }
+          char twin = cp < TWIN.length ? TWIN[cp] : 0;
+          if (twin != 0) {
+            out.append(twin);
+          } else {
+            out.appendCodePoint(cp);
+          }
+        });
     return out.toString();
   }
 

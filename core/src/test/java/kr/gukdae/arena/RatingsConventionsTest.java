@@ -74,9 +74,8 @@ class RatingsConventionsTest {
     ModelRating c = anchored.find("model-c").orElseThrow();
     assertThat(c.rating()).isEqualTo(1114.0);
     assertThat(c.lower()).isCloseTo(1114, within(1e-9));
-    assertThatThrownBy(
-            () ->
-                Ratings.bradleyTerry(battles, RatingOptions.builder().anchor("nobody", 1).build()))
+    assertThatThrownBy(() ->
+            Ratings.bradleyTerry(battles, RatingOptions.builder().anchor("nobody", 1).build()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("'nobody' has no battles");
   }
@@ -114,12 +113,11 @@ class RatingsConventionsTest {
     Leaderboard board =
         Ratings.bradleyTerry(battles, RatingOptions.builder().bootstrap(30).build());
     assertThat(board.ratings())
-        .allSatisfy(
-            r -> {
-              assertThat(r.rating()).isFinite();
-              assertThat(r.lower()).isFinite();
-              assertThat(r.upper()).isFinite();
-            });
+        .allSatisfy(r -> {
+          assertThat(r.rating()).isFinite();
+          assertThat(r.lower()).isFinite();
+          assertThat(r.upper()).isFinite();
+        });
     assertThat(board.ratings().get(0).model()).isIn("A", "Y");
     assertThat(board.find("A").orElseThrow().rating())
         .isGreaterThan(board.find("B").orElseThrow().rating() + 400);
@@ -144,9 +142,8 @@ class RatingsConventionsTest {
     assertThatThrownBy(() -> Ratings.bradleyTerry(List.of(), RatingOptions.defaults()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("no battles");
-    assertThatThrownBy(
-            () ->
-                Ratings.styleControlled(repeat(2, "A", "B", Outcome.TIE), RatingOptions.defaults()))
+    assertThatThrownBy(() ->
+            Ratings.styleControlled(repeat(2, "A", "B", Outcome.TIE), RatingOptions.defaults()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("battle 1 (A vs B) has no style features");
   }

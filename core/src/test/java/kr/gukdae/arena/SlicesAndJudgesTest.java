@@ -47,11 +47,10 @@ class SlicesAndJudgesTest {
       int min = 5 + rnd.nextInt(15);
       List<Battle> kept = BattleSlice.all().minBattles(min).apply(all);
       var counts = new java.util.HashMap<String, Integer>();
-      kept.forEach(
-          k -> {
-            counts.merge(k.modelA(), 1, Integer::sum);
-            counts.merge(k.modelB(), 1, Integer::sum);
-          });
+      kept.forEach(k -> {
+        counts.merge(k.modelA(), 1, Integer::sum);
+        counts.merge(k.modelB(), 1, Integer::sum);
+      });
       assertThat(counts.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(min));
     }
   }

@@ -99,28 +99,25 @@ class CallsTest {
   @Test
   void badCallDefinitionsNameTheField() {
     String yaml = OfficeFiles.example("seed-2025.yaml");
-    assertThatThrownBy(
-            () ->
-                OfficeFiles.parse(
-                    yaml.replace("minSupports: 1", "minSupports: 4"),
-                    "p.yaml",
-                    kr.gukdae.office.OfficeProgramme.class))
+    assertThatThrownBy(() ->
+            OfficeFiles.parse(
+                yaml.replace("minSupports: 1", "minSupports: 4"),
+                "p.yaml",
+                kr.gukdae.office.OfficeProgramme.class))
         .hasMessageContaining("p.yaml: line")
         .hasMessageContaining("call.eligibility: minSupports must be 0-3, got 4");
-    assertThatThrownBy(
-            () ->
-                OfficeFiles.parse(
-                    yaml.replace("    maxMembers: 0", "    maxMembers: 0\n    minMembers: 2"),
-                    "p.yaml",
-                    kr.gukdae.office.OfficeProgramme.class))
+    assertThatThrownBy(() ->
+            OfficeFiles.parse(
+                yaml.replace("    maxMembers: 0", "    maxMembers: 0\n    minMembers: 2"),
+                "p.yaml",
+                kr.gukdae.office.OfficeProgramme.class))
         .hasMessageContaining("\"minMembers\"")
         .hasMessageContaining("unknown key");
-    assertThatThrownBy(
-            () ->
-                OfficeFiles.parse(
-                    yaml.replace("source: call-2025-06", "source: nowhere"),
-                    "p.yaml",
-                    kr.gukdae.office.OfficeProgramme.class))
+    assertThatThrownBy(() ->
+            OfficeFiles.parse(
+                yaml.replace("source: call-2025-06", "source: nowhere"),
+                "p.yaml",
+                kr.gukdae.office.OfficeProgramme.class))
         .hasMessageContaining("call.source 'nowhere' is not one of the sources");
   }
 

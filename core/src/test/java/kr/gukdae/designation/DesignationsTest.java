@@ -26,9 +26,8 @@ class DesignationsTest {
     assertThat(model.kind()).isEqualTo(Designation.Kind.K_AI_MODEL);
     assertThat(model.holdsOn(LocalDate.parse(stage1.evaluationDate()))).isTrue();
     assertThat(Designations.registry(ledger))
-        .anyMatch(
-            d ->
-                d.kind() == Designation.Kind.K_AI_COMPANY && d.holder().equals("Hanbit AI (demo)"));
+        .anyMatch(d ->
+            d.kind() == Designation.Kind.K_AI_COMPANY && d.holder().equals("Hanbit AI (demo)"));
     assertThatThrownBy(() -> Designations.apply(ledger, program, stage1))
         .hasMessageContaining("already recorded");
 

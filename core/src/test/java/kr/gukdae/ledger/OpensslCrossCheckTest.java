@@ -40,11 +40,10 @@ class OpensslCrossCheckTest {
     OfficeKey key = OfficeKey.generate();
     key.save(dir.resolve("office.pem"));
     Ledger ledger = Ledger.inMemory().signedBy(key, dir.resolve("anchors"));
-    ledger.appendAll(
-        seq ->
-            List.of(
-                new Ledger.Draft("programme", Map.of("name", "국가대표 AI", "run", seq)),
-                new Ledger.Draft("decision", Map.of("survivors", List.of("hanbit", "baekdu")))));
+    ledger.appendAll(seq ->
+        List.of(
+            new Ledger.Draft("programme", Map.of("name", "국가대표 AI", "run", seq)),
+            new Ledger.Draft("decision", Map.of("survivors", List.of("hanbit", "baekdu")))));
     ledger.exportTo(dir.resolve("export.jsonl"));
     Path checkpoint =
         Checkpoint.readAll(dir.resolve("anchors")).isEmpty() ? null : firstCheckpoint();

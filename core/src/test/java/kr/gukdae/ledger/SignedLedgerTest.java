@@ -146,10 +146,9 @@ class SignedLedgerTest {
     // Stripping the signatures does not make an "old, unsigned" chain either.
     List<LedgerEntry> stripped =
         e.stream()
-            .map(
-                y ->
-                    new LedgerEntry(
-                        y.seq(), y.timestamp(), y.kind(), y.payload(), y.prevHash(), y.hash()))
+            .map(y ->
+                new LedgerEntry(
+                    y.seq(), y.timestamp(), y.kind(), y.payload(), y.prevHash(), y.hash()))
             .toList();
     assertThat(Ledger.verify(stripped, null).reason()).contains("unsigned key entry");
   }
@@ -254,12 +253,11 @@ class SignedLedgerTest {
   @Test
   void aBatchIsSignedOnceAtItsEndAndAnUnsignedTailIsRefused() {
     Ledger ledger = Ledger.inMemory().signedBy(office, null);
-    ledger.appendAll(
-        seq ->
-            List.of(
-                new Ledger.Draft("a", Map.of()),
-                new Ledger.Draft("b", Map.of()),
-                new Ledger.Draft("c", Map.of("run", seq))));
+    ledger.appendAll(seq ->
+        List.of(
+            new Ledger.Draft("a", Map.of()),
+            new Ledger.Draft("b", Map.of()),
+            new Ledger.Draft("c", Map.of("run", seq))));
     List<LedgerEntry> e = ledger.entries();
     assertThat(e).extracting(LedgerEntry::signed).containsExactly(true, false, false, true);
     assertThat(ledger.verify().signedEntries()).isEqualTo(4);

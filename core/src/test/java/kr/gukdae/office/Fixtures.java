@@ -72,21 +72,20 @@ public final class Fixtures {
       Round round, Assignment a, Map<String, Double> quality, double bar) {
     List<Score> out = new ArrayList<>();
     a.reviewersOf()
-        .forEach(
-            (app, reviewers) -> {
-              for (String r : reviewers) {
-                double offset = ((Math.abs((r + app).hashCode()) % 5) - 2) * 0.1;
-                Map<String, Double> items = new LinkedHashMap<>();
-                double sum = 0;
-                for (Criterion c : round.criteria()) {
-                  double v =
-                      Math.max(0, Math.min(c.maxScore(), quality.getOrDefault(app, 5.0) + offset));
-                  items.put(c.id(), Math.round(v * 10) / 10.0);
-                  sum += v;
-                }
-                out.add(new Score(round.id(), r, app, items, sum / round.criteria().size() >= bar));
-              }
-            });
+        .forEach((app, reviewers) -> {
+          for (String r : reviewers) {
+            double offset = ((Math.abs((r + app).hashCode()) % 5) - 2) * 0.1;
+            Map<String, Double> items = new LinkedHashMap<>();
+            double sum = 0;
+            for (Criterion c : round.criteria()) {
+              double v =
+                  Math.max(0, Math.min(c.maxScore(), quality.getOrDefault(app, 5.0) + offset));
+              items.put(c.id(), Math.round(v * 10) / 10.0);
+              sum += v;
+            }
+            out.add(new Score(round.id(), r, app, items, sum / round.criteria().size() >= bar));
+          }
+        });
     return out;
   }
 }

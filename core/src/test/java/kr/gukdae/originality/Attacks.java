@@ -18,16 +18,14 @@ final class Attacks {
 
   /** Every tensor gets {@code value} planted at one position. */
   static Model poison(Model m, float value) {
-    return m.map(
-        values -> {
-          values.replaceAll(
-              (name, w) -> {
-                float[] out = w.clone();
-                out[out.length / 3] = value;
-                return out;
-              });
-          return values;
-        });
+    return m.map(values -> {
+      values.replaceAll((name, w) -> {
+        float[] out = w.clone();
+        out[out.length / 3] = value;
+        return out;
+      });
+      return values;
+    });
   }
 
   /**
@@ -132,21 +130,19 @@ final class Attacks {
 
   /** Norm weights shifted by {@code delta}: real models' norms often sit off 1. */
   static Model shiftNorms(Model m, float delta) {
-    return m.map(
-        values -> {
-          values.replaceAll(
-              (name, w) -> {
-                if (m.shapes().get(name).length != 1) {
-                  return w;
-                }
-                float[] out = w.clone();
-                for (int i = 0; i < out.length; i++) {
-                  out[i] += delta;
-                }
-                return out;
-              });
-          return values;
-        });
+    return m.map(values -> {
+      values.replaceAll((name, w) -> {
+        if (m.shapes().get(name).length != 1) {
+          return w;
+        }
+        float[] out = w.clone();
+        for (int i = 0; i < out.length; i++) {
+          out[i] += delta;
+        }
+        return out;
+      });
+      return values;
+    });
   }
 
   /** Every tensor renamed to a meaningless name and reshaped to one row: nothing to pair. */

@@ -82,18 +82,16 @@ class OriginalityAttackTest {
   @Test
   void copyWithOnePercentOfItsValuesPlantedIsStillIdenticalNotAQuantisedCopy() {
     Model planted =
-        base.map(
-            values -> {
-              values.replaceAll(
-                  (name, w) -> {
-                    float[] out = w.clone();
-                    for (int i = 0; i < out.length; i += 100) {
-                      out[i] = i % 200 == 0 ? 1e4f : -1e4f;
-                    }
-                    return out;
-                  });
-              return values;
-            });
+        base.map(values -> {
+          values.replaceAll((name, w) -> {
+            float[] out = w.clone();
+            for (int i = 0; i < out.length; i += 100) {
+              out[i] = i % 200 == 0 ? 1e4f : -1e4f;
+            }
+            return out;
+          });
+          return values;
+        });
     Report report = compare(write("planted", planted));
     assertThat(report.verdict()).isInstanceOf(Verdict.Identical.class);
     long expected = base.values().values().stream().mapToLong(w -> (w.length + 99) / 100).sum();
@@ -220,11 +218,10 @@ class OriginalityAttackTest {
     Report report = compare(write("grown", grown));
     assertThat(finding(report).tensors())
         .filteredOn(t -> t.candidateTensor().matches("model\\.layers\\..*mlp\\..*"))
-        .allSatisfy(
-            t -> {
-              assertThat(t.stats().alignment()).isEqualTo(TensorStats.Alignment.OVERLAP);
-              assertThat(t.level()).isEqualTo(Findings.Level.COPIED);
-            });
+        .allSatisfy(t -> {
+          assertThat(t.stats().alignment()).isEqualTo(TensorStats.Alignment.OVERLAP);
+          assertThat(t.level()).isEqualTo(Findings.Level.COPIED);
+        });
     // the added units (about 13% of the parameters) were not compared, and the report says so
     assertThat(report.verdict()).isInstanceOf(Verdict.Identical.class);
     assertThat(finding(report).coverage()).isBetween(0.8, 0.95);

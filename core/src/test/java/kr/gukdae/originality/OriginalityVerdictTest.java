@@ -65,11 +65,10 @@ class OriginalityVerdictTest {
     assertThat(report.verdict().label()).isEqualTo("FINE-TUNED FROM foreign");
     assertThat(report.findings().get(0).tensors())
         .filteredOn(t -> !t.norm())
-        .allSatisfy(
-            t -> {
-              assertThat(t.level()).isEqualTo(Level.DERIVED);
-              assertThat(t.stats().relL2()).isBetween(0.03, 0.08);
-            });
+        .allSatisfy(t -> {
+          assertThat(t.level()).isEqualTo(Level.DERIVED);
+          assertThat(t.stats().relL2()).isBetween(0.03, 0.08);
+        });
   }
 
   @Test
@@ -121,17 +120,14 @@ class OriginalityVerdictTest {
     List<TensorEvidence> tensors = report.findings().get(0).tensors();
     assertThat(tensors)
         .filteredOn(t -> t.candidateTensor().endsWith("gate_proj.weight"))
-        .allSatisfy(
-            t -> {
-              assertThat(t.stats().alignment()).isEqualTo(TensorStats.Alignment.ROWS_PERMUTED);
-              assertThat(t.level()).isEqualTo(Level.COPIED);
-            });
+        .allSatisfy(t -> {
+          assertThat(t.stats().alignment()).isEqualTo(TensorStats.Alignment.ROWS_PERMUTED);
+          assertThat(t.level()).isEqualTo(Level.COPIED);
+        });
     assertThat(tensors)
         .filteredOn(t -> t.candidateTensor().endsWith("down_proj.weight"))
-        .allSatisfy(
-            t ->
-                assertThat(t.stats().alignment())
-                    .isEqualTo(TensorStats.Alignment.COLUMNS_PERMUTED));
+        .allSatisfy(t ->
+            assertThat(t.stats().alignment()).isEqualTo(TensorStats.Alignment.COLUMNS_PERMUTED));
   }
 
   @Test
@@ -143,11 +139,9 @@ class OriginalityVerdictTest {
       // norm deviations from 1 are only ~0.05, so bf16's 1/128 step near 1.0 blurs them: such a
       // copy reads as DERIVED, never as unrelated; the matrices stay COPIED
       assertThat(report.findings().get(0).tensors())
-          .allSatisfy(
-              t ->
-                  assertThat(t.level())
-                      .isIn(
-                          t.norm() ? List.of(Level.COPIED, Level.DERIVED) : List.of(Level.COPIED)));
+          .allSatisfy(t ->
+              assertThat(t.level())
+                  .isIn(t.norm() ? List.of(Level.COPIED, Level.DERIVED) : List.of(Level.COPIED)));
       assertThat(report.explanation().en()).contains(dtype + " vs F32");
     }
   }

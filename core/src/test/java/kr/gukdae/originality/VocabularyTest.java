@@ -84,13 +84,12 @@ class VocabularyTest {
             .toList();
     assertThat(vocabRows).hasSize(2);
     assertThat(vocabRows)
-        .allSatisfy(
-            t -> {
-              assertThat(t.stats().alignment()).isEqualTo(TensorStats.Alignment.TOKENS);
-              // every kept token compared, the new ones not
-              assertThat(t.stats().elements()).isEqualTo((long) vocab * config.hidden());
-              assertThat(t.level()).isEqualTo(Findings.Level.DERIVED);
-            });
+        .allSatisfy(t -> {
+          assertThat(t.stats().alignment()).isEqualTo(TensorStats.Alignment.TOKENS);
+          // every kept token compared, the new ones not
+          assertThat(t.stats().elements()).isEqualTo((long) vocab * config.hidden());
+          assertThat(t.level()).isEqualTo(Findings.Level.DERIVED);
+        });
   }
 
   @Test
@@ -101,14 +100,13 @@ class VocabularyTest {
     base.write(dir.resolve("cand"), DType.F32, 1);
     tokenizer(dir.resolve("ref"), config.vocab(), i -> "t" + i);
     Files.writeString(dir.resolve("cand/tokenizer.json"), "{\"model\":{\"type\":\"BPE\"}}");
-    assertThatThrownBy(
-            () ->
-                Originality.compare(
-                    WeightModel.open("cand", dir.resolve("cand")),
-                    List.of(WeightModel.open("ref", dir.resolve("ref"))),
-                    Calibration.analytic(),
-                    Originality.Options.defaults(),
-                    null))
+    assertThatThrownBy(() ->
+            Originality.compare(
+                WeightModel.open("cand", dir.resolve("cand")),
+                List.of(WeightModel.open("ref", dir.resolve("ref"))),
+                Calibration.analytic(),
+                Originality.Options.defaults(),
+                null))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("cand/tokenizer.json: lacks model.vocab");
   }

@@ -34,10 +34,8 @@ class ReportsTest {
   void aTeamCutOnTheGateIsNeverHeadlinedAsTop() {
     // Make the gate failure the highest total: the headline must go to the best continuing team.
     var ev = new java.util.ArrayList<>(EvidenceLoader.demo());
-    ev.removeIf(
-        e ->
-            e instanceof kr.gukdae.stage.Evidence.OriginalityVerdict o
-                && o.team().equals("hanbit"));
+    ev.removeIf(e ->
+        e instanceof kr.gukdae.stage.Evidence.OriginalityVerdict o && o.team().equals("hanbit"));
     ev.add(new kr.gukdae.stage.Evidence.OriginalityVerdict("hanbit", 1, false, "frozen encoder"));
     StageResult cut = Stages.evaluate(program, 1, ev);
     assertThat(cut.ranking().getFirst().team()).isEqualTo("hanbit");

@@ -68,12 +68,10 @@ class ResourcesTest {
             new Allocation("a", "B200", 2000, jan, jan.plusDays(10), GpuRules.Mode.LEASE),
             new Allocation(
                 "b", "B200", 2000, jan.plusDays(10), jan.plusDays(20), GpuRules.Mode.LEASE)));
-    assertThatThrownBy(
-            () ->
-                Compute.checkPool(
-                    rules.gpu(),
-                    List.of(
-                        new Allocation("a", "A100", 1, jan, jan.plusDays(1), GpuRules.Mode.LEASE))))
+    assertThatThrownBy(() ->
+            Compute.checkPool(
+                rules.gpu(),
+                List.of(new Allocation("a", "A100", 1, jan, jan.plusDays(1), GpuRules.Mode.LEASE))))
         .hasMessageContaining("gpuType 'A100' has no exchange rate");
   }
 
@@ -103,25 +101,23 @@ class ResourcesTest {
     var recorded = CanonicalJson.parse(ledger.entries().getFirst().payload());
     assertThat(recorded.path("before").path("total").asLong()).isEqualTo(800_000_000L);
     assertThat(recorded.path("after").path("total").asLong()).isEqualTo(4_000_000_000L);
-    assertThatThrownBy(
-            () ->
-                SelfPayment.compute(
-                    rules.selfPayment(),
-                    OpenLevel.FULL_OPEN,
-                    new SelfPayment.Plan(
-                        "x",
-                        List.of(new SelfPayment.Member("X", Team.Size.MEDIUM, 1, 1)),
-                        Map.of(Support.TALENT, 1L))))
+    assertThatThrownBy(() ->
+            SelfPayment.compute(
+                rules.selfPayment(),
+                OpenLevel.FULL_OPEN,
+                new SelfPayment.Plan(
+                    "x",
+                    List.of(new SelfPayment.Member("X", Team.Size.MEDIUM, 1, 1)),
+                    Map.of(Support.TALENT, 1L))))
         .hasMessageContaining("selfPayment.rows has no rate for FULL_OPEN × MEDIUM × TALENT");
-    assertThatThrownBy(
-            () ->
-                SelfPayment.compute(
-                    rules.selfPayment(),
-                    OpenLevel.FULL_OPEN,
-                    new SelfPayment.Plan(
-                        "x",
-                        List.of(new SelfPayment.Member("X", Team.Size.LARGE, 1, 0.05)),
-                        Map.of(Support.GPU, 1L))))
+    assertThatThrownBy(() ->
+            SelfPayment.compute(
+                rules.selfPayment(),
+                OpenLevel.FULL_OPEN,
+                new SelfPayment.Plan(
+                    "x",
+                    List.of(new SelfPayment.Member("X", Team.Size.LARGE, 1, 0.05)),
+                    Map.of(Support.GPU, 1L))))
         .hasMessageContaining(
             "members.X.cashShare 0.05 is below the programme's minimum cash share 0.1");
   }
@@ -144,9 +140,8 @@ class ResourcesTest {
     assertThat(plan.bought()).containsExactly("books", "news");
     assertThat(plan.spent()).isEqualTo(9_000_000_000L);
     assertThat(plan.unmet()).containsExactly("law", "speech");
-    assertThatThrownBy(
-            () ->
-                DataPurchase.plan(1, offers, List.of(new DataPurchase.Wish("a", List.of("maps")))))
+    assertThatThrownBy(() ->
+            DataPurchase.plan(1, offers, List.of(new DataPurchase.Wish("a", List.of("maps")))))
         .hasMessage("wishes.a[0]: 'maps' is not an offer");
   }
 

@@ -60,10 +60,8 @@ class ReviewBoardTest {
 
   @Test
   void outOfRangeAndUnknownItemsAreNamed() {
-    assertThatThrownBy(
-            () ->
-                board.submit(
-                    new ReviewSheet("r2", "other", Map.of("design", 11.0, "extra", 1.0), "")))
+    assertThatThrownBy(() ->
+            board.submit(new ReviewSheet("r2", "other", Map.of("design", 11.0, "extra", 1.0), "")))
         .hasMessageContaining("item 'design' score 11.0 is outside 0..10.0")
         .hasMessageContaining("item 'report' has no score")
         .hasMessageContaining("item 'extra' is not in the rubric");

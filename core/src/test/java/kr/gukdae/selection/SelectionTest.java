@@ -165,36 +165,32 @@ class SelectionTest {
   @Test
   void badFunnelsNameTheField() {
     String yaml = OfficeFiles.example("seed-2025.yaml");
-    assertThatThrownBy(
-            () ->
-                OfficeFiles.parse(
-                    yaml.replaceFirst("weight: 40", "weight: 35"), "p.yaml", OfficeProgramme.class))
+    assertThatThrownBy(() ->
+            OfficeFiles.parse(
+                yaml.replaceFirst("weight: 40", "weight: 35"), "p.yaml", OfficeProgramme.class))
         .hasMessageContaining(
             "funnel.rounds[0]: criteria weights sum to 95.0; they must sum to 100");
-    assertThatThrownBy(
-            () ->
-                OfficeFiles.parse(
-                    yaml.replace(
-                        "rule: {quota: 5}\n    - id: budget",
-                        "rule: {quota: 12}\n    - id: budget"),
-                    "p.yaml",
-                    OfficeProgramme.class))
+    assertThatThrownBy(() ->
+            OfficeFiles.parse(
+                yaml.replace(
+                    "rule: {quota: 5}\n    - id: budget", "rule: {quota: 12}\n    - id: budget"),
+                "p.yaml",
+                OfficeProgramme.class))
         .hasMessageContaining("rounds[1].rule.quota 12 is larger than the previous round's 10");
     // Refused before anyone is assigned, and again at the decision.
     assertThatThrownBy(() -> Selection.assign(seed.funnel(), written, apps.subList(0, 8)))
         .hasMessage(
             "round written: rule.quota 10 is larger than the 8 candidates; lower the quota");
     Assignment a = Selection.assign(seed.funnel(), written, apps);
-    assertThatThrownBy(
-            () ->
-                Selection.decide(
-                    new Selection.Input(
-                        "seed-2025",
-                        written,
-                        seed.funnel().panel(written),
-                        apps.subList(0, 8),
-                        a,
-                        List.of())))
+    assertThatThrownBy(() ->
+            Selection.decide(
+                new Selection.Input(
+                    "seed-2025",
+                    written,
+                    seed.funnel().panel(written),
+                    apps.subList(0, 8),
+                    a,
+                    List.of())))
         .hasMessage(
             "round written: rule.quota 10 is larger than the 8 candidates; lower the quota");
     assertThat(

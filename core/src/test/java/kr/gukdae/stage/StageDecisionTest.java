@@ -111,11 +111,10 @@ class StageDecisionTest {
             sameTarget,
             1,
             twins.stream()
-                .filter(
-                    e ->
-                        !(e instanceof Evidence.ReviewScore r
-                            && r.team().equals("dokdo")
-                            && List.of("rv04", "rv09").contains(r.reviewer())))
+                .filter(e ->
+                    !(e instanceof Evidence.ReviewScore r
+                        && r.team().equals("dokdo")
+                        && List.of("rv04", "rv09").contains(r.reviewer())))
                 .toList());
     var d = tied.team("dokdo").orElseThrow();
     var g = tied.team("gyeongbok").orElseThrow();
@@ -140,11 +139,10 @@ class StageDecisionTest {
   @Test
   void missingEvidenceStopsTheDecisionUnlessTheProgrammeSaysZero() {
     List<Evidence> ev = new ArrayList<>(evidence);
-    ev.removeIf(
-        e ->
-            e instanceof BenchmarkResult b
-                && b.team().equals("dokdo")
-                && b.benchmark().equals("IFEval"));
+    ev.removeIf(e ->
+        e instanceof BenchmarkResult b
+            && b.team().equals("dokdo")
+            && b.benchmark().equals("IFEval"));
     ev.removeIf(e -> e instanceof Evidence.UserEvaluation u && u.team().equals("baekdu"));
     assertThatThrownBy(() -> Stages.evaluate(demo, 1, ev))
         .hasMessageContaining(

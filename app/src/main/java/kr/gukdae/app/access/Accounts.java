@@ -163,11 +163,10 @@ public final class Accounts {
                   "SELECT voter_id, username, expires_at FROM arena_session"
                       + " WHERE token_hash = ? AND ended_at IS NULL")
               .param(hash)
-              .query(
-                  (rs, i) ->
-                      new Object[] {
-                        rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)
-                      })
+              .query((rs, i) ->
+                  new Object[] {
+                    rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)
+                  })
               .optional();
       if (row.isEmpty()) {
         return null;
@@ -339,14 +338,13 @@ public final class Accounts {
     String[] team = {null};
     jdbc.sql("SELECT role, team_id FROM account_role WHERE username = ?")
         .param(username)
-        .query(
-            rs -> {
-              Role role = Role.valueOf(rs.getString(1));
-              roles.add(role);
-              if (role == Role.TEAM) {
-                team[0] = rs.getString(2);
-              }
-            });
+        .query(rs -> {
+          Role role = Role.valueOf(rs.getString(1));
+          roles.add(role);
+          if (role == Role.TEAM) {
+            team[0] = rs.getString(2);
+          }
+        });
     boolean verified =
         jdbc.sql("SELECT verified_at FROM arena_account WHERE username = ?")
                 .param(username)

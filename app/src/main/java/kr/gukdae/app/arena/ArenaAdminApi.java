@@ -88,16 +88,15 @@ class ArenaAdminApi {
         "excludedNonBlind", arena.results().excluded(),
         "quarantined",
             stuffing.flags().stream()
-                .map(
-                    f ->
-                        Map.of(
-                            "rule", f.rule(),
-                            "source", f.source(),
-                            "model", f.model(),
-                            "votes", f.votes(),
-                            "wins", f.wins(),
-                            "from", f.from(),
-                            "to", f.to()))
+                .map(f ->
+                    Map.of(
+                        "rule", f.rule(),
+                        "source", f.source(),
+                        "model", f.model(),
+                        "votes", f.votes(),
+                        "wins", f.wins(),
+                        "from", f.from(),
+                        "to", f.to()))
                 .toList(),
         "thresholds",
             Map.of(

@@ -132,13 +132,12 @@ class ArenaApi {
     out.put(
         "turns",
         arena.battles().turns(id).stream()
-            .map(
-                t ->
-                    Map.of(
-                        "turn", t.turnNo(),
-                        "prompt", t.prompt(),
-                        "a", MarkdownJson.of(t.answerA()),
-                        "b", MarkdownJson.of(t.answerB())))
+            .map(t ->
+                Map.of(
+                    "turn", t.turnNo(),
+                    "prompt", t.prompt(),
+                    "a", MarkdownJson.of(t.answerA()),
+                    "b", MarkdownJson.of(t.answerB())))
             .toList());
     out.put("streaming", arena.battles().isStreaming(id));
     out.put(

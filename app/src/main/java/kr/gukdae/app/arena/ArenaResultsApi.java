@@ -93,19 +93,18 @@ class ArenaResultsApi {
     out.put(
         "ratings",
         board.ratings().stream()
-            .map(
-                r -> {
-                  Map<String, Object> row = new LinkedHashMap<>();
-                  row.put("rank", r.rank());
-                  row.put("model", r.model());
-                  row.put("rating", r.rating());
-                  row.put("lower", r.lower());
-                  row.put("upper", r.upper());
-                  row.put("battles", r.battles());
-                  row.put("demo", r.model().startsWith("demo/"));
-                  row.put("preliminary", r.battles() < preliminaryBelow);
-                  return row;
-                })
+            .map(r -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("rank", r.rank());
+              row.put("model", r.model());
+              row.put("rating", r.rating());
+              row.put("lower", r.lower());
+              row.put("upper", r.upper());
+              row.put("battles", r.battles());
+              row.put("demo", r.model().startsWith("demo/"));
+              row.put("preliminary", r.battles() < preliminaryBelow);
+              return row;
+            })
             .toList());
     out.put("style", board.style());
     return out;
@@ -152,24 +151,23 @@ class ArenaResultsApi {
       @RequestParam(required = false) @Nullable String voters) {
     var rows =
         arena.results().votes(filter(category, language, voters(voterClass, voters))).stream()
-            .map(
-                v -> {
-                  Map<String, Object> out = new LinkedHashMap<>();
-                  out.put("question_id", v.battleId());
-                  out.put("model_a", v.modelA());
-                  out.put("model_b", v.modelB());
-                  out.put("winner", v.outcome().wireName());
-                  out.put("judge", "arena_" + pseudonyms.of(v.voterId()));
-                  out.put("turn", v.turns());
-                  out.put("anony", true);
-                  out.put("language", v.language());
-                  out.put("tstamp", v.votedAt().toInstant().toEpochMilli() / 1000.0);
-                  out.put("category", v.category());
-                  out.put("voter_class", v.voterClass().name().toLowerCase(Locale.ROOT));
-                  out.put("weight", v.weight());
-                  out.put("verified", v.verified());
-                  return out;
-                })
+            .map(v -> {
+              Map<String, Object> out = new LinkedHashMap<>();
+              out.put("question_id", v.battleId());
+              out.put("model_a", v.modelA());
+              out.put("model_b", v.modelB());
+              out.put("winner", v.outcome().wireName());
+              out.put("judge", "arena_" + pseudonyms.of(v.voterId()));
+              out.put("turn", v.turns());
+              out.put("anony", true);
+              out.put("language", v.language());
+              out.put("tstamp", v.votedAt().toInstant().toEpochMilli() / 1000.0);
+              out.put("category", v.category());
+              out.put("voter_class", v.voterClass().name().toLowerCase(Locale.ROOT));
+              out.put("weight", v.weight());
+              out.put("verified", v.verified());
+              return out;
+            })
             .toList();
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"arena_battles.json\"")

@@ -61,20 +61,19 @@ final class BattleStore {
             "SELECT id, voter_id, voter_class, model_a, model_b, scenario_id, category, lang,"
                 + " weight, created_at, expires_at FROM arena_battle WHERE id = ?")
         .param(id)
-        .query(
-            (rs, i) ->
-                new BattleRow(
-                    rs.getString(1),
-                    rs.getString(2),
-                    VoterClass.valueOf(rs.getString(3)),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getObject(6, Long.class),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getDouble(9),
-                    rs.getObject(10, OffsetDateTime.class),
-                    rs.getObject(11, OffsetDateTime.class)))
+        .query((rs, i) ->
+            new BattleRow(
+                rs.getString(1),
+                rs.getString(2),
+                VoterClass.valueOf(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getObject(6, Long.class),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getDouble(9),
+                rs.getObject(10, OffsetDateTime.class),
+                rs.getObject(11, OffsetDateTime.class)))
         .optional();
   }
 
@@ -89,10 +88,9 @@ final class BattleStore {
   Map<String, Long> pairCounts() {
     Map<String, Long> counts = new HashMap<>();
     jdbc.sql("SELECT model_a, model_b, count(*) FROM arena_battle GROUP BY model_a, model_b")
-        .query(
-            rs -> {
-              counts.merge(pairKey(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum);
-            });
+        .query(rs -> {
+          counts.merge(pairKey(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum);
+        });
     return counts;
   }
 
@@ -120,14 +118,9 @@ final class BattleStore {
             "SELECT turn_no, prompt, answer_a, answer_b, leak FROM arena_turn"
                 + " WHERE battle_id = ? ORDER BY turn_no")
         .param(battleId)
-        .query(
-            (rs, i) ->
-                new TurnRow(
-                    rs.getInt(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5)))
+        .query((rs, i) ->
+            new TurnRow(
+                rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
         .list();
   }
 }

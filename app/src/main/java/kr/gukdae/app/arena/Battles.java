@@ -205,45 +205,43 @@ final class Battles {
               messages, GenerateConfig.GREEDY.withMaxTokens(settings.maxAnswerTokens()));
       Thread.ofVirtual()
           .name("arena-" + side)
-          .start(
-              () -> {
-                try {
-                  models.get(model).generateStreaming(request, delta -> turn.append(side, delta));
-                } catch (RuntimeException e) {
-                  // The reason may name the model or endpoint: log it, never send it to the page.
-                  LOG.warn("arena battle {} side {} failed", battle.id(), side, e);
-                  if (turn.text(side).isEmpty()) {
-                    turn.append(side, FAILED_ANSWER);
-                  }
-                } finally {
-                  turn.done(side);
-                  sides.countDown();
-                }
-              });
+          .start(() -> {
+            try {
+              models.get(model).generateStreaming(request, delta -> turn.append(side, delta));
+            } catch (RuntimeException e) {
+              // The reason may name the model or endpoint: log it, never send it to the page.
+              LOG.warn("arena battle {} side {} failed", battle.id(), side, e);
+              if (turn.text(side).isEmpty()) {
+                turn.append(side, FAILED_ANSWER);
+              }
+            } finally {
+              turn.done(side);
+              sides.countDown();
+            }
+          });
     }
     Thread.ofVirtual()
         .name("arena-finish")
-        .start(
-            () -> {
-              try {
-                sides.await();
-                String a = turn.text('A');
-                String b = turn.text('B');
-                String leak = leaks.find(a).or(() -> leaks.find(b)).orElse(null);
-                store.insertTurn(battle.id(), new TurnRow(turnNo, prompt, a, b, leak), now());
-                open.turnStored(battle.id(), leak);
-                // Stored first, then no longer live, then announced: a vote sent on "end" must
-                // find the turn in the database and no generation in progress.
-                live.remove(battle.id(), turn);
-                turn.finish(leak == null);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } catch (RuntimeException e) {
-                LOG.error("arena battle {} turn {} could not be stored", battle.id(), turnNo, e);
-                live.remove(battle.id(), turn);
-                turn.finish(false);
-              }
-            });
+        .start(() -> {
+          try {
+            sides.await();
+            String a = turn.text('A');
+            String b = turn.text('B');
+            String leak = leaks.find(a).or(() -> leaks.find(b)).orElse(null);
+            store.insertTurn(battle.id(), new TurnRow(turnNo, prompt, a, b, leak), now());
+            open.turnStored(battle.id(), leak);
+            // Stored first, then no longer live, then announced: a vote sent on "end" must
+            // find the turn in the database and no generation in progress.
+            live.remove(battle.id(), turn);
+            turn.finish(leak == null);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            LOG.error("arena battle {} turn {} could not be stored", battle.id(), turnNo, e);
+            live.remove(battle.id(), turn);
+            turn.finish(false);
+          }
+        });
   }
 
   private OffsetDateTime now() {

@@ -71,15 +71,14 @@ final class MarkdownJson {
 
   private static List<Map<String, String>> inlines(List<Inline> inlines) {
     return inlines.stream()
-        .map(
-            inline ->
-                switch (inline) {
-                  case SafeMarkdown.Text t -> Map.of("t", "text", "s", t.text());
-                  case SafeMarkdown.Strong s -> Map.of("t", "strong", "s", s.text());
-                  case SafeMarkdown.Emphasis e -> Map.of("t", "em", "s", e.text());
-                  case SafeMarkdown.Code c -> Map.of("t", "code", "s", c.text());
-                  case SafeMarkdown.Link l -> Map.of("t", "a", "s", l.text(), "href", l.href());
-                })
+        .map(inline ->
+            switch (inline) {
+              case SafeMarkdown.Text t -> Map.of("t", "text", "s", t.text());
+              case SafeMarkdown.Strong s -> Map.of("t", "strong", "s", s.text());
+              case SafeMarkdown.Emphasis e -> Map.of("t", "em", "s", e.text());
+              case SafeMarkdown.Code c -> Map.of("t", "code", "s", c.text());
+              case SafeMarkdown.Link l -> Map.of("t", "a", "s", l.text(), "href", l.href());
+            })
         .toList();
   }
 }

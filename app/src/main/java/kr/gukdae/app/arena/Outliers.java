@@ -67,26 +67,24 @@ final class Outliers {
       }
     }
     List<Report> reports = new ArrayList<>();
-    tallies.forEach(
-        (voter, t) -> {
-          if (t[0] < MIN_VOTES) {
-            return;
-          }
-          double agreement = t[2] == 0 ? Double.NaN : (double) t[1] / t[2];
-          double sideA = (double) t[3] / t[0];
-          List<String> reasons = new ArrayList<>();
-          if (t[2] >= MIN_VOTES && agreement < MIN_AGREEMENT) {
-            reasons.add("agrees with other voters' majority on only " + percent(agreement));
-          }
-          if (sideA >= MAX_SIDE_SHARE || sideA <= 1 - MAX_SIDE_SHARE) {
-            reasons.add("picks side A in " + percent(sideA) + " of decisive votes");
-          }
-          if (!reasons.isEmpty()) {
-            reports.add(
-                new Report(
-                    voter, classes.get(voter), t[0], agreement, sideA, List.copyOf(reasons)));
-          }
-        });
+    tallies.forEach((voter, t) -> {
+      if (t[0] < MIN_VOTES) {
+        return;
+      }
+      double agreement = t[2] == 0 ? Double.NaN : (double) t[1] / t[2];
+      double sideA = (double) t[3] / t[0];
+      List<String> reasons = new ArrayList<>();
+      if (t[2] >= MIN_VOTES && agreement < MIN_AGREEMENT) {
+        reasons.add("agrees with other voters' majority on only " + percent(agreement));
+      }
+      if (sideA >= MAX_SIDE_SHARE || sideA <= 1 - MAX_SIDE_SHARE) {
+        reasons.add("picks side A in " + percent(sideA) + " of decisive votes");
+      }
+      if (!reasons.isEmpty()) {
+        reports.add(
+            new Report(voter, classes.get(voter), t[0], agreement, sideA, List.copyOf(reasons)));
+      }
+    });
     return reports;
   }
 

@@ -123,22 +123,21 @@ final class Results {
     sql.append(" ORDER BY v.voted_at, v.battle_id");
     return jdbc.sql(sql.toString())
         .params(params)
-        .query(
-            (rs, i) ->
-                new VoteRow(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    Outcome.fromWire(rs.getString(4)),
-                    rs.getString(5),
-                    VoterClass.valueOf(rs.getString(6)),
-                    rs.getString(7),
-                    rs.getString(8),
-                    rs.getDouble(9),
-                    rs.getInt(10),
-                    rs.getObject(11, OffsetDateTime.class),
-                    rs.getBoolean(12),
-                    rs.getString(13)))
+        .query((rs, i) ->
+            new VoteRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Outcome.fromWire(rs.getString(4)),
+                rs.getString(5),
+                VoterClass.valueOf(rs.getString(6)),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getDouble(9),
+                rs.getInt(10),
+                rs.getObject(11, OffsetDateTime.class),
+                rs.getBoolean(12),
+                rs.getString(13)))
         .list();
   }
 
@@ -159,15 +158,14 @@ final class Results {
             "SELECT v.battle_id, v.leak, b.model_a, b.model_b, v.outcome, v.voted_at"
                 + " FROM arena_vote v JOIN arena_battle b ON b.id = v.battle_id"
                 + " WHERE NOT v.blind ORDER BY v.voted_at, v.battle_id")
-        .query(
-            (rs, i) ->
-                new Excluded(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getObject(6, OffsetDateTime.class)))
+        .query((rs, i) ->
+            new Excluded(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class)))
         .list();
   }
 
@@ -185,14 +183,13 @@ final class Results {
                 "SELECT turn_no, prompt, answer_a, answer_b, leak FROM arena_turn"
                     + " WHERE battle_id = ? ORDER BY turn_no")
             .param(battleId)
-            .query(
-                (rs, i) ->
-                    new Turn(
-                        rs.getInt(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5)))
+            .query((rs, i) ->
+                new Turn(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
             .list();
     return java.util.Optional.of(
         new Reviewed(
@@ -221,12 +218,11 @@ final class Results {
                   + String.join(",", java.util.Collections.nCopies(batch.size(), "?"))
                   + ")")
           .params(List.<Object>copyOf(batch))
-          .query(
-              rs -> {
-                long[][] sum = sums.computeIfAbsent(rs.getString(1), k -> new long[2][4]);
-                add(sum[0], StyleFeatures.of(rs.getString(2)));
-                add(sum[1], StyleFeatures.of(rs.getString(3)));
-              });
+          .query(rs -> {
+            long[][] sum = sums.computeIfAbsent(rs.getString(1), k -> new long[2][4]);
+            add(sum[0], StyleFeatures.of(rs.getString(2)));
+            add(sum[1], StyleFeatures.of(rs.getString(3)));
+          });
       sums.forEach((id, sum) -> fresh.put(id, new Style(features(sum[0]), features(sum[1]))));
     }
     if (styles.size() + fresh.size() <= MAX_CACHED_STYLES) {

@@ -62,23 +62,21 @@ final class Rubrics {
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     try {
       // All or nothing: a half-saved rubric would bias the means.
-      tx.executeWithoutResult(
-          status ->
-              scores.forEach(
-                  s ->
-                      jdbc.sql(
-                              "INSERT INTO arena_rubric_score (battle_id, side, criterion_id,"
-                                  + " username, score, comment_text, rated_at)"
-                                  + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-                          .params(
-                              battle.id(),
-                              s.side(),
-                              s.criterionId(),
-                              voter.username(),
-                              s.score(),
-                              s.comment() == null ? "" : s.comment().strip(),
-                              now)
-                          .update()));
+      tx.executeWithoutResult(status ->
+          scores.forEach(s ->
+              jdbc.sql(
+                      "INSERT INTO arena_rubric_score (battle_id, side, criterion_id,"
+                          + " username, score, comment_text, rated_at)"
+                          + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                  .params(
+                      battle.id(),
+                      s.side(),
+                      s.criterionId(),
+                      voter.username(),
+                      s.score(),
+                      s.comment() == null ? "" : s.comment().strip(),
+                      now)
+                  .update()));
     } catch (DuplicateKeyException e) {
       throw new ArenaException(
           HttpStatus.CONFLICT, "already_rated", "you already rated this battle; ratings are final");
@@ -96,10 +94,9 @@ final class Rubrics {
                 + " GROUP BY c.scenario_id, c.sort_no, c.name,"
                 + " CASE WHEN r.side = 'A' THEN b.model_a ELSE b.model_b END"
                 + " ORDER BY c.scenario_id, c.sort_no, 4 DESC")
-        .query(
-            (rs, i) ->
-                new Summary(
-                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getInt(5)))
+        .query((rs, i) ->
+            new Summary(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getInt(5)))
         .list();
   }
 }

@@ -156,16 +156,15 @@ final class Scenarios {
     return jdbc.sql(
             "SELECT id, title, prompt, category, lang, retired_at FROM arena_scenario WHERE id = ?")
         .param(id)
-        .query(
-            (rs, i) ->
-                new Scenario(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    criteria,
-                    rs.getObject(6) != null))
+        .query((rs, i) ->
+            new Scenario(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                criteria,
+                rs.getObject(6) != null))
         .optional();
   }
 }

@@ -80,11 +80,10 @@ final class Sessions {
           case EXPERT -> EnumSet.of(Role.EXPERT);
           case PUBLIC -> throw ArenaException.badRequest("role", "role: EXPERT or ADMIN");
         };
-    arena(
-        () -> {
-          accounts.create(username, password, roles, null);
-          return null;
-        });
+    arena(() -> {
+      accounts.create(username, password, roles, null);
+      return null;
+    });
   }
 
   /**

@@ -80,15 +80,14 @@ class SliceVotesApi {
         mine.size() > MAX_ROWS,
         mine.stream()
             .limit(MAX_ROWS)
-            .map(
-                v ->
-                    new Vote(
-                        v.battleId(),
-                        v.modelA(),
-                        v.modelB(),
-                        v.outcome().name(),
-                        v.votedAt().toInstant().toString(),
-                        "/api/arena/admin/battles/" + v.battleId()))
+            .map(v ->
+                new Vote(
+                    v.battleId(),
+                    v.modelA(),
+                    v.modelB(),
+                    v.outcome().name(),
+                    v.votedAt().toInstant().toString(),
+                    "/api/arena/admin/battles/" + v.battleId()))
             .toList());
   }
 

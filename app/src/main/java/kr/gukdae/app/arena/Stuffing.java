@@ -122,18 +122,17 @@ final class Stuffing {
         }
       }
     }
-    open.forEach(
-        (model, m) ->
-            flags.add(
-                new Flag(
-                    "network-burst",
-                    network,
-                    model,
-                    m.ids.size(),
-                    m.wins,
-                    m.from,
-                    m.to,
-                    List.copyOf(m.ids))));
+    open.forEach((model, m) ->
+        flags.add(
+            new Flag(
+                "network-burst",
+                network,
+                model,
+                m.ids.size(),
+                m.wins,
+                m.from,
+                m.to,
+                List.copyOf(m.ids))));
   }
 
   /** The votes one burst rule has marked so far for one model. */
@@ -177,24 +176,23 @@ final class Stuffing {
         }
       }
     }
-    freshByModel.forEach(
-        (model, list) -> {
-          int won = (int) list.stream().filter(v -> wins(v, model)).count();
-          int[] other = rest.getOrDefault(model, new int[2]);
-          double otherRate = other[0] == 0 ? 0.5 : (double) other[1] / other[0];
-          double rate = (double) won / list.size();
-          if (list.size() >= MIN_BURST && rate >= MIN_TARGET_WINS && rate - otherRate >= MIN_GAP) {
-            flags.add(
-                new Flag(
-                    "new-voters",
-                    list.size() + " single-vote identities",
-                    model,
-                    list.size(),
-                    won,
-                    list.getFirst().votedAt(),
-                    list.getLast().votedAt(),
-                    list.stream().map(Results.VoteRow::battleId).toList()));
-          }
-        });
+    freshByModel.forEach((model, list) -> {
+      int won = (int) list.stream().filter(v -> wins(v, model)).count();
+      int[] other = rest.getOrDefault(model, new int[2]);
+      double otherRate = other[0] == 0 ? 0.5 : (double) other[1] / other[0];
+      double rate = (double) won / list.size();
+      if (list.size() >= MIN_BURST && rate >= MIN_TARGET_WINS && rate - otherRate >= MIN_GAP) {
+        flags.add(
+            new Flag(
+                "new-voters",
+                list.size() + " single-vote identities",
+                model,
+                list.size(),
+                won,
+                list.getFirst().votedAt(),
+                list.getLast().votedAt(),
+                list.stream().map(Results.VoteRow::battleId).toList()));
+      }
+    });
   }
 }

@@ -151,24 +151,22 @@ final class Votes {
                 + " (SELECT count(*) FROM arena_vote v WHERE v.battle_id = b.id)"
                 + " FROM arena_battle b WHERE b.id = ?")
         .param(battleId)
-        .query(
-            (rs, i) ->
-                new Check(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getObject(4, OffsetDateTime.class),
-                    rs.getDouble(5),
-                    rs.getInt(6),
-                    rs.getString(7),
-                    rs.getInt(8)))
+        .query((rs, i) ->
+            new Check(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class),
+                rs.getDouble(5),
+                rs.getInt(6),
+                rs.getString(7),
+                rs.getInt(8)))
         .optional()
-        .orElseThrow(
-            () ->
-                new ArenaException(
-                    HttpStatus.NOT_FOUND,
-                    "unknown_battle",
-                    "no battle with this id; start a new battle"));
+        .orElseThrow(() ->
+            new ArenaException(
+                HttpStatus.NOT_FOUND,
+                "unknown_battle",
+                "no battle with this id; start a new battle"));
   }
 
   /** The reveal of a battle that has its vote, or null while it is still blind. */
@@ -178,16 +176,15 @@ final class Votes {
                 + " FROM arena_vote v JOIN arena_battle b ON b.id = v.battle_id"
                 + " WHERE v.battle_id = ?")
         .param(battleId)
-        .query(
-            (rs, i) ->
-                new Reveal(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    Outcome.fromWire(rs.getString(4)),
-                    rs.getBoolean(5),
-                    rs.getString(6),
-                    rs.getDouble(7)))
+        .query((rs, i) ->
+            new Reveal(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Outcome.fromWire(rs.getString(4)),
+                rs.getBoolean(5),
+                rs.getString(6),
+                rs.getDouble(7)))
         .optional()
         .orElse(null);
   }

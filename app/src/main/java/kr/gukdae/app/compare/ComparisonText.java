@@ -44,12 +44,11 @@ final class ComparisonText {
     if (!cells.isEmpty()) {
       cells.addFirst(HEADER);
       int[] widths = new int[HEADER.size()];
-      cells.forEach(
-          line -> {
-            for (int i = 0; i < line.size(); i++) {
-              widths[i] = Math.max(widths[i], line.get(i).codePointCount(0, line.get(i).length()));
-            }
-          });
+      cells.forEach(line -> {
+        for (int i = 0; i < line.size(); i++) {
+          widths[i] = Math.max(widths[i], line.get(i).codePointCount(0, line.get(i).length()));
+        }
+      });
       for (List<String> line : cells) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < line.size(); i++) {
@@ -62,13 +61,12 @@ final class ComparisonText {
         out.append(text.toString().stripTrailing()).append('\n');
       }
     }
-    missing.forEach(
-        (reason, tasks) ->
-            out.append("no reference (")
-                .append(reason)
-                .append("): ")
-                .append(String.join(", ", tasks))
-                .append('\n'));
+    missing.forEach((reason, tasks) ->
+        out.append("no reference (")
+            .append(reason)
+            .append("): ")
+            .append(String.join(", ", tasks))
+            .append('\n'));
     int compared = c.compared().size();
     out.append(c.meetingGoal())
         .append(" of ")

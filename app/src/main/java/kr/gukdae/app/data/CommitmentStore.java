@@ -70,17 +70,16 @@ public class CommitmentStore {
             "SELECT team_id, root, ledger_seq, committed_at, manifest FROM data_commitment"
                 + " WHERE team_id = ? ORDER BY ledger_seq")
         .param(team)
-        .query(
-            (rs, n) -> {
-              Manifest m = DataJson.read("stored manifest", rs.getString(5), Manifest.class);
-              return new Stored(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getLong(3),
-                  rs.getTimestamp(4).toInstant().toString(),
-                  m.shards().size(),
-                  m.totalBytes());
-            })
+        .query((rs, n) -> {
+          Manifest m = DataJson.read("stored manifest", rs.getString(5), Manifest.class);
+          return new Stored(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getLong(3),
+              rs.getTimestamp(4).toInstant().toString(),
+              m.shards().size(),
+              m.totalBytes());
+        })
         .list();
   }
 

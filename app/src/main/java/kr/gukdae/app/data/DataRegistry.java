@@ -114,12 +114,11 @@ public class DataRegistry {
         .param(id)
         .query((rs, n) -> new Team(rs.getString(1), rs.getBoolean(2)))
         .optional()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    "team '"
-                        + id
-                        + "' is unknown to the data office; register it first (gukdae registry team add)"));
+        .orElseThrow(() ->
+            new UserError(
+                "team '"
+                    + id
+                    + "' is unknown to the data office; register it first (gukdae registry team add)"));
   }
 
   public Supplier supplier(String id) {
@@ -184,22 +183,21 @@ public class DataRegistry {
               description FROM data_dataset WHERE id = ?\
             """)
         .param(id)
-        .query(
-            (rs, n) ->
-                new DatasetEntry(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    DatasetEntry.Modality.valueOf(rs.getString(4)),
-                    rs.getString(5),
-                    rs.getString(6),
-                    new DatasetEntry.Usage(rs.getString(7), rs.getString(8), rs.getBoolean(9)),
-                    new DatasetEntry.Term(
-                        rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class)),
-                    rs.getString(12),
-                    rs.getLong(13),
-                    new DatasetEntry.Provenance(rs.getString(14), rs.getBoolean(15)),
-                    rs.getString(16)))
+        .query((rs, n) ->
+            new DatasetEntry(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                DatasetEntry.Modality.valueOf(rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6),
+                new DatasetEntry.Usage(rs.getString(7), rs.getString(8), rs.getBoolean(9)),
+                new DatasetEntry.Term(
+                    rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class)),
+                rs.getString(12),
+                rs.getLong(13),
+                new DatasetEntry.Provenance(rs.getString(14), rs.getBoolean(15)),
+                rs.getString(16)))
         .optional();
   }
 
@@ -259,75 +257,72 @@ public class DataRegistry {
     if (dataset != null) {
       spec = spec.param(dataset);
     }
-    return spec.query(
-            (rs, n) ->
-                new Version(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getLong(3),
-                    rs.getLong(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getBoolean(7)))
+    return spec.query((rs, n) ->
+            new Version(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBoolean(7)))
         .list();
   }
 
   /** Records an agreement after checking team, dataset, terms and the one it replaces. */
   public void addAgreement(Agreement a) {
-    tx.executeWithoutResult(
-        status -> {
-          team(a.team());
-          supplier(a.supplier());
-          DatasetEntry d = dataset(a.dataset());
-          a.checkAgainst(d);
-          if (a.end().isBefore(today())) {
-            throw new UserError(
-                "agreement "
-                    + a.id()
-                    + ": its term ended on "
-                    + a.end()
-                    + "; an expired grant cannot be recorded, renew it with new dates");
-          }
-          if (a.replaces() != null) {
-            var old =
-                agreements(a.team()).stream()
-                    .filter(o -> o.id().equals(a.replaces()))
-                    .findFirst()
-                    .orElseThrow(
-                        () ->
-                            new UserError(
-                                "agreement "
-                                    + a.id()
-                                    + ": replaces '"
-                                    + a.replaces()
-                                    + "', which is not an agreement of team "
-                                    + a.team()));
-            if (!old.dataset().equals(a.dataset())) {
-              throw new UserError(
-                  "agreement " + a.id() + ": replaces an agreement for another dataset");
-            }
-          }
-          insert(
-              "agreement " + a.id(),
-              () ->
-                  jdbc.sql(
-                          """
+    tx.executeWithoutResult(status -> {
+      team(a.team());
+      supplier(a.supplier());
+      DatasetEntry d = dataset(a.dataset());
+      a.checkAgainst(d);
+      if (a.end().isBefore(today())) {
+        throw new UserError(
+            "agreement "
+                + a.id()
+                + ": its term ended on "
+                + a.end()
+                + "; an expired grant cannot be recorded, renew it with new dates");
+      }
+      if (a.replaces() != null) {
+        var old =
+            agreements(a.team()).stream()
+                .filter(o -> o.id().equals(a.replaces()))
+                .findFirst()
+                .orElseThrow(() ->
+                    new UserError(
+                        "agreement "
+                            + a.id()
+                            + ": replaces '"
+                            + a.replaces()
+                            + "', which is not an agreement of team "
+                            + a.team()));
+        if (!old.dataset().equals(a.dataset())) {
+          throw new UserError(
+              "agreement " + a.id() + ": replaces an agreement for another dataset");
+        }
+      }
+      insert(
+          "agreement " + a.id(),
+          () ->
+              jdbc.sql(
+                      """
                       INSERT INTO data_agreement (id, supplier_id, team_id, dataset_id, commercial, term_start,
                         term_end, replaces, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)\
                       """)
-                      .params(
-                          a.id(),
-                          a.supplier(),
-                          a.team(),
-                          a.dataset(),
-                          a.commercial(),
-                          a.start(),
-                          a.end())
-                      // param(…): most agreements replace none, and Spring marks this form nullable
-                      .param(a.replaces())
-                      .param(now())
-                      .update());
-        });
+                  .params(
+                      a.id(),
+                      a.supplier(),
+                      a.team(),
+                      a.dataset(),
+                      a.commercial(),
+                      a.start(),
+                      a.end())
+                  // param(…): most agreements replace none, and Spring marks this form nullable
+                  .param(a.replaces())
+                  .param(now())
+                  .update());
+    });
   }
 
   public List<Agreement> agreements(@Nullable String team) {
@@ -341,17 +336,16 @@ public class DataRegistry {
     if (team != null) {
       spec = spec.param(team);
     }
-    return spec.query(
-            (rs, n) ->
-                new Agreement(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getBoolean(5),
-                    rs.getObject(6, LocalDate.class),
-                    rs.getObject(7, LocalDate.class),
-                    rs.getString(8)))
+    return spec.query((rs, n) ->
+            new Agreement(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getBoolean(5),
+                rs.getObject(6, LocalDate.class),
+                rs.getObject(7, LocalDate.class),
+                rs.getString(8)))
         .list();
   }
 
@@ -382,12 +376,11 @@ public class DataRegistry {
     List<long[]> rows =
         jdbc.sql("SELECT bytes, records, opened FROM data_version WHERE built_by = ?")
             .param(team)
-            .query(
-                (rs, n) ->
-                    new long[] {
-                      unit == Openness.Unit.BYTES ? rs.getLong(1) : rs.getLong(2),
-                      rs.getBoolean(3) ? 1 : 0
-                    })
+            .query((rs, n) ->
+                new long[] {
+                  unit == Openness.Unit.BYTES ? rs.getLong(1) : rs.getLong(2),
+                  rs.getBoolean(3) ? 1 : 0
+                })
             .list();
     return Openness.of(team, unit, rows, share, stageDates, today());
   }

@@ -90,17 +90,14 @@ public class QualityStore {
     return jdbc.sql(
             "SELECT revision, thresholds, reason, set_by, set_at FROM data_quality_thresholds"
                 + " ORDER BY revision DESC LIMIT 1")
-        .query(
-            (rs, n) ->
-                new Limits(
-                    rs.getInt(1),
-                    DataJson.read(
-                        "data_quality_thresholds " + rs.getInt(1),
-                        rs.getString(2),
-                        Thresholds.class),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
+        .query((rs, n) ->
+            new Limits(
+                rs.getInt(1),
+                DataJson.read(
+                    "data_quality_thresholds " + rs.getInt(1), rs.getString(2), Thresholds.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, java.time.OffsetDateTime.class).toInstant()))
         .optional()
         .orElse(new Limits(0, Thresholds.DEFAULT, "built-in default", "gukdae", null));
   }

@@ -233,10 +233,9 @@ public class RegistryCommand implements GukdaeCommand {
     registry.suppliers().forEach(s -> System.out.println("supplier  " + s.id() + "  " + s.name()));
     registry
         .teams()
-        .forEach(
-            t ->
-                System.out.println(
-                    "team      " + t.id() + (t.commercialRelease() ? "  commercial" : "")));
+        .forEach(t ->
+            System.out.println(
+                "team      " + t.id() + (t.commercialRelease() ? "  commercial" : "")));
     for (DatasetEntry d : registry.datasets()) {
       System.out.println(
           "dataset   "
@@ -251,18 +250,17 @@ public class RegistryCommand implements GukdaeCommand {
     }
     registry
         .agreements(null)
-        .forEach(
-            a ->
-                System.out.println(
-                    "agreement "
-                        + a.id()
-                        + "  "
-                        + a.team()
-                        + " <- "
-                        + a.dataset()
-                        + (a.commercial() ? "  commercial" : "  non-commercial")
-                        + "  to "
-                        + a.end()));
+        .forEach(a ->
+            System.out.println(
+                "agreement "
+                    + a.id()
+                    + "  "
+                    + a.team()
+                    + " <- "
+                    + a.dataset()
+                    + (a.commercial() ? "  commercial" : "  non-commercial")
+                    + "  to "
+                    + a.end()));
     return 0;
   }
 }

@@ -130,16 +130,15 @@ class EvalController {
     }
     Thread.ofVirtual()
         .name("eval-" + runId)
-        .start(
-            () -> {
-              try {
-                service.run(request, ProgressListener.NONE);
-              } catch (RuntimeException e) {
-                log.warn("run {} failed: {}", runId, e.getMessage());
-              } finally {
-                running.release();
-              }
-            });
+        .start(() -> {
+          try {
+            service.run(request, ProgressListener.NONE);
+          } catch (RuntimeException e) {
+            log.warn("run {} failed: {}", runId, e.getMessage());
+          } finally {
+            running.release();
+          }
+        });
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));
   }
 
@@ -152,14 +151,13 @@ class EvalController {
   ResponseEntity<Map<String, Object>> run(@PathVariable String id) {
     return store
         .run(id)
-        .map(
-            run -> {
-              Map<String, Object> body = new LinkedHashMap<>();
-              body.put("run", run);
-              store.progress(id).ifPresent(p -> body.put("progress", p));
-              body.put("results", store.results(id));
-              return ResponseEntity.ok(body);
-            })
+        .map(run -> {
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("run", run);
+          store.progress(id).ifPresent(p -> body.put("progress", p));
+          body.put("results", store.results(id));
+          return ResponseEntity.ok(body);
+        })
         .orElse(ResponseEntity.notFound().build());
   }
 }

@@ -79,20 +79,19 @@ class RunSamplesController {
             .filter(r -> r.task().equals(task) && r.metric().equals(metric))
             .filter(r -> r.filterName().equals(filter))
             .findFirst()
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "run "
-                            + id
-                            + " has no result for task '"
-                            + task
-                            + "', metric '"
-                            + metric
-                            + "', filter '"
-                            + filter
-                            + "'; GET /api/eval/runs/"
-                            + id
-                            + " lists them"));
+            .orElseThrow(() ->
+                new UserError(
+                    "run "
+                        + id
+                        + " has no result for task '"
+                        + task
+                        + "', metric '"
+                        + metric
+                        + "', filter '"
+                        + filter
+                        + "'; GET /api/eval/runs/"
+                        + id
+                        + " lists them"));
     if (run.outputDir() == null) {
       throw new UserError("run " + id + " recorded no output folder");
     }

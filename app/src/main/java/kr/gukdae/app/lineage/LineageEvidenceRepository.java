@@ -106,16 +106,15 @@ public class LineageEvidenceRepository {
             "SELECT id, root_model, counted, tree_json, tree_truncated FROM lineage_evidence"
                 + " WHERE id = ?")
         .param(id)
-        .query(
-            (rs, n) ->
-                new Tree(
-                    rs.getString("id"),
-                    rs.getString("root_model"),
-                    rs.getInt("counted"),
-                    rs.getBoolean("tree_truncated"),
-                    rs.getString("tree_json") == null
-                        ? JSON.createArrayNode()
-                        : JSON.readTree(rs.getString("tree_json"))))
+        .query((rs, n) ->
+            new Tree(
+                rs.getString("id"),
+                rs.getString("root_model"),
+                rs.getInt("counted"),
+                rs.getBoolean("tree_truncated"),
+                rs.getString("tree_json") == null
+                    ? JSON.createArrayNode()
+                    : JSON.readTree(rs.getString("tree_json"))))
         .optional();
   }
 

@@ -90,13 +90,12 @@ public final class ModelRegistry {
     }
     Registered r =
         find(name)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "model '"
-                            + name
-                            + "': 등록되지 않은 모델 / no registered model of that name;"
-                            + " GET /api/models lists them"));
+            .orElseThrow(() ->
+                new UserError(
+                    "model '"
+                        + name
+                        + "': 등록되지 않은 모델 / no registered model of that name;"
+                        + " GET /api/models lists them"));
     policy.check(r.baseUrl());
     return new ModelSpec(
         r.adapter(), r.model(), r.baseUrl(), r.keyRef(), 16, Duration.ofSeconds(120), 6);

@@ -37,12 +37,11 @@ class ModelsApi {
   List<Listed> list(HttpServletRequest request) {
     boolean office = access.require(request, Role.OFFICE, Role.REVIEWER).has(Role.OFFICE);
     return registry.list().stream()
-        .map(
-            r ->
-                office
-                    ? new Listed(
-                        r.name(), r.adapter(), r.model(), r.baseUrl(), r.keyRef(), r.registeredBy())
-                    : new Listed(r.name(), r.adapter(), r.model(), null, null, null))
+        .map(r ->
+            office
+                ? new Listed(
+                    r.name(), r.adapter(), r.model(), r.baseUrl(), r.keyRef(), r.registeredBy())
+                : new Listed(r.name(), r.adapter(), r.model(), null, null, null))
         .toList();
   }
 

@@ -318,20 +318,19 @@ public class OfficeCommand implements GukdaeCommand {
           "List the designation registry (who holds K-AI designations and the emblem, from when to when).")
   int designations() {
     var all = Designations.registry(office.ledger());
-    all.forEach(
-        d ->
-            System.out.println(
-                d.id()
-                    + "  "
-                    + d.kind()
-                    + "  "
-                    + d.holder()
-                    + "  "
-                    + d.from()
-                    + " to "
-                    + (d.to() == null ? "now" : d.to() + " (" + d.lapseReason() + ")")
-                    + "  emblem: "
-                    + String.join(", ", d.emblemUsers())));
+    all.forEach(d ->
+        System.out.println(
+            d.id()
+                + "  "
+                + d.kind()
+                + "  "
+                + d.holder()
+                + "  "
+                + d.from()
+                + " to "
+                + (d.to() == null ? "now" : d.to() + " (" + d.lapseReason() + ")")
+                + "  emblem: "
+                + String.join(", ", d.emblemUsers())));
     if (all.isEmpty()) {
       System.out.println("no designations recorded");
     }

@@ -79,15 +79,9 @@ class OfficeController {
   @GetMapping("/programmes")
   List<ProgrammeView> programmes() {
     return programmes.all().stream()
-        .map(
-            p ->
-                new ProgrammeView(
-                    p.programme(),
-                    p.version(),
-                    p.demo(),
-                    p.sources(),
-                    p.call(),
-                    p.funnel().rounds()))
+        .map(p ->
+            new ProgrammeView(
+                p.programme(), p.version(), p.demo(), p.sources(), p.call(), p.funnel().rounds()))
         .toList();
   }
 

@@ -26,17 +26,16 @@ final class OfficeStore {
 
   void putApplication(Application a, String by, Instant at) {
     String json = CanonicalJson.of(a);
-    tx.executeWithoutResult(
-        s -> {
-          jdbc.sql("DELETE FROM office_applications WHERE call_id = ? AND application_id = ?")
-              .params(a.call(), a.id())
-              .update();
-          jdbc.sql(
-                  "INSERT INTO office_applications (call_id, application_id, submitted_by,"
-                      + " submitted_at, sha256, payload) VALUES (?, ?, ?, ?, ?, ?)")
-              .params(a.call(), a.id(), by, at.toString(), Hashes.sha256(json), json)
-              .update();
-        });
+    tx.executeWithoutResult(s -> {
+      jdbc.sql("DELETE FROM office_applications WHERE call_id = ? AND application_id = ?")
+          .params(a.call(), a.id())
+          .update();
+      jdbc.sql(
+              "INSERT INTO office_applications (call_id, application_id, submitted_by,"
+                  + " submitted_at, sha256, payload) VALUES (?, ?, ?, ?, ?, ?)")
+          .params(a.call(), a.id(), by, at.toString(), Hashes.sha256(json), json)
+          .update();
+    });
   }
 
   List<Application> applications(String call) {
@@ -49,25 +48,19 @@ final class OfficeStore {
   }
 
   void putScore(String call, Score s, Instant at) {
-    tx.executeWithoutResult(
-        t -> {
-          jdbc.sql(
-                  "DELETE FROM office_scores WHERE call_id = ? AND round_id = ? AND reviewer = ?"
-                      + " AND application_id = ?")
-              .params(call, s.round(), s.reviewer(), s.application())
-              .update();
-          jdbc.sql(
-                  "INSERT INTO office_scores (call_id, round_id, reviewer, application_id,"
-                      + " submitted_at, payload) VALUES (?, ?, ?, ?, ?, ?)")
-              .params(
-                  call,
-                  s.round(),
-                  s.reviewer(),
-                  s.application(),
-                  at.toString(),
-                  CanonicalJson.of(s))
-              .update();
-        });
+    tx.executeWithoutResult(t -> {
+      jdbc.sql(
+              "DELETE FROM office_scores WHERE call_id = ? AND round_id = ? AND reviewer = ?"
+                  + " AND application_id = ?")
+          .params(call, s.round(), s.reviewer(), s.application())
+          .update();
+      jdbc.sql(
+              "INSERT INTO office_scores (call_id, round_id, reviewer, application_id,"
+                  + " submitted_at, payload) VALUES (?, ?, ?, ?, ?, ?)")
+          .params(
+              call, s.round(), s.reviewer(), s.application(), at.toString(), CanonicalJson.of(s))
+          .update();
+    });
   }
 
   List<Score> scores(String call, String round) {

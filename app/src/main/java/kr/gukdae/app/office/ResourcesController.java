@@ -214,13 +214,12 @@ class ResourcesController {
           var p = kr.gukdae.ledger.CanonicalJson.parse(e.payload());
           if (p.path("stage").asInt() == stage) {
             p.path("allocations")
-                .forEach(
-                    a -> {
-                      String t = a.path("team").asString();
-                      if (!out.contains(t)) {
-                        out.add(t);
-                      }
-                    });
+                .forEach(a -> {
+                  String t = a.path("team").asString();
+                  if (!out.contains(t)) {
+                    out.add(t);
+                  }
+                });
           }
         }
       }

@@ -219,18 +219,17 @@ class OriginalityCommand implements StandaloneCommand {
     System.out.printf(
         "%-28s %8s %10s  %-20s %9s  %s%n",
         "fingerprint", "tensors", "mean r", "top component", "its r", "next step");
-    stored.forEach(
-        (ref, prints) -> {
-          var r = Fingerprint.screen(ref, mine, prints);
-          System.out.printf(
-              "%-28s %8d %10.3f  %-20s %9.3f  %s%n",
-              ref,
-              r.matchedTensors(),
-              r.meanPearson(),
-              r.topComponent(),
-              r.topComponentPearson(),
-              r.needsFullCheck() ? "run the full comparison (--reference)" : "-");
-        });
+    stored.forEach((ref, prints) -> {
+      var r = Fingerprint.screen(ref, mine, prints);
+      System.out.printf(
+          "%-28s %8d %10.3f  %-20s %9.3f  %s%n",
+          ref,
+          r.matchedTensors(),
+          r.meanPearson(),
+          r.topComponent(),
+          r.topComponentPearson(),
+          r.needsFullCheck() ? "run the full comparison (--reference)" : "-");
+    });
   }
 
   private String candidateName(Path candidate) {

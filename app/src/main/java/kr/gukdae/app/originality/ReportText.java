@@ -69,9 +69,8 @@ final class ReportText {
       }
       long permuted =
           f.tensors().stream()
-              .filter(
-                  t ->
-                      t.stats().alignment() != kr.gukdae.originality.TensorStats.Alignment.IDENTITY)
+              .filter(t ->
+                  t.stats().alignment() != kr.gukdae.originality.TensorStats.Alignment.IDENTITY)
               .count();
       if (permuted > 0) {
         out.println(

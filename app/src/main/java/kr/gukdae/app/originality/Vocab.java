@@ -9,12 +9,11 @@ final class Vocab {
 
   static long guess(WeightModel model) {
     return model.tensors().stream()
-        .filter(
-            t ->
-                t.rank() == 2
-                    && t.name()
-                        .matches(
-                            ".*(embed_tokens|wte|word_embeddings|tok_embeddings|embed_in)\\.weight$"))
+        .filter(t ->
+            t.rank() == 2
+                && t.name()
+                    .matches(
+                        ".*(embed_tokens|wte|word_embeddings|tok_embeddings|embed_in)\\.weight$"))
         .mapToLong(TensorInfo::rows)
         .findFirst()
         .orElse(0);

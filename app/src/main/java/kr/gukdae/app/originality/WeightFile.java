@@ -60,15 +60,14 @@ public record WeightFile(String file, String sha256, long bytes) {
    */
   static List<String> stamp(WeightModel model) {
     return files(model).stream()
-        .map(
-            f -> {
-              try {
-                FileTime t = Files.getLastModifiedTime(f);
-                return f + ":" + Files.size(f) + ":" + t.toMillis();
-              } catch (IOException e) {
-                throw new UserError(f + ": cannot read (" + e.getMessage() + ")", e);
-              }
-            })
+        .map(f -> {
+          try {
+            FileTime t = Files.getLastModifiedTime(f);
+            return f + ":" + Files.size(f) + ":" + t.toMillis();
+          } catch (IOException e) {
+            throw new UserError(f + ": cannot read (" + e.getMessage() + ")", e);
+          }
+        })
         .toList();
   }
 

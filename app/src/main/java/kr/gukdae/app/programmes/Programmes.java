@@ -67,10 +67,8 @@ public class Programmes {
 
   public Loaded require() {
     return current()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    "no programme is loaded; run 'gukdae stage load --program FILE' first"));
+        .orElseThrow(() ->
+            new UserError("no programme is loaded; run 'gukdae stage load --program FILE' first"));
   }
 
   public Optional<Loaded> programme(long id) {

@@ -78,10 +78,9 @@ public class ReviewService {
     var row =
         store
             .panel(loaded.id(), stage)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "no review panel for stage " + stage + "; the office opens it first"));
+            .orElseThrow(() ->
+                new UserError(
+                    "no review panel for stage " + stage + "; the office opens it first"));
     Panel panel = loaded.program().panel();
     if (panel == null) {
       // the panel was opened, then the programme file lost its panel
@@ -94,10 +93,8 @@ public class ReviewService {
     return r.program().teamsIn(r.row().stage()).stream()
         .filter(t -> t.id().equals(teamId))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    "team '" + teamId + "' does not compete in stage " + r.row().stage()));
+        .orElseThrow(() ->
+            new UserError("team '" + teamId + "' does not compete in stage " + r.row().stage()));
   }
 
   /** Assigns a panel reviewer to a team; a declared affiliation with a member is refused. */
@@ -107,10 +104,8 @@ public class ReviewService {
     Reviewer reviewer =
         r.panel()
             .reviewer(reviewerId)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "'" + reviewerId + "' is not a reviewer on the programme's panel"));
+            .orElseThrow(() ->
+                new UserError("'" + reviewerId + "' is not a reviewer on the programme's panel"));
     if (reviewer.conflictsWith(team.organisations())) {
       throw new UserError(
           "reviewer '"

@@ -73,14 +73,13 @@ public class ReviewStore {
   Optional<PanelRow> panel(long programmeId, int stage) {
     return jdbc.sql("SELECT * FROM review_panel WHERE programme_id = ? AND stage_no = ?")
         .params(programmeId, stage)
-        .query(
-            (rs, n) ->
-                new PanelRow(
-                    rs.getLong("id"),
-                    rs.getLong("programme_id"),
-                    rs.getInt("stage_no"),
-                    rs.getString("created_by"),
-                    rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+        .query((rs, n) ->
+            new PanelRow(
+                rs.getLong("id"),
+                rs.getLong("programme_id"),
+                rs.getInt("stage_no"),
+                rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant()))
         .optional();
   }
 
@@ -232,17 +231,16 @@ public class ReviewStore {
         .query(ReviewStore::sheet)
         .list()
         .stream()
-        .map(
-            s ->
-                new Submitted(
-                    s.id(),
-                    s.panelId(),
-                    s.reviewer(),
-                    s.items(),
-                    s.comment(),
-                    // the query keeps only SUBMITTED sheets, which carry their time
-                    Objects.requireNonNull(s.submittedAt(), "submitted_at"),
-                    sha256(s.items(), s.comment())))
+        .map(s ->
+            new Submitted(
+                s.id(),
+                s.panelId(),
+                s.reviewer(),
+                s.items(),
+                s.comment(),
+                // the query keeps only SUBMITTED sheets, which carry their time
+                Objects.requireNonNull(s.submittedAt(), "submitted_at"),
+                sha256(s.items(), s.comment())))
         .toList();
   }
 

@@ -146,15 +146,14 @@ public class AuditCommand implements StandaloneCommand {
       }
     }
     List<String> out = new ArrayList<>();
-    evidence.forEach(
-        (seq, n) ->
-            out.add(
-                "incomplete run at seq "
-                    + seq
-                    + ": programme and "
-                    + n
-                    + " evidence records but no decision (recorded before runs were atomic;"
-                    + " the run was never decided and is ignored)"));
+    evidence.forEach((seq, n) ->
+        out.add(
+            "incomplete run at seq "
+                + seq
+                + ": programme and "
+                + n
+                + " evidence records but no decision (recorded before runs were atomic;"
+                + " the run was never decided and is ignored)"));
     return out;
   }
 

@@ -50,14 +50,13 @@ class OriginalityEvidence {
                 "SELECT id, verdict_code, verdict, model_path, created_at FROM forensics_report"
                     + " WHERE model = ? ORDER BY created_at DESC, id")
             .param(model)
-            .query(
-                (rs, n) ->
-                    new Check(
-                        rs.getString("id"),
-                        rs.getString("verdict_code"),
-                        rs.getString("verdict"),
-                        String.valueOf(rs.getString("model_path")),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+            .query((rs, n) ->
+                new Check(
+                    rs.getString("id"),
+                    rs.getString("verdict_code"),
+                    rs.getString("verdict"),
+                    String.valueOf(rs.getString("model_path")),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant()))
             .list();
     if (checks.isEmpty()) {
       return List.of();
@@ -97,11 +96,10 @@ class OriginalityEvidence {
     src.put(
         "weightsSha256", files.candidate().isEmpty() ? "" : Submissions.digest(files.candidate()));
     src.put("referenceWeights", files.references());
-    submitted.ifPresent(
-        s -> {
-          src.put("submission", s.id());
-          src.put("submittedSha256", s.weightsSha256());
-        });
+    submitted.ifPresent(s -> {
+      src.put("submission", s.id());
+      src.put("submittedSha256", s.weightsSha256());
+    });
     return List.of(
         Drafts.draft(
             programmeId,

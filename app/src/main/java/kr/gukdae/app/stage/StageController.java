@@ -239,9 +239,8 @@ class StageController {
     return ledger.entries().stream()
         .filter(e -> e.seq() == seq && e.kind().equals(Stages.DECISION))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new UserError(
-                    "no decision at ledger seq " + seq + "; GET /api/stage/decisions lists them"));
+        .orElseThrow(() ->
+            new UserError(
+                "no decision at ledger seq " + seq + "; GET /api/stage/decisions lists them"));
   }
 }

@@ -283,23 +283,21 @@ public class StageService {
     Stages.evaluate(p, stage, inputs.stream().map(Stages.Input::evidence).toList());
     Long supersedes = earlier.map(Decisions.Row::id).orElse(null);
     Long supersededSeq = earlier.map(Decisions.Row::ledgerSeq).orElse(null);
-    return tx.execute(
-        s -> {
-          long id =
-              decisions.claim(
-                  loaded.id(), p.name(), stage, by, why.isEmpty() ? null : why, supersedes);
-          Map<String, Object> extras = new LinkedHashMap<>();
-          extras.put("decidedBy", by);
-          extras.put("programmeId", loaded.id());
-          if (supersededSeq != null) {
-            extras.put("supersedes", supersededSeq);
-            extras.put("reason", why);
-          }
-          StageResult result = Stages.run(p, stage, inputs, ledger, extras);
-          long seq = ledger.entries().getLast().seq();
-          decisions.recorded(id, seq);
-          return new Decided(result, seq, supersededSeq);
-        });
+    return tx.execute(s -> {
+      long id =
+          decisions.claim(loaded.id(), p.name(), stage, by, why.isEmpty() ? null : why, supersedes);
+      Map<String, Object> extras = new LinkedHashMap<>();
+      extras.put("decidedBy", by);
+      extras.put("programmeId", loaded.id());
+      if (supersededSeq != null) {
+        extras.put("supersedes", supersededSeq);
+        extras.put("reason", why);
+      }
+      StageResult result = Stages.run(p, stage, inputs, ledger, extras);
+      long seq = ledger.entries().getLast().seq();
+      decisions.recorded(id, seq);
+      return new Decided(result, seq, supersededSeq);
+    });
   }
 
   private static Map<String, Object> provenance(StageEvidence e) {

@@ -66,10 +66,8 @@ public class Submissions {
     p.stage(stage);
     Team team =
         p.team(teamId)
-            .orElseThrow(
-                () ->
-                    new UserError(
-                        "--team: '" + teamId + "' is not a team of programme " + p.name()));
+            .orElseThrow(() ->
+                new UserError("--team: '" + teamId + "' is not a team of programme " + p.name()));
     String model = FeatureEvidence.model(team, stage);
     if (!team.competesIn(stage) || model == null) {
       throw new UserError(

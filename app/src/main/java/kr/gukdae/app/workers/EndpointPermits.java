@@ -26,22 +26,21 @@ final class EndpointPermits {
     }
     queue
         .tx()
-        .executeWithoutResult(
-            s -> {
-              int updated =
-                  queue
-                      .jdbc()
-                      .sql("UPDATE eval_endpoint_limit SET max_in_flight = ? WHERE endpoint = ?")
-                      .params(maxInFlight, endpoint)
-                      .update();
-              if (updated == 0) {
-                queue
-                    .jdbc()
-                    .sql("INSERT INTO eval_endpoint_limit (endpoint, max_in_flight) VALUES (?, ?)")
-                    .params(endpoint, maxInFlight)
-                    .update();
-              }
-            });
+        .executeWithoutResult(s -> {
+          int updated =
+              queue
+                  .jdbc()
+                  .sql("UPDATE eval_endpoint_limit SET max_in_flight = ? WHERE endpoint = ?")
+                  .params(maxInFlight, endpoint)
+                  .update();
+          if (updated == 0) {
+            queue
+                .jdbc()
+                .sql("INSERT INTO eval_endpoint_limit (endpoint, max_in_flight) VALUES (?, ?)")
+                .params(endpoint, maxInFlight)
+                .update();
+          }
+        });
   }
 
   /**
@@ -63,37 +62,36 @@ final class EndpointPermits {
     Integer granted =
         queue
             .tx()
-            .execute(
-                s -> {
-                  var jdbc = queue.jdbc();
-                  int max =
-                      jdbc.sql(
-                              "SELECT max_in_flight FROM eval_endpoint_limit WHERE endpoint = ?"
-                                  + " FOR UPDATE")
-                          .param(endpoint)
-                          .query(Integer.class)
-                          .single();
-                  var now = queue.now();
-                  int used =
-                      jdbc.sql(
-                              "SELECT COALESCE(SUM(permits), 0) FROM eval_endpoint_permit"
-                                  + " WHERE endpoint = ? AND worker <> ? AND lease_until >= ?")
-                          .params(endpoint, worker, now)
-                          .query(Integer.class)
-                          .single();
-                  int grant = Math.min(want, max - used);
-                  jdbc.sql("DELETE FROM eval_endpoint_permit WHERE endpoint = ? AND worker = ?")
-                      .params(endpoint, worker)
-                      .update();
-                  if (grant > 0) {
-                    jdbc.sql(
-                            "INSERT INTO eval_endpoint_permit (endpoint, worker, permits, lease_until)"
-                                + " VALUES (?, ?, ?, ?)")
-                        .params(endpoint, worker, grant, now.plus(lease))
-                        .update();
-                  }
-                  return Math.max(grant, 0);
-                });
+            .execute(s -> {
+              var jdbc = queue.jdbc();
+              int max =
+                  jdbc.sql(
+                          "SELECT max_in_flight FROM eval_endpoint_limit WHERE endpoint = ?"
+                              + " FOR UPDATE")
+                      .param(endpoint)
+                      .query(Integer.class)
+                      .single();
+              var now = queue.now();
+              int used =
+                  jdbc.sql(
+                          "SELECT COALESCE(SUM(permits), 0) FROM eval_endpoint_permit"
+                              + " WHERE endpoint = ? AND worker <> ? AND lease_until >= ?")
+                      .params(endpoint, worker, now)
+                      .query(Integer.class)
+                      .single();
+              int grant = Math.min(want, max - used);
+              jdbc.sql("DELETE FROM eval_endpoint_permit WHERE endpoint = ? AND worker = ?")
+                  .params(endpoint, worker)
+                  .update();
+              if (grant > 0) {
+                jdbc.sql(
+                        "INSERT INTO eval_endpoint_permit (endpoint, worker, permits, lease_until)"
+                            + " VALUES (?, ?, ?, ?)")
+                    .params(endpoint, worker, grant, now.plus(lease))
+                    .update();
+              }
+              return Math.max(grant, 0);
+            });
     return granted == null ? 0 : granted;
   }
 

@@ -50,11 +50,10 @@ record ShardProgress(
             "SELECT status, COUNT(*), COALESCE(SUM(end_index - first_index), 0) FROM eval_shard"
                 + " WHERE run_id = ? AND kind = 'SAMPLES' GROUP BY status")
         .param(runId)
-        .query(
-            rs -> {
-              byStatus.put(rs.getString(1), rs.getInt(2));
-              samplesTotal[0] += rs.getInt(3);
-            });
+        .query(rs -> {
+          byStatus.put(rs.getString(1), rs.getInt(2));
+          samplesTotal[0] += rs.getInt(3);
+        });
     String lastError =
         jdbc.sql(
                 "SELECT last_error FROM eval_shard WHERE run_id = ? AND last_error IS NOT NULL"

@@ -78,19 +78,18 @@ final class ShardQueue {
 
   /** Enqueues a run: its shards, then one merge shard that waits for all of them. */
   void submit(String runId, JobSpec spec, String endpoint, List<Range> ranges) {
-    tx.executeWithoutResult(
-        status -> {
-          jdbc.sql(
-                  "INSERT INTO eval_job (run_id, spec, endpoint, shards_total, created_at)"
-                      + " VALUES (?, ?, ?, ?, ?)")
-              .params(runId, spec.toJson(), endpoint, ranges.size(), now())
-              .update();
-          int no = 0;
-          for (Range r : ranges) {
-            insertShard(runId, no++, Kind.SAMPLES, r.task(), r.first(), r.end());
-          }
-          insertShard(runId, no, Kind.MERGE, null, 0, 0);
-        });
+    tx.executeWithoutResult(status -> {
+      jdbc.sql(
+              "INSERT INTO eval_job (run_id, spec, endpoint, shards_total, created_at)"
+                  + " VALUES (?, ?, ?, ?, ?)")
+          .params(runId, spec.toJson(), endpoint, ranges.size(), now())
+          .update();
+      int no = 0;
+      for (Range r : ranges) {
+        insertShard(runId, no++, Kind.SAMPLES, r.task(), r.first(), r.end());
+      }
+      insertShard(runId, no, Kind.MERGE, null, 0, 0);
+    });
   }
 
   private void insertShard(
@@ -133,17 +132,16 @@ final class ShardQueue {
                     + reachable(endpoints)
                     + " ORDER BY run_id, shard_no LIMIT 1 FOR UPDATE SKIP LOCKED")
             .param(now)
-            .query(
-                (rs, n) ->
-                    new Object[] {
-                      rs.getString(1),
-                      rs.getInt(2),
-                      rs.getString(3),
-                      rs.getString(4),
-                      rs.getInt(5),
-                      rs.getInt(6),
-                      rs.getInt(7)
-                    })
+            .query((rs, n) ->
+                new Object[] {
+                  rs.getString(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getInt(5),
+                  rs.getInt(6),
+                  rs.getInt(7)
+                })
             .list();
     if (rows.isEmpty()) {
       return Optional.empty();
@@ -294,10 +292,9 @@ final class ShardQueue {
   void records(String runId, String task, Consumer<SampleRecord> consumer) {
     jdbc.sql("SELECT record FROM eval_sample WHERE run_id = ? AND task = ? ORDER BY doc_id")
         .params(runId, task)
-        .query(
-            rs -> {
-              consumer.accept(SampleRecord.fromJson(rs.getString(1)));
-            });
+        .query(rs -> {
+          consumer.accept(SampleRecord.fromJson(rs.getString(1)));
+        });
   }
 
   private static String clip(String text) {

@@ -25,17 +25,16 @@ final class WorkerRegistry {
             : String.join(",", config.endpoints().stream().sorted().toList());
     queue
         .tx()
-        .executeWithoutResult(
-            s -> {
-              queue.jdbc().sql("DELETE FROM eval_worker WHERE id = ?").param(config.id()).update();
-              queue
-                  .jdbc()
-                  .sql(
-                      "INSERT INTO eval_worker (id, host, capacity, endpoints, started_at,"
-                          + " heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)")
-                  .params(config.id(), host(), config.capacity(), clip(endpoints), now, now)
-                  .update();
-            });
+        .executeWithoutResult(s -> {
+          queue.jdbc().sql("DELETE FROM eval_worker WHERE id = ?").param(config.id()).update();
+          queue
+              .jdbc()
+              .sql(
+                  "INSERT INTO eval_worker (id, host, capacity, endpoints, started_at,"
+                      + " heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)")
+              .params(config.id(), host(), config.capacity(), clip(endpoints), now, now)
+              .update();
+        });
   }
 
   void beat(String id) {
@@ -54,14 +53,13 @@ final class WorkerRegistry {
         .sql(
             "SELECT id, host, capacity, endpoints, heartbeat_at FROM eval_worker"
                 + " ORDER BY started_at DESC")
-        .query(
-            (rs, n) ->
-                new WorkerRow(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getInt(3),
-                    rs.getString(4),
-                    !rs.getObject(5, java.time.OffsetDateTime.class).isBefore(since)))
+        .query((rs, n) ->
+            new WorkerRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getInt(3),
+                rs.getString(4),
+                !rs.getObject(5, java.time.OffsetDateTime.class).isBefore(since)))
         .list();
   }
 

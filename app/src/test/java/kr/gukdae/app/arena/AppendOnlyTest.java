@@ -32,14 +32,13 @@ class AppendOnlyTest {
       offenders =
           files
               .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".sql"))
-              .filter(
-                  p -> {
-                    try {
-                      return WRITE.matcher(Files.readString(p)).find();
-                    } catch (IOException e) {
-                      throw new IllegalStateException(e);
-                    }
-                  })
+              .filter(p -> {
+                try {
+                  return WRITE.matcher(Files.readString(p)).find();
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              })
               .toList();
     }
     assertThat(offenders).isEmpty();

@@ -87,16 +87,15 @@ class VoteRulesTest {
         Outcome outcome = Outcome.values()[t % Outcome.values().length];
         threads.add(
             Thread.ofVirtual()
-                .start(
-                    () -> {
-                      try {
-                        arena.votes().vote(me, id, outcome);
-                        accepted.incrementAndGet();
-                      } catch (ArenaException e) {
-                        assertThat(e.code()).isEqualTo("already_voted");
-                        refused.incrementAndGet();
-                      }
-                    }));
+                .start(() -> {
+                  try {
+                    arena.votes().vote(me, id, outcome);
+                    accepted.incrementAndGet();
+                  } catch (ArenaException e) {
+                    assertThat(e.code()).isEqualTo("already_voted");
+                    refused.incrementAndGet();
+                  }
+                }));
       }
       for (Thread t : threads) {
         t.join();

@@ -78,16 +78,15 @@ class CompareCommandTest {
     StringWriter err = new StringWriter();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    cmd.setExecutionExceptionHandler(
-        (e, c, p) -> {
-          UserError u = UserError.findIn(e);
-          if (u == null) {
-            throw e;
-          }
-          c.getErr().println("gukdae compare: " + u.getMessage());
-          c.getErr().flush();
-          return 2;
-        });
+    cmd.setExecutionExceptionHandler((e, c, p) -> {
+      UserError u = UserError.findIn(e);
+      if (u == null) {
+        throw e;
+      }
+      c.getErr().println("gukdae compare: " + u.getMessage());
+      c.getErr().flush();
+      return 2;
+    });
     int code = cmd.execute(args);
     return new Outcome(code, out.toString(), err.toString());
   }

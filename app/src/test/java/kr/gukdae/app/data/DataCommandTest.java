@@ -33,11 +33,10 @@ class DataCommandTest {
     try {
       int code =
           new CommandLine(command)
-              .setExecutionExceptionHandler(
-                  (e, cl, parsed) -> {
-                    failure[0] = e;
-                    return 2;
-                  })
+              .setExecutionExceptionHandler((e, cl, parsed) -> {
+                failure[0] = e;
+                return 2;
+              })
               .execute(args);
       if (failure[0] instanceof RuntimeException e) {
         throw e;
@@ -167,17 +166,16 @@ class DataCommandTest {
     assertThat(audit.out())
         .contains("2 of 4 items contaminated (50.0%)")
         .contains("clean {acc=0.0}");
-    assertThatThrownBy(
-            () ->
-                run(
-                    data,
-                    "audit",
-                    "--run",
-                    runDir.toString(),
-                    "--ngrams",
-                    grams.toString(),
-                    "--method",
-                    "palm"))
+    assertThatThrownBy(() ->
+            run(
+                data,
+                "audit",
+                "--run",
+                runDir.toString(),
+                "--ngrams",
+                grams.toString(),
+                "--method",
+                "palm"))
         .hasMessageContaining("n=13")
         .hasMessageContaining("--n 8");
 

@@ -97,44 +97,41 @@ class DataRegistryTest {
 
     // Agreements: unknown team, expired grant, commercial on a non-commercial dataset.
     LocalDate start = LocalDate.parse("2026-01-01");
-    assertThatThrownBy(
-            () ->
-                r.addAgreement(
-                    new Agreement(
-                        "a0",
-                        "press-co",
-                        "ghost",
-                        "ko-news",
-                        false,
-                        start,
-                        LocalDate.parse("2026-12-31"),
-                        null)))
+    assertThatThrownBy(() ->
+            r.addAgreement(
+                new Agreement(
+                    "a0",
+                    "press-co",
+                    "ghost",
+                    "ko-news",
+                    false,
+                    start,
+                    LocalDate.parse("2026-12-31"),
+                    null)))
         .hasMessageContaining("team 'ghost' is unknown");
-    assertThatThrownBy(
-            () ->
-                r.addAgreement(
-                    new Agreement(
-                        "a0",
-                        "press-co",
-                        "hanbit",
-                        "ko-news",
-                        false,
-                        start,
-                        LocalDate.parse("2026-02-01"),
-                        null)))
+    assertThatThrownBy(() ->
+            r.addAgreement(
+                new Agreement(
+                    "a0",
+                    "press-co",
+                    "hanbit",
+                    "ko-news",
+                    false,
+                    start,
+                    LocalDate.parse("2026-02-01"),
+                    null)))
         .hasMessageContaining("expired grant");
-    assertThatThrownBy(
-            () ->
-                r.addAgreement(
-                    new Agreement(
-                        "a0",
-                        "press-co",
-                        "hanbit",
-                        "ko-news",
-                        true,
-                        start,
-                        LocalDate.parse("2026-12-31"),
-                        null)))
+    assertThatThrownBy(() ->
+            r.addAgreement(
+                new Agreement(
+                    "a0",
+                    "press-co",
+                    "hanbit",
+                    "ko-news",
+                    true,
+                    start,
+                    LocalDate.parse("2026-12-31"),
+                    null)))
         .hasMessageContaining("non-commercial use only");
     assertThat(r.agreements(null)).isEmpty();
 
@@ -173,36 +170,34 @@ class DataRegistryTest {
             LocalDate.parse("2026-12-31"),
             null));
     assertThat(r.access("hanbit", "ko-news-c", null).granted()).isTrue();
-    assertThatThrownBy(
-            () ->
-                r.addAgreement(
-                    new Agreement(
-                        "a3",
-                        "press-co",
-                        "hanbit",
-                        "ko-news",
-                        false,
-                        start,
-                        LocalDate.parse("2026-12-31"),
-                        "a2")))
+    assertThatThrownBy(() ->
+            r.addAgreement(
+                new Agreement(
+                    "a3",
+                    "press-co",
+                    "hanbit",
+                    "ko-news",
+                    false,
+                    start,
+                    LocalDate.parse("2026-12-31"),
+                    "a2")))
         .hasMessageContaining("another dataset");
 
     // Government-funded data is registered as excluded and can never be granted.
     var gov = fields("gov-corpus");
     gov.put("governmentFunded", "true");
     r.addDataset(Fields.entry("form", "press-co", gov));
-    assertThatThrownBy(
-            () ->
-                r.addAgreement(
-                    new Agreement(
-                        "a4",
-                        "press-co",
-                        "hanbit",
-                        "gov-corpus",
-                        false,
-                        start,
-                        LocalDate.parse("2026-12-31"),
-                        null)))
+    assertThatThrownBy(() ->
+            r.addAgreement(
+                new Agreement(
+                    "a4",
+                    "press-co",
+                    "hanbit",
+                    "gov-corpus",
+                    false,
+                    start,
+                    LocalDate.parse("2026-12-31"),
+                    null)))
         .hasMessageContaining("government funds");
   }
 
@@ -227,20 +222,17 @@ class DataRegistryTest {
     assertThat(back.rightsBasis()).isEqualTo(r.dataset("ko-news").rightsBasis());
     assertThat(back.term()).isEqualTo(r.dataset("ko-news").term());
 
-    assertThatThrownBy(
-            () ->
-                Croissant.importFrom(
-                    "bad.json", "{\"@type\": \"sc:Dataset\",", "press-co", Map.of()))
+    assertThatThrownBy(() ->
+            Croissant.importFrom("bad.json", "{\"@type\": \"sc:Dataset\",", "press-co", Map.of()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("bad.json")
         .hasMessageContaining("not valid JSON");
-    assertThatThrownBy(
-            () ->
-                Croissant.importFrom(
-                    "plain.json",
-                    "{\"@context\":{},\"@type\":\"sc:Dataset\",\"@id\":\"p\",\"name\":\"P\",\"license\":\"cc-by-4.0\"}",
-                    "press-co",
-                    Map.of()))
+    assertThatThrownBy(() ->
+            Croissant.importFrom(
+                "plain.json",
+                "{\"@context\":{},\"@type\":\"sc:Dataset\",\"@id\":\"p\",\"name\":\"P\",\"license\":\"cc-by-4.0\"}",
+                "press-co",
+                Map.of()))
         .hasMessageContaining("plain.json")
         .hasMessageContaining("rightsBasis");
 

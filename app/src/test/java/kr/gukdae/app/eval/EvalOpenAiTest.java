@@ -71,11 +71,10 @@ class EvalOpenAiTest {
   @Test
   void anEndpointWithoutPromptLogprobsStopsWithOneLine() throws Exception {
     try (var server = FakeOpenAiServer.start()) {
-      assertThatThrownBy(
-              () ->
-                  service.run(
-                      request(server, "fake:nologprobs", List.of("demo/ko_knowledge")),
-                      ProgressListener.NONE))
+      assertThatThrownBy(() ->
+              service.run(
+                  request(server, "fake:nologprobs", List.of("demo/ko_knowledge")),
+                  ProgressListener.NONE))
           .isInstanceOf(UserError.class)
           .hasMessageContaining("generation variant")
           .hasMessageNotContaining("\n");

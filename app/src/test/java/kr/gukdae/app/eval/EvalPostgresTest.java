@@ -37,12 +37,11 @@ class EvalPostgresTest {
     String runId = outcome.manifest().runId();
     assertThat(store.run(runId).orElseThrow().status()).isEqualTo("DONE");
     assertThat(store.results(runId))
-        .anySatisfy(
-            r -> {
-              assertThat(r.task()).isEqualTo("demo/ko_knowledge");
-              assertThat(r.metric()).isEqualTo("acc");
-              assertThat(r.metricValue()).isEqualTo(0.95);
-            });
+        .anySatisfy(r -> {
+          assertThat(r.task()).isEqualTo("demo/ko_knowledge");
+          assertThat(r.metric()).isEqualTo("acc");
+          assertThat(r.metricValue()).isEqualTo(0.95);
+        });
     String product = jdbc.sql("SELECT version()").query(String.class).single();
     assertThat(product).startsWith("PostgreSQL");
     String resultsJson =

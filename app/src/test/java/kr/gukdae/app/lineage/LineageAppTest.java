@@ -113,13 +113,12 @@ class LineageAppTest {
         .contains("recorded as evidence");
     assertThat(evidence.list("TEAM/root"))
         .singleElement()
-        .satisfies(
-            e -> {
-              assertThat(e.counted()).isEqualTo(2);
-              assertThat(e.quantized()).isEqualTo(1);
-              assertThat(e.recordsSkipped()).isEqualTo(1);
-              assertThat(e.explanation()).contains("Window: from 2025-08-01T00:00:00Z");
-            });
+        .satisfies(e -> {
+          assertThat(e.counted()).isEqualTo(2);
+          assertThat(e.quantized()).isEqualTo(1);
+          assertThat(e.recordsSkipped()).isEqualTo(1);
+          assertThat(e.explanation()).contains("Window: from 2025-08-01T00:00:00Z");
+        });
   }
 
   @Test

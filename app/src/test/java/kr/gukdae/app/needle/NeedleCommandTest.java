@@ -41,11 +41,10 @@ class NeedleCommandTest {
     var cmd = new CommandLine(new NeedleCommand());
     var err = new java.io.StringWriter();
     cmd.setErr(new java.io.PrintWriter(err));
-    cmd.setExecutionExceptionHandler(
-        (e, c, p) -> {
-          c.getErr().println(e.getMessage());
-          return 2;
-        });
+    cmd.setExecutionExceptionHandler((e, c, p) -> {
+      c.getErr().println(e.getMessage());
+      return 2;
+    });
     int code = cmd.execute("--depths", "2", "--out", out.toString());
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("--depths 2.0 is out of range");

@@ -102,18 +102,16 @@ class OfficeCommandTest {
     office
         .assignment(p, "written")
         .reviewersOf()
-        .forEach(
-            (app, rs) ->
-                rs.forEach(
-                    r -> {
-                      Map<String, Object> s = new LinkedHashMap<>();
-                      double q = app.startsWith("seed") ? 6.0 : 9.0;
-                      s.put("round", "written");
-                      s.put("reviewer", r);
-                      s.put("application", app);
-                      s.put("items", Map.of("technology", q, "goals-strategy", q, "impact", q));
-                      sheets.add(s);
-                    }));
+        .forEach((app, rs) ->
+            rs.forEach(r -> {
+              Map<String, Object> s = new LinkedHashMap<>();
+              double q = app.startsWith("seed") ? 6.0 : 9.0;
+              s.put("round", "written");
+              s.put("reviewer", r);
+              s.put("application", app);
+              s.put("items", Map.of("technology", q, "goals-strategy", q, "impact", q));
+              sheets.add(s);
+            }));
     Path scores = dir.resolve("scores.yaml");
     Files.writeString(
         scores, YAMLMapper.builder().build().writeValueAsString(Map.of("scores", sheets)));

@@ -64,11 +64,10 @@ class SealRaceTest {
       List<Future<Calls.Seal>> results = new ArrayList<>();
       for (OfficeService office : offices) {
         results.add(
-            pool.submit(
-                () -> {
-                  together.await(30, TimeUnit.SECONDS);
-                  return office.seal(p);
-                }));
+            pool.submit(() -> {
+              together.await(30, TimeUnit.SECONDS);
+              return office.seal(p);
+            }));
       }
       List<Calls.Seal> sealed = new ArrayList<>();
       List<String> refused = new ArrayList<>();
@@ -83,12 +82,11 @@ class SealRaceTest {
       assertThat(sealed).hasSize(1);
       assertThat(refused)
           .singleElement()
-          .satisfies(
-              m ->
-                  assertThat(m)
-                      .contains("call " + p.call().id())
-                      .containsAnyOf("sealed by another process", "already sealed")
-                      .contains("seq " + sealed.getFirst().seq()));
+          .satisfies(m ->
+              assertThat(m)
+                  .contains("call " + p.call().id())
+                  .containsAnyOf("sealed by another process", "already sealed")
+                  .contains("seq " + sealed.getFirst().seq()));
     } finally {
       pool.shutdownNow();
     }
@@ -133,15 +131,14 @@ class SealRaceTest {
       List<Future<String>> futures = new ArrayList<>();
       for (OfficeService o : offices) {
         futures.add(
-            pool.submit(
-                () -> {
-                  together.await(30, TimeUnit.SECONDS);
-                  try {
-                    return step.apply(o);
-                  } catch (UserError e) {
-                    return "refused";
-                  }
-                }));
+            pool.submit(() -> {
+              together.await(30, TimeUnit.SECONDS);
+              try {
+                return step.apply(o);
+              } catch (UserError e) {
+                return "refused";
+              }
+            }));
       }
       List<String> out = new ArrayList<>();
       for (Future<String> f : futures) {

@@ -90,17 +90,15 @@ class OriginalityCommandTest {
     var shapes = new java.util.LinkedHashMap<String, long[]>();
     var values = new java.util.LinkedHashMap<String, float[]>();
     base.shapes()
-        .forEach(
-            (name, shape) -> {
-              var m =
-                  java.util.regex.Pattern.compile("^model\\.layers\\.(\\d)\\.(.*)$").matcher(name);
-              String renamed =
-                  m.matches()
-                      ? "model.layers." + (3 - Integer.parseInt(m.group(1))) + "." + m.group(2)
-                      : name;
-              shapes.put(renamed, shape);
-              values.put(renamed, base.values().get(name));
-            });
+        .forEach((name, shape) -> {
+          var m = java.util.regex.Pattern.compile("^model\\.layers\\.(\\d)\\.(.*)$").matcher(name);
+          String renamed =
+              m.matches()
+                  ? "model.layers." + (3 - Integer.parseInt(m.group(1))) + "." + m.group(2)
+                  : name;
+          shapes.put(renamed, shape);
+          values.put(renamed, base.values().get(name));
+        });
     new DemoWeights.Model(shapes, values).write(dir.resolve("team"), DType.F32, 1);
     String[] args = {
       "originality",

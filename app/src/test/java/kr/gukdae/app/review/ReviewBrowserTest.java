@@ -161,12 +161,11 @@ class ReviewBrowserTest {
       assertThat(office.locator("#error").textContent()).isEmpty();
     }
     assertThat(reviews.progress(1).stream().flatMap(p -> p.artefacts().stream()))
-        .anySatisfy(
-            a -> {
-              assertThat(a.fileName()).isEqualTo("baekdu-report.pdf");
-              assertThat(a.sha256()).isEqualTo(Hashes.sha256(large));
-              assertThat(a.size()).isEqualTo(large.length);
-            });
+        .anySatisfy(a -> {
+          assertThat(a.fileName()).isEqualTo("baekdu-report.pdf");
+          assertThat(a.sha256()).isEqualTo(Hashes.sha256(large));
+          assertThat(a.size()).isEqualTo(large.length);
+        });
     var hanbit =
         reviews.progress(1).stream()
             .filter(p -> p.team().equals("hanbit"))
@@ -174,11 +173,10 @@ class ReviewBrowserTest {
             .orElseThrow();
     assertThat(hanbit.submitted()).containsExactlyInAnyOrder("rv03", "rv05");
     assertThat(hanbit.sheets())
-        .anySatisfy(
-            s -> {
-              assertThat(s.reviewer()).isEqualTo("rv03");
-              assertThat(s.items()).containsEntry("report", 9.0);
-              assertThat(s.comment()).isEqualTo("clear training logs");
-            });
+        .anySatisfy(s -> {
+          assertThat(s.reviewer()).isEqualTo("rv03");
+          assertThat(s.items()).containsEntry("report", 9.0);
+          assertThat(s.comment()).isEqualTo("clear training logs");
+        });
   }
 }

@@ -238,11 +238,10 @@ class EvidenceChainTest {
 
     Readiness ready = stages.status(loaded, 1);
     assertThat(ready.teams())
-        .allSatisfy(
-            t ->
-                assertThat(t.items())
-                    .as(t.team())
-                    .allMatch(i -> i.state() == Readiness.State.PRESENT, "present"));
+        .allSatisfy(t ->
+            assertThat(t.items())
+                .as(t.team())
+                .allMatch(i -> i.state() == Readiness.State.PRESENT, "present"));
     assertThat(ready.complete()).isTrue();
 
     StageService.Decided decided = stages.decide(loaded, 1, "office", true, null);
@@ -353,10 +352,8 @@ class EvidenceChainTest {
     JsonNode alphaGlobal =
         java.util.stream.StreamSupport.stream(explainedJson.path("teams").spliterator(), false)
             .filter(t -> t.path("explanation").path("team").asString().equals("alpha"))
-            .flatMap(
-                t ->
-                    java.util.stream.StreamSupport.stream(
-                        t.path("components").spliterator(), false))
+            .flatMap(t ->
+                java.util.stream.StreamSupport.stream(t.path("components").spliterator(), false))
             .filter(c -> c.path("line").path("id").asString().equals("global-benchmarks"))
             .findFirst()
             .orElseThrow();

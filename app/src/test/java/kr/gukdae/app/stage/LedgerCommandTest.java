@@ -41,14 +41,13 @@ class LedgerCommandTest {
     System.setErr(capture);
     try {
       var cl = new CommandLine(command);
-      cl.setExecutionExceptionHandler(
-          (ex, c, p) -> {
-            if (kr.gukdae.UserError.findIn(ex) == null) {
-              throw ex;
-            }
-            c.getErr().println(ex.getMessage()); // as the launcher's FriendlyErrors does
-            return 2;
-          });
+      cl.setExecutionExceptionHandler((ex, c, p) -> {
+        if (kr.gukdae.UserError.findIn(ex) == null) {
+          throw ex;
+        }
+        c.getErr().println(ex.getMessage()); // as the launcher's FriendlyErrors does
+        return 2;
+      });
       cl.setErr(new java.io.PrintWriter(capture, true));
       return new Out(cl.execute(args), bytes.toString(StandardCharsets.UTF_8));
     } finally {

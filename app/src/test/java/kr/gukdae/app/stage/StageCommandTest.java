@@ -33,17 +33,16 @@ class StageCommandTest {
     var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
     int[] code = new int[1];
     String out =
-        capture(
-            () ->
-                code[0] =
-                    cmd.execute(
-                        "run",
-                        "--program",
-                        "demo",
-                        "--ledger-file",
-                        ledgerFile.toString(),
-                        "--out",
-                        dir.resolve("r").toString()));
+        capture(() ->
+            code[0] =
+                cmd.execute(
+                    "run",
+                    "--program",
+                    "demo",
+                    "--ledger-file",
+                    ledgerFile.toString(),
+                    "--out",
+                    dir.resolve("r").toString()));
     assertThat(code[0]).isZero();
     assertThat(out)
         .contains(
@@ -56,15 +55,14 @@ class StageCommandTest {
     assertThat(dir.resolve("r/stage-1/stage-1-public.ko.pdf")).exists();
 
     String again =
-        capture(
-            () ->
-                code[0] =
-                    cmd.execute(
-                        "run",
-                        "--from-ledger",
-                        "--ledger-file",
-                        ledgerFile.toString(),
-                        "--no-reports"));
+        capture(() ->
+            code[0] =
+                cmd.execute(
+                    "run",
+                    "--from-ledger",
+                    "--ledger-file",
+                    ledgerFile.toString(),
+                    "--no-reports"));
     assertThat(code[0]).isZero();
     assertThat(again).contains("SAME result");
 
@@ -82,16 +80,9 @@ class StageCommandTest {
   void whatIfAndMissingEvidenceAreReported(@TempDir Path dir) throws Exception {
     var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
     String out =
-        capture(
-            () ->
-                cmd.execute(
-                    "what-if",
-                    "--program",
-                    "demo",
-                    "--component",
-                    "user-evaluation",
-                    "--points",
-                    "0"));
+        capture(() ->
+            cmd.execute(
+                "what-if", "--program", "demo", "--component", "user-evaluation", "--points", "0"));
     assertThat(out).contains("what if user-evaluation were worth 0.00 instead of 25.00");
     Path programme = dir.resolve("p.yaml");
     Files.writeString(
@@ -106,11 +97,10 @@ class StageCommandTest {
     Files.writeString(evidence, "- {type: derivatives, team: hanbit, stage: 1, count: 3}\n");
     var err = new java.io.StringWriter();
     cmd.setErr(new java.io.PrintWriter(err));
-    cmd.setExecutionExceptionHandler(
-        (ex, c, p) -> {
-          c.getErr().println(ex.getMessage());
-          return 2;
-        });
+    cmd.setExecutionExceptionHandler((ex, c, p) -> {
+      c.getErr().println(ex.getMessage());
+      return 2;
+    });
     int code =
         cmd.execute(
             "run",

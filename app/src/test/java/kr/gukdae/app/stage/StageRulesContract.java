@@ -54,11 +54,9 @@ abstract class StageRulesContract {
   @Test
   void badInputGivesOneErrorAndRecordsNothing(@TempDir Path dir) throws Exception {
     int before = rows("stage_programme");
-    assertThatThrownBy(
-            () ->
-                load(
-                    dir,
-                    real().replace("    KO-Math: ko/hrm8k_gsm8k", "    KO-Maths: ko/hrm8k_gsm8k")))
+    assertThatThrownBy(() ->
+            load(
+                dir, real().replace("    KO-Math: ko/hrm8k_gsm8k", "    KO-Maths: ko/hrm8k_gsm8k")))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("evaluation.tasks.KO-Maths: is not a benchmark of the scheme");
     assertThat(rows("stage_programme")).isEqualTo(before);
@@ -127,15 +125,14 @@ abstract class StageRulesContract {
     var start = new CountDownLatch(1);
     List<Callable<Object>> both = new ArrayList<>();
     for (String who : List.of("office-a", "office-b")) {
-      both.add(
-          () -> {
-            start.await();
-            try {
-              return stages.decide(loaded, 1, who, true, "recount by " + who);
-            } catch (RuntimeException e) {
-              return e;
-            }
-          });
+      both.add(() -> {
+        start.await();
+        try {
+          return stages.decide(loaded, 1, who, true, "recount by " + who);
+        } catch (RuntimeException e) {
+          return e;
+        }
+      });
     }
     List<Object> outcomes = new ArrayList<>();
     try (var pool = Executors.newFixedThreadPool(2)) {
@@ -168,11 +165,10 @@ abstract class StageRulesContract {
     Readiness r = stages.status(loaded, 1);
     assertThat(r.complete()).isFalse();
     assertThat(r.teams().stream().flatMap(t -> t.items().stream()))
-        .anySatisfy(
-            i -> {
-              assertThat(i.state()).isEqualTo(Readiness.State.STALE);
-              assertThat(i.detail()).contains("edited after it was recorded");
-            });
+        .anySatisfy(i -> {
+          assertThat(i.state()).isEqualTo(Readiness.State.STALE);
+          assertThat(i.detail()).contains("edited after it was recorded");
+        });
   }
 
   @Test

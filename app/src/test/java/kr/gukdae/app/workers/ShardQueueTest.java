@@ -96,23 +96,22 @@ class ShardQueueTest {
       for (int w = 0; w < 4; w++) {
         String worker = "w" + w;
         futures.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  for (var c = queue.claim(worker, null, LEASE);
-                      c.isPresent();
-                      c = queue.claim(worker, null, LEASE)) {
-                    if (c.get().kind() == ShardQueue.Kind.MERGE) {
-                      // every sample shard must be done before anyone may merge
-                      assertThat(owner).hasSize(40);
-                    }
-                    if (owner.putIfAbsent(c.get().shardNo(), worker) != null) {
-                      doubles.incrementAndGet();
-                    }
-                    assertThat(queue.complete(c.get())).isTrue();
-                  }
-                  return null;
-                }));
+            pool.submit(() -> {
+              go.await();
+              for (var c = queue.claim(worker, null, LEASE);
+                  c.isPresent();
+                  c = queue.claim(worker, null, LEASE)) {
+                if (c.get().kind() == ShardQueue.Kind.MERGE) {
+                  // every sample shard must be done before anyone may merge
+                  assertThat(owner).hasSize(40);
+                }
+                if (owner.putIfAbsent(c.get().shardNo(), worker) != null) {
+                  doubles.incrementAndGet();
+                }
+                assertThat(queue.complete(c.get())).isTrue();
+              }
+              return null;
+            }));
       }
       go.countDown();
       for (var f : futures) {
@@ -206,11 +205,10 @@ class ShardQueueTest {
       for (int w = 0; w < 8; w++) {
         String worker = "w" + w;
         grants.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  return permits.acquire(endpoint, worker, 4, 99, LEASE);
-                }));
+            pool.submit(() -> {
+              go.await();
+              return permits.acquire(endpoint, worker, 4, 99, LEASE);
+            }));
       }
       go.countDown();
       int sum = 0;

@@ -33,9 +33,8 @@ public final class TrainingSummary {
       bySource.merge(d.source(), b, Long::sum);
     }
     out.append("- Modalities: ");
-    byModality.forEach(
-        (k, v) ->
-            out.append(k.name().toLowerCase(Locale.ROOT)).append(' ').append(size(v)).append("; "));
+    byModality.forEach((k, v) ->
+        out.append(k.name().toLowerCase(Locale.ROOT)).append(' ').append(size(v)).append("; "));
     out.append("\n\n## 2. List of data sources\n\n");
     out.append("| kind | size | share |\n|---|---:|---:|\n");
     for (Manifest.Source s : Manifest.Source.values()) {

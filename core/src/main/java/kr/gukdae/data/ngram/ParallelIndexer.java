@@ -46,18 +46,17 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
     List<String> work = batch;
     batch = new ArrayList<>(BATCH);
     slots.acquireUninterruptibly();
-    pool.execute(
-        () -> {
-          try {
-            for (String d : work) {
-              filter.addHashes(filter.hashesOf(d), NgramFilter.utf8Length(d));
-            }
-          } catch (Throwable t) {
-            failure.compareAndSet(null, t);
-          } finally {
-            slots.release();
-          }
-        });
+    pool.execute(() -> {
+      try {
+        for (String d : work) {
+          filter.addHashes(filter.hashesOf(d), NgramFilter.utf8Length(d));
+        }
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+      } finally {
+        slots.release();
+      }
+    });
     rethrow();
   }
 

@@ -83,23 +83,22 @@ public final class RunAudit {
     Map<String, Path> dated = new TreeMap<>();
     try (var walk = Files.walk(runDir, 2)) {
       walk.filter(Files::isRegularFile)
-          .forEach(
-              p -> {
-                String name = p.getFileName().toString();
-                var d = DATED.matcher(name);
-                var m = PLAIN.matcher(name);
-                if (d.matches()) {
-                  dated.merge(
-                      d.group(1),
-                      p,
-                      (a, b) ->
-                          a.getFileName().toString().compareTo(b.getFileName().toString()) >= 0
-                              ? a
-                              : b);
-                } else if (m.matches() && runDir.equals(p.getParent())) {
-                  plain.put(m.group(1), p);
-                }
-              });
+          .forEach(p -> {
+            String name = p.getFileName().toString();
+            var d = DATED.matcher(name);
+            var m = PLAIN.matcher(name);
+            if (d.matches()) {
+              dated.merge(
+                  d.group(1),
+                  p,
+                  (a, b) ->
+                      a.getFileName().toString().compareTo(b.getFileName().toString()) >= 0
+                          ? a
+                          : b);
+            } else if (m.matches() && runDir.equals(p.getParent())) {
+              plain.put(m.group(1), p);
+            }
+          });
     } catch (IOException e) {
       throw new UserError(runDir + ": cannot read (" + e.getMessage() + ")", e);
     }

@@ -130,13 +130,12 @@ public final class Croissant {
       f.put("usagePurpose", text(root, "rai:dataUseCases"));
     }
     f.put("provenance", text(root, "rai:dataCollection"));
-    overrides.forEach(
-        (k, v) -> {
-          if (!f.containsKey(k)) {
-            throw new UserError("unknown field '" + k + "'; known: " + f.keySet());
-          }
-          f.put(k, v);
-        });
+    overrides.forEach((k, v) -> {
+      if (!f.containsKey(k)) {
+        throw new UserError("unknown field '" + k + "'; known: " + f.keySet());
+      }
+      f.put(k, v);
+    });
     return Fields.entry(source, supplier, f);
   }
 

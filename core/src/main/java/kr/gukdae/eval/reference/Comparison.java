@@ -63,10 +63,8 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
     List<ReferenceScore> candidates =
         refs.all().stream()
             .filter(s -> s.benchmark().equalsIgnoreCase(b))
-            .filter(
-                s ->
-                    !(baseline instanceof Baseline.Target t)
-                        || s.model().equalsIgnoreCase(t.model()))
+            .filter(s ->
+                !(baseline instanceof Baseline.Target t) || s.model().equalsIgnoreCase(t.model()))
             .toList();
     if (candidates.isEmpty()) {
       return new NoReference(

@@ -102,18 +102,17 @@ public final class EvalRunner {
           inFlight.release();
           break;
         }
-        executor.execute(
-            () -> {
-              try {
-                SampleRecord record = evaluate(item.task(), item.sample(), model);
-                journal.append(record);
-                progress.sampleFinished(record.ok());
-              } catch (ModelException e) {
-                fatal.compareAndSet(null, e);
-              } finally {
-                inFlight.release();
-              }
-            });
+        executor.execute(() -> {
+          try {
+            SampleRecord record = evaluate(item.task(), item.sample(), model);
+            journal.append(record);
+            progress.sampleFinished(record.ok());
+          } catch (ModelException e) {
+            fatal.compareAndSet(null, e);
+          } finally {
+            inFlight.release();
+          }
+        });
       }
     }
     if (fatal.get() != null) {

@@ -82,19 +82,18 @@ final class Journal implements AutoCloseable {
       return;
     }
     try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      lines.forEach(
-          line -> {
-            if (line.isBlank()) {
-              return;
-            }
-            SampleRecord record;
-            try {
-              record = JSON.readValue(line, SampleRecord.class);
-            } catch (JacksonException e) {
-              return; // a line torn by a crash mid-write
-            }
-            consumer.accept(record);
-          });
+      lines.forEach(line -> {
+        if (line.isBlank()) {
+          return;
+        }
+        SampleRecord record;
+        try {
+          record = JSON.readValue(line, SampleRecord.class);
+        } catch (JacksonException e) {
+          return; // a line torn by a crash mid-write
+        }
+        consumer.accept(record);
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read run journal " + file, e);
     }

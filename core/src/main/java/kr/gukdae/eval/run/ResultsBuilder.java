@@ -68,10 +68,9 @@ final class ResultsBuilder {
           byCategory.computeIfAbsent(String.valueOf(r.category()), c -> new ArrayList<>()).add(r);
         }
         List<TaskResult> categories = new ArrayList<>();
-        byCategory.forEach(
-            (category, rs) ->
-                categories.add(
-                    result(task, task.name() + ":" + category, " - " + category, MICRO, rs, 0)));
+        byCategory.forEach((category, rs) ->
+            categories.add(
+                result(task, task.name() + ":" + category, " - " + category, MICRO, rs, 0)));
         results.addAll(categories);
         groups.add(macro(task, categories, records.size(), errors));
       }

@@ -26,19 +26,18 @@ public final class BuiltinScorers {
     @Override
     public List<ScoreSpec> create(Context c) {
       return c.metrics().stream()
-          .map(
-              metric ->
-                  switch (metric) {
-                    case "acc" ->
-                        new ScoreSpec(metric, "none", Scorers.choiceAccuracy(), Metrics.mean());
-                    case "acc_norm" ->
-                        new ScoreSpec(
-                            metric, "none", Scorers.choiceAccuracyNormalised(), Metrics.mean());
-                    case "f1" ->
-                        new ScoreSpec(
-                            metric, "none", Scorers.choiceAccuracy(), Metrics.macroF1(c.seed()));
-                    default -> throw c.unknownMetric(metric, "acc, acc_norm, f1");
-                  })
+          .map(metric ->
+              switch (metric) {
+                case "acc" ->
+                    new ScoreSpec(metric, "none", Scorers.choiceAccuracy(), Metrics.mean());
+                case "acc_norm" ->
+                    new ScoreSpec(
+                        metric, "none", Scorers.choiceAccuracyNormalised(), Metrics.mean());
+                case "f1" ->
+                    new ScoreSpec(
+                        metric, "none", Scorers.choiceAccuracy(), Metrics.macroF1(c.seed()));
+                default -> throw c.unknownMetric(metric, "acc, acc_norm, f1");
+              })
           .toList();
     }
   }
@@ -56,26 +55,25 @@ public final class BuiltinScorers {
       boolean ignorePunctuation =
           Boolean.parseBoolean(c.options().getOrDefault("ignore_punctuation", "false"));
       return c.metrics().stream()
-          .map(
-              metric ->
-                  switch (metric) {
-                    case "exact_match" ->
-                        new ScoreSpec(
-                            metric,
-                            c.filterName(),
-                            c.options().containsKey("regexes_to_ignore")
-                                ? LmEvalExactMatch.of(
-                                    c.extractor(),
-                                    regexes(c, c.options().get("regexes_to_ignore")),
-                                    ignoreCase,
-                                    ignorePunctuation)
-                                : Scorers.exactMatch(c.extractor(), ignoreCase, ignorePunctuation),
-                            Metrics.mean());
-                    case "f1" ->
-                        new ScoreSpec(
-                            metric, c.filterName(), Scorers.tokenF1(c.extractor()), Metrics.mean());
-                    default -> throw c.unknownMetric(metric, "exact_match, f1");
-                  })
+          .map(metric ->
+              switch (metric) {
+                case "exact_match" ->
+                    new ScoreSpec(
+                        metric,
+                        c.filterName(),
+                        c.options().containsKey("regexes_to_ignore")
+                            ? LmEvalExactMatch.of(
+                                c.extractor(),
+                                regexes(c, c.options().get("regexes_to_ignore")),
+                                ignoreCase,
+                                ignorePunctuation)
+                            : Scorers.exactMatch(c.extractor(), ignoreCase, ignorePunctuation),
+                        Metrics.mean());
+                case "f1" ->
+                    new ScoreSpec(
+                        metric, c.filterName(), Scorers.tokenF1(c.extractor()), Metrics.mean());
+                default -> throw c.unknownMetric(metric, "exact_match, f1");
+              })
           .toList();
     }
   }

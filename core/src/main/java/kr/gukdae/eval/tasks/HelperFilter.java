@@ -19,13 +19,12 @@ final class HelperFilter {
   static List<ScoreSpec> wrap(String where, HelperRef ref, List<ScoreSpec> specs) {
     var python = new PythonHelpers(where, List.of(ref), PythonHelpers.Limits.defaults());
     return specs.stream()
-        .map(
-            spec ->
-                new ScoreSpec(
-                    spec.metric(),
-                    spec.filter(),
-                    state -> spec.scorer().score(filtered(where, python, ref, state)),
-                    spec.aggregation()))
+        .map(spec ->
+            new ScoreSpec(
+                spec.metric(),
+                spec.filter(),
+                state -> spec.scorer().score(filtered(where, python, ref, state)),
+                spec.aggregation()))
         .toList();
   }
 

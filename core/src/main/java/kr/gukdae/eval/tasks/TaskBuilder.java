@@ -180,20 +180,19 @@ final class TaskBuilder {
   /** {@code dataset.columns}: each template name also reads its mapped column of the file. */
   private Row renamed(Row row, Map<String, String> columns) {
     Map<String, Object> out = new java.util.LinkedHashMap<>(row.fields());
-    columns.forEach(
-        (name, column) -> {
-          if (!row.fields().containsKey(column)) {
-            throw new UserError(
-                row.where()
-                    + ": dataset.columns maps '"
-                    + name
-                    + "' to column '"
-                    + column
-                    + "', which the file lacks; its columns are "
-                    + row.fields().keySet());
-          }
-          out.put(name, row.fields().get(column));
-        });
+    columns.forEach((name, column) -> {
+      if (!row.fields().containsKey(column)) {
+        throw new UserError(
+            row.where()
+                + ": dataset.columns maps '"
+                + name
+                + "' to column '"
+                + column
+                + "', which the file lacks; its columns are "
+                + row.fields().keySet());
+      }
+      out.put(name, row.fields().get(column));
+    });
     return new Row(row.source(), row.line(), out);
   }
 

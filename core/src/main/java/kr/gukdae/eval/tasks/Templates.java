@@ -69,10 +69,9 @@ final class Templates {
         template,
         t ->
             TAG.matcher(t)
-                .replaceAll(
-                    tag ->
-                        Matcher.quoteReplacement(
-                            PY_METHOD.matcher(tag.group()).replaceAll("|py_$1("))));
+                .replaceAll(tag ->
+                    Matcher.quoteReplacement(
+                        PY_METHOD.matcher(tag.group()).replaceAll("|py_$1("))));
   }
 
   /** One Python {@code str} method as a Jinja filter ({@code py_strip}, …). */

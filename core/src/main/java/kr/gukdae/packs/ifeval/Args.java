@@ -19,12 +19,11 @@ final class Args {
   Args(String where, String id, Map<?, ?> raw) {
     this.where = where;
     this.id = id;
-    raw.forEach(
-        (k, v) -> {
-          if (v != null && !"".equals(v) && !(v instanceof List<?> l && l.isEmpty())) {
-            values.put(String.valueOf(k), v);
-          }
-        });
+    raw.forEach((k, v) -> {
+      if (v != null && !"".equals(v) && !(v instanceof List<?> l && l.isEmpty())) {
+        values.put(String.valueOf(k), v);
+      }
+    });
   }
 
   String string(String name) {

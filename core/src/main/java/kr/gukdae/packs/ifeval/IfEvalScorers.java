@@ -32,23 +32,22 @@ public final class IfEvalScorers implements ScorerFactory {
   public List<ScoreSpec> create(Context c) {
     Language language = Language.fromOption(c.options().getOrDefault("language", "en"), c.where());
     return c.metrics().stream()
-        .map(
-            metric ->
-                switch (metric) {
-                  case "prompt_level_strict_acc" ->
-                      new ScoreSpec(metric, "none", promptLevel(language, false), Metrics.mean());
-                  case "inst_level_strict_acc" ->
-                      new ScoreSpec(metric, "none", instLevel(language, false), instMetric());
-                  case "prompt_level_loose_acc" ->
-                      new ScoreSpec(metric, "none", promptLevel(language, true), Metrics.mean());
-                  case "inst_level_loose_acc" ->
-                      new ScoreSpec(metric, "none", instLevel(language, true), instMetric());
-                  default ->
-                      throw c.unknownMetric(
-                          metric,
-                          "prompt_level_strict_acc, inst_level_strict_acc,"
-                              + " prompt_level_loose_acc, inst_level_loose_acc");
-                })
+        .map(metric ->
+            switch (metric) {
+              case "prompt_level_strict_acc" ->
+                  new ScoreSpec(metric, "none", promptLevel(language, false), Metrics.mean());
+              case "inst_level_strict_acc" ->
+                  new ScoreSpec(metric, "none", instLevel(language, false), instMetric());
+              case "prompt_level_loose_acc" ->
+                  new ScoreSpec(metric, "none", promptLevel(language, true), Metrics.mean());
+              case "inst_level_loose_acc" ->
+                  new ScoreSpec(metric, "none", instLevel(language, true), instMetric());
+              default ->
+                  throw c.unknownMetric(
+                      metric,
+                      "prompt_level_strict_acc, inst_level_strict_acc,"
+                          + " prompt_level_loose_acc, inst_level_loose_acc");
+            })
         .toList();
   }
 

@@ -46,16 +46,15 @@ public final class LicenceExam implements ScorerFactory {
           return base.score(state).withStratum(stratum);
         };
     return c.metrics().stream()
-        .map(
-            metric -> {
-              if (metric.equals(accuracy)) {
-                return new ScoreSpec(metric, filter, filed, Metrics.mean());
-              }
-              if (metric.equals("pass_rate")) {
-                return new ScoreSpec(metric, filter, filed, passRate(subjectMin, averageMin));
-              }
-              throw c.unknownMetric(metric, accuracy + ", pass_rate");
-            })
+        .map(metric -> {
+          if (metric.equals(accuracy)) {
+            return new ScoreSpec(metric, filter, filed, Metrics.mean());
+          }
+          if (metric.equals("pass_rate")) {
+            return new ScoreSpec(metric, filter, filed, passRate(subjectMin, averageMin));
+          }
+          throw c.unknownMetric(metric, accuracy + ", pass_rate");
+        })
         .toList();
   }
 

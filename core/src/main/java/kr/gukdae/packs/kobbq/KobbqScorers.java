@@ -35,24 +35,20 @@ public final class KobbqScorers implements ScorerFactory {
     boolean absolute = Boolean.parseBoolean(c.options().getOrDefault("absolute_bias", "false"));
     Scorer scorer = scorer(c.extractor(), unknown);
     return c.metrics().stream()
-        .map(
-            metric -> {
-              ToDoubleFunction<List<Score>> statistic =
-                  switch (metric) {
-                    case "kobbq_score" -> scores -> KobbqStats.score(scores, absolute);
-                    case "acc_ambiguous" -> KobbqStats::accAmbiguous;
-                    case "acc_disambiguated" -> KobbqStats::accDisambiguated;
-                    case "diff_bias_ambiguous" -> KobbqStats::diffBiasAmbiguous;
-                    case "diff_bias_disambiguated" -> KobbqStats::diffBiasDisambiguated;
-                    case "out_of_choice_ratio" -> KobbqStats::outOfChoiceRatio;
-                    default -> throw c.unknownMetric(metric, KNOWN);
-                  };
-              return new ScoreSpec(
-                  metric,
-                  c.filterName(),
-                  scorer,
-                  Metrics.bootstrapped(statistic, c.seed(), metric));
-            })
+        .map(metric -> {
+          ToDoubleFunction<List<Score>> statistic =
+              switch (metric) {
+                case "kobbq_score" -> scores -> KobbqStats.score(scores, absolute);
+                case "acc_ambiguous" -> KobbqStats::accAmbiguous;
+                case "acc_disambiguated" -> KobbqStats::accDisambiguated;
+                case "diff_bias_ambiguous" -> KobbqStats::diffBiasAmbiguous;
+                case "diff_bias_disambiguated" -> KobbqStats::diffBiasDisambiguated;
+                case "out_of_choice_ratio" -> KobbqStats::outOfChoiceRatio;
+                default -> throw c.unknownMetric(metric, KNOWN);
+              };
+          return new ScoreSpec(
+              metric, c.filterName(), scorer, Metrics.bootstrapped(statistic, c.seed(), metric));
+        })
         .toList();
   }
 

@@ -143,34 +143,31 @@ class CommitmentsTest {
   @Test
   void badManifestsNameTheProblem() throws Exception {
     String base = "{\"format\":\"gukdae-training-manifest/1\",\"team\":\"t\",\"datasets\":[],";
-    assertThatThrownBy(
-            () ->
-                DataJson.read(
-                    "m.json",
-                    base
-                        + "\"shards\":[{\"path\":\"a\",\"sha256\":\""
-                        + "0".repeat(64)
-                        + "\",\"bytes\":1,\"dataset\":\"x\",\"version\":\"1\",\"weight\":1}]}",
-                    Manifest.class))
+    assertThatThrownBy(() ->
+            DataJson.read(
+                "m.json",
+                base
+                    + "\"shards\":[{\"path\":\"a\",\"sha256\":\""
+                    + "0".repeat(64)
+                    + "\",\"bytes\":1,\"dataset\":\"x\",\"version\":\"1\",\"weight\":1}]}",
+                Manifest.class))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("m.json")
         .hasMessageContaining("which the manifest's datasets do not list");
     String valid = manifestJson(dir, 1);
-    assertThatThrownBy(
-            () ->
-                DataJson.read(
-                    "m.json", valid.replace("\"team\"", "\"extra\":1,\"team\""), Manifest.class))
+    assertThatThrownBy(() ->
+            DataJson.read(
+                "m.json", valid.replace("\"team\"", "\"extra\":1,\"team\""), Manifest.class))
         .hasMessageContaining("extra")
         .hasMessageContaining("unknown key");
-    assertThatThrownBy(
-            () ->
-                DataJson.read(
-                    "m.json",
-                    base
-                        + "\"shards\":[{\"path\":\"../etc/passwd\",\"sha256\":\""
-                        + "0".repeat(64)
-                        + "\",\"bytes\":1,\"dataset\":\"x\",\"version\":\"1\",\"weight\":1}]}",
-                    Manifest.class))
+    assertThatThrownBy(() ->
+            DataJson.read(
+                "m.json",
+                base
+                    + "\"shards\":[{\"path\":\"../etc/passwd\",\"sha256\":\""
+                    + "0".repeat(64)
+                    + "\",\"bytes\":1,\"dataset\":\"x\",\"version\":\"1\",\"weight\":1}]}",
+                Manifest.class))
         .hasMessageContaining("without '..'");
   }
 

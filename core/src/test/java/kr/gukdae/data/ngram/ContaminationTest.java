@@ -110,10 +110,8 @@ class ContaminationTest {
     eight.write(file);
     NgramFilter back = NgramFilter.read(file);
     assertThat(back.header()).isEqualTo(eight.header());
-    assertThatThrownBy(
-            () ->
-                new ContaminationCheck(
-                    back, Method.GPT3_13GRAM, Normaliser.NORI_1, file.toString()))
+    assertThatThrownBy(() ->
+            new ContaminationCheck(back, Method.GPT3_13GRAM, Normaliser.NORI_1, file.toString()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("team.ngrams")
         .hasMessageContaining("n=8")

@@ -71,14 +71,13 @@ class ComparisonPropertyTest {
       List<ReferenceScore> eligible =
           t.stream()
               .filter(s -> s.benchmark().equals(task.task()))
-              .filter(
-                  s ->
-                      switch (baseline) {
-                        case Baseline.Target target -> s.model().equals(target.model());
-                        case Baseline.BestWithin w ->
-                            s.releaseDate().isAfter(w.asOf().minusMonths(w.months()))
-                                && !s.releaseDate().isAfter(w.asOf());
-                      })
+              .filter(s ->
+                  switch (baseline) {
+                    case Baseline.Target target -> s.model().equals(target.model());
+                    case Baseline.BestWithin w ->
+                        s.releaseDate().isAfter(w.asOf().minusMonths(w.months()))
+                            && !s.releaseDate().isAfter(w.asOf());
+                  })
               .toList();
       ComparisonRow row = c.rows().get(i);
       assertThat(row.task()).isEqualTo(task.task());

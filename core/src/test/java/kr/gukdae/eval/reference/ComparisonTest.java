@@ -98,23 +98,19 @@ class ComparisonTest {
   @Test
   void unknownTargetListsCloseNames() throws Exception {
     var results = lmEval();
-    assertThatThrownBy(
-            () ->
-                Comparison.of(
-                    results, ReferenceScores.demo(), new Baseline.Target("demo-frontier-x"), 0.95))
+    assertThatThrownBy(() ->
+            Comparison.of(
+                results, ReferenceScores.demo(), new Baseline.Target("demo-frontier-x"), 0.95))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("--target demo-frontier-x: no such model")
         .hasMessageContaining("did you mean demo-frontier-a, demo-frontier-b, demo-frontier-c?");
-    assertThatThrownBy(
-            () ->
-                Comparison.of(
-                    results, ReferenceScores.published(), new Baseline.Target("exaone"), 0.95))
+    assertThatThrownBy(() ->
+            Comparison.of(
+                results, ReferenceScores.published(), new Baseline.Target("exaone"), 0.95))
         .hasMessageContaining("EXAONE-4.0-32B (reasoning)")
         .hasMessageContaining("K-EXAONE-236B-A23B (reasoning)");
-    assertThatThrownBy(
-            () ->
-                Comparison.of(
-                    results, ReferenceScores.published(), new Baseline.Target("qqqq"), 0.95))
+    assertThatThrownBy(() ->
+            Comparison.of(results, ReferenceScores.published(), new Baseline.Target("qqqq"), 0.95))
         .hasMessageContaining("models there: EXAONE-4.0-32B (reasoning)");
   }
 
@@ -125,10 +121,8 @@ class ComparisonTest {
             "r.json",
             "{\"results\": {\"kmmlu\": {\"acc_norm,none\": 0.5, \"acc_norm_stderr,none\": 0.01}}}"
                 .getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(
-            () ->
-                Comparison.of(
-                    run, ReferenceScores.demo(), new Baseline.Target("demo-frontier-a"), 1))
+    assertThatThrownBy(() ->
+            Comparison.of(run, ReferenceScores.demo(), new Baseline.Target("demo-frontier-a"), 1))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("r.json: results.kmmlu has no 'acc,<filter>' value")
         .hasMessageContaining("(it has acc_norm,none)")

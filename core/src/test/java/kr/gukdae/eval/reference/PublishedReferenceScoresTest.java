@@ -14,12 +14,11 @@ class PublishedReferenceScoresTest {
   void everyRowNamesAModelCardAndNoneIsDemo() {
     assertThat(published.all()).hasSize(18);
     assertThat(published.all())
-        .allSatisfy(
-            s -> {
-              assertThat(s.source()).startsWith("https://").contains("model card");
-              assertThat(s.model()).doesNotContainIgnoringCase("demo");
-              assertThat(s.score()).isBetween(1.0, 100.0);
-            });
+        .allSatisfy(s -> {
+          assertThat(s.source()).startsWith("https://").contains("model card");
+          assertThat(s.model()).doesNotContainIgnoringCase("demo");
+          assertThat(s.score()).isBetween(1.0, 100.0);
+        });
   }
 
   @Test
@@ -29,11 +28,10 @@ class PublishedReferenceScoresTest {
     assertThat(published.find("EXAONE-4.0-32B (non-reasoning)", "global/mmlu_pro", "exact_match"))
         .hasValueSatisfying(s -> assertThat(s.score()).isEqualTo(77.6));
     assertThat(published.find("A.X-4.0", "ko/kmmlu_redux", "acc"))
-        .hasValueSatisfying(
-            s -> {
-              assertThat(s.score()).isEqualTo(74.18);
-              assertThat(s.releaseDate()).isEqualTo(LocalDate.of(2025, 7, 3));
-            });
+        .hasValueSatisfying(s -> {
+          assertThat(s.score()).isEqualTo(74.18);
+          assertThat(s.releaseDate()).isEqualTo(LocalDate.of(2025, 7, 3));
+        });
   }
 
   @Test

@@ -114,9 +114,8 @@ class EvalRunnerTest {
     try (var files = Files.list(lmEval)) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
       assertThat(names)
-          .anyMatch(
-              n ->
-                  n.matches("results_\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d(\\.\\d{6})?\\.json"))
+          .anyMatch(n ->
+              n.matches("results_\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d(\\.\\d{6})?\\.json"))
           .anyMatch(n -> n.startsWith("samples_demo_ko_knowledge_") && n.endsWith(".jsonl"))
           .anyMatch(n -> n.startsWith("samples_demo_arith_"));
     }

@@ -47,11 +47,10 @@ class EveryTaskOverHttpTest {
       for (Task task : tasks) {
         assertThat(outcome.results())
             .as(task.name())
-            .anySatisfy(
-                r -> {
-                  assertThat(r.name()).isEqualTo(task.name());
-                  assertThat(r.samples()).isEqualTo(task.samples().size());
-                });
+            .anySatisfy(r -> {
+              assertThat(r.name()).isEqualTo(task.name());
+              assertThat(r.samples()).isEqualTo(task.samples().size());
+            });
       }
       assertThat(server.requests("fake")).isPositive();
     }

@@ -198,10 +198,9 @@ class LmEvalFunctionsTest {
 
   @Test
   void aHelperWritingRawBytesToTheProtocolIsAnErrorNotAMisreadAnswer() {
-    assertThatThrownBy(
-            () ->
-                loadHelperTask(
-                    "import os\n\ndef text(doc):\n  os.write(1, b'garbage\\n')\n  return 'x'\n"))
+    assertThatThrownBy(() ->
+            loadHelperTask(
+                "import os\n\ndef text(doc):\n  os.write(1, b'garbage\\n')\n  return 'x'\n"))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("wrote to the protocol's output directly");
   }
@@ -280,19 +279,17 @@ class LmEvalFunctionsTest {
     Path secret = Files.writeString(tmp.resolve("signing.key"), "SECRET-KEY-MATERIAL");
     Path dir = helperTask("def text(doc):\n  return open('k.py', encoding='utf-8').read()\n");
     Files.createSymbolicLink(dir.resolve("k.py"), secret);
-    assertThatThrownBy(
-            () ->
-                TaskRegistry.create(List.of(dir))
-                    .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
+    assertThatThrownBy(() ->
+            TaskRegistry.create(List.of(dir))
+                .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("k.py")
         .hasMessageNotContaining("SECRET");
     Files.delete(dir.resolve("utils.py"));
     Files.createSymbolicLink(dir.resolve("utils.py"), secret);
-    assertThatThrownBy(
-            () ->
-                TaskRegistry.create(List.of(dir))
-                    .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
+    assertThatThrownBy(() ->
+            TaskRegistry.create(List.of(dir))
+                .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("is a symbolic link");
   }
@@ -375,10 +372,9 @@ class LmEvalFunctionsTest {
     Files.writeString(
         dir.resolve("t.yaml"),
         Files.readString(dir.resolve("t.yaml")).replace("utils.process", "utils.unsupported"));
-    assertThatThrownBy(
-            () ->
-                TaskRegistry.create(List.of(dir))
-                    .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
+    assertThatThrownBy(() ->
+            TaskRegistry.create(List.of(dir))
+                .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("Dataset.shuffle is not in gukdae's stand-in");
   }
@@ -492,10 +488,9 @@ class LmEvalFunctionsTest {
         doc_to_target: "{{label}}"
         doc_to_decontamination_query: !function utils.q
         """);
-    assertThatThrownBy(
-            () ->
-                TaskRegistry.create(List.of(dir))
-                    .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
+    assertThatThrownBy(() ->
+            TaskRegistry.create(List.of(dir))
+                .load("lmeval/t", new TaskLoader.Options(null, null, hf)))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("doc_to_decontamination_query is '!function utils.q'");
   }

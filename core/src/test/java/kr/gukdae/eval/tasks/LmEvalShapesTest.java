@@ -61,15 +61,14 @@ class LmEvalShapesTest {
 
   @Test
   void aQuotedFunctionTagIsStillAFunctionNotText() {
-    assertThatThrownBy(
-            () ->
-                load(
-                    """
+    assertThatThrownBy(() ->
+            load(
+                """
                 output_type: generate_until
                 doc_to_text: "{{q}}"
                 doc_to_target: !function 'utils.target'
                 """,
-                    "{\"q\": \"x\"}\n"))
+                "{\"q\": \"x\"}\n"))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("doc_to_target is '!function utils.target', but its helper file");
   }

@@ -66,20 +66,19 @@ class AdaptiveLimiterTest {
     CountDownLatch done = new CountDownLatch(200);
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < 200; i++) {
-        threads.execute(
-            () -> {
-              try {
-                Permit p = limiter.acquire();
-                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                Thread.sleep(1);
-                inside.decrementAndGet();
-                limiter.release(p, Signal.SUCCESS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } finally {
-                done.countDown();
-              }
-            });
+        threads.execute(() -> {
+          try {
+            Permit p = limiter.acquire();
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            Thread.sleep(1);
+            inside.decrementAndGet();
+            limiter.release(p, Signal.SUCCESS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            done.countDown();
+          }
+        });
       }
       assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
     }

@@ -27,19 +27,18 @@ class Http1Test {
       throws IOException {
     ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
     Thread.ofVirtual()
-        .start(
-            () -> {
-              while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
-                  connections.incrementAndGet();
-                  readRequest(s.getInputStream());
-                  s.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
-                  s.getOutputStream().flush();
-                } catch (IOException e) {
-                  return;
-                }
-              }
-            });
+        .start(() -> {
+          while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+              connections.incrementAndGet();
+              readRequest(s.getInputStream());
+              s.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
+              s.getOutputStream().flush();
+            } catch (IOException e) {
+              return;
+            }
+          }
+        });
     return server;
   }
 
