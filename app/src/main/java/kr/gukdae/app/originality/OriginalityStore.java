@@ -147,21 +147,18 @@ public class OriginalityStore {
         .param(reportId)
         .query()
         .listOfRows()
-        .forEach(
-            r -> {
-              WeightFile f =
-                  new WeightFile(
-                      (String) column(r, "file_name"),
-                      (String) column(r, "sha256"),
-                      ((Number) column(r, "size_bytes")).longValue());
-              if ("CANDIDATE".equals(r.get("role"))) {
-                candidate.add(f);
-              } else {
-                references
-                    .computeIfAbsent((String) r.get("model_name"), k -> new ArrayList<>())
-                    .add(f);
-              }
-            });
+        .forEach(r -> {
+          WeightFile f =
+              new WeightFile(
+                  (String) column(r, "file_name"),
+                  (String) column(r, "sha256"),
+                  ((Number) column(r, "size_bytes")).longValue());
+          if ("CANDIDATE".equals(r.get("role"))) {
+            candidate.add(f);
+          } else {
+            references.computeIfAbsent((String) r.get("model_name"), k -> new ArrayList<>()).add(f);
+          }
+        });
     return new CheckedFiles(candidate, references);
   }
 
@@ -208,32 +205,31 @@ public class OriginalityStore {
         .param(id)
         .query()
         .listOfRows()
-        .forEach(
-            f -> {
-              ObjectNode n = findings.addObject();
-              n.put("reference", (String) f.get("reference_name"));
-              n.put("verdict", (String) f.get("verdict"));
-              n.put("verdictCode", (String) f.get("verdict_code"));
-              n.put("explanation", (String) f.get("explanation"));
-              n.put("verdictKo", orElse(f.get("verdict_ko"), f.get("verdict")));
-              n.put("explanationKo", orElse(f.get("explanation_ko"), f.get("explanation")));
-              n.put("candidateParameters", ((Number) column(f, "candidate_params")).longValue());
-              n.put("matchedParameters", ((Number) column(f, "matched_params")).longValue());
-              Object details = f.get("details_json");
-              if (details != null && JSON.readTree(details.toString()) instanceof ObjectNode d) {
-                n.setAll(d);
-              }
-              ArrayNode components = n.putArray("components");
-              jdbc.sql(
-                      "SELECT statistics_json FROM forensics_evidence WHERE report_id = ? AND"
-                          + " reference_name = ? ORDER BY component")
-                  .params(id, column(f, "reference_name"))
-                  .query(String.class)
-                  .list()
-                  .forEach(s -> components.add(JSON.readTree(s)));
-              JsonNode tensors = JSON.readTree(column(f, "tensors_json").toString());
-              n.set("tensors", tensors);
-            });
+        .forEach(f -> {
+          ObjectNode n = findings.addObject();
+          n.put("reference", (String) f.get("reference_name"));
+          n.put("verdict", (String) f.get("verdict"));
+          n.put("verdictCode", (String) f.get("verdict_code"));
+          n.put("explanation", (String) f.get("explanation"));
+          n.put("verdictKo", orElse(f.get("verdict_ko"), f.get("verdict")));
+          n.put("explanationKo", orElse(f.get("explanation_ko"), f.get("explanation")));
+          n.put("candidateParameters", ((Number) column(f, "candidate_params")).longValue());
+          n.put("matchedParameters", ((Number) column(f, "matched_params")).longValue());
+          Object details = f.get("details_json");
+          if (details != null && JSON.readTree(details.toString()) instanceof ObjectNode d) {
+            n.setAll(d);
+          }
+          ArrayNode components = n.putArray("components");
+          jdbc.sql(
+                  "SELECT statistics_json FROM forensics_evidence WHERE report_id = ? AND"
+                      + " reference_name = ? ORDER BY component")
+              .params(id, column(f, "reference_name"))
+              .query(String.class)
+              .list()
+              .forEach(s -> components.add(JSON.readTree(s)));
+          JsonNode tensors = JSON.readTree(column(f, "tensors_json").toString());
+          n.set("tensors", tensors);
+        });
     return Optional.of(o);
   }
 
@@ -272,20 +268,19 @@ public class OriginalityStore {
         .param(Fingerprint.VERSION)
         .query()
         .listOfRows()
-        .forEach(
-            r ->
-                out.computeIfAbsent((String) r.get("model_name"), k -> new ArrayList<>())
-                    .add(
-                        new Fingerprint(
-                            (String) column(r, "tensor_name"),
-                            (String) column(r, "normalized_name"),
-                            (String) column(r, "shape_text"),
-                            (Boolean) column(r, "is_norm"),
-                            ((Number) column(r, "elements")).longValue(),
-                            ((Number) column(r, "sum_x")).doubleValue(),
-                            ((Number) column(r, "sum_sq")).doubleValue(),
-                            Fingerprint.sketchFromBytes(
-                                Base64.getDecoder().decode((String) r.get("sketch_b64"))))));
+        .forEach(r ->
+            out.computeIfAbsent((String) r.get("model_name"), k -> new ArrayList<>())
+                .add(
+                    new Fingerprint(
+                        (String) column(r, "tensor_name"),
+                        (String) column(r, "normalized_name"),
+                        (String) column(r, "shape_text"),
+                        (Boolean) column(r, "is_norm"),
+                        ((Number) column(r, "elements")).longValue(),
+                        ((Number) column(r, "sum_x")).doubleValue(),
+                        ((Number) column(r, "sum_sq")).doubleValue(),
+                        Fingerprint.sketchFromBytes(
+                            Base64.getDecoder().decode((String) r.get("sketch_b64"))))));
     return out;
   }
 

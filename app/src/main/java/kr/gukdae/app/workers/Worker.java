@@ -155,16 +155,15 @@ public final class Worker {
             inFlight.release();
             break;
           }
-          executor.execute(
-              () -> {
-                try {
-                  queue.record(claim.runId(), EvalRunner.evaluateSample(task, sample, model));
-                } catch (RuntimeException e) {
-                  failure.compareAndSet(null, e);
-                } finally {
-                  inFlight.release();
-                }
-              });
+          executor.execute(() -> {
+            try {
+              queue.record(claim.runId(), EvalRunner.evaluateSample(task, sample, model));
+            } catch (RuntimeException e) {
+              failure.compareAndSet(null, e);
+            } finally {
+              inFlight.release();
+            }
+          });
         }
       }
       if (failure.get() != null) {
@@ -211,14 +210,13 @@ public final class Worker {
       int samples = queue.answeredCount(claim.runId());
       queue
           .tx()
-          .executeWithoutResult(
-              status -> {
-                if (beat.lost() || !queue.complete(claim)) {
-                  status.setRollbackOnly(); // another worker holds the merge now
-                  return;
-                }
-                new EvalStore(queue.jdbc()).recordFinished(claim.runId(), outcome, samples);
-              });
+          .executeWithoutResult(status -> {
+            if (beat.lost() || !queue.complete(claim)) {
+              status.setRollbackOnly(); // another worker holds the merge now
+              return;
+            }
+            new EvalStore(queue.jdbc()).recordFinished(claim.runId(), outcome, samples);
+          });
     }
   }
 
