@@ -108,7 +108,8 @@ final class JobQueue {
                       rs.getBoolean(3),
                       rs.getString(4),
                       rs.getString(5),
-                      rs.getInt(6)
+                      rs.getInt(6),
+                      rs.getString(7)
                     })
             .list();
     if (rows.isEmpty()) {

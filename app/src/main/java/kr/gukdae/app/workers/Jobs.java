@@ -150,18 +150,22 @@ class Jobs {
    */
   String allowed(String field, @Nullable String path) {
     if (path == null || path.isBlank()) {
-      throw new UserError(field + ": a path is required");
+      throw new UserError(field + ": 경로가 필요합니다 / a path is required");
     }
     Path p = Path.of(path);
     if (!p.isAbsolute()) {
       throw new UserError(
-          field + ": '" + path + "' must be an absolute path, as every worker opens it");
+          field
+              + ": 절대 경로여야 합니다 / '"
+              + path
+              + "' must be an absolute path, as every worker opens it");
     }
     Path real;
     try {
       real = p.toRealPath();
     } catch (IOException e) {
-      throw new UserError(field + ": '" + path + "' does not exist on the server");
+      throw new UserError(
+          field + ": 서버에 없는 경로입니다 / '" + path + "' does not exist on the server");
     }
     for (Path root : roots) {
       Path r;
@@ -176,7 +180,7 @@ class Jobs {
     }
     throw new UserError(
         field
-            + ": '"
+            + ": 작업이 읽을 수 있는 폴더 밖의 경로입니다 / '"
             + path
             + "' lies outside the folders jobs may read (gukdae.jobs.roots); copy the files under"
             + " one of them");
