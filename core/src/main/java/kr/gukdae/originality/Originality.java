@@ -163,11 +163,10 @@ public final class Originality {
     }
     long body =
         candidate.tensors().stream()
-            .filter(
-                t -> {
-                  String n = TensorNames.normalize(t.name());
-                  return TensorNames.inBlock(TensorNames.component(n, t.shape()));
-                })
+            .filter(t -> {
+              String n = TensorNames.normalize(t.name());
+              return TensorNames.inBlock(TensorNames.component(n, t.shape()));
+            })
             .mapToLong(TensorInfo::elements)
             .sum();
     return Judge.judge(

@@ -122,10 +122,10 @@ final class VectorKernel implements BlockKernel {
       ThreadLocal.withInitial(() -> new float[F.length()]);
 
   /**
-   * The lanes added in lane order, in double. Not {@code reduceLanes(ADD)}: its order for floats
-   * is left to the implementation and differs between the JIT's intrinsic and the interpreter, so
-   * the same tensors would give sums differing in the last bits from one process to the next, and
-   * a check cut into pieces on several workers could not equal a single process's.
+   * The lanes added in lane order, in double. Not {@code reduceLanes(ADD)}: its order for floats is
+   * left to the implementation and differs between the JIT's intrinsic and the interpreter, so the
+   * same tensors would give sums differing in the last bits from one process to the next, and a
+   * check cut into pieces on several workers could not equal a single process's.
    */
   private static double sum(FloatVector v) {
     float[] lanes = LANES.get();

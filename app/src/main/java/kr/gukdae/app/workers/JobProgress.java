@@ -61,16 +61,15 @@ record JobProgress(
                 "SELECT kind, label, status, created_at, finished_at, error FROM work_job"
                     + " WHERE id = ?")
             .param(id)
-            .query(
-                (rs, n) ->
-                    new Object[] {
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getObject(4, OffsetDateTime.class),
-                      rs.getObject(5, OffsetDateTime.class),
-                      rs.getString(6)
-                    })
+            .query((rs, n) ->
+                new Object[] {
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getObject(4, OffsetDateTime.class),
+                  rs.getObject(5, OffsetDateTime.class),
+                  rs.getString(6)
+                })
             .list();
     if (head.isEmpty()) {
       return Optional.empty();
@@ -80,15 +79,14 @@ record JobProgress(
                 "SELECT shard_no, label, status, attempts, worker, last_error FROM work_shard"
                     + " WHERE job_id = ? AND NOT merge ORDER BY shard_no")
             .param(id)
-            .query(
-                (rs, n) ->
-                    new Shard(
-                        rs.getInt(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        rs.getString(5),
-                        rs.getString(6)))
+            .query((rs, n) ->
+                new Shard(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    rs.getString(6)))
             .list();
     Object[] h = head.get(0);
     return Optional.of(
@@ -110,14 +108,13 @@ record JobProgress(
                 "SELECT r.model, r.status, j.created_at, r.finished_at FROM eval_job j"
                     + " JOIN eval_run r ON r.id = j.run_id WHERE j.run_id = ?")
             .param(id)
-            .query(
-                (rs, n) ->
-                    new Object[] {
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getObject(3, OffsetDateTime.class),
-                      rs.getObject(4, OffsetDateTime.class)
-                    })
+            .query((rs, n) ->
+                new Object[] {
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getObject(3, OffsetDateTime.class),
+                  rs.getObject(4, OffsetDateTime.class)
+                })
             .list();
     if (head.isEmpty()) {
       return Optional.empty();
@@ -128,15 +125,14 @@ record JobProgress(
                     + " last_error FROM eval_shard WHERE run_id = ? AND kind = 'SAMPLES'"
                     + " ORDER BY shard_no")
             .param(id)
-            .query(
-                (rs, n) ->
-                    new Shard(
-                        rs.getInt(1),
-                        rs.getString(2) + " · " + (rs.getInt(3) + 1) + "–" + rs.getInt(4),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        rs.getString(7),
-                        rs.getString(8)))
+            .query((rs, n) ->
+                new Shard(
+                    rs.getInt(1),
+                    rs.getString(2) + " · " + (rs.getInt(3) + 1) + "–" + rs.getInt(4),
+                    rs.getString(5),
+                    rs.getInt(6),
+                    rs.getString(7),
+                    rs.getString(8)))
             .list();
     Object[] h = head.get(0);
     String status = (String) h[1];

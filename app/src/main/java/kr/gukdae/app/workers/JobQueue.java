@@ -51,20 +51,19 @@ final class JobQueue {
   /** Enqueues a job: its pieces, then the merge that waits for all of them. */
   void submit(
       String id, JobKind kind, String label, String spec, String by, List<JobKind.Piece> pieces) {
-    tx().executeWithoutResult(
-            status -> {
-              jdbc()
-                  .sql(
-                      "INSERT INTO work_job (id, kind, label, spec, status, submitted_by, created_at)"
-                          + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)")
-                  .params(id, kind.name(), clip(label, 300), spec, clip(by, 200), now())
-                  .update();
-              int no = 0;
-              for (JobKind.Piece p : pieces) {
-                insert(id, no++, false, p.label(), p.spec());
-              }
-              insert(id, no, true, "merge", "");
-            });
+    tx().executeWithoutResult(status -> {
+      jdbc()
+          .sql(
+              "INSERT INTO work_job (id, kind, label, spec, status, submitted_by, created_at)"
+                  + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)")
+          .params(id, kind.name(), clip(label, 300), spec, clip(by, 200), now())
+          .update();
+      int no = 0;
+      for (JobKind.Piece p : pieces) {
+        insert(id, no++, false, p.label(), p.spec());
+      }
+      insert(id, no, true, "merge", "");
+    });
   }
 
   private void insert(String id, int no, boolean merge, String label, String spec) {
@@ -100,17 +99,16 @@ final class JobQueue {
                     + " WHERE o.job_id = s.job_id AND NOT o.merge AND o.status <> 'DONE'))"
                     + " ORDER BY job_id, shard_no LIMIT 1 FOR UPDATE SKIP LOCKED")
             .param(now)
-            .query(
-                (rs, n) ->
-                    new Object[] {
-                      rs.getString(1),
-                      rs.getInt(2),
-                      rs.getBoolean(3),
-                      rs.getString(4),
-                      rs.getString(5),
-                      rs.getInt(6),
-                      rs.getString(7)
-                    })
+            .query((rs, n) ->
+                new Object[] {
+                  rs.getString(1),
+                  rs.getInt(2),
+                  rs.getBoolean(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getInt(6),
+                  rs.getString(7)
+                })
             .list();
     if (rows.isEmpty()) {
       return Optional.empty();
@@ -184,20 +182,19 @@ final class JobQueue {
    */
   boolean finish(Claim merge, JobKind.Joined joined) {
     Boolean done =
-        tx().execute(
-                status -> {
-                  if (!complete(merge, "")) {
-                    return false;
-                  }
-                  String result = joined.store(jdbc());
-                  jdbc()
-                      .sql(
-                          "UPDATE work_job SET status = 'DONE', result = ?, finished_at = ?"
-                              + " WHERE id = ? AND status = 'RUNNING'")
-                      .params(result, now(), merge.jobId())
-                      .update();
-                  return true;
-                });
+        tx().execute(status -> {
+          if (!complete(merge, "")) {
+            return false;
+          }
+          String result = joined.store(jdbc());
+          jdbc()
+              .sql(
+                  "UPDATE work_job SET status = 'DONE', result = ?, finished_at = ?"
+                      + " WHERE id = ? AND status = 'RUNNING'")
+              .params(result, now(), merge.jobId())
+              .update();
+          return true;
+        });
     return Boolean.TRUE.equals(done);
   }
 

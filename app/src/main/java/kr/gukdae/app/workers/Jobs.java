@@ -53,10 +53,9 @@ class Jobs {
             allowed("candidate", spec.candidate()),
             spec.name(),
             spec.references().stream()
-                .map(
-                    r ->
-                        new OriginalityJob.Named(
-                            r.name(), allowed("references[" + r.name() + "]", r.path())))
+                .map(r ->
+                    new OriginalityJob.Named(
+                        r.name(), allowed("references[" + r.name() + "]", r.path())))
                 .toList(),
             spec.nulls().stream().map(n -> allowed("nulls", n)).toList(),
             spec.permutations(),
@@ -115,14 +114,13 @@ class Jobs {
     queue
         .jdbc()
         .sql("SELECT id, kind, label, status, created_at FROM work_job")
-        .query(
-            (rs, n) ->
-                new JobRow(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getObject(5, OffsetDateTime.class)))
+        .query((rs, n) ->
+            new JobRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class)))
         .list()
         .forEach(rows::add);
     queue
@@ -130,14 +128,13 @@ class Jobs {
         .sql(
             "SELECT j.run_id, r.model, r.status, j.created_at FROM eval_job j"
                 + " JOIN eval_run r ON r.id = j.run_id")
-        .query(
-            (rs, n) ->
-                new JobRow(
-                    rs.getString(1),
-                    "eval",
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getObject(4, OffsetDateTime.class)))
+        .query((rs, n) ->
+            new JobRow(
+                rs.getString(1),
+                "eval",
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class)))
         .list()
         .forEach(rows::add);
     rows.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
@@ -164,8 +161,7 @@ class Jobs {
     try {
       real = p.toRealPath();
     } catch (IOException e) {
-      throw new UserError(
-          field + ": 서버에 없는 경로입니다 / '" + path + "' does not exist on the server");
+      throw new UserError(field + ": 서버에 없는 경로입니다 / '" + path + "' does not exist on the server");
     }
     for (Path root : roots) {
       Path r;

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A quality scan on real worker processes: the first worker is killed with SIGKILL while it holds
- * a piece (the piece still RUNNING in its name when it dies), a second worker takes the piece over
+ * A quality scan on real worker processes: the first worker is killed with SIGKILL while it holds a
+ * piece (the piece still RUNNING in its name when it dies), a second worker takes the piece over
  * once the lease ran out, and the joined report equals the single-process scan, near copies whose
  * originals lie in other pieces included.
  */

@@ -35,8 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Originality checks and quality scans on the job queue, on both databases, computed by several
  * in-process workers: the joined reports equal the single-process ones; a holder whose lease ran
  * out is fenced (its late result is refused, its successor's stands); a piece that keeps failing
- * fails its job with the reason; paths outside the allowed roots and a worker's differing copy of
- * a file are refused. The kill of a real worker process is {@link JobsProcessTest}'s.
+ * fails its job with the reason; paths outside the allowed roots and a worker's differing copy of a
+ * file are refused. The kill of a real worker process is {@link JobsProcessTest}'s.
  */
 class JobsTest {
 
@@ -74,7 +74,10 @@ class JobsTest {
   }
 
   private String status(String id) {
-    return jdbc.sql("SELECT status FROM work_job WHERE id = ?").param(id).query(String.class).single();
+    return jdbc.sql("SELECT status FROM work_job WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
   }
 
   private WeightModel demo(String name, DemoWeights.Model model) {
@@ -90,8 +93,7 @@ class JobsTest {
     var c = DemoWeights.Config.tiny();
     var base = DemoWeights.independent(c, 1);
     WeightModel foreign = demo("foreign", base);
-    WeightModel team =
-        demo("team", DemoWeights.fineTuned(DemoWeights.independent(c, 1), 7, 0.05));
+    WeightModel team = demo("team", DemoWeights.fineTuned(DemoWeights.independent(c, 1), 7, 0.05));
     WeightModel nullA = demo("indep-a", DemoWeights.independent(c, 21));
     WeightModel nullB = demo("indep-b", DemoWeights.independent(c, 22));
     var options = new Originality.Options(true, true, 1);
@@ -99,13 +101,13 @@ class JobsTest {
     var single =
         JSON.readTree(
             ReportJson.report(
-            Originality.compare(
-                team,
-                List.of(foreign),
-                Originality.calibrate(List.of(nullA, nullB), options),
-                options,
-                null))
-            .toString());
+                    Originality.compare(
+                        team,
+                        List.of(foreign),
+                        Originality.calibrate(List.of(nullA, nullB), options),
+                        options,
+                        null))
+                .toString());
 
     String id =
         jobs.submitOriginality(
@@ -183,7 +185,8 @@ class JobsTest {
 
     // a worker whose copy of the file differs refuses; after four claims the job fails, saying why
     Path other = writeRows(root.resolve("other.jsonl"), 50);
-    String bad = jobs.submitQuality(other.toString(), "text", null, null, Thresholds.DEFAULT, 100, "o");
+    String bad =
+        jobs.submitQuality(other.toString(), "text", null, null, Thresholds.DEFAULT, 100, "o");
     Files.writeString(other, "{\"text\": \"바뀐 내용\"}\n", StandardCharsets.UTF_8);
     drain(runner("w1"));
     assertThat(status(bad)).isEqualTo("FAILED");
@@ -191,7 +194,8 @@ class JobsTest {
     assertThat(failed.shardsFailed()).isEqualTo(1);
     assertThat(failed.retries()).isEqualTo(4);
     assertThat(failed.error()).contains("claimed 4 times").contains("differs from the submitted");
-    assertThat(failed.problems()).singleElement()
+    assertThat(failed.problems())
+        .singleElement()
         .satisfies(s -> assertThat(s.error()).contains("differs from the submitted one"));
   }
 
@@ -217,8 +221,7 @@ class JobsTest {
             .isInstanceOf(UserError.class)
             .hasMessageStartingWith("file: ");
       }
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM work_job").query(Integer.class).single())
-          .isZero();
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM work_job").query(Integer.class).single()).isZero();
     } finally {
       Files.deleteIfExists(outside);
     }

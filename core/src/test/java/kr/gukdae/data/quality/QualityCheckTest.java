@@ -58,24 +58,19 @@ class QualityCheckTest {
     assertThat(criterion(r, "ocrNoise").rows()).isEqualTo(1);
     assertThat(r.passed()).isFalse();
     assertThat(r.findings())
-        .anySatisfy(
-            f ->
-                assertThat(f.row() + f.detail())
-                    .isEqualTo("data.jsonl:201same text as data.jsonl:11"))
-        .anySatisfy(
-            f ->
-                assertThat(f.row() + " " + f.detail())
-                    .startsWith("data.jsonl:203 near copy of data.jsonl:21"))
-        .anySatisfy(
-            f ->
-                assertThat(f.detail())
-                    .contains("resident-registration-number 8001011******")
-                    .contains("phone 010-****")
-                    .contains("email g***@example.kr"))
-        .anySatisfy(
-            f ->
-                assertThat(f.row() + f.detail())
-                    .startsWith("data.jsonl:205address 서울특별시 종로구 세종대로 ***"));
+        .anySatisfy(f ->
+            assertThat(f.row() + f.detail()).isEqualTo("data.jsonl:201same text as data.jsonl:11"))
+        .anySatisfy(f ->
+            assertThat(f.row() + " " + f.detail())
+                .startsWith("data.jsonl:203 near copy of data.jsonl:21"))
+        .anySatisfy(f ->
+            assertThat(f.detail())
+                .contains("resident-registration-number 8001011******")
+                .contains("phone 010-****")
+                .contains("email g***@example.kr"))
+        .anySatisfy(f ->
+            assertThat(f.row() + f.detail())
+                .startsWith("data.jsonl:205address 서울특별시 종로구 세종대로 ***"));
     // The report never repeats personal data in full.
     assertThat(r.findings().toString())
         .doesNotContain("1234560")
