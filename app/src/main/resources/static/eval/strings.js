@@ -1,6 +1,6 @@
 gukdaeI18n.add({
   ko: { title: "벤치마크 검증", start: "평가 시작", model: "모델", tasks: "과제", limit: "과제당 최대 샘플",
-        runs: "평가 실행 기록", status: "상태", progress: "진행", errors: "오류", results: "결과",
+        runs: "평가 실행 기록", jobsLink: "분산 작업 진행 보기 (평가·독자성 검증·데이터 품질)", runJobs: "이 실행의 조각별 진행 (분산 실행)", status: "상태", progress: "진행", errors: "오류", results: "결과",
         task: "과제", metric: "지표", value: "값", stderr: "표준오차", n: "샘플 수", agg: "집계 방식",
         demoNote: "demo/ 모델은 내장 데모 모델이며 실제 모델 성능과 무관합니다.",
         startTitle: "새 평가 실행", startWho: "사무국과 평가위원 계정만 실행할 수 있습니다.", run: "실행",
@@ -18,7 +18,7 @@ gukdaeI18n.add({
         cmpReleased: "공개일", cmpRatio: "달성률", cmpMet: "목표", cmpNone: "참조 없음",
         cmpPublished: "공개된 점수", cmpDemo: "데모 점수" },
   en: { title: "Benchmark verification", start: "Start evaluation", model: "Model", tasks: "Tasks", limit: "Max samples per task",
-        runs: "Evaluation runs", status: "Status", progress: "Progress", errors: "Errors", results: "Results",
+        runs: "Evaluation runs", jobsLink: "Distributed job progress (eval, originality, data quality)", runJobs: "This run's shards (distributed runs)", status: "Status", progress: "Progress", errors: "Errors", results: "Results",
         task: "Task", metric: "Metric", value: "Value", stderr: "Std. error", n: "Samples", agg: "Aggregation",
         demoNote: "demo/ models are built-in demo models; their numbers say nothing about real models.",
         startTitle: "Start a new run", startWho: "Only office and reviewer accounts can start runs.", run: "Run",

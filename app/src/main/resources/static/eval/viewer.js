@@ -34,6 +34,7 @@ window.evalViewer = (function () {
 
   function header(run) {
     $("run-id").textContent = run.id;
+    $("run-jobs").href = "/jobs/?id=" + encodeURIComponent(run.id);
     $("run-model").textContent = run.model;
     $("run-tasks").textContent = run.tasks.split(",").join(", ");
     const bundled = run.dataSource === "bundled";

@@ -22,7 +22,8 @@ class FeaturePages implements WebMvcConfigurer {
           "stage",
           "office",
           "designation",
-          "data");
+          "data",
+          "jobs");
 
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {

@@ -218,6 +218,7 @@ class PagesBrowserTest {
             new Shown("office", "/office/", SETTLED),
             new Shown("designation", "/designation/", SETTLED),
             new Shown("data", "/data/", SETTLED),
+            new Shown("jobs", "/jobs/", SETTLED),
             new Shown("arena-admin", "/arena/admin.html", SETTLED));
     Files.createDirectories(Chromium.SCREENSHOTS);
     List<String> problems = new ArrayList<>();

@@ -66,6 +66,17 @@ public final class Originality {
     for (WeightModel ref : references) {
       findings.add(compareOne(candidate, ref, calibration, options, probes));
     }
+    return assemble(candidate, references, calibration, options, log, findings);
+  }
+
+  /** The report from each reference's finding: the most severe verdict, explained. */
+  static Findings.Report assemble(
+      WeightModel candidate,
+      List<WeightModel> references,
+      Calibration calibration,
+      Options options,
+      TrainingLogCheck.@Nullable Result log,
+      List<Findings.ReferenceFinding> findings) {
     Calibration.Composition composition = withReferenceWarnings(calibration, references, options);
     Findings.ReferenceFinding worst =
         findings.stream().max(Comparator.comparingInt(f -> f.verdict().severity())).orElseThrow();
@@ -85,12 +96,17 @@ public final class Originality {
         log);
   }
 
-  static Findings.ReferenceFinding compareOne(
-      WeightModel candidate,
-      WeightModel ref,
-      Calibration calibration,
-      Options options,
-      Map<TensorInfo, Probe> probes) {
+  /**
+   * The tensor pairs one reference is compared on: aligned by content (with the block mapping) or
+   * by name, and the embedding rows paired by token string.
+   */
+  record Planned(
+      List<Matcher.Pair> pairs,
+      List<Findings.BlockMatch> mapping,
+      Map<TensorInfo, int[]> rowMaps) {}
+
+  static Planned plan(
+      WeightModel candidate, WeightModel ref, Options options, Map<TensorInfo, Probe> probes) {
     List<Matcher.Pair> pairs;
     List<Findings.BlockMatch> mapping = List.of();
     if (options.align()) {
@@ -100,8 +116,29 @@ public final class Originality {
     } else {
       pairs = Matcher.match(candidate, ref);
     }
-    Map<TensorInfo, int[]> rowMaps = tokenRowMaps(candidate, ref, pairs);
-    List<TensorStats> stats = statsOf(pairs, options, rowMaps);
+    return new Planned(pairs, mapping, tokenRowMaps(candidate, ref, pairs));
+  }
+
+  static Findings.ReferenceFinding compareOne(
+      WeightModel candidate,
+      WeightModel ref,
+      Calibration calibration,
+      Options options,
+      Map<TensorInfo, Probe> probes) {
+    Planned planned = plan(candidate, ref, options, probes);
+    return judge(
+        candidate, ref, calibration, planned, statsOf(planned.pairs(), options, planned.rowMaps()));
+  }
+
+  /** The reference's finding from the statistics of every planned pair, in the plan's order. */
+  static Findings.ReferenceFinding judge(
+      WeightModel candidate,
+      WeightModel ref,
+      Calibration calibration,
+      Planned planned,
+      List<TensorStats> stats) {
+    List<Matcher.Pair> pairs = planned.pairs();
+    List<Findings.BlockMatch> mapping = planned.mapping();
     List<TensorEvidence> evidence = new ArrayList<>();
     for (int i = 0; i < pairs.size(); i++) {
       Matcher.Pair p = pairs.get(i);
@@ -236,15 +273,45 @@ public final class Originality {
    * verdict weaker: it is left out of the null, with a warning.
    */
   public static Calibration calibrate(List<WeightModel> independent, Options options) {
+    List<List<Matcher.Pair>> pairs = nullPairs(independent);
+    List<List<TensorStats>> stats = new ArrayList<>();
+    for (List<Matcher.Pair> p : pairs) {
+      stats.add(statsOf(p, nullOptions(options)));
+    }
+    return fitNull(independent, pairs, stats);
+  }
+
+  /** The tensor pairs of every pair of independent models, (0,1), (0,2), …, (1,2), …. */
+  static List<List<Matcher.Pair>> nullPairs(List<WeightModel> independent) {
+    List<List<Matcher.Pair>> out = new ArrayList<>();
+    for (int i = 0; i < independent.size(); i++) {
+      for (int j = i + 1; j < independent.size(); j++) {
+        out.add(Matcher.match(independent.get(i), independent.get(j)));
+      }
+    }
+    return out;
+  }
+
+  /** Null pairs are compared in place, as found: no permutation search, no alignment. */
+  static Options nullOptions(Options options) {
+    return new Options(false, false, options.threads());
+  }
+
+  /** The null fitted on the statistics of {@link #nullPairs}, in that order. */
+  static Calibration fitNull(
+      List<WeightModel> independent,
+      List<List<Matcher.Pair>> nullPairs,
+      List<List<TensorStats>> nullStats) {
     List<Calibration.Sample> samples = new ArrayList<>(NullModels.demoSamples());
     List<Text> warnings = new ArrayList<>();
     int pairsUsed = 0;
+    int index = 0;
     for (int i = 0; i < independent.size(); i++) {
       for (int j = i + 1; j < independent.size(); j++) {
         WeightModel a = independent.get(i);
         WeightModel b = independent.get(j);
-        List<Matcher.Pair> pairs = Matcher.match(a, b);
-        List<TensorStats> stats = statsOf(pairs, new Options(false, false, options.threads()));
+        List<Matcher.Pair> pairs = nullPairs.get(index);
+        List<TensorStats> stats = nullStats.get(index++);
         double weighted = 0;
         long weight = 0;
         List<Calibration.Sample> these = new ArrayList<>();

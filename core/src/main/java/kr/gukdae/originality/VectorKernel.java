@@ -109,12 +109,31 @@ final class VectorKernel implements BlockKernel {
           xv.reinterpretAsInts().compare(VectorOperators.EQ, yv.reinterpretAsInts());
       eq = eq.add(one, same);
     }
-    out[A] += a.reduceLanes(VectorOperators.ADD);
-    out[B] += b.reduceLanes(VectorOperators.ADD);
-    out[AA] += aa.reduceLanes(VectorOperators.ADD);
-    out[BB] += bb.reduceLanes(VectorOperators.ADD);
-    out[AB] += ab.reduceLanes(VectorOperators.ADD);
-    out[DD] += dd.reduceLanes(VectorOperators.ADD);
+    out[A] += sum(a);
+    out[B] += sum(b);
+    out[AA] += sum(aa);
+    out[BB] += sum(bb);
+    out[AB] += sum(ab);
+    out[DD] += sum(dd);
     out[EQUAL] += eq.reduceLanes(VectorOperators.ADD);
+  }
+
+  private static final ThreadLocal<float[]> LANES =
+      ThreadLocal.withInitial(() -> new float[F.length()]);
+
+  /**
+   * The lanes added in lane order, in double. Not {@code reduceLanes(ADD)}: its order for floats is
+   * left to the implementation and differs between the JIT's intrinsic and the interpreter, so the
+   * same tensors would give sums differing in the last bits from one process to the next, and a
+   * check cut into pieces on several workers could not equal a single process's.
+   */
+  private static double sum(FloatVector v) {
+    float[] lanes = LANES.get();
+    v.intoArray(lanes, 0);
+    double s = 0;
+    for (float f : lanes) {
+      s += f;
+    }
+    return s;
   }
 }

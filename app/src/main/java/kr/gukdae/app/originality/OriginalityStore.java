@@ -31,6 +31,11 @@ public class OriginalityStore {
     this.jdbc = jdbc;
   }
 
+  /** A store over a connection outside Spring (a worker process joining a distributed check). */
+  public static OriginalityStore over(JdbcClient jdbc) {
+    return new OriginalityStore(jdbc);
+  }
+
   /**
    * Stores a report without weight hashes (a stage never counts such a check for a submission);
    * returns its id.

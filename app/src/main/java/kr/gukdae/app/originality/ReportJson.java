@@ -10,13 +10,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The report as JSON, the one shape used by {@code --json}, storage and the REST API. */
-final class ReportJson {
+public final class ReportJson {
 
   private static final JsonMapper JSON = JsonMapper.shared();
 
   private ReportJson() {}
 
-  static ObjectNode report(Findings.Report r) {
+  /** The report as {@code gukdae originality --json} prints it. */
+  public static ObjectNode report(Findings.Report r) {
     ObjectNode o = JSON.createObjectNode();
     o.put("model", r.candidate());
     verdict(o, r.verdict());

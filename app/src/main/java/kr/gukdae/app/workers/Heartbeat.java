@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,9 @@ final class Heartbeat implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
 
-  private final ShardQueue.Claim claim;
-  private final ShardQueue queue;
+  private final String what;
+  private final BooleanSupplier renewLease;
+  private final @Nullable String endpoint;
   private final Worker.Config config;
   private final long leaseNanos;
   private final long claimedAt;
@@ -37,10 +39,35 @@ final class Heartbeat implements AutoCloseable {
   private volatile long heldUntil;
   private volatile @Nullable EndpointPermits permits;
 
-  /** {@code claimedAt}: {@link System#nanoTime} taken before the claim was sent. */
+  /**
+   * An eval shard's heartbeat. {@code claimedAt}: {@link System#nanoTime} taken before the claim
+   * was sent.
+   */
   Heartbeat(ShardQueue.Claim claim, long claimedAt, ShardQueue queue, Worker.Config config) {
-    this.claim = claim;
-    this.queue = queue;
+    this(
+        claim.runId() + "#" + claim.shardNo(),
+        claimedAt,
+        config,
+        claim.endpoint(),
+        () -> queue.renew(claim, config.lease()));
+  }
+
+  /**
+   * Any other lease (a job piece): {@code renewLease} answers whether this holder still holds it.
+   */
+  Heartbeat(String what, long claimedAt, Worker.Config config, BooleanSupplier renewLease) {
+    this(what, claimedAt, config, null, renewLease);
+  }
+
+  private Heartbeat(
+      String what,
+      long claimedAt,
+      Worker.Config config,
+      @Nullable String endpoint,
+      BooleanSupplier renewLease) {
+    this.what = what;
+    this.renewLease = renewLease;
+    this.endpoint = endpoint;
     this.config = config;
     this.leaseNanos = config.lease().toNanos();
     this.claimedAt = claimedAt;
@@ -64,10 +91,10 @@ final class Heartbeat implements AutoCloseable {
   private void renew() {
     long sentAt = System.nanoTime();
     try {
-      boolean held = queue.renew(claim, config.lease());
+      boolean held = renewLease.getAsBoolean();
       EndpointPermits grant = permits;
-      if (held && grant != null) {
-        held = grant.renew(claim.endpoint(), config.id(), config.lease());
+      if (held && grant != null && endpoint != null) {
+        held = grant.renew(endpoint, config.id(), config.lease());
       }
       if (held) {
         heldUntil = sentAt + leaseNanos;
@@ -76,7 +103,7 @@ final class Heartbeat implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // the database is unreachable: keep trying; past the deadline the holder starts nothing
-      log.warn("cannot renew lease of {}#{}: {}", claim.runId(), claim.shardNo(), e.toString());
+      log.warn("cannot renew lease of {}: {}", what, e.toString());
     }
     synchronized (changed) {
       changed.notifyAll();

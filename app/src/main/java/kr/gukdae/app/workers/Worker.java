@@ -61,6 +61,7 @@ public final class Worker {
   private final ShardQueue queue;
   private final EndpointPermits permits;
   private final WorkerRegistry registry;
+  private final JobRunner jobs;
   private volatile boolean stopping;
   private @Nullable String loadedRun;
   private EvalService.@Nullable Loaded loaded;
@@ -70,6 +71,7 @@ public final class Worker {
     this.queue = new ShardQueue(dataSource);
     this.permits = new EndpointPermits(queue);
     this.registry = new WorkerRegistry(queue);
+    this.jobs = new JobRunner(new JobQueue(queue), config, () -> stopping);
   }
 
   /** Runs until {@link #stop} (or the process ends). */
@@ -81,7 +83,10 @@ public final class Worker {
       long claimedAt = System.nanoTime(); // before the database starts the lease: see Heartbeat
       var claim = queue.claim(config.id(), config.endpoints(), config.lease());
       if (claim.isEmpty()) {
-        pause(config.idlePoll());
+        // no eval shard: a shard of another job kind (originality, quality), else wait
+        if (!jobs.runNext()) {
+          pause(config.idlePoll());
+        }
         continue;
       }
       runClaim(claim.get(), claimedAt);

@@ -43,6 +43,13 @@ class Workers implements ShardedRuns {
     return submission.merge(queue, home);
   }
 
+  /** Enqueues a distributed run for the workers and returns at once (REST); its id. */
+  String submit(EvalRequest request, int shardSize) {
+    String runId = request.runId() != null ? request.runId() : service.newRunId();
+    Submission.submit(queue, store, request, runId, shardSize, home);
+    return runId;
+  }
+
   Optional<ShardProgress> progress(String runId) {
     return ShardProgress.of(queue, runId);
   }

@@ -37,8 +37,15 @@ public final class NearDuplicates {
    * Adds the next row (null for a row that takes no part); reports it if it copies an earlier one.
    */
   public void add(@Nullable String text) {
+    addSignature(text == null ? null : signature(text));
+  }
+
+  /**
+   * Adds the next row by its {@link #signature} (computed anywhere: signatures are the costly part
+   * and need no other row, so they can be made on several machines and joined here in row order).
+   */
+  public void addSignature(int @Nullable [] sig) {
     int index = signatures.size();
-    int[] sig = text == null ? null : signature(text);
     signatures.add(sig);
     if (sig == null) {
       return;
@@ -77,7 +84,8 @@ public final class NearDuplicates {
     return (double) same / HASHES;
   }
 
-  static int @Nullable [] signature(String text) {
+  /** The row's MinHash signature; null for a text too short to have one shingle. */
+  public static int @Nullable [] signature(String text) {
     String s = Patterns.fold(text).replaceAll("\\s+", "");
     if (s.length() < SHINGLE) {
       return null;

@@ -10,72 +10,114 @@ import kr.gukdae.data.quality.QualityReport.Criterion;
 import kr.gukdae.data.quality.QualityReport.Finding;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.ledger.Hashes;
+import org.jspecify.annotations.Nullable;
 
 /** Runs every criterion over the rows of a submitted dataset version. */
 public final class QualityCheck {
 
   private QualityCheck() {}
 
+  /**
+   * What one row shows by itself, before it is compared with any other: the costly part of a check
+   * (patterns, MinHash), which any process can compute for any range of rows. {@code broken}: why
+   * the row takes no part ({@code null} when it does); {@code normal}: hash of its folded text (for
+   * exact copies); {@code signature}: its MinHash signature, if it has one.
+   */
+  public record RowFacts(
+      String where,
+      String key,
+      @Nullable String broken,
+      String script,
+      @Nullable String normal,
+      int @Nullable [] signature,
+      @Nullable String personal,
+      @Nullable String hate,
+      @Nullable String ocr) {}
+
   public static QualityReport run(
       String dataset, String version, int round, List<Row> rows, String field, Thresholds limits) {
+    List<RowFacts> facts = new ArrayList<>(rows.size());
+    rows.forEach(r -> facts.add(facts(r, field)));
+    return join(dataset, version, round, facts, limits);
+  }
+
+  public static RowFacts facts(Row row, String field) {
+    Object value = row.fields().get(field);
+    String text = value == null ? null : value.toString();
+    String key = Hashes.sha256(text == null ? "\u0000null" : text).substring(0, 16);
+    if (text == null || text.isBlank() || text.contains("\uFFFD") || hasControl(text)) {
+      String why =
+          text == null
+              ? "no '" + field + "' field"
+              : text.isBlank()
+                  ? "empty text"
+                  : text.contains("\uFFFD")
+                      ? "U+FFFD replacement characters (broken encoding)"
+                      : "control characters";
+      return new RowFacts(row.where(), key, why, "NONE", null, null, null, null, null);
+    }
+    String normal = Hashes.sha256(Patterns.fold(text).replaceAll("\\s+", " ").strip());
+    var pii = Patterns.personalData(text);
+    String personal = null;
+    if (!pii.isEmpty()) {
+      StringBuilder d = new StringBuilder();
+      pii.forEach(
+          h -> d.append(d.isEmpty() ? "" : ", ").append(h.kind()).append(' ').append(h.masked()));
+      personal = d.toString();
+    }
+    return new RowFacts(
+        row.where(),
+        key,
+        null,
+        Patterns.script(text).name(),
+        normal,
+        NearDuplicates.signature(text),
+        personal,
+        Patterns.hateTerm(text),
+        Patterns.ocrNoise(text));
+  }
+
+  /**
+   * The report from every row's facts in row order: here rows meet each other (exact copies, near
+   * copies through the MinHash buckets), so a dataset checked in pieces is joined once, whole.
+   */
+  public static QualityReport join(
+      String dataset, String version, int round, List<RowFacts> rows, Thresholds limits) {
     Map<String, List<Finding>> found = new TreeMap<>();
     Map<String, Long> counts = new HashMap<>();
     Map<String, Long> mix = new TreeMap<>();
     Map<String, String> firstByText = new HashMap<>();
     NearDuplicates near = new NearDuplicates(limits.nearDuplicateJaccard());
-    List<String> keys = new ArrayList<>(rows.size());
-    for (Row row : rows) {
-      Object value = row.fields().get(field);
-      String text = value == null ? null : value.toString();
-      String key = Hashes.sha256(text == null ? "\u0000null" : text).substring(0, 16);
-      keys.add(key);
-      if (text == null || text.isBlank() || text.contains("\uFFFD") || hasControl(text)) {
-        String why =
-            text == null
-                ? "no '" + field + "' field"
-                : text.isBlank()
-                    ? "empty text"
-                    : text.contains("\uFFFD")
-                        ? "U+FFFD replacement characters (broken encoding)"
-                        : "control characters";
-        add(found, counts, "emptyOrBroken", row, key, why);
-        mix.merge("NONE", 1L, Long::sum);
-        near.add(null);
+    for (RowFacts row : rows) {
+      mix.merge(row.script(), 1L, Long::sum);
+      if (row.broken() != null || row.normal() == null) {
+        add(found, counts, "emptyOrBroken", row, row.broken());
+        near.addSignature(null);
         continue;
       }
-      mix.merge(Patterns.script(text).name(), 1L, Long::sum);
-      String normal = Patterns.fold(text).replaceAll("\\s+", " ").strip();
-      String first = firstByText.putIfAbsent(normal, row.where());
+      String first = firstByText.putIfAbsent(row.normal(), row.where());
       if (first != null) {
-        add(found, counts, "exactDuplicates", row, key, "same text as " + first);
-        near.add(null); // an exact copy is counted once, not again as a near copy
+        add(found, counts, "exactDuplicates", row, "same text as " + first);
+        near.addSignature(null); // an exact copy is counted once, not again as a near copy
       } else {
-        near.add(text);
+        near.addSignature(row.signature());
       }
-      var pii = Patterns.personalData(text);
-      if (!pii.isEmpty()) {
-        StringBuilder d = new StringBuilder();
-        pii.forEach(
-            h -> d.append(d.isEmpty() ? "" : ", ").append(h.kind()).append(' ').append(h.masked()));
-        add(found, counts, "personalData", row, key, d.toString());
+      if (row.personal() != null) {
+        add(found, counts, "personalData", row, row.personal());
       }
-      String hate = Patterns.hateTerm(text);
-      if (hate != null) {
-        add(found, counts, "hate", row, key, "lexicon term '" + hate + "'");
+      if (row.hate() != null) {
+        add(found, counts, "hate", row, "lexicon term '" + row.hate() + "'");
       }
-      String ocr = Patterns.ocrNoise(text);
-      if (ocr != null) {
-        add(found, counts, "ocrNoise", row, key, ocr);
+      if (row.ocr() != null) {
+        add(found, counts, "ocrNoise", row, row.ocr());
       }
     }
     for (int[] pair : near.duplicates()) {
-      Row row = rows.get(pair[0]);
       add(
           found,
           counts,
           "nearDuplicates",
-          row,
-          keys.get(pair[0]),
+          rows.get(pair[0]),
           "near copy of "
               + rows.get(pair[1]).where()
               + " (estimated Jaccard >= "
@@ -106,13 +148,12 @@ public final class QualityCheck {
       Map<String, List<Finding>> found,
       Map<String, Long> counts,
       String criterion,
-      Row row,
-      String key,
-      String detail) {
+      RowFacts row,
+      @Nullable String detail) {
     counts.merge(criterion, 1L, Long::sum);
     List<Finding> list = found.computeIfAbsent(criterion, k -> new ArrayList<>());
     if (list.size() < QualityReport.MAX_FINDINGS_PER_CRITERION) {
-      list.add(new Finding(criterion, row.where(), key, detail));
+      list.add(new Finding(criterion, row.where(), row.key(), String.valueOf(detail)));
     }
   }
 

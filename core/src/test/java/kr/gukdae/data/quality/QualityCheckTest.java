@@ -138,4 +138,30 @@ class QualityCheckTest {
         .hasMessageContaining("t.json")
         .hasMessageContaining("typo");
   }
+
+  @Test
+  void rowsCheckedInPiecesAndJoinedGiveTheWholeReportNearCopiesAcrossPiecesIncluded() {
+    GeneratedText gen = new GeneratedText(9);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i <= 120; i++) {
+      rows.add(row(i, gen.korean(30)));
+    }
+    // copies whose originals lie in an earlier piece of 50 rows
+    rows.add(row(121, rows.get(3).getString("text")));
+    rows.add(row(122, rows.get(7).getString("text").replace(" ", "").replaceFirst("정부", "국가")));
+    rows.add(row(123, "연락처 010-1234-5678"));
+    QualityReport whole = QualityCheck.run("d", "v", 1, rows, "text", Thresholds.DEFAULT);
+    List<QualityCheck.RowFacts> facts = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += 50) {
+      for (Row r : rows.subList(from, Math.min(rows.size(), from + 50))) {
+        facts.add(QualityCheck.facts(r, "text"));
+      }
+    }
+    QualityReport joined = QualityCheck.join("d", "v", 1, facts, Thresholds.DEFAULT);
+    assertThat(joined).isEqualTo(whole);
+    assertThat(criterion(joined, "nearDuplicates").rows()).isEqualTo(1);
+    assertThat(criterion(joined, "exactDuplicates").rows()).isEqualTo(1);
+    assertThat(joined.findings())
+        .anySatisfy(f -> assertThat(f.detail()).startsWith("near copy of data.jsonl:8"));
+  }
 }

@@ -1,0 +1,48 @@
+package kr.gukdae.app.workers;
+
+import java.util.List;
+import kr.gukdae.UserError;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A kind of background job on the shared queue: how a job is cut into pieces (checked on the
+ * submitter's machine, so a typo fails there), how one piece is computed (on any worker), and how
+ * the pieces' results are joined into the result a single process gives. Specs and results travel
+ * as text in the database; each kind reads its own. Eval runs keep their own, older queue ({@link
+ * ShardQueue}, per-sample records and endpoint permits).
+ */
+sealed interface JobKind permits OriginalityJob, QualityJob {
+
+  /** One piece of a job: what progress shows, and what to compute. */
+  record Piece(String label, String spec) {}
+
+  /** The joined result, stored by the merge's holder in the transaction that finishes the job. */
+  @FunctionalInterface
+  interface Joined {
+    String store(JdbcClient jdbc);
+  }
+
+  String name();
+
+  /** The job's pieces, in the order their results are joined. */
+  List<Piece> split(String spec);
+
+  /** Computes one piece; its result is stored with the piece. */
+  String run(String jobId, String spec, String piece);
+
+  /** Joins every piece's result (in piece order) into the job's result. */
+  Joined join(String jobId, String spec, List<String> results);
+
+  /** A fresh instance of each kind for one worker (kinds may cache what a job's pieces share). */
+  static JobKind of(String name) {
+    return switch (name) {
+      case OriginalityJob.NAME -> new OriginalityJob();
+      case QualityJob.NAME -> new QualityJob();
+      default ->
+          throw new UserError(
+              "job kind '"
+                  + name
+                  + "' is unknown to this worker; run workers of the same gukdae version");
+    };
+  }
+}

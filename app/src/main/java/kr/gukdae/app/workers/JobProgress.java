@@ -1,0 +1,213 @@
+package kr.gukdae.app.workers;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A background job's progress, the same shape for every kind (eval runs read from their own queue):
+ * its pieces by state (the merge is not counted), retries (claims beyond the first), the shards
+ * being worked on and by whom, the shards that failed or were retried with their last error, and an
+ * estimate of the time left.
+ *
+ * @param etaSeconds time left at the pace so far (elapsed × pieces left ÷ pieces done); null before
+ *     the first piece is done or once the job ended
+ */
+record JobProgress(
+    String id,
+    String kind,
+    String label,
+    String status,
+    OffsetDateTime createdAt,
+    @Nullable OffsetDateTime finishedAt,
+    int shardsTotal,
+    int shardsDone,
+    int shardsRunning,
+    int shardsQueued,
+    int shardsFailed,
+    int retries,
+    @Nullable Long etaSeconds,
+    @Nullable String error,
+    List<Shard> running,
+    List<Shard> problems) {
+
+  /** One shard as progress shows it. */
+  record Shard(
+      int shard,
+      String label,
+      String status,
+      int attempts,
+      @Nullable String worker,
+      @Nullable String error) {}
+
+  JobProgress {
+    running = List.copyOf(running);
+    problems = List.copyOf(problems);
+  }
+
+  /** A job of the job queue, or else a distributed eval run, by id. */
+  static Optional<JobProgress> of(JdbcClient jdbc, String id) {
+    Optional<JobProgress> job = job(jdbc, id);
+    return job.isPresent() ? job : eval(jdbc, id);
+  }
+
+  private static Optional<JobProgress> job(JdbcClient jdbc, String id) {
+    List<Object[]> head =
+        jdbc.sql(
+                "SELECT kind, label, status, created_at, finished_at, error FROM work_job"
+                    + " WHERE id = ?")
+            .param(id)
+            .query((rs, n) ->
+                new Object[] {
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getObject(4, OffsetDateTime.class),
+                  rs.getObject(5, OffsetDateTime.class),
+                  rs.getString(6)
+                })
+            .list();
+    if (head.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Shard> shards =
+        jdbc.sql(
+                "SELECT shard_no, label, status, attempts, worker, last_error FROM work_shard"
+                    + " WHERE job_id = ? AND NOT merge ORDER BY shard_no")
+            .param(id)
+            .query((rs, n) ->
+                new Shard(
+                    rs.getInt(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getString(5),
+                    rs.getString(6)))
+            .list();
+    Object[] h = head.get(0);
+    return Optional.of(
+        build(
+            jdbc,
+            id,
+            (String) h[0],
+            (String) h[1],
+            (String) h[2],
+            (OffsetDateTime) h[3],
+            (OffsetDateTime) h[4],
+            (String) h[5],
+            shards));
+  }
+
+  private static Optional<JobProgress> eval(JdbcClient jdbc, String id) {
+    List<Object[]> head =
+        jdbc.sql(
+                "SELECT r.model, r.status, j.created_at, r.finished_at FROM eval_job j"
+                    + " JOIN eval_run r ON r.id = j.run_id WHERE j.run_id = ?")
+            .param(id)
+            .query((rs, n) ->
+                new Object[] {
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getObject(3, OffsetDateTime.class),
+                  rs.getObject(4, OffsetDateTime.class)
+                })
+            .list();
+    if (head.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Shard> shards =
+        jdbc.sql(
+                "SELECT shard_no, task, first_index, end_index, status, attempts, worker,"
+                    + " last_error FROM eval_shard WHERE run_id = ? AND kind = 'SAMPLES'"
+                    + " ORDER BY shard_no")
+            .param(id)
+            .query((rs, n) ->
+                new Shard(
+                    rs.getInt(1),
+                    rs.getString(2) + " · " + (rs.getInt(3) + 1) + "–" + rs.getInt(4),
+                    rs.getString(5),
+                    rs.getInt(6),
+                    rs.getString(7),
+                    rs.getString(8)))
+            .list();
+    Object[] h = head.get(0);
+    String status = (String) h[1];
+    String error =
+        "FAILED".equals(status)
+            ? shards.stream().map(Shard::error).filter(e -> e != null).findFirst().orElse(null)
+            : null;
+    return Optional.of(
+        build(
+            jdbc,
+            id,
+            "eval",
+            (String) h[0],
+            status,
+            (OffsetDateTime) h[2],
+            (OffsetDateTime) h[3],
+            error,
+            shards));
+  }
+
+  private static JobProgress build(
+      JdbcClient jdbc,
+      String id,
+      String kind,
+      String label,
+      String status,
+      OffsetDateTime created,
+      @Nullable OffsetDateTime finished,
+      @Nullable String error,
+      List<Shard> shards) {
+    int done = 0;
+    int runningCount = 0;
+    int queued = 0;
+    int failed = 0;
+    int retries = 0;
+    List<Shard> running = new ArrayList<>();
+    List<Shard> problems = new ArrayList<>();
+    for (Shard s : shards) {
+      switch (s.status()) {
+        case "DONE" -> done++;
+        case "RUNNING" -> {
+          runningCount++;
+          running.add(s);
+        }
+        case "QUEUED" -> queued++;
+        default -> failed++;
+      }
+      retries += Math.max(0, s.attempts() - 1);
+      if (s.error() != null) {
+        problems.add(s);
+      }
+    }
+    Long eta = null;
+    if (("RUNNING".equals(status)) && done > 0) {
+      OffsetDateTime now =
+          jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single();
+      long elapsed = Math.max(0, Duration.between(created, now).toSeconds());
+      eta = elapsed * (shards.size() - done) / done;
+    }
+    return new JobProgress(
+        id,
+        kind,
+        label,
+        status,
+        created,
+        finished,
+        shards.size(),
+        done,
+        runningCount,
+        queued,
+        failed,
+        retries,
+        eta,
+        error,
+        running,
+        problems);
+  }
+}

@@ -1,0 +1,268 @@
+package kr.gukdae.app.workers;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The queue of jobs other than eval runs ({@code work_job}, {@code work_shard}), with the rules of
+ * {@link ShardQueue}: claimed with {@code FOR UPDATE SKIP LOCKED}, held under a lease in the
+ * database's clock, fenced by the attempt number, put back on failure, the job failed after {@link
+ * ShardQueue#MAX_ATTEMPTS} claims of one shard. A piece's result is stored by the same fenced
+ * update that marks it done, so a holder that lost its lease cannot overwrite its successor's.
+ */
+final class JobQueue {
+
+  private static final int MAX_ERROR_CHARS = 1000;
+
+  /** A held shard. {@code merge}: joins the pieces' results, claimable once all are done. */
+  record Claim(
+      String jobId,
+      int shardNo,
+      boolean merge,
+      String label,
+      String spec,
+      int attempt,
+      String kind,
+      String jobSpec) {}
+
+  private final ShardQueue base;
+
+  JobQueue(ShardQueue base) {
+    this.base = base;
+  }
+
+  JdbcClient jdbc() {
+    return base.jdbc();
+  }
+
+  TransactionTemplate tx() {
+    return base.tx();
+  }
+
+  OffsetDateTime now() {
+    return base.now();
+  }
+
+  /** Enqueues a job: its pieces, then the merge that waits for all of them. */
+  void submit(
+      String id, JobKind kind, String label, String spec, String by, List<JobKind.Piece> pieces) {
+    tx().executeWithoutResult(status -> {
+      jdbc()
+          .sql(
+              "INSERT INTO work_job (id, kind, label, spec, status, submitted_by, created_at)"
+                  + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)")
+          .params(id, kind.name(), clip(label, 300), spec, clip(by, 200), now())
+          .update();
+      int no = 0;
+      for (JobKind.Piece p : pieces) {
+        insert(id, no++, false, p.label(), p.spec());
+      }
+      insert(id, no, true, "merge", "");
+    });
+  }
+
+  private void insert(String id, int no, boolean merge, String label, String spec) {
+    jdbc()
+        .sql(
+            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, status)"
+                + " VALUES (?, ?, ?, ?, ?, 'QUEUED')")
+        .params(id, no, merge, clip(label, 300), spec)
+        .update();
+  }
+
+  /** The next shard any worker may run, or empty; a shard past its attempts fails its job. */
+  Optional<Claim> claim(String worker, Duration lease) {
+    while (true) {
+      Optional<Claim> got = tx().execute(status -> claimOnce(worker, lease));
+      if (got == null || got.isEmpty()) {
+        return Optional.empty();
+      }
+      if (got.get().attempt() <= ShardQueue.MAX_ATTEMPTS) {
+        return got;
+      }
+    }
+  }
+
+  private Optional<Claim> claimOnce(String worker, Duration lease) {
+    OffsetDateTime now = now();
+    List<Object[]> rows =
+        jdbc()
+            .sql(
+                "SELECT job_id, shard_no, merge, label, spec, attempts, last_error FROM work_shard s"
+                    + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
+                    + " AND (NOT merge OR NOT EXISTS (SELECT 1 FROM work_shard o"
+                    + " WHERE o.job_id = s.job_id AND NOT o.merge AND o.status <> 'DONE'))"
+                    + " ORDER BY job_id, shard_no LIMIT 1 FOR UPDATE SKIP LOCKED")
+            .param(now)
+            .query((rs, n) ->
+                new Object[] {
+                  rs.getString(1),
+                  rs.getInt(2),
+                  rs.getBoolean(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getInt(6),
+                  rs.getString(7)
+                })
+            .list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] r = rows.get(0);
+    String jobId = (String) r[0];
+    int shardNo = (Integer) r[1];
+    int attempt = (Integer) r[5] + 1;
+    jdbc()
+        .sql(
+            "UPDATE work_shard SET status = 'RUNNING', attempts = ?, worker = ?, lease_until = ?,"
+                + " started_at = ? WHERE job_id = ? AND shard_no = ?")
+        .params(attempt, worker, now.plus(lease), now, jobId, shardNo)
+        .update();
+    Object[] job =
+        jdbc()
+            .sql("SELECT kind, spec FROM work_job WHERE id = ?")
+            .param(jobId)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)})
+            .single();
+    if (attempt > ShardQueue.MAX_ATTEMPTS) {
+      failLocked(
+          jobId,
+          "shard "
+              + shardNo
+              + " ("
+              + r[3]
+              + ") was claimed "
+              + ShardQueue.MAX_ATTEMPTS
+              + " times without finishing"
+              + (r[6] == null ? "" : "; last error: " + r[6]));
+    }
+    return Optional.of(
+        new Claim(
+            jobId,
+            shardNo,
+            (Boolean) r[2],
+            (String) r[3],
+            (String) r[4],
+            attempt,
+            (String) job[0],
+            (String) job[1]));
+  }
+
+  /** Extends the lease; false when this holder lost the shard. */
+  boolean renew(Claim c, Duration lease) {
+    return jdbc()
+            .sql(
+                "UPDATE work_shard SET lease_until = ? WHERE job_id = ? AND shard_no = ?"
+                    + " AND attempts = ? AND status = 'RUNNING'")
+            .params(now().plus(lease), c.jobId(), c.shardNo(), c.attempt())
+            .update()
+        == 1;
+  }
+
+  /** Stores the shard's result and marks it done, if this holder still holds it. */
+  boolean complete(Claim c, String result) {
+    return jdbc()
+            .sql(
+                "UPDATE work_shard SET status = 'DONE', lease_until = NULL, result = ?,"
+                    + " finished_at = ? WHERE job_id = ? AND shard_no = ? AND attempts = ?"
+                    + " AND status = 'RUNNING'")
+            .params(result, now(), c.jobId(), c.shardNo(), c.attempt())
+            .update()
+        == 1;
+  }
+
+  /**
+   * Completes the merge and the job in one transaction: the job's result is written only by the
+   * holder of the merge, once.
+   */
+  boolean finish(Claim merge, JobKind.Joined joined) {
+    Boolean done =
+        tx().execute(status -> {
+          if (!complete(merge, "")) {
+            return false;
+          }
+          String result = joined.store(jdbc());
+          jdbc()
+              .sql(
+                  "UPDATE work_job SET status = 'DONE', result = ?, finished_at = ?"
+                      + " WHERE id = ? AND status = 'RUNNING'")
+              .params(result, now(), merge.jobId())
+              .update();
+          return true;
+        });
+    return Boolean.TRUE.equals(done);
+  }
+
+  /** Puts the shard back for any worker to retry (the attempt stays counted). */
+  void release(Claim c, String error) {
+    jdbc()
+        .sql(
+            "UPDATE work_shard SET status = 'QUEUED', lease_until = NULL, worker = NULL,"
+                + " last_error = ? WHERE job_id = ? AND shard_no = ? AND attempts = ?"
+                + " AND status = 'RUNNING'")
+        .params(clip(error, MAX_ERROR_CHARS), c.jobId(), c.shardNo(), c.attempt())
+        .update();
+  }
+
+  /** Gives a claim back without counting it (the worker is stopping). */
+  void unclaim(Claim c) {
+    jdbc()
+        .sql(
+            "UPDATE work_shard SET status = 'QUEUED', lease_until = NULL, worker = NULL,"
+                + " attempts = attempts - 1 WHERE job_id = ? AND shard_no = ? AND attempts = ?"
+                + " AND status = 'RUNNING'")
+        .params(c.jobId(), c.shardNo(), c.attempt())
+        .update();
+  }
+
+  /** Fails the whole job: an error every shard would meet (bad input, files gone). */
+  void fail(String jobId, String error) {
+    tx().executeWithoutResult(status -> failLocked(jobId, error));
+  }
+
+  private void failLocked(String jobId, String error) {
+    String e = clip(error, MAX_ERROR_CHARS);
+    jdbc()
+        .sql(
+            "UPDATE work_shard SET status = 'FAILED', lease_until = NULL,"
+                + " last_error = COALESCE(last_error, ?) WHERE job_id = ? AND status <> 'DONE'")
+        .params(e, jobId)
+        .update();
+    jdbc()
+        .sql(
+            "UPDATE work_job SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?"
+                + " AND status = 'RUNNING'")
+        .params(e, now(), jobId)
+        .update();
+  }
+
+  /** The pieces' results in shard order (the merge's input); every piece must be done. */
+  List<String> results(String jobId) {
+    List<Object[]> rows =
+        jdbc()
+            .sql(
+                "SELECT status, result FROM work_shard WHERE job_id = ? AND NOT merge"
+                    + " ORDER BY shard_no")
+            .param(jobId)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)})
+            .list();
+    for (Object[] r : rows) {
+      if (!"DONE".equals(r[0]) || r[1] == null) {
+        throw new IllegalStateException("job " + jobId + " has a piece that is not done");
+      }
+    }
+    return rows.stream().map(r -> (String) r[1]).toList();
+  }
+
+  static String clip(@Nullable String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
+}

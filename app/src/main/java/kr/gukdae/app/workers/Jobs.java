@@ -1,0 +1,188 @@
+package kr.gukdae.app.workers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import kr.gukdae.UserError;
+import kr.gukdae.data.quality.Thresholds;
+import kr.gukdae.ledger.Hashes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Submits originality checks and quality scans to the job queue, and reads jobs back. Paths in a
+ * request name files on the server and on every worker: they must lie under one of the configured
+ * roots ({@code gukdae.jobs.roots}, default the gukdae home), after symbolic links are resolved, so
+ * an account cannot point a job at files the programme never meant to be read.
+ */
+@Service
+class Jobs {
+
+  /** One job in the list. */
+  record JobRow(String id, String kind, String label, String status, OffsetDateTime createdAt) {}
+
+  private final JobQueue queue;
+  private final List<Path> roots;
+
+  Jobs(DataSource dataSource, @Value("${gukdae.jobs.roots:${gukdae.home}}") String roots) {
+    this.queue = new JobQueue(new ShardQueue(dataSource));
+    this.roots =
+        Arrays.stream(roots.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(s -> Path.of(s).toAbsolutePath().normalize())
+            .toList();
+  }
+
+  JdbcClient jdbc() {
+    return queue.jdbc();
+  }
+
+  String submitOriginality(OriginalityJob.Spec spec, String by) {
+    var checked =
+        new OriginalityJob.Spec(
+            allowed("candidate", spec.candidate()),
+            spec.name(),
+            spec.references().stream()
+                .map(r ->
+                    new OriginalityJob.Named(
+                        r.name(), allowed("references[" + r.name() + "]", r.path())))
+                .toList(),
+            spec.nulls().stream().map(n -> allowed("nulls", n)).toList(),
+            spec.permutations(),
+            spec.align(),
+            spec.pairsPerPiece());
+    return submit(
+        new OriginalityJob(), checked.name() + " vs " + names(checked), JobJson.write(checked), by);
+  }
+
+  String submitQuality(
+      String file,
+      String field,
+      @Nullable String dataset,
+      @Nullable String version,
+      Thresholds limits,
+      int rowsPerPiece,
+      String by) {
+    String path = allowed("file", file);
+    String sha;
+    try {
+      sha = Hashes.sha256(Files.readAllBytes(Path.of(path)));
+    } catch (IOException e) {
+      throw new UserError("file: cannot read " + path + " (" + e.getMessage() + ")");
+    }
+    String name = dataset != null ? dataset : String.valueOf(Path.of(path).getFileName());
+    var spec =
+        new QualityJob.Spec(
+            path, sha, field, name, version == null ? "-" : version, limits, rowsPerPiece);
+    return submit(new QualityJob(), name + " · " + field, JobJson.write(spec), by);
+  }
+
+  private String submit(JobKind kind, String label, String spec, String by) {
+    List<JobKind.Piece> pieces = kind.split(spec);
+    String id = kind.name() + "-" + UUID.randomUUID().toString().substring(0, 12);
+    queue.submit(id, kind, label, spec, by, pieces);
+    return id;
+  }
+
+  Optional<JobProgress> progress(String id) {
+    return JobProgress.of(queue.jdbc(), id);
+  }
+
+  /** A finished job's result (the report as JSON); empty while it runs or for an eval run. */
+  Optional<String> result(String id) {
+    return queue
+        .jdbc()
+        .sql("SELECT result FROM work_job WHERE id = ? AND status = 'DONE'")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  /** The newest jobs of every kind, eval runs on the queue included. */
+  List<JobRow> list() {
+    List<JobRow> rows = new ArrayList<>();
+    queue
+        .jdbc()
+        .sql("SELECT id, kind, label, status, created_at FROM work_job")
+        .query((rs, n) ->
+            new JobRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class)))
+        .list()
+        .forEach(rows::add);
+    queue
+        .jdbc()
+        .sql(
+            "SELECT j.run_id, r.model, r.status, j.created_at FROM eval_job j"
+                + " JOIN eval_run r ON r.id = j.run_id")
+        .query((rs, n) ->
+            new JobRow(
+                rs.getString(1),
+                "eval",
+                rs.getString(2),
+                rs.getString(3),
+                rs.getObject(4, OffsetDateTime.class)))
+        .list()
+        .forEach(rows::add);
+    rows.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
+    return rows.size() > 200 ? rows.subList(0, 200) : rows;
+  }
+
+  /**
+   * The path as every process will open it, refused unless it exists under a configured root once
+   * links are resolved ({@code ../} and links out of the root included).
+   */
+  String allowed(String field, @Nullable String path) {
+    if (path == null || path.isBlank()) {
+      throw new UserError(field + ": 경로가 필요합니다 / a path is required");
+    }
+    Path p = Path.of(path);
+    if (!p.isAbsolute()) {
+      throw new UserError(
+          field
+              + ": 절대 경로여야 합니다 / '"
+              + path
+              + "' must be an absolute path, as every worker opens it");
+    }
+    Path real;
+    try {
+      real = p.toRealPath();
+    } catch (IOException e) {
+      throw new UserError(field + ": 서버에 없는 경로입니다 / '" + path + "' does not exist on the server");
+    }
+    for (Path root : roots) {
+      Path r;
+      try {
+        r = root.toRealPath();
+      } catch (IOException e) {
+        continue;
+      }
+      if (real.startsWith(r)) {
+        return real.toString();
+      }
+    }
+    throw new UserError(
+        field
+            + ": 작업이 읽을 수 있는 폴더 밖의 경로입니다 / '"
+            + path
+            + "' lies outside the folders jobs may read (gukdae.jobs.roots); copy the files under"
+            + " one of them");
+  }
+
+  private static String names(OriginalityJob.Spec s) {
+    return String.join(", ", s.references().stream().map(OriginalityJob.Named::name).toList());
+  }
+}

@@ -1,0 +1,221 @@
+package kr.gukdae.app.workers;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import kr.gukdae.UserError;
+import kr.gukdae.app.originality.OriginalityStore;
+import kr.gukdae.app.originality.ReportJson;
+import kr.gukdae.app.originality.WeightFile;
+import kr.gukdae.originality.ComparisonPlan;
+import kr.gukdae.originality.Findings;
+import kr.gukdae.originality.Originality;
+import kr.gukdae.originality.TensorInfo;
+import kr.gukdae.originality.TensorStats;
+import kr.gukdae.originality.WeightModel;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * An originality check ({@code gukdae originality}) cut into tensor groups: each piece streams a
+ * run of tensor pairs of one comparison (the candidate against a reference, or two null models), or
+ * hashes one weight file; the merge fits the null, judges and stores the report exactly as one
+ * process does ({@link ComparisonPlan}). Every process makes the (cheap, deterministic) plan from
+ * the same files and checks that a piece's pair names are the ones it was cut with.
+ */
+final class OriginalityJob implements JobKind {
+
+  static final String NAME = "originality";
+
+  /** A reference model: its name in the report and its weights (a file or directory). */
+  record Named(String name, String path) {
+    Named {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(path, "path");
+    }
+  }
+
+  /** What to check, as {@code gukdae originality} takes it (paths as every worker sees them). */
+  record Spec(
+      String candidate,
+      String name,
+      List<Named> references,
+      List<String> nulls,
+      boolean permutations,
+      boolean align,
+      int pairsPerPiece) {
+    Spec {
+      references = List.copyOf(references);
+      nulls = List.copyOf(nulls);
+      if (references.isEmpty()) {
+        throw new UserError("references: give at least one reference model to compare with");
+      }
+      if (pairsPerPiece < 1) {
+        throw new UserError("pairsPerShard must be at least 1, got " + pairsPerPiece);
+      }
+    }
+  }
+
+  /** Pairs [from, to) of a comparison, with their names; or one file of a model (0: candidate). */
+  record PieceSpec(
+      @Nullable Integer comparison,
+      int from,
+      int to,
+      List<String> names,
+      @Nullable Integer model,
+      @Nullable String file) {}
+
+  private @Nullable String cachedJob;
+  private @Nullable Models cached;
+
+  private record Models(WeightModel candidate, List<WeightModel> references, ComparisonPlan plan) {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<Piece> split(String spec) {
+    Spec s = JobJson.read(spec, Spec.class, "originality job");
+    return pieces(s, open(s));
+  }
+
+  private static List<Piece> pieces(Spec s, Models m) {
+    List<Piece> pieces = new ArrayList<>();
+    for (int c = 0; c < m.plan().comparisons(); c++) {
+      int n = m.plan().pairs(c);
+      for (int from = 0; from < n; from += s.pairsPerPiece()) {
+        int to = Math.min(n, from + s.pairsPerPiece());
+        pieces.add(
+            new Piece(
+                m.plan().label(c) + " · pairs " + from + "–" + (to - 1),
+                JobJson.write(
+                    new PieceSpec(c, from, to, m.plan().names(c, from, to), null, null))));
+      }
+    }
+    List<WeightModel> models = new ArrayList<>();
+    models.add(m.candidate());
+    models.addAll(m.references());
+    for (int i = 0; i < models.size(); i++) {
+      for (Path f : files(models.get(i))) {
+        pieces.add(
+            new Piece(
+                "sha256 " + models.get(i).name() + " · " + f.getFileName(),
+                JobJson.write(new PieceSpec(null, 0, 0, List.of(), i, f.toString()))));
+      }
+    }
+    return pieces;
+  }
+
+  @Override
+  public String run(String jobId, String spec, String piece) {
+    Models m = models(jobId, spec);
+    PieceSpec p = JobJson.read(piece, PieceSpec.class, "originality piece");
+    if (p.comparison() != null) {
+      List<String> here = m.plan().names(p.comparison(), p.from(), p.to());
+      if (!here.equals(p.names())) {
+        throw new UserError(
+            "job "
+                + jobId
+                + ": this worker pairs the tensors differently from the submitter ("
+                + here
+                + " here, "
+                + p.names()
+                + " submitted); give every worker the same weight files");
+      }
+      return JobJson.write(
+          m.plan().stats(p.comparison(), p.from(), p.to()).stream()
+              .map(ComparisonPlan::encode)
+              .toList());
+    }
+    List<WeightModel> models = new ArrayList<>();
+    models.add(m.candidate());
+    models.addAll(m.references());
+    int index = Objects.requireNonNull(p.model(), "model");
+    if (index < 0 || index >= models.size()) {
+      throw new UserError("job " + jobId + ": piece names model " + index + ", which it lacks");
+    }
+    WeightModel model = models.get(index);
+    Path file = Path.of(Objects.requireNonNull(p.file(), "file"));
+    if (!files(model).contains(file)) {
+      throw new UserError("job " + jobId + ": " + file + " is not a file of " + model.name());
+    }
+    return JobJson.write(WeightFile.of(model, file));
+  }
+
+  @Override
+  public Joined join(String jobId, String spec, List<String> results) {
+    Spec s = JobJson.read(spec, Spec.class, "originality job");
+    Models m = models(jobId, spec);
+    List<List<TensorStats>> stats = new ArrayList<>();
+    for (int c = 0; c < m.plan().comparisons(); c++) {
+      stats.add(new ArrayList<>());
+    }
+    List<WeightFile> candidateFiles = new ArrayList<>();
+    Map<String, List<WeightFile>> referenceFiles = new LinkedHashMap<>();
+    m.references().forEach(r -> referenceFiles.put(r.name(), new ArrayList<>()));
+    List<Piece> pieces = pieces(s, m);
+    if (pieces.size() != results.size()) {
+      throw new IllegalStateException(
+          "job " + jobId + ": " + results.size() + " results for " + pieces.size() + " pieces");
+    }
+    for (int i = 0; i < pieces.size(); i++) {
+      PieceSpec p = JobJson.read(pieces.get(i).spec(), PieceSpec.class, "originality piece");
+      if (p.comparison() != null) {
+        List<String> encoded =
+            JobJson.read(results.get(i), new TypeReference<List<String>>() {}, "piece result");
+        encoded.forEach(e -> stats.get(p.comparison()).add(ComparisonPlan.decode(e)));
+      } else {
+        WeightFile f = JobJson.read(results.get(i), WeightFile.class, "piece result");
+        int model = Objects.requireNonNull(p.model(), "model");
+        if (model == 0) {
+          candidateFiles.add(f);
+        } else {
+          referenceFiles.get(m.references().get(model - 1).name()).add(f);
+        }
+      }
+    }
+    Findings.Report report = m.plan().report(stats, null);
+    return jdbc -> {
+      String id =
+          OriginalityStore.over(jdbc).save(report, s.candidate(), candidateFiles, referenceFiles);
+      var node = ReportJson.report(report);
+      node.put("id", id);
+      return node.toString();
+    };
+  }
+
+  private Models models(String jobId, String spec) {
+    if (!jobId.equals(cachedJob) || cached == null) {
+      cached = open(JobJson.read(spec, Spec.class, "originality job"));
+      cachedJob = jobId;
+    }
+    return cached;
+  }
+
+  private static Models open(Spec s) {
+    WeightModel candidate = WeightModel.open(s.name(), Path.of(s.candidate()));
+    List<WeightModel> refs = new ArrayList<>();
+    for (Named r : s.references()) {
+      refs.add(WeightModel.open(r.name(), Path.of(r.path())));
+    }
+    List<WeightModel> nulls = new ArrayList<>();
+    for (String n : s.nulls()) {
+      Path p = Path.of(n);
+      nulls.add(WeightModel.open(String.valueOf(p.getFileName()), p));
+    }
+    var options =
+        new Originality.Options(
+            s.permutations(), s.align(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return new Models(candidate, refs, ComparisonPlan.of(candidate, refs, nulls, options));
+  }
+
+  /** A model's weight files, sorted, as the single-process check hashes them. */
+  private static List<Path> files(WeightModel model) {
+    return model.tensors().stream().map(TensorInfo::file).distinct().sorted().toList();
+  }
+}
