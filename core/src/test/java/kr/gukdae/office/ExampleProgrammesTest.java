@@ -173,11 +173,12 @@ class ExampleProgrammesTest {
       assertThat(result.selected()).as(r.id()).hasSize(expected[i]);
       if (r.grant() != null) {
         // Resources between rounds: each selected team gets the round's grant, recorded once.
-        var granted = RoundGrants.grant(ledger, "contest", r, result, from);
+        var granted = RoundGrants.grant(ledger, "contest", r, result, from, p.resources().gpu());
         assertThat(granted).hasSize(expected[i]);
         assertThat(granted)
             .allSatisfy(g -> assertThat(g.gpus()).isEqualTo(r.grant().gpusPerTeam()));
-        assertThatThrownBy(() -> RoundGrants.grant(ledger, "contest", r, result, from))
+        assertThatThrownBy(
+                () -> RoundGrants.grant(ledger, "contest", r, result, from, p.resources().gpu()))
             .hasMessageContaining("already recorded");
       }
     }

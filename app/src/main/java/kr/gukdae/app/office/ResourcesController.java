@@ -163,7 +163,12 @@ class ResourcesController {
     OfficeProgramme p = programmes.call(call);
     var decision = office.decision(p, round);
     return RoundGrants.grant(
-        office.ledger(), p.call().id(), p.funnel().round(round), decision, day(from, "from"));
+        office.ledger(),
+        p.call().id(),
+        p.funnel().round(round),
+        decision,
+        day(from, "from"),
+        p.resources() == null ? null : p.resources().gpu());
   }
 
   /** The operator's measurement: delivered share of nominal speed, utilisation, for a period. */
