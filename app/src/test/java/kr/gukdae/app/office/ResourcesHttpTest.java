@@ -146,6 +146,33 @@ class ResourcesHttpTest {
     new TestClient(port)
         .refused(401, "unauthenticated", "GET", "/api/office/teams/hanbit/open-level", null);
 
+    // hanbit built 1,000 bytes of data and opened 300 of them (the registry's recorded volumes).
+    office.ok("POST", "/api/data/teams", Map.of("id", "hanbit"));
+    office.ok("POST", "/api/data/suppliers", Map.of("id", "hanbit-lab", "name", "Hanbit lab"));
+    var dataset = new java.util.HashMap<String, String>();
+    dataset.put("id", "hanbit-web");
+    dataset.put("title", "한빛 웹 말뭉치 / Hanbit web corpus");
+    dataset.put("licence", "CC BY 4.0");
+    dataset.put("modality", "text");
+    dataset.put("rightsBasis", "built by the team from licensed crawls");
+    dataset.put("usageWho", "hanbit");
+    dataset.put("usagePurpose", "pre-training");
+    dataset.put("commercial", "true");
+    dataset.put("termStart", "2026-01-01");
+    dataset.put("termEnd", "2027-12-31");
+    dataset.put("priceKrw", "0");
+    dataset.put("provenance", "team-built");
+    dataset.put("governmentFunded", "false");
+    office.ok("POST", "/api/data/datasets?supplier=hanbit-lab", dataset);
+    for (var v :
+        java.util.List.of(
+            Map.of("version", "v1", "bytes", 700, "records", 7, "opened", false),
+            Map.of("version", "v2", "bytes", 300, "records", 3, "opened", true))) {
+      var body = new java.util.HashMap<String, Object>(v);
+      body.put("builtBy", "hanbit");
+      hanbit.ok("POST", "/api/data/datasets/hanbit-web/versions", body);
+    }
+
     // The continuation gate, checked before the stage date: who would fail, and why.
     hanbit.refused(
         403,
@@ -160,7 +187,32 @@ class ResourcesHttpTest {
     assertThat(flags)
         .contains("\"team\":\"hanbit\",\"condition\":\"minUtilisation\"")
         .contains("mean utilisation 10% over 28 reported day(s) is below 30%")
-        .contains("checked level RESEARCH_ONLY is below OPEN_WEIGHTS_COMMERCIAL");
+        .contains("checked level RESEARCH_ONLY is below OPEN_WEIGHTS_COMMERCIAL")
+        .contains("검사된 공개 수준 RESEARCH_ONLY이(가) OPEN_WEIGHTS_COMMERCIAL보다 낮습니다")
+        // The openness obligation, from the data registry, explained in both languages.
+        .contains(
+            "\"team\":\"hanbit\",\"condition\":\"minOpenedDataShare\",\"detail\":\"opened 300"
+                + " of 1000 bytes of the data it built (30%); at least 50% must be opened: open 200"
+                + " more bytes\"")
+        .contains(
+            "구축한 데이터 1000 bytes 중 300 bytes(30%)만 개방했습니다; 50% 이상 개방해야 하므로 200 bytes를 더 개방해야 합니다")
+        .contains(
+            "\"team\":\"baekdu\",\"condition\":\"minOpenedDataShare\",\"detail\":\"not in the"
+                + " data registry");
+    // Once half is opened the data criterion passes for hanbit.
+    hanbit.ok(
+        "POST",
+        "/api/data/datasets/hanbit-web/versions",
+        Map.of("version", "v3", "bytes", 500, "records", 5, "opened", true, "builtBy", "hanbit"));
+    assertThat(
+            office
+                .ok(
+                    "GET",
+                    "/api/office/calls/seed-2025/continuation?stage=2&stageDate=2099-01-01",
+                    null)
+                .get("flags")
+                .toString())
+        .doesNotContain("\"team\":\"hanbit\",\"condition\":\"minOpenedDataShare\"");
     assertThat(gate.get("passing").toString()).doesNotContain("hanbit", "baekdu");
     assertThat(gate.get("daysLeft").asLong()).isPositive();
     var late =
