@@ -40,7 +40,7 @@ class ArchitectureTest {
     "kr.gukdae.model..",
     "kr.gukdae.packs..",
     "kr.gukdae.arena..",
-    "kr.gukdae.forensics..",
+    "kr.gukdae.originality..",
     "kr.gukdae.lineage..",
     "kr.gukdae.review.."
   };
@@ -152,8 +152,8 @@ class ArchitectureTest {
     assertThatThrownBy(() -> CORE_IS_FRAMEWORK_FREE.check(planted))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("PlantedViolations$SpringInCore");
-    JavaClasses upstream = new ClassFileImporter().importPackages("kr.gukdae.forensics");
-    assertThat(upstream.contain("kr.gukdae.forensics.PlantedDecisionReader")).isTrue();
+    JavaClasses upstream = new ClassFileImporter().importPackages("kr.gukdae.originality");
+    assertThat(upstream.contain("kr.gukdae.originality.PlantedDecisionReader")).isTrue();
     assertThatThrownBy(() -> SOURCES_DO_NOT_REACH_DECISIONS.check(upstream))
         .isInstanceOf(AssertionError.class);
     // A frozen rule still catches a break that is not in its list (checked against a list held in
