@@ -170,6 +170,22 @@ public final class SupportLedger {
     return out;
   }
 
+  /** When each team left the programme: the first recorded stage decision it did not survive. */
+  public static Map<String, LocalDate> eliminatedOn(Ledger ledger) {
+    Map<String, LocalDate> out = new java.util.TreeMap<>();
+    for (LedgerEntry e : ledger.entries()) {
+      if (e.kind().equals(kr.gukdae.stage.Stages.DECISION)) {
+        kr.gukdae.stage.StageResult r = kr.gukdae.stage.Stages.decisionOf(e);
+        for (kr.gukdae.stage.StageResult.TeamResult t : r.ranking()) {
+          if (!r.survivors().contains(t.team())) {
+            out.putIfAbsent(t.team(), e.timestamp().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** Every team with a wish, a spending or a hire recorded in the call. */
   public static java.util.Set<String> teams(Ledger ledger, String call) {
     java.util.Set<String> out = new java.util.TreeSet<>();

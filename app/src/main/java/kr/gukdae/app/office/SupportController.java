@@ -1,11 +1,7 @@
 package kr.gukdae.app.office;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.AccessDenied;
@@ -13,15 +9,12 @@ import kr.gukdae.app.access.Principal;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.call.Ids;
 import kr.gukdae.ledger.Ledger;
-import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.office.OfficeProgramme;
 import kr.gukdae.resources.DataPurchase;
 import kr.gukdae.resources.ResourceRules;
 import kr.gukdae.resources.SupportLedger;
 import kr.gukdae.resources.Talent;
-import kr.gukdae.stage.StageResult;
-import kr.gukdae.stage.Stages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -133,7 +126,7 @@ class SupportController {
         p.resources().talent(),
         p.call().opens().toLocalDate(),
         h,
-        eliminatedOn(ledger));
+        SupportLedger.eliminatedOn(ledger));
   }
 
   @GetMapping("/teams/{team}/talent")
@@ -148,22 +141,6 @@ class SupportController {
     return SupportLedger.hires(office.ledger(), c).stream()
         .filter(x -> x.hire().team().equals(team))
         .toList();
-  }
-
-  /** When each team left the programme: the first recorded stage decision it did not survive. */
-  private static Map<String, LocalDate> eliminatedOn(Ledger ledger) {
-    Map<String, LocalDate> out = new TreeMap<>();
-    for (LedgerEntry e : ledger.entries()) {
-      if (e.kind().equals(Stages.DECISION)) {
-        StageResult r = Stages.decisionOf(e);
-        for (StageResult.TeamResult t : r.ranking()) {
-          if (!r.survivors().contains(t.team())) {
-            out.putIfAbsent(t.team(), e.timestamp().atZone(ZoneOffset.UTC).toLocalDate());
-          }
-        }
-      }
-    }
-    return out;
   }
 
   private ResourceRules.DataRules dataRules(String call) {
