@@ -21,7 +21,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class OfficeFiles {
 
   /** The example programmes shipped with gukdae (figures from public reports; teams invented). */
-  public static final List<String> EXAMPLES = List.of("seed-2025", "extra-call-2026", "contest");
+  public static final List<String> EXAMPLES =
+      List.of("seed-2025", "extra-call-2026", "contest", "institutes");
 
   private static final long MAX_BYTES = 16L * 1024 * 1024;
   private static final YAMLMapper YAML =

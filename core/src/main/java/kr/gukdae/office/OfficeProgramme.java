@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import kr.gukdae.call.Call;
+import kr.gukdae.portfolio.Portfolio;
 import kr.gukdae.resources.ResourceRules;
 import kr.gukdae.selection.Funnel;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A versioned programme-office file: the call with its eligibility rules, the selection funnel, and
- * the resource rules (exchange rates, quotas, self-payment table, budgets and caps), each figure
- * traceable to one of the listed sources.
+ * the resource rules (exchange rates, quotas, self-payment table, budgets and caps) and, for a
+ * programme of specialised models, its portfolio; each figure traceable to one of the listed
+ * sources.
  */
 public record OfficeProgramme(
     String programme,
@@ -21,7 +23,8 @@ public record OfficeProgramme(
     List<Source> sources,
     Call call,
     Funnel funnel,
-    @Nullable ResourceRules resources) {
+    @Nullable ResourceRules resources,
+    @Nullable Portfolio portfolio) {
 
   public OfficeProgramme {
     if (programme == null || programme.isBlank()) {
@@ -50,6 +53,10 @@ public record OfficeProgramme(
                 + "' is not one of the sources "
                 + ids);
       }
+    }
+    if (portfolio != null && !ids.contains(portfolio.source())) {
+      throw new IllegalArgumentException(
+          "portfolio.source '" + portfolio.source() + "' is not one of the sources " + ids);
     }
     if (resources != null) {
       for (String s : resources.sourceIds()) {

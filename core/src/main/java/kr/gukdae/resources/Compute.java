@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import kr.gukdae.UserError;
 import kr.gukdae.stage.StageResult;
 
@@ -52,32 +51,20 @@ public final class Compute {
 
   /** Refuses allocations that together exceed the pool of any type on any day. */
   public static void checkPool(GpuRules rules, List<Allocation> allocations) {
-    Map<String, Integer> peak = new TreeMap<>();
-    for (Allocation a : allocations) {
-      rules.rate(a.gpuType());
-      int concurrent =
-          allocations.stream()
-              .filter(b -> b.gpuType().equals(a.gpuType()))
-              .filter(b -> b.from().isBefore(a.to()) && a.from().isBefore(b.to()))
-              .filter(b -> !b.from().isAfter(a.from()))
-              .mapToInt(Allocation::count)
-              .sum();
-      peak.merge(a.gpuType(), concurrent, Math::max);
+    GpuPool.Shortfall s = GpuPool.first(rules, allocations.stream().map(GpuPool.Use::of).toList());
+    if (s != null) {
+      throw new UserError(
+          "allocations beyond the pool: "
+              + s.need()
+              + " "
+              + s.gpuType()
+              + " at once (from "
+              + s.day()
+              + ") but "
+              + s.field()
+              + " is "
+              + (s.pool() == null ? "not set" : s.held()));
     }
-    peak.forEach((type, need) -> {
-      Integer pool = rules.pool().get(type);
-      if (pool == null || need > pool) {
-        throw new UserError(
-            "allocations beyond the pool: "
-                + need
-                + " "
-                + type
-                + " at once but resources.gpu.pool."
-                + type
-                + " is "
-                + (pool == null ? "not set" : pool));
-      }
-    });
   }
 
   /** One team's account in reference GPU-hours. */

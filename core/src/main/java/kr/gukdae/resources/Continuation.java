@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import kr.gukdae.UserError;
+import kr.gukdae.data.registry.Openness;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.openness.OpenLevel;
 import kr.gukdae.openness.OpenLevelHistory;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A programme's pass/fail continuation condition, checked per team ahead of a stage date so that a
  * team about to fail it is flagged while there is time to act: the released model's checked
- * open-source level (never a declaration) and the GPU utilisation the operator reported.
+ * open-source level (never a declaration), the GPU utilisation the operator reported, and the share
+ * of the data the team built that it has opened, from the data registry's recorded volumes.
  */
 public final class Continuation {
 
@@ -24,18 +26,44 @@ public final class Continuation {
   /**
    * @param minOpenLevel the least open level that passes (null: no openness condition)
    * @param minUtilisation mean reported utilisation a team must reach (0: no condition)
+   * @param minOpenedDataShare share of the data a team built that it must have opened (the openness
+   *     obligation, 0.5 in the programme; 0: no condition)
+   * @param dataUnit the unit the agreements measure data in (BYTES when not given)
    */
-  public record Rules(@Nullable OpenLevel minOpenLevel, double minUtilisation, String source) {
+  public record Rules(
+      @Nullable OpenLevel minOpenLevel,
+      double minUtilisation,
+      double minOpenedDataShare,
+      Openness.@Nullable Unit dataUnit,
+      String source) {
     public Rules {
       if (minUtilisation < 0 || minUtilisation > 1) {
         throw new IllegalArgumentException("continuation.minUtilisation must be 0-1");
       }
+      if (!(minOpenedDataShare >= 0 && minOpenedDataShare <= 1)) {
+        throw new IllegalArgumentException("continuation.minOpenedDataShare must be 0-1");
+      }
+      dataUnit = dataUnit == null ? Openness.Unit.BYTES : dataUnit;
       Objects.requireNonNull(source, "continuation.source is required");
+    }
+
+    /** The unit data volumes are compared in (BYTES when the file names none). */
+    public Openness.Unit unit() {
+      return dataUnit == null ? Openness.Unit.BYTES : dataUnit;
     }
   }
 
-  /** One condition a team does not meet (yet), with what was found. */
-  public record Flag(String team, String condition, String detail) {}
+  /** One condition a team does not meet (yet), with what was found, in English and Korean. */
+  public record Flag(String team, String condition, String detail, String detailKo) {}
+
+  /**
+   * A team's built and opened data volume in the registry (null: the team is not in the data
+   * registry, so nothing it built can be checked).
+   */
+  @FunctionalInterface
+  public interface DataVolumes {
+    Openness.@Nullable Status of(String team, Openness.Unit unit, double requiredShare);
+  }
 
   public record Report(
       int stage,
@@ -55,7 +83,8 @@ public final class Continuation {
       List<String> teams,
       int stage,
       LocalDate stageDate,
-      LocalDate today) {
+      LocalDate today,
+      @Nullable DataVolumes data) {
     if (!today.isBefore(stageDate)) {
       throw new UserError(
           "stage "
@@ -65,6 +94,9 @@ public final class Continuation {
               + "; the continuation check warns before it (today is "
               + today
               + ")");
+    }
+    if (rules.minOpenedDataShare() > 0 && data == null) {
+      throw new IllegalStateException("the openness condition needs the data registry's volumes");
     }
     List<UsageReport> usage = ResourceLedger.usage(ledger);
     List<Flag> flags = new ArrayList<>();
@@ -80,13 +112,15 @@ public final class Continuation {
                   "minOpenLevel",
                   "no open-source level checked yet; needs "
                       + rules.minOpenLevel()
-                      + " or more open"));
+                      + " or more open",
+                  "공개 수준이 아직 검사되지 않았습니다; " + rules.minOpenLevel() + " 이상이어야 합니다"));
         } else if (level.ordinal() > rules.minOpenLevel().ordinal()) {
           flags.add(
               new Flag(
                   team,
                   "minOpenLevel",
-                  "checked level " + level + " is below " + rules.minOpenLevel()));
+                  "checked level " + level + " is below " + rules.minOpenLevel(),
+                  "검사된 공개 수준 " + level + "이(가) " + rules.minOpenLevel() + "보다 낮습니다"));
         }
       }
       if (rules.minUtilisation() > 0) {
@@ -100,7 +134,12 @@ public final class Continuation {
           }
         }
         if (days == 0) {
-          flags.add(new Flag(team, "minUtilisation", "no usage reported by the operator yet"));
+          flags.add(
+              new Flag(
+                  team,
+                  "minUtilisation",
+                  "no usage reported by the operator yet",
+                  "운영기관의 GPU 사용 보고가 아직 없습니다"));
         } else if (used / days < rules.minUtilisation()) {
           flags.add(
               new Flag(
@@ -111,7 +150,19 @@ public final class Continuation {
                       "mean utilisation %.0f%% over %.0f reported day(s) is below %.0f%%",
                       100 * used / days,
                       days,
+                      100 * rules.minUtilisation()),
+                  String.format(
+                      Locale.ROOT,
+                      "보고된 %.0f일의 평균 사용률 %.0f%%가 기준 %.0f%%보다 낮습니다",
+                      days,
+                      100 * used / days,
                       100 * rules.minUtilisation())));
+        }
+      }
+      if (rules.minOpenedDataShare() > 0 && data != null) {
+        Flag f = dataFlag(team, data.of(team, rules.unit(), rules.minOpenedDataShare()), rules);
+        if (f != null) {
+          flags.add(f);
         }
       }
       if (flags.size() == before) {
@@ -120,5 +171,47 @@ public final class Continuation {
     }
     return new Report(
         stage, stageDate, today, ChronoUnit.DAYS.between(today, stageDate), flags, passing);
+  }
+
+  /** The openness obligation: opened ≥ share × built, in the agreements' unit. */
+  private static @Nullable Flag dataFlag(String team, Openness.@Nullable Status s, Rules rules) {
+    String condition = "minOpenedDataShare";
+    String unit = rules.unit().name().toLowerCase(Locale.ROOT);
+    if (s == null) {
+      return new Flag(
+          team,
+          condition,
+          "not in the data registry: no built or opened data is recorded to check",
+          "데이터 레지스트리에 없는 팀입니다: 확인할 구축·개방 데이터 기록이 없습니다");
+    }
+    if (s.met()) {
+      return null;
+    }
+    double share = s.built() == 0 ? 0 : (double) s.opened() / s.built();
+    return new Flag(
+        team,
+        condition,
+        String.format(
+            Locale.ROOT,
+            "opened %d of %d %s of the data it built (%.0f%%); at least %.0f%% must be opened:"
+                + " open %d more %s",
+            s.opened(),
+            s.built(),
+            unit,
+            100 * share,
+            100 * rules.minOpenedDataShare(),
+            s.shortfall(),
+            unit),
+        String.format(
+            Locale.ROOT,
+            "구축한 데이터 %d %s 중 %d %s(%.0f%%)만 개방했습니다; %.0f%% 이상 개방해야 하므로" + " %d %s를 더 개방해야 합니다",
+            s.built(),
+            unit,
+            s.opened(),
+            unit,
+            100 * share,
+            100 * rules.minOpenedDataShare(),
+            s.shortfall(),
+            unit));
   }
 }

@@ -1,9 +1,11 @@
 package kr.gukdae.resources;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GPU rules of a programme version: the reference type and each type's exchange rate into it
@@ -12,6 +14,8 @@ import java.util.TreeMap;
  *
  * @param reclaimBelowUtilisation a team whose reported utilisation stays below this fraction for a
  *     period loses the unused part of that period's allocation (0 = never reclaimed)
+ * @param periods the pool per type and period (e.g. leased in years 1-2, bought in 3-4); a type
+ *     with periods has no GPUs outside them, a type without any has its flat {@code pool} figure
  */
 public record GpuRules(
     String referenceType,
@@ -19,7 +23,34 @@ public record GpuRules(
     Map<String, Integer> pool,
     List<Quota> quotas,
     double reclaimBelowUtilisation,
-    String source) {
+    String source,
+    List<PoolPeriod> periods) {
+
+  /** GPUs of one type the programme holds over [from, to), leased or bought. */
+  public record PoolPeriod(String gpuType, LocalDate from, LocalDate to, int count, Mode mode) {
+    public PoolPeriod {
+      Objects.requireNonNull(gpuType, "periods: gpuType is required");
+      Objects.requireNonNull(from, "periods: from is required");
+      Objects.requireNonNull(to, "periods: to is required");
+      if (!to.isAfter(from)) {
+        throw new IllegalArgumentException("periods: to " + to + " must be after from " + from);
+      }
+      if (count < 0) {
+        throw new IllegalArgumentException("periods: count must be 0 or more, got " + count);
+      }
+      Objects.requireNonNull(mode, "periods: mode is required (LEASE or PURCHASE)");
+    }
+  }
+
+  public GpuRules(
+      String referenceType,
+      Map<String, Double> rates,
+      Map<String, Integer> pool,
+      List<Quota> quotas,
+      double reclaimBelowUtilisation,
+      String source) {
+    this(referenceType, rates, pool, quotas, reclaimBelowUtilisation, source, List.of());
+  }
 
   /** GPUs each continuing team gets in a stage, leased or bought. */
   public record Quota(int stage, String gpuType, int perTeam, Mode mode) {
@@ -59,6 +90,63 @@ public record GpuRules(
       throw new IllegalArgumentException("reclaimBelowUtilisation must be 0-1");
     }
     Objects.requireNonNull(source, "source is required");
+    periods = periods == null ? List.of() : List.copyOf(periods);
+    for (int i = 0; i < periods.size(); i++) {
+      PoolPeriod a = periods.get(i);
+      if (!rates.containsKey(a.gpuType())) {
+        throw new IllegalArgumentException(
+            "periods[" + i + "]: gpuType " + a.gpuType() + " has no exchange rate");
+      }
+      if (pool.containsKey(a.gpuType())) {
+        throw new IllegalArgumentException(
+            "periods["
+                + i
+                + "]: "
+                + a.gpuType()
+                + " is also in pool; give a type's pool either flat or by period");
+      }
+      for (int j = 0; j < i; j++) {
+        PoolPeriod b = periods.get(j);
+        if (a.gpuType().equals(b.gpuType())
+            && a.from().isBefore(b.to())
+            && b.from().isBefore(a.to())) {
+          throw new IllegalArgumentException(
+              "periods[" + i + "] overlaps periods[" + j + "] (" + a.gpuType() + ")");
+        }
+      }
+    }
+  }
+
+  /** The pool of a type on a day, and where the figure comes from. */
+  public record PoolOn(int count, String field) {}
+
+  /** The GPUs of {@code gpuType} the programme holds on {@code day}; null when none is set. */
+  public @Nullable PoolOn poolOn(String gpuType, LocalDate day) {
+    boolean typed = false;
+    for (int i = 0; i < periods.size(); i++) {
+      PoolPeriod p = periods.get(i);
+      if (p.gpuType().equals(gpuType)) {
+        typed = true;
+        if (!day.isBefore(p.from()) && day.isBefore(p.to())) {
+          return new PoolOn(
+              p.count(),
+              "resources.gpu.periods["
+                  + i
+                  + "] ("
+                  + p.from()
+                  + " to "
+                  + p.to()
+                  + ", "
+                  + p.mode()
+                  + ")");
+        }
+      }
+    }
+    if (typed) {
+      return new PoolOn(0, "resources.gpu.periods (no " + gpuType + " period covers " + day + ")");
+    }
+    Integer flat = pool.get(gpuType);
+    return flat == null ? null : new PoolOn(flat, "resources.gpu.pool." + gpuType);
   }
 
   public double rate(String gpuType) {

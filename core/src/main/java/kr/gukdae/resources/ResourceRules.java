@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /** Resource figures of one programme version (GPUs, self-payment, data, talent), each sourced. */
 public record ResourceRules(
     GpuRules gpu,
-    SelfPaymentTable selfPayment,
+    @Nullable SelfPaymentTable selfPayment,
     @Nullable DataRules data,
     @Nullable TalentRules talent,
     Continuation.@Nullable Rules continuation) {
@@ -37,12 +37,14 @@ public record ResourceRules(
 
   public ResourceRules {
     Objects.requireNonNull(gpu, "gpu is required");
-    Objects.requireNonNull(selfPayment, "selfPayment is required");
   }
 
   /** Every source id the figures cite (checked against the programme's sources). */
   public List<String> sourceIds() {
-    List<String> out = new ArrayList<>(List.of(gpu.source(), selfPayment.source()));
+    List<String> out = new ArrayList<>(List.of(gpu.source()));
+    if (selfPayment != null) {
+      out.add(selfPayment.source());
+    }
     if (data != null) {
       out.add(data.source());
     }

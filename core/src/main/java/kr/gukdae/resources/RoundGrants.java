@@ -42,13 +42,31 @@ public final class RoundGrants {
 
   /**
    * The grants after {@code round}'s recorded decision, appended once: a second call (from this
-   * process or another on the same database) is refused under the ledger's writer lock.
+   * process or another on the same database) is refused under the ledger's writer lock. GPUs are
+   * drawn from the programme's pool ({@code gpu}), which bounds the grants of every round of the
+   * funnel together; the check runs under the same lock, so of two rounds granted at once for the
+   * last GPUs one is recorded and the other refused, naming the team and the shortfall.
    */
   public static List<Granted> grant(
-      Ledger ledger, String funnel, Round round, RoundResult decision, LocalDate from) {
+      Ledger ledger,
+      String funnel,
+      Round round,
+      RoundResult decision,
+      LocalDate from,
+      @Nullable GpuRules gpu) {
     Round.Grant g = round.grant();
     if (g == null) {
       throw new UserError("round " + round.id() + " grants nothing (it has no grant in the file)");
+    }
+    if (g.gpusPerTeam() > 0 && gpu == null) {
+      throw new UserError(
+          "라운드 "
+              + round.id()
+              + "는 GPU를 지원하지만 프로그램 파일에 resources.gpu 풀이 없습니다 / round "
+              + round.id()
+              + " grants "
+              + g.gpuType()
+              + " GPUs but the programme file has no resources.gpu pool to draw them from");
     }
     List<Granted> out = new ArrayList<>();
     for (String team : decision.selected()) {
@@ -67,9 +85,74 @@ public final class RoundGrants {
         throw new UserError(
             "round " + round.id() + " of " + funnel + ": grants are already recorded");
       }
+      if (gpu != null) {
+        checkPool(gpu, round.id(), grantsOf(ledger, funnel), out);
+      }
       return List.of(
           new Ledger.Draft(KIND, Map.of("funnel", funnel, "round", round.id(), "grants", out)));
     });
+    return out;
+  }
+
+  /** Adds the new grants one by one to those recorded; the first that does not fit is named. */
+  private static void checkPool(
+      GpuRules gpu, String round, List<Granted> recorded, List<Granted> adding) {
+    List<GpuPool.Use> uses = new ArrayList<>();
+    recorded.forEach(x -> use(x).ifPresent(uses::add));
+    for (Granted x : adding) {
+      var u = use(x);
+      if (u.isEmpty()) {
+        continue;
+      }
+      uses.add(u.get());
+      GpuPool.Shortfall s = GpuPool.first(gpu, uses);
+      if (s != null) {
+        int before = s.need() - x.gpus();
+        throw new UserError(
+            String.format(
+                java.util.Locale.ROOT,
+                "라운드 %s, 팀 %s: %s %d장을 더하면 %s에 GPU 풀이 %d장 부족합니다 (풀 %d장, 이미 배정 %d장);"
+                    + " 아무것도 기록하지 않았습니다 / round %s, team %s: granting %d %s would exceed"
+                    + " the pool by %d on %s (%s holds %d, %d already granted); nothing was"
+                    + " recorded",
+                round,
+                x.team(),
+                s.gpuType(),
+                x.gpus(),
+                s.day(),
+                s.missing(),
+                s.held(),
+                before,
+                round,
+                x.team(),
+                x.gpus(),
+                s.gpuType(),
+                s.missing(),
+                s.day(),
+                s.field(),
+                s.held(),
+                before));
+      }
+    }
+  }
+
+  private static java.util.Optional<GpuPool.Use> use(Granted g) {
+    return g.gpus() > 0 && g.gpuType() != null
+        ? java.util.Optional.of(new GpuPool.Use(g.team(), g.gpuType(), g.gpus(), g.from(), g.to()))
+        : java.util.Optional.empty();
+  }
+
+  /** Every grant recorded in a funnel, all rounds. */
+  private static List<Granted> grantsOf(Ledger ledger, String funnel) {
+    List<Granted> out = new ArrayList<>();
+    for (LedgerEntry e : ledger.entries()) {
+      if (e.kind().equals(KIND)) {
+        JsonNode p = CanonicalJson.parse(e.payload());
+        if (p.path("funnel").asString().equals(funnel)) {
+          p.path("grants").forEach(x -> out.add(CanonicalJson.read(x, Granted.class)));
+        }
+      }
+    }
     return out;
   }
 

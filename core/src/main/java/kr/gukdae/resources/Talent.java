@@ -48,7 +48,20 @@ public final class Talent {
       LocalDate callDate,
       List<Hire> hires,
       Map<String, LocalDate> eliminatedOn) {
-    Map<String, Long> used = new TreeMap<>();
+    return grant(rules, callDate, hires, eliminatedOn, Map.of());
+  }
+
+  /**
+   * As above, on top of matching already granted (key {@code team/year}), so hires recorded one at
+   * a time share one cap.
+   */
+  public static List<Line> grant(
+      ResourceRules.TalentRules rules,
+      LocalDate callDate,
+      List<Hire> hires,
+      Map<String, LocalDate> eliminatedOn,
+      Map<String, Long> alreadyGranted) {
+    Map<String, Long> used = new TreeMap<>(alreadyGranted);
     List<Line> out = new ArrayList<>();
     for (Hire h : hires) {
       String reason = "granted";

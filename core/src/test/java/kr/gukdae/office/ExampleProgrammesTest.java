@@ -16,6 +16,7 @@ import kr.gukdae.call.DocumentKind;
 import kr.gukdae.call.Support;
 import kr.gukdae.designation.Designations;
 import kr.gukdae.ledger.Ledger;
+import kr.gukdae.portfolio.PortfolioDecision;
 import kr.gukdae.resources.Allocation;
 import kr.gukdae.resources.Compute;
 import kr.gukdae.resources.RoundGrants;
@@ -173,11 +174,12 @@ class ExampleProgrammesTest {
       assertThat(result.selected()).as(r.id()).hasSize(expected[i]);
       if (r.grant() != null) {
         // Resources between rounds: each selected team gets the round's grant, recorded once.
-        var granted = RoundGrants.grant(ledger, "contest", r, result, from);
+        var granted = RoundGrants.grant(ledger, "contest", r, result, from, p.resources().gpu());
         assertThat(granted).hasSize(expected[i]);
         assertThat(granted)
             .allSatisfy(g -> assertThat(g.gpus()).isEqualTo(r.grant().gpusPerTeam()));
-        assertThatThrownBy(() -> RoundGrants.grant(ledger, "contest", r, result, from))
+        assertThatThrownBy(
+                () -> RoundGrants.grant(ledger, "contest", r, result, from, p.resources().gpu()))
             .hasMessageContaining("already recorded");
       }
     }
@@ -191,6 +193,109 @@ class ExampleProgrammesTest {
     assertThat(Office.assignment(ledger, p, "screening").load().values())
         .allSatisfy(n -> assertThat(n).isBetween(63, 64));
     assertThat(Selection.replay(ledger, "contest", "final").matches()).isTrue();
+  }
+
+  @Test
+  void institutePortfolioJudgedPerDomainThenAsAWhole() {
+    OfficeProgramme p = OfficeFiles.programme("institutes");
+    OffsetDateTime at = OffsetDateTime.parse("2026-03-20T12:00:00+09:00");
+    List<Application> apps = new ArrayList<>();
+    for (String id : List.of("kilaw", "kimed", "kiost", "kicity")) {
+      apps.add(
+          Fixtures.application(
+              id,
+              "institutes-2026",
+              at,
+              List.of(
+                  new Application.Member(
+                      id + " institute",
+                      kr.gukdae.stage.Team.Role.LEAD,
+                      kr.gukdae.stage.Team.Size.PUBLIC)),
+              Set.of(Support.GPU),
+              DocumentKind.PLAN,
+              DocumentKind.ENGLISH_SUMMARY));
+    }
+    Ledger ledger = Ledger.inMemory();
+    Office.seal(ledger, p, apps, Instant.parse("2026-04-01T00:00:00Z"));
+    RoundResult selected =
+        runRound(
+            ledger,
+            p,
+            "selection",
+            Map.of("kilaw", 8.5, "kimed", 9.0, "kiost", 8.0, "kicity", 5.0),
+            0);
+    assertThat(selected.selected()).containsExactlyInAnyOrder("kilaw", "kimed", "kiost");
+    assertThat(p.portfolio().institutes())
+        .extracting(kr.gukdae.portfolio.Portfolio.Institute::id)
+        .containsExactlyInAnyOrderElementsOf(selected.selected());
+
+    var results = portfolioResults(58);
+    var d = PortfolioDecision.decide(ledger, "institutes-2026", p.portfolio(), results);
+    assertThat(d.continues()).isTrue();
+    assertThat(d.reason()).isEqualTo("3 of 4 domains covered; 3 needed: the portfolio continues");
+    assertThat(d.domains())
+        .extracting(PortfolioDecision.DomainLine::domain, PortfolioDecision.DomainLine::best)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("law", "kilaw-law-7b"),
+            org.assertj.core.groups.Tuple.tuple("medicine", "kimed-med-13b"),
+            org.assertj.core.groups.Tuple.tuple("ocean", "kiost-ocean-7b"),
+            org.assertj.core.groups.Tuple.tuple("manufacturing", null));
+    var byModel = new java.util.HashMap<String, PortfolioDecision.ModelLine>();
+    d.models().forEach(l -> byModel.put(l.model(), l));
+    assertThat(byModel.get("kilaw-law-7b").domainScore()).isEqualTo(69.2); // 0.6×72 + 0.4×65
+    assertThat(byModel.get("kimed-law-3b").outcome())
+        .isEqualTo(PortfolioDecision.ModelOutcome.BELOW_THRESHOLD);
+    assertThat(byModel.get("kimed-law-3b").reason()).contains("ko-bar-exam 48.0 < 50.0");
+    assertThat(byModel.get("kiost-fab-3b").outcome())
+        .isEqualTo(PortfolioDecision.ModelOutcome.BELOW_PASS_SCORE);
+    assertThat(byModel.get("kiost-fab-3b").reason()).isEqualTo("domain score 51.00 < 60.0");
+    assertThat(d.institutes())
+        .filteredOn(i -> i.institute().equals("kimed"))
+        .singleElement()
+        .satisfies(i -> {
+          assertThat(i.kept()).containsExactly("kimed-med-13b");
+          assertThat(i.dropped()).containsExactly("kimed-law-3b");
+        });
+    assertThat(PortfolioDecision.replays(ledger, "institutes-2026")).isTrue();
+    assertThatThrownBy(
+            () -> PortfolioDecision.decide(ledger, "institutes-2026", p.portfolio(), results))
+        .hasMessageContaining("already recorded");
+    assertThat(ledger.verify().intact()).isTrue();
+
+    // One domain fewer covered (ocean below its threshold): the portfolio stops.
+    var weaker = PortfolioDecision.evaluate(p.portfolio(), portfolioResults(40));
+    assertThat(weaker.continues()).isFalse();
+    assertThat(weaker.institutes())
+        .filteredOn(i -> i.institute().equals("kiost"))
+        .singleElement()
+        .satisfies(i -> assertThat(i.continues()).isFalse());
+    // A missing result is named, never counted as zero silently.
+    var missing = PortfolioDecision.evaluate(p.portfolio(), results.subList(1, results.size()));
+    assertThat(missing.models().getFirst().reason()).isEqualTo("no result for ko-bar-exam");
+    // Bad input: a model in no institute, a benchmark of another domain.
+    assertThatThrownBy(() ->
+            PortfolioDecision.evaluate(
+                p.portfolio(), List.of(new PortfolioDecision.Result("ghost", "ocean-qa", 50))))
+        .isInstanceOf(UserError.class)
+        .hasMessage("results[0]: model 'ghost' is in no institute");
+    assertThatThrownBy(() ->
+            PortfolioDecision.evaluate(
+                p.portfolio(),
+                List.of(new PortfolioDecision.Result("kilaw-law-7b", "ocean-qa", 50))))
+        .hasMessage("results[0]: benchmark 'ocean-qa' is not one of domain law's benchmarks");
+  }
+
+  private static List<PortfolioDecision.Result> portfolioResults(double ocean) {
+    return List.of(
+        new PortfolioDecision.Result("kilaw-law-7b", "ko-bar-exam", 72),
+        new PortfolioDecision.Result("kilaw-law-7b", "ko-case-summary", 65),
+        new PortfolioDecision.Result("kimed-law-3b", "ko-bar-exam", 48),
+        new PortfolioDecision.Result("kimed-law-3b", "ko-case-summary", 70),
+        new PortfolioDecision.Result("kimed-med-13b", "kormedmcqa", 70),
+        new PortfolioDecision.Result("kimed-med-13b", "ko-clinical-notes", 60),
+        new PortfolioDecision.Result("kiost-ocean-7b", "ocean-qa", ocean),
+        new PortfolioDecision.Result("kiost-fab-3b", "fab-defects", 52),
+        new PortfolioDecision.Result("kiost-fab-3b", "plant-manuals-qa", 50));
   }
 
   @Test

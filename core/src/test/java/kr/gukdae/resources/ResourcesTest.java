@@ -60,7 +60,9 @@ class ResourcesTest {
     assertThatThrownBy(() -> Compute.checkPool(rules.gpu(), tooMany))
         .isInstanceOf(UserError.class)
         .hasMessage(
-            "allocations beyond the pool: 2600 B200 at once but resources.gpu.pool.B200 is 2560");
+            "allocations beyond the pool: 2600 B200 at once (from "
+                + jan.plusDays(10)
+                + ") but resources.gpu.periods[0] (2025-08-01 to 2027-08-01, LEASE) is 2560");
     // Back to back (no overlap) fits.
     Compute.checkPool(
         rules.gpu(),

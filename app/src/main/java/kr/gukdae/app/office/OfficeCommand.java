@@ -239,9 +239,10 @@ public class OfficeCommand implements GukdaeCommand {
         throw new UserError("--plan needs --programme (the self-payment table)");
       }
       OfficeProgramme p = OfficeFiles.programme(programme);
-      if (p.resources() == null) {
-        throw new UserError(programme + ": the programme file has no resources section");
+      if (p.resources() == null || p.resources().selfPayment() == null) {
+        throw new UserError(programme + ": the programme file has no resources.selfPayment table");
       }
+      var table = p.resources().selfPayment();
       var parsed =
           OfficeFiles.parse(OfficeFiles.readText(plan), plan.toString(), SelfPayment.Plan.class);
       if (!parsed.team().equals(team)) {
@@ -251,7 +252,7 @@ public class OfficeCommand implements GukdaeCommand {
       var after =
           SelfPayment.recompute(
               office.ledger(),
-              p.resources().selfPayment(),
+              table,
               parsed,
               from,
               change.to(),

@@ -12,6 +12,7 @@ import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Principal;
 import kr.gukdae.app.access.Role;
+import kr.gukdae.app.data.DataRegistry;
 import kr.gukdae.call.Ids;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.office.OfficeFiles;
@@ -54,16 +55,19 @@ class ResourcesController {
   private final Access access;
   private final Path releases;
   private final Clock clock;
+  private final DataRegistry data;
 
   ResourcesController(
       OfficeProgrammes programmes,
       OfficeService office,
       Access access,
+      DataRegistry data,
       @Value("${gukdae.home}") Path home,
       ObjectProvider<Clock> clock) {
     this.programmes = programmes;
     this.office = office;
     this.access = access;
+    this.data = data;
     this.releases = home.resolve("releases");
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
@@ -163,7 +167,12 @@ class ResourcesController {
     OfficeProgramme p = programmes.call(call);
     var decision = office.decision(p, round);
     return RoundGrants.grant(
-        office.ledger(), p.call().id(), p.funnel().round(round), decision, day(from, "from"));
+        office.ledger(),
+        p.call().id(),
+        p.funnel().round(round),
+        decision,
+        day(from, "from"),
+        p.resources() == null ? null : p.resources().gpu());
   }
 
   /** The operator's measurement: delivered share of nominal speed, utilisation, for a period. */
@@ -196,13 +205,18 @@ class ResourcesController {
     int n = required(stage, "stage");
     Ledger ledger = office.ledger();
     LedgerAllocations funded = new LedgerAllocations(ledger);
+    LocalDate date = day(stageDate, "stageDate");
     return Continuation.check(
         rules.continuation(),
         ledger,
         funded.teamsIn(n),
         n,
-        day(stageDate, "stageDate"),
-        LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        date,
+        LocalDate.now(clock.withZone(ZoneOffset.UTC)),
+        (team, unit, share) ->
+            data.teams().stream().anyMatch(t -> t.id().equals(team))
+                ? data.openness(team, unit, share, List.of(date))
+                : null);
   }
 
   /** The teams holding allocations recorded for a stage. */

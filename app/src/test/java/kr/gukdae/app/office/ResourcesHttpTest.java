@@ -146,6 +146,33 @@ class ResourcesHttpTest {
     new TestClient(port)
         .refused(401, "unauthenticated", "GET", "/api/office/teams/hanbit/open-level", null);
 
+    // hanbit built 1,000 bytes of data and opened 300 of them (the registry's recorded volumes).
+    office.ok("POST", "/api/data/teams", Map.of("id", "hanbit"));
+    office.ok("POST", "/api/data/suppliers", Map.of("id", "hanbit-lab", "name", "Hanbit lab"));
+    var dataset = new java.util.HashMap<String, String>();
+    dataset.put("id", "hanbit-web");
+    dataset.put("title", "한빛 웹 말뭉치 / Hanbit web corpus");
+    dataset.put("licence", "CC BY 4.0");
+    dataset.put("modality", "text");
+    dataset.put("rightsBasis", "built by the team from licensed crawls");
+    dataset.put("usageWho", "hanbit");
+    dataset.put("usagePurpose", "pre-training");
+    dataset.put("commercial", "true");
+    dataset.put("termStart", "2026-01-01");
+    dataset.put("termEnd", "2027-12-31");
+    dataset.put("priceKrw", "0");
+    dataset.put("provenance", "team-built");
+    dataset.put("governmentFunded", "false");
+    office.ok("POST", "/api/data/datasets?supplier=hanbit-lab", dataset);
+    for (var v :
+        java.util.List.of(
+            Map.of("version", "v1", "bytes", 700, "records", 7, "opened", false),
+            Map.of("version", "v2", "bytes", 300, "records", 3, "opened", true))) {
+      var body = new java.util.HashMap<String, Object>(v);
+      body.put("builtBy", "hanbit");
+      hanbit.ok("POST", "/api/data/datasets/hanbit-web/versions", body);
+    }
+
     // The continuation gate, checked before the stage date: who would fail, and why.
     hanbit.refused(
         403,
@@ -160,7 +187,32 @@ class ResourcesHttpTest {
     assertThat(flags)
         .contains("\"team\":\"hanbit\",\"condition\":\"minUtilisation\"")
         .contains("mean utilisation 10% over 28 reported day(s) is below 30%")
-        .contains("checked level RESEARCH_ONLY is below OPEN_WEIGHTS_COMMERCIAL");
+        .contains("checked level RESEARCH_ONLY is below OPEN_WEIGHTS_COMMERCIAL")
+        .contains("검사된 공개 수준 RESEARCH_ONLY이(가) OPEN_WEIGHTS_COMMERCIAL보다 낮습니다")
+        // The openness obligation, from the data registry, explained in both languages.
+        .contains(
+            "\"team\":\"hanbit\",\"condition\":\"minOpenedDataShare\",\"detail\":\"opened 300"
+                + " of 1000 bytes of the data it built (30%); at least 50% must be opened: open 200"
+                + " more bytes\"")
+        .contains(
+            "구축한 데이터 1000 bytes 중 300 bytes(30%)만 개방했습니다; 50% 이상 개방해야 하므로 200 bytes를 더 개방해야 합니다")
+        .contains(
+            "\"team\":\"baekdu\",\"condition\":\"minOpenedDataShare\",\"detail\":\"not in the"
+                + " data registry");
+    // Once half is opened the data criterion passes for hanbit.
+    hanbit.ok(
+        "POST",
+        "/api/data/datasets/hanbit-web/versions",
+        Map.of("version", "v3", "bytes", 500, "records", 5, "opened", true, "builtBy", "hanbit"));
+    assertThat(
+            office
+                .ok(
+                    "GET",
+                    "/api/office/calls/seed-2025/continuation?stage=2&stageDate=2099-01-01",
+                    null)
+                .get("flags")
+                .toString())
+        .doesNotContain("\"team\":\"hanbit\",\"condition\":\"minOpenedDataShare\"");
     assertThat(gate.get("passing").toString()).doesNotContain("hanbit", "baekdu");
     assertThat(gate.get("daysLeft").asLong()).isPositive();
     var late =
@@ -168,6 +220,185 @@ class ResourcesHttpTest {
             "GET", "/api/office/calls/seed-2025/continuation?stage=2&stageDate=2020-01-01", null);
     assertThat(late.statusCode()).isEqualTo(400);
     assertThat(late.body()).contains("warns before it");
+    assertThat(ledger.verify().intact()).as(ledger.verify().describe()).isTrue();
+  }
+
+  @Test
+  void dataPurchaseBudgetsAndTalentAreOfficeWrittenAndTeamsReadTheirOwn() throws Exception {
+    TestClient office = TestClient.as(port, accounts, "office-s", Role.OFFICE);
+    TestClient mirae = team("mirae");
+    TestClient dokdo = team("dokdo");
+    String purchase = "/api/office/calls/seed-2025/data/purchase";
+    String body =
+        """
+        {"offers": [{"id": "news", "supplier": "press", "price": 4000000000},
+                    {"id": "web", "supplier": "crawl", "price": 5000000000},
+                    {"id": "books", "supplier": "pub", "price": 3000000000}],
+         "wishes": [{"team": "mirae", "ranked": ["news", "books"]},
+                    {"team": "dokdo", "ranked": ["web", "news"]}]}\
+        """;
+    mirae.refused(403, "forbidden", "POST", purchase, body);
+    var unknownKey = office.send("POST", purchase, "{\"offers\": [], \"wishez\": []}");
+    assertThat(unknownKey.statusCode()).isEqualTo(400);
+    assertThat(unknownKey.body()).contains("wishez").contains("unknown key");
+    // 100억 joint budget: news + web (5 points, 90억) beats every other set that fits.
+    JsonNode plan = office.ok("POST", purchase, body);
+    assertThat(plan.get("bought").toString()).isEqualTo("[\"news\",\"web\"]");
+    assertThat(plan.get("unmet").toString()).isEqualTo("[\"books\"]");
+    var twice = office.send("POST", purchase, body);
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(twice.body()).contains("already recorded").contains("공동구매");
+    JsonNode mine = mirae.ok("GET", purchase, null);
+    assertThat(mine.get("bought").toString()).contains("news");
+    assertThat(mine.get("wishes").toString()).contains("mirae").doesNotContain("dokdo");
+    new TestClient(port).refused(401, "unauthenticated", "GET", purchase, null);
+
+    // Each team's own data budget (28억 in the seed example).
+    String spending = "/api/office/calls/seed-2025/data/spending";
+    Map<String, Object> labelling =
+        Map.of("team", "mirae", "item", "labelling", "amount", 2_000_000_000L, "on", "2026-03-01");
+    mirae.refused(403, "forbidden", "POST", spending, labelling);
+    office.ok("POST", spending, labelling);
+    var over =
+        office.send(
+            "POST",
+            spending,
+            Map.of("team", "mirae", "item", "OCR", "amount", 900_000_000L, "on", "2026-04-01"));
+    assertThat(over.statusCode()).isEqualTo(400);
+    assertThat(over.body())
+        .contains("exceeds the data budget by 100,000,000 KRW (budget 2,800,000,000, spent")
+        .contains("데이터 예산을 100,000,000원 넘습니다");
+    var negative =
+        office.send(
+            "POST",
+            spending,
+            Map.of("team", "mirae", "item", "x", "amount", -5, "on", "2026-04-01"));
+    assertThat(negative.statusCode()).isEqualTo(400);
+    assertThat(negative.body()).contains("amount must be above 0");
+    JsonNode budget = mirae.ok("GET", "/api/office/teams/mirae/data-budget?call=seed-2025", null);
+    assertThat(budget.get("left").asLong()).isEqualTo(800_000_000L);
+    assertThat(budget.get("lines")).hasSize(1);
+    dokdo.refused(
+        403, "forbidden", "GET", "/api/office/teams/mirae/data-budget?call=seed-2025", null);
+
+    // Overseas talent: hired after the call (2025-06-20), with a contract, capped at 20억 a year.
+    String hires = "/api/office/calls/seed-2025/talent/hires";
+    String contract = "a".repeat(64);
+    Map<String, Object> p1 =
+        Map.of(
+            "team",
+            "mirae",
+            "person",
+            "p1",
+            "hired",
+            "2025-09-01",
+            "contractSha256",
+            contract,
+            "year",
+            2026,
+            "matching",
+            1_500_000_000L);
+    mirae.refused(403, "forbidden", "POST", hires, p1);
+    assertThat(office.ok("POST", hires, p1).get("line").get("granted").asLong())
+        .isEqualTo(1_500_000_000L);
+    assertThat(office.send("POST", hires, p1).body()).contains("already recorded");
+    JsonNode capped =
+        office.ok(
+            "POST",
+            hires,
+            Map.of(
+                "team",
+                "mirae",
+                "person",
+                "p2",
+                "hired",
+                "2025-10-01",
+                "contractSha256",
+                contract,
+                "year",
+                2026,
+                "matching",
+                1_000_000_000L));
+    assertThat(capped.get("line").get("granted").asLong()).isEqualTo(500_000_000L);
+    assertThat(capped.get("line").get("reason").asString()).contains("capped");
+    JsonNode early =
+        office.ok(
+            "POST",
+            hires,
+            Map.of(
+                "team",
+                "mirae",
+                "person",
+                "p3",
+                "hired",
+                "2025-06-01",
+                "contractSha256",
+                contract,
+                "year",
+                2026,
+                "matching",
+                100L));
+    assertThat(early.get("line").get("granted").asLong()).isZero();
+    assertThat(early.get("line").get("reason").asString())
+        .contains("not after the call date 2025-06-20");
+
+    // Support continues after elimination until the programme's date (2027-12-31), then stops.
+    if (ledger.entries().stream().noneMatch(e -> e.kind().equals(Stages.DECISION))) {
+      Stages.run(ProgramLoader.demo(), 1, EvidenceLoader.demo(), ledger);
+    }
+    var decision =
+        Stages.decisionOf(
+            ledger.entries().stream()
+                .filter(e -> e.kind().equals(Stages.DECISION))
+                .findFirst()
+                .orElseThrow());
+    String out =
+        decision.ranking().stream()
+            .map(kr.gukdae.stage.StageResult.TeamResult::team)
+            .filter(t -> !decision.survivors().contains(t))
+            .findFirst()
+            .orElseThrow();
+    JsonNode continuing =
+        office.ok(
+            "POST",
+            hires,
+            Map.of(
+                "team",
+                out,
+                "person",
+                "q1",
+                "hired",
+                "2025-09-01",
+                "contractSha256",
+                contract,
+                "year",
+                2027,
+                "matching",
+                100L));
+    assertThat(continuing.get("line").get("reason").asString())
+        .contains("continues after elimination until 2027-12-31");
+    JsonNode ended =
+        office.ok(
+            "POST",
+            hires,
+            Map.of(
+                "team",
+                out,
+                "person",
+                "q1",
+                "hired",
+                "2025-09-01",
+                "contractSha256",
+                contract,
+                "year",
+                2028,
+                "matching",
+                100L));
+    assertThat(ended.get("line").get("granted").asLong()).isZero();
+    assertThat(ended.get("line").get("reason").asString()).contains("support ran to 2027-12-31");
+
+    assertThat(mirae.ok("GET", "/api/office/teams/mirae/talent?call=seed-2025", null)).hasSize(3);
+    dokdo.refused(403, "forbidden", "GET", "/api/office/teams/mirae/talent?call=seed-2025", null);
     assertThat(ledger.verify().intact()).as(ledger.verify().describe()).isTrue();
   }
 }

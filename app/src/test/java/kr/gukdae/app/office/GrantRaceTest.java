@@ -1,0 +1,162 @@
+package kr.gukdae.app.office;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import kr.gukdae.UserError;
+import kr.gukdae.app.stage.TestLedgers;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.OfficeKey;
+import kr.gukdae.resources.GpuRules;
+import kr.gukdae.resources.RoundGrants;
+import kr.gukdae.selection.Criterion;
+import kr.gukdae.selection.Round;
+import kr.gukdae.selection.RoundResult;
+import kr.gukdae.selection.Rule;
+import kr.gukdae.store.TestDatabases;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Two offices (each with its own connections, as two servers on one database) grant two rounds at
+ * the same moment, each fitting the GPU pool alone but not together: the pool check runs under the
+ * ledger's writer lock, so exactly one grant is recorded and the other is refused naming the
+ * shortfall.
+ */
+class GrantRaceTest {
+
+  @TempDir Path dir;
+
+  static final LocalDate FROM = LocalDate.of(2025, 3, 1);
+  static final GpuRules POOL =
+      new GpuRules(
+          "H100",
+          Map.of("H100", 1.0),
+          Map.of(),
+          List.of(),
+          0,
+          "s",
+          List.of(
+              new GpuRules.PoolPeriod("H100", FROM, FROM.plusYears(1), 10, GpuRules.Mode.LEASE)));
+
+  static Round round(String id) {
+    return round(id, 3);
+  }
+
+  static Round round(String id, int gpus) {
+    return new Round(
+        id,
+        Round.Kind.WRITTEN_REVIEW,
+        List.of("r1"),
+        1,
+        0,
+        List.of(new Criterion("q", "q", 100, 10, 0)),
+        0,
+        new Rule(2, false),
+        new Round.Grant("H100", gpus, 30, 0, "s"));
+  }
+
+  static RoundResult selected(String round, String... teams) {
+    return new RoundResult(
+        round,
+        Round.Kind.WRITTEN_REVIEW,
+        "quota",
+        teams.length,
+        List.of(),
+        List.of(teams),
+        false,
+        List.of());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void twoRoundsRacingForTheLastGpusGetOneGrantAndOneRefusal(String database) throws Exception {
+    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
+    Flyway.configure().dataSource(url, null, null).load().migrate();
+    OfficeKey key = OfficeKey.generate();
+    List<Ledger> offices = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+      offices.add(TestLedgers.signed(ds, key, dir.resolve("anchors")));
+    }
+    // 4 of the 10 GPUs are already granted; each racing round wants 2 × 3 = 6: only one fits.
+    RoundGrants.grant(
+        offices.getFirst(), "contest", round("first", 4), selected("first", "t9"), FROM, POOL);
+    String[] rounds = {"second", "third"};
+    String loser;
+    CyclicBarrier together = new CyclicBarrier(2);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        Ledger ledger = offices.get(i);
+        String r = rounds[i];
+        results.add(
+            threads.submit(() -> {
+              together.await(30, TimeUnit.SECONDS);
+              try {
+                RoundGrants.grant(
+                    ledger, "contest", round(r), selected(r, "a" + r, "b" + r), FROM, POOL);
+                return "granted " + r;
+              } catch (UserError e) {
+                return e.getMessage();
+              }
+            }));
+      }
+      List<String> outcomes = new ArrayList<>();
+      for (Future<String> f : results) {
+        outcomes.add(f.get(120, TimeUnit.SECONDS));
+      }
+      assertThat(outcomes).filteredOn(o -> o.startsWith("granted ")).hasSize(1);
+      String winner =
+          outcomes.stream()
+              .filter(o -> o.startsWith("granted "))
+              .findFirst()
+              .orElseThrow()
+              .substring("granted ".length());
+      loser = winner.equals("second") ? "third" : "second";
+      assertThat(outcomes)
+          .filteredOn(o -> !o.startsWith("granted "))
+          .singleElement()
+          .satisfies(m ->
+              assertThat(m)
+                  .contains("라운드 " + loser + ", 팀 a" + loser + ": H100 3장을 더하면")
+                  .contains("GPU 풀이 3장 부족합니다")
+                  .contains(
+                      "round "
+                          + loser
+                          + ", team a"
+                          + loser
+                          + ": granting 3 H100 would exceed the pool by 3 on 2025-03-01")
+                  .contains("holds 10, 10 already granted")
+                  .contains("nothing was recorded"));
+    } finally {
+      threads.shutdownNow();
+    }
+    Ledger ledger = offices.get(1);
+    assertThat(ledger.entries().stream().filter(e -> e.kind().equals(RoundGrants.KIND))).hasSize(2);
+    int held = 0;
+    for (String r : List.of("first", "second", "third")) {
+      held +=
+          RoundGrants.recorded(ledger, "contest", r).stream()
+              .mapToInt(RoundGrants.Granted::gpus)
+              .sum();
+    }
+    assertThat(held).isEqualTo(10);
+    assertThat(RoundGrants.recorded(ledger, "contest", loser)).isEmpty();
+    assertThat(ledger.verify().intact()).isTrue();
+  }
+}

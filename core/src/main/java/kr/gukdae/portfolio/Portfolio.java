@@ -1,0 +1,113 @@
+package kr.gukdae.portfolio;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import kr.gukdae.call.Ids;
+
+/**
+ * A portfolio of specialised models (a related programme's shape): several research institutes,
+ * each building models for one or more domains; every domain is judged on its own benchmarks,
+ * weights and thresholds, then the portfolio as a whole continues when enough domains are covered.
+ *
+ * @param minDomainsCovered how many domains need at least one passing model for the portfolio to
+ *     continue
+ */
+public record Portfolio(
+    List<Domain> domains, List<Institute> institutes, int minDomainsCovered, String source) {
+
+  /** A benchmark of a domain: its weight in the domain score and the least score (0-100). */
+  public record Benchmark(String id, double weight, double threshold) {
+    public Benchmark {
+      Ids.check(id, "benchmark id");
+      if (!(weight > 0) || threshold < 0 || threshold > 100) {
+        throw new IllegalArgumentException(
+            "benchmark " + id + ": weight must be above 0 and threshold 0-100");
+      }
+    }
+  }
+
+  /** A domain (e.g. law, medicine) with its own benchmarks and the domain score a model needs. */
+  public record Domain(String id, String label, List<Benchmark> benchmarks, double passScore) {
+    public Domain {
+      Ids.check(id, "domain id");
+      Objects.requireNonNull(label, "domain " + id + ": label is required");
+      benchmarks = List.copyOf(Objects.requireNonNull(benchmarks, "domain " + id + ": benchmarks"));
+      if (benchmarks.isEmpty()) {
+        throw new IllegalArgumentException("domain " + id + ": at least one benchmark is required");
+      }
+      Set<String> seen = new HashSet<>();
+      for (Benchmark b : benchmarks) {
+        if (!seen.add(b.id())) {
+          throw new IllegalArgumentException("domain " + id + ": benchmark " + b.id() + " twice");
+        }
+      }
+      if (passScore < 0 || passScore > 100) {
+        throw new IllegalArgumentException("domain " + id + ": passScore must be 0-100");
+      }
+    }
+  }
+
+  public record Model(String id, String domain) {
+    public Model {
+      Ids.check(id, "model id");
+      Objects.requireNonNull(domain, "model " + id + ": domain is required");
+    }
+  }
+
+  public record Institute(String id, String name, List<Model> models) {
+    public Institute {
+      Ids.check(id, "institute id");
+      Objects.requireNonNull(name, "institute " + id + ": name is required");
+      models = List.copyOf(Objects.requireNonNull(models, "institute " + id + ": models"));
+    }
+  }
+
+  public Portfolio {
+    domains = List.copyOf(Objects.requireNonNull(domains, "portfolio.domains is required"));
+    institutes =
+        List.copyOf(Objects.requireNonNull(institutes, "portfolio.institutes is required"));
+    Objects.requireNonNull(source, "portfolio.source is required");
+    Set<String> domainIds = new HashSet<>();
+    for (Domain d : domains) {
+      if (!domainIds.add(d.id())) {
+        throw new IllegalArgumentException("portfolio.domains: " + d.id() + " appears twice");
+      }
+    }
+    Set<String> models = new HashSet<>();
+    Set<String> instituteIds = new HashSet<>();
+    for (Institute i : institutes) {
+      if (!instituteIds.add(i.id())) {
+        throw new IllegalArgumentException("portfolio.institutes: " + i.id() + " appears twice");
+      }
+      for (Model m : i.models()) {
+        if (!domainIds.contains(m.domain())) {
+          throw new IllegalArgumentException(
+              "portfolio.institutes."
+                  + i.id()
+                  + ".models."
+                  + m.id()
+                  + ": domain '"
+                  + m.domain()
+                  + "' is not one of "
+                  + domainIds);
+        }
+        if (!models.add(m.id())) {
+          throw new IllegalArgumentException("portfolio: model " + m.id() + " appears twice");
+        }
+      }
+    }
+    if (minDomainsCovered < 1 || minDomainsCovered > domains.size()) {
+      throw new IllegalArgumentException(
+          "portfolio.minDomainsCovered must be 1-" + domains.size() + ", got " + minDomainsCovered);
+    }
+  }
+
+  public Domain domain(String id) {
+    return domains.stream()
+        .filter(d -> d.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no domain " + id));
+  }
+}

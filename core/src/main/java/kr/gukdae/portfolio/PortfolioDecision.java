@@ -1,0 +1,250 @@
+package kr.gukdae.portfolio;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import kr.gukdae.UserError;
+import kr.gukdae.ledger.CanonicalJson;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.ledger.LedgerEntry;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Judges a portfolio: each model on its domain's benchmarks (every benchmark at or above its
+ * threshold and the weighted domain score at or above the domain's pass score), each domain covered
+ * when one of its models passes, each institute kept when one of its models passes, and the
+ * portfolio continuing when at least {@code minDomainsCovered} domains are covered. Recorded once
+ * in the ledger with its input, so it replays.
+ */
+public final class PortfolioDecision {
+
+  public static final String KIND = "portfolio.decision";
+
+  private PortfolioDecision() {}
+
+  /** A model's score (0-100) on one benchmark of its domain. */
+  public record Result(String model, String benchmark, double score) {
+    public Result {
+      Objects.requireNonNull(model, "model is required");
+      Objects.requireNonNull(benchmark, "benchmark is required");
+      if (!(score >= 0 && score <= 100)) {
+        throw new IllegalArgumentException(model + "/" + benchmark + ": score must be 0-100");
+      }
+    }
+  }
+
+  public enum ModelOutcome {
+    PASSES,
+    BELOW_THRESHOLD,
+    BELOW_PASS_SCORE,
+    MISSING_RESULTS
+  }
+
+  public record ModelLine(
+      String institute,
+      String model,
+      String domain,
+      Map<String, Double> scores,
+      double domainScore,
+      ModelOutcome outcome,
+      String reason) {}
+
+  public record DomainLine(
+      String domain,
+      String label,
+      boolean covered,
+      @Nullable String best,
+      double bestScore,
+      String reason) {}
+
+  public record InstituteLine(
+      String institute, List<String> kept, List<String> dropped, boolean continues) {}
+
+  public record Decision(
+      boolean continues,
+      int covered,
+      int required,
+      List<DomainLine> domains,
+      List<ModelLine> models,
+      List<InstituteLine> institutes,
+      String reason) {}
+
+  public static Decision evaluate(Portfolio p, List<Result> results) {
+    Map<String, Portfolio.Model> models = new HashMap<>();
+    Map<String, String> instituteOf = new HashMap<>();
+    p.institutes()
+        .forEach(i ->
+            i.models()
+                .forEach(m -> {
+                  models.put(m.id(), m);
+                  instituteOf.put(m.id(), i.id());
+                }));
+    Map<String, Map<String, Double>> scores = new HashMap<>();
+    for (int i = 0; i < results.size(); i++) {
+      Result r = results.get(i);
+      Portfolio.Model m = models.get(r.model());
+      if (m == null) {
+        throw new UserError("results[" + i + "]: model '" + r.model() + "' is in no institute");
+      }
+      Portfolio.Domain d = p.domain(m.domain());
+      if (d.benchmarks().stream().noneMatch(b -> b.id().equals(r.benchmark()))) {
+        throw new UserError(
+            "results["
+                + i
+                + "]: benchmark '"
+                + r.benchmark()
+                + "' is not one of domain "
+                + d.id()
+                + "'s benchmarks");
+      }
+      if (scores
+              .computeIfAbsent(r.model(), k -> new LinkedHashMap<>())
+              .put(r.benchmark(), r.score())
+          != null) {
+        throw new UserError("results[" + i + "]: " + r.model() + "/" + r.benchmark() + " twice");
+      }
+    }
+    List<ModelLine> lines = new ArrayList<>();
+    for (Portfolio.Institute inst : p.institutes()) {
+      for (Portfolio.Model m : inst.models()) {
+        lines.add(judge(inst.id(), m, p.domain(m.domain()), scores.getOrDefault(m.id(), Map.of())));
+      }
+    }
+    List<DomainLine> domains = new ArrayList<>();
+    int covered = 0;
+    for (Portfolio.Domain d : p.domains()) {
+      ModelLine best =
+          lines.stream()
+              .filter(l -> l.domain().equals(d.id()) && l.outcome() == ModelOutcome.PASSES)
+              .max(
+                  java.util.Comparator.comparingDouble(ModelLine::domainScore)
+                      .thenComparing(ModelLine::model, java.util.Comparator.reverseOrder()))
+              .orElse(null);
+      if (best != null) {
+        covered++;
+      }
+      domains.add(
+          new DomainLine(
+              d.id(),
+              d.label(),
+              best != null,
+              best == null ? null : best.model(),
+              best == null ? 0 : best.domainScore(),
+              best == null
+                  ? "no model passes " + d.id()
+                  : String.format(
+                      Locale.ROOT,
+                      "best: %s (%.2f, %s)",
+                      best.model(),
+                      best.domainScore(),
+                      best.institute())));
+    }
+    List<InstituteLine> institutes = new ArrayList<>();
+    for (Portfolio.Institute inst : p.institutes()) {
+      List<String> kept = new ArrayList<>();
+      List<String> dropped = new ArrayList<>();
+      lines.stream()
+          .filter(l -> l.institute().equals(inst.id()))
+          .forEach(l -> (l.outcome() == ModelOutcome.PASSES ? kept : dropped).add(l.model()));
+      institutes.add(new InstituteLine(inst.id(), kept, dropped, !kept.isEmpty()));
+    }
+    boolean continues = covered >= p.minDomainsCovered();
+    return new Decision(
+        continues,
+        covered,
+        p.minDomainsCovered(),
+        domains,
+        lines,
+        institutes,
+        covered
+            + " of "
+            + p.domains().size()
+            + " domains covered; "
+            + p.minDomainsCovered()
+            + " needed: the portfolio "
+            + (continues ? "continues" : "stops"));
+  }
+
+  private static ModelLine judge(
+      String institute, Portfolio.Model m, Portfolio.Domain d, Map<String, Double> scores) {
+    double weighted = 0;
+    double weights = 0;
+    List<String> missing = new ArrayList<>();
+    List<String> below = new ArrayList<>();
+    for (Portfolio.Benchmark b : d.benchmarks()) {
+      Double s = scores.get(b.id());
+      if (s == null) {
+        missing.add(b.id());
+        continue;
+      }
+      weighted += b.weight() * s;
+      weights += b.weight();
+      if (s < b.threshold()) {
+        below.add(String.format(Locale.ROOT, "%s %.1f < %.1f", b.id(), s, b.threshold()));
+      }
+    }
+    double score = Math.round((weights == 0 ? 0 : weighted / weights) * 100) / 100.0;
+    ModelOutcome outcome;
+    String reason;
+    if (!missing.isEmpty()) {
+      outcome = ModelOutcome.MISSING_RESULTS;
+      reason = "no result for " + String.join(", ", missing);
+    } else if (!below.isEmpty()) {
+      outcome = ModelOutcome.BELOW_THRESHOLD;
+      reason = "below a benchmark threshold: " + String.join("; ", below);
+    } else if (score < d.passScore()) {
+      outcome = ModelOutcome.BELOW_PASS_SCORE;
+      reason = String.format(Locale.ROOT, "domain score %.2f < %.1f", score, d.passScore());
+    } else {
+      outcome = ModelOutcome.PASSES;
+      reason = String.format(Locale.ROOT, "domain score %.2f >= %.1f", score, d.passScore());
+    }
+    return new ModelLine(
+        institute, m.id(), d.id(), new java.util.TreeMap<>(scores), score, outcome, reason);
+  }
+
+  /** Evaluates and records the decision with its input; once per programme. */
+  public static Decision decide(
+      Ledger ledger, String programme, Portfolio p, List<Result> results) {
+    Decision d = evaluate(p, results);
+    ledger.appendAll(first -> {
+      if (recorded(ledger, programme) != null) {
+        throw new UserError(programme + ": the portfolio decision is already recorded");
+      }
+      return List.of(
+          new Ledger.Draft(
+              KIND,
+              Map.of("programme", programme, "portfolio", p, "results", results, "decision", d)));
+    });
+    return d;
+  }
+
+  public static @Nullable JsonNode recorded(Ledger ledger, String programme) {
+    for (LedgerEntry e : ledger.entries()) {
+      if (e.kind().equals(KIND)) {
+        JsonNode n = CanonicalJson.parse(e.payload());
+        if (n.path("programme").asString().equals(programme)) {
+          return n;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Recomputes the recorded decision from its recorded input; true when both agree. */
+  public static boolean replays(Ledger ledger, String programme) {
+    JsonNode n = recorded(ledger, programme);
+    if (n == null) {
+      throw new UserError(programme + ": no portfolio decision is recorded");
+    }
+    Portfolio p = CanonicalJson.read(n.path("portfolio"), Portfolio.class);
+    List<Result> results = new ArrayList<>();
+    n.path("results").forEach(r -> results.add(CanonicalJson.read(r, Result.class)));
+    return CanonicalJson.of(evaluate(p, results)).equals(CanonicalJson.of(n.path("decision")));
+  }
+}
