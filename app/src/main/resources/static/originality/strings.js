@@ -12,7 +12,7 @@ gukdaeI18n.add({
     "o.tamper": "변조 흔적: 유한하지 않은 값", "o.extreme": "극단값", "o.null": "기준선 구성"
   },
   en: {
-    "o.title": "Originality verification (weight forensics)",
+    "o.title": "Originality verification (weight comparison)",
     "o.lead": "Verdicts and evidence from comparing candidate weights with public models. Norm weights are judged on their deviation from 1 only.",
     "o.reports": "Checks", "o.model": "Model", "o.verdict": "Verdict", "o.when": "When",
     "o.empty": "No checks yet. Run gukdae originality --candidate DIR --reference NAME=DIR.",

@@ -49,7 +49,7 @@ class ArchitectureTest {
     "kr.gukdae.model..",
     "kr.gukdae.packs..",
     "kr.gukdae.arena..",
-    "kr.gukdae.forensics..",
+    "kr.gukdae.originality..",
     "kr.gukdae.lineage..",
     "kr.gukdae.review.."
   };
@@ -100,11 +100,11 @@ class ArchitectureTest {
           .because("shared request logic (who is asking, limits) belongs in a service");
 
   /**
-   * The one handler allowed a JSON tree: a stored forensics report passed through as the document
+   * The one handler allowed a JSON tree: a stored originality report passed through as the document
    * the method wrote (its per-reference details vary by method and version; see the handler).
    */
   static final String STORED_DOCUMENT =
-      "kr.gukdae.app.forensics.OriginalityController.report(java.lang.String)";
+      "kr.gukdae.app.originality.OriginalityController.report(java.lang.String)";
 
   /**
    * A REST handler's body is a typed record: not a {@code Map}, not a Jackson tree, not {@code
@@ -214,8 +214,8 @@ class ArchitectureTest {
     assertThatThrownBy(() -> CORE_IS_FRAMEWORK_FREE.check(planted))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("PlantedViolations$SpringInCore");
-    JavaClasses upstream = new ClassFileImporter().importPackages("kr.gukdae.forensics");
-    assertThat(upstream.contain("kr.gukdae.forensics.PlantedDecisionReader")).isTrue();
+    JavaClasses upstream = new ClassFileImporter().importPackages("kr.gukdae.originality");
+    assertThat(upstream.contain("kr.gukdae.originality.PlantedDecisionReader")).isTrue();
     assertThatThrownBy(() -> SOURCES_DO_NOT_REACH_DECISIONS.check(upstream))
         .isInstanceOf(AssertionError.class);
     // A frozen rule still catches a break that is not in its list (checked against a list held in

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of evidence about one team at one stage. Other features produce these (evaluation runs,
- * arena ratings, lineage counts, forensics verdicts); files and the ledger carry them.
+ * arena ratings, lineage counts, originality verdicts); files and the ledger carry them.
  */
 public sealed interface Evidence {
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 import kr.gukdae.app.arena.RecordedBattles;
 import kr.gukdae.app.arena.StageRatings;
 import kr.gukdae.app.eval.EvalService;
-import kr.gukdae.app.forensics.ForensicsStore;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
+import kr.gukdae.app.originality.OriginalityStore;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.app.review.ReviewService;
 import kr.gukdae.app.stage.ResultPrinter;
@@ -58,7 +58,7 @@ class DemoCommand implements GukdaeCommand {
   private final ReviewService reviews;
   private final RecordedBattles battles;
   private final StageRatings ratings;
-  private final ForensicsStore forensics;
+  private final OriginalityStore originality;
   private final LineageEvidenceRepository lineage;
   private final Ledger ledger;
   private final Environment environment;
@@ -78,7 +78,7 @@ class DemoCommand implements GukdaeCommand {
       ReviewService reviews,
       RecordedBattles battles,
       StageRatings ratings,
-      ForensicsStore forensics,
+      OriginalityStore originality,
       LineageEvidenceRepository lineage,
       Ledger ledger,
       Environment environment,
@@ -88,7 +88,7 @@ class DemoCommand implements GukdaeCommand {
     this.reviews = reviews;
     this.battles = battles;
     this.ratings = ratings;
-    this.forensics = forensics;
+    this.originality = originality;
     this.lineage = lineage;
     this.ledger = ledger;
     this.environment = environment;
@@ -122,7 +122,7 @@ class DemoCommand implements GukdaeCommand {
     int sheets = DemoReviews.run(reviews, panel, teams, STAGE, SEED);
     System.out.println("  " + sheets + " sheets submitted");
     System.out.println("4/5 originality (generated weights vs a 'foreign public' model):");
-    DemoOriginality.run(forensics, teams, STAGE, dir.resolve("weights"));
+    DemoOriginality.run(originality, teams, STAGE, dir.resolve("weights"));
     // The teams hand these weights in as their stage submission: the checks are of exactly them.
     for (Team team : teams) {
       stages.submit(loaded, STAGE, team.id(), dir.resolve("weights").resolve(team.id()), "demo");

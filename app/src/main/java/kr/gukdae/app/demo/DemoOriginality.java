@@ -2,15 +2,15 @@ package kr.gukdae.app.demo;
 
 import java.nio.file.Path;
 import java.util.List;
-import kr.gukdae.app.forensics.ForensicsStore;
-import kr.gukdae.app.forensics.WeightFile;
+import kr.gukdae.app.originality.OriginalityStore;
+import kr.gukdae.app.originality.WeightFile;
 import kr.gukdae.cli.Terminal;
-import kr.gukdae.forensics.Calibration;
-import kr.gukdae.forensics.DType;
-import kr.gukdae.forensics.DemoWeights;
-import kr.gukdae.forensics.Evidence.Report;
-import kr.gukdae.forensics.Forensics;
-import kr.gukdae.forensics.WeightModel;
+import kr.gukdae.originality.Calibration;
+import kr.gukdae.originality.DType;
+import kr.gukdae.originality.DemoWeights;
+import kr.gukdae.originality.Findings.Report;
+import kr.gukdae.originality.Originality;
+import kr.gukdae.originality.WeightModel;
 import kr.gukdae.stage.Team;
 
 /**
@@ -24,7 +24,7 @@ final class DemoOriginality {
   private DemoOriginality() {}
 
   /** Compares each team's generated weights with the foreign model and stores every report. */
-  static void run(ForensicsStore store, List<Team> teams, int stage, Path dir) {
+  static void run(OriginalityStore store, List<Team> teams, int stage, Path dir) {
     var config = DemoWeights.Config.tiny();
     DemoWeights.Model foreign = DemoWeights.independent(config, 1);
     foreign.write(dir.resolve("foreign-public"), DType.BF16, 1);
@@ -39,11 +39,11 @@ final class DemoOriginality {
       own.write(teamDir, DType.BF16, 1);
       WeightModel candidate = WeightModel.open(DemoTeamModels.submitted(team, stage), teamDir);
       Report report =
-          Forensics.compare(
+          Originality.compare(
               candidate,
               List.of(reference),
               Calibration.analytic(),
-              Forensics.Options.defaults(),
+              Originality.Options.defaults(),
               null);
       String id =
           store.save(

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kr.gukdae.app.forensics.ForensicsStore;
-import kr.gukdae.app.forensics.WeightFile;
+import kr.gukdae.app.originality.OriginalityStore;
+import kr.gukdae.app.originality.WeightFile;
 import kr.gukdae.stage.EvaluationPlan;
 import kr.gukdae.stage.Evidence;
 import kr.gukdae.stage.StageDef;
@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
 class OriginalityEvidence {
 
   private final JdbcClient jdbc;
-  private final ForensicsStore forensics;
+  private final OriginalityStore originality;
   private final Submissions submissions;
 
-  OriginalityEvidence(JdbcClient jdbc, ForensicsStore forensics, Submissions submissions) {
+  OriginalityEvidence(JdbcClient jdbc, OriginalityStore originality, Submissions submissions) {
     this.jdbc = jdbc;
-    this.forensics = forensics;
+    this.originality = originality;
     this.submissions = submissions;
   }
 
@@ -64,11 +64,11 @@ class OriginalityEvidence {
     Optional<Submissions.Submission> submitted =
         submissions.current(programme, st.number(), team.id());
     Check pick = checks.getFirst();
-    ForensicsStore.CheckedFiles files = forensics.weightFiles(pick.id());
+    OriginalityStore.CheckedFiles files = originality.weightFiles(pick.id());
     if (submitted.isPresent()) {
       List<String> wanted = WeightFile.contents(submitted.get().weights());
       for (Check c : checks) {
-        ForensicsStore.CheckedFiles f = forensics.weightFiles(c.id());
+        OriginalityStore.CheckedFiles f = originality.weightFiles(c.id());
         if (WeightFile.contents(f.candidate()).equals(wanted)) {
           pick = c;
           files = f;
@@ -119,7 +119,7 @@ class OriginalityEvidence {
       StageDef st,
       Team team,
       Check check,
-      ForensicsStore.CheckedFiles files,
+      OriginalityStore.CheckedFiles files,
       Submissions.@Nullable Submission submitted,
       List<String> references) {
     String redo = "; run gukdae originality on the submitted weights";

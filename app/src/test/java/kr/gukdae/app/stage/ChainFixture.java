@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.Map;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalService;
-import kr.gukdae.app.forensics.ForensicsStore;
-import kr.gukdae.app.forensics.WeightFile;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
+import kr.gukdae.app.originality.OriginalityStore;
+import kr.gukdae.app.originality.WeightFile;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.eval.run.ProgressListener;
-import kr.gukdae.forensics.Calibration;
-import kr.gukdae.forensics.DType;
-import kr.gukdae.forensics.DemoWeights;
-import kr.gukdae.forensics.Forensics;
-import kr.gukdae.forensics.WeightModel;
 import kr.gukdae.lineage.CountRules;
 import kr.gukdae.lineage.Lineage;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
+import kr.gukdae.originality.Calibration;
+import kr.gukdae.originality.DType;
+import kr.gukdae.originality.DemoWeights;
+import kr.gukdae.originality.Originality;
+import kr.gukdae.originality.WeightModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -205,7 +205,7 @@ final class ChainFixture {
    * is the foreign model's, frozen.
    */
   static void originality(
-      ForensicsStore store, StageService stages, Programmes.Loaded loaded, Path dir) {
+      OriginalityStore store, StageService stages, Programmes.Loaded loaded, Path dir) {
     var config = DemoWeights.Config.tiny();
     DemoWeights.Model foreign = DemoWeights.independent(config, 1);
     foreign.write(dir.resolve("foreign"), DType.BF16, 1);
@@ -221,11 +221,11 @@ final class ChainFixture {
       stages.submit(loaded, 1, t, teamDir, "office");
       WeightModel candidate = WeightModel.open(model(t), teamDir);
       var report =
-          Forensics.compare(
+          Originality.compare(
               candidate,
               List.of(reference),
               Calibration.analytic(),
-              Forensics.Options.defaults(),
+              Originality.Options.defaults(),
               null);
       store.save(
           report, teamDir.toString(), WeightFile.of(candidate), WeightFile.of(List.of(reference)));

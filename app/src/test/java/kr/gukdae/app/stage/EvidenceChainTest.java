@@ -12,8 +12,8 @@ import kr.gukdae.UserError;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.app.eval.EvalService;
-import kr.gukdae.app.forensics.ForensicsStore;
 import kr.gukdae.app.lineage.LineageEvidenceRepository;
+import kr.gukdae.app.originality.OriginalityStore;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.app.review.ReviewService;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
@@ -55,7 +55,7 @@ class EvidenceChainTest {
   @Autowired ReviewService reviews;
   @Autowired EvalService eval;
   @Autowired kr.gukdae.app.eval.EvalStore evals;
-  @Autowired ForensicsStore forensics;
+  @Autowired OriginalityStore originality;
   @Autowired LineageEvidenceRepository lineage;
   @Autowired JdbcClient jdbc;
   @Autowired Accounts accounts;
@@ -127,7 +127,7 @@ class EvidenceChainTest {
     // Under the arena's per-network limit for unverified voters (30 a minute): all from loopback
     // here.
     assertThat(ChainFixture.vote(port, jdbc, 28)).isEqualTo(28);
-    ChainFixture.originality(forensics, stages, loaded, dir.resolve("weights"));
+    ChainFixture.originality(originality, stages, loaded, dir.resolve("weights"));
     var roots = kr.gukdae.stage.EvaluationPlan.of(loaded.program()).lineageRoots();
     // A count over all time is not the stage's count: it is shown, marked stale, and not used.
     var all = kr.gukdae.lineage.Lineage.demo();

@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.originality;
+
+import org.jspecify.annotations.NullMarked;

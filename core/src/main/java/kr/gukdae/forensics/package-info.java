@@ -1,4 +1,0 @@
-@NullMarked
-package kr.gukdae.forensics;
-
-import org.jspecify.annotations.NullMarked;

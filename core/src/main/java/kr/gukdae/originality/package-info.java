@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.originality;
+
+import org.jspecify.annotations.NullMarked;
