@@ -11,4 +11,27 @@ final class PlantedViolations {
 
   /** A test fake by its name. */
   static final class FakeThing {}
+
+  /** A controller whose bodies are untyped in three ways, and one typed twin. */
+  @org.springframework.web.bind.annotation.RestController
+  static final class UntypedController {
+
+    record Typed(String name) {}
+
+    org.springframework.http.ResponseEntity<java.util.Map<String, Object>> wrappedMap() {
+      return org.springframework.http.ResponseEntity.ok(java.util.Map.of());
+    }
+
+    java.util.List<tools.jackson.databind.node.ObjectNode> listOfTrees() {
+      return java.util.List.of();
+    }
+
+    Object anything() {
+      return "";
+    }
+
+    org.springframework.http.ResponseEntity<java.util.List<Typed>> typed() {
+      return org.springframework.http.ResponseEntity.ok(java.util.List.of());
+    }
+  }
 }

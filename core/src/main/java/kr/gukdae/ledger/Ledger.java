@@ -274,15 +274,35 @@ public final class Ledger {
     }
   }
 
-  /** Verifies against this ledger's own key and every checkpoint in its anchors folder. */
+  /** The last verification and exactly what it covered; see {@link #verify()}. */
+  private record Verified(List<LedgerEntry> entries, Trust trust, Verification result) {}
+
+  private volatile @Nullable Verified lastVerified;
+
+  /**
+   * Verifies against this ledger's own key and every checkpoint in its anchors folder.
+   *
+   * <p>Every report view asks for this, so the result is kept for as long as nothing it covered
+   * changed: the rows are read from the store on every call (as before) and compared with the rows
+   * last verified, field by field, which costs far less than re-hashing and re-checking every
+   * signature. The key is the whole chain as read, not just its head: someone with database access
+   * can edit a middle row and leave the head row as it was, and that edit must show on the next
+   * view. New checkpoints or a changed key are part of the key too.
+   */
   public Verification verify() {
     List<Checkpoint> published =
         anchors != null && java.nio.file.Files.isDirectory(anchors)
             ? Checkpoint.readAll(anchors)
             : List.of();
-    return verifyWith(
-        store.all(),
-        new Trust(key == null ? List.of() : List.of(key.publicKey()), published, null));
+    List<LedgerEntry> entries = store.all();
+    Trust trust = new Trust(key == null ? List.of() : List.of(key.publicKey()), published, null);
+    Verified last = lastVerified;
+    if (last != null && last.entries().equals(entries) && last.trust().equals(trust)) {
+      return last.result();
+    }
+    Verification result = verifyWith(entries, trust);
+    lastVerified = new Verified(List.copyOf(entries), trust, result);
+    return result;
   }
 
   /** Writes every entry to a JSON-lines file that {@link #verifyFile} can check on its own. */

@@ -72,6 +72,8 @@ class ArenaResultsApi {
 
   private final Pseudonyms pseudonyms;
 
+  private final BoardCache boards = new BoardCache();
+
   /**
    * Models with fewer battles than this in the slice are marked preliminary: after a handful of
    * votes a Bradley–Terry rating can sit hundreds of points from where it settles.
@@ -111,6 +113,14 @@ class ArenaResultsApi {
     }
     Method m = method(method);
     var votes = arena.results().counted(filter(category, language, voters(voterClass, voters)));
+    var key =
+        new BoardCache.Key(
+            BoardCache.digest(votes), m.wireName(), minBattles, bootstrap, preliminaryBelow);
+    return boards.get(key, () -> fit(votes, m, minBattles, bootstrap));
+  }
+
+  /** The fit itself: seeded, so the same votes and options always give the same board. */
+  private Board fit(List<Results.VoteRow> votes, Method m, int minBattles, int bootstrap) {
     List<Battle> counted = votes.stream().map(Results.VoteRow::battle).toList();
     if (m == Method.STYLE) {
       counted = withStyle(votes);

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.eval.reference.Achievement;
@@ -33,14 +32,16 @@ class CompareController {
     this.runs = runs;
   }
 
+  record References(String label, boolean demo, List<String> models) {}
+
   @GetMapping("/api/compare/references")
-  Map<String, Object> references(@RequestParam(defaultValue = "published") String table) {
+  References references(@RequestParam(defaultValue = "published") String table) {
     ReferenceTable t = bundled(table);
-    return Map.of("label", t.label(), "demo", t.demo(), "models", t.scores().models());
+    return new References(t.label(), t.demo(), List.copyOf(t.scores().models()));
   }
 
   @GetMapping("/api/eval/runs/{id}/compare")
-  ResponseEntity<Map<String, Object>> compare(
+  ResponseEntity<ComparisonJson.View> compare(
       @PathVariable String id,
       @RequestParam(defaultValue = "published") String references,
       @RequestParam(required = false) @Nullable String target,
@@ -62,7 +63,7 @@ class CompareController {
     Comparison c =
         Comparison.of(
             RunResults.read(file), table.scores(), baseline(target, bestWithin, asOf), goal);
-    return ResponseEntity.ok(ComparisonJson.tree(c, table));
+    return ResponseEntity.ok(ComparisonJson.view(c, table));
   }
 
   private static ReferenceTable bundled(String name) {

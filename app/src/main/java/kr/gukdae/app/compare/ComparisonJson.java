@@ -1,73 +1,107 @@
 package kr.gukdae.app.compare;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
-import java.util.Map;
 import kr.gukdae.eval.reference.Baseline;
 import kr.gukdae.eval.reference.Comparison;
-import kr.gukdae.eval.reference.ComparisonRow;
 import kr.gukdae.eval.reference.ComparisonRow.Compared;
 import kr.gukdae.eval.reference.ComparisonRow.NoReference;
+import kr.gukdae.eval.reference.ReferenceScore;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The comparison as JSON, for scripts and the web page. */
+/** The comparison as JSON, for scripts (the CLI's --json) and the web page: one typed shape. */
 final class ComparisonJson {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The whole comparison; {@code compared} and {@code meetingGoal} count task rows. */
+  record View(
+      String results,
+      String references,
+      boolean demo,
+      BaselineView baseline,
+      double goal,
+      List<TaskView> tasks,
+      int compared,
+      long meetingGoal) {}
+
+  /** {@code kind} is {@code target} (with a model) or {@code best-within} (months, asOf). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record BaselineView(
+      String kind,
+      @Nullable String model,
+      @Nullable Integer months,
+      @Nullable String asOf,
+      String description) {}
+
+  /** One task row: compared against a reference, or with the reason there is none. */
+  sealed interface TaskView permits ComparedTask, UncomparedTask {
+    String task();
+  }
+
+  record ComparedTask(
+      String task,
+      String metric,
+      double score,
+      ReferenceView reference,
+      double ratio,
+      boolean meetsGoal)
+      implements TaskView {}
+
+  record UncomparedTask(String task, String noReference) implements TaskView {}
+
+  record ReferenceView(
+      String model,
+      String benchmark,
+      String metric,
+      double score,
+      String releaseDate,
+      String source) {
+    static ReferenceView of(ReferenceScore r) {
+      return new ReferenceView(
+          r.model(), r.benchmark(), r.metric(), r.score(), r.releaseDate().toString(), r.source());
+    }
+  }
+
   private ComparisonJson() {}
 
   static String write(Comparison c, ReferenceTable references) {
-    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(c, references));
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(view(c, references));
   }
 
-  static Map<String, Object> tree(Comparison c, ReferenceTable references) {
-    Map<String, Object> root = new LinkedHashMap<>();
-    root.put("results", c.results());
-    root.put("references", references.label());
-    root.put("demo", references.demo());
-    Map<String, Object> baseline = new LinkedHashMap<>();
-    switch (c.baseline()) {
-      case Baseline.Target t -> {
-        baseline.put("kind", "target");
-        baseline.put("model", t.model());
-      }
-      case Baseline.BestWithin w -> {
-        baseline.put("kind", "best-within");
-        baseline.put("months", w.months());
-        baseline.put("asOf", w.asOf().toString());
-      }
-    }
-    baseline.put("description", c.baseline().describe());
-    root.put("baseline", baseline);
-    root.put("goal", c.goal());
-    List<Object> tasks = new ArrayList<>();
-    for (ComparisonRow row : c.rows()) {
-      Map<String, Object> t = new LinkedHashMap<>();
-      t.put("task", row.task());
-      switch (row) {
-        case Compared r -> {
-          t.put("metric", r.metricKey());
-          t.put("score", r.percent());
-          Map<String, Object> ref = new LinkedHashMap<>();
-          ref.put("model", r.reference().model());
-          ref.put("benchmark", r.reference().benchmark());
-          ref.put("metric", r.reference().metric());
-          ref.put("score", r.reference().score());
-          ref.put("releaseDate", r.reference().releaseDate().toString());
-          ref.put("source", r.reference().source());
-          t.put("reference", ref);
-          t.put("ratio", r.achievement().ratio());
-          t.put("meetsGoal", r.meetsGoal());
-        }
-        case NoReference n -> t.put("noReference", n.reason());
-      }
-      tasks.add(t);
-    }
-    root.put("tasks", tasks);
-    root.put("compared", c.compared().size());
-    root.put("meetingGoal", c.meetingGoal());
-    return root;
+  static View view(Comparison c, ReferenceTable references) {
+    BaselineView baseline =
+        switch (c.baseline()) {
+          case Baseline.Target t ->
+              new BaselineView("target", t.model(), null, null, c.baseline().describe());
+          case Baseline.BestWithin w ->
+              new BaselineView(
+                  "best-within", null, w.months(), w.asOf().toString(), c.baseline().describe());
+        };
+    List<TaskView> tasks =
+        c.rows().stream()
+            .<TaskView>map(row ->
+                switch (row) {
+                  case Compared r ->
+                      new ComparedTask(
+                          r.task(),
+                          r.metricKey(),
+                          r.percent(),
+                          ReferenceView.of(r.reference()),
+                          r.achievement().ratio(),
+                          r.meetsGoal());
+                  case NoReference n -> new UncomparedTask(n.task(), n.reason());
+                })
+            .toList();
+    return new View(
+        c.results(),
+        references.label(),
+        references.demo(),
+        baseline,
+        c.goal(),
+        tasks,
+        c.compared().size(),
+        c.meetingGoal());
   }
 }

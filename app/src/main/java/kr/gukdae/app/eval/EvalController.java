@@ -1,9 +1,8 @@
 package kr.gukdae.app.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.AccessDenied;
@@ -62,6 +61,15 @@ class EvalController {
       @Nullable Integer numFewshot,
       @Nullable Integer concurrency) {}
 
+  /** The id of a run that was accepted and runs in the background. */
+  record Started(String runId) {}
+
+  /** A run, its live progress while it runs (absent otherwise) and its result rows. */
+  record RunView(
+      EvalStore.RunRow run,
+      @JsonInclude(JsonInclude.Include.NON_NULL) RunProgress.@Nullable Snapshot progress,
+      List<EvalStore.ResultRow> results) {}
+
   @GetMapping("/tasks")
   List<TaskRegistry.Entry> tasks() {
     return service.registry(List.of()).entries();
@@ -73,7 +81,7 @@ class EvalController {
    */
   @Requires({Role.OFFICE, Role.REVIEWER})
   @PostMapping("/runs")
-  ResponseEntity<Map<String, String>> start(@RequestBody StartRun body) {
+  ResponseEntity<Started> start(@RequestBody StartRun body) {
     if (body.model() == null || body.tasks() == null || body.tasks().isEmpty()) {
       throw new UserError("model and tasks are required");
     }
@@ -139,7 +147,7 @@ class EvalController {
             running.release();
           }
         });
-    return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Started(runId));
   }
 
   @GetMapping("/runs")
@@ -148,16 +156,11 @@ class EvalController {
   }
 
   @GetMapping("/runs/{id}")
-  ResponseEntity<Map<String, Object>> run(@PathVariable String id) {
+  ResponseEntity<RunView> run(@PathVariable String id) {
     return store
         .run(id)
-        .map(run -> {
-          Map<String, Object> body = new LinkedHashMap<>();
-          body.put("run", run);
-          store.progress(id).ifPresent(p -> body.put("progress", p));
-          body.put("results", store.results(id));
-          return ResponseEntity.ok(body);
-        })
+        .map(run ->
+            ResponseEntity.ok(new RunView(run, store.progress(id).orElse(null), store.results(id))))
         .orElse(ResponseEntity.notFound().build());
   }
 }

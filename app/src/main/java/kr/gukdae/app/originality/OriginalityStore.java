@@ -163,13 +163,33 @@ public class OriginalityStore {
   }
 
   /** Report headers, newest first. */
-  public List<Map<String, @Nullable Object>> list() {
+  public List<ReportSummary> list() {
     return jdbc.sql(
             "SELECT id, model, verdict_code, verdict, verdict_ko, created_at FROM forensics_report"
                 + " ORDER BY created_at DESC, id")
-        .query()
-        .listOfRows();
+        .query((rs, n) ->
+            new ReportSummary(
+                rs.getString("id"),
+                rs.getString("model"),
+                rs.getString("verdict_code"),
+                rs.getString("verdict"),
+                rs.getString("verdict_ko"),
+                rs.getObject("created_at", java.time.OffsetDateTime.class)))
+        .list();
   }
+
+  /**
+   * One stored report in the list; the snake_case names are the columns', which the originality
+   * page reads.
+   */
+  public record ReportSummary(
+      String id,
+      String model,
+      @com.fasterxml.jackson.annotation.JsonProperty("verdict_code") String verdictCode,
+      String verdict,
+      @com.fasterxml.jackson.annotation.JsonProperty("verdict_ko") @Nullable String verdictKo,
+      @com.fasterxml.jackson.annotation.JsonProperty("created_at")
+          java.time.OffsetDateTime createdAt) {}
 
   /** The stored report as the same JSON the CLI prints, or empty. */
   public Optional<ObjectNode> get(String id) {

@@ -109,6 +109,26 @@ class LeaderboardMethodsTest {
           .isEqualTo(expected.stream().map(Battle::weight).toList());
       assertSame(bt, Ratings.bradleyTerry(exported, POINT));
 
+      // The public board is kept while the votes are unchanged, and refitted when a vote row is
+      // edited in the database (here: the last vote's outcome flipped by someone with SQL access).
+      var kept = api.leaderboard(null, null, null, null, 0, 200, "bt");
+      assertThat(api.leaderboard(null, null, null, null, 0, 200, "bt")).isSameAs(kept);
+      assertThat(api.leaderboard(null, null, null, null, 0, 100, "bt")).isNotSameAs(kept);
+      String last =
+          db.jdbc
+              .sql(
+                  "SELECT battle_id FROM arena_vote WHERE outcome = 'model_a' ORDER BY voted_at DESC")
+              .query(String.class)
+              .list()
+              .get(0);
+      db.jdbc
+          .sql("UPDATE arena_vote SET outcome = 'model_b' WHERE battle_id = ?")
+          .param(last)
+          .update();
+      var edited = api.leaderboard(null, null, null, null, 0, 200, "bt");
+      assertThat(edited).isNotSameAs(kept);
+      assertThat(ratings(edited)).isNotEqualTo(ratings(kept));
+
       assertThatThrownBy(() -> api.leaderboard(null, null, null, null, 0, 0, "glicko"))
           .isInstanceOfSatisfying(
               ArenaException.class, e -> assertThat(e.code()).isEqualTo("bad_method"));

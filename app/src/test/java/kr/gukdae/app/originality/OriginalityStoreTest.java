@@ -46,7 +46,7 @@ class OriginalityStoreTest {
             null);
 
     String id = store.save(report, "/models/team-a");
-    assertThat(store.list()).extracting(r -> r.get("id")).containsExactly(id);
+    assertThat(store.list()).extracting(OriginalityStore.ReportSummary::id).containsExactly(id);
     var back = store.get(id).orElseThrow();
     assertThat(back.get("verdict").asString())
         .isEqualTo("CONTAINS COMPONENT vision_encoder (frozen) FROM foreign");
