@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.security.MessageDigest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
@@ -106,6 +107,19 @@ class ArchitectureTest {
           .notHaveRawReturnType(tools.jackson.databind.node.ObjectNode.class)
           .because("REST bodies are typed records, not maps or JSON trees");
 
+  static final ArchRule ONE_SHA256_HELPER =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("kr.gukdae.Sha256")
+          .should()
+          .callMethod(MessageDigest.class, "getInstance", String.class)
+          .orShould()
+          .callMethod(MessageDigest.class, "getInstance", String.class, String.class)
+          .orShould()
+          .callMethod(
+              MessageDigest.class, "getInstance", String.class, java.security.Provider.class)
+          .because("SHA-256 is computed and hex-encoded in one place: kr.gukdae.Sha256");
+
   static final ArchRule NO_TEST_FAKES_IN_PRODUCTION =
       noClasses()
           .should()
@@ -146,6 +160,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void oneSha256Helper() {
+    ONE_SHA256_HELPER.check(PRODUCTION);
+  }
+
+  @Test
   void plantedBreaksAreCaught() {
     JavaClasses planted =
         new ClassFileImporter().importClasses(PlantedViolations.SpringInCore.class);
@@ -164,6 +183,11 @@ class ArchitectureTest {
             () -> FreezingArchRule.freeze(NO_TEST_FAKES_IN_PRODUCTION).persistIn(known).check(fake))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("FakeThing");
+    JavaClasses ownHash = new ClassFileImporter().importClasses(PlantedViolations.OwnSha256.class);
+    assertThatThrownBy(() -> ONE_SHA256_HELPER.check(ownHash))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("PlantedViolations$OwnSha256");
+    assertThat(PRODUCTION.contain("kr.gukdae.Sha256")).isTrue();
     assertThat(PRODUCTION.size()).isGreaterThan(300);
   }
 }

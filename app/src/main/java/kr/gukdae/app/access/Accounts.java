@@ -1,8 +1,5 @@
 package kr.gukdae.app.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -11,12 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import kr.gukdae.Sha256;
 import kr.gukdae.text.Fold;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -147,7 +144,7 @@ public final class Accounts {
   public Opened openAnonymous(String address) {
     throttle.acquire("anon:" + address, anonymousPerMinute, MINUTE, "new session");
     String token = newToken();
-    return open(token, Principal.anonymous("anon-" + sha256(token).substring(0, 20)));
+    return open(token, Principal.anonymous("anon-" + Sha256.hex(token).substring(0, 20)));
   }
 
   /** The principal behind a cookie token, or null when unknown, ended or expired. */
@@ -155,7 +152,7 @@ public final class Accounts {
     if (token == null || token.length() != 43) {
       return null;
     }
-    String hash = sha256(token);
+    String hash = Sha256.hex(token);
     Cached cached = cache.get(hash);
     if (cached == null) {
       var row =
@@ -188,7 +185,7 @@ public final class Accounts {
     if (token == null) {
       return;
     }
-    String hash = sha256(token);
+    String hash = Sha256.hex(token);
     cache.remove(hash);
     jdbc.sql("UPDATE arena_session SET ended_at = ? WHERE token_hash = ?")
         .params(now(), hash)
@@ -365,7 +362,7 @@ public final class Accounts {
       sweep();
     }
     OffsetDateTime expires = now.plus(ttl);
-    String hash = sha256(token);
+    String hash = Sha256.hex(token);
     jdbc.sql(
             "INSERT INTO arena_session (token_hash, voter_id, voter_class, username, created_at,"
                 + " expires_at) VALUES (?, ?, ?, ?, ?, ?)")
@@ -390,16 +387,5 @@ public final class Accounts {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  /** Hex SHA-256 of the text's UTF-8 bytes. */
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

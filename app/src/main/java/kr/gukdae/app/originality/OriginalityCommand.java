@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gukdae originality}: weights compared with reference models, with evidence stored. */
+/**
+ * {@code gukdae originality}: weights compared with reference models, with evidence stored. The
+ * comparison and its printed result need no database; storing (the default, for the stage evidence)
+ * opens it afterwards, so the verdict appears before Spring starts.
+ */
 @Component
 @Command(
     name = "originality",
@@ -114,7 +118,11 @@ class OriginalityCommand implements StandaloneCommand {
   @Option(names = "--json", description = "Print the full report as JSON.")
   boolean json;
 
-  @Option(names = "--no-store", description = "Do not store the report in the database.")
+  @Option(
+      names = "--no-store",
+      description =
+          "Do not store the check in the database (the stage counts only stored checks); the"
+              + " result is printed before storing either way.")
   boolean noStore;
 
   private final AppServices services;
@@ -196,16 +204,18 @@ class OriginalityCommand implements StandaloneCommand {
           "weight files changed while they were being checked; nothing stored, run the check"
               + " again on weights nobody is writing to");
     }
-    String id =
-        noStore ? null : store().save(report, candidate.toString(), candidateFiles, referenceFiles);
+    // The result first, without the database (which takes seconds to open): a person reads the
+    // verdict as soon as the comparison ends. Then the check is stored for the stage evidence.
     if (json) {
-      var node = ReportJson.report(report);
-      if (id != null) {
-        node.put("id", id);
-      }
-      System.out.println(node.toPrettyString());
+      System.out.println(ReportJson.report(report).toPrettyString());
     } else {
-      ReportText.print(report, id, System.out);
+      ReportText.print(report, System.out);
+    }
+    System.out.flush();
+    if (!noStore) {
+      String id = store().save(report, candidate.toString(), candidateFiles, referenceFiles);
+      // stdout stays one JSON document with --json, so the id goes to stderr there
+      ReportText.printStored(id, json ? System.err : System.out);
     }
     return 0;
   }

@@ -54,6 +54,8 @@ class OriginalityCommandTest {
     base.write(dir.resolve("base"), DType.BF16, 1);
     DemoWeights.fineTuned(base, 3, 0.05).write(dir.resolve("team"), DType.BF16, 2);
     Path log = Files.writeString(dir.resolve("loss.csv"), "step,loss\n0,2.3\n10,2.2\n20,2.1\n");
+    // stdout and stderr in one stream, to see what comes first
+    System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
 
     int code =
         Launcher.run(
@@ -66,7 +68,13 @@ class OriginalityCommandTest {
             log.toString());
 
     String text = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code).as(text).isZero();
+    // the verdict is printed before the database opens (Spring starts), then the check is stored
+    int verdict = text.indexOf("verdict:   FINE-TUNED FROM foreign");
+    int opening = text.indexOf("gukdae: opening the database");
+    int stored = text.indexOf("stored as evidence ");
+    assertThat(verdict).isNotNegative().isLessThan(opening);
+    assertThat(opening).isLessThan(stored);
     assertThat(text)
         .contains("verdict:   FINE-TUNED FROM foreign")
         .contains("block.0.mlp")

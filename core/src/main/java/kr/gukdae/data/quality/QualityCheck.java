@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kr.gukdae.Sha256;
 import kr.gukdae.data.quality.QualityReport.Criterion;
 import kr.gukdae.data.quality.QualityReport.Finding;
 import kr.gukdae.dataset.Row;
-import kr.gukdae.ledger.Hashes;
 
 /** Runs every criterion over the rows of a submitted dataset version. */
 public final class QualityCheck {
@@ -27,7 +27,7 @@ public final class QualityCheck {
     for (Row row : rows) {
       Object value = row.fields().get(field);
       String text = value == null ? null : value.toString();
-      String key = Hashes.sha256(text == null ? "\u0000null" : text).substring(0, 16);
+      String key = Sha256.hex(text == null ? "\u0000null" : text).substring(0, 16);
       keys.add(key);
       if (text == null || text.isBlank() || text.contains("\uFFFD") || hasControl(text)) {
         String why =
