@@ -8,6 +8,6 @@ window.arenaApi = async function (method, url, body) {
     credentials: "same-origin",
   });
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(data.message || gukdaeI18n.t("arena.failed") + " (" + res.status + ")");
+  if (!res.ok) throw new Error(gukdaeI18n.problem(data, gukdaeI18n.t("arena.failed") + " (" + res.status + ")"));
   return data;
 };

@@ -24,7 +24,7 @@
     try {
       const res = await fetch("/api/arena/leaderboard?" + ratingsQuery());
       const data = await res.json();
-      if (!res.ok) throw new Error(data.message || res.status);
+      if (!res.ok) throw new Error(gukdaeI18n.problem(data, res.status));
       $("count").textContent = String(data.battles);
       $("export").href = "/api/arena/export?" + query();
       const rows = $("rows");

@@ -59,12 +59,23 @@
     const colon = head.lastIndexOf(": ", hangul);
     return lang === "ko" ? head : (colon < 0 ? "" : head.slice(0, colon + 2)) + s.slice(cut + 3);
   }
+  // A refusal from the API, which is always an RFC 9457 problem with the message in both languages
+  // (messageKo, messageEn; built by kr.gukdae.web.Problems), as one line in the page's language.
+  // `fallback` is shown when the reply is not a problem (e.g. a proxy's own error page).
+  function problem(body, fallback) {
+    if (body && typeof body === "object") {
+      const own = lang === "ko" ? body.messageKo : body.messageEn;
+      if (own) return own;
+      if (body.detail || body.message) return message(body.detail || body.message);
+    }
+    return String(fallback == null ? "" : fallback);
+  }
   // Keys present in one language and not the other (the browser test asserts none).
   function mismatched() {
     const ko = Object.keys(dict.ko), en = Object.keys(dict.en);
     return ko.filter((k) => !(k in dict.en)).map((k) => "en lacks " + k)
       .concat(en.filter((k) => !(k in dict.ko)).map((k) => "ko lacks " + k));
   }
-  window.gukdaeI18n = { t, add, apply, setLang, label, message, mismatched, lang: () => lang };
+  window.gukdaeI18n = { t, add, apply, setLang, label, message, problem, mismatched, lang: () => lang };
   document.addEventListener("DOMContentLoaded", () => { header(); apply(); });
 })();

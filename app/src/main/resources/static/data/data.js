@@ -39,7 +39,7 @@
     });
     const text = await res.text();
     const data = text ? JSON.parse(text) : null;
-    if (!res.ok) throw new Error((data && (data.message || data.error)) || res.status);
+    if (!res.ok) throw new Error(gukdaeI18n.problem(data, res.status));
     return data;
   }
   function fail(e) { $("error").textContent = e.message; }

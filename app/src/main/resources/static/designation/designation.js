@@ -39,7 +39,7 @@ document.getElementById("verify").addEventListener("submit", async (e) => {
   const data = await r.json();
   out.textContent = r.ok
     ? (data.valid ? t("designation.valid") : t("designation.lapsed")) + ": " + data.designation.holder + " (" + data.designation.kind + ", " + data.asOf + ")"
-    : data.error;
+    : gukdaeI18n.problem(data, String(r.status));
 });
 
 document.addEventListener("gukdae:lang", registry);

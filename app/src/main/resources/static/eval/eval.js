@@ -8,11 +8,11 @@
   let timer = null;
   let waits = 0;
 
-  // API errors come as {"error": "..."} (input) or {"error": code, "message": "한국어 / English"}.
+  // API errors are RFC 9457 problems (kr.gukdae.web.Problems); gukdaeI18n.problem picks the language.
   async function json(url, options) {
     const res = await fetch(url, options);
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(gukdaeI18n.message(body.message || body.error || res.status + " " + res.statusText));
+    if (!res.ok) throw new Error(gukdaeI18n.problem(body, res.status + " " + res.statusText));
     return body;
   }
 

@@ -15,7 +15,7 @@ window.evalViewer = (function () {
   async function json(url) {
     const res = await fetch(url);
     const body = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(gukdaeI18n.message(body.message || body.error || res.status + " " + res.statusText));
+    if (!res.ok) throw new Error(gukdaeI18n.problem(body, res.status + " " + res.statusText));
     return body;
   }
   function el(tag, cls, text) {

@@ -47,8 +47,8 @@
 
   async function call(url, options) {
     const response = await fetch(url, options);
-    const body = await response.json();
-    if (!response.ok) throw new Error(body.message || body.error || response.statusText);
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(gukdaeI18n.problem(body, response.statusText));
     return body;
   }
 

@@ -30,7 +30,7 @@ let me = null;
 async function api(method, path, body) {
   const r = await fetch(path, { method, headers: { "Content-Type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
   const data = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error(data.message || data.error || String(r.status));
+  if (!r.ok) throw new Error(gukdaeI18n.problem(data, String(r.status)));
   return data;
 }
 

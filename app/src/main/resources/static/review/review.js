@@ -35,7 +35,7 @@ const stage = () => Number(document.getElementById("stage").value || 1);
 async function api(url, options) {
   const r = await fetch(url, options);
   const body = await r.json().catch(() => ({}));
-  if (!r.ok) throw new Error(body.message || body.error || `${r.status}`);
+  if (!r.ok) throw new Error(gukdaeI18n.problem(body, `${r.status}`));
   return body;
 }
 

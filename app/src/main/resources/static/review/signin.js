@@ -34,7 +34,7 @@ window.gukdaeSignin = (function () {
       });
       if (!r.ok) {
         const body = await r.json().catch(() => ({}));
-        err.textContent = body.message || gukdaeI18n.t("signin.failed");
+        err.textContent = gukdaeI18n.problem(body, gukdaeI18n.t("signin.failed"));
         return;
       }
       const who = await me();

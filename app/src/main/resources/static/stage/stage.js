@@ -83,9 +83,8 @@ function trails(sources) {
 async function json(url, options) {
   const r = await fetch(url, options);
   if (!r.ok) {
-    // API errors are {"error": "..."} (UserErrorAdvice) or, for refusals, {"error": code, "message"}
     const body = await r.json().catch(() => ({}));
-    throw new Error(body.message || body.error || `${r.status} ${r.statusText}`);
+    throw new Error(gukdaeI18n.problem(body, `${r.status} ${r.statusText}`));
   }
   return r.json();
 }

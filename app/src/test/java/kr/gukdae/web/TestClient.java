@@ -81,13 +81,34 @@ public class TestClient {
     return JSON.readTree(response.body());
   }
 
-  /** Sends and expects a refusal with this status and error code; the reply's JSON. */
+  /**
+   * Sends and expects a refusal with this status and error code, in the API's one error shape (an
+   * RFC 9457 problem, see {@link Problems}); the reply's JSON.
+   */
   public JsonNode refused(
       int status, String code, String method, String path, @Nullable Object body) throws Exception {
     var response = send(method, path, body);
     assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(status);
+    return problem(response, status, code);
+  }
+
+  /** Checks that a reply is a problem of this status and code; its JSON. */
+  public static JsonNode problem(HttpResponse<String> response, int status, String code) {
+    String where = response.uri() + " " + response.body();
+    assertThat(response.statusCode()).as(where).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .as(where)
+        .startsWith("application/problem+json");
     JsonNode error = JSON.readTree(response.body());
-    assertThat(error.get("error").asString()).isEqualTo(code);
+    assertThat(error.path("status").asInt()).as(where).isEqualTo(status);
+    assertThat(error.path("title").asString()).as(where).isNotBlank();
+    assertThat(error.path("error").asString()).as(where).isEqualTo(code);
+    assertThat(error.path("detail").asString()).as(where).isNotBlank();
+    assertThat(error.path("message").asString())
+        .as(where)
+        .isEqualTo(error.path("detail").asString());
+    assertThat(error.path("messageKo").asString()).as(where).isNotBlank();
+    assertThat(error.path("messageEn").asString()).as(where).isNotBlank();
     return error;
   }
 }

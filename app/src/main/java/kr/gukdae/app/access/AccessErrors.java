@@ -1,20 +1,20 @@
 package kr.gukdae.app.access;
 
-import java.util.Map;
+import kr.gukdae.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Refusals at the trust boundary, from any controller: {@code {"error": code, "message": …}}. */
+/** Refusals at the trust boundary, from any controller, as problems ({@link Problems}). */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AccessErrors {
 
   @ExceptionHandler(AccessDenied.class)
-  ResponseEntity<Map<String, String>> denied(AccessDenied e) {
-    return ResponseEntity.status(e.status())
-        .body(Map.of("error", e.code(), "message", e.getMessage()));
+  ResponseEntity<ProblemDetail> denied(AccessDenied e) {
+    return Problems.response(e.status(), e.code(), String.valueOf(e.getMessage()));
   }
 }

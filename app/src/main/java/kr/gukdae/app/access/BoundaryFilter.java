@@ -11,13 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import kr.gukdae.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -103,14 +104,8 @@ final class BoundaryFilter implements Filter {
 
   private static void refuse(HttpServletResponse response, int status, String code, String text)
       throws IOException {
-    byte[] body =
-        ("{\"error\":\"" + code + "\",\"message\":\"" + text + "\"}")
-            .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
     response.setHeader("Connection", "close");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    Problems.write(response, HttpStatusCode.valueOf(status), code, text);
   }
 
   /** A request whose body stream fails once it passes the limit. */

@@ -1,9 +1,9 @@
 package kr.gukdae.app.arena;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
+import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,28 +18,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AccountAdminApi {
 
-  private final Arena arena;
-  private final ArenaApi api;
+  record Verified(String username, String verifiedBy, OffsetDateTime verifiedAt) {}
 
-  AccountAdminApi(Arena arena, ArenaApi api) {
+  private final Arena arena;
+  private final Access access;
+
+  AccountAdminApi(Arena arena, Access access) {
     this.arena = arena;
-    this.api = api;
+    this.access = access;
   }
 
   @Requires(Role.OFFICE)
   @GetMapping("/api/arena/admin/accounts/unverified")
-  List<Sessions.Unverified> unverified(HttpServletRequest request, HttpServletResponse response) {
-    Admins.require(api, request, response);
+  List<Sessions.Unverified> unverified(HttpServletRequest request) {
+    Admins.require(access, request);
     return arena.sessions().unverified();
   }
 
   @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/accounts/{username}/verify")
-  Map<String, Object> verify(
-      @PathVariable String username, HttpServletRequest request, HttpServletResponse response) {
-    Voter admin = Admins.require(api, request, response);
-    var at = arena.sessions().verify(username, String.valueOf(admin.username()));
-    return Map.of(
-        "username", username, "verifiedBy", String.valueOf(admin.username()), "verifiedAt", at);
+  Verified verify(@PathVariable String username, HttpServletRequest request) {
+    Voter admin = Admins.require(access, request);
+    var at = arena.sessions().verify(username, admin.accountName());
+    return new Verified(username, admin.accountName(), at);
   }
 }

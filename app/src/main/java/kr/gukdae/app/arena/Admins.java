@@ -1,7 +1,7 @@
 package kr.gukdae.app.arena;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Role;
 
@@ -11,9 +11,9 @@ final class Admins {
   private Admins() {}
 
   /** The requesting office account; anyone else gets 401/403 before anything is read or written. */
-  static Voter require(ArenaApi api, HttpServletRequest request, HttpServletResponse response) {
+  static Voter require(Access access, HttpServletRequest request) {
     try {
-      return Sessions.voter(api.access().require(request, Role.OFFICE));
+      return Sessions.voter(access.require(request, Role.OFFICE));
     } catch (AccessDenied e) {
       throw new ArenaException(e.status(), e.code(), e.getMessage());
     }

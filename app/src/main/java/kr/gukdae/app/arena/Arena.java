@@ -2,13 +2,12 @@ package kr.gukdae.app.arena;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import javax.sql.DataSource;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.arena.PairSampler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The arena's services over one database, built together because they share limits and state. */
@@ -24,27 +23,19 @@ record Arena(
     implements AutoCloseable {
 
   /**
-   * An arena with accounts of its own (tests, tools); the application shares one {@link Accounts}.
+   * The arena over one database. {@code tx} is the transaction manager's template for that same
+   * database (in the application, Spring's own), so the arena's transactions are Spring's.
    */
-  static Arena create(DataSource dataSource, ArenaSettings settings, Clock clock) {
-    return create(
-        dataSource,
-        settings,
-        clock,
-        Accounts.create(dataSource, clock, settings.sessionTtl(), 1000),
-        new ModelRegistry(dataSource, clock, List.of()));
-  }
-
   static Arena create(
       DataSource dataSource,
+      TransactionTemplate tx,
       ArenaSettings settings,
       Clock clock,
       Accounts accounts,
       ModelRegistry registry) {
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     Limits limits = new Limits(clock);
-    VoteWriter writer = new VoteWriter(dataSource);
+    VoteWriter writer = new VoteWriter(new JdbcTemplate(dataSource), tx);
     Scenarios scenarios = new Scenarios(jdbc, clock);
     ModelPool models = new ModelPool(registry);
     OpenBattles open = new OpenBattles(clock);

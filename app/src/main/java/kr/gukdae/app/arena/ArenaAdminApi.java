@@ -2,8 +2,9 @@ package kr.gukdae.app.arena;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
+import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.arena.JudgeCheck;
@@ -25,29 +26,61 @@ class ArenaAdminApi {
 
   record RubricForm(@Nullable List<Rubrics.Score> scores) {}
 
-  private final Arena arena;
-  private final ArenaApi api;
+  /** The id of what was just created. */
+  record Created(long id) {}
 
-  ArenaAdminApi(Arena arena, ArenaApi api) {
+  record AccountCreated(String username, String role) {}
+
+  record Saved(int saved) {}
+
+  /** A stuffing pattern as the administrator sees it (the quarantined battle ids stay inside). */
+  record Quarantine(
+      String rule,
+      String source,
+      String model,
+      int votes,
+      int wins,
+      OffsetDateTime from,
+      OffsetDateTime to) {}
+
+  /** The limits behind the flags, so the page can say why a voter or pattern was flagged. */
+  record Thresholds(
+      int minVotes,
+      double minAgreement,
+      double maxSideShare,
+      int burstVotes,
+      double targetShare,
+      double targetWins) {}
+
+  record Integrity(
+      int votesCounted,
+      List<Outliers.Report> outliers,
+      List<JudgeCheck> judgeFitOutliers,
+      List<Results.Excluded> excludedNonBlind,
+      List<Quarantine> quarantined,
+      Thresholds thresholds) {}
+
+  private final Arena arena;
+  private final SessionCookies cookies;
+  private final Access access;
+
+  ArenaAdminApi(Arena arena, SessionCookies cookies, Access access) {
     this.arena = arena;
-    this.api = api;
+    this.cookies = cookies;
+    this.access = access;
   }
 
   @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/scenarios")
-  Map<String, Object> addScenario(
-      @RequestBody Scenarios.Draft draft,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    Voter admin = admin(request, response);
-    return Map.of("id", arena.scenarios().create(draft, admin.username()));
+  Created addScenario(@RequestBody Scenarios.Draft draft, HttpServletRequest request) {
+    Voter admin = Admins.require(access, request);
+    return new Created(arena.scenarios().create(draft, admin.accountName()));
   }
 
   @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/accounts")
-  Map<String, Object> addAccount(
-      @RequestBody AccountForm form, HttpServletRequest request, HttpServletResponse response) {
-    admin(request, response);
+  AccountCreated addAccount(@RequestBody AccountForm form, HttpServletRequest request) {
+    Admins.require(access, request);
     VoterClass role;
     try {
       role = VoterClass.valueOf(String.valueOf(form.role()).toUpperCase(java.util.Locale.ROOT));
@@ -58,14 +91,14 @@ class ArenaAdminApi {
         .sessions()
         .createAccount(
             String.valueOf(form.username()), form.password() == null ? "" : form.password(), role);
-    return Map.of("username", String.valueOf(form.username()), "role", role.name());
+    return new AccountCreated(String.valueOf(form.username()), role.name());
   }
 
   /** Outlier voters and battles excluded as non-blind: for an administrator to review. */
   @Requires(Role.OFFICE)
   @GetMapping("/api/arena/admin/integrity")
-  Map<String, Object> integrity(HttpServletRequest request, HttpServletResponse response) {
-    admin(request, response);
+  Integrity integrity(HttpServletRequest request) {
+    Admins.require(access, request);
     var all = arena.results().votes(new Results.Filter(null, null, null));
     var stuffing = Stuffing.find(all);
     var votes = all.stream().filter(v -> !stuffing.quarantined().contains(v.battleId())).toList();
@@ -81,43 +114,36 @@ class ArenaAdminApi {
                 .stream()
                 .filter(JudgeCheck::flagged)
                 .toList();
-    return Map.of(
-        "votesCounted", votes.size(),
-        "outliers", Outliers.find(votes),
-        "judgeFitOutliers", judgeFit,
-        "excludedNonBlind", arena.results().excluded(),
-        "quarantined",
-            stuffing.flags().stream()
-                .map(f ->
-                    Map.of(
-                        "rule", f.rule(),
-                        "source", f.source(),
-                        "model", f.model(),
-                        "votes", f.votes(),
-                        "wins", f.wins(),
-                        "from", f.from(),
-                        "to", f.to()))
-                .toList(),
-        "thresholds",
-            Map.of(
-                "minVotes", Outliers.MIN_VOTES,
-                "minAgreement", Outliers.MIN_AGREEMENT,
-                "maxSideShare", Outliers.MAX_SIDE_SHARE,
-                "burstVotes", Stuffing.MIN_BURST,
-                "targetShare", Stuffing.MIN_TARGET_SHARE,
-                "targetWins", Stuffing.MIN_TARGET_WINS));
+    return new Integrity(
+        votes.size(),
+        Outliers.find(votes),
+        judgeFit,
+        arena.results().excluded(),
+        stuffing.flags().stream()
+            .map(f ->
+                new Quarantine(
+                    f.rule(), f.source(), f.model(), f.votes(), f.wins(), f.from(), f.to()))
+            .toList(),
+        new Thresholds(
+            Outliers.MIN_VOTES,
+            Outliers.MIN_AGREEMENT,
+            Outliers.MAX_SIDE_SHARE,
+            Stuffing.MIN_BURST,
+            Stuffing.MIN_TARGET_SHARE,
+            Stuffing.MIN_TARGET_WINS));
   }
 
   @Requires({Role.EXPERT, Role.OFFICE})
   @PostMapping("/api/arena/battles/{id}/rubric")
-  Map<String, Object> rate(
+  Saved rate(
       @PathVariable String id,
       @RequestBody RubricForm form,
       HttpServletRequest request,
       HttpServletResponse response) {
-    Voter voter = api.voter(request, response);
+    Voter voter = cookies.voter(request, response);
     var battle = arena.battles().owned(voter, id);
-    if (battle.scenarioId() == null) {
+    Long scenarioId = battle.scenarioId();
+    if (scenarioId == null) {
       throw ArenaException.badRequest("battle", "rubric ratings need a battle on a scenario");
     }
     if (arena.battles().turns(id).isEmpty()) {
@@ -132,19 +158,15 @@ class ArenaAdminApi {
           "루브릭은 투표(공개) 전에 A/B로 평가합니다 / rate A and B before you vote; after the"
               + " reveal the rating would not be blind");
     }
-    var scenario = arena.scenarios().findAny(battle.scenarioId()).orElseThrow();
+    var scenario = arena.scenarios().findAny(scenarioId).orElseThrow();
     var scores = form.scores() == null ? List.<Rubrics.Score>of() : form.scores();
     arena.rubrics().rate(voter, battle, scenario, scores);
-    return Map.of("saved", scores.size());
+    return new Saved(scores.size());
   }
 
   @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/api/arena/rubric")
   List<Rubrics.Summary> rubricSummary() {
     return arena.rubrics().summary();
-  }
-
-  private Voter admin(HttpServletRequest request, HttpServletResponse response) {
-    return Admins.require(api, request, response);
   }
 }

@@ -2,9 +2,7 @@ package kr.gukdae.app.arena;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Principal;
@@ -26,6 +24,33 @@ class ArenaApi {
 
   record BattleForm(@Nullable String prompt, @Nullable Long scenarioId) {}
 
+  /** Who the page is talking to and the limits it should show; no name for anonymous voters. */
+  record SessionView(
+      String voterClass,
+      @Nullable String username,
+      boolean verified,
+      int maxTurns,
+      int maxPromptChars,
+      int dailyCap) {}
+
+  /** The account a login or registration signed in. */
+  record SignedIn(String voterClass, String username, boolean verified) {}
+
+  /** The answer to a request that has nothing else to say. */
+  record Ok(boolean ok) {}
+
+  /** One finished turn: both answers as safe Markdown trees. */
+  record TurnView(
+      int turn, String prompt, List<MarkdownJson.Block> a, List<MarkdownJson.Block> b) {}
+
+  /** The battle so far; {@code reveal} (the model names) stays null until the vote is in. */
+  record BattleView(
+      String battleId,
+      List<TurnView> turns,
+      boolean streaming,
+      Scenarios.@Nullable Scenario scenario,
+      Votes.@Nullable Reveal reveal) {}
+
   private final Arena arena;
   private final ArenaSettings settings;
   private final SessionCookies cookies;
@@ -38,25 +63,20 @@ class ArenaApi {
     this.access = access;
   }
 
-  Access access() {
-    return access;
-  }
-
   @GetMapping("/api/arena/session")
-  Map<String, Object> session(HttpServletRequest request, HttpServletResponse response) {
+  SessionView session(HttpServletRequest request, HttpServletResponse response) {
     Voter voter = voter(request, response);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("voterClass", voter.voterClass().name());
-    out.put("username", voter.username());
-    out.put("verified", voter.verified());
-    out.put("maxTurns", settings.maxTurns());
-    out.put("maxPromptChars", settings.maxPromptChars());
-    out.put("dailyCap", settings.dailyCap(voter.voterClass()));
-    return out;
+    return new SessionView(
+        voter.voterClass().name(),
+        voter.username(),
+        voter.verified(),
+        settings.maxTurns(),
+        settings.maxPromptChars(),
+        settings.dailyCap(voter.voterClass()));
   }
 
   @PostMapping("/api/arena/login")
-  Map<String, Object> login(
+  SignedIn login(
       @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
     String username = form.username() == null ? "" : form.username();
     String password = form.password() == null ? "" : form.password();
@@ -68,7 +88,7 @@ class ArenaApi {
    * is the account's, so limits and the daily cap follow the person across cookies and devices.
    */
   @PostMapping("/api/arena/register")
-  Map<String, Object> register(
+  SignedIn register(
       @RequestBody LoginForm form, HttpServletRequest request, HttpServletResponse response) {
     String username = form.username() == null ? "" : form.username();
     String password = form.password() == null ? "" : form.password();
@@ -84,20 +104,15 @@ class ArenaApi {
     }
   }
 
-  private static Map<String, Object> signedIn(Voter voter) {
-    return Map.of(
-        "voterClass",
-        voter.voterClass().name(),
-        "username",
-        String.valueOf(voter.username()),
-        "verified",
-        voter.verified());
+  private static SignedIn signedIn(Voter voter) {
+    // a login or registration always names an account
+    return new SignedIn(voter.voterClass().name(), voter.accountName(), voter.verified());
   }
 
   @PostMapping("/api/arena/logout")
-  Map<String, Object> logout(HttpServletRequest request, HttpServletResponse response) {
+  Ok logout(HttpServletRequest request, HttpServletResponse response) {
     access.logout(request, response);
-    return Map.of("ok", true);
+    return new Ok(true);
   }
 
   @GetMapping("/api/arena/scenarios")
@@ -124,30 +139,24 @@ class ArenaApi {
 
   /** The battle so far (for reloads); model names only once the vote is in. */
   @GetMapping("/api/arena/battles/{id}")
-  Map<String, Object> battle(
+  BattleView battle(
       @PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
     var battle = arena.battles().owned(voter(request, response), id);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("battleId", id);
-    out.put(
-        "turns",
+    Long scenarioId = battle.scenarioId();
+    return new BattleView(
+        id,
         arena.battles().turns(id).stream()
             .map(t ->
-                Map.of(
-                    "turn", t.turnNo(),
-                    "prompt", t.prompt(),
-                    "a", MarkdownJson.of(t.answerA()),
-                    "b", MarkdownJson.of(t.answerB())))
-            .toList());
-    out.put("streaming", arena.battles().isStreaming(id));
-    out.put(
-        "scenario",
-        battle.scenarioId() == null
-            ? null
-            // a battle keeps its scenario and rubric after the scenario is retired
-            : arena.scenarios().findAny(battle.scenarioId()).orElse(null));
-    out.put("reveal", arena.votes().reveal(id));
-    return out;
+                new TurnView(
+                    t.turnNo(),
+                    t.prompt(),
+                    MarkdownJson.of(t.answerA()),
+                    MarkdownJson.of(t.answerB())))
+            .toList(),
+        arena.battles().isStreaming(id),
+        // a battle keeps its scenario and rubric after the scenario is retired
+        scenarioId == null ? null : arena.scenarios().findAny(scenarioId).orElse(null),
+        arena.votes().reveal(id));
   }
 
   Voter voter(HttpServletRequest request, HttpServletResponse response) {

@@ -1,5 +1,6 @@
 package kr.gukdae.app.arena;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /** A refused arena request: an HTTP status, a stable machine code and a sentence for people. */
@@ -8,8 +9,12 @@ final class ArenaException extends RuntimeException {
   private final HttpStatus status;
   private final String code;
 
-  ArenaException(HttpStatus status, String code, String message) {
-    super(message);
+  /**
+   * {@code message} is typed nullable because callers pass on another exception's {@code
+   * getMessage()}; without one, the code stands in so the refusal still says something.
+   */
+  ArenaException(HttpStatus status, String code, @Nullable String message) {
+    super(message == null ? code : message);
     this.status = status;
     this.code = code;
   }
@@ -20,6 +25,11 @@ final class ArenaException extends RuntimeException {
 
   String code() {
     return code;
+  }
+
+  /** The sentence for people; never null (see the constructor). */
+  String text() {
+    return String.valueOf(getMessage());
   }
 
   static ArenaException badRequest(String field, String message) {

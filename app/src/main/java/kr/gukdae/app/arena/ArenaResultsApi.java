@@ -1,9 +1,8 @@
 package kr.gukdae.app.arena;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Pseudonyms;
 import kr.gukdae.arena.Battle;
@@ -12,6 +11,7 @@ import kr.gukdae.arena.Leaderboard;
 import kr.gukdae.arena.Method;
 import kr.gukdae.arena.RatingOptions;
 import kr.gukdae.arena.Ratings;
+import kr.gukdae.arena.StyleCoefficient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +23,50 @@ import org.springframework.web.bind.annotation.RestController;
 /** Public results: the leaderboard and the battle export, both from blind votes only. */
 @RestController
 class ArenaResultsApi {
+
+  /** One leaderboard row; {@code demo} marks the demonstration models. */
+  record Row(
+      int rank,
+      String model,
+      double rating,
+      double lower,
+      double upper,
+      int battles,
+      boolean demo,
+      boolean preliminary) {}
+
+  /** A leaderboard and how it was computed; {@code style} is empty unless the method is style. */
+  record Board(
+      String method,
+      int votes,
+      int battles,
+      double weightedBattles,
+      int minBattles,
+      int bootstrapRounds,
+      int preliminaryBelow,
+      List<StyleCoefficient> style,
+      List<Row> ratings) {}
+
+  record Slices(List<String> categories, List<String> languages) {}
+
+  /**
+   * One exported battle in FastChat's {@code clean_battle} field names, plus ours; the snake_case
+   * names are that format's, so they are spelled out for Jackson.
+   */
+  record ExportRow(
+      @JsonProperty("question_id") String questionId,
+      @JsonProperty("model_a") String modelA,
+      @JsonProperty("model_b") String modelB,
+      String winner,
+      String judge,
+      int turn,
+      boolean anony,
+      String language,
+      double tstamp,
+      String category,
+      @JsonProperty("voter_class") String voterClass,
+      double weight,
+      boolean verified) {}
 
   private final Arena arena;
 
@@ -51,7 +95,7 @@ class ArenaResultsApi {
    * minBattles} in the slice are left out (with their battles) before fitting.
    */
   @GetMapping("/api/arena/leaderboard")
-  Map<String, Object> leaderboard(
+  Board leaderboard(
       @RequestParam(required = false) @Nullable String category,
       @RequestParam(required = false) @Nullable String language,
       @RequestParam(required = false) @Nullable String voterClass,
@@ -72,42 +116,34 @@ class ArenaResultsApi {
       counted = withStyle(votes);
     }
     List<Battle> battles = BattleSlice.all().minBattles(minBattles).apply(counted);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("method", m.wireName());
-    out.put("votes", votes.size());
-    out.put("battles", battles.size());
-    out.put("weightedBattles", battles.stream().mapToDouble(Battle::weight).sum());
-    out.put("minBattles", minBattles);
-    out.put("bootstrapRounds", bootstrap);
-    out.put("preliminaryBelow", preliminaryBelow);
-    out.put("style", List.of());
-    if (battles.isEmpty()) {
-      out.put("ratings", List.of());
-      return out;
-    }
     Leaderboard board =
-        Ratings.rate(
-            battles,
-            m,
-            RatingOptions.builder().bootstrap(bootstrap).seed(20260101L).threads(2).build());
-    out.put(
-        "ratings",
+        battles.isEmpty()
+            ? new Leaderboard(m, List.of(), 0, bootstrap, List.of())
+            : Ratings.rate(
+                battles,
+                m,
+                RatingOptions.builder().bootstrap(bootstrap).seed(20260101L).threads(2).build());
+    return new Board(
+        m.wireName(),
+        votes.size(),
+        battles.size(),
+        battles.stream().mapToDouble(Battle::weight).sum(),
+        minBattles,
+        bootstrap,
+        preliminaryBelow,
+        board.style(),
         board.ratings().stream()
-            .map(r -> {
-              Map<String, Object> row = new LinkedHashMap<>();
-              row.put("rank", r.rank());
-              row.put("model", r.model());
-              row.put("rating", r.rating());
-              row.put("lower", r.lower());
-              row.put("upper", r.upper());
-              row.put("battles", r.battles());
-              row.put("demo", r.model().startsWith("demo/"));
-              row.put("preliminary", r.battles() < preliminaryBelow);
-              return row;
-            })
+            .map(r ->
+                new Row(
+                    r.rank(),
+                    r.model(),
+                    r.rating(),
+                    r.lower(),
+                    r.upper(),
+                    r.battles(),
+                    r.model().startsWith("demo/"),
+                    r.battles() < preliminaryBelow))
             .toList());
-    out.put("style", board.style());
-    return out;
   }
 
   private static Method method(String text) {
@@ -122,18 +158,22 @@ class ArenaResultsApi {
   private List<Battle> withStyle(List<Results.VoteRow> votes) {
     var styles = arena.results().styles(votes.stream().map(Results.VoteRow::battleId).toList());
     return votes.stream()
-        .filter(v -> styles.containsKey(v.battleId()))
-        .map(v -> v.battle().withStyle(styles.get(v.battleId()).a(), styles.get(v.battleId()).b()))
+        .<Battle>mapMulti((v, out) -> {
+          Results.Style style = styles.get(v.battleId());
+          if (style != null) {
+            out.accept(v.battle().withStyle(style.a(), style.b()));
+          }
+        })
         .toList();
   }
 
   /** The slices the page can offer: categories and languages that have counted votes. */
   @GetMapping("/api/arena/slices")
-  Map<String, Object> slices() {
+  Slices slices() {
     var votes = arena.results().counted(new Results.Filter(null, null, null));
-    return Map.of(
-        "categories", votes.stream().map(Results.VoteRow::category).distinct().sorted().toList(),
-        "languages", votes.stream().map(Results.VoteRow::language).distinct().sorted().toList());
+    return new Slices(
+        votes.stream().map(Results.VoteRow::category).distinct().sorted().toList(),
+        votes.stream().map(Results.VoteRow::language).distinct().sorted().toList());
   }
 
   /**
@@ -144,30 +184,28 @@ class ArenaResultsApi {
    * read nor recovered by hashing candidate names.
    */
   @GetMapping("/api/arena/export")
-  ResponseEntity<List<Map<String, Object>>> export(
+  ResponseEntity<List<ExportRow>> export(
       @RequestParam(required = false) @Nullable String category,
       @RequestParam(required = false) @Nullable String language,
       @RequestParam(required = false) @Nullable String voterClass,
       @RequestParam(required = false) @Nullable String voters) {
     var rows =
         arena.results().votes(filter(category, language, voters(voterClass, voters))).stream()
-            .map(v -> {
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("question_id", v.battleId());
-              out.put("model_a", v.modelA());
-              out.put("model_b", v.modelB());
-              out.put("winner", v.outcome().wireName());
-              out.put("judge", "arena_" + pseudonyms.of(v.voterId()));
-              out.put("turn", v.turns());
-              out.put("anony", true);
-              out.put("language", v.language());
-              out.put("tstamp", v.votedAt().toInstant().toEpochMilli() / 1000.0);
-              out.put("category", v.category());
-              out.put("voter_class", v.voterClass().name().toLowerCase(Locale.ROOT));
-              out.put("weight", v.weight());
-              out.put("verified", v.verified());
-              return out;
-            })
+            .map(v ->
+                new ExportRow(
+                    v.battleId(),
+                    v.modelA(),
+                    v.modelB(),
+                    v.outcome().wireName(),
+                    "arena_" + pseudonyms.of(v.voterId()),
+                    v.turns(),
+                    true,
+                    v.language(),
+                    v.votedAt().toInstant().toEpochMilli() / 1000.0,
+                    v.category(),
+                    v.voterClass().name().toLowerCase(Locale.ROOT),
+                    v.weight(),
+                    v.verified()))
             .toList();
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"arena_battles.json\"")

@@ -40,19 +40,20 @@ final class BattleStore {
             "INSERT INTO arena_battle (id, voter_id, voter_class, model_a, model_b, scenario_id,"
                 + " category, lang, prompt_hash, weight, created_at, expires_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            b.id(),
-            b.voterId(),
-            b.voterClass().name(),
-            b.modelA(),
-            b.modelB(),
-            b.scenarioId(),
-            b.category(),
-            b.language(),
-            promptHash,
-            b.weight(),
-            b.createdAt(),
-            b.expiresAt())
+        // param(…) one at a time: the scenario is optional, and Spring marks only the single-value
+        // form as taking null
+        .param(b.id())
+        .param(b.voterId())
+        .param(b.voterClass().name())
+        .param(b.modelA())
+        .param(b.modelB())
+        .param(b.scenarioId())
+        .param(b.category())
+        .param(b.language())
+        .param(promptHash)
+        .param(b.weight())
+        .param(b.createdAt())
+        .param(b.expiresAt())
         .update();
   }
 
@@ -102,14 +103,14 @@ final class BattleStore {
     jdbc.sql(
             "INSERT INTO arena_turn (battle_id, turn_no, prompt, answer_a, answer_b, leak,"
                 + " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            battleId,
-            turn.turnNo(),
-            turn.prompt(),
-            turn.answerA(),
-            turn.answerB(),
-            turn.leak(),
-            finishedAt)
+        // the leak is optional: param(…) is the form Spring marks as taking null
+        .param(battleId)
+        .param(turn.turnNo())
+        .param(turn.prompt())
+        .param(turn.answerA())
+        .param(turn.answerB())
+        .param(turn.leak())
+        .param(finishedAt)
         .update();
   }
 

@@ -1,33 +1,62 @@
 package kr.gukdae.app.arena;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.gukdae.arena.SafeMarkdown;
-import kr.gukdae.arena.SafeMarkdown.Block;
-import kr.gukdae.arena.SafeMarkdown.Inline;
 
 /**
  * The safe Markdown tree as plain JSON the page turns into DOM nodes with textContent. A finished
  * answer never changes, so each is rendered once: the stream's last event and every reload of the
  * battle share the cached tree (the most recent {@link #CACHED} answers).
+ *
+ * <p>Wire shape (read by {@code static/arena/markdown.js}): a block is {@code {"t": "p"|"h3".."h6"|
+ * "blockquote", "c": [inline…]}}, {@code {"t": "pre", "s": code}} or {@code {"t": "ul"|"ol",
+ * "items": [[inline…]…]}}; an inline is {@code {"t": "text"|"strong"|"em"|"code", "s": text}} or
+ * {@code {"t": "a", "s": text, "href": url}}.
  */
 final class MarkdownJson {
 
   static final int CACHED = 2_000;
 
-  private static final Map<String, List<Map<String, Object>>> CACHE =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(256, 0.75f, true) {
+  /** One block of an answer; {@code t} names the HTML element the page builds. */
+  sealed interface Block permits Inlines, Pre, Items {
+    String t();
+  }
+
+  /** A paragraph, heading or quote: a run of inlines. */
+  record Inlines(String t, List<Inline> c) implements Block {}
+
+  /** A code block, shown verbatim. */
+  record Pre(String t, String s) implements Block {}
+
+  /** A list: each item a run of inlines. */
+  record Items(String t, List<List<Inline>> items) implements Block {}
+
+  /** One run of text inside a block. */
+  sealed interface Inline permits Span, Link {
+    String t();
+  }
+
+  /** Plain, strong, emphasised or code text. */
+  record Span(String t, String s) implements Inline {}
+
+  /** A link the page checks again before it makes it clickable. */
+  record Link(String t, String s, String href) implements Inline {}
+
+  private static final Map<String, List<Block>> CACHE =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<Map<String, Object>>> e) {
+            protected boolean removeEldestEntry(Map.Entry<String, List<Block>> e) {
               return size() > CACHED;
             }
           });
 
   private MarkdownJson() {}
 
-  static List<Map<String, Object>> of(String answer) {
+  static List<Block> of(String answer) {
     var cached = CACHE.get(answer);
     if (cached != null) {
       return cached;
@@ -42,42 +71,28 @@ final class MarkdownJson {
     return CACHE.containsKey(answer);
   }
 
-  private static Map<String, Object> block(Block block) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    switch (block) {
-      case SafeMarkdown.Paragraph p -> {
-        out.put("t", "p");
-        out.put("c", inlines(p.inlines()));
-      }
-      case SafeMarkdown.Heading h -> {
-        out.put("t", "h" + Math.min(6, h.level() + 2));
-        out.put("c", inlines(h.inlines()));
-      }
-      case SafeMarkdown.Quote q -> {
-        out.put("t", "blockquote");
-        out.put("c", inlines(q.inlines()));
-      }
-      case SafeMarkdown.CodeBlock c -> {
-        out.put("t", "pre");
-        out.put("s", c.code());
-      }
-      case SafeMarkdown.ListBlock l -> {
-        out.put("t", l.ordered() ? "ol" : "ul");
-        out.put("items", l.items().stream().map(MarkdownJson::inlines).toList());
-      }
-    }
-    return out;
+  private static Block block(SafeMarkdown.Block block) {
+    return switch (block) {
+      case SafeMarkdown.Paragraph p -> new Inlines("p", inlines(p.inlines()));
+      case SafeMarkdown.Heading h ->
+          new Inlines("h" + Math.min(6, h.level() + 2), inlines(h.inlines()));
+      case SafeMarkdown.Quote q -> new Inlines("blockquote", inlines(q.inlines()));
+      case SafeMarkdown.CodeBlock c -> new Pre("pre", c.code());
+      case SafeMarkdown.ListBlock l ->
+          new Items(
+              l.ordered() ? "ol" : "ul", l.items().stream().map(MarkdownJson::inlines).toList());
+    };
   }
 
-  private static List<Map<String, String>> inlines(List<Inline> inlines) {
+  private static List<Inline> inlines(List<SafeMarkdown.Inline> inlines) {
     return inlines.stream()
-        .map(inline ->
+        .<Inline>map(inline ->
             switch (inline) {
-              case SafeMarkdown.Text t -> Map.of("t", "text", "s", t.text());
-              case SafeMarkdown.Strong s -> Map.of("t", "strong", "s", s.text());
-              case SafeMarkdown.Emphasis e -> Map.of("t", "em", "s", e.text());
-              case SafeMarkdown.Code c -> Map.of("t", "code", "s", c.text());
-              case SafeMarkdown.Link l -> Map.of("t", "a", "s", l.text(), "href", l.href());
+              case SafeMarkdown.Text t -> new Span("text", t.text());
+              case SafeMarkdown.Strong s -> new Span("strong", s.text());
+              case SafeMarkdown.Emphasis e -> new Span("em", e.text());
+              case SafeMarkdown.Code c -> new Span("code", c.text());
+              case SafeMarkdown.Link l -> new Link("a", l.text(), l.href());
             })
         .toList();
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import kr.gukdae.arena.Outcome;
 
@@ -53,7 +54,10 @@ final class Outliers {
       String key = BattleStore.pairKey(v.modelA(), v.modelB());
       String winner = v.outcome() == Outcome.MODEL_A ? v.modelA() : v.modelB();
       double sign = key.startsWith(winner + "|") ? 1 : -1;
-      double others = total.get(key) - byVoter.get(v.voterId()).get(key);
+      // the first loop saw every decisive vote, so both sums exist
+      double others =
+          Objects.requireNonNull(total.get(key))
+              - Objects.requireNonNull(byVoter.get(v.voterId())).getOrDefault(key, 0.0);
       int[] t = tallies.computeIfAbsent(v.voterId(), k -> new int[4]);
       t[0]++;
       if (v.outcome() == Outcome.MODEL_A) {
@@ -82,7 +86,14 @@ final class Outliers {
       }
       if (!reasons.isEmpty()) {
         reports.add(
-            new Report(voter, classes.get(voter), t[0], agreement, sideA, List.copyOf(reasons)));
+            new Report(
+                voter,
+                // every tallied voter was seen in the first loop
+                Objects.requireNonNull(classes.get(voter)),
+                t[0],
+                agreement,
+                sideA,
+                List.copyOf(reasons)));
       }
     });
     return reports;

@@ -70,9 +70,9 @@ final class Rubrics {
                           + " VALUES (?, ?, ?, ?, ?, ?, ?)")
                   .params(
                       battle.id(),
-                      s.side(),
+                      side(s),
                       s.criterionId(),
-                      voter.username(),
+                      voter.accountName(),
                       s.score(),
                       s.comment() == null ? "" : s.comment().strip(),
                       now)
@@ -98,5 +98,10 @@ final class Rubrics {
             new Summary(
                 rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getInt(5)))
         .list();
+  }
+
+  /** The side of a score {@link #rate} has already checked to be A or B. */
+  private static String side(Score s) {
+    return "B".equals(s.side()) ? "B" : "A";
   }
 }

@@ -1,9 +1,8 @@
 package kr.gukdae.app.arena;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import java.util.Map;
+import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import org.jspecify.annotations.Nullable;
@@ -23,55 +22,54 @@ class ScenarioAdminApi {
 
   record RetireForm(@Nullable Boolean retired) {}
 
-  private final Arena arena;
-  private final ArenaApi api;
+  record CriterionCreated(long id, long scenarioId) {}
 
-  ScenarioAdminApi(Arena arena, ArenaApi api) {
+  record Retired(long id, boolean retired) {}
+
+  private final Arena arena;
+  private final Access access;
+
+  ScenarioAdminApi(Arena arena, Access access) {
     this.arena = arena;
-    this.api = api;
+    this.access = access;
   }
 
   @Requires(Role.OFFICE)
   @GetMapping("/api/arena/admin/scenarios")
-  List<Scenarios.Scenario> scenarios(HttpServletRequest request, HttpServletResponse response) {
-    Admins.require(api, request, response);
+  List<Scenarios.Scenario> scenarios(HttpServletRequest request) {
+    Admins.require(access, request);
     return arena.scenarios().all();
   }
 
   @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/scenarios/{id}/criteria")
-  Map<String, Object> addCriterion(
+  CriterionCreated addCriterion(
       @PathVariable long id,
       @RequestBody Scenarios.CriterionDraft draft,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    Admins.require(api, request, response);
-    return Map.of("id", arena.scenarios().addCriterion(id, draft), "scenarioId", id);
+      HttpServletRequest request) {
+    Admins.require(access, request);
+    return new CriterionCreated(arena.scenarios().addCriterion(id, draft), id);
   }
 
   @Requires(Role.OFFICE)
   @PostMapping("/api/arena/admin/scenarios/{id}/retired")
-  Map<String, Object> retire(
-      @PathVariable long id,
-      @RequestBody RetireForm form,
-      HttpServletRequest request,
-      HttpServletResponse response) {
-    Admins.require(api, request, response);
-    if (form.retired() == null) {
+  Retired retire(@PathVariable long id, @RequestBody RetireForm form, HttpServletRequest request) {
+    Admins.require(access, request);
+    Boolean retired = form.retired();
+    if (retired == null) {
       throw ArenaException.badRequest("retired", "retired: true or false");
     }
-    if (!arena.scenarios().setRetired(id, form.retired())) {
+    if (!arena.scenarios().setRetired(id, retired)) {
       throw ArenaException.notFound("no scenario " + id);
     }
-    return Map.of("id", id, "retired", form.retired());
+    return new Retired(id, retired);
   }
 
   /** A voted battle with names and answers; 404 before the vote (see {@link Results#reviewed}). */
   @Requires(Role.OFFICE)
   @GetMapping("/api/arena/admin/battles/{id}")
-  Results.Reviewed battle(
-      @PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
-    Admins.require(api, request, response);
+  Results.Reviewed battle(@PathVariable String id, HttpServletRequest request) {
+    Admins.require(access, request);
     return arena
         .results()
         .reviewed(id, arena.votes())

@@ -72,7 +72,7 @@ final class Scenarios {
             admin,
             OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
         .update(keys, "id");
-    long id = keys.getKey().longValue();
+    long id = generatedId(keys);
     for (int i = 0; i < draft.criteria().size(); i++) {
       jdbc.sql(
               "INSERT INTO arena_criterion (scenario_id, name, description, sort_no)"
@@ -101,7 +101,11 @@ final class Scenarios {
 
   /** Every scenario, retired ones included, for administrators. */
   List<Scenario> all() {
-    return jdbc.sql("SELECT id FROM arena_scenario ORDER BY id").query(Long.class).list().stream()
+    return jdbc
+        .sql("SELECT id FROM arena_scenario ORDER BY id")
+        .query((rs, n) -> rs.getLong(1))
+        .list()
+        .stream()
         .map(id -> findAny(id).orElseThrow())
         .toList();
   }
@@ -128,7 +132,7 @@ final class Scenarios {
                 + " VALUES (?, ?, ?, ?)")
         .params(scenarioId, draft.name(), draft.description(), sortNo)
         .update(keys, "id");
-    return keys.getKey().longValue();
+    return generatedId(keys);
   }
 
   /** Retires (hides) or restores a scenario; returns false when there is no such scenario. */
@@ -166,5 +170,14 @@ final class Scenarios {
                 criteria,
                 rs.getObject(6) != null))
         .optional();
+  }
+
+  /** The id the database generated for the row just inserted (the column is NOT NULL). */
+  private static long generatedId(GeneratedKeyHolder keys) {
+    Number key = keys.getKey();
+    if (key == null) {
+      throw new IllegalStateException("the database returned no generated id");
+    }
+    return key.longValue();
   }
 }

@@ -8,8 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import kr.gukdae.web.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * resolvers, content negotiation and message converters cost more CPU than the vote itself
  * (profiled under load). Here the body is read with a size bound, parsed as a JSON tree, and the
  * reveal is written with the application's own JSON mapper, so replies look exactly as the rest of
- * the API's: the reveal record, or {@code {"error": code, "message": ...}} for a refusal. Every
- * other request passes straight through.
+ * the API's: the reveal record, or the API's one problem shape ({@link Problems}) for a refusal.
+ * Every other request passes straight through.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -66,10 +65,7 @@ final class VoteFilter implements Filter {
           HttpStatus.OK,
           arena.votes().vote(voter, battleId, outcome, Networks.of(request.getRemoteAddr())));
     } catch (ArenaException e) {
-      Map<String, String> body = new LinkedHashMap<>();
-      body.put("error", e.code());
-      body.put("message", e.getMessage());
-      reply(response, e.status(), body);
+      Problems.write(response, e.status(), e.code(), e.text());
     }
   }
 

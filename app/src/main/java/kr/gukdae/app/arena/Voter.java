@@ -21,6 +21,17 @@ record Voter(String id, VoterClass voterClass, @Nullable String username, boolea
     }
   }
 
+  /**
+   * The account name of a voter that must have one (an expert or administrator, checked by the
+   * constructor); a public voter without an account here is a programming error.
+   */
+  String accountName() {
+    if (username == null) {
+      throw new IllegalStateException("voter " + id + " has no account");
+    }
+    return username;
+  }
+
   /** An anonymous public voter, known only by a session cookie. */
   static Voter anonymous(String id) {
     return new Voter(id, VoterClass.PUBLIC, null, false);

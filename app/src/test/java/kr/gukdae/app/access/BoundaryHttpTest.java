@@ -64,6 +64,51 @@ class BoundaryHttpTest {
         .doesNotContain("victim.voter");
   }
 
+  /**
+   * Refusals from a filter, from the access check, from the arena, from a UserError and from Spring
+   * itself (a missing or malformed parameter) all arrive as one shape: an RFC 9457 problem with a
+   * stable code and the message in both languages.
+   */
+  @Test
+  void everyKindOfRefusalIsOneProblemShape() throws Exception {
+    TestClient anonymous = new TestClient(port);
+    TestClient office = TestClient.as(port, accounts, "office-problems", Role.OFFICE);
+    String votes = "/api/arena/admin/votes";
+    var crossSite =
+        TestClient.problem(
+            office.send("POST", "/api/stage/demo", null, "Origin", "https://evil.example"),
+            403,
+            "cross_site");
+    assertThat(crossSite.path("messageKo").asString()).isEqualTo("다른 사이트에서 보낸 요청은 거부됩니다");
+    assertThat(crossSite.path("messageEn").asString())
+        .isEqualTo("refused: a state change sent from another site");
+    TestClient.problem(
+        anonymous.send("GET", "/api/arena/admin/integrity", null), 401, "unauthenticated");
+    TestClient.problem(
+        anonymous.send("POST", "/api/arena/battles/x/vote", "not json"), 400, "bad_json");
+    TestClient.problem(
+        anonymous.send("GET", "/api/arena/leaderboard?bootstrap=99999", null),
+        400,
+        "bad_bootstrap");
+    var userError =
+        TestClient.problem(
+            office.send(
+                "GET",
+                votes + "?voters=NOBODY&from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z",
+                null),
+            400,
+            "bad_input");
+    assertThat(userError.path("detail").asString()).contains("voters: PUBLIC, VERIFIED or EXPERT");
+    var missing =
+        TestClient.problem(office.send("GET", votes + "?voters=PUBLIC", null), 400, "bad_input");
+    assertThat(missing.path("messageEn").asString()).startsWith("from: required");
+    assertThat(missing.path("messageKo").asString()).startsWith("from: 필수");
+    TestClient.problem(
+        anonymous.send("GET", "/api/arena/leaderboard?minBattles=many", null), 400, "bad_input");
+    TestClient.problem(
+        anonymous.send("POST", "/api/arena/battles", "{\"prompt\":"), 400, "bad_json");
+  }
+
   @Test
   void pagesAndRepliesCarryTheSecurityHeaders() throws Exception {
     TestClient client = new TestClient(port);

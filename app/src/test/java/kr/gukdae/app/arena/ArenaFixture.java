@@ -3,10 +3,14 @@ package kr.gukdae.app.arena;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import kr.gukdae.app.access.Accounts;
+import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.store.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** An arena over a freshly migrated H2 or PostgreSQL database, with a hand-moved clock. */
 final class ArenaFixture {
@@ -22,8 +26,15 @@ final class ArenaFixture {
     jdbc = JdbcClient.create(dataSource);
   }
 
+  /** An arena with accounts of its own; the application shares one {@link Accounts}. */
   Arena arena(ArenaSettings settings) {
-    return Arena.create(dataSource, settings, clock);
+    return Arena.create(
+        dataSource,
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+        settings,
+        clock,
+        Accounts.create(dataSource, clock, settings.sessionTtl(), 1000),
+        new ModelRegistry(dataSource, clock, List.of()));
   }
 
   static ArenaSettings settings(List<String> models, int votesPerMinute, int dailyPublic) {

@@ -66,13 +66,11 @@ class LeaderboardMethodsTest {
 
       var api = new ArenaResultsApi(arena, new kr.gukdae.app.access.Pseudonyms(new byte[32]), 30);
       var bt = api.leaderboard(null, null, null, null, 0, 0, "bt");
-      assertThat(bt.get("method")).isEqualTo("bt");
+      assertThat(bt.method()).isEqualTo("bt");
       // seven battles are far below the threshold: every row is marked preliminary
-      assertThat(bt.get("preliminaryBelow")).isEqualTo(30);
-      assertThat(bt.get("ratings").toString())
-          .contains("preliminary=true")
-          .doesNotContain("preliminary=false");
-      assertThat((double) bt.get("weightedBattles")).isCloseTo(1 + 0.5 + 1.0 / 3 + 4, within(1e-9));
+      assertThat(bt.preliminaryBelow()).isEqualTo(30);
+      assertThat(bt.ratings()).isNotEmpty().allMatch(ArenaResultsApi.Row::preliminary);
+      assertThat(bt.weightedBattles()).isCloseTo(1 + 0.5 + 1.0 / 3 + 4, within(1e-9));
       assertSame(bt, Ratings.bradleyTerry(expected, POINT));
       // Two models: the rating gap is (400 / ln 10) · ln(weighted wins of alpha / of beta), up to
       // the fit's ridge term (l2 = 1e-4), which moves a fit on six weighted battles by ~0.03
@@ -96,8 +94,7 @@ class LeaderboardMethodsTest {
       var style = api.leaderboard(null, null, null, null, 0, 0, "style");
       Leaderboard styleExpected = Ratings.styleControlled(styled, POINT);
       assertSame(style, styleExpected);
-      @SuppressWarnings("unchecked")
-      var coefficients = (List<StyleCoefficient>) style.get("style");
+      var coefficients = style.style();
       assertThat(coefficients)
           .extracting(StyleCoefficient::feature)
           .containsExactly("length", "headers", "list_items", "bold");
@@ -118,16 +115,15 @@ class LeaderboardMethodsTest {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Double> ratings(Map<String, Object> response) {
+  static Map<String, Double> ratings(ArenaResultsApi.Board response) {
     Map<String, Double> out = new HashMap<>();
-    for (var row : (List<Map<String, Object>>) response.get("ratings")) {
-      out.put((String) row.get("model"), (Double) row.get("rating"));
+    for (var row : response.ratings()) {
+      out.put(row.model(), row.rating());
     }
     return out;
   }
 
-  static void assertSame(Map<String, Object> response, Leaderboard board) {
+  static void assertSame(ArenaResultsApi.Board response, Leaderboard board) {
     Map<String, Double> got = ratings(response);
     assertThat(got).hasSize(board.ratings().size());
     board

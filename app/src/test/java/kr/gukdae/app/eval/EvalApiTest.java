@@ -115,7 +115,7 @@ class EvalApiTest {
   void rejectsUnknownTasksWithAClearMessageAndUnknownRunsWith404() throws Exception {
     var bad = send("POST", "/api/eval/runs", "{\"model\":\"demo/lexical\",\"tasks\":[\"nope/x\"]}");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(bad.body()).path("error").asString())
+    assertThat(json.readTree(bad.body()).path("detail").asString())
         .contains("unknown task 'nope/x'");
     assertThat(send("GET", "/api/eval/runs/missing", null).statusCode()).isEqualTo(404);
   }

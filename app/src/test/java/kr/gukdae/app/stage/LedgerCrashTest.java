@@ -2,12 +2,10 @@ package kr.gukdae.app.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +14,7 @@ import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.ledger.OfficeKey;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.testing.ChildJvm;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +27,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * is intact, signed, extends every checkpoint, and holds only whole runs.
  */
 class LedgerCrashTest {
+
+  private static final Duration STARTUP = Duration.ofSeconds(120);
 
   @TempDir Path dir;
 
@@ -56,17 +57,17 @@ class LedgerCrashTest {
       // Both record at least one run, so both are busy writing when the kills come. The second
       // starts once the first has the database: two H2 processes that both find the lock left by
       // a killed one at the same instant can refuse each other (H2's own stale-lock takeover).
-      Process a = start(url, user, password, keyFile, anchors);
-      awaitLine(reader(a), a);
-      Process b = start(url, user, password, keyFile, anchors);
-      awaitLine(reader(b), b);
-      a.waitFor(random.nextInt(400), TimeUnit.MILLISECONDS);
-      a.destroyForcibly();
-      b.waitFor(random.nextInt(400), TimeUnit.MILLISECONDS);
-      b.destroyForcibly();
-      assertThat(a.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(b.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      kills += 2;
+      try (ChildJvm a = start(url, user, password, keyFile, anchors)) {
+        a.awaitLine("recorded ", STARTUP);
+        try (ChildJvm b = start(url, user, password, keyFile, anchors)) {
+          b.awaitLine("recorded ", STARTUP);
+          a.process().waitFor(random.nextInt(400), TimeUnit.MILLISECONDS);
+          a.kill();
+          b.process().waitFor(random.nextInt(400), TimeUnit.MILLISECONDS);
+          b.kill();
+          kills += 2;
+        }
+      }
     }
     var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url, user, password);
     Ledger ledger = Ledger.office(new JdbcLedgerStore(ds), Clock.systemUTC(), key, anchors);
@@ -84,37 +85,10 @@ class LedgerCrashTest {
     assertThat(ledger.verify().intact()).isTrue();
   }
 
-  private static BufferedReader reader(Process p) {
-    return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-  }
-
-  private static void awaitLine(BufferedReader out, Process p) throws Exception {
-    StringBuilder seen = new StringBuilder();
-    for (String line; (line = out.readLine()) != null; ) {
-      if (line.startsWith("recorded ")) {
-        return;
-      }
-      seen.append(line).append('\n');
-    }
-    throw new AssertionError("writer ended early (exit " + p.waitFor() + "):\n" + seen);
-  }
-
-  private Process start(String url, String user, String password, Path keyFile, Path anchors)
-      throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-Dh2.bindAddress=127.0.0.1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            LedgerWriterChild.class.getName(),
-            url,
-            user,
-            password,
-            keyFile.toString(),
-            anchors.toString())
-        .redirectErrorStream(true)
+  private static ChildJvm start(
+      String url, String user, String password, Path keyFile, Path anchors) {
+    return ChildJvm.main(LedgerWriterChild.class)
+        .args(url, user, password, keyFile.toString(), anchors.toString())
         .start();
   }
 }

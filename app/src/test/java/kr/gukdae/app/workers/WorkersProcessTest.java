@@ -3,8 +3,6 @@ package kr.gukdae.app.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,7 @@ import kr.gukdae.model.ModelApi;
 import kr.gukdae.model.Models;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.testing.ChildJvm;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,7 +101,7 @@ class WorkersProcessTest {
             : TestDatabases.postgres();
     String user = database.equals("h2") ? "gukdae" : "";
     String password = database.equals("h2") ? "s3cret" : "";
-    List<Process> children = new ArrayList<>();
+    Map<String, ChildJvm> workers = new LinkedHashMap<>();
     // This pool keeps the H2 file open, so this JVM serves it to the workers (AUTO_SERVER).
     try (var ds = pool(url, user, password)) {
       Flyway.configure().dataSource(ds).load().migrate();
@@ -125,15 +124,12 @@ class WorkersProcessTest {
               .single();
       new EndpointPermits(queue).setLimit(endpoint, ENDPOINT_LIMIT);
 
-      Map<String, Process> workers = new LinkedHashMap<>();
       for (int i = 0; i < 3; i++) {
         String id = "w" + i;
-        Process p = start(url, user, password, home, id);
-        children.add(p);
-        workers.put(id, p);
+        workers.put(id, start(url, user, password, home, id));
       }
-      for (var p : workers.values()) {
-        awaitReady(p);
+      for (var w : workers.values()) {
+        w.awaitLine("ready ", Duration.ofSeconds(120));
       }
       String victim = null;
       int victimShard = -1;
@@ -154,11 +150,16 @@ class WorkersProcessTest {
           if (!running.isEmpty()) {
             victim = (String) running.get(0)[0];
             victimShard = (Integer) running.get(0)[1];
-            workers.get(victim).destroyForcibly(); // SIGKILL: no shutdown hook, no release
-            assertThat(workers.get(victim).waitFor(30, TimeUnit.SECONDS)).isTrue();
+            workers.get(victim).kill(); // SIGKILL: no shutdown hook, no release
           }
         }
-        workers.values().iterator().next().waitFor(20, TimeUnit.MILLISECONDS);
+        // paces the poll (a live worker's exit would end the wait early, which is fine)
+        for (var w : workers.values()) {
+          if (w.isAlive()) {
+            w.process().waitFor(20, TimeUnit.MILLISECONDS);
+            break;
+          }
+        }
         progress = ShardProgress.of(queue, "sharded").orElseThrow();
       }
       assertThat(victim).as("a worker was killed mid-shard").isNotNull();
@@ -219,10 +220,7 @@ class WorkersProcessTest {
               .single();
       assertThat(strip(JSON.readTree(stored))).isEqualTo(comparable(single.resultsFile()));
     } finally {
-      for (Process p : children) {
-        p.destroyForcibly();
-        p.waitFor(30, TimeUnit.SECONDS);
-      }
+      workers.values().forEach(ChildJvm::close);
     }
   }
 
@@ -288,46 +286,11 @@ class WorkersProcessTest {
     return ds;
   }
 
-  private static Process start(String url, String user, String password, Path home, String id)
-      throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            // start-up dominates a child's life on a busy 2-core machine: C1 only, one GC thread,
-            // and class data shared between the children and runs
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-XX:+AutoCreateSharedArchive",
-            "-XX:SharedArchiveFile="
-                + Path.of(System.getProperty("java.io.tmpdir"), "gukdae-worker-test.jsa"),
-            "-Dh2.bindAddress=127.0.0.1",
-            "-cp",
-            System.getProperty("java.class.path"),
-            WorkerChild.class.getName(),
-            url,
-            user,
-            password,
-            home.toString(),
-            id,
-            String.valueOf(CAPACITY),
-            "2000")
-        .redirectErrorStream(true)
+  private static ChildJvm start(String url, String user, String password, Path home, String id) {
+    return ChildJvm.main(WorkerChild.class)
+        .fastStart("gukdae-worker-test.jsa")
+        .args(url, user, password, home.toString(), id, String.valueOf(CAPACITY), "2000")
         .start();
-  }
-
-  private static void awaitReady(Process p) throws Exception {
-    var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    for (String line; (line = out.readLine()) != null; ) {
-      if (line.startsWith("ready ")) {
-        // keep draining, so a chatty child never blocks on a full pipe
-        Thread.ofVirtual().start(() -> out.lines().forEach(l -> {}));
-        return;
-      }
-      seen.append(line).append('\n');
-    }
-    throw new AssertionError("worker ended early (exit " + p.waitFor() + "):\n" + seen);
   }
 
   private static Path writeTask(Path dir) throws Exception {

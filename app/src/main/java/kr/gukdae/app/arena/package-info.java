@@ -1,0 +1,4 @@
+@NullMarked
+package kr.gukdae.app.arena;
+
+import org.jspecify.annotations.NullMarked;
