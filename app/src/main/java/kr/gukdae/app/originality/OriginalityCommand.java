@@ -159,7 +159,9 @@ class OriginalityCommand implements StandaloneCommand {
     }
     if (candidate == null) {
       if (fingerprints.isEmpty()) {
-        throw new UserError(
+        throw UserError.of(
+            "--candidate DIR (--reference NAME=DIR 또는 --screen과 함께) 또는 --fingerprint"
+                + " NAME=DIR을 지정하세요",
             "give --candidate DIR (with --reference NAME=DIR or --screen), or"
                 + " --fingerprint NAME=DIR");
       }
@@ -171,7 +173,9 @@ class OriginalityCommand implements StandaloneCommand {
     }
     if (references.isEmpty()) {
       if (!screen) {
-        throw new UserError("give at least one --reference NAME=DIR (or --screen)");
+        throw UserError.of(
+            "--reference NAME=DIR을 하나 이상 지정하세요 (또는 --screen)",
+            "give at least one --reference NAME=DIR (or --screen)");
       }
       return 0;
     }
@@ -200,7 +204,8 @@ class OriginalityCommand implements StandaloneCommand {
     List<String> after = new ArrayList<>(WeightFile.stamp(cand));
     refs.forEach(r -> after.addAll(WeightFile.stamp(r)));
     if (!before.equals(after)) {
-      throw new UserError(
+      throw UserError.of(
+          "검사하는 동안 가중치 파일이 바뀌어 아무것도 저장하지 않았습니다. 아무도 쓰지 않는 가중치로" + " 다시 검사하세요",
           "weight files changed while they were being checked; nothing stored, run the check"
               + " again on weights nobody is writing to");
     }
@@ -223,7 +228,9 @@ class OriginalityCommand implements StandaloneCommand {
   private void screen(WeightModel cand) {
     Map<String, List<Fingerprint>> stored = store().fingerprints();
     if (stored.isEmpty()) {
-      throw new UserError("no fingerprints stored yet; add some with --fingerprint NAME=DIR");
+      throw UserError.of(
+          "저장된 지문이 아직 없습니다. --fingerprint NAME=DIR로 추가하세요",
+          "no fingerprints stored yet; add some with --fingerprint NAME=DIR");
     }
     List<Fingerprint> mine = Fingerprint.of(cand);
     System.out.printf(
@@ -253,7 +260,8 @@ class OriginalityCommand implements StandaloneCommand {
   static Map.Entry<String, Path> namedPath(String option, String spec) {
     int eq = spec.indexOf('=');
     if (eq <= 0 || eq == spec.length() - 1) {
-      throw new UserError(
+      throw UserError.of(
+          option + " '" + spec + "'은(는) NAME=DIR 형식이어야 합니다 (예: llama=/models/llama)",
           option + " '" + spec + "' must look like NAME=DIR, e.g. llama=/models/llama");
     }
     return Map.entry(spec.substring(0, eq), Path.of(spec.substring(eq + 1)));

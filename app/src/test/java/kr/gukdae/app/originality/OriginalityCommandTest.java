@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import kr.gukdae.cli.Launcher;
 import kr.gukdae.originality.DType;
 import kr.gukdae.originality.DemoWeights;
@@ -138,6 +139,8 @@ class OriginalityCommandTest {
     base.write(dir.resolve("base"), DType.F32, 1);
     int code =
         Launcher.run(
+            "--lang",
+            "en",
             "originality",
             "--candidate",
             dir.resolve("base").toString(),
@@ -148,5 +151,25 @@ class OriginalityCommandTest {
         .isEqualTo(
             "gukdae originality: --reference 'nothing-here' must look like NAME=DIR,"
                 + " e.g. llama=/models/llama");
+    err.reset();
+    Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+    try {
+      int korean =
+          Launcher.run(
+              "--lang",
+              "ko",
+              "originality",
+              "--candidate",
+              dir.resolve("base").toString(),
+              "--reference",
+              "nothing-here");
+      assertThat(korean).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8).strip())
+          .isEqualTo(
+              "gukdae originality: --reference 'nothing-here'은(는) NAME=DIR 형식이어야 합니다"
+                  + " (예: llama=/models/llama)");
+    } finally {
+      Locale.setDefault(Locale.Category.DISPLAY, before);
+    }
   }
 }
