@@ -323,7 +323,7 @@ public class VoteLoad {
     var head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
     head.append("Host: 127.0.0.1:").append(port).append("\r\n");
     if (token != null) {
-      head.append("Cookie: gukdae_arena=").append(token).append("\r\n");
+      head.append("Cookie: gukdae_session=").append(token).append("\r\n");
     }
     if (body != null) {
       head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");

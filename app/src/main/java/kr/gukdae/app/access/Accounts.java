@@ -9,9 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import kr.gukdae.Sha256;
 import kr.gukdae.text.Fold;
@@ -24,8 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The platform's accounts and sessions, one system for every feature. Accounts live in {@code
  * arena_account} (the arena had them first) with their roles in {@code account_role}; sessions in
  * {@code arena_session}, keyed by a SHA-256 of the cookie token so a leaked database hands out no
- * live session. Resolved sessions are cached in memory (every vote needs one) and dropped on logout
- * or when the account behind them changes.
+ * live session. Nothing about a session is kept in memory: a cookie issued by one web instance
+ * works on every other, and a logout or verification on one holds on all of them at once (one
+ * primary-key read per request is what that costs; see docs/arena-web.md#several-instances). Rate
+ * limits are shared the same way ({@link RateWindows}).
  */
 public final class Accounts {
 
@@ -44,7 +44,6 @@ public final class Accounts {
   static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final Duration SWEEP_EVERY = Duration.ofHours(1);
-  private static final int CACHE_LIMIT = 200_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Compared against when the name is unknown, so a miss costs what a wrong password costs. */
@@ -56,23 +55,22 @@ public final class Accounts {
   /** A registered voter account nobody has verified yet. */
   public record Unverified(String username, OffsetDateTime createdAt) {}
 
-  private record Cached(Principal principal, OffsetDateTime expiresAt) {}
-
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Duration ttl;
   private final int anonymousPerMinute;
+  private final RateWindows windows;
   private final Throttle throttle;
-  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private volatile OffsetDateTime lastSweep;
   private volatile boolean keysFilled;
 
-  private Accounts(JdbcClient jdbc, Clock clock, Duration ttl, int anonymousPerMinute) {
-    this.jdbc = jdbc;
+  private Accounts(DataSource dataSource, Clock clock, Duration ttl, int anonymousPerMinute) {
+    this.jdbc = JdbcClient.create(dataSource);
     this.clock = clock;
     this.ttl = ttl;
     this.anonymousPerMinute = anonymousPerMinute;
-    this.throttle = new Throttle(clock);
+    this.windows = new RateWindows(dataSource, clock);
+    this.throttle = new Throttle(windows);
     this.lastSweep = now();
   }
 
@@ -82,7 +80,12 @@ public final class Accounts {
    */
   public static Accounts create(
       DataSource dataSource, Clock clock, Duration sessionTtl, int anonymousPerMinute) {
-    return new Accounts(JdbcClient.create(dataSource), clock, sessionTtl, anonymousPerMinute);
+    return new Accounts(dataSource, clock, sessionTtl, anonymousPerMinute);
+  }
+
+  /** The shared rate windows, for other features' limits (the arena's votes and battles). */
+  public RateWindows windows() {
+    return windows;
   }
 
   /** Creates an account with its roles; {@code team} is required with, and only with, TEAM. */
@@ -152,32 +155,18 @@ public final class Accounts {
     if (token == null || token.length() != 43) {
       return null;
     }
-    String hash = Sha256.hex(token);
-    Cached cached = cache.get(hash);
-    if (cached == null) {
-      var row =
-          jdbc.sql(
-                  "SELECT voter_id, username, expires_at FROM arena_session"
-                      + " WHERE token_hash = ? AND ended_at IS NULL")
-              .param(hash)
-              .query((rs, i) ->
-                  new Object[] {
-                    rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)
-                  })
-              .optional();
-      if (row.isEmpty()) {
-        return null;
-      }
-      String username = (String) row.get()[1];
-      Principal principal =
-          username == null ? Principal.anonymous((String) row.get()[0]) : principal(username);
-      cached = new Cached(principal, (OffsetDateTime) row.get()[2]);
-      if (cache.size() > CACHE_LIMIT) {
-        cache.clear();
-      }
-      cache.put(hash, cached);
+    var row =
+        jdbc.sql(
+                "SELECT voter_id, username FROM arena_session"
+                    + " WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?")
+            .params(Sha256.hex(token), now())
+            .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
+            .optional();
+    if (row.isEmpty()) {
+      return null;
     }
-    return cached.expiresAt().isAfter(now()) ? cached.principal() : null;
+    String username = row.get()[1];
+    return username == null ? Principal.anonymous(row.get()[0]) : principal(username);
   }
 
   /** Ends a session: its row is marked ended at once and deleted by the next sweep. */
@@ -185,10 +174,8 @@ public final class Accounts {
     if (token == null) {
       return;
     }
-    String hash = Sha256.hex(token);
-    cache.remove(hash);
     jdbc.sql("UPDATE arena_session SET ended_at = ? WHERE token_hash = ?")
-        .params(now(), hash)
+        .params(now(), Sha256.hex(token))
         .update();
   }
 
@@ -203,8 +190,8 @@ public final class Accounts {
   }
 
   /**
-   * Records that {@code by} checked the identity behind a voter account; its cached sessions are
-   * dropped so their next request carries the flag.
+   * Records that {@code by} checked the identity behind a voter account; its sessions carry the
+   * flag from their next request on, whichever instance serves it.
    */
   public OffsetDateTime verify(String username, String by) {
     OffsetDateTime now = now();
@@ -228,7 +215,6 @@ public final class Accounts {
               ? "이미 확인된 계정입니다 / account " + username + " is already verified"
               : "공개 투표자 계정이 아닙니다 / account " + username + " is not a public voter's account");
     }
-    forget(username);
     return now;
   }
 
@@ -239,7 +225,6 @@ public final class Accounts {
   public int sweep() {
     OffsetDateTime now = now();
     lastSweep = now;
-    cache.values().removeIf(c -> !c.expiresAt().isAfter(now));
     return jdbc.sql("DELETE FROM arena_session WHERE expires_at <= ? OR ended_at IS NOT NULL")
         .param(now)
         .update();
@@ -352,10 +337,6 @@ public final class Accounts {
     return new Principal("user-" + username, username, roles, team[0], verified);
   }
 
-  private void forget(String username) {
-    cache.values().removeIf(c -> username.equals(c.principal().username()));
-  }
-
   private Opened open(String token, Principal principal) {
     OffsetDateTime now = now();
     if (!now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
@@ -375,7 +356,6 @@ public final class Accounts {
         .param(now)
         .param(expires)
         .update();
-    cache.put(hash, new Cached(principal, expires));
     return new Opened(token, principal);
   }
 
@@ -388,4 +368,5 @@ public final class Accounts {
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
+
 }

@@ -34,26 +34,26 @@ record Arena(
       Accounts accounts,
       ModelRegistry registry) {
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    Limits limits = new Limits(clock);
-    VoteWriter writer = new VoteWriter(new JdbcTemplate(dataSource), tx);
+    Limits limits = new Limits(accounts.windows());
+    VoteWriter writer = new VoteWriter(new JdbcTemplate(dataSource), tx, accounts.windows(), clock);
     Scenarios scenarios = new Scenarios(jdbc, clock);
     ModelPool models = new ModelPool(registry);
-    OpenBattles open = new OpenBattles(clock);
+    BattleStore store = new BattleStore(jdbc);
     Battles battles =
         new Battles(
-            new BattleStore(jdbc),
+            store,
             scenarios,
             models,
             settings,
             clock,
             limits,
             new PairSampler(new SecureRandom()),
-            open);
+            new StreamStore(jdbc, tx, store, clock));
     return new Arena(
         new Sessions(accounts),
         scenarios,
         battles,
-        new Votes(jdbc, clock, settings, limits, battles::isStreaming, open, writer),
+        new Votes(jdbc, settings, writer),
         new Results(jdbc),
         new Rubrics(jdbc, clock, tx),
         models,

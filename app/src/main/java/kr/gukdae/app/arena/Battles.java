@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import kr.gukdae.app.arena.BattleStore.BattleRow;
 import kr.gukdae.app.arena.BattleStore.TurnRow;
 import kr.gukdae.arena.LeakDetector;
@@ -26,7 +27,10 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Starting battles and generating their turns. Model names live only in the battle row; what leaves
- * this class before the vote is the opaque battle id, sides A/B and answer text.
+ * this class before the vote is the opaque battle id, sides A/B and answer text. The instance that
+ * starts a turn generates it and writes the answers as they grow to {@code arena_stream} ({@link
+ * StreamStore}), so any instance can answer for it; {@link #live} is only this instance's fan-out
+ * of what it generates or follows.
  */
 final class Battles {
 
@@ -45,9 +49,18 @@ final class Battles {
   private final Limits limits;
   private final PairSampler sampler;
   private final LeakDetector leaks;
+
+  /**
+   * Turns this instance generates or follows for its own browsers. Safe per process: each entry
+   * only relays one turn to local streams; whether a battle is streaming, and what it answered, is
+   * read from the database.
+   */
   private final Map<String, LiveTurn> live = new ConcurrentHashMap<>();
-  private final OpenBattles open;
+
+  private final StreamStore streams;
+  private final Followers followers;
   private volatile @Nullable Map<String, Long> pairCounts;
+  private volatile long pairCountsRead;
 
   Battles(
       BattleStore store,
@@ -57,9 +70,10 @@ final class Battles {
       Clock clock,
       Limits limits,
       PairSampler sampler,
-      OpenBattles open) {
+      StreamStore streams) {
     this.store = store;
-    this.open = open;
+    this.streams = streams;
+    this.followers = new Followers(streams, store);
     this.scenarios = scenarios;
     this.models = models;
     this.settings = settings;
@@ -114,31 +128,36 @@ final class Battles {
             weight,
             now,
             now.plus(settings.battleTtl()));
-    store.insert(battle, hash);
-    open.started(
-        battle.id(),
-        new OpenBattles.Open(
-            voter.id(), pair.modelA(), pair.modelB(), battle.expiresAt(), battle.weight()));
-    generate(battle, List.of(), 1, text);
+    String owner = newId();
+    streams.startBattle(battle, hash, owner);
+    generate(battle, List.of(), 1, text, owner);
     return new Started(battle.id(), 1);
   }
 
   /**
-   * Battles per pair, read from the database once and then kept current in memory, so starting a
-   * battle does not scan the battle table.
+   * Battles per pair, read from the database at most once a minute and kept current in memory in
+   * between, so starting a battle does not scan the battle table. Safe per process: the counts only
+   * steer which pair the sampler offers next; with several instances each misses the others' last
+   * minute, which leaves the pairs a little less even for a minute and changes no recorded fact.
    */
   private Map<String, Long> pairCounts() {
     Map<String, Long> counts = pairCounts;
-    if (counts == null) {
+    long now = clock.millis();
+    if (counts == null || now - pairCountsRead > PAIR_COUNTS_EVERY_MILLIS) {
       synchronized (this) {
-        if (pairCounts == null) {
-          pairCounts = new ConcurrentHashMap<>(store.pairCounts());
+        Map<String, Long> current = pairCounts;
+        if (current == counts || current == null) {
+          current = new ConcurrentHashMap<>(store.pairCounts());
+          pairCounts = current;
+          pairCountsRead = now;
         }
-        counts = pairCounts;
+        counts = current;
       }
     }
     return counts;
   }
+
+  private static final long PAIR_COUNTS_EVERY_MILLIS = 60_000;
 
   Started followUp(Voter voter, String battleId, @Nullable String prompt, boolean voted) {
     limits.rate("battle", voter.id(), settings.battlesPerMinute());
@@ -147,20 +166,11 @@ final class Battles {
     if (voted) {
       throw new ArenaException(HttpStatus.CONFLICT, "already_voted", "this battle is over");
     }
-    if (!battle.expiresAt().isAfter(now())) {
-      throw new ArenaException(HttpStatus.GONE, "expired", "this battle expired; start a new one");
-    }
-    if (isStreaming(battleId)) {
-      throw new ArenaException(
-          HttpStatus.CONFLICT, "streaming", "wait until both answers have finished");
-    }
-    List<TurnRow> turns = store.turns(battleId);
-    if (turns.size() >= settings.maxTurns()) {
-      throw new ArenaException(
-          HttpStatus.CONFLICT, "max_turns", "at most " + settings.maxTurns() + " turns; vote now");
-    }
-    generate(battle, turns, turns.size() + 1, text);
-    return new Started(battleId, turns.size() + 1);
+    String owner = newId();
+    // checked again under the battle's lock: another instance may be answering the same request
+    var opened = streams.openFollowUp(battle, settings.maxTurns(), owner);
+    generate(battle, opened.history(), opened.turnNo(), text, owner);
+    return new Started(battleId, opened.turnNo());
   }
 
   BattleRow owned(Voter voter, String battleId) {
@@ -172,20 +182,29 @@ final class Battles {
     return battle;
   }
 
+  /**
+   * The turn as it is generated: this instance's own generation, or one another instance generates,
+   * followed through the database; null when the turn is not live (stored, or never started).
+   */
   @Nullable LiveTurn live(String battleId, int turn) {
     LiveTurn current = live.get(battleId);
-    return current != null && current.turnNo == turn ? current : null;
+    if (current != null && current.turnNo == turn) {
+      return current;
+    }
+    return followers.follow(battleId, turn);
   }
 
+  /** Whether a turn of this battle is being generated, on this instance or any other. */
   boolean isStreaming(String battleId) {
-    return live.containsKey(battleId);
+    return streams.streaming(battleId);
   }
 
   List<TurnRow> turns(String battleId) {
     return store.turns(battleId);
   }
 
-  private void generate(BattleRow battle, List<TurnRow> history, int turnNo, String prompt) {
+  private void generate(
+      BattleRow battle, List<TurnRow> history, int turnNo, String prompt, String owner) {
     LiveTurn turn = new LiveTurn(turnNo);
     if (live.putIfAbsent(battle.id(), turn) != null) {
       throw new ArenaException(
@@ -220,6 +239,7 @@ final class Battles {
             }
           });
     }
+    Thread.ofVirtual().name("arena-flush").start(() -> flush(battle.id(), owner, turn, sides));
     Thread.ofVirtual()
         .name("arena-finish")
         .start(() -> {
@@ -228,12 +248,15 @@ final class Battles {
             String a = turn.text('A');
             String b = turn.text('B');
             String leak = leaks.find(a).or(() -> leaks.find(b)).orElse(null);
-            store.insertTurn(battle.id(), new TurnRow(turnNo, prompt, a, b, leak), now());
-            open.turnStored(battle.id(), leak);
-            // Stored first, then no longer live, then announced: a vote sent on "end" must
-            // find the turn in the database and no generation in progress.
+            // Stored and no longer live in one transaction, then announced: a vote sent on
+            // "end", to any instance, finds the turn stored and no generation in progress.
+            boolean stored =
+                streams.finish(battle.id(), owner, new TurnRow(turnNo, prompt, a, b, leak));
+            if (!stored) {
+              LOG.warn("arena battle {} turn {} was taken over or voted on", battle.id(), turnNo);
+            }
             live.remove(battle.id(), turn);
-            turn.finish(leak == null);
+            turn.finish(stored && leak == null);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           } catch (RuntimeException e) {
@@ -242,6 +265,32 @@ final class Battles {
             turn.finish(false);
           }
         });
+  }
+
+  /**
+   * Writes the answers so far to the database every {@link StreamStore#FLUSH} while they change,
+   * and at least every {@link StreamStore#HEARTBEAT}, until both sides are done.
+   */
+  private void flush(String battleId, String owner, LiveTurn turn, CountDownLatch sides) {
+    var written = turn.snapshot();
+    long lastWrite = clock.millis();
+    try {
+      while (!sides.await(StreamStore.FLUSH.toMillis(), TimeUnit.MILLISECONDS)) {
+        var now = turn.snapshot();
+        if (!now.equals(written)
+            || clock.millis() - lastWrite >= StreamStore.HEARTBEAT.toMillis()) {
+          if (!streams.write(battleId, owner, now)) {
+            return; // taken over by another instance after this one went quiet
+          }
+          written = now;
+          lastWrite = clock.millis();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("arena battle {}: answers so far not written", battleId, e);
+    }
   }
 
   private OffsetDateTime now() {

@@ -81,6 +81,32 @@ final class LiveTurn {
     return (side == 'A' ? a : b).toString();
   }
 
+  /** Both answers so far, as written to the database for other instances. */
+  synchronized StreamStore.Snapshot snapshot() {
+    return new StreamStore.Snapshot(turnNo, a.toString(), b.toString(), doneA, doneB, true);
+  }
+
+  /**
+   * Brings a followed turn up to what its generating instance last wrote: the new text as deltas,
+   * then the sides newly done.
+   */
+  synchronized void catchUp(String answerA, String answerB, boolean isDoneA, boolean isDoneB) {
+    for (char side : new char[] {'A', 'B'}) {
+      String answer = side == 'A' ? answerA : answerB;
+      int have = (side == 'A' ? a : b).length();
+      if (answer.length() > have && !(side == 'A' ? doneA : doneB)) {
+        append(side, answer.substring(have));
+      }
+      if ((side == 'A' ? isDoneA : isDoneB) && !(side == 'A' ? doneA : doneB)) {
+        done(side);
+      }
+    }
+  }
+
+  synchronized boolean finished() {
+    return blind != null;
+  }
+
   synchronized void finish(boolean isBlind) {
     blind = isBlind;
     List.copyOf(listeners).forEach(l -> l.finished(isBlind));

@@ -9,7 +9,8 @@ import kr.gukdae.model.Models;
 /**
  * Opens each configured model once, on first use, and shares it (adapters are thread-safe). Names
  * go through the office's {@link ModelRegistry}, so an arena model is a local demo adapter or a
- * registered endpoint, never a URL from configuration or a request.
+ * registered endpoint, never a URL from configuration or a request. Safe per process with several
+ * web instances: an adapter holds a connection to a model server, never arena state.
  */
 final class ModelPool implements AutoCloseable {
 

@@ -89,8 +89,10 @@ final class Results {
   private static final int MAX_CACHED_STYLES = 100_000;
 
   /**
-   * Style per voted battle. A voted battle's answers never change (no follow-ups after the vote),
-   * so each is read and counted once; the entries are a few numbers per battle.
+   * Style per voted battle. A voted battle's answers never change (no follow-ups after the vote:
+   * storing a turn and admitting a vote both lock the battle row, see {@link StreamStore}), so each
+   * is read and counted once; the entries are a few numbers per battle. Safe per process with
+   * several web instances for the same reason: nothing another instance does can change them.
    */
   private final Map<String, Style> styles = new ConcurrentHashMap<>();
 

@@ -1,27 +1,29 @@
 package kr.gukdae.app.arena;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import org.jspecify.annotations.Nullable;
+import kr.gukdae.app.access.RateWindows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes votes in group commits: requests that arrive while a commit is in flight are inserted
- * together in the next transaction, and each caller returns only after its own row is committed.
- * One durable commit then covers many votes, which is what lets a small machine take thousands of
- * votes a second without acknowledging anything that is not on disk. {@code ON CONFLICT DO NOTHING}
- * plus the battle-id primary key turns a second vote into an update count of 0. Each group is one
- * transaction of the application's transaction manager (a failed group is rolled back by it).
+ * Decides and writes votes in group commits: requests that arrive while a commit is in flight are
+ * decided ({@link VoteAdmission}) and inserted together in the next transaction, and each caller
+ * returns only after that transaction committed. One durable commit then covers many votes, which
+ * is what lets a small machine take thousands of votes a second without acknowledging anything that
+ * is not on disk. Each group is one transaction of the application's transaction manager (a failed
+ * group is rolled back by it). Each instance has its own writer; the database's locks and the
+ * battle-id primary key keep several instances' writers consistent with each other.
  */
 final class VoteWriter implements AutoCloseable {
 
@@ -32,27 +34,31 @@ final class VoteWriter implements AutoCloseable {
           + " blind, leak, turns, voted_at, network) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT DO NOTHING";
 
-  private record Pending(@Nullable Object[] row, CompletableFuture<Boolean> done) {}
+  private record Pending(VoteAdmission.Ballot ballot, CompletableFuture<Votes.Reveal> done) {}
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
+  private final RateWindows windows;
+  private final Clock clock;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean open = true;
 
-  /** {@code jdbc} and {@code tx} work on the same database. */
-  VoteWriter(JdbcTemplate jdbc, TransactionTemplate tx) {
+  /** {@code jdbc}, {@code tx} and {@code windows} work on the same database. */
+  VoteWriter(JdbcTemplate jdbc, TransactionTemplate tx, RateWindows windows, Clock clock) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.windows = windows;
+    this.clock = clock;
     this.thread = Thread.ofPlatform().daemon().name("arena-vote-writer").start(this::loop);
   }
 
-  /** Inserts one vote row; true once committed, false when the battle already had a vote. */
-  boolean insert(@Nullable Object... row) {
+  /** The vote's reveal once it is committed; its refusal ({@link ArenaException}) otherwise. */
+  Votes.Reveal cast(VoteAdmission.Ballot ballot) {
     if (!open) {
       throw new IllegalStateException("the vote writer is closed");
     }
-    var pending = new Pending(row, new CompletableFuture<>());
+    var pending = new Pending(ballot, new CompletableFuture<>());
     queue.add(pending);
     try {
       return pending.done().get();
@@ -98,30 +104,23 @@ final class VoteWriter implements AutoCloseable {
   }
 
   private void write(List<Pending> batch) {
-    int[] counts =
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    List<VoteAdmission.Ballot> ballots = batch.stream().map(Pending::ballot).toList();
+    List<Object> results =
         tx.execute(status ->
-            jdbc.batchUpdate(
-                INSERT,
-                new BatchPreparedStatementSetter() {
-                  @Override
-                  public void setValues(PreparedStatement ps, int i) throws SQLException {
-                    @Nullable Object[] row = batch.get(i).row();
-                    for (int c = 0; c < row.length; c++) {
-                      ps.setObject(c + 1, row[c]);
-                    }
-                  }
-
-                  @Override
-                  public int getBatchSize() {
-                    return batch.size();
-                  }
-                }));
-    if (counts == null || counts.length != batch.size()) {
-      throw new IllegalStateException("the vote batch returned no update counts");
+            jdbc.execute(
+                (ConnectionCallback<List<Object>>)
+                    c -> VoteAdmission.admit(c, ballots, windows, now)));
+    if (results == null || results.size() != batch.size()) {
+      throw new IllegalStateException("the vote batch returned no decisions");
     }
     // only after the commit: a caller never hears of a vote that is not on disk
     for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).done().complete(counts[i] != 0);
+      if (results.get(i) instanceof Votes.Reveal reveal) {
+        batch.get(i).done().complete(reveal);
+      } else {
+        batch.get(i).done().completeExceptionally((ArenaException) results.get(i));
+      }
     }
   }
 
