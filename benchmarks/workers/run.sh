@@ -23,10 +23,13 @@ WORKERS=${WORKERS:-"1 2 3"}
 HEAP=${HEAP:-384m}
 
 jar="$root/app/target/gukdae.jar"
-if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ]; then
+# The fake server is a test fixture: it ships in core's test-jar, never in gukdae.jar.
+fixtures() { ls "$root"/core/target/gukdae-core-*-tests.jar 2>/dev/null | head -n1; }
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$jar" ] || [ -z "$(fixtures)" ]; then
   echo "building…" >&2
   ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package >&2
 fi
+fixtures_jar="$(fixtures)"
 
 work="$(mktemp -d)"
 pids=()
@@ -62,7 +65,8 @@ doc_to_target: "{{answer|int - 1}}"
 metric_list: [acc, acc_norm]
 YAML
 
-"$JAVA_HOME/bin/java" -Xmx512m -cp "$jar" -Dloader.main=kr.gukdae.model.openai.fake.FakeOpenAiServer \
+"$JAVA_HOME/bin/java" -Xmx512m -cp "$jar" -Dloader.path="$fixtures_jar" \
+  -Dloader.main=kr.gukdae.model.openai.fake.FakeOpenAiServer \
   org.springframework.boot.loader.launch.PropertiesLauncher --port 0 --latency-ms "$LATENCY_MS" \
   > "$work/fake.out" 2>&1 &
 pids+=($!)
@@ -118,3 +122,4 @@ a, b = (json.load(open(p)) for p in sys.argv[1:3])
 assert a["results"] == b["results"] and a["groups"] == b["groups"], "results differ from the single process"
 PY
 done
+echo "load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"

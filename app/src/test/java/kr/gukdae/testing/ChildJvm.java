@@ -74,7 +74,7 @@ public final class ChildJvm implements AutoCloseable {
    * Waits until the child prints a line starting with {@code prefix} and returns it; fails with
    * everything the child printed if it ends first or {@code timeout} passes.
    */
-  public String awaitLine(String prefix, Duration timeout) {
+  public synchronized String awaitLine(String prefix, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       while (true) {
@@ -97,6 +97,18 @@ public final class ChildJvm implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for '" + prefix + "'", e);
     }
+  }
+
+  /** Everything the child printed so far (for a failure message). */
+  public synchronized String printed() {
+    for (String line; (line = lines.poll()) != null; ) {
+      if (line == EOF) {
+        lines.add(EOF);
+        break;
+      }
+      seen.append(line).append('\n');
+    }
+    return seen.toString();
   }
 
   /** SIGKILL (no shutdown hook, no clean-up) and waits until the process is gone. */

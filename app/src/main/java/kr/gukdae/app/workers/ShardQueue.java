@@ -207,10 +207,20 @@ final class ShardQueue {
 
   /** Marks the shard done if this holder still holds it. */
   boolean complete(Claim claim) {
+    return complete(claim, null);
+  }
+
+  /** As {@link #complete(Claim)}, recording how long the holder took (for the metrics). */
+  boolean complete(Claim claim, @Nullable Duration took) {
     return jdbc.sql(
-                "UPDATE eval_shard SET status = 'DONE', lease_until = NULL, last_error = NULL"
-                    + " WHERE run_id = ? AND shard_no = ? AND attempts = ? AND status = 'RUNNING'")
-            .params(claim.runId(), claim.shardNo(), claim.attempt())
+                "UPDATE eval_shard SET status = 'DONE', lease_until = NULL, last_error = NULL,"
+                    + " duration_ms = ? WHERE run_id = ? AND shard_no = ? AND attempts = ?"
+                    + " AND status = 'RUNNING'")
+            .params(
+                took == null ? null : took.toMillis(),
+                claim.runId(),
+                claim.shardNo(),
+                claim.attempt())
             .update()
         == 1;
   }

@@ -78,12 +78,13 @@ public final class Worker {
     log.info("worker {} ready (capacity {})", config.id(), config.capacity());
     while (!stopping) {
       registry.beat(config.id());
+      long claimedAt = System.nanoTime(); // before the database starts the lease: see Heartbeat
       var claim = queue.claim(config.id(), config.endpoints(), config.lease());
       if (claim.isEmpty()) {
         pause(config.idlePoll());
         continue;
       }
-      runClaim(claim.get());
+      runClaim(claim.get(), claimedAt);
     }
   }
 
@@ -91,13 +92,14 @@ public final class Worker {
     stopping = true;
   }
 
-  private void runClaim(ShardQueue.Claim claim) {
-    try {
+  private void runClaim(ShardQueue.Claim claim, long claimedAt) {
+    // renewed from the claim on: loading the tasks can take longer than the lease
+    try (Heartbeat beat = new Heartbeat(claim, claimedAt, queue, config)) {
       JobSpec spec = JobSpec.parse(claim.spec(), claim.runId());
       EvalService.Loaded tasks = tasks(claim.runId(), spec);
       switch (claim.kind()) {
-        case SAMPLES -> runSamples(claim, spec, tasks);
-        case MERGE -> runMerge(claim, spec, tasks);
+        case SAMPLES -> runSamples(claim, spec, tasks, beat);
+        case MERGE -> runMerge(claim, spec, tasks, beat);
       }
     } catch (ModelException e) {
       if (e.kind() == ModelException.Kind.RETRYABLE) {
@@ -119,9 +121,11 @@ public final class Worker {
     return loaded;
   }
 
-  private void runSamples(ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks) {
+  private void runSamples(
+      ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks, Heartbeat beat) {
     Task task = RunMerge.task(tasks, Objects.requireNonNull(claim.task(), "task"));
     List<Sample> samples = task.samples(spec.limit()).subList(claim.first(), claim.end());
+    long askedAt = System.nanoTime();
     int granted =
         permits.acquire(
             claim.endpoint(), config.id(), config.capacity(), spec.concurrency(), config.lease());
@@ -135,8 +139,8 @@ public final class Worker {
     var modelSpec =
         EvalService.spec(spec.model(), spec.request(claim.runId()), config.home())
             .withMaxConcurrency(granted);
-    try (ModelApi model = Models.open(modelSpec);
-        Heartbeat beat = new Heartbeat(claim, queue, permits, config)) {
+    beat.coverPermits(permits, askedAt);
+    try (ModelApi model = Models.open(modelSpec)) {
       requireSameEndpoint(claim, model);
       try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
         // as the single-process runner: twice as many samples as requests in flight
@@ -146,7 +150,9 @@ public final class Worker {
             continue; // answered before a crash or by an earlier holder: never asked again
           }
           inFlight.acquireUninterruptibly();
-          if (failure.get() != null || beat.lost() || stopping) {
+          // a sample starts only while the lease surely holds (see Heartbeat): once it may have
+          // ended, another worker may be asking the same samples
+          if (failure.get() != null || stopping || !beat.awaitHeld()) {
             inFlight.release();
             break;
           }
@@ -170,7 +176,7 @@ public final class Worker {
       } else if (stopping) {
         queue.unclaim(claim); // stopped on purpose: back to the queue at once, attempt not counted
       } else {
-        queue.complete(claim);
+        queue.complete(claim, beat.held());
       }
     } finally {
       permits.release(claim.endpoint(), config.id());
@@ -197,22 +203,21 @@ public final class Worker {
     }
   }
 
-  private void runMerge(ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks) {
-    try (Heartbeat beat = new Heartbeat(claim, queue, null, config)) {
-      EvalOutcome outcome =
-          RunMerge.merge(
-              queue, claim.runId(), spec, tasks, config.home().resolve("runs"), config.home());
-      int samples = queue.answeredCount(claim.runId());
-      queue
-          .tx()
-          .executeWithoutResult(status -> {
-            if (beat.lost() || !queue.complete(claim)) {
-              status.setRollbackOnly(); // another worker holds the merge now
-              return;
-            }
-            new EvalStore(queue.jdbc()).recordFinished(claim.runId(), outcome, samples);
-          });
-    }
+  private void runMerge(
+      ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks, Heartbeat beat) {
+    EvalOutcome outcome =
+        RunMerge.merge(
+            queue, claim.runId(), spec, tasks, config.home().resolve("runs"), config.home());
+    int samples = queue.answeredCount(claim.runId());
+    queue
+        .tx()
+        .executeWithoutResult(status -> {
+          if (beat.lost() || !queue.complete(claim, beat.held())) {
+            status.setRollbackOnly(); // another worker holds the merge now
+            return;
+          }
+          new EvalStore(queue.jdbc()).recordFinished(claim.runId(), outcome, samples);
+        });
   }
 
   private static void pause(Duration duration) {

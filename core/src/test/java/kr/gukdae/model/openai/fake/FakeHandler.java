@@ -25,6 +25,7 @@ final class FakeHandler implements HttpHandler {
   private final int latencyMillis;
   private final Map<String, Counter> requestsByModel = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> attemptsByBody = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, AtomicInteger>> bodiesByModel = new ConcurrentHashMap<>();
 
   FakeHandler(@Nullable String apiKey, int latencyMillis) {
     this.apiKey = apiKey;
@@ -34,6 +35,13 @@ final class FakeHandler implements HttpHandler {
   long requests(String model) {
     Counter c = requestsByModel.get(model);
     return c == null ? 0 : c.count.get();
+  }
+
+  /** How often this model received each request body so far (a snapshot). */
+  Map<String, Integer> bodyCounts(String model) {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    bodiesByModel.getOrDefault(model, Map.of()).forEach((body, n) -> counts.put(body, n.get()));
+    return counts;
   }
 
   /** Requests per model, and when the first and the latest arrived (for sustained rates). */
@@ -91,6 +99,10 @@ final class FakeHandler implements HttpHandler {
       }
       String model = FakeReplies.text(body, "model");
       requestsByModel.computeIfAbsent(model, m -> new Counter()).hit();
+      bodiesByModel
+          .computeIfAbsent(model, m -> new ConcurrentHashMap<>())
+          .computeIfAbsent(new String(raw, StandardCharsets.UTF_8), b -> new AtomicInteger())
+          .incrementAndGet();
       if (apiKey != null) {
         String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
         if (!auth.equals("Bearer " + apiKey)) {

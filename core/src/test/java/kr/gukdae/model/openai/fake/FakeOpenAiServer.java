@@ -67,6 +67,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
     return handler.requests(model);
   }
 
+  /**
+   * How often this model received each request body (UTF-8 text) so far, as a snapshot: two
+   * snapshots tell what a client asked more than once in between, e.g. after a crash. Every body is
+   * remembered, so this fake suits runs of up to some hundred thousand requests.
+   */
+  public java.util.Map<String, Integer> bodyCounts(String model) {
+    return handler.bodyCounts(model);
+  }
+
   @Override
   public void close() {
     server.stop(0);

@@ -1,0 +1,139 @@
+package kr.gukdae.app.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.sql.DriverManager;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import kr.gukdae.store.TestDatabases;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * The cluster gauges' SQL on both databases, from rows written as the workers and the arena write
+ * them: each shard state counted once (a running shard whose lease ran out as {@code expired}),
+ * merge shards left out of the queue, only finished shards timed, stale workers dropped, expired
+ * permit grants not in use, and votes counted in total and in the last minute.
+ */
+class ClusterMetricsTest {
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void gaugesCountWhatTheTablesHold(String database) throws Exception {
+    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
+    Flyway.configure().dataSource(url, null, null).load().migrate();
+    DataSource ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    JdbcClient jdbc = JdbcClient.create(ds);
+    jdbc.sql(
+            "INSERT INTO eval_run (id, model, tasks, status, started_at)"
+                + " VALUES ('r1', 'openai/m', 't/a', 'RUNNING', CURRENT_TIMESTAMP)")
+        .update();
+    jdbc.sql(
+            "INSERT INTO eval_job (run_id, spec, endpoint, shards_total, created_at)"
+                + " VALUES ('r1', '{}', 'http://gpu1:8000/v1', 5, CURRENT_TIMESTAMP)")
+        .update();
+    shard(jdbc, 0, "SAMPLES", "QUEUED", "NULL", null);
+    shard(jdbc, 1, "SAMPLES", "RUNNING", "CURRENT_TIMESTAMP + INTERVAL '1' HOUR", null);
+    shard(jdbc, 2, "SAMPLES", "RUNNING", "CURRENT_TIMESTAMP - INTERVAL '1' HOUR", null);
+    shard(jdbc, 3, "SAMPLES", "DONE", "NULL", 1500L);
+    shard(jdbc, 4, "SAMPLES", "DONE", "NULL", 2500L);
+    shard(jdbc, 5, "SAMPLES", "FAILED", "NULL", null);
+    shard(jdbc, 6, "MERGE", "QUEUED", "NULL", null);
+    worker(jdbc, "fresh", "CURRENT_TIMESTAMP");
+    worker(jdbc, "quiet", "CURRENT_TIMESTAMP - INTERVAL '2' MINUTE");
+    worker(jdbc, "long-gone", "CURRENT_TIMESTAMP - INTERVAL '2' HOUR");
+    jdbc.sql("INSERT INTO eval_endpoint_limit VALUES ('http://gpu1:8000/v1', 6)").update();
+    permit(jdbc, "fresh", 4, "CURRENT_TIMESTAMP + INTERVAL '1' MINUTE");
+    permit(jdbc, "quiet", 2, "CURRENT_TIMESTAMP - INTERVAL '1' MINUTE");
+    vote(jdbc, "b1", "CURRENT_TIMESTAMP");
+    vote(jdbc, "b2", "CURRENT_TIMESTAMP - INTERVAL '5' MINUTE");
+
+    var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    var metrics = new ClusterMetrics(ds, registry);
+    metrics.refresh();
+    String scrape = registry.scrape();
+    assertThat(value(scrape, "gukdae_shards\\{state=\"queued\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{state=\"running\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{state=\"expired\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{state=\"done\"}")).isEqualTo(2);
+    assertThat(value(scrape, "gukdae_shards\\{state=\"failed\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shard_duration_seconds_count")).isEqualTo(2);
+    assertThat(value(scrape, "gukdae_shard_duration_seconds_sum")).isEqualTo(4.0);
+    assertThat(value(scrape, "gukdae_workers_live")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_worker_heartbeat_age_seconds\\{worker=\"fresh\"}"))
+        .isBetween(0.0, 30.0);
+    assertThat(value(scrape, "gukdae_worker_heartbeat_age_seconds\\{worker=\"quiet\"}"))
+        .isBetween(100.0, 200.0);
+    assertThat(scrape).doesNotContain("long-gone");
+    String endpoint = "\\{endpoint=\"http://gpu1:8000/v1\"}";
+    assertThat(value(scrape, "gukdae_endpoint_permits_in_use" + endpoint)).isEqualTo(4);
+    assertThat(value(scrape, "gukdae_endpoint_permits_limit" + endpoint)).isEqualTo(6);
+    assertThat(value(scrape, "gukdae_arena_votes_total")).isEqualTo(2);
+    assertThat(value(scrape, "gukdae_arena_votes_last_minute")).isEqualTo(1);
+
+    // a worker that stops beating drops out of the per-worker list once it is an hour old
+    jdbc.sql("UPDATE eval_worker SET heartbeat_at = CURRENT_TIMESTAMP - INTERVAL '3' HOUR")
+        .update();
+    metrics.refresh();
+    assertThat(registry.scrape()).doesNotContain("worker=\"fresh\"").doesNotContain("quiet");
+  }
+
+  private static void shard(
+      JdbcClient jdbc, int no, String kind, String status, String lease, Long durationMs) {
+    jdbc.sql(
+            "INSERT INTO eval_shard (run_id, shard_no, kind, task, first_index, end_index, status,"
+                + " attempts, lease_until, duration_ms) VALUES ('r1', ?, ?, 't/a', 0, 10, ?, 1, "
+                + lease
+                + ", ?)")
+        .params(no, kind, status, durationMs)
+        .update();
+  }
+
+  private static void worker(JdbcClient jdbc, String id, String heartbeat) {
+    jdbc.sql(
+            "INSERT INTO eval_worker (id, host, capacity, endpoints, started_at, heartbeat_at)"
+                + " VALUES (?, 'h', 4, '*', CURRENT_TIMESTAMP - INTERVAL '3' HOUR, "
+                + heartbeat
+                + ")")
+        .param(id)
+        .update();
+  }
+
+  private static void permit(JdbcClient jdbc, String worker, int permits, String lease) {
+    jdbc.sql(
+            "INSERT INTO eval_endpoint_permit (endpoint, worker, permits, lease_until)"
+                + " VALUES ('http://gpu1:8000/v1', ?, ?, "
+                + lease
+                + ")")
+        .params(worker, permits)
+        .update();
+  }
+
+  private static void vote(JdbcClient jdbc, String battle, String at) {
+    jdbc.sql(
+            "INSERT INTO arena_battle (id, voter_id, voter_class, model_a, model_b, category, lang,"
+                + " prompt_hash, weight, created_at, expires_at) VALUES (?, 'v', 'anonymous',"
+                + " 'a', 'b', 'general', 'ko', 'h', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+        .param(battle)
+        .update();
+    jdbc.sql(
+            "INSERT INTO arena_vote (battle_id, voter_id, voter_class, outcome, weight, blind,"
+                + " turns, voted_at) VALUES (?, 'v', 'anonymous', 'model_a', 1, TRUE, 1, "
+                + at
+                + ")")
+        .param(battle)
+        .update();
+  }
+
+  private static double value(String scrape, String series) {
+    Matcher m = Pattern.compile("(?m)^" + series + " (\\S+)$").matcher(scrape);
+    assertThat(m.find()).as(series + " in\n" + scrape).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+}
