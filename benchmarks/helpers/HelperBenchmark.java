@@ -1,5 +1,4 @@
 import java.io.BufferedWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,33 +74,12 @@ public class HelperBenchmark {
         throw new IllegalStateException("row " + i + " differs");
       }
     }
-    double[] helpers = time(registry, "lmeval/bench_fn", options);
-    double[] templates = time(registry, "lmeval/bench_jinja", options);
+    var helpers = LoadTimer.time(registry, "lmeval/bench_fn", options, ROWS, WARMUP, RUNS);
+    var templates = LoadTimer.time(registry, "lmeval/bench_jinja", options, ROWS, WARMUP, RUNS);
     System.out.printf("rows: %d, prompts identical%n", ROWS);
     System.out.printf("%-28s %12s %18s%n", "task", "best warm ms", "mean JVM CPU ms");
-    System.out.printf("%-28s %12.1f %18.1f%n", "!function helpers (Python)", helpers[0], helpers[1]);
-    System.out.printf("%-28s %12.1f %18.1f%n", "Jinja", templates[0], templates[1]);
-  }
-
-  /** Best wall time and mean thread CPU time (this JVM thread only) over RUNS warm loads. */
-  static double[] time(TaskRegistry registry, String name, TaskLoader.Options options) {
-    var threads = ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < WARMUP; i++) {
-      registry.load(name, options);
-    }
-    double best = Double.MAX_VALUE;
-    double cpu = 0;
-    for (int i = 0; i < RUNS; i++) {
-      long c0 = threads.getCurrentThreadCpuTime();
-      long t0 = System.nanoTime();
-      Task task = registry.load(name, options);
-      best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-      cpu += (threads.getCurrentThreadCpuTime() - c0) / 1e6;
-      if (task.samples().size() != ROWS) {
-        throw new IllegalStateException("loaded " + task.samples().size());
-      }
-    }
-    return new double[] {best, cpu / RUNS};
+    System.out.printf("%-28s %12.1f %18.1f%n", "!function helpers (Python)", helpers.bestMs(), helpers.meanCpuMs());
+    System.out.printf("%-28s %12.1f %18.1f%n", "Jinja", templates.bestMs(), templates.meanCpuMs());
   }
 
   static String words(SplittableRandom random, int n) {

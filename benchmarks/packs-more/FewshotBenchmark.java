@@ -1,5 +1,4 @@
 import java.io.BufferedWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,36 +31,15 @@ public class FewshotBenchmark {
     write(data.resolve("validation.jsonl"), 5 * CATEGORIES.size(), random, true);
     var registry = TaskRegistry.create(List.of());
     var options = new TaskLoader.Options(null, null, dir);
-    double[] five = time(registry, "global/mmlu_pro", options);
-    double[] zero = time(registry, "global/mmlu_pro_zeroshot", options);
+    var five = LoadTimer.time(registry, "global/mmlu_pro", options, TEST_ROWS, WARMUP, RUNS);
+    var zero = LoadTimer.time(registry, "global/mmlu_pro_zeroshot", options, TEST_ROWS, WARMUP, RUNS);
     Task task = registry.load("global/mmlu_pro", options);
     long chars = task.samples().stream().mapToLong(s -> s.prompt().length()).sum();
     System.out.printf("test rows: %d  5-shot prompt chars: %.1f M%n", TEST_ROWS, chars / 1e6);
     System.out.printf("%-26s %12s %14s%n", "task", "best warm ms", "mean CPU ms");
-    System.out.printf("%-26s %12.1f %14.1f%n", "global/mmlu_pro (5-shot)", five[0], five[1]);
-    System.out.printf("%-26s %12.1f %14.1f%n", "global/mmlu_pro_zeroshot", zero[0], zero[1]);
-    System.out.printf("5-shot / 0-shot (best wall): %.2f%n", five[0] / zero[0]);
-  }
-
-  /** Best wall time and mean thread CPU time over RUNS warm loads. */
-  static double[] time(TaskRegistry registry, String name, TaskLoader.Options options) {
-    var threads = ManagementFactory.getThreadMXBean();
-    for (int i = 0; i < WARMUP; i++) {
-      registry.load(name, options);
-    }
-    double best = Double.MAX_VALUE;
-    double cpu = 0;
-    for (int i = 0; i < RUNS; i++) {
-      long c0 = threads.getCurrentThreadCpuTime();
-      long t0 = System.nanoTime();
-      Task task = registry.load(name, options);
-      best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-      cpu += (threads.getCurrentThreadCpuTime() - c0) / 1e6;
-      if (task.samples().size() != TEST_ROWS) {
-        throw new IllegalStateException("loaded " + task.samples().size());
-      }
-    }
-    return new double[] {best, cpu / RUNS};
+    System.out.printf("%-26s %12.1f %14.1f%n", "global/mmlu_pro (5-shot)", five.bestMs(), five.meanCpuMs());
+    System.out.printf("%-26s %12.1f %14.1f%n", "global/mmlu_pro_zeroshot", zero.bestMs(), zero.meanCpuMs());
+    System.out.printf("5-shot / 0-shot (best wall): %.2f%n", five.bestMs() / zero.bestMs());
   }
 
   static void write(Path file, int rows, SplittableRandom random, boolean cot) throws Exception {

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param turns chat messages before the prompt: the system instruction and few-shot examples as
  *     alternating user and assistant turns (lm-eval's {@code fewshot_as_multiturn}); empty when the
  *     examples are part of {@code prompt}
+ * @param targets every gold answer when the task's {@code doc_to_target} gives a list (lm-eval's
+ *     multiple targets: choice indices as strings for multiple choice, reference texts otherwise),
+ *     any of which counts; {@code target} is then the first. Empty for one target.
  */
 public record Sample(
     int docId,
@@ -27,7 +30,8 @@ public record Sample(
     String target,
     @Nullable String category,
     Row doc,
-    List<ChatMessage> turns) {
+    List<ChatMessage> turns,
+    List<String> targets) {
 
   public Sample {
     Objects.requireNonNull(prompt, "prompt");
@@ -35,6 +39,27 @@ public record Sample(
     Objects.requireNonNull(doc, "doc");
     choices = List.copyOf(choices);
     turns = List.copyOf(turns);
+    targets = List.copyOf(targets);
+    if (!targets.isEmpty() && !targets.get(0).equals(target)) {
+      throw new IllegalArgumentException("target must be the first of targets");
+    }
+  }
+
+  /** One gold answer, with {@code turns} before the prompt. */
+  public Sample(
+      int docId,
+      String prompt,
+      List<String> choices,
+      String target,
+      @Nullable String category,
+      Row doc,
+      List<ChatMessage> turns) {
+    this(docId, prompt, choices, target, category, doc, turns, List.of());
+  }
+
+  /** The gold answers: {@code targets}, or the one {@code target}. */
+  public List<String> golds() {
+    return targets.isEmpty() ? List.of(target) : targets;
   }
 
   /** A sample whose few-shot examples, if any, are in its prompt. */

@@ -43,7 +43,9 @@ public final class Scorers {
       }
     }
     String target = state.sample().target();
-    return Score.correct(String.valueOf(best).equals(target), String.valueOf(best), target);
+    // lm-eval's multiple targets: the pick is right when it is any of the gold indices
+    return Score.correct(
+        state.sample().golds().contains(String.valueOf(best)), String.valueOf(best), target);
   }
 
   /** Generated multiple choice: the extracted letter equals the gold choice's letter. */
@@ -51,7 +53,10 @@ public final class Scorers {
     return state -> {
       String answer = extractor.extract(state.completion());
       String target = String.valueOf((char) ('A' + state.sample().targetIndex()));
-      return Score.correct(answer.equals(target), answer, target);
+      boolean any =
+          state.sample().golds().stream()
+              .anyMatch(g -> answer.equals(String.valueOf((char) ('A' + Integer.parseInt(g)))));
+      return Score.correct(any, answer, target);
     };
   }
 
@@ -60,10 +65,11 @@ public final class Scorers {
       AnswerExtractor extractor, boolean ignoreCase, boolean ignorePunctuation) {
     return state -> {
       String answer = extractor.extract(state.completion());
-      String target = state.sample().target();
       String a = normalise(answer, ignoreCase, ignorePunctuation);
-      String b = normalise(target, ignoreCase, ignorePunctuation);
-      return Score.correct(a.equals(b), answer, target);
+      boolean any =
+          state.sample().golds().stream()
+              .anyMatch(g -> a.equals(normalise(g, ignoreCase, ignorePunctuation)));
+      return Score.correct(any, answer, state.sample().target());
     };
   }
 

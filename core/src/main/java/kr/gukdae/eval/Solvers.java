@@ -15,27 +15,14 @@ public final class Solvers {
 
   private Solvers() {}
 
-  /** Puts a system message before the conversation. */
-  public static Solver systemMessage(String text) {
-    return (state, model) -> {
-      List<ChatMessage> messages = new ArrayList<>();
-      messages.add(ChatMessage.system(text));
-      messages.addAll(state.messages());
-      return state.withMessages(messages);
-    };
-  }
-
   /** Asks the model for an answer to the conversation so far. */
   public static Solver generate(GenerateConfig config, PromptFormat format) {
     return (state, model) -> {
       var request = new GenerateRequest(state.messages(), config, format);
       ModelOutput output = model.generate(request);
+      // lm-eval records a chat request (its chat template on an API model) as the messages' JSON
       String prompt =
-          format == PromptFormat.PLAIN
-              ? request.plainText()
-              : state.sample().turns().isEmpty()
-                  ? state.messages().get(state.messages().size() - 1).content()
-                  : chatJson(state.messages());
+          format == PromptFormat.PLAIN ? request.plainText() : chatJson(state.messages());
       var call =
           new ModelCall(
               "generate_until",

@@ -52,7 +52,7 @@ final class LmEvalSamples {
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("doc_id", record.docId());
       line.put("doc", sample.doc().fields());
-      line.put("target", sample.target());
+      line.put("target", target(sample));
       line.put("arguments", arguments);
       line.put("resps", resps);
       List<String> filtered = new ArrayList<>();
@@ -74,12 +74,47 @@ final class LmEvalSamples {
       line.put("filter", filter);
       line.put("metrics", metricNames);
       line.put("doc_hash", docHash);
-      line.put("prompt_hash", Sha256.hex(sample.prompt()));
-      line.put("target_hash", Sha256.hex(sample.target()));
+      line.put("prompt_hash", Sha256.hex(context(record, sample)));
+      line.put("target_hash", Sha256.hex(targetStr(sample)));
       line.putAll(values);
       out.add(line);
     }
     return out;
+  }
+
+  /**
+   * lm-eval's prompt_hash hashes the first request's context ({@code arguments[0]}): the prompt
+   * text, or a chat request's messages as JSON.
+   */
+  private static String context(SampleRecord record, Sample sample) {
+    for (ModelCall call : record.calls()) {
+      if (!call.arguments().isEmpty() && !call.arguments().get(0).isEmpty()) {
+        return call.arguments().get(0).get(0);
+      }
+    }
+    return sample.prompt();
+  }
+
+  /** lm-eval writes doc_to_target's value: a list of golds stays a list (indices as numbers). */
+  private static Object target(Sample sample) {
+    if (sample.targets().isEmpty()) {
+      return sample.target();
+    }
+    return sample.isMultipleChoice()
+        ? sample.targets().stream().map(Integer::valueOf).toList()
+        : sample.targets();
+  }
+
+  /** Python's {@code str(target)}, which lm-eval's target_hash hashes. */
+  private static String targetStr(Sample sample) {
+    if (sample.targets().isEmpty()) {
+      return sample.target();
+    }
+    List<String> items = new ArrayList<>();
+    for (String gold : sample.targets()) {
+      items.add(sample.isMultipleChoice() ? gold : PythonJson.repr(gold));
+    }
+    return "[" + String.join(", ", items) + "]";
   }
 
   private static String filterOf(String key) {

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import kr.gukdae.eval.Metric.MetricValue;
 import kr.gukdae.eval.ScoreSpec;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.TaskConfig;
 import kr.gukdae.eval.tasks.RunPlan;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes {@code results.json} and {@code samples_<task>.jsonl} in lm-evaluation-harness's schema,
@@ -54,7 +56,7 @@ final class LmEvalWriter {
       versions.put(name, task.version());
       nShot.put(name, task.config().numFewshot());
       Map<String, Object> better = new LinkedHashMap<>();
-      task.scorers().forEach(s -> better.put(s.metric(), true));
+      task.scorers().forEach(s -> better.put(s.metric(), s.higherIsBetter()));
       higherIsBetter.put(name, better);
       int original = task.samples().size();
       int effective = task.samples(options.limit()).size();
@@ -76,6 +78,8 @@ final class LmEvalWriter {
     for (TaskResult g : lmEvalGroups) {
       groupSubtasks.put(g.name(), children(g.name(), plannedGroups));
     }
+    inherit(outcome.results(), versions, nShot, higherIsBetter);
+    propagate(lmEvalGroups, groupSubtasks, nShot, higherIsBetter);
     root.put("group_subtasks", groupSubtasks);
     root.put("configs", configs);
     root.put("versions", versions);
@@ -128,6 +132,67 @@ final class LmEvalWriter {
     LmEvalLayout.writeSamples(tasks, folder, date, options.runDir(), journal, ok);
   }
 
+  /**
+   * A task's category rows ({@code task:category}) are subtasks of it in lm-eval's terms: each gets
+   * the task's version, n-shot and metric directions, as lm-eval's per-category tasks have theirs.
+   */
+  private static void inherit(
+      List<TaskResult> results,
+      Map<String, Object> versions,
+      Map<String, Object> nShot,
+      Map<String, Object> higherIsBetter) {
+    for (TaskResult r : results) {
+      int colon = r.name().lastIndexOf(':');
+      String parent = colon < 0 ? null : r.name().substring(0, colon);
+      if (parent != null && versions.containsKey(parent) && !versions.containsKey(r.name())) {
+        versions.put(r.name(), versions.get(parent));
+        nShot.put(r.name(), nShot.get(parent));
+        higherIsBetter.put(r.name(), higherIsBetter.get(parent));
+      }
+    }
+  }
+
+  /**
+   * lm-eval's {@code _propagate_num_fewshot} and {@code _propagate_higher_is_better}, innermost
+   * groups first: a group's n-shot is its children's when they all agree; its directions are its
+   * children's, null where two children disagree.
+   */
+  @SuppressWarnings("unchecked")
+  private static void propagate(
+      List<TaskResult> groups,
+      Map<String, Object> subtasks,
+      Map<String, Object> nShot,
+      Map<String, Object> higherIsBetter) {
+    for (int i = groups.size() - 1; i >= 0; i--) {
+      String group = groups.get(i).name();
+      List<String> children = (List<String>) subtasks.getOrDefault(group, List.of());
+      Set<Object> shots = new java.util.HashSet<>();
+      Map<String, @Nullable Boolean> better = new LinkedHashMap<>();
+      for (String child : children) {
+        if (nShot.containsKey(child)) {
+          shots.add(nShot.get(child));
+        }
+        var directions = (Map<String, @Nullable Boolean>) higherIsBetter.get(child);
+        if (directions == null) {
+          continue;
+        }
+        directions.forEach((metric, value) -> {
+          if (!better.containsKey(metric)) {
+            better.put(metric, value);
+          } else if (better.get(metric) != null && !Objects.equals(better.get(metric), value)) {
+            better.put(metric, null);
+          }
+        });
+      }
+      if (shots.size() == 1) {
+        nShot.put(group, shots.iterator().next());
+      }
+      if (!better.isEmpty()) {
+        higherIsBetter.put(group, better);
+      }
+    }
+  }
+
   /** A group's direct subgroups, or its tasks when it has none, as lm-eval's group_subtasks. */
   private static List<String> children(String group, List<RunPlan.Group> planned) {
     int at = -1;
@@ -153,7 +218,8 @@ final class LmEvalWriter {
     Map<String, Object> out = new LinkedHashMap<>();
     for (TaskResult r : results) {
       Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("alias", r.alias());
+      // lm-eval's table printer indents by the group_subtasks tree itself: a plain alias
+      entry.put("alias", r.alias().strip().replaceFirst("^- ", ""));
       for (Map.Entry<String, MetricValue> e : r.metrics().entrySet()) {
         String[] parts = e.getKey().split(",", 2);
         entry.put(e.getKey(), number(e.getValue().value()));
@@ -197,7 +263,13 @@ final class LmEvalWriter {
     out.put("fewshot_seed", c.fewshotSeed());
     List<Object> metrics = new ArrayList<>();
     for (ScoreSpec s : task.scorers()) {
-      metrics.add(Map.of("metric", s.metric(), "aggregation", "mean", "higher_is_better", true));
+      Map<String, Object> metric = new LinkedHashMap<>();
+      metric.put("metric", s.metric());
+      metric.put("aggregation", s.aggregationName());
+      metric.put("higher_is_better", s.higherIsBetter());
+      if (!metrics.contains(metric)) {
+        metrics.add(metric); // one entry per metric, as in the task file, whatever the filters
+      }
     }
     out.put("metric_list", metrics);
     out.put(

@@ -87,6 +87,58 @@ final class PythonJson {
         + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 
+  /**
+   * Python's {@code repr(str)}: single quotes unless the text has one and no double quote;
+   * backslash, the quote, tab, newline and carriage return escaped; other characters Python does
+   * not print (controls, format characters, separators other than the space, unassigned) as
+   * backslash-x, backslash-u or backslash-U escapes.
+   */
+  static String repr(String s) {
+    char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+    StringBuilder out = new StringBuilder().append(quote);
+    s.codePoints()
+        .forEach(cp -> {
+          switch (cp) {
+            case '\\' -> out.append("\\\\");
+            case '\t' -> out.append("\\t");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            default -> {
+              if (cp == quote) {
+                out.append('\\').append(quote);
+              } else if (printable(cp)) {
+                out.appendCodePoint(cp);
+              } else if (cp < 0x100) {
+                out.append(String.format(Locale.ROOT, "\\x%02x", cp));
+              } else if (cp < 0x10000) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", cp));
+              } else {
+                out.append(String.format(Locale.ROOT, "\\U%08x", cp));
+              }
+            }
+          }
+        });
+    return out.append(quote).toString();
+  }
+
+  private static boolean printable(int cp) {
+    if (cp == ' ') {
+      return true;
+    }
+    return switch (Character.getType(cp)) {
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.SURROGATE,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SPACE_SEPARATOR ->
+          false;
+      default -> true;
+    };
+  }
+
   private static void string(String s, StringBuilder out) {
     kr.gukdae.eval.PythonText.jsonString(s, out);
   }

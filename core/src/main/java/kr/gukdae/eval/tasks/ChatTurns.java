@@ -1,11 +1,7 @@
 package kr.gukdae.eval.tasks;
 
-import java.util.ArrayList;
-import java.util.List;
 import kr.gukdae.UserError;
-import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.OutputType;
-import kr.gukdae.model.ChatMessage;
 import kr.gukdae.model.PromptFormat;
 
 /** lm-eval's {@code fewshot_as_multiturn}: whether a task sends chat turns, and which. */
@@ -46,28 +42,5 @@ final class ChatTurns {
               + " --fewshot-as-multiturn, which turns generation tasks to chat)");
     }
     return true;
-  }
-
-  /**
-   * lm-eval's chat context: one system message holding the system instruction and the description
-   * (joined by the few-shot delimiter when both are given), then the examples' turns.
-   */
-  static List<ChatMessage> turns(
-      TaskDefinition def, Row row, List<ChatMessage> examples, String fewshotDelimiter) {
-    String description =
-        def.promptPrefix() == null
-            ? ""
-            : Templates.render(def.promptPrefix(), row, "prompt_prefix");
-    String instruction = def.systemPrompt();
-    String system =
-        instruction != null && !description.isEmpty()
-            ? instruction + fewshotDelimiter + description
-            : instruction != null ? instruction : description;
-    List<ChatMessage> turns = new ArrayList<>();
-    if (!system.isEmpty()) {
-      turns.add(ChatMessage.system(system));
-    }
-    turns.addAll(examples);
-    return turns;
   }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
-import kr.gukdae.model.ChatMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,14 +20,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>When the few-shot split is the evaluated split, the document must not be its own example:
  *       lm-eval draws n + 1, drops every pool row equal to the document, keeps the first n. {@code
  *       first_n} takes the first n of the pool without the document.
- *   <li>An example is its text, the target delimiter, its answer and the few-shot delimiter; an
- *       example whose answer is empty is its text alone, with neither delimiter.
+ *   <li>Each example is its text and its answer ({@link Shot}); {@link ContextLayout} joins them.
  *   <li>With {@code fewshot_match} (gukdae's way of writing lm-eval's one-task-per-category
  *       configs, MMLU-Pro) the pool is the rows sharing the document's value in that column, each
  *       value with its own generator, as each of lm-eval's per-category tasks has.
  * </ul>
  *
- * {@link #prefixFor} must be called for the documents in order, from one thread, as the draws are
+ * {@link #shotsFor} must be called for the documents in order, from one thread, as the draws are
  * sequential. Each pool row is rendered once.
  */
 final class FewshotContext {
@@ -40,12 +38,10 @@ final class FewshotContext {
   private final int shots;
   private final long seed;
   private final boolean excludeEvaluated;
-  private final String targetDelimiter;
-  private final String fewshotDelimiter;
   private final boolean firstN;
   private final Map<String, PythonRandom> generators = new HashMap<>();
   private final Map<String, List<Integer>> candidates = new HashMap<>();
-  private final Map<Integer, String> rendered = new HashMap<>();
+  private final Map<Integer, Shot> rendered = new HashMap<>();
 
   FewshotContext(
       String where,
@@ -54,9 +50,7 @@ final class FewshotContext {
       List<Row> pool,
       int shots,
       long seed,
-      boolean excludeEvaluated,
-      String targetDelimiter,
-      String fewshotDelimiter) {
+      boolean excludeEvaluated) {
     this.where = where;
     this.def = def;
     this.renderer = renderer;
@@ -64,8 +58,6 @@ final class FewshotContext {
     this.shots = shots;
     this.seed = seed;
     this.excludeEvaluated = excludeEvaluated;
-    this.targetDelimiter = targetDelimiter;
-    this.fewshotDelimiter = fewshotDelimiter;
     String sampler = def.fewshotSampler() == null ? "default" : def.fewshotSampler();
     if (!sampler.equals("default") && !sampler.equals("first_n")) {
       throw UserError.of(
@@ -81,28 +73,16 @@ final class FewshotContext {
     }
   }
 
-  /** The examples for the next document ("" with no shots). */
-  String prefixFor(Row row) {
-    var prefix = new StringBuilder();
-    for (int index : chosen(row)) {
-      prefix.append(rendered.computeIfAbsent(index, i -> example(pool.get(i))));
-    }
-    return prefix.toString();
-  }
-
   /**
-   * The examples for the next document as chat turns (lm-eval's {@code fewshot_as_multiturn}): each
-   * example's text as the user's message and its answer as the assistant's, with no delimiters; the
-   * same draws as {@link #prefixFor}.
+   * The examples for the next document (none with no shots), as lm-eval's {@code build_qa_turn}
+   * takes them; {@link ContextLayout} lays them out as text or chat turns.
    */
-  List<ChatMessage> turnsFor(Row row) {
-    List<ChatMessage> turns = new ArrayList<>();
+  List<Shot> shotsFor(Row row) {
+    List<Shot> shots = new ArrayList<>();
     for (int index : chosen(row)) {
-      Row shot = pool.get(index);
-      turns.add(ChatMessage.user(exampleText(shot)));
-      turns.add(ChatMessage.assistant(exampleAnswer(shot)));
+      shots.add(rendered.computeIfAbsent(index, i -> shot(pool.get(i))));
     }
-    return turns;
+    return shots;
   }
 
   private List<Integer> chosen(Row row) {
@@ -196,10 +176,15 @@ final class FewshotContext {
     return same;
   }
 
-  private String example(Row shot) {
-    String text = exampleText(shot);
+  /**
+   * lm-eval's {@code has_answer}: a multiple-choice example always has one (its gold index), a text
+   * answer only when it is not empty.
+   */
+  private Shot shot(Row shot) {
     String answer = exampleAnswer(shot);
-    return answer.isEmpty() ? text : text + targetDelimiter + answer + fewshotDelimiter;
+    boolean hasAnswer =
+        def.fewshotDocToTarget() == null && renderer.hasChoices() || !answer.isEmpty();
+    return new Shot(exampleText(shot), hasAnswer ? answer : null);
   }
 
   private String exampleText(Row shot) {

@@ -20,11 +20,7 @@ final class HelperFilter {
     var python = new PythonHelpers(where, List.of(ref), PythonHelpers.Limits.defaults());
     return specs.stream()
         .map(spec ->
-            new ScoreSpec(
-                spec.metric(),
-                spec.filter(),
-                state -> spec.scorer().score(filtered(where, python, ref, state)),
-                spec.aggregation()))
+            spec.withScorer(state -> spec.scorer().score(filtered(where, python, ref, state))))
         .toList();
   }
 

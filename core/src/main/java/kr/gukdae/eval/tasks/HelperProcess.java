@@ -29,6 +29,12 @@ final class HelperProcess {
 
   static final String EOF = "\u0000eof";
 
+  /** Put in place of a reply longer than {@link #replyCap}, as soon as it passes the cap. */
+  static final String TOO_LONG = "\u0000too-long";
+
+  /** The most bytes the reply now awaited may hold; set before each request. */
+  volatile long replyCap = Long.MAX_VALUE;
+
   final Process process;
   final Path dir;
   final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -103,12 +109,40 @@ final class HelperProcess {
     stdin.flush();
   }
 
+  /**
+   * Reads replies, one per line, without ever holding more than {@link #replyCap} bytes of one: a
+   * helper that returns a huge text must not exhaust the JVM's memory. Past the cap the line is
+   * reported as {@link #TOO_LONG} at once and the rest of it is read and dropped.
+   */
   private void readLines() {
-    try (var in =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = in.readLine()) != null; ) {
-        lines.add(line);
+    try (InputStream in = process.getInputStream()) {
+      var line = new java.io.ByteArrayOutputStream();
+      boolean dropping = false;
+      byte[] chunk = new byte[1 << 16];
+      for (int n; (n = in.read(chunk)) != -1; ) {
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+          boolean end = i < n && chunk[i] == '\n';
+          if (!end && i < n) {
+            continue;
+          }
+          if (!dropping) {
+            line.write(chunk, start, i - start);
+            if (line.size() > replyCap) {
+              lines.add(TOO_LONG);
+              line = new java.io.ByteArrayOutputStream(); // let the big buffer go
+              dropping = true;
+            }
+          }
+          if (end) {
+            if (!dropping) {
+              lines.add(line.toString(StandardCharsets.UTF_8));
+            }
+            line.reset();
+            dropping = false;
+          }
+          start = i + 1;
+        }
       }
     } catch (IOException e) {
       // the process was stopped; the waiting caller sees EOF below

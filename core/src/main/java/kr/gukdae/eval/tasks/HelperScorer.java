@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.eval.AnswerExtractor;
-import kr.gukdae.eval.Metrics;
 import kr.gukdae.eval.Score;
 import kr.gukdae.eval.ScoreSpec;
 import kr.gukdae.eval.Scorer;
@@ -27,13 +26,23 @@ final class HelperScorer {
       String where,
       HelperRef ref,
       List<String> metrics,
+      Map<String, String> aggregations,
       String filterName,
-      AnswerExtractor extractor) {
+      AnswerExtractor extractor,
+      long seed) {
     var python = new PythonHelpers(where, List.of(ref), PythonHelpers.Limits.defaults());
     List<ScoreSpec> specs = new ArrayList<>();
     for (String metric : metrics) {
-      Scorer scorer = state -> score(where, python, ref, metric, extractor, state);
-      specs.add(new ScoreSpec(metric, filterName, scorer, Metrics.mean()));
+      var aggregation = HelperAggregation.of(where, metric, aggregations.get(metric));
+      Scorer scorer = state -> score(where, python, ref, metric, aggregation, extractor, state);
+      specs.add(
+          new ScoreSpec(
+              metric,
+              filterName,
+              scorer,
+              aggregation.metric(seed),
+              aggregation.wireName(),
+              HelperAggregation.defaultHigherIsBetter(metric)));
     }
     return specs;
   }
@@ -43,6 +52,7 @@ final class HelperScorer {
       PythonHelpers python,
       HelperRef ref,
       String metric,
+      HelperAggregation aggregation,
       AnswerExtractor extractor,
       TaskState state) {
     List<Object> results = new ArrayList<>();
@@ -64,11 +74,8 @@ final class HelperScorer {
       results.add(answer);
     }
     Object out = python.call(ref, List.of(state.sample().doc().fields(), results));
-    Object value = out instanceof Map<?, ?> values ? values.get(metric) : null;
-    if (value instanceof Boolean flag) {
-      value = flag ? 1.0 : 0.0; // lm-eval averages True/False as 1/0
-    }
-    if (!(value instanceof Number number)) {
+    Score score = aggregation.score(out instanceof Map<?, ?> values ? values.get(metric) : null);
+    if (score == null) {
       throw new UserError(
           where
               + ": process_results helper "
@@ -77,10 +84,17 @@ final class HelperScorer {
               + out
               + " for "
               + state.sample().doc().where()
-              + ", without a number for metric '"
+              + ", without "
+              + aggregation.expected()
+              + " for metric '"
               + metric
-              + "' that metric_list names");
+              + "' (aggregation "
+              + aggregation.wireName()
+              + ") that metric_list names");
     }
-    return new Score(number.doubleValue(), answer, state.sample().target());
+    // the averages keep the answer and target for the samples file; F1/MCC carry their labels
+    return score.answer().isEmpty() && score.target().isEmpty()
+        ? new Score(score.value(), answer, state.sample().target())
+        : score;
   }
 }

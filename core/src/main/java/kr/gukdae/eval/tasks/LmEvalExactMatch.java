@@ -25,10 +25,12 @@ final class LmEvalExactMatch {
       boolean ignorePunctuation) {
     return state -> {
       String answer = extractor.extract(state.completion());
-      String target = state.sample().target();
       String a = normalise(answer, ignore, ignoreCase, ignorePunctuation);
-      String b = normalise(target, ignore, ignoreCase, ignorePunctuation);
-      return Score.correct(a.equals(b), answer, target);
+      // lm-eval's multiple targets: 1 when the answer matches any reference
+      boolean any =
+          state.sample().golds().stream()
+              .anyMatch(g -> a.equals(normalise(g, ignore, ignoreCase, ignorePunctuation)));
+      return Score.correct(any, answer, state.sample().target());
     };
   }
 

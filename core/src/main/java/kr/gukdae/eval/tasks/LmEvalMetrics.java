@@ -20,21 +20,20 @@ final class LmEvalMetrics {
     List<String> metrics = new ArrayList<>();
     ObjectNode options = out.objectNode();
     boolean helper = LmEvalYaml.function(yaml.get("process_results")) != null;
+    ObjectNode aggregations = out.objectNode();
+    ObjectNode directions = out.objectNode();
     for (JsonNode m : yaml.path("metric_list")) {
       String metric = m.isString() ? m.asString() : m.path("metric").asString();
+      if (m.has("higher_is_better")) {
+        directions.put(metric, m.get("higher_is_better").asBoolean());
+      }
       if (helper) {
-        // process_results computes every metric; gukdae takes each one's mean.
+        // process_results computes every metric; HelperAggregation checks the aggregation
         HelperRef custom = LmEvalYaml.function(m.get("aggregation"));
-        String aggregation =
-            custom != null ? "!function " + custom : m.path("aggregation").asString("mean");
-        if (!aggregation.equals("mean")) {
-          throw new UserError(
-              where
-                  + ": metric '"
-                  + metric
-                  + "' aggregation '"
-                  + aggregation
-                  + "' is not supported with process_results; gukdae takes the mean");
+        if (custom != null) {
+          aggregations.put(metric, "!function " + custom);
+        } else if (m.has("aggregation")) {
+          aggregations.put(metric, m.get("aggregation").asString());
         }
         metrics.add(metric);
         continue;
@@ -78,6 +77,12 @@ final class LmEvalMetrics {
     }
     if (!options.isEmpty()) {
       out.set("scorer_options", options);
+    }
+    if (!aggregations.isEmpty()) {
+      out.set("metric_aggregation", aggregations);
+    }
+    if (!directions.isEmpty()) {
+      out.set("higher_is_better", directions);
     }
     if (!choice) {
       out.put("scorer", "exact_match");

@@ -33,12 +33,41 @@ final class PythonHelpers implements AutoCloseable {
    * @param cpuSeconds the child's CPU limit (RLIMIT_CPU)
    * @param addressSpace the child's memory limit in bytes (RLIMIT_AS)
    * @param idleSeconds the child ends itself after this long without a request
+   * @param replyBytes the most bytes one reply may hold, before {@code replyBytesPerDoc}
+   * @param replyBytesPerDoc added to the reply cap for each document in a batch
    */
   record Limits(
-      Duration perCall, Duration perDoc, int cpuSeconds, long addressSpace, int idleSeconds) {
+      Duration perCall,
+      Duration perDoc,
+      int cpuSeconds,
+      long addressSpace,
+      int idleSeconds,
+      long replyBytes,
+      long replyBytesPerDoc) {
     Limits {
       Objects.requireNonNull(perCall, "perCall");
       Objects.requireNonNull(perDoc, "perDoc");
+      if (replyBytes < 1 || replyBytesPerDoc < 0) {
+        throw new IllegalArgumentException("reply caps must be positive");
+      }
+    }
+
+    /** With the default reply cap. */
+    Limits(Duration perCall, Duration perDoc, int cpuSeconds, long addressSpace, int idleSeconds) {
+      this(perCall, perDoc, cpuSeconds, addressSpace, idleSeconds, replyMegabytes() << 20, 8 << 10);
+    }
+
+    /** The cap on one reply for a batch of {@code docs} documents. */
+    long replyCap(int docs) {
+      return replyBytes + replyBytesPerDoc * docs;
+    }
+
+    /** 32 MiB, or GUKDAE_PYTHON_REPLY_MB. */
+    private static long replyMegabytes() {
+      String megabytes = System.getenv("GUKDAE_PYTHON_REPLY_MB");
+      return megabytes != null && megabytes.matches("[1-9]\\d{0,5}")
+          ? Long.parseLong(megabytes)
+          : 32;
     }
 
     /** 60 s a call (GUKDAE_PYTHON_TIMEOUT_S changes it) + 10 ms a document, 4 GiB. */
@@ -162,8 +191,10 @@ final class PythonHelpers implements AutoCloseable {
       child = HelperProcess.start(where, folders, limits);
     }
     Duration wait = limits.perCall().plus(limits.perDoc().multipliedBy(docs));
+    long cap = limits.replyCap(docs);
     String line;
     try {
+      child.replyCap = cap;
       child.send(request.toString());
       line = child.lines.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (IOException e) {
@@ -198,6 +229,30 @@ final class PythonHelpers implements AutoCloseable {
               + used.process.exitValue()
               + ", a resource limit or a crash)",
           stderr);
+    }
+    if (line.equals(HelperProcess.TOO_LONG)) {
+      close(); // the rest of the reply is still coming; the answers no longer line up
+      throw new UserError(
+          where
+              + ": helper "
+              + ref
+              + " ("
+              + ref.file()
+              + ") replied with more than "
+              + cap
+              + " bytes, the cap for a reply of "
+              + docs
+              + " document(s) ("
+              + (limits.replyBytes() >> 20)
+              + " MiB + "
+              + (limits.replyBytesPerDoc() >> 10)
+              + " KiB a document), so gukdae stopped it; a helper returns prompts, choices or"
+              + " scores, not bulk data (raise GUKDAE_PYTHON_REPLY_MB if a task really needs more)"
+              + " / 헬퍼 "
+              + ref
+              + "의 응답이 상한("
+              + cap
+              + " 바이트)을 넘어 중단했습니다. 정말 필요하면 GUKDAE_PYTHON_REPLY_MB를 늘리십시오");
     }
     JsonNode reply;
     try {

@@ -6,7 +6,6 @@ import kr.gukdae.UserError;
 import kr.gukdae.dataset.Row;
 import kr.gukdae.eval.OutputType;
 import kr.gukdae.eval.Sample;
-import kr.gukdae.model.ChatMessage;
 import org.jspecify.annotations.Nullable;
 
 /** Renders one dataset row into prompt, choices and target, with lm-evaluation-harness's rules. */
@@ -22,17 +21,25 @@ final class SampleRenderer {
     this.helpers = helpers;
   }
 
-  Sample sample(int docId, Row row, String fewshotPrefix, @Nullable String groupBy) {
-    return sample(docId, row, fewshotPrefix, groupBy, List.of());
+  /** The row's sample, its prompt and turns laid out by {@link ContextLayout}. */
+  Sample sample(int docId, Row row, ContextLayout layout, @Nullable String groupBy) {
+    List<String> choices = type == OutputType.MULTIPLE_CHOICE ? choices(row) : choicesIfAny(row);
+    Golds golds = targets(row, choices);
+    String category = groupBy == null ? null : row.getString(groupBy);
+    return new Sample(
+        docId,
+        layout.prompt(),
+        choices,
+        golds.first(),
+        category,
+        row,
+        layout.turns(),
+        golds.multiple() ? golds.values() : List.of());
   }
 
-  /** With {@code turns} (system, few-shot chat turns) before the prompt. */
-  Sample sample(
-      int docId, Row row, String fewshotPrefix, @Nullable String groupBy, List<ChatMessage> turns) {
-    List<String> choices = type == OutputType.MULTIPLE_CHOICE ? choices(row) : choicesIfAny(row);
-    String target = target(row, choices);
-    String category = groupBy == null ? null : row.getString(groupBy);
-    return new Sample(docId, fewshotPrefix + text(row), choices, target, category, row, turns);
+  /** Whether the task has choices (a few-shot example's answer is then a choice). */
+  boolean hasChoices() {
+    return def.docToChoice() != null;
   }
 
   String text(Row row) {
@@ -84,7 +91,8 @@ final class SampleRenderer {
   /** The gold answer as text, as it appears after a few-shot example's question. */
   String targetText(Row row) {
     List<String> choices = choicesIfAny(row);
-    String target = target(row, choices);
+    // a list of golds gives its first, as lm-eval's build_qa_turn (a[0])
+    String target = targets(row, choices).first();
     return choices.isEmpty() ? target : choices.get(Integer.parseInt(target));
   }
 
@@ -109,12 +117,46 @@ final class SampleRenderer {
    * For multiple choice the target becomes the gold choice's index: an integer is taken as the
    * index, a string must be one of the choices. Anything else names the row and the choices.
    */
-  private String target(Row row, List<String> choices) {
+  /**
+   * The gold answers: a list when {@code doc_to_target} gives one (lm-eval's multiple targets: gold
+   * choice indices for multiple choice, reference texts for generation), else one.
+   */
+  Golds targets(Row row, List<String> choices) {
     Object spec = def.docToTarget();
     if (spec == null) {
       throw new UserError(row.where() + ": doc_to_target is missing");
     }
     Object value = resolve(spec, row, "doc_to_target");
+    if (!(value instanceof List<?> list)) {
+      return new Golds(List.of(target(row, choices, value)), false);
+    }
+    if (list.isEmpty()) {
+      throw new UserError(row.where() + ": doc_to_target gave an empty list of gold answers");
+    }
+    List<String> golds = new java.util.ArrayList<>();
+    for (Object gold : list) {
+      if (!choices.isEmpty() && !(gold instanceof Number)) {
+        // lm-eval compares each gold with the number of choices, so only indices work there
+        throw new UserError(
+            row.where()
+                + ": doc_to_target gave the list "
+                + list
+                + "; with doc_to_choice a list of gold answers must be choice indices");
+      }
+      golds.add(target(row, choices, gold));
+    }
+    return new Golds(golds, true);
+  }
+
+  /** The gold answers, and whether doc_to_target gave a list (lm-eval's multiple targets). */
+  record Golds(List<String> values, boolean multiple) {
+
+    String first() {
+      return values.get(0);
+    }
+  }
+
+  private String target(Row row, List<String> choices, @Nullable Object value) {
     if (choices.isEmpty()) {
       return String.valueOf(value);
     }

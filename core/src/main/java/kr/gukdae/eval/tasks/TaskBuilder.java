@@ -91,17 +91,7 @@ final class TaskBuilder {
     long seed = def.fewshotSeed() != null ? def.fewshotSeed() : DEFAULT_FEWSHOT_SEED;
     var renderer = new SampleRenderer(def, type, helpers);
 
-    var fewshots =
-        new FewshotContext(
-            where,
-            def,
-            renderer,
-            fewshotPool,
-            shots,
-            seed,
-            sameSplit,
-            targetDelimiter,
-            fewshotDelimiter);
+    var fewshots = new FewshotContext(where, def, renderer, fewshotPool, shots, seed, sameSplit);
     String description = Objects.requireNonNullElse(def.description(), "");
     if (def.promptPrefix() != null) {
       Templates.checkSyntax(def.promptPrefix(), where + ": prompt_prefix");
@@ -109,32 +99,33 @@ final class TaskBuilder {
     boolean multiturn = ChatTurns.multiturn(where, def, options, type, promptFormat(type));
     // lm-eval's --fewshot_as_multiturn implies its chat template: generation tasks go to chat
     PromptFormat format = multiturn ? PromptFormat.CHAT : promptFormat(type);
+    ContextLayout.Mode mode =
+        multiturn
+            ? ContextLayout.Mode.CHAT_MULTITURN
+            // a log-likelihood request is one text whatever the task's prompt_format
+            : format == PromptFormat.CHAT && type != OutputType.MULTIPLE_CHOICE
+                ? ContextLayout.Mode.CHAT_ONE_TURN
+                : ContextLayout.Mode.TEXT;
     List<Sample> samples = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
-      if (multiturn) {
-        samples.add(
-            renderer.sample(
-                i,
-                row,
-                "",
-                def.groupBy(),
-                ChatTurns.turns(def, row, fewshots.turnsFor(row), fewshotDelimiter)));
-        continue;
-      }
-      String shotText = fewshots.prefixFor(row);
       String prefix =
-          def.promptPrefix() == null
-              ? shotText
-              : Templates.render(def.promptPrefix(), row, "prompt_prefix") + shotText;
-      samples.add(renderer.sample(i, row, prefix, def.groupBy()));
+          def.promptPrefix() == null ? "" : renderer.text(def.promptPrefix(), "prompt_prefix", row);
+      var layout =
+          ContextLayout.of(
+              mode,
+              def.systemPrompt(),
+              prefix,
+              fewshots.shotsFor(row),
+              renderer.text(row),
+              targetDelimiter,
+              fewshotDelimiter);
+      samples.add(renderer.sample(i, row, layout, def.groupBy()));
     }
+    checkTargetShapes(rows, samples);
 
     GenerateConfig generation = generation(fewshotDelimiter);
     List<Solver> solvers = new ArrayList<>();
-    if (def.systemPrompt() != null && !multiturn) {
-      solvers.add(Solvers.systemMessage(def.systemPrompt()));
-    }
     solvers.add(
         type == OutputType.MULTIPLE_CHOICE
             ? Solvers.multipleChoiceLoglikelihood(targetDelimiter)
@@ -177,6 +168,32 @@ final class TaskBuilder {
         Boolean.TRUE.equals(def.demo()) && !readsRealData());
   }
 
+  /**
+   * lm-eval decides "multiple targets" from the first document's {@code doc_to_target}; a later
+   * document of the other shape is scored there as nonsense (a text split into characters, a list
+   * compared with an index), so here it is an error.
+   */
+  private static void checkTargetShapes(List<Row> rows, List<Sample> samples) {
+    if (samples.isEmpty()) {
+      return;
+    }
+    boolean multiple = !samples.get(0).targets().isEmpty();
+    for (int i = 1; i < samples.size(); i++) {
+      if (samples.get(i).targets().isEmpty() == multiple) {
+        throw new UserError(
+            rows.get(i).where()
+                + ": doc_to_target gives "
+                + (multiple ? "one answer" : "a list")
+                + " here but "
+                + (multiple ? "a list" : "one answer")
+                + " for the first document ("
+                + rows.get(0).where()
+                + "); lm-eval takes the first document's shape for all, so make every row"
+                + " give a list (e.g. [answer]) or none");
+      }
+    }
+  }
+
   /** {@code dataset.columns}: each template name also reads its mapped column of the file. */
   private Row renamed(Row row, Map<String, String> columns) {
     Map<String, Object> out = new java.util.LinkedHashMap<>(row.fields());
@@ -201,14 +218,37 @@ final class TaskBuilder {
   }
 
   private List<ScoreSpec> scorers(OutputType type, List<String> metrics, long seed) {
-    if (def.filterList() == null || def.filterList().isEmpty()) {
-      return scorers(type, metrics, seed, def.filter());
-    }
     List<ScoreSpec> all = new ArrayList<>();
-    for (var filter : def.filterList()) {
-      all.addAll(scorers(type, metrics, seed, filter));
+    if (def.filterList() == null || def.filterList().isEmpty()) {
+      all.addAll(scorers(type, metrics, seed, def.filter()));
+    } else {
+      for (var filter : def.filterList()) {
+        all.addAll(scorers(type, metrics, seed, filter));
+      }
     }
-    return all;
+    if (def.metricAggregation() != null && def.processResults() == null) {
+      throw new UserError(where + ": metric_aggregation is for process_results metrics only");
+    }
+    Map<String, Boolean> direction = Objects.requireNonNullElse(def.higherIsBetter(), Map.of());
+    for (String metric : direction.keySet()) {
+      if (!metrics.contains(metric)) {
+        throw new UserError(
+            where + ": higher_is_better names '" + metric + "', which is not in " + metrics);
+      }
+    }
+    // the task file's direction wins over the metric's default, as in lm-eval's metric_list
+    return all.stream()
+        .map(s ->
+            direction.containsKey(s.metric())
+                ? new ScoreSpec(
+                    s.metric(),
+                    s.filter(),
+                    s.scorer(),
+                    s.aggregation(),
+                    s.aggregationName(),
+                    direction.get(s.metric()))
+                : s)
+        .toList();
   }
 
   private List<ScoreSpec> scorers(
@@ -237,7 +277,13 @@ final class TaskBuilder {
     HelperRef processResults = LmEvalYaml.helperOf(def.processResults());
     if (processResults != null) {
       return HelperScorer.create(
-          where, processResults, metrics, filterName(filter), extractor(filter));
+          where,
+          processResults,
+          metrics,
+          Objects.requireNonNullElse(def.metricAggregation(), Map.of()),
+          filterName(filter),
+          extractor(filter),
+          seed);
     }
     ScorerFactory factory = SCORERS.get(name);
     if (factory == null) {

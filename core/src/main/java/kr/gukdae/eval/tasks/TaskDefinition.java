@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * imported lm-eval task's {@code !function} values ({@code process_docs}, {@code doc_to_*}, {@code
  * process_results}) arrive here as marks ({@link LmEvalYaml#helperOf}) and run in {@link
  * PythonHelpers}. {@code fewshot_as_multiturn} (lm-eval's run flag of that name, here also a task
- * key) sends the few-shot examples to chat models as alternating user and assistant turns.
+ * key) sends the few-shot examples to chat models as alternating user and assistant turns. {@code
+ * metric_aggregation} (metric → lm-eval aggregation name, for {@code process_results} metrics) and
+ * {@code higher_is_better} (metric → direction) are lm-eval's per-metric {@code metric_list} keys.
  * Validation happens in {@link TaskLoader}, which knows the file name for its messages.
  */
 record TaskDefinition(
@@ -63,7 +65,9 @@ record TaskDefinition(
     @Nullable Boolean shouldDecontaminate,
     @Nullable String docToDecontaminationQuery,
     @Nullable String processResults,
-    @Nullable Boolean fewshotAsMultiturn) {
+    @Nullable Boolean fewshotAsMultiturn,
+    @Nullable Map<String, String> metricAggregation,
+    @Nullable Map<String, Boolean> higherIsBetter) {
 
   /**
    * Where the rows come from. {@code path} is the Hugging Face repository id (e.g. {@code

@@ -131,6 +131,7 @@ class FewshotFidelityTest {
             """
             num_fewshot: 2
             fewshot_sampler: first_n
+            prompt_format: plain
             target_delimiter: " => "
             fewshot_delimiter: "\\n---\\n"
             prompt_prefix: "Answer briefly.\\n"

@@ -104,16 +104,17 @@ class FewshotMultiturnTest {
   }
 
   @Test
-  void withoutTheFlagTheExamplesAreOneTextAsBefore() throws Exception {
+  void withoutTheFlagTheExamplesAreOneUserMessageAfterTheSystemMessage() throws Exception {
     Task task =
         TaskLoader.load(
             task("output_type: generate_until\nprompt_format: chat\n"),
             TaskLoader.Options.DEFAULTS);
+    // lm-eval's multiturn_to_singleturn: the description stays in the system message
     assertThat(TaskState.initial(task.samples().get(0)).messages())
         .containsExactly(
+            ChatMessage.system("다음은 역사에 관한 문제입니다."),
             ChatMessage.user(
-                "다음은 역사에 관한 문제입니다.질문: 세종이 만든 문자는?\n답: 한글\n\n"
-                    + "질문: 조선의 수도는?\n답: 한양\n\n질문: 임진왜란이 일어난 해는?\n답:"));
+                "질문: 세종이 만든 문자는?\n답: 한글\n\n" + "질문: 조선의 수도는?\n답: 한양\n\n질문: 임진왜란이 일어난 해는?\n답:"));
   }
 
   @Test
@@ -141,14 +142,16 @@ class FewshotMultiturnTest {
                 .asBoolean())
         .isTrue();
     try (Stream<String> lines = Files.lines(dir.resolve("runs/mt/samples_test_t.jsonl"))) {
-      String arg0 =
-          TaskLoader.JSON
-              .readTree(lines.findFirst().orElseThrow())
-              .path("arguments")
-              .path("gen_args_0")
-              .path("arg_0")
-              .asString();
+      var line = TaskLoader.JSON.readTree(lines.findFirst().orElseThrow());
+      String arg0 = line.path("arguments").path("gen_args_0").path("arg_0").asString();
       assertThat(arg0).isEqualTo(GOLDEN_JSON);
+      // lm-eval's prompt_hash is the hash of that context, the messages' JSON
+      var sha = java.security.MessageDigest.getInstance("SHA-256");
+      assertThat(line.path("prompt_hash").asString())
+          .isEqualTo(
+              java.util.HexFormat.of()
+                  .formatHex(
+                      sha.digest(GOLDEN_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
   }
 
