@@ -68,4 +68,27 @@ measure "gukdae ratings (3 battles)" gukdae_jvm ratings --battles "$home/battles
 measure "gukdae lineage --demo" gukdae_jvm lineage --demo --root demo-team-1/Hanbit-32B
 measure "gukdae audit verify --file" gukdae_jvm audit verify --file "$home/ledger.jsonl"
 measure "gukdae stage status (database, no web)" gukdae_jvm stage status --stage 1
+echo
+# Time to the first line on stdout (what a person at the terminal waits for) and to the exit:
+# originality prints its verdict before it opens the database to store the check.
+first_output() { # label, gukdae args...
+  local label="$1" firsts=() totals=() start t
+  shift
+  gukdae_command_opts "$@"
+  for _ in $(seq "$runs"); do
+    start=$(date +%s.%N)
+    t=$("$java" "${GUKDAE_JVM_OPTS[@]}" -jar "$GUKDAE_RUN_JAR" "$@" 2>/dev/null |
+      { IFS= read -r _ || true; date +%s.%N; cat >/dev/null; })
+    firsts+=("$(awk -v a="$start" -v b="$t" 'BEGIN {print b - a}')")
+    totals+=("$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')")
+  done
+  printf '| %-48s | %6.2f s | %6.2f s |\n' "$label" \
+    "$(printf '%s\n' "${firsts[@]}" | median)" "$(printf '%s\n' "${totals[@]}" | median)"
+}
+gukdae_jvm originality --write-demo "$home/weights" >/dev/null 2>&1
+check=(originality --candidate "$home/weights/team-finetuned" --reference "foreign=$home/weights/foreign")
+echo "| command | first output | exit |"
+echo "|---|---|---|"
+first_output "gukdae originality (demo team; stores)" "${check[@]}"
+first_output "gukdae originality --no-store" "${check[@]}" --no-store
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

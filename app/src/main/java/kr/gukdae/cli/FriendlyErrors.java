@@ -7,7 +7,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a {@link UserError} (bad file, bad endpoint, bad option) into one clear line on stderr and
- * exit code 2; anything else is a bug and keeps its stack trace.
+ * exit code 2, in the language {@code --lang} chose; anything else is a bug and keeps its stack
+ * trace.
  */
 final class FriendlyErrors implements IExecutionExceptionHandler {
 
@@ -20,7 +21,8 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
     if (userError == null) {
       throw ex;
     }
-    cmd.getErr().println("gukdae " + cmd.getCommandName() + ": " + userError.getMessage());
+    cmd.getErr()
+        .println("gukdae " + cmd.getCommandName() + ": " + userError.message(Terminal.korean()));
     cmd.getErr().flush();
     return USER_ERROR_EXIT;
   }

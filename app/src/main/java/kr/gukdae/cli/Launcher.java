@@ -93,8 +93,11 @@ public final class Launcher {
 
   /** The address the embedded server listens on, as a browser would type it. */
   public static String webAddress(org.springframework.core.env.Environment environment) {
-    String host = environment.getProperty("server.address", "127.0.0.1");
-    String port = environment.getProperty("local.server.port", "8080");
+    // the defaults are application.properties' (GUKDAE_ADDRESS, GUKDAE_PORT), written once there
+    String host = environment.getRequiredProperty("server.address");
+    String port =
+        environment.getProperty(
+            "local.server.port", environment.getRequiredProperty("server.port"));
     return "http://" + host + ":" + port + "/";
   }
 

@@ -2,6 +2,7 @@ package kr.gukdae.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import kr.gukdae.UserError;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -58,34 +59,14 @@ public final class Problems {
   /**
    * A message's Korean and English halves. Messages people read are written {@code "[field: ]한국어 /
    * English"}; the field prefix (e.g. {@code "model 'x': "}) belongs to both halves. A message
-   * without Korean before its first {@code " / "} is the same in both languages. (The page-side
-   * twin of this rule is {@code gukdaeI18n.message} in {@code static/common/i18n.js}.)
+   * without Korean before its first {@code " / "} is the same in both languages. The rule is {@link
+   * UserError#inLanguage} (its page-side twin is {@code gukdaeI18n.message} in {@code
+   * static/common/i18n.js}).
    */
   record Bilingual(String ko, String en) {
 
     static Bilingual split(String text) {
-      int cut = text.indexOf(" / ");
-      if (cut < 0) {
-        return new Bilingual(text, text);
-      }
-      String head = text.substring(0, cut);
-      int hangul = firstHangul(head);
-      if (hangul < 0) {
-        return new Bilingual(text, text);
-      }
-      int colon = head.lastIndexOf(": ", hangul);
-      String prefix = colon < 0 ? "" : head.substring(0, colon + 2);
-      return new Bilingual(head, prefix + text.substring(cut + 3));
-    }
-
-    private static int firstHangul(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c >= '\uac00' && c <= '\ud7a3') {
-          return i;
-        }
-      }
-      return -1;
+      return new Bilingual(UserError.inLanguage(text, true), UserError.inLanguage(text, false));
     }
   }
 }

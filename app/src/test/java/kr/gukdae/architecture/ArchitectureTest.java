@@ -20,6 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import java.security.MessageDigest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
@@ -168,6 +169,19 @@ class ArchitectureTest {
     return java.util.Optional.empty();
   }
 
+  static final ArchRule ONE_SHA256_HELPER =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("kr.gukdae.Sha256")
+          .should()
+          .callMethod(MessageDigest.class, "getInstance", String.class)
+          .orShould()
+          .callMethod(MessageDigest.class, "getInstance", String.class, String.class)
+          .orShould()
+          .callMethod(
+              MessageDigest.class, "getInstance", String.class, java.security.Provider.class)
+          .because("SHA-256 is computed and hex-encoded in one place: kr.gukdae.Sha256");
+
   static final ArchRule NO_TEST_FAKES_IN_PRODUCTION =
       noClasses()
           .should()
@@ -208,6 +222,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void oneSha256Helper() {
+    ONE_SHA256_HELPER.check(PRODUCTION);
+  }
+
+  @Test
   void plantedBreaksAreCaught() {
     JavaClasses planted =
         new ClassFileImporter().importClasses(PlantedViolations.SpringInCore.class);
@@ -235,6 +254,11 @@ class ArchitectureTest {
         .hasMessageContaining("UntypedController.listOfTrees()")
         .hasMessageContaining("UntypedController.anything()")
         .hasMessageNotContaining("UntypedController.typed()");
+    JavaClasses ownHash = new ClassFileImporter().importClasses(PlantedViolations.OwnSha256.class);
+    assertThatThrownBy(() -> ONE_SHA256_HELPER.check(ownHash))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("PlantedViolations$OwnSha256");
+    assertThat(PRODUCTION.contain("kr.gukdae.Sha256")).isTrue();
     assertThat(PRODUCTION.size()).isGreaterThan(300);
   }
 }

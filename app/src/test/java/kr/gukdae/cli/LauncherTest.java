@@ -112,4 +112,23 @@ class LauncherTest {
       System.setOut(original);
     }
   }
+
+  /** The address printed by serve and demo falls back to application.properties, not a copy. */
+  @Test
+  void theWebAddressDefaultsComeFromApplicationProperties() throws Exception {
+    var environment = new org.springframework.core.env.StandardEnvironment();
+    environment
+        .getPropertySources()
+        .addLast(
+            new org.springframework.core.io.support.ResourcePropertySource(
+                new org.springframework.core.io.ClassPathResource("application.properties")));
+    String port = System.getenv().getOrDefault("GUKDAE_PORT", "8080");
+    String host = System.getenv().getOrDefault("GUKDAE_ADDRESS", "127.0.0.1");
+    assertThat(Launcher.webAddress(environment)).isEqualTo("http://" + host + ":" + port + "/");
+    var started = new org.springframework.mock.env.MockEnvironment();
+    started.setProperty("server.address", "127.0.0.1");
+    started.setProperty("server.port", "0");
+    started.setProperty("local.server.port", "43117");
+    assertThat(Launcher.webAddress(started)).isEqualTo("http://127.0.0.1:43117/");
+  }
 }

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import picocli.CommandLine;
@@ -40,7 +41,8 @@ import picocli.CommandLine;
  * demo}: home, arena, leaderboard, eval viewer, stage page and a 404, each at desktop (1280×800)
  * and phone (390×844) size in Korean and English. Every page must fit its width (no sideways
  * scrolling), keep text at 12 px or more, show no raw enum name and no untranslated key, and throw
- * nothing; a screenshot of each lands in {@code app/target/screenshots/} for CI to keep.
+ * nothing; a screenshot of each lands in {@code app/target/screenshots/} for CI to keep. A server
+ * error shows the app's own bilingual 500 page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PagesBrowserTest {
@@ -123,6 +125,7 @@ class PagesBrowserTest {
   @Autowired RecordedBattles battles;
   @Autowired EvalService eval;
   @Autowired EvalStore runs;
+  @Autowired JdbcClient jdbc;
 
   static boolean seeded;
   static String categoryRun;
@@ -437,6 +440,61 @@ class PagesBrowserTest {
       page.waitForFunction(
           "() => [...document.querySelectorAll('#decision h3')]"
               + ".every(h => /Continues|Eliminated/.test(h.textContent))");
+    }
+  }
+
+  /**
+   * A server error, here a real one (the runs table renamed under the running app, as someone with
+   * database access might), shows the app's own 500 page in the reader's language at desktop and
+   * phone size, with no stack trace, exception or SQL; an API client gets a clean JSON body.
+   */
+  @Test
+  void aServerErrorShowsTheAppsOwn500PageAndACleanApiBody() {
+    List<String> internals =
+        List.of("Whitelabel", "Exception", "at kr.gukdae", "eval_run", "SQL", "trace", "h2");
+    jdbc.sql("ALTER TABLE eval_run RENAME TO eval_run_hidden").update();
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
+      for (Size size : SIZES) {
+        try (BrowserContext ctx = signedIn(browser, size)) {
+          var api =
+              ctx.request()
+                  .get(
+                      base() + "/api/eval/runs",
+                      RequestOptions.create().setHeader("Accept", "application/json"));
+          assertThat(api.status()).isEqualTo(500);
+          assertThat(api.headers().get("content-type")).contains("json");
+          for (String leak : internals) {
+            assertThat(api.text()).as(size + " API body").doesNotContainIgnoringCase(leak);
+          }
+          for (String lang : List.of("ko", "en")) {
+            Page page = ctx.newPage();
+            var response = page.navigate(base() + "/api/eval/runs?lang=" + lang);
+            assertThat(response.status()).isEqualTo(500);
+            page.waitForFunction("() => document.querySelector('h1').textContent !== ''");
+            String title = page.textContent("h1");
+            assertThat(title).isEqualTo(lang.equals("ko") ? "서버 오류" : "Server error");
+            assertThat(page.locator("body").getAttribute("data-error")).isEqualTo("5xx");
+            String text = page.innerText("body");
+            for (String leak : internals) {
+              assertThat(text).as(lang + " " + size + " page").doesNotContainIgnoringCase(leak);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) page.evaluate(CHECKS);
+            assertThat(((Number) m.get("overflow")).intValue()).isLessThanOrEqualTo(0);
+            assertThat((List<?>) m.get("small")).isEmpty();
+            assertThat(m.get("viewport")).isEqualTo(true);
+            page.screenshot(
+                new Page.ScreenshotOptions()
+                    .setFullPage(true)
+                    .setPath(
+                        Chromium.SCREENSHOTS.resolve("500-" + size.name() + "-" + lang + ".png")));
+            page.close();
+          }
+        }
+      }
+    } finally {
+      jdbc.sql("ALTER TABLE eval_run_hidden RENAME TO eval_run").update();
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.ledger.CanonicalJson;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
 import tools.jackson.databind.JsonNode;
@@ -66,7 +66,7 @@ public final class Calls {
     List<Ledger.Draft> drafts = new ArrayList<>();
     for (Application a : applications) {
       String json = CanonicalJson.of(a);
-      hashes.put(a.id(), Hashes.sha256(json));
+      hashes.put(a.id(), Sha256.hex(json));
       drafts.add(new Ledger.Draft(APPLICATION, CanonicalJson.parse(json)));
     }
     List<String> eligible = eligible(call, applications).stream().map(Application::id).toList();
@@ -120,7 +120,7 @@ public final class Calls {
       JsonNode node = CanonicalJson.parse(e.payload());
       String id = node.path("id").asString();
       if (node.path("call").asString().equals(callId) && hashes.has(id)) {
-        if (!Hashes.sha256(e.payload()).equals(hashes.path(id).asString())) {
+        if (!Sha256.hex(e.payload()).equals(hashes.path(id).asString())) {
           throw new UserError(
               "ledger seq " + e.seq() + ": application " + id + " differs from its sealed hash");
         }

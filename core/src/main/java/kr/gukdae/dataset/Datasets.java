@@ -28,10 +28,14 @@ public final class Datasets {
     try (InputStream in = Files.newInputStream(file)) {
       return read(file.toString(), in);
     } catch (NoSuchFileException e) {
-      throw new UserError(
+      throw UserError.of(
+          file + ": 파일이 없습니다. 데이터 경로를 확인하거나 먼저 데이터셋을 내려받으세요",
           file + ": file not found; check the dataset path (or download the data set first)");
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
   }
 
@@ -55,7 +59,8 @@ public final class Datasets {
     if (lower.endsWith(".json")) {
       return JsonReader.readArray(name, reader);
     }
-    throw new UserError(
+    throw UserError.of(
+        name + ": 알 수 없는 데이터 파일 형식입니다. .csv, .tsv, .jsonl, .json 또는 .parquet을 쓰세요",
         name + ": unknown data file format; use .csv, .tsv, .jsonl, .json or .parquet");
   }
 

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.ledger.CanonicalJson;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.stage.Program;
@@ -136,6 +136,6 @@ public final class Designations {
   static String id(boolean model, String team, String holder) {
     // Why a hash: company names are often Korean, and ids must be short and URL-safe.
     String key = holder.strip().toLowerCase(Locale.ROOT);
-    return model ? "KAI-M-" + team : "KAI-C-" + team + "-" + Hashes.sha256(key).substring(0, 8);
+    return model ? "KAI-M-" + team : "KAI-C-" + team + "-" + Sha256.hex(key).substring(0, 8);
   }
 }

@@ -10,6 +10,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 
 /**
@@ -22,7 +23,7 @@ public final class Keys {
   private Keys() {}
 
   public static String fingerprint(PublicKey key) {
-    return Hashes.sha256(key.getEncoded());
+    return Sha256.hex(key.getEncoded());
   }
 
   public static String base64(PublicKey key) {

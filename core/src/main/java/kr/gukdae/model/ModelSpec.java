@@ -22,16 +22,32 @@ public record ModelSpec(
     int maxRetries,
     @Nullable Path cacheDir) {
 
+  /** Requests in flight per endpoint unless asked otherwise (CLI, REST, demo, registry). */
+  public static final int DEFAULT_CONCURRENCY = 16;
+
+  /** Retries per request unless asked otherwise. */
+  public static final int DEFAULT_MAX_RETRIES = 6;
+
+  /** Seconds per request unless asked otherwise. */
+  public static final int DEFAULT_TIMEOUT_SECONDS = 120;
+
+  /** The environment variable holding the endpoint's API key unless another is named. */
+  public static final String DEFAULT_API_KEY_ENV = "OPENAI_API_KEY";
+
   public ModelSpec {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (maxConcurrency < 1) {
-      throw new UserError("--concurrency must be at least 1, got " + maxConcurrency);
+      throw UserError.of(
+          "--concurrency는 1 이상이어야 합니다 (받은 값: " + maxConcurrency + ")",
+          "--concurrency must be at least 1, got " + maxConcurrency);
     }
     if (maxRetries < 0) {
-      throw new UserError("--max-retries must be >= 0, got " + maxRetries);
+      throw UserError.of(
+          "--max-retries는 0 이상이어야 합니다 (받은 값: " + maxRetries + ")",
+          "--max-retries must be >= 0, got " + maxRetries);
     }
   }
 
@@ -51,19 +67,20 @@ public record ModelSpec(
   public static ModelSpec parse(String spec) {
     int slash = spec.indexOf('/');
     if (slash <= 0 || slash == spec.length() - 1) {
-      throw new UserError(
+      throw UserError.of(
+          "--model '" + spec + "': <어댑터>/<이름> 형식으로 쓰세요 (예: demo/lexical, openai/qwen3-8b)",
           "--model '"
               + spec
-              + "' must look like <adapter>/<name>, e.g. demo/lexical or openai/qwen3-8b");
+              + "': must look like <adapter>/<name>, e.g. demo/lexical or openai/qwen3-8b");
     }
     return new ModelSpec(
         spec.substring(0, slash),
         spec.substring(slash + 1),
         null,
-        "OPENAI_API_KEY",
-        16,
-        Duration.ofSeconds(120),
-        6);
+        DEFAULT_API_KEY_ENV,
+        DEFAULT_CONCURRENCY,
+        Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS),
+        DEFAULT_MAX_RETRIES);
   }
 
   public String fullName() {

@@ -13,13 +13,21 @@ public final class Models {
   public static ModelApi open(ModelSpec spec) {
     ModelProvider provider = providers().get(spec.provider());
     if (provider == null) {
-      throw new UserError(
-          "unknown model adapter '"
-              + spec.provider()
-              + "' in --model "
+      String known = String.join(", ", providers().keySet());
+      throw UserError.of(
+          "--model "
               + spec.fullName()
-              + "; known adapters: "
-              + String.join(", ", providers().keySet()));
+              + ": 알 수 없는 모델 어댑터 '"
+              + spec.provider()
+              + "'입니다 (사용 가능: "
+              + known
+              + ")",
+          "--model "
+              + spec.fullName()
+              + ": unknown model adapter '"
+              + spec.provider()
+              + "'; known adapters: "
+              + known);
     }
     return provider.open(spec);
   }

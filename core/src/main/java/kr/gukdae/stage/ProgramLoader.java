@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.review.Aggregation;
 import kr.gukdae.review.Artefact;
 import kr.gukdae.review.Panel;
@@ -87,7 +87,7 @@ public final class ProgramLoader {
             references,
             panel,
             disclosure,
-            Hashes.sha256(yaml),
+            Sha256.hex(yaml),
             yaml);
     // Cross-section checks run even after field problems so the user sees everything at once.
     ProgramChecks.check(program, root, problems);

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.gukdae.Sha256;
 import kr.gukdae.call.Application;
 import kr.gukdae.call.Application.Document;
 import kr.gukdae.call.Application.Member;
 import kr.gukdae.call.DocumentKind;
 import kr.gukdae.call.Support;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.selection.Assignment;
 import kr.gukdae.selection.Criterion;
 import kr.gukdae.selection.Round;
@@ -39,7 +39,7 @@ public final class Fixtures {
       DocumentKind... docs) {
     List<Document> documents = new ArrayList<>();
     for (DocumentKind k : docs) {
-      documents.add(new Document(k, id + "-" + k + ".pdf", Hashes.sha256(id + k)));
+      documents.add(new Document(k, id + "-" + k + ".pdf", Sha256.hex(id + k)));
     }
     return new Application(
         id, call, id + " 컨소시엄 (demo)", members, support, documents, List.of(), at);

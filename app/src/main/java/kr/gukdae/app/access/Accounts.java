@@ -1,8 +1,5 @@
 package kr.gukdae.app.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -11,10 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import kr.gukdae.Sha256;
 import kr.gukdae.text.Fold;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -150,7 +147,7 @@ public final class Accounts {
   public Opened openAnonymous(String address) {
     throttle.acquire("anon:" + address, anonymousPerMinute, MINUTE, "new session");
     String token = newToken();
-    return open(token, Principal.anonymous("anon-" + sha256(token).substring(0, 20)));
+    return open(token, Principal.anonymous("anon-" + Sha256.hex(token).substring(0, 20)));
   }
 
   /** The principal behind a cookie token, or null when unknown, ended or expired. */
@@ -162,7 +159,7 @@ public final class Accounts {
         jdbc.sql(
                 "SELECT voter_id, username FROM arena_session"
                     + " WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?")
-            .params(sha256(token), now())
+            .params(Sha256.hex(token), now())
             .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
             .optional();
     if (row.isEmpty()) {
@@ -178,7 +175,7 @@ public final class Accounts {
       return;
     }
     jdbc.sql("UPDATE arena_session SET ended_at = ? WHERE token_hash = ?")
-        .params(now(), sha256(token))
+        .params(now(), Sha256.hex(token))
         .update();
   }
 
@@ -346,7 +343,7 @@ public final class Accounts {
       sweep();
     }
     OffsetDateTime expires = now.plus(ttl);
-    String hash = sha256(token);
+    String hash = Sha256.hex(token);
     jdbc.sql(
             "INSERT INTO arena_session (token_hash, voter_id, voter_class, username, created_at,"
                 + " expires_at) VALUES (?, ?, ?, ?, ?, ?)")
@@ -370,16 +367,5 @@ public final class Accounts {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  /** Hex SHA-256 of the text's UTF-8 bytes. */
-  public static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -223,7 +223,7 @@ public final class RateWindows {
 
   /** A key as stored: long keys (they may carry user input) become their SHA-256. */
   static String stored(String key) {
-    return key.length() <= 200 ? key : "sha256:" + Accounts.sha256(key);
+    return key.length() <= 200 ? key : "sha256:" + kr.gukdae.Sha256.hex(key);
   }
 
   private void sweepNow(Connection c) throws SQLException {

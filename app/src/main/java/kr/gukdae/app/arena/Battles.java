@@ -105,7 +105,7 @@ final class Battles {
       text = Text.required("prompt", prompt, settings.maxPromptChars());
       category = "free";
       language = text.codePoints().anyMatch(Battles::isHangul) ? "ko" : "en";
-      hash = kr.gukdae.app.access.Accounts.sha256(normalise(text));
+      hash = kr.gukdae.Sha256.hex(normalise(text));
       // The n-th repeat of the same prompt counts 1/n: a few popular prompts cannot dominate.
       weight = 1.0 / (1 + store.countPrompt(hash));
     }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import kr.gukdae.ledger.Hashes;
+import kr.gukdae.Sha256;
 
 /**
  * Public leaderboards kept by the votes they were fitted on. Every anonymous GET of the leaderboard
@@ -62,6 +62,6 @@ final class BoardCache {
           .append(v.votedAt().toInstant())
           .append('\n');
     }
-    return Hashes.sha256(rows.toString());
+    return Sha256.hex(rows.toString());
   }
 }

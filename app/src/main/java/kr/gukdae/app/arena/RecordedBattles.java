@@ -3,8 +3,8 @@ package kr.gukdae.app.arena;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import kr.gukdae.Sha256;
 import kr.gukdae.arena.Battle;
-import kr.gukdae.ledger.Hashes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +55,7 @@ public class RecordedBattles {
               b.modelB(),
               b.category(),
               b.language(),
-              Hashes.sha256(id),
+              Sha256.hex(id),
               b.weight(),
               at,
               at.plusHours(2))

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kr.gukdae.Sha256;
 import kr.gukdae.arena.Battle;
 import kr.gukdae.arena.Leaderboard;
 import kr.gukdae.arena.ModelRating;
 import kr.gukdae.arena.RatingOptions;
 import kr.gukdae.arena.Ratings;
-import kr.gukdae.ledger.Hashes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,6 +83,6 @@ public class StageRatings {
   static String sha256(List<Results.VoteRow> rows) {
     StringBuilder ids = new StringBuilder();
     rows.forEach(r -> ids.append(r.battleId()).append('\n'));
-    return Hashes.sha256(ids.toString());
+    return Sha256.hex(ids.toString());
   }
 }

@@ -37,7 +37,7 @@ class EvalCommand implements GukdaeCommand {
 
   @Option(
       names = "--api-key-env",
-      defaultValue = "OPENAI_API_KEY",
+      defaultValue = EvalRequest.DEFAULT_API_KEY_ENV,
       description = "environment variable holding the API key (default ${DEFAULT-VALUE})")
   String apiKeyEnv;
 
@@ -63,7 +63,7 @@ class EvalCommand implements GukdaeCommand {
 
   @Option(
       names = "--concurrency",
-      defaultValue = "16",
+      defaultValue = "" + EvalRequest.DEFAULT_CONCURRENCY,
       description = "samples in flight (default ${DEFAULT-VALUE})")
   int concurrency;
 
@@ -88,13 +88,13 @@ class EvalCommand implements GukdaeCommand {
 
   @Option(
       names = "--max-retries",
-      defaultValue = "6",
+      defaultValue = "" + EvalRequest.DEFAULT_MAX_RETRIES,
       description = "retries per request (default ${DEFAULT-VALUE})")
   int maxRetries;
 
   @Option(
       names = "--timeout",
-      defaultValue = "120",
+      defaultValue = "" + EvalRequest.DEFAULT_TIMEOUT_SECONDS,
       description = "seconds per request (default ${DEFAULT-VALUE})")
   int timeoutSeconds;
 
@@ -123,31 +123,35 @@ class EvalCommand implements GukdaeCommand {
   @Override
   public Integer call() {
     if (resume != null && runId != null && !resume.equals(runId)) {
-      throw new UserError("give either --run-id or --resume, not both");
+      throw UserError.of(
+          "--run-id와 --resume 중 하나만 지정하세요", "give either --run-id or --resume, not both");
     }
     if (tasks.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          "--tasks를 지정하세요. 예: --tasks demo/ko_knowledge ('gukdae tasks'가 목록을 보여 줍니다)",
           "--tasks is required, e.g. --tasks demo/ko_knowledge (see 'gukdae tasks')");
     }
-    var request =
-        new EvalRequest(
-            model,
-            baseUrl,
-            apiKeyEnv,
-            tasks,
-            taskDirs,
-            dataDir,
-            limit,
-            numFewshot,
-            concurrency,
-            output,
-            resume != null ? resume : runId,
-            resume != null,
-            judge,
-            maxRetries,
-            Duration.ofSeconds(timeoutSeconds),
-            !noCache,
-            fewshotAsMultiturn);
+    var builder =
+        EvalRequest.builder(model)
+            .baseUrl(baseUrl)
+            .apiKeyEnv(apiKeyEnv)
+            .tasks(tasks)
+            .taskDirs(taskDirs)
+            .dataDir(dataDir)
+            .limit(limit)
+            .numFewshot(numFewshot)
+            .concurrency(concurrency)
+            .outputDir(output)
+            .runId(runId)
+            .judge(judge)
+            .maxRetries(maxRetries)
+            .requestTimeout(Duration.ofSeconds(timeoutSeconds))
+            .responseCache(!noCache)
+            .fewshotAsMultiturn(fewshotAsMultiturn);
+    if (resume != null) {
+      builder.resume(resume);
+    }
+    var request = builder.build();
     EvalOutcome outcome;
     try (var bar = new ConsoleProgress(!noProgress)) {
       outcome =

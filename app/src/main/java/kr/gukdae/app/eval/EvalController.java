@@ -1,7 +1,6 @@
 package kr.gukdae.app.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import kr.gukdae.UserError;
@@ -31,10 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 class EvalController {
 
   private static final Logger log = LoggerFactory.getLogger(EvalController.class);
-  private static final int MAX_TASKS_PER_RUN = 200;
-
-  /** Parallel requests one run may make; a run asking for more is refused, not clamped. */
-  static final int MAX_CONCURRENCY = 32;
 
   private final EvalService service;
   private final EvalStore store;
@@ -83,21 +78,18 @@ class EvalController {
   @PostMapping("/runs")
   ResponseEntity<Started> start(@RequestBody StartRun body) {
     if (body.model() == null || body.tasks() == null || body.tasks().isEmpty()) {
-      throw new UserError("model and tasks are required");
+      throw UserError.of(
+          "model과 tasks를 지정하세요 (GET /api/eval/tasks가 작업 목록을 보여 줍니다)",
+          "model and tasks are required (GET /api/eval/tasks lists the tasks)");
     }
     if (body.baseUrl() != null) {
-      throw new UserError(
-          "baseUrl: 요청에서 주소를 지정할 수 없습니다 / not accepted; name a model the office"
-              + " registered (GET /api/models)");
+      throw UserError.of(
+          "baseUrl: 요청에서 주소를 지정할 수 없습니다. 사무국이 등록한 모델의 이름을 쓰세요 (GET /api/models)",
+          "baseUrl: not accepted; name a model the office registered (GET /api/models)");
     }
-    int concurrency = body.concurrency() == null ? 8 : body.concurrency();
-    if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-      throw new UserError("concurrency: 1 to " + MAX_CONCURRENCY + ", got " + concurrency);
-    }
+    int concurrency = EvalRequest.concurrencyFor(body.concurrency());
     ModelSpec spec = models.resolve(body.model());
-    if (body.tasks().size() > MAX_TASKS_PER_RUN) {
-      throw new UserError("at most " + MAX_TASKS_PER_RUN + " tasks per run");
-    }
+    EvalRequest.checkTaskCount(body.tasks().size(), false);
     // Validate names before accepting, so a typo is a 400 now rather than a failed run later.
     // Group names (kmmlu, kobest, …) count by the tasks they stand for.
     TaskRegistry registry = service.registry(List.of());
@@ -105,36 +97,30 @@ class EvalController {
     var groups = registry.groups().stream().map(g -> g.name()).toList();
     for (String task : body.tasks()) {
       if (!known.contains(task) && !groups.contains(task)) {
-        throw new UserError("unknown task '" + task + "'; GET /api/eval/tasks lists them");
+        throw UserError.of(
+            "tasks: 알 수 없는 작업 '" + task + "' (GET /api/eval/tasks가 목록을 보여 줍니다)",
+            "tasks: unknown task '" + task + "'; GET /api/eval/tasks lists them");
       }
     }
-    if (registry.plan(body.tasks()).tasks().size() > MAX_TASKS_PER_RUN) {
-      throw new UserError("at most " + MAX_TASKS_PER_RUN + " tasks per run, groups expanded");
-    }
+    EvalRequest.checkTaskCount(registry.plan(body.tasks()).tasks().size(), true);
     String runId = service.newRunId();
     var request =
-        new EvalRequest(
-            spec.fullName(),
-            spec.baseUrl(),
-            spec.apiKeyEnv(),
-            body.tasks(),
-            List.of(),
-            null,
-            body.limit(),
-            body.numFewshot(),
-            concurrency,
-            null,
-            runId,
-            false,
-            null,
-            6,
-            Duration.ofSeconds(120),
-            true);
+        EvalRequest.builder(spec.fullName())
+            .baseUrl(spec.baseUrl())
+            .apiKeyEnv(spec.apiKeyEnv())
+            .tasks(body.tasks())
+            .limit(body.limit())
+            .numFewshot(body.numFewshot())
+            .concurrency(concurrency)
+            .runId(runId)
+            .build();
     if (!running.tryAcquire()) {
       throw new AccessDenied(
           HttpStatus.TOO_MANY_REQUESTS,
           "busy",
-          "실행 중인 평가가 너무 많습니다 / too many runs in progress; wait for one to finish");
+          UserError.both(
+              "실행 중인 평가가 너무 많습니다. 하나가 끝난 뒤 다시 시도하세요",
+              "too many runs in progress; wait for one to finish"));
     }
     Thread.ofVirtual()
         .name("eval-" + runId)

@@ -72,7 +72,11 @@ class RunSamplesController {
       @RequestParam(defaultValue = "100") int limit,
       HttpServletRequest request) {
     access.require(request, Role.OFFICE, Role.REVIEWER);
-    EvalStore.RunRow run = store.run(id).orElseThrow(() -> new UserError("no run " + id));
+    EvalStore.RunRow run =
+        store
+            .run(id)
+            .orElseThrow(
+                () -> UserError.of("run " + id + ": 없는 실행입니다", "run " + id + ": no such run"));
     // The task must be one the run reported: its name then picks the file, never a path.
     EvalStore.ResultRow result =
         store.results(id).stream()
@@ -80,10 +84,21 @@ class RunSamplesController {
             .filter(r -> r.filterName().equals(filter))
             .findFirst()
             .orElseThrow(() ->
-                new UserError(
+                UserError.of(
                     "run "
                         + id
-                        + " has no result for task '"
+                        + ": 작업 '"
+                        + task
+                        + "', 지표 '"
+                        + metric
+                        + "', 필터 '"
+                        + filter
+                        + "'의 결과가 없습니다 (GET /api/eval/runs/"
+                        + id
+                        + "가 목록을 보여 줍니다)",
+                    "run "
+                        + id
+                        + ": has no result for task '"
                         + task
                         + "', metric '"
                         + metric
@@ -93,11 +108,13 @@ class RunSamplesController {
                         + id
                         + " lists them"));
     if (run.outputDir() == null) {
-      throw new UserError("run " + id + " recorded no output folder");
+      throw UserError.of(
+          "run " + id + ": 출력 폴더가 기록되지 않았습니다", "run " + id + ": recorded no output folder");
     }
     Path file = Path.of(run.outputDir()).resolve("samples_" + task.replace('/', '_') + ".jsonl");
     if (!Files.isRegularFile(file)) {
-      throw new UserError(
+      throw UserError.of(
+          "run " + id + ": " + file.getFileName() + "이(가) 출력 폴더에 없습니다 (그룹인가요?)",
           "run " + id + ": " + file.getFileName() + " is not in its output folder (a group?)");
     }
     int from = Math.max(0, offset);
@@ -131,7 +148,10 @@ class RunSamplesController {
         n++;
       }
     } catch (IOException e) {
-      throw new UserError("run " + id + ": cannot read " + file.getFileName(), e);
+      throw UserError.of(
+          "run " + id + ": " + file.getFileName() + "을(를) 읽을 수 없습니다",
+          "run " + id + ": cannot read " + file.getFileName(),
+          e);
     }
     return new Samples(
         id, task, metric, filter, result.metricValue(), n == 0 ? 0 : sum / n, n, from, rows);

@@ -32,17 +32,20 @@ public final class ModelRegistry {
       Objects.requireNonNull(baseUrl, "baseUrl");
       Objects.requireNonNull(keyRef, "keyRef");
       if (!name.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
-        throw new UserError(
+        throw UserError.of(
+            "name '" + name + "': 영문 소문자, 숫자, '.', '_', '-' 1~100자여야 합니다 ('/' 불가)",
             "name '" + name + "': 1-100 lower-case letters, digits, '.', '_' or '-' (no '/')");
       }
       if (!model.matches("[A-Za-z0-9][A-Za-z0-9._:/@-]{0,199}")) {
-        throw new UserError(
+        throw UserError.of(
+            "model '" + model + "': 엔드포인트의 모델 ID를 쓰세요 (영문자, 숫자, ._:/@-)",
             "model '" + model + "': the endpoint's model id (letters, digits, ._:/@-)");
       }
       // Only variables meant to hold API keys: a registration must not be able to send, say,
       // DATABASE_PASSWORD as a bearer token to an endpoint.
       if (!keyRef.matches("GUKDAE_KEY_[A-Z0-9_]{1,60}|[A-Z][A-Z0-9_]{0,60}_API_KEY")) {
-        throw new UserError(
+        throw UserError.of(
+            "keyRef '" + keyRef + "': GUKDAE_KEY_HANBIT나 OPENAI_API_KEY 같은 환경 변수 이름을 쓰세요",
             "keyRef '"
                 + keyRef
                 + "': name an environment variable like GUKDAE_KEY_HANBIT or"
@@ -82,29 +85,42 @@ public final class ModelRegistry {
       if (provider != null && provider.local()) {
         return spec;
       }
-      throw new UserError(
+      throw UserError.of(
           "model '"
               + name
-              + "': 등록되지 않은 모델 / not registered; the office registers remote models"
+              + "': 등록되지 않은 모델입니다. 원격 모델은 사무국이 등록하고 (POST /api/models)"
+              + " 요청은 등록된 이름으로 부릅니다",
+          "model '"
+              + name
+              + "': not registered; the office registers remote models"
               + " (POST /api/models) and requests name them by their registered name");
     }
     Registered r =
         find(name)
             .orElseThrow(() ->
-                new UserError(
+                UserError.of(
+                    "model '" + name + "': 등록되지 않은 모델입니다 (GET /api/models가 목록을 보여 줍니다)",
                     "model '"
                         + name
-                        + "': 등록되지 않은 모델 / no registered model of that name;"
-                        + " GET /api/models lists them"));
+                        + "': no registered model of that name; GET /api/models lists them"));
     policy.check(r.baseUrl());
     return new ModelSpec(
-        r.adapter(), r.model(), r.baseUrl(), r.keyRef(), 16, Duration.ofSeconds(120), 6);
+        r.adapter(),
+        r.model(),
+        r.baseUrl(),
+        r.keyRef(),
+        ModelSpec.DEFAULT_CONCURRENCY,
+        Duration.ofSeconds(ModelSpec.DEFAULT_TIMEOUT_SECONDS),
+        ModelSpec.DEFAULT_MAX_RETRIES);
   }
 
   public Registered register(Registration registration, String by) {
     ModelProvider provider = Models.providers().get(registration.adapter());
     if (provider == null || provider.local()) {
-      throw new UserError(
+      throw UserError.of(
+          "adapter '"
+              + registration.adapter()
+              + "': 원격 어댑터(예: openai)를 쓰세요. demo 같은 로컬 어댑터는 등록할 필요가 없습니다",
           "adapter '"
               + registration.adapter()
               + "': name a remote adapter (e.g. openai); local ones such as demo need no"
@@ -126,7 +142,9 @@ public final class ModelRegistry {
               now)
           .update();
     } catch (DuplicateKeyException e) {
-      throw new UserError("name '" + registration.name() + "': already registered");
+      throw UserError.of(
+          "name '" + registration.name() + "': 이미 등록된 이름입니다",
+          "name '" + registration.name() + "': already registered");
     }
     return find(registration.name()).orElseThrow();
   }

@@ -3,9 +3,9 @@ package kr.gukdae.app.office;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import kr.gukdae.Sha256;
 import kr.gukdae.call.Application;
 import kr.gukdae.ledger.CanonicalJson;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.selection.Score;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,7 +33,7 @@ final class OfficeStore {
       jdbc.sql(
               "INSERT INTO office_applications (call_id, application_id, submitted_by,"
                   + " submitted_at, sha256, payload) VALUES (?, ?, ?, ?, ?, ?)")
-          .params(a.call(), a.id(), by, at.toString(), Hashes.sha256(json), json)
+          .params(a.call(), a.id(), by, at.toString(), Sha256.hex(json), json)
           .update();
     });
   }

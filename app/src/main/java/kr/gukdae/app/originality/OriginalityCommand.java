@@ -18,7 +18,11 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code gukdae originality}: weights compared with reference models, with evidence stored. */
+/**
+ * {@code gukdae originality}: weights compared with reference models, with evidence stored. The
+ * comparison and its printed result need no database; storing (the default, for the stage evidence)
+ * opens it afterwards, so the verdict appears before Spring starts.
+ */
 @Component
 @Command(
     name = "originality",
@@ -114,7 +118,11 @@ class OriginalityCommand implements StandaloneCommand {
   @Option(names = "--json", description = "Print the full report as JSON.")
   boolean json;
 
-  @Option(names = "--no-store", description = "Do not store the report in the database.")
+  @Option(
+      names = "--no-store",
+      description =
+          "Do not store the check in the database (the stage counts only stored checks); the"
+              + " result is printed before storing either way.")
   boolean noStore;
 
   private final AppServices services;
@@ -151,7 +159,9 @@ class OriginalityCommand implements StandaloneCommand {
     }
     if (candidate == null) {
       if (fingerprints.isEmpty()) {
-        throw new UserError(
+        throw UserError.of(
+            "--candidate DIR (--reference NAME=DIR 또는 --screen과 함께) 또는 --fingerprint"
+                + " NAME=DIR을 지정하세요",
             "give --candidate DIR (with --reference NAME=DIR or --screen), or"
                 + " --fingerprint NAME=DIR");
       }
@@ -163,7 +173,9 @@ class OriginalityCommand implements StandaloneCommand {
     }
     if (references.isEmpty()) {
       if (!screen) {
-        throw new UserError("give at least one --reference NAME=DIR (or --screen)");
+        throw UserError.of(
+            "--reference NAME=DIR을 하나 이상 지정하세요 (또는 --screen)",
+            "give at least one --reference NAME=DIR (or --screen)");
       }
       return 0;
     }
@@ -192,20 +204,23 @@ class OriginalityCommand implements StandaloneCommand {
     List<String> after = new ArrayList<>(WeightFile.stamp(cand));
     refs.forEach(r -> after.addAll(WeightFile.stamp(r)));
     if (!before.equals(after)) {
-      throw new UserError(
+      throw UserError.of(
+          "검사하는 동안 가중치 파일이 바뀌어 아무것도 저장하지 않았습니다. 아무도 쓰지 않는 가중치로" + " 다시 검사하세요",
           "weight files changed while they were being checked; nothing stored, run the check"
               + " again on weights nobody is writing to");
     }
-    String id =
-        noStore ? null : store().save(report, candidate.toString(), candidateFiles, referenceFiles);
+    // The result first, without the database (which takes seconds to open): a person reads the
+    // verdict as soon as the comparison ends. Then the check is stored for the stage evidence.
     if (json) {
-      var node = ReportJson.report(report);
-      if (id != null) {
-        node.put("id", id);
-      }
-      System.out.println(node.toPrettyString());
+      System.out.println(ReportJson.report(report).toPrettyString());
     } else {
-      ReportText.print(report, id, System.out);
+      ReportText.print(report, System.out);
+    }
+    System.out.flush();
+    if (!noStore) {
+      String id = store().save(report, candidate.toString(), candidateFiles, referenceFiles);
+      // stdout stays one JSON document with --json, so the id goes to stderr there
+      ReportText.printStored(id, json ? System.err : System.out);
     }
     return 0;
   }
@@ -213,7 +228,9 @@ class OriginalityCommand implements StandaloneCommand {
   private void screen(WeightModel cand) {
     Map<String, List<Fingerprint>> stored = store().fingerprints();
     if (stored.isEmpty()) {
-      throw new UserError("no fingerprints stored yet; add some with --fingerprint NAME=DIR");
+      throw UserError.of(
+          "저장된 지문이 아직 없습니다. --fingerprint NAME=DIR로 추가하세요",
+          "no fingerprints stored yet; add some with --fingerprint NAME=DIR");
     }
     List<Fingerprint> mine = Fingerprint.of(cand);
     System.out.printf(
@@ -243,7 +260,8 @@ class OriginalityCommand implements StandaloneCommand {
   static Map.Entry<String, Path> namedPath(String option, String spec) {
     int eq = spec.indexOf('=');
     if (eq <= 0 || eq == spec.length() - 1) {
-      throw new UserError(
+      throw UserError.of(
+          option + " '" + spec + "'은(는) NAME=DIR 형식이어야 합니다 (예: llama=/models/llama)",
           option + " '" + spec + "' must look like NAME=DIR, e.g. llama=/models/llama");
     }
     return Map.entry(spec.substring(0, eq), Path.of(spec.substring(eq + 1)));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import kr.gukdae.originality.Findings;
 import kr.gukdae.originality.TrainingLogCheck;
-import org.jspecify.annotations.Nullable;
 
 /** The human-readable report: verdict, explanation, evidence table per reference, log flags. */
 final class ReportText {
@@ -17,7 +16,7 @@ final class ReportText {
         : "";
   }
 
-  static void print(Findings.Report r, @Nullable String id, PrintStream out) {
+  static void print(Findings.Report r, PrintStream out) {
     out.println("candidate: " + r.candidate());
     out.println("verdict:   " + r.verdict().label() + share(r.verdict()));
     out.println("판정:      " + r.verdict().labelKo());
@@ -102,9 +101,11 @@ final class ReportText {
             flag.explanation());
       }
     }
-    if (id != null) {
-      out.println();
-      out.println("stored as evidence " + id + " (web: /originality/?id=" + id + ")");
-    }
+  }
+
+  /** The line printed once a check is stored, after its report. */
+  static void printStored(String id, PrintStream out) {
+    out.println();
+    out.println("stored as evidence " + id + " (web: /originality/?id=" + id + ")");
   }
 }

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.originality.TensorInfo;
 import kr.gukdae.originality.WeightModel;
@@ -80,14 +78,14 @@ public record WeightFile(String file, String sha256, long bytes) {
     Path base = Files.isDirectory(model.location()) ? model.location() : file.getParent();
     String name = base == null ? file.getFileName().toString() : base.relativize(file).toString();
     try (InputStream in = Files.newInputStream(file);
-        DigestInputStream digest =
-            new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
+        DigestInputStream digest = new DigestInputStream(in, Sha256.digest())) {
       long n = digest.transferTo(java.io.OutputStream.nullOutputStream());
-      return new WeightFile(name, HexFormat.of().formatHex(digest.getMessageDigest().digest()), n);
+      return new WeightFile(name, Sha256.hex(digest.getMessageDigest()), n);
     } catch (IOException e) {
-      throw new UserError(file + ": cannot hash (" + e.getMessage() + ")", e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw UserError.of(
+          file + ": 해시를 계산할 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot hash (" + e.getMessage() + ")",
+          e);
     }
   }
 }

@@ -9,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import kr.gukdae.Sha256;
 import kr.gukdae.app.access.AccessDenied;
 import org.springframework.http.HttpStatus;
 
@@ -74,7 +73,7 @@ final class ArtefactFiles {
       Files.createDirectories(dir);
       sweep();
       tmp = Files.createTempFile(dir, "upload", ".part");
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = Sha256.digest();
       byte[] head = new byte[PDF.length];
       long size = 0;
       byte[] buffer = new byte[64 * 1024];
@@ -102,7 +101,7 @@ final class ArtefactFiles {
         throw new kr.gukdae.UserError(
             "a technical report must be a PDF (the file does not start with %PDF)");
       }
-      String sha = HexFormat.of().formatHex(digest.digest());
+      String sha = Sha256.hex(digest);
       try {
         Files.move(tmp, path(sha), StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
@@ -112,8 +111,6 @@ final class ArtefactFiles {
       return new Stored(sha, size, pdf);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     } finally {
       if (tmp != null) {
         try {
@@ -128,16 +125,9 @@ final class ArtefactFiles {
   /** Whether the stored file still hashes to its name (read in a stream, never whole). */
   boolean intact(String sha256) {
     try (InputStream in = Files.newInputStream(path(sha256))) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[64 * 1024];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest()).equals(sha256);
+      return Sha256.hex(in).equals(sha256);
     } catch (IOException e) {
       return false;
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import kr.gukdae.Sha256;
 import kr.gukdae.ledger.CanonicalJson;
-import kr.gukdae.ledger.Hashes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -248,7 +248,7 @@ public class ReviewStore {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("items", new TreeMap<>(items));
     m.put("comment", comment);
-    return Hashes.sha256(CanonicalJson.of(m));
+    return Sha256.hex(CanonicalJson.of(m));
   }
 
   private static Artefact artefact(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -3,8 +3,8 @@ package kr.gukdae.app.stage;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import kr.gukdae.Sha256;
 import kr.gukdae.ledger.CanonicalJson;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.stage.Evidence;
 import kr.gukdae.stage.EvidenceJson;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +32,7 @@ final class Drafts {
       String sourceJson,
       String model,
       boolean imported) {
-    return Hashes.sha256(
+    return Sha256.hex(
         String.join(
             "\n", EvidenceJson.write(e), sourceKind, sourceId, sourceJson, model, "" + imported));
   }

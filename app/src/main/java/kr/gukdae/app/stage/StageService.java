@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.app.programmes.Programmes;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.stage.EvaluationPlan;
 import kr.gukdae.stage.Evidence;
@@ -118,13 +118,12 @@ public class StageService {
           stage,
           demo,
           "demo evidence-stage1.yaml",
-          Hashes.sha256(
-              demo.stream().map(kr.gukdae.stage.EvidenceJson::write).toList().toString()));
+          Sha256.hex(demo.stream().map(kr.gukdae.stage.EvidenceJson::write).toList().toString()));
     }
     List<Evidence> records = EvidenceLoader.load(file);
     try {
       return importRecords(
-          loaded, stage, records, file.toString(), Hashes.sha256(Files.readAllBytes(file)));
+          loaded, stage, records, file.toString(), Sha256.hex(Files.readAllBytes(file)));
     } catch (IOException e) {
       throw new UserError("cannot read evidence " + file + ": " + e.getMessage(), e);
     }

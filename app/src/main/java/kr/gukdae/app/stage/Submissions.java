@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.app.originality.WeightFile;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.ledger.CanonicalJson;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.originality.WeightModel;
 import kr.gukdae.stage.Program;
 import kr.gukdae.stage.Team;
@@ -53,7 +53,7 @@ public class Submissions {
 
   /** One hash for a set of weight files, independent of their names and order. */
   public static String digest(List<WeightFile> files) {
-    return Hashes.sha256(String.join("\n", WeightFile.contents(files)));
+    return Sha256.hex(String.join("\n", WeightFile.contents(files)));
   }
 
   /**

@@ -68,23 +68,20 @@ record JobSpec(
 
   /** The request a worker runs its shard under; paths name the same files on every worker. */
   EvalRequest request(String runId) {
-    return new EvalRequest(
-        model,
-        baseUrl,
-        apiKeyEnv,
-        tasks,
-        taskDirs.stream().map(Path::of).toList(),
-        dataDir == null ? null : Path.of(dataDir),
-        limit,
-        numFewshot,
-        concurrency,
-        null,
-        runId,
-        false,
-        null,
-        maxRetries,
-        Duration.ofSeconds(timeoutSeconds),
-        responseCache);
+    return EvalRequest.builder(model)
+        .baseUrl(baseUrl)
+        .apiKeyEnv(apiKeyEnv)
+        .tasks(tasks)
+        .taskDirs(taskDirs.stream().map(Path::of).toList())
+        .dataDir(dataDir == null ? null : Path.of(dataDir))
+        .limit(limit)
+        .numFewshot(numFewshot)
+        .concurrency(concurrency)
+        .runId(runId)
+        .maxRetries(maxRetries)
+        .requestTimeout(Duration.ofSeconds(timeoutSeconds))
+        .responseCache(responseCache)
+        .build();
   }
 
   String toJson() {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.quality.Thresholds;
-import kr.gukdae.ledger.Hashes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +76,7 @@ class Jobs {
     String path = allowed("file", file);
     String sha;
     try {
-      sha = Hashes.sha256(Files.readAllBytes(Path.of(path)));
+      sha = Sha256.hex(Files.readAllBytes(Path.of(path)));
     } catch (IOException e) {
       throw new UserError("file: cannot read " + path + " (" + e.getMessage() + ")");
     }

@@ -1,7 +1,6 @@
 package kr.gukdae.app.workers;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
@@ -89,34 +88,20 @@ class JobsController {
   ResponseEntity<Submitted> eval(HttpServletRequest http, @RequestBody EvalJobRequest body) {
     access.require(http, Role.OFFICE, Role.REVIEWER);
     if (body.model() == null || body.tasks() == null || body.tasks().isEmpty()) {
-      throw new UserError("model and tasks are required / 모델과 과제를 지정하세요");
+      throw UserError.of("model과 tasks를 지정하세요", "model and tasks are required");
     }
-    if (body.tasks().size() > 200) {
-      throw new UserError("at most 200 tasks per run / 한 번에 과제 200개까지");
-    }
-    int concurrency = body.concurrency() == null ? 8 : body.concurrency();
-    if (concurrency < 1 || concurrency > 32) {
-      throw new UserError("concurrency: 1 to 32, got " + concurrency);
-    }
+    EvalRequest.checkTaskCount(body.tasks().size(), false);
+    int concurrency = EvalRequest.concurrencyFor(body.concurrency());
     ModelSpec spec = models.resolve(body.model());
     var request =
-        new EvalRequest(
-            spec.fullName(),
-            spec.baseUrl(),
-            spec.apiKeyEnv(),
-            body.tasks(),
-            List.of(),
-            null,
-            body.limit(),
-            body.numFewshot(),
-            concurrency,
-            null,
-            null,
-            false,
-            null,
-            6,
-            Duration.ofSeconds(120),
-            true);
+        EvalRequest.builder(spec.fullName())
+            .baseUrl(spec.baseUrl())
+            .apiKeyEnv(spec.apiKeyEnv())
+            .tasks(body.tasks())
+            .limit(body.limit())
+            .numFewshot(body.numFewshot())
+            .concurrency(concurrency)
+            .build();
     String id = workers.submit(request, body.shardSize() == null ? 500 : body.shardSize());
     return submitted(id, "eval");
   }

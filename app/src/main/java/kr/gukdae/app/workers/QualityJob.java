@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.quality.QualityCheck;
 import kr.gukdae.data.quality.QualityReport;
 import kr.gukdae.data.quality.Thresholds;
 import kr.gukdae.dataset.Datasets;
 import kr.gukdae.dataset.Row;
-import kr.gukdae.ledger.Hashes;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -105,7 +105,7 @@ final class QualityJob implements JobKind {
     } catch (IOException e) {
       throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
     }
-    String sha = Hashes.sha256(bytes);
+    String sha = Sha256.hex(bytes);
     if (!sha.equals(s.sha256())) {
       throw new UserError(
           file

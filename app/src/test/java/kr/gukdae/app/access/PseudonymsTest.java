@@ -19,7 +19,8 @@ class PseudonymsTest {
     assertThat(first.of("user-kim")).isEqualTo(again.of("user-kim")).hasSize(16);
     assertThat(first.of("user-kim")).isNotEqualTo(first.of("user-lee"));
     // the old scheme: a hash of the id, recomputable by anyone who guesses the username
-    assertThat(first.of("user-kim")).isNotEqualTo(Accounts.sha256("user-kim").substring(0, 16));
+    assertThat(first.of("user-kim"))
+        .isNotEqualTo(kr.gukdae.Sha256.hex("user-kim").substring(0, 16));
     assertThat(Pseudonyms.load("another-secret-of-enough-length", home).of("user-kim"))
         .isNotEqualTo(first.of("user-kim"));
     assertThat(Files.getPosixFilePermissions(home.resolve("secret.key")))

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
-import kr.gukdae.ledger.Hashes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -209,7 +209,7 @@ class DataCommandTest {
     return "{\"path\":\""
         + name
         + "\",\"sha256\":\""
-        + Hashes.sha256(bytes)
+        + Sha256.hex(bytes)
         + "\",\"bytes\":"
         + bytes.length
         + ",\"dataset\":\""

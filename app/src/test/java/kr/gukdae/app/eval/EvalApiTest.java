@@ -2,13 +2,19 @@ package kr.gukdae.app.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import kr.gukdae.UserError;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
+import kr.gukdae.cli.Launcher;
 import kr.gukdae.store.TestDatabases;
 import kr.gukdae.web.TestClient;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -155,23 +163,14 @@ class EvalApiTest {
   void aRunThatFailsToStartIsRecordedWithItsReason() throws Exception {
     String runId = "failed-start-" + UUID.randomUUID().toString().substring(0, 6);
     var request =
-        new EvalRequest(
-            "demo/lexical",
-            null,
-            "OPENAI_API_KEY",
-            List.of("ko/kmmlu_agricultural_sciences"),
-            List.of(),
-            null,
-            null,
-            null,
-            1,
-            null,
-            runId,
-            false,
-            null,
-            1,
-            Duration.ofSeconds(5),
-            false);
+        EvalRequest.builder("demo/lexical")
+            .tasks(List.of("ko/kmmlu_agricultural_sciences"))
+            .concurrency(1)
+            .runId(runId)
+            .maxRetries(1)
+            .requestTimeout(Duration.ofSeconds(5))
+            .responseCache(false)
+            .build();
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> service.run(request, kr.gukdae.eval.run.ProgressListener.NONE))
         .hasMessageContaining("no bundled sample rows");
@@ -244,5 +243,105 @@ class EvalApiTest {
     String runId = json.readTree(plain.body()).path("runId").asString();
     assertThat(send("GET", "/api/eval/runs/" + runId + "/shards", null).statusCode())
         .isEqualTo(404);
+  }
+
+  @Autowired ConfigurableApplicationContext context;
+
+  /**
+   * eval's input errors reach REST clients in both languages in one string (the web page shows its
+   * language's half): unknown task or model, a bad limit or few-shot count.
+   */
+  @Test
+  void restInputErrorsAreKoreanAndEnglish() throws Exception {
+    String[][] cases = {
+      {"{\"model\":\"demo/lexical\",\"tasks\":[\"nope/x\"]}", "unknown task 'nope/x'"},
+      {"{\"model\":\"nope-model\",\"tasks\":[\"demo/arith\"]}", "model 'nope-model'"},
+      {"{\"model\":\"demo/lexical\",\"tasks\":[\"demo/arith\"],\"limit\":0}", "limit 0:"},
+      {
+        "{\"model\":\"demo/lexical\",\"tasks\":[\"demo/arith\"],\"numFewshot\":-1}",
+        "num_fewshot -1:"
+      },
+      {"{\"model\":\"demo/lexical\",\"tasks\":[]}", "model and tasks are required"},
+    };
+    for (String[] c : cases) {
+      var reply = send("POST", "/api/eval/runs", c[0]);
+      assertThat(reply.statusCode()).as(c[0]).isEqualTo(400);
+      String message = messageContaining(json.readTree(reply.body()), c[1]);
+      assertThat(message).as(reply.body()).isNotNull();
+      assertThat(UserError.inLanguage(message, false))
+          .contains(c[1])
+          .doesNotContainPattern("[가-힣]");
+      assertThat(UserError.inLanguage(message, true)).containsPattern("[가-힣]");
+    }
+  }
+
+  /** The same errors over the CLI: one line on stderr in the language --lang chose, exit 2. */
+  @Test
+  void cliInputErrorsFollowTheChosenLanguage() throws Exception {
+    var tasksDir = Files.createTempDirectory("gukdae-no-tasks").resolve("missing");
+    String[][] cases = {
+      {"unknown task", "--model", "demo/lexical", "--tasks", "nope/x"},
+      {"unknown demo model", "--model", "demo/nope", "--tasks", "demo/arith"},
+      {"--model 'lexical'", "--model", "lexical", "--tasks", "demo/arith"},
+      {"limit 0", "--model", "demo/lexical", "--tasks", "demo/arith", "--limit", "0"},
+      {"num_fewshot -1", "--model", "demo/lexical", "--tasks", "demo/arith", "--num-fewshot", "-1"},
+      {
+        "is not a folder",
+        "--model",
+        "demo/lexical",
+        "--tasks",
+        "demo/arith",
+        "--tasks-dir",
+        tasksDir.toString()
+      },
+      {"--tasks is required", "--model", "demo/lexical"},
+      {
+        "no bundled sample rows",
+        "--model",
+        "demo/lexical",
+        "--tasks",
+        "ko/kmmlu_agricultural_sciences"
+      },
+    };
+    Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+    try {
+      for (String[] c : cases) {
+        for (String lang : List.of("ko", "en")) {
+          Locale.setDefault(Locale.Category.DISPLAY, Locale.forLanguageTag(lang));
+          List<String> args = new ArrayList<>(List.of("eval", "--no-progress"));
+          args.addAll(List.of(c).subList(1, c.length));
+          // One bean serves every run here (a real CLI runs once per JVM), and picocli takes the
+          // bean's current field values as defaults: clear what an earlier case set.
+          EvalCommand bean = context.getBean(EvalCommand.class);
+          bean.tasks = new ArrayList<>();
+          bean.taskDirs = new ArrayList<>();
+          bean.limit = null;
+          bean.numFewshot = null;
+          var err = new StringWriter();
+          CommandLine cli = Launcher.commandLine(context);
+          cli.setErr(new PrintWriter(err));
+          int code = cli.execute(args.toArray(String[]::new));
+          String line = err.toString().strip();
+          assertThat(code).as(line).isEqualTo(2);
+          assertThat(line).startsWith("gukdae eval: ").doesNotContain("\n", " / ");
+          if (lang.equals("ko")) {
+            assertThat(line).as(c[0]).containsPattern("[가-힣]");
+          } else {
+            assertThat(line).as(c[0]).contains(c[0]).doesNotContainPattern("[가-힣]");
+          }
+        }
+      }
+    } finally {
+      Locale.setDefault(Locale.Category.DISPLAY, before);
+    }
+  }
+
+  private static @Nullable String messageContaining(JsonNode body, String fragment) {
+    for (JsonNode value : body) {
+      if (value.isString() && value.asString().contains(fragment)) {
+        return value.asString();
+      }
+    }
+    return null;
   }
 }

@@ -34,23 +34,13 @@ class EvalOpenAiTest {
   @Autowired EvalService service;
 
   private static EvalRequest request(FakeOpenAiServer server, String model, List<String> tasks) {
-    return new EvalRequest(
-        "openai/" + model,
-        server.baseUrl(),
-        "OPENAI_API_KEY",
-        tasks,
-        List.of(),
-        null,
-        null,
-        null,
-        4,
-        null,
-        null,
-        false,
-        null,
-        2,
-        Duration.ofSeconds(10),
-        true);
+    return EvalRequest.builder("openai/" + model)
+        .baseUrl(server.baseUrl())
+        .tasks(tasks)
+        .concurrency(4)
+        .maxRetries(2)
+        .requestTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   @Test

@@ -12,10 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.gukdae.Sha256;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.call.Application;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.store.TestDatabases;
 import kr.gukdae.web.TestClient;
@@ -99,7 +99,7 @@ class OfficeBrowserTest {
       var p = programmes.call("seed-2025");
       Application stored = office.applications(p).getFirst();
       assertThat(stored.consortium()).isEqualTo("Hanbit <b>consortium</b>");
-      assertThat(stored.documents().getFirst().sha256()).isEqualTo(Hashes.sha256(plan));
+      assertThat(stored.documents().getFirst().sha256()).isEqualTo(Sha256.hex(plan));
 
       clock.now = Instant.parse("2025-07-22T00:00:00Z");
       // The other fourteen example applicants came in on paper; the office imports them.

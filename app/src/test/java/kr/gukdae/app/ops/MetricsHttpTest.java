@@ -180,23 +180,17 @@ class MetricsHttpTest {
   }
 
   private static EvalRequest request(FakeOpenAiServer fake, Path tasks) {
-    return new EvalRequest(
-        "openai/fake-metrics",
-        fake.baseUrl(),
-        "GUKDAE_TEST_NO_KEY",
-        List.of("test/metrics"),
-        List.of(tasks),
-        null,
-        null,
-        null,
-        2,
-        tasks.resolve("out"),
-        null,
-        false,
-        null,
-        2,
-        Duration.ofSeconds(30),
-        false);
+    return EvalRequest.builder("openai/fake-metrics")
+        .baseUrl(fake.baseUrl())
+        .apiKeyEnv("GUKDAE_TEST_NO_KEY")
+        .tasks(List.of("test/metrics"))
+        .taskDirs(List.of(tasks))
+        .concurrency(2)
+        .outputDir(tasks.resolve("out"))
+        .maxRetries(2)
+        .requestTimeout(Duration.ofSeconds(30))
+        .responseCache(false)
+        .build();
   }
 
   private static Path writeTask(Path dir) throws Exception {

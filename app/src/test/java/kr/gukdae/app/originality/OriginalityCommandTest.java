@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import kr.gukdae.cli.Launcher;
 import kr.gukdae.originality.DType;
 import kr.gukdae.originality.DemoWeights;
@@ -54,6 +55,8 @@ class OriginalityCommandTest {
     base.write(dir.resolve("base"), DType.BF16, 1);
     DemoWeights.fineTuned(base, 3, 0.05).write(dir.resolve("team"), DType.BF16, 2);
     Path log = Files.writeString(dir.resolve("loss.csv"), "step,loss\n0,2.3\n10,2.2\n20,2.1\n");
+    // stdout and stderr in one stream, to see what comes first
+    System.setErr(new PrintStream(out, true, StandardCharsets.UTF_8));
 
     int code =
         Launcher.run(
@@ -66,7 +69,13 @@ class OriginalityCommandTest {
             log.toString());
 
     String text = out.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(code).as(text).isZero();
+    // the verdict is printed before the database opens (Spring starts), then the check is stored
+    int verdict = text.indexOf("verdict:   FINE-TUNED FROM foreign");
+    int opening = text.indexOf("gukdae: opening the database");
+    int stored = text.indexOf("stored as evidence ");
+    assertThat(verdict).isNotNegative().isLessThan(opening);
+    assertThat(opening).isLessThan(stored);
     assertThat(text)
         .contains("verdict:   FINE-TUNED FROM foreign")
         .contains("block.0.mlp")
@@ -130,6 +139,8 @@ class OriginalityCommandTest {
     base.write(dir.resolve("base"), DType.F32, 1);
     int code =
         Launcher.run(
+            "--lang",
+            "en",
             "originality",
             "--candidate",
             dir.resolve("base").toString(),
@@ -140,5 +151,25 @@ class OriginalityCommandTest {
         .isEqualTo(
             "gukdae originality: --reference 'nothing-here' must look like NAME=DIR,"
                 + " e.g. llama=/models/llama");
+    err.reset();
+    Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+    try {
+      int korean =
+          Launcher.run(
+              "--lang",
+              "ko",
+              "originality",
+              "--candidate",
+              dir.resolve("base").toString(),
+              "--reference",
+              "nothing-here");
+      assertThat(korean).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8).strip())
+          .isEqualTo(
+              "gukdae originality: --reference 'nothing-here'은(는) NAME=DIR 형식이어야 합니다"
+                  + " (예: llama=/models/llama)");
+    } finally {
+      Locale.setDefault(Locale.Category.DISPLAY, before);
+    }
   }
 }

@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.gukdae.Sha256;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.app.programmes.Programmes;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.stage.ProgramLoader;
 import kr.gukdae.store.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -107,7 +107,7 @@ class ReviewBrowserTest {
       assertThat(opened.get("status")).isEqualTo(200);
       assertThat(opened.get("type")).isEqualTo("application/pdf");
       assertThat(opened.get("head")).isEqualTo("%PDF");
-      assertThat(opened.get("sha")).isEqualTo(Hashes.sha256(pdf));
+      assertThat(opened.get("sha")).isEqualTo(Sha256.hex(pdf));
 
       for (String item : List.of("originality", "training", "data-safety", "report")) {
         page.fill(".assignment input[name=" + item + "]", "8");
@@ -163,7 +163,7 @@ class ReviewBrowserTest {
     assertThat(reviews.progress(1).stream().flatMap(p -> p.artefacts().stream()))
         .anySatisfy(a -> {
           assertThat(a.fileName()).isEqualTo("baekdu-report.pdf");
-          assertThat(a.sha256()).isEqualTo(Hashes.sha256(large));
+          assertThat(a.sha256()).isEqualTo(Sha256.hex(large));
           assertThat(a.size()).isEqualTo(large.length);
         });
     var hanbit =

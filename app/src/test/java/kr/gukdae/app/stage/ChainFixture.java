@@ -123,23 +123,13 @@ final class ChainFixture {
   static void evaluate(EvalService eval, FakeOpenAiServer server) {
     for (String t : TEAMS) {
       eval.run(
-          new EvalRequest(
-              "openai/" + model(t),
-              server.baseUrl(),
-              "OPENAI_API_KEY",
-              List.of("demo/ko_knowledge", "demo/arith"),
-              List.of(),
-              null,
-              null,
-              null,
-              4,
-              null,
-              null,
-              false,
-              null,
-              2,
-              Duration.ofSeconds(10),
-              true),
+          EvalRequest.builder("openai/" + model(t))
+              .baseUrl(server.baseUrl())
+              .tasks(List.of("demo/ko_knowledge", "demo/arith"))
+              .concurrency(4)
+              .maxRetries(2)
+              .requestTimeout(Duration.ofSeconds(10))
+              .build(),
           ProgressListener.NONE);
     }
   }

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kr.gukdae.Sha256;
 import kr.gukdae.ledger.Checkpoint;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.ledger.OfficeKey;
@@ -99,7 +99,7 @@ class JdbcLedgerStoreTest {
                 ? e.payload().replaceFirst("\"score\":[0-9.]+", "\"score\":99.9")
                 : e.payload();
         String hash =
-            Hashes.sha256(
+            Sha256.hex(
                 prev + '\n' + e.seq() + '\n' + e.timestamp() + '\n' + e.kind() + '\n' + payload);
         update.setString(1, payload);
         update.setString(2, prev);

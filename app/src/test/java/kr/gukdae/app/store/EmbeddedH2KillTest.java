@@ -21,7 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import kr.gukdae.ledger.Hashes;
+import kr.gukdae.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +98,7 @@ class EmbeddedH2KillTest {
       Timestamp now = Timestamp.from(Instant.now());
       for (int i = 0; i < VOTES; i++) {
         String token = sessionToken(http, port);
-        voter.setString(1, Hashes.sha256(token));
+        voter.setString(1, Sha256.hex(token));
         String voterId;
         try (var rs = voter.executeQuery()) {
           assertThat(rs.next()).isTrue();
@@ -107,7 +107,7 @@ class EmbeddedH2KillTest {
         String id = "kill-" + i;
         battle.setString(1, id);
         battle.setString(2, voterId);
-        battle.setString(3, Hashes.sha256(id));
+        battle.setString(3, Sha256.hex(id));
         battle.setTimestamp(4, now);
         battle.setTimestamp(5, Timestamp.from(Instant.now().plus(Duration.ofHours(1))));
         battle.executeUpdate();

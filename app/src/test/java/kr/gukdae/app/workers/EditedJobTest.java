@@ -40,23 +40,18 @@ class EditedJobTest {
     try (var honest = FakeOpenAiServer.start();
         var thief = FakeOpenAiServer.start()) {
       var request =
-          new EvalRequest(
-              "openai/fake-m",
-              honest.baseUrl(),
-              "GUKDAE_TEST_NO_KEY",
-              List.of("demo/ko_knowledge"),
-              List.of(),
-              null,
-              4,
-              null,
-              2,
-              dir.resolve("out"),
-              "r1",
-              false,
-              null,
-              0,
-              Duration.ofSeconds(5),
-              false);
+          EvalRequest.builder("openai/fake-m")
+              .baseUrl(honest.baseUrl())
+              .apiKeyEnv("GUKDAE_TEST_NO_KEY")
+              .tasks(List.of("demo/ko_knowledge"))
+              .limit(4)
+              .concurrency(2)
+              .outputDir(dir.resolve("out"))
+              .runId("r1")
+              .maxRetries(0)
+              .requestTimeout(Duration.ofSeconds(5))
+              .responseCache(false)
+              .build();
       Submission.submit(queue, new EvalStore(jdbc), request, "r1", 2, dir.resolve("home"));
       // the spec now names the thief; the endpoint column (what workers filter on) does not
       jdbc.sql("UPDATE eval_job SET spec = REPLACE(spec, ?, ?) WHERE run_id = 'r1'")
@@ -71,23 +66,18 @@ class EditedJobTest {
       Submission.submit(
           queue,
           new EvalStore(jdbc),
-          new EvalRequest(
-              request.model(),
-              request.baseUrl(),
-              request.apiKeyEnv(),
-              request.tasks(),
-              List.of(),
-              null,
-              4,
-              null,
-              2,
-              dir.resolve("out"),
-              "r2",
-              false,
-              null,
-              0,
-              Duration.ofSeconds(5),
-              false),
+          EvalRequest.builder(request.model())
+              .baseUrl(request.baseUrl())
+              .apiKeyEnv(request.apiKeyEnv())
+              .tasks(request.tasks())
+              .limit(4)
+              .concurrency(2)
+              .outputDir(dir.resolve("out"))
+              .runId("r2")
+              .maxRetries(0)
+              .requestTimeout(Duration.ofSeconds(5))
+              .responseCache(false)
+              .build(),
           "r2",
           2,
           dir.resolve("home"));

@@ -262,23 +262,18 @@ class WorkersProcessTest {
   }
 
   private static EvalRequest request(FakeOpenAiServer fake, Path tasks, Path out, String runId) {
-    return new EvalRequest(
-        "openai/fake-mc",
-        fake.baseUrl(),
-        "GUKDAE_TEST_NO_KEY",
-        List.of("test/workers"),
-        List.of(tasks),
-        null,
-        null,
-        null,
-        8,
-        out,
-        runId,
-        false,
-        null,
-        2,
-        Duration.ofSeconds(30),
-        false);
+    return EvalRequest.builder("openai/fake-mc")
+        .baseUrl(fake.baseUrl())
+        .apiKeyEnv("GUKDAE_TEST_NO_KEY")
+        .tasks(List.of("test/workers"))
+        .taskDirs(List.of(tasks))
+        .concurrency(8)
+        .outputDir(out)
+        .runId(runId)
+        .maxRetries(2)
+        .requestTimeout(Duration.ofSeconds(30))
+        .responseCache(false)
+        .build();
   }
 
   private static int permitsInUse(JdbcClient jdbc) {

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
 import org.jspecify.annotations.Nullable;
@@ -81,7 +78,7 @@ public final class Commitments {
         manifest.tree().root(),
         manifest.shards().size(),
         manifest.totalBytes(),
-        Hashes.sha256(manifestJson));
+        Sha256.hex(manifestJson));
   }
 
   /** A claim's outcome: the shards that support it, each with its inclusion proof. */
@@ -142,10 +139,8 @@ public final class Commitments {
   }
 
   public static String sha256(Path file) throws IOException {
-    MessageDigest digest = MerkleTree.sha256();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+    try (InputStream in = Files.newInputStream(file)) {
+      return Sha256.hex(in);
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -2,10 +2,10 @@ package kr.gukdae.data.commit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import kr.gukdae.Sha256;
 import kr.gukdae.ledger.CanonicalJson;
 
 /**
@@ -80,25 +80,17 @@ public final class MerkleTree {
   }
 
   static byte[] leafHash(Manifest.Shard shard) {
-    MessageDigest d = sha256();
+    MessageDigest d = Sha256.digest();
     d.update((byte) 0);
     d.update(CanonicalJson.of(shard).getBytes(StandardCharsets.UTF_8));
     return d.digest();
   }
 
   static byte[] node(byte[] left, byte[] right) {
-    MessageDigest d = sha256();
+    MessageDigest d = Sha256.digest();
     d.update((byte) 1);
     d.update(left);
     d.update(right);
     return d.digest();
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

@@ -16,9 +16,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
 
@@ -153,7 +153,7 @@ public final class NgramFilter {
   public void write(Path file) {
     Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
     try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-      MessageDigest digest = sha256();
+      MessageDigest digest = Sha256.digest();
       var out = new DataOutputStream(new DigestOutputStream(raw, digest));
       byte[] header = DataJson.MAPPER.writeValueAsBytes(header());
       out.write(MAGIC);
@@ -176,7 +176,7 @@ public final class NgramFilter {
 
   public static NgramFilter read(Path file) {
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      MessageDigest digest = sha256();
+      MessageDigest digest = Sha256.digest();
       var in = new DataInputStream(new DigestInputStream(raw, digest));
       byte[] magic = in.readNBytes(MAGIC.length);
       if (!Arrays.equals(magic, MAGIC)) {
@@ -211,14 +211,6 @@ public final class NgramFilter {
       throw new UserError(file + ": file ends early (cut while copying?); copy it again", e);
     } catch (IOException e) {
       throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

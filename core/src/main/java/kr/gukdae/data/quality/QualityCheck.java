@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kr.gukdae.Sha256;
 import kr.gukdae.data.quality.QualityReport.Criterion;
 import kr.gukdae.data.quality.QualityReport.Finding;
 import kr.gukdae.dataset.Row;
-import kr.gukdae.ledger.Hashes;
 import org.jspecify.annotations.Nullable;
 
 /** Runs every criterion over the rows of a submitted dataset version. */
@@ -44,7 +44,7 @@ public final class QualityCheck {
   public static RowFacts facts(Row row, String field) {
     Object value = row.fields().get(field);
     String text = value == null ? null : value.toString();
-    String key = Hashes.sha256(text == null ? "\u0000null" : text).substring(0, 16);
+    String key = Sha256.hex(text == null ? "\u0000null" : text).substring(0, 16);
     if (text == null || text.isBlank() || text.contains("\uFFFD") || hasControl(text)) {
       String why =
           text == null
@@ -56,7 +56,7 @@ public final class QualityCheck {
                       : "control characters";
       return new RowFacts(row.where(), key, why, "NONE", null, null, null, null, null);
     }
-    String normal = Hashes.sha256(Patterns.fold(text).replaceAll("\\s+", " ").strip());
+    String normal = Sha256.hex(Patterns.fold(text).replaceAll("\\s+", " ").strip());
     var pii = Patterns.personalData(text);
     String personal = null;
     if (!pii.isEmpty()) {

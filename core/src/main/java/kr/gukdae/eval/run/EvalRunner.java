@@ -212,13 +212,21 @@ public final class EvalRunner {
    * the run can be resumed once the cause is fixed.
    */
   private static UserError stopped(ModelException e, RunOptions options) {
+    boolean unsupported = e.kind() == ModelException.Kind.UNSUPPORTED;
     String hint =
-        e.kind() == ModelException.Kind.UNSUPPORTED
+        unsupported
             ? " Use the generation variant of the task (e.g. demo/ko_knowledge_gen), which needs"
                 + " only the chat endpoint."
             : "";
-    return new UserError(
-        e.getMessage()
+    String hintKo = unsupported ? " 채팅 엔드포인트만 쓰는 작업의 생성형 변형(예: demo/ko_knowledge_gen)을 쓰세요." : "";
+    return UserError.of(
+        e.message(true)
+            + "."
+            + hintKo
+            + " 끝난 샘플은 보존됩니다. 원인을 고친 뒤 --resume "
+            + options.runId()
+            + "로 다시 실행하세요",
+        e.message(false)
             + "."
             + hint
             + " Finished samples are kept: fix the cause and rerun with"
@@ -253,10 +261,17 @@ public final class EvalRunner {
     try {
       if (Files.exists(manifestFile)) {
         if (!options.resume()) {
-          throw new UserError(
+          throw UserError.of(
               "run '"
                   + options.runId()
-                  + "' already exists in "
+                  + "': 이미 "
+                  + dir
+                  + "에 있습니다. --resume "
+                  + options.runId()
+                  + "로 이어서 실행하거나 새 실행을 시작하세요",
+              "run '"
+                  + options.runId()
+                  + "': already exists in "
                   + dir
                   + "; resume it with --resume "
                   + options.runId()
@@ -267,7 +282,9 @@ public final class EvalRunner {
         return previous;
       }
       if (options.resume()) {
-        throw new UserError("no run '" + options.runId() + "' to resume in " + options.outputDir());
+        throw UserError.of(
+            "--resume " + options.runId() + ": " + options.outputDir() + "에 이어서 실행할 실행이 없습니다",
+            "--resume " + options.runId() + ": no such run to resume in " + options.outputDir());
       }
       Files.createDirectories(dir);
       Path tmp = dir.resolve(MANIFEST + ".tmp");
@@ -294,10 +311,13 @@ public final class EvalRunner {
       differences.add("num_fewshot " + previous.numFewshot() + " → " + now.numFewshot());
     }
     if (!differences.isEmpty()) {
-      throw new UserError(
-          "cannot resume "
-              + file
-              + ": the run was started with different settings ("
+      throw UserError.of(
+          file
+              + ": 다른 설정으로 시작한 실행이라 이어서 실행할 수 없습니다 ("
+              + String.join("; ", differences)
+              + "). 새 실행을 시작하세요",
+          file
+              + ": cannot resume, the run was started with different settings ("
               + String.join("; ", differences)
               + "); start a new run instead");
     }

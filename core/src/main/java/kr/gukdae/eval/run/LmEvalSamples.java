@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.gukdae.Sha256;
 import kr.gukdae.eval.ModelCall;
 import kr.gukdae.eval.Sample;
 import kr.gukdae.eval.Score;
@@ -45,7 +46,7 @@ final class LmEvalSamples {
       }
       call.responses().forEach(r -> resps.add(List.of(r)));
     }
-    String docHash = LmEvalWriter.sha256(PythonJson.dumpsIndent2(sample.doc().fields()));
+    String docHash = Sha256.hex(PythonJson.dumpsIndent2(sample.doc().fields()));
     List<Map<String, Object>> out = new ArrayList<>();
     for (String filter : filters(task)) {
       Map<String, Object> line = new LinkedHashMap<>();
@@ -73,8 +74,8 @@ final class LmEvalSamples {
       line.put("filter", filter);
       line.put("metrics", metricNames);
       line.put("doc_hash", docHash);
-      line.put("prompt_hash", LmEvalWriter.sha256(context(record, sample)));
-      line.put("target_hash", LmEvalWriter.sha256(targetStr(sample)));
+      line.put("prompt_hash", Sha256.hex(context(record, sample)));
+      line.put("target_hash", Sha256.hex(targetStr(sample)));
       line.putAll(values);
       out.add(line);
     }

@@ -21,14 +21,18 @@ public record RunOptions(
     Objects.requireNonNull(outputDir, "outputDir");
     Objects.requireNonNull(runId, "runId");
     if (!runId.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw new kr.gukdae.UserError(
-          "run id '" + runId + "' may use letters, digits, '.', '_' and '-' (at most 64)");
+      throw kr.gukdae.UserError.of(
+          "run id '" + runId + "': 영문자, 숫자, '.', '_', '-'만 쓸 수 있습니다 (64자 이하)",
+          "run id '" + runId + "': may use letters, digits, '.', '_' and '-' (at most 64)");
     }
     if (concurrency < 1) {
-      throw new kr.gukdae.UserError("--concurrency must be at least 1, got " + concurrency);
+      throw kr.gukdae.UserError.of(
+          "--concurrency는 1 이상이어야 합니다 (받은 값: " + concurrency + ")",
+          "--concurrency must be at least 1, got " + concurrency);
     }
     if (limit != null && limit < 1) {
-      throw new kr.gukdae.UserError("--limit must be at least 1, got " + limit);
+      throw kr.gukdae.UserError.of(
+          "--limit는 1 이상이어야 합니다 (받은 값: " + limit + ")", "--limit must be at least 1, got " + limit);
     }
   }
 

@@ -60,7 +60,8 @@ final class FewshotContext {
     this.excludeEvaluated = excludeEvaluated;
     String sampler = def.fewshotSampler() == null ? "default" : def.fewshotSampler();
     if (!sampler.equals("default") && !sampler.equals("first_n")) {
-      throw new UserError(
+      throw UserError.of(
+          where + ": fewshot_sampler '" + sampler + "'을(를) 알 수 없습니다. default 또는 first_n을 쓰세요",
           where + ": fewshot_sampler '" + sampler + "' is unknown; use default or first_n");
     }
     this.firstN = sampler.equals("first_n");
@@ -116,7 +117,8 @@ final class FewshotContext {
     chosen = without(row, random.sample(from, shots + 1));
     if (chosen.size() < shots) {
       // lm-eval stops here too: the document's duplicates in the pool were all drawn.
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": few-shot 분할에 이 문서의 사본이 있어 제외하고 나면 예시가 " + shots + "개보다 적습니다. 중복 행을 지우세요",
           row.where()
               + ": the fewshot split holds copies of this document, so fewer than "
               + shots
@@ -132,7 +134,7 @@ final class FewshotContext {
 
   private UserError tooFew(int available, Row row) {
     String column = def.fewshotMatch();
-    String what =
+    String english =
         column == null
             ? "the fewshot split has " + available
             : "the fewshot split has "
@@ -144,7 +146,21 @@ final class FewshotContext {
                 + "' (fewshot_match takes examples from the same "
                 + column
                 + ")";
-    return new UserError(where + ": num_fewshot " + shots + " but " + what);
+    String korean =
+        column == null
+            ? "few-shot 분할에는 " + available + "개뿐입니다"
+            : "few-shot 분할에 "
+                + column
+                + " = '"
+                + row.getString(column)
+                + "'인 행이 "
+                + available
+                + "개뿐입니다 (fewshot_match는 같은 "
+                + column
+                + "의 예시만 씁니다)";
+    return UserError.of(
+        where + ": num_fewshot " + shots + "개가 필요하지만 " + korean + ". --num-fewshot을 줄이세요",
+        where + ": num_fewshot " + shots + " but " + english + "; lower --num-fewshot");
   }
 
   private List<Integer> candidates(@Nullable String column, String value) {

@@ -25,7 +25,12 @@ final class HubLayout {
 
   static String find(String where, Path root, @Nullable String config, String split) {
     if (!Files.isDirectory(root)) {
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": 데이터 폴더 "
+              + root
+              + "이(가) 없습니다. 데이터셋을 내려받거나 (gukdae datasets --download)"
+              + " --data-dir로 그 폴더를 지정하세요",
           where
               + ": no data folder "
               + root
@@ -42,7 +47,10 @@ final class HubLayout {
               .sorted()
               .toList();
     } catch (IOException e) {
-      throw new UserError(where + ": cannot list " + root + " (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          where + ": " + root + "의 목록을 읽을 수 없습니다 (" + e.getMessage() + ")",
+          where + ": cannot list " + root + " (" + e.getMessage() + ")",
+          e);
     }
     List<String> matches =
         all.stream()
@@ -53,7 +61,19 @@ final class HubLayout {
       return matches.get(0);
     }
     String what = (config == null ? "" : "config '" + config + "' ") + "split '" + split + "'";
-    throw new UserError(
+    String listed = matches.isEmpty() ? head(all) : head(matches);
+    throw UserError.of(
+        where
+            + ": "
+            + root
+            + " 아래에 "
+            + what
+            + " 파일이 "
+            + (matches.isEmpty() ? "없습니다 (있는 파일: " : matches.size() + "개 있습니다 (")
+            + listed
+            + "). YAML의 dataset_kwargs: {data_files: {"
+            + split
+            + ": <경로>}}로 지정하세요",
         where
             + ": "
             + (matches.isEmpty() ? "no file" : matches.size() + " files")
@@ -61,7 +81,7 @@ final class HubLayout {
             + what
             + " under "
             + root
-            + (matches.isEmpty() ? " (files there: " + head(all) + ")" : ": " + head(matches))
+            + (matches.isEmpty() ? " (files there: " + listed + ")" : ": " + listed)
             + "; name it with dataset_kwargs: {data_files: {"
             + split
             + ": <path>}} in the YAML");

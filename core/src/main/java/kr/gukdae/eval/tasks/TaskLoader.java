@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.dataset.Datasets;
 import kr.gukdae.dataset.Row;
@@ -66,7 +67,10 @@ public final class TaskLoader {
       Path absolute = file.toAbsolutePath();
       return load(file.toString(), bytes, name -> readFile(absolute.resolveSibling(name)), options);
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read task file (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 작업 파일을 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read task file (" + e.getMessage() + ")",
+          e);
     }
   }
 
@@ -87,7 +91,7 @@ public final class TaskLoader {
       throw new UserError(where + ": empty task file");
     }
     Map<String, List<Row>> splits = new LinkedHashMap<>();
-    var digest = Hashing.sha256();
+    var digest = Sha256.digest();
     digest.update(yaml);
     var dataset = definition.dataset();
     var files = dataset == null ? null : dataset.files();
@@ -110,7 +114,15 @@ public final class TaskLoader {
           missing.put(entry.getKey(), entry.getValue() + " not found (" + e.getMessage() + ")");
           continue;
         }
-        throw new UserError(
+        throw UserError.of(
+            where
+                + ": dataset.files."
+                + entry.getKey()
+                + " '"
+                + entry.getValue()
+                + "' 파일을 찾을 수 없습니다. 실제 데이터셋은 --data-dir로 지정하세요 ("
+                + e.getMessage()
+                + ")",
             where
                 + ": dataset.files."
                 + entry.getKey()
@@ -125,7 +137,10 @@ public final class TaskLoader {
       try (InputStream in = new java.io.ByteArrayInputStream(split.bytes())) {
         splits.put(entry.getKey(), Datasets.read(split.name(), in));
       } catch (IOException e) {
-        throw new UserError(where + ": cannot read " + entry.getValue(), e);
+        throw UserError.of(
+            where + ": " + entry.getValue() + "을(를) 읽을 수 없습니다",
+            where + ": cannot read " + entry.getValue(),
+            e);
       }
     }
     String hash = HexFormat.of().formatHex(digest.digest());

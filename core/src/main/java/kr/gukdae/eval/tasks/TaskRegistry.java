@@ -98,7 +98,9 @@ public final class TaskRegistry {
 
   private void expand(String name, List<String> out, int depth) {
     if (depth > 8) {
-      throw new UserError("group '" + name + "' nests too deeply (a cycle?)");
+      throw UserError.of(
+          "group '" + name + "': 그룹이 너무 깊이 중첩됩니다 (순환이 있는지 확인하세요)",
+          "group '" + name + "': nests too deeply (a cycle?)");
     }
     if (sources.containsKey(name)) {
       out.add(name);
@@ -109,7 +111,8 @@ public final class TaskRegistry {
     } else if (tags.containsKey(name)) {
       out.addAll(tags.get(name));
     } else {
-      throw new UserError(
+      throw UserError.of(
+          "알 수 없는 작업, 그룹 또는 태그 '" + name + "'입니다. 'gukdae tasks'로 목록을 보세요",
           "unknown task, group or tag '" + name + "'; run 'gukdae tasks' to list them");
     }
   }
@@ -117,8 +120,16 @@ public final class TaskRegistry {
   public Task load(String name, TaskLoader.Options options) {
     Source source = sources.get(name);
     if (source == null) {
-      throw new UserError(
-          "unknown task '" + name + "'; run 'gukdae tasks' to list them" + suggestion(name));
+      String close = suggestion(name);
+      throw UserError.of(
+          "알 수 없는 작업 '"
+              + name
+              + "'입니다. 'gukdae tasks'로 목록을 보세요"
+              + (close.isEmpty() ? "" : " (비슷한 이름: " + close + ")"),
+          "unknown task '"
+              + name
+              + "'; run 'gukdae tasks' to list them"
+              + (close.isEmpty() ? "" : " (did you mean " + close + "?)"));
     }
     return source.load(options);
   }
@@ -126,7 +137,7 @@ public final class TaskRegistry {
   private String suggestion(String name) {
     String tail = name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : name;
     List<String> close = sources.keySet().stream().filter(k -> k.contains(tail)).limit(5).toList();
-    return close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)";
+    return String.join(", ", close);
   }
 
   private void addBuiltIns() {
@@ -176,7 +187,11 @@ public final class TaskRegistry {
 
   private void addDirectory(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new UserError("--tasks-dir " + dir + " is not a folder");
+      throw UserError.of(
+          "--tasks-dir " + dir + ": 폴더가 아닙니다. 작업 YAML 파일이 든 폴더를 지정하세요",
+          "--tasks-dir "
+              + dir
+              + ": is not a folder; name the folder that holds the task YAML files");
     }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
@@ -207,7 +222,10 @@ public final class TaskRegistry {
         }
       }
     } catch (IOException e) {
-      throw new UserError("cannot read task folder " + dir + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "--tasks-dir " + dir + ": 작업 폴더를 읽을 수 없습니다 (" + e.getMessage() + ")",
+          "--tasks-dir " + dir + ": cannot read the task folder (" + e.getMessage() + ")",
+          e);
     }
   }
 
@@ -221,7 +239,10 @@ public final class TaskRegistry {
     List<String> members = new ArrayList<>();
     for (JsonNode member : node.path("task")) {
       if (!member.isString()) {
-        throw new UserError(
+        throw UserError.of(
+            file
+                + ": 그룹의 task 항목은 작업, 그룹 또는 태그 이름이어야 합니다 (인라인 작업 설정은"
+                + " 지원하지 않으니 별도 YAML 파일로 옮기세요)",
             file
                 + ": group task entries must be task, group or tag names (inline task configs"
                 + " are not supported; put them in their own YAML file)");
@@ -233,14 +254,22 @@ public final class TaskRegistry {
       groups.remove(name);
     }
     if (groups.putIfAbsent(name, new TaskGroup(name, members, aggregates)) != null) {
-      throw new UserError(file + ": group '" + name + "' is already defined; rename one of them");
+      throw UserError.of(
+          file + ": 그룹 '" + name + "'이(가) 이미 정의되어 있습니다. 둘 중 하나의 이름을 바꾸세요",
+          file + ": group '" + name + "' is already defined; rename one of them");
     }
   }
 
   private void add(Source source) {
     Source previous = sources.putIfAbsent(source.entry().name(), source);
     if (previous != null) {
-      throw new UserError(
+      throw UserError.of(
+          source.where
+              + ": 작업 '"
+              + source.entry().name()
+              + "'이(가) 이미 "
+              + previous.where
+              + "에 정의되어 있습니다. 둘 중 하나의 이름을 바꾸세요",
           source.where
               + ": task '"
               + source.entry().name()
@@ -276,11 +305,15 @@ public final class TaskRegistry {
       try {
         node = YAML.readTree(yaml);
       } catch (RuntimeException e) {
-        throw new UserError(where + ": not valid YAML (" + e.getMessage() + ")", e);
+        throw UserError.of(
+            where + ": 올바른 YAML이 아닙니다 (" + e.getMessage() + ")",
+            where + ": not valid YAML (" + e.getMessage() + ")",
+            e);
       }
       String name = text(node, "task");
       if (name == null) {
-        throw new UserError(where + ": required field 'task' is missing");
+        throw UserError.of(
+            where + ": 필수 항목 'task'가 없습니다", where + ": required field 'task' is missing");
       }
       this.entry =
           new Entry(

@@ -43,9 +43,14 @@ public final class DemoProvider implements ModelProvider {
         return new LexicalModel("demo/" + model, Corpus.load(percent));
       }
     }
-    throw new UserError(
-        "unknown demo model 'demo/"
+    throw UserError.of(
+        "--model demo/"
             + model
-            + "'; use demo/lexical, demo/lexical-N (N from 10 to 100) or demo/constant");
+            + ": 알 수 없는 데모 모델입니다. demo/lexical, demo/lexical-N (N은 10~100) 또는"
+            + " demo/constant를 쓰세요",
+        "--model demo/"
+            + model
+            + ": unknown demo model; use demo/lexical, demo/lexical-N (N from 10 to 100) or"
+            + " demo/constant");
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import kr.gukdae.Sha256;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,15 +71,7 @@ final class ResponseCache implements AutoCloseable {
   }
 
   /** Looking a digest up by name costs more than hashing a request; a clone costs little. */
-  private static final MessageDigest SHA_256 = sha256();
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
-  }
+  private static final MessageDigest SHA_256 = Sha256.digest();
 
   static String key(String url, String model, byte[] body) {
     try {
@@ -89,7 +81,7 @@ final class ResponseCache implements AutoCloseable {
       sha.update(model.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(body);
-      return HexFormat.of().formatHex(sha.digest());
+      return Sha256.hex(sha);
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
     }

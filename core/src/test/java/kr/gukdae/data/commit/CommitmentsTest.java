@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
 import kr.gukdae.ledger.CanonicalJson;
-import kr.gukdae.ledger.Hashes;
 import kr.gukdae.ledger.Ledger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class CommitmentsTest {
               "{\"path\":\"shard-%d.jsonl\",\"sha256\":\"%s\",\"bytes\":%d,"
                   + "\"dataset\":\"%s\",\"version\":\"v1\",\"weight\":%s}",
               i,
-              Hashes.sha256(bytes),
+              Sha256.hex(bytes),
               bytes.length,
               i % 2 == 0 ? "ko-news" : "web-en",
               1 + i % 3));

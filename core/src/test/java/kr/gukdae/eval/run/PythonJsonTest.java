@@ -34,7 +34,7 @@ class PythonJsonTest {
                 + "  \"tiny\": 1e-05,\n  \"big\": 1e+16,\n  \"none\": null,\n  \"ok\": true,\n"
                 + "  \"nested\": {},\n  \"e\": [],\n  \"ctl\": \"\\u0001\\t\"\n}");
     // hashlib.sha256(s.encode()).hexdigest() in CPython
-    assertThat(LmEvalWriter.sha256(text))
+    assertThat(kr.gukdae.Sha256.hex(text))
         .isEqualTo("b6e4f9ead133e253906911138c6371490e9571dff17e88f094adaf16b11900a9");
   }
 }
