@@ -175,7 +175,9 @@ final class OriginalityJob implements JobKind {
         if (model == 0) {
           candidateFiles.add(f);
         } else {
-          referenceFiles.get(m.references().get(model - 1).name()).add(f);
+          Objects.requireNonNull(
+                  referenceFiles.get(m.references().get(model - 1).name()), "reference files")
+              .add(f);
         }
       }
     }

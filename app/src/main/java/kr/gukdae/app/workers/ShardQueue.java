@@ -97,7 +97,12 @@ final class ShardQueue {
     jdbc.sql(
             "INSERT INTO eval_shard (run_id, shard_no, kind, task, first_index, end_index, status)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 'QUEUED')")
-        .params(runId, no, kind.name(), task, first, end)
+        .param(runId)
+        .param(no)
+        .param(kind.name())
+        .param(task) // null for the merge shard, which spans every task
+        .param(first)
+        .param(end)
         .update();
   }
 
@@ -216,11 +221,10 @@ final class ShardQueue {
                 "UPDATE eval_shard SET status = 'DONE', lease_until = NULL, last_error = NULL,"
                     + " duration_ms = ? WHERE run_id = ? AND shard_no = ? AND attempts = ?"
                     + " AND status = 'RUNNING'")
-            .params(
-                took == null ? null : took.toMillis(),
-                claim.runId(),
-                claim.shardNo(),
-                claim.attempt())
+            .param(took == null ? null : took.toMillis())
+            .param(claim.runId())
+            .param(claim.shardNo())
+            .param(claim.attempt())
             .update()
         == 1;
   }

@@ -140,7 +140,7 @@ public final class Worker {
       return;
     }
     Set<Integer> answered = queue.answered(claim.runId(), task.name());
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
     var modelSpec =
         EvalService.spec(spec.model(), spec.request(claim.runId()), config.home())
             .withMaxConcurrency(granted);
