@@ -93,22 +93,20 @@ public class CommitmentStore {
             .params(team, root)
             .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
             .optional()
-            .orElseThrow(
-                () ->
-                    UserError.of(
-                        "팀 " + team + "에는 root " + root + "인 커밋이 없습니다",
-                        "team " + team + " has no commitment with root " + root));
+            .orElseThrow(() ->
+                UserError.of(
+                    "팀 " + team + "에는 root " + root + "인 커밋이 없습니다",
+                    "team " + team + " has no commitment with root " + root));
     Manifest m = DataJson.read("stored manifest", (String) row[0], Manifest.class);
     long seq = (Long) row[1];
     LedgerEntry entry =
         ledger.entries().stream()
             .filter(e -> e.seq() == seq)
             .findFirst()
-            .orElseThrow(
-                () ->
-                    UserError.of(
-                        "이 커밋의 원장 항목 " + seq + "이(가) 없습니다",
-                        "ledger entry " + seq + " of this commitment is missing"));
+            .orElseThrow(() ->
+                UserError.of(
+                    "이 커밋의 원장 항목 " + seq + "이(가) 없습니다",
+                    "ledger entry " + seq + " of this commitment is missing"));
     String ledgerRoot = DataJson.tree("ledger", entry.payload()).path("root").asString("");
     if (!entry.kind().equals(Commitments.LEDGER_KIND)
         || !ledgerRoot.equals(root)

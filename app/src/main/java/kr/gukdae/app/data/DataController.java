@@ -287,8 +287,7 @@ class DataController {
   /** A field the JSON body must carry. */
   private static <T> T field(String name, @Nullable T value) {
     if (value == null || (value instanceof String s && s.isBlank())) {
-      throw UserError.of(
-          "필드 '" + name + "'은(는) 필수입니다", "field '" + name + "' is required");
+      throw UserError.of("필드 '" + name + "'은(는) 필수입니다", "field '" + name + "' is required");
     }
     return value;
   }

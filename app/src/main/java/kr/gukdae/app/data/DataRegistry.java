@@ -119,9 +119,7 @@ public class DataRegistry {
         .optional()
         .orElseThrow(() ->
             UserError.of(
-                "팀 '"
-                    + id
-                    + "'은(는) 데이터 사무국에 등록되지 않았습니다. 먼저 등록하세요 (gukdae registry team add)",
+                "팀 '" + id + "'은(는) 데이터 사무국에 등록되지 않았습니다. 먼저 등록하세요 (gukdae registry team add)",
                 "team '"
                     + id
                     + "' is unknown to the data office; register it first (gukdae registry team add)"));
@@ -132,11 +130,10 @@ public class DataRegistry {
         .param(id)
         .query((rs, n) -> new Supplier(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
         .optional()
-        .orElseThrow(
-            () ->
-                UserError.of(
-                    "공급자 '" + id + "'은(는) 등록되지 않았습니다. 먼저 추가하세요",
-                    "supplier '" + id + "' is not registered; add it first"));
+        .orElseThrow(() ->
+            UserError.of(
+                "공급자 '" + id + "'은(는) 등록되지 않았습니다. 먼저 추가하세요",
+                "supplier '" + id + "' is not registered; add it first"));
   }
 
   public List<Supplier> suppliers() {
@@ -213,11 +210,9 @@ public class DataRegistry {
 
   public DatasetEntry dataset(String id) {
     return findDataset(id)
-        .orElseThrow(
-            () ->
-                UserError.of(
-                    "데이터셋 '" + id + "'은(는) 등록되지 않았습니다",
-                    "dataset '" + id + "' is not registered"));
+        .orElseThrow(() ->
+            UserError.of(
+                "데이터셋 '" + id + "'은(는) 등록되지 않았습니다", "dataset '" + id + "' is not registered"));
   }
 
   public List<DatasetEntry> datasets() {

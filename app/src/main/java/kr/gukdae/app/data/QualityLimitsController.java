@@ -73,7 +73,8 @@ class QualityLimitsController {
     }
     if (!problems.isEmpty()) {
       throw UserError.of(
-          WHERE + ": " + String.join("; ", problemsKo), WHERE + ": " + String.join("; ", problems));
+          WHERE + ": 다음을 고치세요 — " + String.join("; ", problemsKo),
+          WHERE + ": " + String.join("; ", problems));
     }
     Thresholds t = DataJson.read(WHERE + " thresholds", limits.toString(), Thresholds.class);
     return store.setLimits(

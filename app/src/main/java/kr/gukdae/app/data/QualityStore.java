@@ -68,12 +68,7 @@ public class QualityStore {
           .update();
     } catch (DuplicateKeyException e) {
       throw UserError.of(
-          dataset
-              + "@"
-              + version
-              + "의 "
-              + round
-              + "회차를 방금 다른 사람이 기록했습니다. 검사를 다시 실행하세요",
+          dataset + "@" + version + "의 " + round + "회차를 방금 다른 사람이 기록했습니다. 검사를 다시 실행하세요",
           "round "
               + round
               + " of "
@@ -125,11 +120,7 @@ public class QualityStore {
     int current = limits().revision();
     if (replaces != current) {
       throw UserError.of(
-          "revision: 현재 적용 중인 기준은 "
-              + replaces
-              + "판이 아니라 "
-              + current
-              + "판입니다. 다시 읽고 변경을 다시 적용하세요",
+          "revision: 현재 적용 중인 기준은 " + replaces + "판이 아니라 " + current + "판입니다. 다시 읽고 변경을 다시 적용하세요",
           "revision: the limits in force are revision "
               + current
               + ", not "
@@ -149,9 +140,7 @@ public class QualityStore {
           .update();
     } catch (DuplicateKeyException e) {
       throw UserError.of(
-          "revision: 방금 다른 사람이 기준을 바꿨습니다 (판 "
-              + (current + 1)
-              + "). 다시 읽고 변경을 다시 적용하세요",
+          "revision: 방금 다른 사람이 기준을 바꿨습니다 (판 " + (current + 1) + "). 다시 읽고 변경을 다시 적용하세요",
           "revision: someone else changed the limits just now (revision "
               + (current + 1)
               + "); read them again and re-apply the change");
@@ -173,12 +162,7 @@ public class QualityStore {
     int to = round == 0 ? all.size() : round;
     if (to < 2 || to > all.size()) {
       throw UserError.of(
-          dataset
-              + "@"
-              + version
-              + "에는 "
-              + all.size()
-              + "개 회차만 있습니다. 비교하려면 수정 회차(2회차 이후)가 필요합니다",
+          dataset + "@" + version + "에는 " + all.size() + "개 회차만 있습니다. 비교하려면 수정 회차(2회차 이후)가 필요합니다",
           dataset
               + "@"
               + version

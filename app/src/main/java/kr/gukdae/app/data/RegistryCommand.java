@@ -98,8 +98,7 @@ public class RegistryCommand implements GukdaeCommand {
     Map<String, String> fields = set == null ? Map.of() : new LinkedHashMap<>(set);
     DatasetEntry d;
     if (croissant != null && card != null) {
-      throw UserError.of(
-          "--croissant와 --card 중 하나만 주세요", "give --croissant or --card, not both");
+      throw UserError.of("--croissant와 --card 중 하나만 주세요", "give --croissant or --card, not both");
     } else if (croissant != null) {
       d = Croissant.importFrom(croissant.toString(), DataJson.text(croissant), supplier, fields);
     } else if (card != null) {

@@ -121,8 +121,7 @@ class LineageController {
   LineageEvidenceRepository.Tree tree(@PathVariable String id) {
     return evidence
         .tree(id)
-        .orElseThrow(
-            () -> UserError.of("계보 증거 " + id + "이(가) 없습니다", "no lineage evidence " + id));
+        .orElseThrow(() -> UserError.of("계보 증거 " + id + "이(가) 없습니다", "no lineage evidence " + id));
   }
 
   static CountRules rules(
