@@ -51,7 +51,10 @@ class ArenaAccountCommand implements GukdaeCommand {
         switch (role.toUpperCase(java.util.Locale.ROOT)) {
           case "ADMIN" -> Set.of(Role.OFFICE, Role.EXPERT);
           case "EXPERT" -> Set.of(Role.EXPERT);
-          default -> throw new kr.gukdae.UserError("--role '" + role + "': use EXPERT or ADMIN");
+          default ->
+              throw kr.gukdae.UserError.of(
+                  "--role '" + role + "': EXPERT 또는 ADMIN을 사용하세요",
+                  "--role '" + role + "': use EXPERT or ADMIN");
         };
     return AccountCommand.create(accounts, username, roles, null, passwordEnv);
   }

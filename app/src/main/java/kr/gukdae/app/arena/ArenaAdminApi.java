@@ -85,7 +85,7 @@ class ArenaAdminApi {
     try {
       role = VoterClass.valueOf(String.valueOf(form.role()).toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ArenaException.badRequest("role", "role: EXPERT or ADMIN");
+      throw ArenaException.badRequest("role", "role: EXPERT 또는 ADMIN이어야 합니다 / EXPERT or ADMIN");
     }
     arena
         .sessions()
@@ -144,11 +144,12 @@ class ArenaAdminApi {
     var battle = arena.battles().owned(voter, id);
     Long scenarioId = battle.scenarioId();
     if (scenarioId == null) {
-      throw ArenaException.badRequest("battle", "rubric ratings need a battle on a scenario");
+      throw ArenaException.badRequest(
+          "battle", "루브릭 평가는 시나리오 대결에만 할 수 있습니다 / rubric ratings need a battle on a scenario");
     }
     if (arena.battles().turns(id).isEmpty()) {
       throw new ArenaException(
-          HttpStatus.CONFLICT, "not_answered", "rate after the answers finish");
+          HttpStatus.CONFLICT, "not_answered", "답변이 끝난 뒤에 평가하세요 / rate after the answers finish");
     }
     if (arena.votes().reveal(id) != null) {
       // After the reveal the rater knows which side is which model: no longer a blind rating.

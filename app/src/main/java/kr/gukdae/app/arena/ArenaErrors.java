@@ -29,6 +29,6 @@ class ArenaErrors {
       }
     }
     return Problems.response(
-        HttpStatus.BAD_REQUEST, "bad_json", "request body: expected a JSON object");
+        HttpStatus.BAD_REQUEST, "bad_json", "request body: JSON 객체여야 합니다 / expected a JSON object");
   }
 }

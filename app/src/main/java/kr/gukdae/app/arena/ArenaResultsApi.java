@@ -106,10 +106,12 @@ class ArenaResultsApi {
       @RequestParam(defaultValue = "200") int bootstrap,
       @RequestParam(defaultValue = "bt") String method) {
     if (minBattles < 0 || minBattles > 1_000_000) {
-      throw ArenaException.badRequest("minBattles", "minBattles: 0 to 1000000");
+      throw ArenaException.badRequest(
+          "minBattles", "minBattles: 0에서 1000000 사이여야 합니다 / 0 to 1000000");
     }
     if (bootstrap < 0 || bootstrap > 2000) {
-      throw ArenaException.badRequest("bootstrap", "bootstrap: 0 to 2000 rounds");
+      throw ArenaException.badRequest(
+          "bootstrap", "bootstrap: 0에서 2000회 사이여야 합니다 / 0 to 2000 rounds");
     }
     Method m = method(method);
     var votes = arena.results().counted(filter(category, language, voters(voterClass, voters)));
@@ -160,7 +162,8 @@ class ArenaResultsApi {
     try {
       return Method.parse(text);
     } catch (UserError e) {
-      throw ArenaException.badRequest("method", "method: bt, elo or style");
+      throw ArenaException.badRequest(
+          "method", "method: bt, elo, style 중 하나여야 합니다 / bt, elo or style");
     }
   }
 
@@ -227,7 +230,8 @@ class ArenaResultsApi {
     String a = blankToNull(voterClass);
     String b = blankToNull(voters);
     if (a != null && b != null && !a.equalsIgnoreCase(b)) {
-      throw ArenaException.badRequest("voterClass", "give voterClass or voters, not both");
+      throw ArenaException.badRequest(
+          "voterClass", "voterClass와 voters 중 하나만 주세요 / give voterClass or voters, not both");
     }
     return a != null ? a : b;
   }
@@ -244,7 +248,8 @@ class ArenaResultsApi {
         cls = verified ? VoterClass.PUBLIC : VoterClass.valueOf(name);
       } catch (IllegalArgumentException e) {
         throw ArenaException.badRequest(
-            "voterClass", "voterClass: public, verified, expert or admin");
+            "voterClass",
+            "voterClass: public, verified, expert, admin 중 하나여야 합니다 / public, verified, expert or admin");
       }
     }
     return new Results.Filter(blankToNull(category), blankToNull(language), cls, verified);

@@ -51,7 +51,8 @@ class ArenaStream {
         arena.battles().turns(id).stream()
             .filter(t -> t.turnNo() == turn)
             .findFirst()
-            .orElseThrow(() -> ArenaException.notFound("no such turn in this battle"));
+            .orElseThrow(
+                () -> ArenaException.notFound("이 대결에 그런 턴이 없습니다 / no such turn in this battle"));
     sink.delta('A', stored.answerA());
     sink.delta('B', stored.answerB());
     sink.done('A', stored.answerA());

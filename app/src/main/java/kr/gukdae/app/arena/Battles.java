@@ -94,7 +94,8 @@ final class Battles {
       var scenario =
           scenarios
               .find(scenarioId)
-              .orElseThrow(() -> ArenaException.badRequest("scenario", "scenario: no such id"));
+              .orElseThrow(() ->
+                  ArenaException.badRequest("scenario", "scenario: 그런 ID는 없습니다 / no such id"));
       text = scenario.prompt();
       category = scenario.category();
       language = scenario.language();
@@ -164,7 +165,8 @@ final class Battles {
     String text = Text.required("prompt", prompt, settings.maxPromptChars());
     BattleRow battle = owned(voter, battleId);
     if (voted) {
-      throw new ArenaException(HttpStatus.CONFLICT, "already_voted", "this battle is over");
+      throw new ArenaException(
+          HttpStatus.CONFLICT, "already_voted", "이 대결은 끝났습니다 / this battle is over");
     }
     String owner = newId();
     // checked again under the battle's lock: another instance may be answering the same request
@@ -175,9 +177,12 @@ final class Battles {
 
   BattleRow owned(Voter voter, String battleId) {
     BattleRow battle =
-        store.find(battleId).orElseThrow(() -> ArenaException.notFound("no battle with this id"));
+        store
+            .find(battleId)
+            .orElseThrow(() -> ArenaException.notFound("이 ID의 대결이 없습니다 / no battle with this id"));
     if (!battle.voterId().equals(voter.id())) {
-      throw ArenaException.forbidden("only the voter who started a battle may see it");
+      throw ArenaException.forbidden(
+          "대결을 시작한 투표자만 볼 수 있습니다 / only the voter who started a battle may see it");
     }
     return battle;
   }
@@ -208,7 +213,9 @@ final class Battles {
     LiveTurn turn = new LiveTurn(turnNo);
     if (live.putIfAbsent(battle.id(), turn) != null) {
       throw new ArenaException(
-          HttpStatus.CONFLICT, "streaming", "wait until both answers have finished");
+          HttpStatus.CONFLICT,
+          "streaming",
+          "두 답변이 모두 끝날 때까지 기다리세요 / wait until both answers have finished");
     }
     CountDownLatch sides = new CountDownLatch(2);
     for (char side : new char[] {'A', 'B'}) {

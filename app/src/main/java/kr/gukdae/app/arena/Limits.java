@@ -25,7 +25,15 @@ final class Limits {
       return new ArenaException(
           HttpStatus.TOO_MANY_REQUESTS,
           "rate_limited",
-          "too many " + kind + " requests: at most " + max + " a minute; wait and try again");
+          ""
+              + kind
+              + " 요청이 너무 많습니다: 1분에 최대 "
+              + max
+              + "회입니다. 잠시 후 다시 시도하세요 / too many "
+              + kind
+              + " requests: at most "
+              + max
+              + " a minute; wait and try again");
     }
   }
 
@@ -51,6 +59,10 @@ final class Limits {
     return new ArenaException(
         HttpStatus.TOO_MANY_REQUESTS,
         "daily_cap",
-        "daily vote cap reached (" + cap + " votes a day); come back tomorrow (UTC)");
+        "하루 투표 한도에 도달했습니다 (하루 "
+            + cap
+            + "표). 내일(UTC) 다시 오세요 / daily vote cap reached ("
+            + cap
+            + " votes a day); come back tomorrow (UTC)");
   }
 }

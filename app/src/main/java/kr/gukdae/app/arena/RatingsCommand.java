@@ -104,18 +104,26 @@ class RatingsCommand implements StandaloneCommand {
   public Integer call() throws IOException {
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!Set.of("csv", "json", "table").contains(fmt)) {
-      throw new UserError("--format '" + format + "': expected csv, json or table");
+      throw UserError.of(
+          "--format '" + format + "': csv, json, table 중 하나여야 합니다",
+          "--format '" + format + "': expected csv, json or table");
     }
     if (bootstrap < 0 || minBattles < 0) {
-      throw new UserError("--bootstrap and --min-battles must be 0 or more");
+      throw UserError.of(
+          "--bootstrap과 --min-battles는 0 이상이어야 합니다",
+          "--bootstrap and --min-battles must be 0 or more");
     }
     if (checkJudges != null && !(checkJudges > 0)) {
-      throw new UserError("--check-judges " + checkJudges + ": give a z threshold > 0, e.g. 3");
+      throw UserError.of(
+          "--check-judges " + checkJudges + ": 0보다 큰 z 기준값을 주세요 (예: 3)",
+          "--check-judges " + checkJudges + ": give a z threshold > 0, e.g. 3");
     }
     Method m = Method.parse(method);
     String who = voters == null ? "" : voters.toUpperCase(Locale.ROOT);
     if (!Set.of("", "PUBLIC", "EXPERT", "VERIFIED").contains(who)) {
-      throw new UserError("--voters '" + voters + "': expected PUBLIC, EXPERT or VERIFIED");
+      throw UserError.of(
+          "--voters '" + voters + "': PUBLIC, EXPERT, VERIFIED 중 하나여야 합니다",
+          "--voters '" + voters + "': expected PUBLIC, EXPERT or VERIFIED");
     }
     boolean verified = who.equals("VERIFIED");
     List<Battle> all = verified ? VerifiedBattles.read(battles) : BattleFiles.read(battles);

@@ -36,27 +36,36 @@ final class Rubrics {
   void rate(
       Voter voter, BattleStore.BattleRow battle, Scenarios.Scenario scenario, List<Score> scores) {
     if (!voter.voterClass().isExpert() || voter.username() == null) {
-      throw ArenaException.forbidden("rubric ratings are for expert accounts; log in first");
+      throw ArenaException.forbidden(
+          "루브릭 평가는 전문가 계정만 할 수 있습니다. 먼저 로그인하세요 / rubric ratings are for expert accounts; log in first");
     }
     if (scores == null || scores.isEmpty()) {
-      throw ArenaException.badRequest("scores", "scores: give at least one criterion score");
+      throw ArenaException.badRequest(
+          "scores", "scores: 기준 점수를 하나 이상 주세요 / give at least one criterion score");
     }
     Set<Long> criteria = new HashSet<>();
     scenario.criteria().forEach(c -> criteria.add(c.id()));
     for (Score s : scores) {
       if (!"A".equals(s.side()) && !"B".equals(s.side())) {
-        throw ArenaException.badRequest("side", "scores[].side: A or B");
+        throw ArenaException.badRequest("side", "scores[].side: A 또는 B여야 합니다 / A or B");
       }
       if (!criteria.contains(s.criterionId())) {
         throw ArenaException.badRequest(
             "criterionId",
-            "scores[].criterionId " + s.criterionId() + " is not a criterion of this scenario");
+            "scores[].criterionId "
+                + s.criterionId()
+                + "은(는) 이 시나리오의 기준이 아닙니다 / scores[].criterionId "
+                + s.criterionId()
+                + " is not a criterion of this scenario");
       }
       if (s.score() < 1 || s.score() > 5) {
-        throw ArenaException.badRequest("score", "scores[].score: 1 to 5, got " + s.score());
+        throw ArenaException.badRequest(
+            "score",
+            "scores[].score: 1에서 5 사이여야 합니다 (받은 값 " + s.score() + ") / 1 to 5, got " + s.score());
       }
       if (s.comment() != null && s.comment().length() > 2000) {
-        throw ArenaException.badRequest("comment", "scores[].comment: at most 2000 characters");
+        throw ArenaException.badRequest(
+            "comment", "scores[].comment: 최대 2000자입니다 / at most 2000 characters");
       }
     }
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -79,7 +88,9 @@ final class Rubrics {
                   .update()));
     } catch (DuplicateKeyException e) {
       throw new ArenaException(
-          HttpStatus.CONFLICT, "already_rated", "you already rated this battle; ratings are final");
+          HttpStatus.CONFLICT,
+          "already_rated",
+          "이미 이 대결을 평가했습니다. 평가는 바꿀 수 없습니다 / you already rated this battle; ratings are final");
     }
   }
 

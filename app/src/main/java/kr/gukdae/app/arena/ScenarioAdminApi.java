@@ -57,10 +57,10 @@ class ScenarioAdminApi {
     Admins.require(access, request);
     Boolean retired = form.retired();
     if (retired == null) {
-      throw ArenaException.badRequest("retired", "retired: true or false");
+      throw ArenaException.badRequest("retired", "retired: true 또는 false여야 합니다 / true or false");
     }
     if (!arena.scenarios().setRetired(id, retired)) {
-      throw ArenaException.notFound("no scenario " + id);
+      throw ArenaException.notFound("시나리오 " + id + "이(가) 없습니다 / no scenario " + id);
     }
     return new Retired(id, retired);
   }
@@ -73,6 +73,7 @@ class ScenarioAdminApi {
     return arena
         .results()
         .reviewed(id, arena.votes())
-        .orElseThrow(() -> ArenaException.notFound("no voted battle " + id));
+        .orElseThrow(
+            () -> ArenaException.notFound("투표가 끝난 대결 " + id + "이(가) 없습니다 / no voted battle " + id));
   }
 }

@@ -36,17 +36,20 @@ final class Scenarios {
       category = Text.required("category", category, 64);
       language = Text.required("language", language, 16);
       if (!category.matches("[a-z0-9_-]+")) {
-        throw ArenaException.badRequest("category", "category: lower-case letters, digits, _ or -");
+        throw ArenaException.badRequest(
+            "category", "category: 영문 소문자, 숫자, _, -만 사용하세요 / lower-case letters, digits, _ or -");
       }
       if (!language.matches("[a-z]{2,3}(-[A-Za-z0-9]+)?")) {
-        throw ArenaException.badRequest("language", "language: a code such as ko or en");
+        throw ArenaException.badRequest(
+            "language", "language: ko나 en 같은 언어 코드여야 합니다 / a code such as ko or en");
       }
       criteria =
           criteria == null
               ? List.of()
               : criteria.stream().map(c -> Text.required("criteria", c, 200)).toList();
       if (criteria.size() > MAX_CRITERIA) {
-        throw ArenaException.badRequest("criteria", "criteria: at most 20 per scenario");
+        throw ArenaException.badRequest(
+            "criteria", "criteria: 시나리오당 최대 20개입니다 / at most 20 per scenario");
       }
     }
   }
@@ -117,9 +120,13 @@ final class Scenarios {
 
   long addCriterion(long scenarioId, CriterionDraft draft) {
     Scenario scenario =
-        findAny(scenarioId).orElseThrow(() -> ArenaException.notFound("no scenario " + scenarioId));
+        findAny(scenarioId)
+            .orElseThrow(() ->
+                ArenaException.notFound(
+                    "시나리오 " + scenarioId + "이(가) 없습니다 / no scenario " + scenarioId));
     if (scenario.criteria().size() >= MAX_CRITERIA) {
-      throw ArenaException.badRequest("criteria", "criteria: at most 20 per scenario");
+      throw ArenaException.badRequest(
+          "criteria", "criteria: 시나리오당 최대 20개입니다 / at most 20 per scenario");
     }
     int sortNo =
         jdbc.sql("SELECT COALESCE(MAX(sort_no), -1) + 1 FROM arena_criterion WHERE scenario_id = ?")

@@ -78,7 +78,9 @@ final class Sessions {
         switch (role) {
           case ADMIN -> EnumSet.of(Role.OFFICE, Role.EXPERT);
           case EXPERT -> EnumSet.of(Role.EXPERT);
-          case PUBLIC -> throw ArenaException.badRequest("role", "role: EXPERT or ADMIN");
+          case PUBLIC ->
+              throw ArenaException.badRequest(
+                  "role", "role: EXPERT 또는 ADMIN이어야 합니다 / EXPERT or ADMIN");
         };
     arena(() -> {
       accounts.create(username, password, roles, null);

@@ -60,7 +60,8 @@ class SliceVotesApi {
     access.require(request, Role.OFFICE);
     if (!List.of("PUBLIC", "VERIFIED", "EXPERT")
         .contains(voters.toUpperCase(java.util.Locale.ROOT))) {
-      throw new UserError("voters: PUBLIC, VERIFIED or EXPERT");
+      throw UserError.of(
+          "voters: PUBLIC, VERIFIED, EXPERT 중 하나여야 합니다", "voters: PUBLIC, VERIFIED or EXPERT");
     }
     List<Results.VoteRow> slice = ratings.votes(voters, instant("from", from), instant("to", to));
     List<Results.VoteRow> mine =
@@ -95,7 +96,8 @@ class SliceVotesApi {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new UserError(
+      throw UserError.of(
+          field + ": 2026-01-15T00:00:00Z 같은 ISO 시각이어야 합니다 (받은 값 '" + value + "')",
           field + ": an ISO instant such as 2026-01-15T00:00:00Z, got '" + value + "'");
     }
   }

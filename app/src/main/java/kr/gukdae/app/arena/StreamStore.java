@@ -68,20 +68,27 @@ final class StreamStore {
     return tx.execute(s -> {
       lock(battle.id());
       if (voted(battle.id())) {
-        throw new ArenaException(HttpStatus.CONFLICT, "already_voted", "this battle is over");
+        throw new ArenaException(
+            HttpStatus.CONFLICT, "already_voted", "이 대결은 끝났습니다 / this battle is over");
       }
       if (!battle.expiresAt().isAfter(now())) {
         throw new ArenaException(
-            HttpStatus.GONE, "expired", "this battle expired; start a new one");
+            HttpStatus.GONE,
+            "expired",
+            "이 대결은 만료되었습니다. 새 대결을 시작하세요 / this battle expired; start a new one");
       }
       if (streaming(battle.id())) {
         throw new ArenaException(
-            HttpStatus.CONFLICT, "streaming", "wait until both answers have finished");
+            HttpStatus.CONFLICT,
+            "streaming",
+            "두 답변이 모두 끝날 때까지 기다리세요 / wait until both answers have finished");
       }
       List<TurnRow> turns = battles.turns(battle.id());
       if (turns.size() >= maxTurns) {
         throw new ArenaException(
-            HttpStatus.CONFLICT, "max_turns", "at most " + maxTurns + " turns; vote now");
+            HttpStatus.CONFLICT,
+            "max_turns",
+            "최대 " + maxTurns + "턴입니다. 이제 투표하세요 / at most " + maxTurns + " turns; vote now");
       }
       // a dead instance's turn: never stored, now replaced
       jdbc.sql("DELETE FROM arena_stream WHERE battle_id = ?").param(battle.id()).update();

@@ -32,7 +32,10 @@ final class VerifiedBattles {
     String lower = name.toLowerCase(Locale.ROOT);
     boolean lines = lower.endsWith(".jsonl");
     if (!lines && !lower.endsWith(".json")) {
-      throw new UserError(
+      throw UserError.of(
+          name
+              + ": --voters VERIFIED에는 대결마다 'verified' 필드가 있는 아레나 JSON 내보내기"
+              + " (GET /api/arena/export)가 필요합니다",
           name
               + ": --voters VERIFIED needs the arena's JSON export (GET /api/arena/export),"
               + " which has a 'verified' field per battle");
@@ -49,13 +52,21 @@ final class VerifiedBattles {
         JSON.readTree(file.toFile()).forEach(rows::add);
       }
     } catch (IOException | JacksonException e) {
-      throw new UserError(name + ": cannot read as JSON (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          name + ": JSON으로 읽을 수 없습니다 (" + e.getMessage() + ")",
+          name + ": cannot read as JSON (" + e.getMessage() + ")",
+          e);
     }
     List<JsonNode> kept = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       JsonNode verified = rows.get(i).get("verified");
       if (verified == null || !verified.isBoolean()) {
-        throw new UserError(
+        throw UserError.of(
+            name
+                + ": 대결 "
+                + (i + 1)
+                + "에 불리언 'verified' 필드가 없습니다. GET /api/arena/export에서 다시 내보내거나"
+                + " --voters VERIFIED를 빼세요",
             name
                 + ": battle "
                 + (i + 1)
@@ -67,7 +78,9 @@ final class VerifiedBattles {
       }
     }
     if (kept.isEmpty()) {
-      throw new UserError(name + ": no battles from verified accounts in this file");
+      throw UserError.of(
+          name + ": 이 파일에는 인증된 계정의 대결이 없습니다",
+          name + ": no battles from verified accounts in this file");
     }
     byte[] bytes = JSON.writeValueAsBytes(kept);
     return BattleFiles.read(

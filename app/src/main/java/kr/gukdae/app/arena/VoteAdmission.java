@@ -128,22 +128,30 @@ final class VoteAdmission {
       Ballot b, @Nullable Facts f, boolean votedInBatch, OffsetDateTime now) {
     if (f == null) {
       throw new ArenaException(
-          HttpStatus.NOT_FOUND, "unknown_battle", "no battle with this id; start a new battle");
+          HttpStatus.NOT_FOUND,
+          "unknown_battle",
+          "이 ID의 대결이 없습니다. 새 대결을 시작하세요 / no battle with this id; start a new battle");
     }
     if (!f.voterId().equals(b.voter().id())) {
       throw new ArenaException(
-          HttpStatus.FORBIDDEN, "not_your_battle", "only the voter who started a battle may vote");
+          HttpStatus.FORBIDDEN,
+          "not_your_battle",
+          "대결을 시작한 투표자만 투표할 수 있습니다 / only the voter who started a battle may vote");
     }
     if (f.voted() || votedInBatch) {
       throw Votes.alreadyVoted();
     }
     if (!f.expiresAt().isAfter(now)) {
       throw new ArenaException(
-          HttpStatus.GONE, "expired", "this battle expired before the vote; start a new one");
+          HttpStatus.GONE,
+          "expired",
+          "투표 전에 대결이 만료되었습니다. 새 대결을 시작하세요 / this battle expired before the vote; start a new one");
     }
     if (f.turns() == 0 || f.streaming()) {
       throw new ArenaException(
-          HttpStatus.CONFLICT, "not_answered", "vote after both answers have finished streaming");
+          HttpStatus.CONFLICT,
+          "not_answered",
+          "두 답변의 스트리밍이 모두 끝난 뒤에 투표하세요 / vote after both answers have finished streaming");
     }
     return f;
   }

@@ -86,7 +86,7 @@ final class VoteFilter implements Filter {
       throw new ArenaException(
           HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "bad_content_type",
-          "request body: send JSON with Content-Type: application/json");
+          "request body: Content-Type: application/json으로 JSON을 보내세요 / send JSON with Content-Type: application/json");
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     JsonNode tree;
@@ -97,7 +97,9 @@ final class VoteFilter implements Filter {
     }
     if (tree == null || !tree.isObject()) {
       throw new ArenaException(
-          HttpStatus.BAD_REQUEST, "bad_json", "request body: expected a JSON object");
+          HttpStatus.BAD_REQUEST,
+          "bad_json",
+          "request body: JSON 객체여야 합니다 / expected a JSON object");
     }
     JsonNode outcome = tree.get("outcome");
     return outcome != null && outcome.isString() ? outcome.asString() : null;

@@ -84,20 +84,25 @@ final class Votes {
 
   static ArenaException alreadyVoted() {
     return new ArenaException(
-        HttpStatus.CONFLICT, "already_voted", "this battle already has its vote; votes are final");
+        HttpStatus.CONFLICT,
+        "already_voted",
+        "이 대결에는 이미 투표가 있습니다. 투표는 바꿀 수 없습니다 / this battle already has its vote; votes are final");
   }
 
   /** Parses the page's A / B / tie / bothbad or FastChat's spelling. */
   static Outcome parseOutcome(@Nullable String value) {
     if (value == null) {
-      throw ArenaException.badRequest("outcome", "outcome: one of A, B, tie, bothbad");
+      throw ArenaException.badRequest(
+          "outcome", "outcome: A, B, tie, bothbad 중 하나여야 합니다 / one of A, B, tie, bothbad");
     }
     return switch (value) {
       case "A", "model_a" -> Outcome.MODEL_A;
       case "B", "model_b" -> Outcome.MODEL_B;
       case "tie" -> Outcome.TIE;
       case "bothbad", "tie (bothbad)" -> Outcome.TIE_BOTHBAD;
-      default -> throw ArenaException.badRequest("outcome", "outcome: one of A, B, tie, bothbad");
+      default ->
+          throw ArenaException.badRequest(
+              "outcome", "outcome: A, B, tie, bothbad 중 하나여야 합니다 / one of A, B, tie, bothbad");
     };
   }
 }

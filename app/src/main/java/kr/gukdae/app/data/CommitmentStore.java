@@ -41,7 +41,8 @@ public class CommitmentStore {
         .query(String.class)
         .list()
         .isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          source + ": 팀 " + m.team() + "은(는) 이미 이 매니페스트를 커밋했습니다 (root " + root + ")",
           source + ": team " + m.team() + " already committed this manifest (root " + root + ")");
     }
     // The ledger entry is the commitment; the row only indexes it. Ledger first: a crash between
@@ -54,7 +55,9 @@ public class CommitmentStore {
           .params(root, m.team(), entry.seq(), Timestamp.from(entry.timestamp()), manifestJson)
           .update();
     } catch (DuplicateKeyException e) {
-      throw new UserError(source + ": team " + m.team() + " already committed this manifest");
+      throw UserError.of(
+          source + ": 팀 " + m.team() + "은(는) 이미 이 매니페스트를 커밋했습니다",
+          source + ": team " + m.team() + " already committed this manifest");
     }
     return new Stored(
         m.team(),
@@ -90,22 +93,30 @@ public class CommitmentStore {
             .params(team, root)
             .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)})
             .optional()
-            .orElseThrow(
-                () -> new UserError("team " + team + " has no commitment with root " + root));
+            .orElseThrow(() ->
+                UserError.of(
+                    "팀 " + team + "에는 root " + root + "인 커밋이 없습니다",
+                    "team " + team + " has no commitment with root " + root));
     Manifest m = DataJson.read("stored manifest", (String) row[0], Manifest.class);
     long seq = (Long) row[1];
     LedgerEntry entry =
         ledger.entries().stream()
             .filter(e -> e.seq() == seq)
             .findFirst()
-            .orElseThrow(
-                () -> new UserError("ledger entry " + seq + " of this commitment is missing"));
+            .orElseThrow(() ->
+                UserError.of(
+                    "이 커밋의 원장 항목 " + seq + "이(가) 없습니다",
+                    "ledger entry " + seq + " of this commitment is missing"));
     String ledgerRoot = DataJson.tree("ledger", entry.payload()).path("root").asString("");
     if (!entry.kind().equals(Commitments.LEDGER_KIND)
         || !ledgerRoot.equals(root)
         || !m.tree().root().equals(root)
         || !entry.recomputedHash().equals(entry.hash())) {
-      throw new UserError(
+      throw UserError.of(
+          team
+              + "의 저장된 매니페스트가 원장 항목 "
+              + seq
+              + "과(와) 맞지 않습니다 (데이터베이스에서 수정되었습니까?). gukdae audit verify를 실행하세요",
           "the stored manifest of "
               + team
               + " does not match ledger entry "

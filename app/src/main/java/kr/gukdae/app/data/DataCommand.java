@@ -108,7 +108,8 @@ public class DataCommand implements GukdaeCommand {
         return 0;
       }
     }
-    throw new UserError(manifest + ": no shard '" + shard + "'");
+    throw UserError.of(
+        manifest + ": 샤드 '" + shard + "'이(가) 없습니다", manifest + ": no shard '" + shard + "'");
   }
 
   @Command(
@@ -200,7 +201,9 @@ public class DataCommand implements GukdaeCommand {
     try {
       params = NgramParams.of(n, Normaliser.fromId(normaliser), log2Bits, hashes);
     } catch (IllegalArgumentException e) {
-      throw new UserError("gukdae data ngrams: " + e.getMessage());
+      throw UserError.of(
+          "gukdae data ngrams: 잘못된 설정입니다 (" + e.getMessage() + ")",
+          "gukdae data ngrams: " + e.getMessage());
     }
     NgramFilter filter = new NgramFilter(params);
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -247,7 +250,10 @@ public class DataCommand implements GukdaeCommand {
         switch (method) {
           case "gpt3" -> ContaminationCheck.Method.GPT3_13GRAM;
           case "palm" -> ContaminationCheck.Method.PALM_8GRAM_70;
-          default -> throw new UserError("--method '" + method + "': use gpt3 or palm");
+          default ->
+              throw UserError.of(
+                  "--method '" + method + "': gpt3 또는 palm을 사용하세요",
+                  "--method '" + method + "': use gpt3 or palm");
         };
     NgramFilter filter = NgramFilter.read(ngrams);
     var check = new ContaminationCheck(filter, m, Normaliser.fromId(normaliser), ngrams.toString());
@@ -302,7 +308,9 @@ public class DataCommand implements GukdaeCommand {
     } else if (dataset == null && version == null) {
       report = QualityCheck.run(file.getFileName().toString(), "-", 1, rows, field, limits);
     } else {
-      throw new UserError("give both --dataset and --version to record the report, or neither");
+      throw UserError.of(
+          "보고서를 기록하려면 --dataset과 --version을 함께 주고, 아니면 둘 다 빼세요",
+          "give both --dataset and --version to record the report, or neither");
     }
     QualityText.print(report, System.out);
     if (report.round() > 1) {

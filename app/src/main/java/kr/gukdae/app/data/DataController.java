@@ -287,21 +287,24 @@ class DataController {
   /** A field the JSON body must carry. */
   private static <T> T field(String name, @Nullable T value) {
     if (value == null || (value instanceof String s && s.isBlank())) {
-      throw new UserError("field '" + name + "' is required");
+      throw UserError.of("필드 '" + name + "'은(는) 필수입니다", "field '" + name + "' is required");
     }
     return value;
   }
 
   private static <T> T required(String name, @Nullable T value) {
     if (value == null || (value instanceof String s && s.isBlank())) {
-      throw new UserError("query parameter '" + name + "' is required");
+      throw UserError.of(
+          "쿼리 매개변수 '" + name + "'은(는) 필수입니다", "query parameter '" + name + "' is required");
     }
     return value;
   }
 
   private static void bounded(String body) {
     if (body.length() > MAX_BODY) {
-      throw new UserError("upload larger than " + MAX_BODY / 1024 / 1024 + " MiB; split it");
+      throw UserError.of(
+          "업로드가 " + MAX_BODY / 1024 / 1024 + " MiB보다 큽니다. 나누어 올리세요",
+          "upload larger than " + MAX_BODY / 1024 / 1024 + " MiB; split it");
     }
   }
 }

@@ -65,11 +65,12 @@ public class DataRegistry {
 
   public void addSupplier(@Nullable String id, @Nullable String name, boolean freeHelp) {
     if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
-      throw new UserError(
+      throw UserError.of(
+          "공급자 ID '" + id + "': 영문 소문자, 숫자, '.', '_', '-'만 사용하세요",
           "supplier id '" + id + "': use lower-case letters, digits, '.', '_', '-'");
     }
     if (name == null || name.isBlank() || name.length() > 300) {
-      throw new UserError("supplier name: 1-300 characters");
+      throw UserError.of("supplier name: 1~300자로 입력하세요", "supplier name: 1-300 characters");
     }
     insert(
         "supplier " + id,
@@ -82,7 +83,9 @@ public class DataRegistry {
 
   public void addTeam(@Nullable String id, boolean commercialRelease) {
     if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,79}")) {
-      throw new UserError("team id '" + id + "': use lower-case letters, digits, '.', '_', '-'");
+      throw UserError.of(
+          "팀 ID '" + id + "': 영문 소문자, 숫자, '.', '_', '-'만 사용하세요",
+          "team id '" + id + "': use lower-case letters, digits, '.', '_', '-'");
     }
     insert(
         "team " + id,
@@ -115,7 +118,8 @@ public class DataRegistry {
         .query((rs, n) -> new Team(rs.getString(1), rs.getBoolean(2)))
         .optional()
         .orElseThrow(() ->
-            new UserError(
+            UserError.of(
+                "팀 '" + id + "'은(는) 데이터 사무국에 등록되지 않았습니다. 먼저 등록하세요 (gukdae registry team add)",
                 "team '"
                     + id
                     + "' is unknown to the data office; register it first (gukdae registry team add)"));
@@ -126,7 +130,10 @@ public class DataRegistry {
         .param(id)
         .query((rs, n) -> new Supplier(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
         .optional()
-        .orElseThrow(() -> new UserError("supplier '" + id + "' is not registered; add it first"));
+        .orElseThrow(() ->
+            UserError.of(
+                "공급자 '" + id + "'은(는) 등록되지 않았습니다. 먼저 추가하세요",
+                "supplier '" + id + "' is not registered; add it first"));
   }
 
   public List<Supplier> suppliers() {
@@ -203,7 +210,9 @@ public class DataRegistry {
 
   public DatasetEntry dataset(String id) {
     return findDataset(id)
-        .orElseThrow(() -> new UserError("dataset '" + id + "' is not registered"));
+        .orElseThrow(() ->
+            UserError.of(
+                "데이터셋 '" + id + "'은(는) 등록되지 않았습니다", "dataset '" + id + "' is not registered"));
   }
 
   public List<DatasetEntry> datasets() {
@@ -220,13 +229,19 @@ public class DataRegistry {
   public void addVersion(Version v) {
     dataset(v.dataset());
     if (v.version() == null || !v.version().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
-      throw new UserError("version '" + v.version() + "': use letters, digits, '.', '_', '-'");
+      throw UserError.of(
+          "버전 '" + v.version() + "': 영문자, 숫자, '.', '_', '-'만 사용하세요",
+          "version '" + v.version() + "': use letters, digits, '.', '_', '-'");
     }
     if (v.bytes() < 0 || v.records() < 0) {
-      throw new UserError("version " + v.version() + ": bytes and records must be >= 0");
+      throw UserError.of(
+          "version " + v.version() + ": bytes와 records는 0 이상이어야 합니다",
+          "version " + v.version() + ": bytes and records must be >= 0");
     }
     if (v.sha256() != null && !v.sha256().matches("[0-9a-f]{64}")) {
-      throw new UserError("version " + v.version() + ": sha256 must be 64 lower-case hex digits");
+      throw UserError.of(
+          "version " + v.version() + ": sha256은 소문자 16진수 64자리여야 합니다",
+          "version " + v.version() + ": sha256 must be 64 lower-case hex digits");
     }
     if (v.builtBy() != null) {
       team(v.builtBy());
@@ -277,7 +292,12 @@ public class DataRegistry {
       DatasetEntry d = dataset(a.dataset());
       a.checkAgainst(d);
       if (a.end().isBefore(today())) {
-        throw new UserError(
+        throw UserError.of(
+            "agreement "
+                + a.id()
+                + ": 계약 기간이 "
+                + a.end()
+                + "에 끝났습니다. 만료된 허가는 기록할 수 없으니 새 기간으로 갱신하세요",
             "agreement "
                 + a.id()
                 + ": its term ended on "
@@ -290,7 +310,14 @@ public class DataRegistry {
                 .filter(o -> o.id().equals(a.replaces()))
                 .findFirst()
                 .orElseThrow(() ->
-                    new UserError(
+                    UserError.of(
+                        "agreement "
+                            + a.id()
+                            + ": 대체하려는 '"
+                            + a.replaces()
+                            + "'은(는) 팀 "
+                            + a.team()
+                            + "의 계약이 아닙니다",
                         "agreement "
                             + a.id()
                             + ": replaces '"
@@ -298,7 +325,8 @@ public class DataRegistry {
                             + "', which is not an agreement of team "
                             + a.team()));
         if (!old.dataset().equals(a.dataset())) {
-          throw new UserError(
+          throw UserError.of(
+              "agreement " + a.id() + ": 다른 데이터셋의 계약을 대체할 수 없습니다",
               "agreement " + a.id() + ": replaces an agreement for another dataset");
         }
       }
@@ -389,7 +417,9 @@ public class DataRegistry {
     try {
       write.run();
     } catch (DuplicateKeyException e) {
-      throw new UserError(what + " is already registered; choose another id");
+      throw UserError.of(
+          what + "은(는) 이미 등록되어 있습니다. 다른 ID를 고르세요",
+          what + " is already registered; choose another id");
     }
   }
 }

@@ -53,10 +53,14 @@ class QualityController {
       throws IOException {
     access.require(request, Role.OFFICE);
     if (body.length > MAX_UPLOAD) {
-      throw new UserError("upload larger than 64 MiB; run gukdae data quality on the file instead");
+      throw UserError.of(
+          "업로드가 64 MiB보다 큽니다. 대신 파일에 gukdae data quality를 실행하세요",
+          "upload larger than 64 MiB; run gukdae data quality on the file instead");
     }
     if (!format.matches("jsonl|csv|tsv|parquet|json")) {
-      throw new UserError("format '" + format + "': use jsonl, csv, tsv, json or parquet");
+      throw UserError.of(
+          "format '" + format + "': jsonl, csv, tsv, json, parquet 중 하나를 사용하세요",
+          "format '" + format + "': use jsonl, csv, tsv, json or parquet");
     }
     var rows = Datasets.read("upload." + format, new ByteArrayInputStream(body));
     return store.check(id, version, rows, field, store.limits().thresholds());
@@ -75,7 +79,8 @@ class QualityController {
    */
   private void mayRead(Principal p, String id, String version) {
     if (!store.hasVersion(id, version)) {
-      throw new UserError(
+      throw UserError.of(
+          "데이터셋 " + id + "에 버전 '" + version + "'이(가) 없습니다. GET /api/data/datasets를 확인하세요",
           "dataset " + id + " has no version '" + version + "'; see GET /api/data/datasets");
     }
     if (!p.has(Role.OFFICE) && !store.concerns(id, version, p.team())) {

@@ -48,7 +48,8 @@ public class QualityStore {
   public QualityReport check(
       String dataset, String version, List<Row> rows, String field, Thresholds limits) {
     if (!hasVersion(dataset, version)) {
-      throw new UserError(
+      throw UserError.of(
+          "데이터셋 " + dataset + "에 버전 '" + version + "'이(가) 없습니다. 먼저 버전을 등록하세요",
           "dataset " + dataset + " has no version '" + version + "'; register the version first");
     }
     int round = rounds(dataset, version).size() + 1;
@@ -66,7 +67,8 @@ public class QualityStore {
               Timestamp.from(Instant.now()))
           .update();
     } catch (DuplicateKeyException e) {
-      throw new UserError(
+      throw UserError.of(
+          dataset + "@" + version + "의 " + round + "회차를 방금 다른 사람이 기록했습니다. 검사를 다시 실행하세요",
           "round "
               + round
               + " of "
@@ -108,14 +110,17 @@ public class QualityStore {
    */
   public Limits setLimits(Thresholds t, int replaces, String reason, String by) {
     if (reason == null || reason.isBlank()) {
-      throw new UserError("reason: say why the limits change (e.g. the programme's notice)");
+      throw UserError.of(
+          "reason: 기준을 바꾸는 이유를 적으세요 (예: 사업 공고)",
+          "reason: say why the limits change (e.g. the programme's notice)");
     }
     if (reason.length() > 1000) {
-      throw new UserError("reason: at most 1000 characters");
+      throw UserError.of("reason: 최대 1000자까지 입력할 수 있습니다", "reason: at most 1000 characters");
     }
     int current = limits().revision();
     if (replaces != current) {
-      throw new UserError(
+      throw UserError.of(
+          "revision: 현재 적용 중인 기준은 " + replaces + "판이 아니라 " + current + "판입니다. 다시 읽고 변경을 다시 적용하세요",
           "revision: the limits in force are revision "
               + current
               + ", not "
@@ -134,7 +139,8 @@ public class QualityStore {
               Timestamp.from(Instant.now()))
           .update();
     } catch (DuplicateKeyException e) {
-      throw new UserError(
+      throw UserError.of(
+          "revision: 방금 다른 사람이 기준을 바꿨습니다 (판 " + (current + 1) + "). 다시 읽고 변경을 다시 적용하세요",
           "revision: someone else changed the limits just now (revision "
               + (current + 1)
               + "); read them again and re-apply the change");
@@ -155,7 +161,8 @@ public class QualityStore {
     List<QualityReport> all = rounds(dataset, version);
     int to = round == 0 ? all.size() : round;
     if (to < 2 || to > all.size()) {
-      throw new UserError(
+      throw UserError.of(
+          dataset + "@" + version + "에는 " + all.size() + "개 회차만 있습니다. 비교하려면 수정 회차(2회차 이후)가 필요합니다",
           dataset
               + "@"
               + version

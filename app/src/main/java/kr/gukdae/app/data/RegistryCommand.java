@@ -98,14 +98,15 @@ public class RegistryCommand implements GukdaeCommand {
     Map<String, String> fields = set == null ? Map.of() : new LinkedHashMap<>(set);
     DatasetEntry d;
     if (croissant != null && card != null) {
-      throw new UserError("give --croissant or --card, not both");
+      throw UserError.of("--croissant와 --card 중 하나만 주세요", "give --croissant or --card, not both");
     } else if (croissant != null) {
       d = Croissant.importFrom(croissant.toString(), DataJson.text(croissant), supplier, fields);
     } else if (card != null) {
       Map<String, String> rest = new LinkedHashMap<>(fields);
       String id = rest.remove("id");
       if (id == null) {
-        throw new UserError("--card needs --set id=<dataset id>");
+        throw UserError.of(
+            "--card에는 --set id=<데이터셋 ID>가 필요합니다", "--card needs --set id=<dataset id>");
       }
       d = DatasetCard.importFrom(card.toString(), DataJson.text(card), id, supplier, rest);
     } else {

@@ -53,7 +53,9 @@ class DatasetsCommand implements GukdaeCommand {
   @Override
   public Integer call() {
     if (repo == null && kmmluTasks == null) {
-      throw new UserError("give --download OWNER/NAME or --kmmlu-tasks DIR (see --help)");
+      throw UserError.of(
+          "--download OWNER/NAME 또는 --kmmlu-tasks DIR을 주세요 (--help 참고)",
+          "give --download OWNER/NAME or --kmmlu-tasks DIR (see --help)");
     }
     if (kmmluTasks != null) {
       List<Path> written = KmmluTasks.write(kmmluTasks, hard);

@@ -23,11 +23,10 @@ final class Dates {
       }
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new UserError(
-          field
-              + ": '"
-              + (value.length() > 40 ? value.substring(0, 40) : value)
-              + "' is not a date; write 2025-08-01 or 2025-08-01T00:00:00Z");
+      String shown = value.length() > 40 ? value.substring(0, 40) : value;
+      throw UserError.of(
+          field + ": '" + shown + "'은(는) 날짜가 아닙니다. 2025-08-01 또는 2025-08-01T00:00:00Z 형식으로 쓰세요",
+          field + ": '" + shown + "' is not a date; write 2025-08-01 or 2025-08-01T00:00:00Z");
     }
   }
 }

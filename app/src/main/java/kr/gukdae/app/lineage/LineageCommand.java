@@ -132,11 +132,14 @@ public class LineageCommand implements StandaloneCommand {
   public Integer call() {
     PrintStream out = System.out;
     if (metadata.isEmpty() && !hub && !demo) {
-      throw new UserError(
+      throw UserError.of(
+          "모델의 출처를 알려면 --metadata FILE, --hub, --demo 중 하나가 필요합니다",
           "--metadata FILE, --hub or --demo is needed to know where models come from");
     }
     if (demo && (hub || !metadata.isEmpty())) {
-      throw new UserError("--demo counts the bundled demo only; drop it or drop --metadata/--hub");
+      throw UserError.of(
+          "--demo는 번들된 데모만 집계합니다. --demo를 빼거나 --metadata/--hub를 빼세요",
+          "--demo counts the bundled demo only; drop it or drop --metadata/--hub");
     }
     Lineage.Loader loader = Lineage.loader();
     if (renames != null) {

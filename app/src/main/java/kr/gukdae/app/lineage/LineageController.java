@@ -119,7 +119,9 @@ class LineageController {
   /** The model tree a recorded count was taken from: every node with its verdict. */
   @GetMapping("/evidence/{id}/tree")
   LineageEvidenceRepository.Tree tree(@PathVariable String id) {
-    return evidence.tree(id).orElseThrow(() -> new UserError("no lineage evidence " + id));
+    return evidence
+        .tree(id)
+        .orElseThrow(() -> UserError.of("계보 증거 " + id + "이(가) 없습니다", "no lineage evidence " + id));
   }
 
   static CountRules rules(
@@ -141,7 +143,9 @@ class LineageController {
           .weights(requireWeights)
           .thresholds(minCardChars, minDownloads, minLikes, maxPerOwner);
     } catch (IllegalArgumentException e) {
-      throw new UserError("lineage rules: " + e.getMessage());
+      throw UserError.of(
+          "lineage rules: 잘못된 집계 규칙입니다 (" + e.getMessage() + ")",
+          "lineage rules: " + e.getMessage());
     }
   }
 }

@@ -95,7 +95,8 @@ final class EndpointPolicy {
         }
         return new Cidr(address, bits);
       } catch (UnknownHostException | NumberFormatException e) {
-        throw new UserError(
+        throw UserError.of(
+            "gukdae.models.allowed-networks: '" + text + "'은(는) 10.0.0.0/8 같은 네트워크가 아닙니다",
             "gukdae.models.allowed-networks: '" + text + "' is not a network like 10.0.0.0/8");
       }
     }

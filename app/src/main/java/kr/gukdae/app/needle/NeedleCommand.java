@@ -57,7 +57,9 @@ class NeedleCommand implements GukdaeCommand {
   @Override
   public Integer call() {
     if (!name.matches("[a-z0-9_]+/[a-z0-9_.-]+")) {
-      throw new UserError("--name '" + name + "' must be namespace/name in lower case");
+      throw UserError.of(
+          "--name '" + name + "'은(는) 소문자 namespace/name 형식이어야 합니다",
+          "--name '" + name + "' must be namespace/name in lower case");
     }
     var spec = new NeedleTasks.Spec(lengths, depths, repeats, seed);
     var items = NeedleTasks.generate(spec);
@@ -66,7 +68,10 @@ class NeedleCommand implements GukdaeCommand {
     try {
       Files.writeString(yaml, taskFile(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError("needle: cannot write " + yaml + " (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          "needle: " + yaml + "을(를) 쓸 수 없습니다 (" + e.getMessage() + ")",
+          "needle: cannot write " + yaml + " (" + e.getMessage() + ")",
+          e);
     }
     System.out.printf(
         "wrote %d items (%d lengths x %d depths x %d) to %s; run with --tasks-dir %s --tasks %s%n",

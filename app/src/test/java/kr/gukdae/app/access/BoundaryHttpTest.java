@@ -98,7 +98,8 @@ class BoundaryHttpTest {
                 null),
             400,
             "bad_input");
-    assertThat(userError.path("detail").asString()).contains("voters: PUBLIC, VERIFIED or EXPERT");
+    assertThat(userError.path("messageEn").asString())
+        .isEqualTo("voters: PUBLIC, VERIFIED or EXPERT");
     var missing =
         TestClient.problem(office.send("GET", votes + "?voters=PUBLIC", null), 400, "bad_input");
     assertThat(missing.path("messageEn").asString()).startsWith("from: required");
