@@ -41,6 +41,9 @@ public final class Access {
     return Optional.ofNullable(session(request)).filter(Principal::signedIn);
   }
 
+  /** How the roles a request lacks are listed in its refusal. */
+  private static final String ROLES_OR = " | ";
+
   /**
    * The signed-in account when it holds any of {@code anyOf} (any account when none is named);
    * otherwise 401 for an anonymous request and 403 for an account without the role.
@@ -49,7 +52,7 @@ public final class Access {
     Principal principal = current(request).orElseThrow(AccessDenied::unauthenticated);
     if (!principal.hasAny(anyOf)) {
       throw AccessDenied.forbidden(
-          Arrays.stream(anyOf).map(Role::name).collect(Collectors.joining(" | ")));
+          Arrays.stream(anyOf).map(Role::name).collect(Collectors.joining(ROLES_OR)));
     }
     return principal;
   }

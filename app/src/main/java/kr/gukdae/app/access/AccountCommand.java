@@ -60,7 +60,8 @@ public class AccountCommand implements GukdaeCommand {
       String passwordEnv) {
     String password = System.getenv(passwordEnv);
     if (password == null || password.isBlank()) {
-      throw new UserError(
+      throw UserError.of(
+          "--password-env: 환경 변수 " + passwordEnv + "이(가) 비어 있습니다. 비밀번호를 여기에 export하세요",
           "--password-env: environment variable "
               + passwordEnv
               + " is empty; export the password in it");
@@ -68,7 +69,10 @@ public class AccountCommand implements GukdaeCommand {
     try {
       accounts.create(username, password, roles, team);
     } catch (AccessDenied e) {
-      throw new UserError("--username/--role/--team/password: " + e.getMessage());
+      String where = "--username/--role/--team/password: ";
+      String why = String.valueOf(e.getMessage());
+      throw UserError.of(
+          where + UserError.inLanguage(why, true), where + UserError.inLanguage(why, false));
     }
     System.out.println(
         "created account "

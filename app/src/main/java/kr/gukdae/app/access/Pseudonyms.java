@@ -26,7 +26,9 @@ public final class Pseudonyms {
 
   public Pseudonyms(byte[] secret) {
     if (secret.length < 16) {
-      throw new UserError("gukdae.secret: at least 16 bytes, got " + secret.length);
+      throw UserError.of(
+          "gukdae.secret: 16바이트 이상이어야 합니다. 받은 길이: " + secret.length,
+          "gukdae.secret: at least 16 bytes, got " + secret.length);
     }
     this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
   }
@@ -68,7 +70,8 @@ public final class Pseudonyms {
       }
       return new Pseudonyms(Base64.getDecoder().decode(Files.readString(file).strip()));
     } catch (IOException | IllegalArgumentException e) {
-      throw new UserError(
+      throw UserError.of(
+          file + ": 서버 비밀값을 읽거나 만들 수 없습니다 (" + e.getMessage() + "). gukdae.secret을 설정하세요",
           file
               + ": cannot read or create the server secret ("
               + e.getMessage()

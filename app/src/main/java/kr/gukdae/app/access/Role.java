@@ -38,14 +38,17 @@ public enum Role {
           try {
             roles.add(valueOf(name));
           } catch (IllegalArgumentException e) {
-            throw new UserError(
+            throw UserError.of(
+                "role '" + part.strip() + "': office, reviewer, team, expert, voter 중에서 쓰세요",
                 "role '" + part.strip() + "': use office, reviewer, team, expert or voter");
           }
         }
       }
     }
     if (roles.isEmpty()) {
-      throw new UserError("roles: name at least one of office, reviewer, team, expert, voter");
+      throw UserError.of(
+          "roles: office, reviewer, team, expert, voter 중 하나 이상을 지정하세요",
+          "roles: name at least one of office, reviewer, team, expert, voter");
     }
     return roles;
   }

@@ -91,10 +91,13 @@ class CompareCommand implements StandaloneCommand {
   @Override
   public Integer call() {
     if (json && evidence != null) {
-      throw new UserError("give either --json or --evidence, not both");
+      throw UserError.of(
+          "--json과 --evidence 중 하나만 지정하세요", "give either --json or --evidence, not both");
     }
     if (goal <= 0 || goal > 1.5) {
-      throw new UserError("--goal is a ratio such as 0.95 (95%), got " + goal);
+      throw UserError.of(
+          "--goal은 0.95(95%) 같은 비율이어야 합니다. 받은 값: " + goal,
+          "--goal is a ratio such as 0.95 (95%), got " + goal);
     }
     EvidenceLines.Target evidenceTarget =
         evidence == null ? null : EvidenceLines.Target.parse(evidence);
@@ -116,24 +119,32 @@ class CompareCommand implements StandaloneCommand {
 
   private Baseline baseline() {
     if ((target == null) == (bestWithin == null)) {
-      throw new UserError(
+      throw UserError.of(
+          "--target MODEL(팀의 목표 모델)과 --best-within MONTHS(움직이는 목표, 예: 6) 중" + " 정확히 하나를 지정하세요",
           "give exactly one of --target MODEL (a team's target model) or --best-within MONTHS"
               + " (the moving target, e.g. 6)");
     }
     if (target != null) {
       if (asOf != null) {
-        throw new UserError("--as-of goes with --best-within; --target ignores release dates");
+        throw UserError.of(
+            "--as-of는 --best-within과 함께 씁니다. --target은 출시일을 보지 않습니다",
+            "--as-of goes with --best-within; --target ignores release dates");
       }
       return new Baseline.Target(target.strip());
     }
     if (bestWithin < 1 || bestWithin > 120) {
-      throw new UserError("--best-within is a number of months from 1 to 120, got " + bestWithin);
+      throw UserError.of(
+          "--best-within은 1에서 120 사이의 개월 수여야 합니다. 받은 값: " + bestWithin,
+          "--best-within is a number of months from 1 to 120, got " + bestWithin);
     }
     LocalDate date;
     try {
       date = asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf.strip());
     } catch (DateTimeParseException e) {
-      throw new UserError("--as-of '" + asOf + "' must be a date YYYY-MM-DD", e);
+      throw UserError.of(
+          "--as-of '" + asOf + "'은(는) YYYY-MM-DD 형식의 날짜여야 합니다",
+          "--as-of '" + asOf + "' must be a date YYYY-MM-DD",
+          e);
     }
     return new Baseline.BestWithin(bestWithin, date);
   }

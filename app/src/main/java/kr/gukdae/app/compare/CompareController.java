@@ -53,11 +53,15 @@ class CompareController {
       return ResponseEntity.notFound().build();
     }
     if (!"DONE".equals(run.get().status()) || run.get().outputDir() == null) {
-      throw new UserError("run " + id + " is " + run.get().status() + "; compare it when DONE");
+      throw UserError.of(
+          "run " + id + ": 상태가 " + run.get().status() + "입니다. DONE이 된 뒤에 비교하세요",
+          "run " + id + " is " + run.get().status() + "; compare it when DONE");
     }
     Path file = Path.of(run.get().outputDir()).resolve("results.json");
     if (!Files.isRegularFile(file)) {
-      throw new UserError("run " + id + ": " + file + " is gone; the run folder was moved");
+      throw UserError.of(
+          "run " + id + ": " + file + "이(가) 없습니다. 실행 폴더가 옮겨졌습니다",
+          "run " + id + ": " + file + " is gone; the run folder was moved");
     }
     ReferenceTable table = bundled(references);
     Comparison c =
@@ -68,7 +72,9 @@ class CompareController {
 
   private static ReferenceTable bundled(String name) {
     if (!List.of("published", "demo").contains(name)) {
-      throw new UserError("references=" + name + ": the web API offers published or demo");
+      throw UserError.of(
+          "references=" + name + ": 웹 API에서는 published 또는 demo만 쓸 수 있습니다",
+          "references=" + name + ": the web API offers published or demo");
     }
     return ReferenceTable.load(name);
   }
@@ -76,21 +82,28 @@ class CompareController {
   private static Baseline baseline(
       @Nullable String target, @Nullable Integer months, @Nullable String asOf) {
     if ((target == null || target.isBlank()) == (months == null)) {
-      throw new UserError("give exactly one of target=MODEL or bestWithin=MONTHS");
+      throw UserError.of(
+          "target=MODEL과 bestWithin=MONTHS 중 정확히 하나를 지정하세요",
+          "give exactly one of target=MODEL or bestWithin=MONTHS");
     }
     if (months == null) {
       // the check above leaves a non-blank target whenever no months are given
       return new Baseline.Target(java.util.Objects.requireNonNull(target, "target").strip());
     }
     if (months < 1 || months > 120) {
-      throw new UserError("bestWithin is a number of months from 1 to 120, got " + months);
+      throw UserError.of(
+          "bestWithin은 1에서 120 사이의 개월 수여야 합니다. 받은 값: " + months,
+          "bestWithin is a number of months from 1 to 120, got " + months);
     }
     try {
       return new Baseline.BestWithin(
           months,
           asOf == null || asOf.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf));
     } catch (DateTimeParseException e) {
-      throw new UserError("asOf '" + asOf + "' must be a date YYYY-MM-DD", e);
+      throw UserError.of(
+          "asOf '" + asOf + "'은(는) YYYY-MM-DD 형식의 날짜여야 합니다",
+          "asOf '" + asOf + "' must be a date YYYY-MM-DD",
+          e);
     }
   }
 }

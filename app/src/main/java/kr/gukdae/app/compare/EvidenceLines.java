@@ -33,27 +33,32 @@ final class EvidenceLines {
 
     static Target parse(String text) {
       String usage = "--evidence '" + text + "': expected TEAM:STAGE:GROUP, e.g. hanbit:1:GLOBAL";
+      String usageKo = "--evidence '" + text + "': TEAM:STAGE:GROUP 형식이어야 합니다 (예: hanbit:1:GLOBAL)";
       int last = text.lastIndexOf(':');
       int middle = last < 0 ? -1 : text.lastIndexOf(':', last - 1);
       if (middle < 1) {
-        throw new UserError(usage);
+        throw UserError.of(usageKo, usage);
       }
       String team = text.substring(0, middle).strip();
       int stage;
       try {
         stage = Integer.parseInt(text.substring(middle + 1, last).strip());
       } catch (NumberFormatException e) {
-        throw new UserError(usage + " (STAGE is a number)", e);
+        throw UserError.of(usageKo + " (STAGE는 숫자입니다)", usage + " (STAGE is a number)", e);
       }
       if (team.isEmpty() || team.length() > 100 || stage < 1) {
-        throw new UserError(usage + " (TEAM is a team id, STAGE at least 1)");
+        throw UserError.of(
+            usageKo + " (TEAM은 팀 id, STAGE는 1 이상입니다)",
+            usage + " (TEAM is a team id, STAGE at least 1)");
       }
       String group = text.substring(last + 1).strip().toUpperCase(Locale.ROOT);
       try {
         return new Target(team, stage, Evidence.Group.valueOf(group));
       } catch (IllegalArgumentException e) {
-        throw new UserError(
-            usage + " (GROUP is one of " + Arrays.toString(Evidence.Group.values()) + ")", e);
+        throw UserError.of(
+            usageKo + " (GROUP은 " + Arrays.toString(Evidence.Group.values()) + " 중 하나입니다)",
+            usage + " (GROUP is one of " + Arrays.toString(Evidence.Group.values()) + ")",
+            e);
       }
     }
   }
@@ -61,7 +66,8 @@ final class EvidenceLines {
   static String write(Comparison c, Target target, Map<String, String> names) {
     for (String task : names.keySet()) {
       if (c.rows().stream().noneMatch(r -> r.task().equals(task))) {
-        throw new UserError(
+        throw UserError.of(
+            "--benchmark-name " + task + "=...: " + c.results() + "에 과제 '" + task + "'이(가) 없습니다",
             "--benchmark-name " + task + "=...: no task '" + task + "' in " + c.results());
       }
     }

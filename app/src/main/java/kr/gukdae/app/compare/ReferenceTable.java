@@ -27,7 +27,11 @@ record ReferenceTable(String label, boolean demo, ReferenceScores scores) {
       default -> {
         Path file = Path.of(name.strip());
         if (!Files.isRegularFile(file)) {
-          throw new UserError(
+          throw UserError.of(
+              "--references "
+                  + name
+                  + ": 파일이 없습니다. published, demo 또는 CSV 파일"
+                  + " (model,benchmark,metric,score,release_date,source)을 지정하세요",
               "--references "
                   + name
                   + ": no such file; give published, demo, or a CSV"

@@ -43,11 +43,16 @@ class DesignationController {
   @GetMapping("/{id}")
   Verification verify(@PathVariable String id) {
     if (!id.matches("[A-Za-z0-9_.-]{1,80}")) {
-      throw new UserError("designation id: letters, digits, '_', '.', '-' only");
+      throw UserError.of(
+          "designation id: 영문자, 숫자, '_', '.', '-'만 쓸 수 있습니다",
+          "designation id: letters, digits, '_', '.', '-' only");
     }
     Designation d =
         Designations.find(ledger, id)
-            .orElseThrow(() -> new UserError("no designation '" + id + "' in the registry"));
+            .orElseThrow(() ->
+                UserError.of(
+                    "등록부에 지정 '" + id + "'이(가) 없습니다",
+                    "no designation '" + id + "' in the registry"));
     LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
     return new Verification(id, d.holdsOn(today), today.toString(), d);
   }
@@ -58,11 +63,14 @@ class DesignationController {
       HttpServletRequest request, @RequestParam(required = false) @Nullable Integer stage) {
     access.require(request, Role.OFFICE);
     if (stage == null) {
-      throw new UserError("apply needs ?stage=N: the stage whose recorded decision to apply");
+      throw UserError.of(
+          "적용하려면 ?stage=N이 필요합니다: 기록된 결정을 적용할 단계입니다",
+          "apply needs ?stage=N: the stage whose recorded decision to apply");
     }
     Stages.Replay replay = Stages.replay(ledger, stage);
     if (!replay.matches()) {
-      throw new UserError(
+      throw UserError.of(
+          "stage " + stage + ": 기록된 결정이 재현되지 않아 적용하지 않았습니다",
           "stage " + stage + ": the recorded decision does not replay; not applied");
     }
     synchronized (this) {

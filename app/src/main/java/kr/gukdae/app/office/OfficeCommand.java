@@ -236,17 +236,23 @@ public class OfficeCommand implements GukdaeCommand {
             : "recorded: " + change.from() + " -> " + change.to());
     if (change != null && plan != null) {
       if (programme == null) {
-        throw new UserError("--plan needs --programme (the self-payment table)");
+        throw UserError.of(
+            "--plan에는 --programme(자부담 표)이 필요합니다",
+            "--plan needs --programme (the self-payment table)");
       }
       OfficeProgramme p = OfficeFiles.programme(programme);
       if (p.resources() == null || p.resources().selfPayment() == null) {
-        throw new UserError(programme + ": the programme file has no resources.selfPayment table");
+        throw UserError.of(
+            programme + ": 프로그램 파일에 resources.selfPayment 표가 없습니다",
+            programme + ": the programme file has no resources.selfPayment table");
       }
       var table = p.resources().selfPayment();
       var parsed =
           OfficeFiles.parse(OfficeFiles.readText(plan), plan.toString(), SelfPayment.Plan.class);
       if (!parsed.team().equals(team)) {
-        throw new UserError(plan + ": team is '" + parsed.team() + "', expected '" + team + "'");
+        throw UserError.of(
+            plan + ": 팀이 '" + parsed.team() + "'입니다. '" + team + "'이어야 합니다",
+            plan + ": team is '" + parsed.team() + "', expected '" + team + "'");
       }
       var from = change.from() == null ? change.to() : change.from();
       var after =
@@ -281,11 +287,15 @@ public class OfficeCommand implements GukdaeCommand {
       @Option(names = "--to", required = true) LocalDate to) {
     OfficeProgramme p = OfficeFiles.programme(programme);
     if (p.resources() == null) {
-      throw new UserError(programme + ": the programme file has no resources section");
+      throw UserError.of(
+          programme + ": 프로그램 파일에 resources 항목이 없습니다",
+          programme + ": the programme file has no resources section");
     }
     var replay = Stages.replay(office.ledger(), stage);
     if (!replay.matches()) {
-      throw new UserError("stage " + stage + ": the recorded decision does not replay");
+      throw UserError.of(
+          "stage " + stage + ": 기록된 결정이 재현되지 않습니다",
+          "stage " + stage + ": the recorded decision does not replay");
     }
     var gpu = p.resources().gpu();
     var allocations = Compute.allocate(gpu, replay.recomputed(), stage + 1, from, to);

@@ -92,7 +92,9 @@ class OfficeController {
     ApplicationForm f =
         parse(body, "POST /api/office/calls/" + call + "/applications", ApplicationForm.class);
     if (f.id() == null) {
-      throw new UserError("POST /api/office/calls/" + call + "/applications: id is required");
+      throw UserError.of(
+          "POST /api/office/calls/" + call + "/applications: id가 필요합니다",
+          "POST /api/office/calls/" + call + "/applications: id is required");
     }
     if (!who.has(Role.OFFICE) && !f.id().equals(who.team())) {
       throw new AccessDenied(
@@ -116,7 +118,8 @@ class OfficeController {
               f.suppliers() == null ? List.of() : f.suppliers(),
               java.time.OffsetDateTime.now());
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new UserError("application: " + e.getMessage());
+      throw UserError.of(
+          "application: 신청서가 올바르지 않습니다: " + e.getMessage(), "application: " + e.getMessage());
     }
     List<Violation> v = office.submit(p, a, who.id());
     return new Submitted(a.id(), v.stream().map(Violation::toString).toList());
@@ -183,7 +186,7 @@ class OfficeController {
     try {
       s = new Score(round, who.accountName(), f.application(), f.items(), f.approve());
     } catch (IllegalArgumentException e) {
-      throw new UserError("sheet: " + e.getMessage());
+      throw UserError.of("sheet: 심사표가 올바르지 않습니다: " + e.getMessage(), "sheet: " + e.getMessage());
     }
     office.score(programmes.call(call), s);
     return new Ok("saved " + s.reviewer() + "/" + s.application());
@@ -223,14 +226,16 @@ class OfficeController {
     access.require(request, Role.OFFICE);
     // Parameters are checked after the access check, so a stranger learns nothing about them.
     if (criterion == null || weight == null) {
-      throw new UserError("what-if needs ?criterion=ID&weight=N (the criterion's new weight)");
+      throw UserError.of(
+          "what-if에는 ?criterion=ID&weight=N(기준의 새 가중치)이 필요합니다",
+          "what-if needs ?criterion=ID&weight=N (the criterion's new weight)");
     }
     return office.whatIf(programmes.call(call), round, criterion, weight);
   }
 
   private static <T> T parse(String body, String where, Class<T> type) {
     if (body.length() > MAX_BODY) {
-      throw new UserError(where + ": body larger than 256 KiB");
+      throw UserError.of(where + ": 본문이 256 KiB보다 큽니다", where + ": body larger than 256 KiB");
     }
     return OfficeFiles.parse(body, where, type);
   }

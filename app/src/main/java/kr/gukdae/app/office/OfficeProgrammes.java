@@ -16,7 +16,9 @@ public final class OfficeProgrammes {
     for (String n : namesOrFiles) {
       OfficeProgramme p = OfficeFiles.programme(n.strip());
       if (byCall.put(p.call().id(), p) != null) {
-        throw new UserError("gukdae.office.programmes: call '" + p.call().id() + "' appears twice");
+        throw UserError.of(
+            "gukdae.office.programmes: 공모 '" + p.call().id() + "'이(가) 두 번 나옵니다",
+            "gukdae.office.programmes: call '" + p.call().id() + "' appears twice");
       }
     }
   }
@@ -28,7 +30,9 @@ public final class OfficeProgrammes {
   public OfficeProgramme call(String id) {
     OfficeProgramme p = byCall.get(id);
     if (p == null) {
-      throw new UserError("no call '" + id + "'; GET /api/office/programmes lists them");
+      throw UserError.of(
+          "공모 '" + id + "'이(가) 없습니다. 목록은 GET /api/office/programmes에서 볼 수 있습니다",
+          "no call '" + id + "'; GET /api/office/programmes lists them");
     }
     return p;
   }

@@ -42,7 +42,8 @@ public final class OfficeService {
   public synchronized List<Violation> submit(OfficeProgramme p, Application sent, String by) {
     Instant now = clock.instant();
     if (!now.isBefore(p.call().closes().toInstant())) {
-      throw new UserError(
+      throw UserError.of(
+          "공모 " + p.call().id() + "은(는) " + p.call().closes() + "에 마감되었습니다. 더 제출할 수 없습니다",
           "call "
               + p.call().id()
               + " closed at "
@@ -50,10 +51,14 @@ public final class OfficeService {
               + "; nothing can be submitted");
     }
     if (now.isBefore(p.call().opens().toInstant())) {
-      throw new UserError("call " + p.call().id() + " opens at " + p.call().opens());
+      throw UserError.of(
+          "공모 " + p.call().id() + "은(는) " + p.call().opens() + "에 열립니다",
+          "call " + p.call().id() + " opens at " + p.call().opens());
     }
     if (Calls.seal(ledger, p.call().id()) != null) {
-      throw new UserError("call " + p.call().id() + " is already sealed");
+      throw UserError.of(
+          "공모 " + p.call().id() + "은(는) 이미 봉인되었습니다",
+          "call " + p.call().id() + " is already sealed");
     }
     Application a =
         new Application(
@@ -74,11 +79,14 @@ public final class OfficeService {
   public synchronized void importApplications(
       OfficeProgramme p, List<Application> apps, String by) {
     if (Calls.seal(ledger, p.call().id()) != null) {
-      throw new UserError("call " + p.call().id() + " is already sealed; nothing can be imported");
+      throw UserError.of(
+          "공모 " + p.call().id() + "은(는) 이미 봉인되어 가져올 수 없습니다",
+          "call " + p.call().id() + " is already sealed; nothing can be imported");
     }
     for (Application a : apps) {
       if (!a.call().equals(p.call().id())) {
-        throw new UserError(
+        throw UserError.of(
+            "application " + a.id() + ": 공모가 '" + a.call() + "'입니다. '" + p.call().id() + "'이어야 합니다",
             "application "
                 + a.id()
                 + ": call is '"
@@ -114,10 +122,13 @@ public final class OfficeService {
   /** Stores a reviewer's sheet for an application they are assigned to, before the decision. */
   public synchronized void score(OfficeProgramme p, Score s) {
     if (Selection.decided(ledger, p.call().id(), s.round())) {
-      throw new UserError("round " + s.round() + " is decided; sheets are closed");
+      throw UserError.of(
+          "round " + s.round() + ": 이미 결정된 차수라 심사표를 받지 않습니다",
+          "round " + s.round() + " is decided; sheets are closed");
     }
     if (!assignment(p, s.round()).assigned(s.reviewer(), s.application())) {
-      throw new UserError(
+      throw UserError.of(
+          "score " + s.reviewer() + "/" + s.application() + ": 이 신청서에 배정된 심사위원이 아닙니다",
           "score " + s.reviewer() + "/" + s.application() + ": reviewer is not assigned to it");
     }
     store.putScore(p.call().id(), s, clock.instant());

@@ -140,10 +140,13 @@ class ResourcesController {
     int decided = required(stage, "stage");
     var replay = Stages.replay(office.ledger(), decided);
     if (!replay.matches()) {
-      throw new UserError("stage " + decided + ": the recorded decision does not replay");
+      throw UserError.of(
+          "stage " + decided + ": 기록된 결정이 재현되지 않습니다",
+          "stage " + decided + ": the recorded decision does not replay");
     }
     if (!new LedgerAllocations(office.ledger()).teamsIn(decided + 1).isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          "stage " + (decided + 1) + ": 배분이 이미 기록되어 있어 아무것도 추가하지 않았습니다",
           "stage " + (decided + 1) + ": allocations are already recorded; nothing was added");
     }
     List<Allocation> out =
@@ -200,7 +203,9 @@ class ResourcesController {
     access.require(request, Role.OFFICE);
     ResourceRules rules = rules(call);
     if (rules.continuation() == null) {
-      throw new UserError(call + ": the programme has no resources.continuation rules");
+      throw UserError.of(
+          call + ": 프로그램에 resources.continuation 규칙이 없습니다",
+          call + ": the programme has no resources.continuation rules");
     }
     int n = required(stage, "stage");
     Ledger ledger = office.ledger();
@@ -254,7 +259,9 @@ class ResourcesController {
             || ResourceLedger.usage(ledger).stream().anyMatch(u -> u.team().equals(team))
             || !RoundGrants.of(ledger, team).isEmpty();
     if (!known) {
-      throw new UserError("team " + team + ": no resource or open-source records yet");
+      throw UserError.of(
+          "team " + team + ": 아직 자원 또는 오픈소스 기록이 없습니다",
+          "team " + team + ": no resource or open-source records yet");
     }
     if (!p.has(Role.OFFICE) && !team.equals(p.team())) {
       throw new AccessDenied(
@@ -274,7 +281,8 @@ class ResourcesController {
       throw new UserError(String.valueOf(e.getMessage()));
     }
     if (team.matches("\\.+")) {
-      throw new UserError("team: '" + team + "' is not a team id");
+      throw UserError.of(
+          "team: '" + team + "'은(는) 팀 id가 아닙니다", "team: '" + team + "' is not a team id");
     }
     return team;
   }
@@ -282,14 +290,16 @@ class ResourcesController {
   private ResourceRules rules(String call) {
     OfficeProgramme p = programmes.call(call);
     if (p.resources() == null) {
-      throw new UserError("call " + call + ": its programme file has no resources section");
+      throw UserError.of(
+          "call " + call + ": 프로그램 파일에 resources 항목이 없습니다",
+          "call " + call + ": its programme file has no resources section");
     }
     return p.resources();
   }
 
   private static <T> T required(@Nullable T value, String name) {
     if (value == null) {
-      throw new UserError("?" + name + "= is required");
+      throw UserError.of("?" + name + "=이(가) 필요합니다", "?" + name + "= is required");
     }
     return value;
   }
@@ -299,12 +309,14 @@ class ResourcesController {
       if (name.equals("date")) {
         return LocalDate.now(clock.withZone(ZoneOffset.UTC));
       }
-      throw new UserError("?" + name + "=YYYY-MM-DD is required");
+      throw UserError.of("?" + name + "=YYYY-MM-DD가 필요합니다", "?" + name + "=YYYY-MM-DD is required");
     }
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new UserError(name + ": '" + value + "' is not a date like 2026-07-15");
+      throw UserError.of(
+          name + ": '" + value + "'은(는) 날짜가 아닙니다. 2026-07-15처럼 쓰세요",
+          name + ": '" + value + "' is not a date like 2026-07-15");
     }
   }
 }

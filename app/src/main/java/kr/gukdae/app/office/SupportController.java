@@ -75,7 +75,9 @@ class SupportController {
     dataRules(call);
     SupportLedger.Purchase bought = SupportLedger.purchase(office.ledger(), call);
     if (bought == null) {
-      throw new UserError("call " + call + ": no joint purchase is recorded yet");
+      throw UserError.of(
+          "call " + call + ": 아직 기록된 공동구매가 없습니다",
+          "call " + call + ": no joint purchase is recorded yet");
     }
     if (p.has(Role.OFFICE)) {
       return bought;
@@ -116,7 +118,9 @@ class SupportController {
     access.require(request, Role.OFFICE);
     OfficeProgramme p = programmes.call(call);
     if (p.resources() == null || p.resources().talent() == null) {
-      throw new UserError("call " + call + ": its programme file has no resources.talent rules");
+      throw UserError.of(
+          "call " + call + ": 프로그램 파일에 resources.talent 규칙이 없습니다",
+          "call " + call + ": its programme file has no resources.talent rules");
     }
     Talent.Hire h = OfficeFiles.parse(body, "POST .../talent/hires", Talent.Hire.class);
     Ledger ledger = office.ledger();
@@ -146,7 +150,9 @@ class SupportController {
   private ResourceRules.DataRules dataRules(String call) {
     OfficeProgramme p = programmes.call(call);
     if (p.resources() == null || p.resources().data() == null) {
-      throw new UserError("call " + call + ": its programme file has no resources.data budgets");
+      throw UserError.of(
+          "call " + call + ": 프로그램 파일에 resources.data 예산이 없습니다",
+          "call " + call + ": its programme file has no resources.data budgets");
     }
     return p.resources().data();
   }
@@ -163,7 +169,9 @@ class SupportController {
     }
     boolean known = SupportLedger.teams(office.ledger(), call).contains(team);
     if (!known) {
-      throw new UserError("team " + team + ": no data or talent support records in " + call);
+      throw UserError.of(
+          "team " + team + ": " + call + "에 데이터 또는 인재 지원 기록이 없습니다",
+          "team " + team + ": no data or talent support records in " + call);
     }
     if (!p.has(Role.OFFICE) && !team.equals(p.team())) {
       throw new AccessDenied(
@@ -177,7 +185,7 @@ class SupportController {
 
   private static String required(@Nullable String call) {
     if (call == null || call.isBlank()) {
-      throw new UserError("?call= is required");
+      throw UserError.of("?call=이 필요합니다", "?call= is required");
     }
     return call;
   }

@@ -63,7 +63,10 @@ public record WeightFile(String file, String sha256, long bytes) {
             FileTime t = Files.getLastModifiedTime(f);
             return f + ":" + Files.size(f) + ":" + t.toMillis();
           } catch (IOException e) {
-            throw new UserError(f + ": cannot read (" + e.getMessage() + ")", e);
+            throw UserError.of(
+                f + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+                f + ": cannot read (" + e.getMessage() + ")",
+                e);
           }
         })
         .toList();

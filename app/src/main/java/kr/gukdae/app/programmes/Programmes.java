@@ -39,7 +39,12 @@ public class Programmes {
     EvaluationPlan.of(p);
     Optional<Loaded> current = current();
     if (p.demo() && current.isPresent() && !current.get().program().demo()) {
-      throw new UserError(
+      throw UserError.of(
+          source
+              + ": 프로그램 '"
+              + current.get().program().name()
+              + "'이(가) 들어 있는 데이터베이스에는 데모 프로그램을 불러올 수 없습니다."
+              + " 데모는 별도의 GUKDAE_HOME(과 GUKDAE_DB_URL)으로 실행하세요",
           source
               + ": a demo programme cannot be loaded into a database that holds programme '"
               + current.get().program().name()
@@ -68,7 +73,9 @@ public class Programmes {
   public Loaded require() {
     return current()
         .orElseThrow(() ->
-            new UserError("no programme is loaded; run 'gukdae stage load --program FILE' first"));
+            UserError.of(
+                "불러온 프로그램이 없습니다. 먼저 'gukdae stage load --program FILE'을 실행하세요",
+                "no programme is loaded; run 'gukdae stage load --program FILE' first"));
   }
 
   public Optional<Loaded> programme(long id) {

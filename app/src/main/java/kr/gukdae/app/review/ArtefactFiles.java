@@ -94,11 +94,12 @@ final class ArtefactFiles {
         }
       }
       if (size == 0) {
-        throw new kr.gukdae.UserError("artefact: the file is empty");
+        throw kr.gukdae.UserError.of("artefact: 파일이 비어 있습니다", "artefact: the file is empty");
       }
       boolean pdf = java.util.Arrays.equals(head, PDF);
       if (pdfOnly && !pdf) {
-        throw new kr.gukdae.UserError(
+        throw kr.gukdae.UserError.of(
+            "기술 보고서는 PDF여야 합니다 (파일이 %PDF로 시작하지 않습니다)",
             "a technical report must be a PDF (the file does not start with %PDF)");
       }
       String sha = Sha256.hex(digest);

@@ -55,7 +55,9 @@ class ReviewCommand implements GukdaeCommand {
           @Nullable String name,
       @Parameters(paramLabel = "FILE", description = "the file to attach") Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": no such file; give the report or log to attach");
+      throw UserError.of(
+          file + ": 파일이 없습니다. 첨부할 보고서나 로그 파일을 지정하세요",
+          file + ": no such file; give the report or log to attach");
     }
     try {
       if (Files.size(file) > reviews.maxArtefactBytes()) {
@@ -68,7 +70,10 @@ class ReviewCommand implements GukdaeCommand {
                 + " bytes; nothing was stored (raise gukdae.review.max-artefact-bytes)");
       }
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
     String k =
         kind.isBlank()
@@ -86,7 +91,10 @@ class ReviewCommand implements GukdaeCommand {
               // who the terminal user is, as stage decisions record it (StageCommand.cliUser)
               "cli:" + System.getProperty("user.name", "unknown"));
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
     System.out.printf(
         "artefact %d: team %s, stage %d, %s, %,d bytes, sha256 %s%n",

@@ -88,7 +88,9 @@ class ReviewController {
     try {
       content = java.util.Base64.getDecoder().decode(text(form.base64()));
     } catch (IllegalArgumentException e) {
-      throw new kr.gukdae.UserError("base64: not valid base64 (" + e.getMessage() + ")");
+      throw kr.gukdae.UserError.of(
+          "base64: 올바른 base64가 아닙니다 (" + e.getMessage() + ")",
+          "base64: not valid base64 (" + e.getMessage() + ")");
     }
     return new Attached(
         reviews.attach(

@@ -61,7 +61,9 @@ public class ReviewService {
     Programmes.Loaded loaded = programmes.require();
     loaded.program().stage(stage);
     if (loaded.program().panel() == null) {
-      throw new UserError("programme '" + loaded.program().name() + "' declares no review panel");
+      throw UserError.of(
+          "프로그램 '" + loaded.program().name() + "'에 선언된 심사위원단이 없습니다",
+          "programme '" + loaded.program().name() + "' declares no review panel");
     }
     if (store.panel(loaded.id(), stage).isEmpty()) {
       try {
@@ -79,12 +81,15 @@ public class ReviewService {
         store
             .panel(loaded.id(), stage)
             .orElseThrow(() ->
-                new UserError(
+                UserError.of(
+                    stage + "단계의 심사위원단이 없습니다. 사무국이 먼저 열어야 합니다",
                     "no review panel for stage " + stage + "; the office opens it first"));
     Panel panel = loaded.program().panel();
     if (panel == null) {
       // the panel was opened, then the programme file lost its panel
-      throw new UserError("programme '" + loaded.program().name() + "' declares no review panel");
+      throw UserError.of(
+          "프로그램 '" + loaded.program().name() + "'에 선언된 심사위원단이 없습니다",
+          "programme '" + loaded.program().name() + "' declares no review panel");
     }
     return new Round(loaded, panel, row);
   }
@@ -94,7 +99,9 @@ public class ReviewService {
         .filter(t -> t.id().equals(teamId))
         .findFirst()
         .orElseThrow(() ->
-            new UserError("team '" + teamId + "' does not compete in stage " + r.row().stage()));
+            UserError.of(
+                "팀 '" + teamId + "'은(는) " + r.row().stage() + "단계에 참가하지 않습니다",
+                "team '" + teamId + "' does not compete in stage " + r.row().stage()));
   }
 
   /** Assigns a panel reviewer to a team; a declared affiliation with a member is refused. */
@@ -105,9 +112,16 @@ public class ReviewService {
         r.panel()
             .reviewer(reviewerId)
             .orElseThrow(() ->
-                new UserError("'" + reviewerId + "' is not a reviewer on the programme's panel"));
+                UserError.of(
+                    "'" + reviewerId + "'은(는) 이 프로그램 심사위원단의 심사위원이 아닙니다",
+                    "'" + reviewerId + "' is not a reviewer on the programme's panel"));
     if (reviewer.conflictsWith(team.organisations())) {
-      throw new UserError(
+      throw UserError.of(
+          "심사위원 '"
+              + reviewerId
+              + "'은(는) 팀 '"
+              + teamId
+              + "'의 구성 기관과 소속 관계를 신고했습니다 (이해충돌이므로 다른 심사위원을 배정하세요)",
           "reviewer '"
               + reviewerId
               + "' declared an affiliation with a member of team '"
@@ -150,7 +164,9 @@ public class ReviewService {
     try {
       k = Artefact.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new UserError("kind: TECHNICAL_REPORT, TRAINING_LOG or OTHER, got '" + kind + "'");
+      throw UserError.of(
+          "kind: TECHNICAL_REPORT, TRAINING_LOG, OTHER 중 하나여야 합니다. 받은 값은 '" + kind + "'입니다",
+          "kind: TECHNICAL_REPORT, TRAINING_LOG or OTHER, got '" + kind + "'");
     }
     String name = fileName.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
     if (name.isEmpty() || name.length() > 200) {
@@ -172,14 +188,18 @@ public class ReviewService {
 
   public Opened open(long id, String user, boolean office) {
     ReviewStore.Artefact a =
-        store.artefact(id).orElseThrow(() -> new UserError("no artefact " + id));
+        store
+            .artefact(id)
+            .orElseThrow(() -> UserError.of("자료 " + id + "이(가) 없습니다", "no artefact " + id));
     if (!office && !assignedAnywhere(a.panelId(), user, a.team())) {
       throw denied(
           "배정되지 않은 팀의 자료입니다", "artefact " + id + " belongs to a team you are not assigned to");
     }
     Path file = artefacts.path(a.sha256());
     if (!Files.isRegularFile(file)) {
-      throw new UserError("artefact " + id + " is missing from the artefact store");
+      throw UserError.of(
+          "자료 " + id + "이(가) 자료 저장소에 없습니다",
+          "artefact " + id + " is missing from the artefact store");
     }
     if (!artefacts.intact(a.sha256())) {
       throw new IllegalStateException(
@@ -218,15 +238,19 @@ public class ReviewService {
       problems.removeIf(p -> p.endsWith("has no score")); // a draft may be unfinished
     }
     if (!problems.isEmpty()) {
-      throw new UserError("sheet for team '" + teamId + "': " + String.join("; ", problems));
+      throw UserError.of(
+          "팀 '" + teamId + "'의 심사표: " + String.join("; ", problems),
+          "sheet for team '" + teamId + "': " + String.join("; ", problems));
     }
     if (!store.save(r.row().id(), reviewer, teamId, sheet.itemScores(), sheet.comment(), submit)) {
-      throw new UserError("your sheet for team '" + teamId + "' is already submitted and final");
+      throw UserError.of(
+          "팀 '" + teamId + "'에 대한 심사표는 이미 제출되어 확정되었습니다",
+          "your sheet for team '" + teamId + "' is already submitted and final");
     }
   }
 
   private static AccessDenied denied(String ko, String en) {
-    return new AccessDenied(HttpStatus.FORBIDDEN, "forbidden", ko + " / " + en);
+    return new AccessDenied(HttpStatus.FORBIDDEN, "forbidden", UserError.both(ko, en));
   }
 
   /** A submitted sheet with the artefacts of its team, as evidence links reach it. */
@@ -250,7 +274,8 @@ public class ReviewService {
         store
             .sheet(id)
             .filter(ReviewStore.Sheet::submitted)
-            .orElseThrow(() -> new UserError("no submitted review sheet " + id));
+            .orElseThrow(() ->
+                UserError.of("제출된 심사표 " + id + "이(가) 없습니다", "no submitted review sheet " + id));
     if (!office && !s.reviewer().equals(viewer)) {
       boolean ownSubmitted =
           store

@@ -96,7 +96,9 @@ public class LedgerCommand implements GukdaeCommand {
   int checkpoint() {
     Checkpoint c = ledger.checkpoint();
     if (c == null) {
-      throw new UserError("nothing to checkpoint: the ledger is empty or has no office key");
+      throw UserError.of(
+          "체크포인트할 것이 없습니다: 원장이 비어 있거나 사무국 키가 없습니다",
+          "nothing to checkpoint: the ledger is empty or has no office key");
     }
     System.out.println(c.describe());
     System.out.println("written to " + files.anchors().resolve(c.fileName()));

@@ -101,7 +101,9 @@ public class StageCommand implements GukdaeCommand {
 
   private StageService workspaceService() {
     if (service == null) {
-      throw new UserError("this command needs the database (run it through gukdae)");
+      throw UserError.of(
+          "이 명령에는 데이터베이스가 필요합니다 (gukdae로 실행하세요)",
+          "this command needs the database (run it through gukdae)");
     }
     return service;
   }
@@ -250,7 +252,9 @@ public class StageCommand implements GukdaeCommand {
 
   static Program loadProgram(@Nullable String program) {
     if (program == null) {
-      throw new UserError("--program FILE is required (or 'demo'; or use --from-ledger)");
+      throw UserError.of(
+          "--program FILE이 필요합니다 ('demo'를 쓰거나 --from-ledger를 쓸 수도 있습니다)",
+          "--program FILE is required (or 'demo'; or use --from-ledger)");
     }
     return "demo".equals(program) ? ProgramLoader.demo() : ProgramLoader.load(Path.of(program));
   }
@@ -260,7 +264,8 @@ public class StageCommand implements GukdaeCommand {
       if (prog.demo()) {
         return EvidenceLoader.demo();
       }
-      throw new UserError(
+      throw UserError.of(
+          "--evidence FILE이 필요합니다: 근거 자료 없이는 아무것도 결정하지 않습니다" + " (형식은 docs/stage.md를 보세요)",
           "--evidence FILE is required: nothing is decided without evidence"
               + " (see docs/stage.md for the format)");
     }

@@ -127,7 +127,10 @@ class StageController {
   EvidenceView evidence(@PathVariable long id, HttpServletRequest request) {
     access.require(request, Role.OFFICE);
     StageEvidence e =
-        stages.workspace().evidence(id).orElseThrow(() -> new UserError("no evidence " + id));
+        stages
+            .workspace()
+            .evidence(id)
+            .orElseThrow(() -> UserError.of("근거 자료 " + id + "이(가) 없습니다", "no evidence " + id));
     return new EvidenceView(e, Links.evidence(id), Links.source(e), Links.trail(e));
   }
 
@@ -232,7 +235,9 @@ class StageController {
             CanonicalJson.parse(e.payload()).path("source").asString(), "ledger seq " + run);
       }
     }
-    throw new UserError("decision at seq " + decision.seq() + " names no programme entry");
+    throw UserError.of(
+        "seq " + decision.seq() + "의 결정에 프로그램 항목이 없습니다",
+        "decision at seq " + decision.seq() + " names no programme entry");
   }
 
   private LedgerEntry decisionEntry(long seq) {
@@ -240,7 +245,8 @@ class StageController {
         .filter(e -> e.seq() == seq && e.kind().equals(Stages.DECISION))
         .findFirst()
         .orElseThrow(() ->
-            new UserError(
+            UserError.of(
+                "원장 seq " + seq + "에 결정이 없습니다. 목록은 GET /api/stage/decisions에서 볼 수 있습니다",
                 "no decision at ledger seq " + seq + "; GET /api/stage/decisions lists them"));
   }
 }

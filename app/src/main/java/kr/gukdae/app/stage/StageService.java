@@ -81,11 +81,15 @@ public class StageService {
   public Programmes.Loaded load(Path file, String by) {
     try {
       if (Files.size(file) > 2L * 1024 * 1024) {
-        throw new UserError(file + ": programme file is larger than 2 MiB");
+        throw UserError.of(
+            file + ": 프로그램 파일이 2 MiB보다 큽니다", file + ": programme file is larger than 2 MiB");
       }
       return programmes.load(Files.readString(file, StandardCharsets.UTF_8), file.toString(), by);
     } catch (IOException e) {
-      throw new UserError("cannot read programme " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "프로그램 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read programme " + file + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -110,7 +114,8 @@ public class StageService {
   public List<StageEvidence> importFile(Programmes.Loaded loaded, int stage, @Nullable Path file) {
     if (file == null) {
       if (!loaded.program().demo()) {
-        throw new UserError("the demo evidence belongs to the demo programme only");
+        throw UserError.of(
+            "데모 근거 자료는 데모 프로그램에만 쓸 수 있습니다", "the demo evidence belongs to the demo programme only");
       }
       List<Evidence> demo = EvidenceLoader.demo();
       return importRecords(
@@ -125,7 +130,10 @@ public class StageService {
       return importRecords(
           loaded, stage, records, file.toString(), Sha256.hex(Files.readAllBytes(file)));
     } catch (IOException e) {
-      throw new UserError("cannot read evidence " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "근거 자료 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read evidence " + file + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -192,7 +200,12 @@ public class StageService {
       }
     }
     if (!problems.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          file
+              + ": 문제 "
+              + problems.size()
+              + "건이 있어 아무것도 가져오지 않았습니다: "
+              + String.join(" | ", problems),
           file
               + ": "
               + problems.size()
@@ -258,7 +271,12 @@ public class StageService {
     String why = reason == null ? "" : reason.strip();
     if (earlier.isPresent()) {
       if (!office) {
-        throw new UserError(
+        throw UserError.of(
+            "stage "
+                + stage
+                + ": 이미 결정되었습니다 (원장 seq "
+                + earlier.get().ledgerSeq()
+                + "). 새 결정은 프로그램 사무국만 기록할 수 있습니다",
             "stage "
                 + stage
                 + " is already decided (ledger seq "
@@ -266,7 +284,12 @@ public class StageService {
                 + "); only the programme office may record a new decision");
       }
       if (why.isEmpty()) {
-        throw new UserError(
+        throw UserError.of(
+            "stage "
+                + stage
+                + ": 이미 결정되었습니다 (원장 seq "
+                + earlier.get().ledgerSeq()
+                + "). 이를 대체할 새 결정을 기록하려면 사유(--reason TEXT)를 적으세요",
             "stage "
                 + stage
                 + " is already decided (ledger seq "
@@ -275,7 +298,7 @@ public class StageService {
       }
     }
     if (why.length() > 2000) {
-      throw new UserError("--reason: at most 2000 characters");
+      throw UserError.of("--reason: 최대 2000자까지 쓸 수 있습니다", "--reason: at most 2000 characters");
     }
     List<Stages.Input> inputs =
         counted.stream().map(e -> new Stages.Input(e.evidence(), provenance(e))).toList();

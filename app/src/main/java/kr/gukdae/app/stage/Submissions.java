@@ -67,10 +67,13 @@ public class Submissions {
     Team team =
         p.team(teamId)
             .orElseThrow(() ->
-                new UserError("--team: '" + teamId + "' is not a team of programme " + p.name()));
+                UserError.of(
+                    "--team: '" + teamId + "'은(는) 프로그램 " + p.name() + "의 팀이 아닙니다",
+                    "--team: '" + teamId + "' is not a team of programme " + p.name()));
     String model = FeatureEvidence.model(team, stage);
     if (!team.competesIn(stage) || model == null) {
-      throw new UserError(
+      throw UserError.of(
+          "--team: '" + teamId + "'이(가) " + p.name() + "의 " + stage + "단계에 제출한 모델이 없습니다",
           "--team: '" + teamId + "' has no submitted model in stage " + stage + " of " + p.name());
     }
     List<WeightFile> files = WeightFile.of(WeightModel.open(model, weights));

@@ -22,7 +22,9 @@ final class EndpointPermits {
   /** Sets an endpoint's limit; grants above it shrink as their holders renew or finish. */
   void setLimit(String endpoint, int maxInFlight) {
     if (maxInFlight < 1) {
-      throw new kr.gukdae.UserError("endpoint limit must be at least 1, got " + maxInFlight);
+      throw kr.gukdae.UserError.of(
+          "엔드포인트 한도는 1 이상이어야 합니다. 받은 값: " + maxInFlight,
+          "endpoint limit must be at least 1, got " + maxInFlight);
     }
     queue
         .tx()

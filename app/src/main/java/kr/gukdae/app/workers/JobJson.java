@@ -22,7 +22,11 @@ final class JobJson {
     try {
       return JSON.readValue(json, type);
     } catch (JacksonException e) {
-      throw new UserError(
+      throw UserError.of(
+          what
+              + ": 이 워커가 이해하지 못하는 형식입니다 ("
+              + e.getOriginalMessage()
+              + "). 제출한 쪽과 같은 gukdae 버전의 워커를 실행하세요",
           what
               + " is not one this worker understands ("
               + e.getOriginalMessage()
@@ -34,7 +38,9 @@ final class JobJson {
     try {
       return JSON.readValue(json, type);
     } catch (JacksonException e) {
-      throw new UserError(what + " cannot be read (" + e.getOriginalMessage() + ")");
+      throw UserError.of(
+          what + ": 읽을 수 없습니다 (" + e.getOriginalMessage() + ")",
+          what + " cannot be read (" + e.getOriginalMessage() + ")");
     }
   }
 }

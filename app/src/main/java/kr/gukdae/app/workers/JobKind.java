@@ -39,7 +39,8 @@ sealed interface JobKind permits OriginalityJob, QualityJob {
       case OriginalityJob.NAME -> new OriginalityJob();
       case QualityJob.NAME -> new QualityJob();
       default ->
-          throw new UserError(
+          throw UserError.of(
+              "작업 종류 '" + name + "'을(를) 이 워커가 알지 못합니다. 같은 gukdae 버전의 워커를 실행하세요",
               "job kind '"
                   + name
                   + "' is unknown to this worker; run workers of the same gukdae version");

@@ -78,7 +78,9 @@ class Jobs {
     try {
       sha = Sha256.hex(Files.readAllBytes(Path.of(path)));
     } catch (IOException e) {
-      throw new UserError("file: cannot read " + path + " (" + e.getMessage() + ")");
+      throw UserError.of(
+          "file: " + path + "을(를) 읽을 수 없습니다 (" + e.getMessage() + ")",
+          "file: cannot read " + path + " (" + e.getMessage() + ")");
     }
     String name = dataset != null ? dataset : String.valueOf(Path.of(path).getFileName());
     var spec =

@@ -51,10 +51,14 @@ final class OriginalityJob implements JobKind {
       references = List.copyOf(references);
       nulls = List.copyOf(nulls);
       if (references.isEmpty()) {
-        throw new UserError("references: give at least one reference model to compare with");
+        throw UserError.of(
+            "references: 비교할 참조 모델을 하나 이상 지정하세요",
+            "references: give at least one reference model to compare with");
       }
       if (pairsPerPiece < 1) {
-        throw new UserError("pairsPerShard must be at least 1, got " + pairsPerPiece);
+        throw UserError.of(
+            "pairsPerShard는 1 이상이어야 합니다. 받은 값: " + pairsPerPiece,
+            "pairsPerShard must be at least 1, got " + pairsPerPiece);
       }
     }
   }
@@ -118,7 +122,14 @@ final class OriginalityJob implements JobKind {
     if (p.comparison() != null) {
       List<String> here = m.plan().names(p.comparison(), p.from(), p.to());
       if (!here.equals(p.names())) {
-        throw new UserError(
+        throw UserError.of(
+            "job "
+                + jobId
+                + ": 이 워커는 제출한 쪽과 텐서를 다르게 짝짓습니다 (여기 "
+                + here
+                + ", 제출 "
+                + p.names()
+                + "). 모든 워커에 같은 가중치 파일을 주세요",
             "job "
                 + jobId
                 + ": this worker pairs the tensors differently from the submitter ("
@@ -137,12 +148,16 @@ final class OriginalityJob implements JobKind {
     models.addAll(m.references());
     int index = Objects.requireNonNull(p.model(), "model");
     if (index < 0 || index >= models.size()) {
-      throw new UserError("job " + jobId + ": piece names model " + index + ", which it lacks");
+      throw UserError.of(
+          "job " + jobId + ": 조각이 없는 모델 " + index + "을(를) 가리킵니다",
+          "job " + jobId + ": piece names model " + index + ", which it lacks");
     }
     WeightModel model = models.get(index);
     Path file = Path.of(Objects.requireNonNull(p.file(), "file"));
     if (!files(model).contains(file)) {
-      throw new UserError("job " + jobId + ": " + file + " is not a file of " + model.name());
+      throw UserError.of(
+          "job " + jobId + ": " + file + "은(는) " + model.name() + "의 파일이 아닙니다",
+          "job " + jobId + ": " + file + " is not a file of " + model.name());
     }
     return JobJson.write(WeightFile.of(model, file));
   }

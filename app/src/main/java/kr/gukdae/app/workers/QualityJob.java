@@ -42,7 +42,9 @@ final class QualityJob implements JobKind {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(limits, "limits");
       if (rowsPerPiece < 1) {
-        throw new UserError("rowsPerShard must be at least 1, got " + rowsPerPiece);
+        throw UserError.of(
+            "rowsPerShard는 1 이상이어야 합니다. 받은 값: " + rowsPerPiece,
+            "rowsPerShard must be at least 1, got " + rowsPerPiece);
       }
     }
   }
@@ -73,7 +75,16 @@ final class QualityJob implements JobKind {
     PieceSpec p = JobJson.read(piece, PieceSpec.class, "quality piece");
     List<Row> rows = rows(s);
     if (p.first() < 0 || p.end() < p.first() || p.end() > rows.size()) {
-      throw new UserError(
+      throw UserError.of(
+          "job "
+              + jobId
+              + ": 행 범위 "
+              + p.first()
+              + ".."
+              + p.end()
+              + "이(가) 전체 "
+              + rows.size()
+              + "행을 벗어납니다",
           "job " + jobId + ": rows " + p.first() + ".." + p.end() + " of " + rows.size());
     }
     List<QualityCheck.RowFacts> facts = new ArrayList<>();
@@ -101,13 +112,17 @@ final class QualityJob implements JobKind {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new UserError(file + ": file not found on this worker");
+      throw UserError.of(file + ": 이 워커에서 파일을 찾을 수 없습니다", file + ": file not found on this worker");
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
     String sha = Sha256.hex(bytes);
     if (!sha.equals(s.sha256())) {
-      throw new UserError(
+      throw UserError.of(
+          file + ": 이 워커의 사본이 제출된 파일과 다릅니다 (SHA-256 여기 " + sha + ", 제출 " + s.sha256() + ")",
           file
               + ": this worker's copy differs from the submitted one (SHA-256 "
               + sha
@@ -118,7 +133,10 @@ final class QualityJob implements JobKind {
     try {
       return Datasets.read(file.toString(), new ByteArrayInputStream(bytes));
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
   }
 }

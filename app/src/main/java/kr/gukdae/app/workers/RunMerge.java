@@ -31,7 +31,14 @@ final class RunMerge {
     Map<String, String> here = new TreeMap<>();
     loaded.tasks().forEach(t -> here.put(t.name(), t.hash()));
     if (!here.equals(new TreeMap<>(spec.taskHashes()))) {
-      throw new UserError(
+      throw UserError.of(
+          "run "
+              + runId
+              + ": 이 워커의 과제나 과제 데이터가 제출한 쪽과 다릅니다 (해시 여기 "
+              + here
+              + ", 제출 "
+              + new TreeMap<>(spec.taskHashes())
+              + "). 모든 워커에 같은 과제 파일과 --data-dir을 주세요",
           "run "
               + runId
               + ": this worker's tasks or task data differ from the submitter's (hashes "
@@ -47,7 +54,10 @@ final class RunMerge {
     return loaded.tasks().stream()
         .filter(t -> t.name().equals(name))
         .findFirst()
-        .orElseThrow(() -> new UserError("shard names task " + name + ", which the run lacks"));
+        .orElseThrow(() ->
+            UserError.of(
+                "샤드가 실행에 없는 과제 " + name + "을(를) 가리킵니다",
+                "shard names task " + name + ", which the run lacks"));
   }
 
   /** Writes the run folder under {@code outputDir} and returns the run's results. */

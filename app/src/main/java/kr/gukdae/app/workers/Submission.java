@@ -32,10 +32,13 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
       int shardSize,
       Path home) {
     if (shardSize < 1) {
-      throw new UserError("--shard-size must be at least 1, got " + shardSize);
+      throw UserError.of(
+          "--shard-size는 1 이상이어야 합니다. 받은 값: " + shardSize,
+          "--shard-size must be at least 1, got " + shardSize);
     }
     if (request.judge() != null || request.resume()) {
-      throw new UserError(
+      throw UserError.of(
+          "--shard-size는 아직 --judge나 --resume과 함께 쓸 수 없습니다. --shard-size 없이 실행하세요",
           "--shard-size does not take --judge or --resume yet; run without --shard-size");
     }
     Path output = request.outputDir() != null ? request.outputDir() : home.resolve("runs");
@@ -61,7 +64,9 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
           runId, model, request.tasks(), output.resolve(runId), EvalService.dataSource(request));
       queue.submit(runId, spec, endpoint, ranges);
     } catch (DuplicateKeyException e) {
-      throw new UserError("run '" + runId + "' already exists; choose another --run-id");
+      throw UserError.of(
+          "run '" + runId + "'이(가) 이미 있습니다. 다른 --run-id를 고르세요",
+          "run '" + runId + "' already exists; choose another --run-id");
     }
     return new Submission(runId, spec, loaded, output);
   }
@@ -102,7 +107,8 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
           return;
         }
         case "FAILED" ->
-            throw new UserError(
+            throw UserError.of(
+                "run " + runId + ": 실패했습니다: " + p.lastError() + " (자세한 내용은 워커 로그에 있습니다)",
                 "run " + runId + " failed: " + p.lastError() + " (the worker logs say more)");
         default -> pause();
       }
@@ -119,7 +125,8 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
       Thread.sleep(200);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UserError("interrupted while waiting for the run's workers");
+      throw UserError.of(
+          "실행의 워커를 기다리는 중에 중단되었습니다", "interrupted while waiting for the run's workers");
     }
   }
 }

@@ -48,10 +48,13 @@ public final class Worker {
     public Config {
       Objects.requireNonNull(id, "id");
       if (capacity < 1) {
-        throw new kr.gukdae.UserError("--capacity must be at least 1, got " + capacity);
+        throw kr.gukdae.UserError.of(
+            "--capacity는 1 이상이어야 합니다. 받은 값: " + capacity,
+            "--capacity must be at least 1, got " + capacity);
       }
       if (lease.toMillis() < 300) {
-        throw new kr.gukdae.UserError("--lease-seconds must be positive");
+        throw kr.gukdae.UserError.of(
+            "--lease-seconds는 양수여야 합니다", "--lease-seconds must be positive");
       }
       endpoints = endpoints == null ? null : Set.copyOf(endpoints);
     }
@@ -198,13 +201,21 @@ public final class Worker {
     if (!opened.equals(claim.endpoint())) {
       throw new ModelException(
           ModelException.Kind.FATAL,
-          "run "
-              + claim.runId()
-              + ": its job names endpoint "
-              + claim.endpoint()
-              + " but its model spec opens "
-              + opened
-              + "; the eval_job row was changed after submission, so no request was sent");
+          kr.gukdae.UserError.both(
+              "run "
+                  + claim.runId()
+                  + ": 작업에 적힌 엔드포인트는 "
+                  + claim.endpoint()
+                  + "인데 모델 명세는 "
+                  + opened
+                  + "을(를) 엽니다. 제출 뒤 eval_job 행이 바뀌었으므로 요청을 보내지 않았습니다",
+              "run "
+                  + claim.runId()
+                  + ": its job names endpoint "
+                  + claim.endpoint()
+                  + " but its model spec opens "
+                  + opened
+                  + "; the eval_job row was changed after submission, so no request was sent"));
     }
   }
 

@@ -69,13 +69,17 @@ class WorkerCommand implements GukdaeCommand {
     if (setLimit != null) {
       int eq = setLimit.lastIndexOf('=');
       if (eq <= 0) {
-        throw new UserError("--set-limit takes ENDPOINT=N, e.g. http://10.0.0.5:8000/v1=32");
+        throw UserError.of(
+            "--set-limit은 ENDPOINT=N 형식입니다 (예: http://10.0.0.5:8000/v1=32)",
+            "--set-limit takes ENDPOINT=N, e.g. http://10.0.0.5:8000/v1=32");
       }
       int n;
       try {
         n = Integer.parseInt(setLimit.substring(eq + 1).strip());
       } catch (NumberFormatException e) {
-        throw new UserError("--set-limit: '" + setLimit.substring(eq + 1) + "' is not a number");
+        throw UserError.of(
+            "--set-limit: '" + setLimit.substring(eq + 1) + "'은(는) 숫자가 아닙니다",
+            "--set-limit: '" + setLimit.substring(eq + 1) + "' is not a number");
       }
       String endpoint = Submission.normalizeEndpoint(setLimit.substring(0, eq));
       new EndpointPermits(new ShardQueue(dataSource)).setLimit(endpoint, n);
@@ -83,7 +87,9 @@ class WorkerCommand implements GukdaeCommand {
       return 0;
     }
     if (leaseSeconds < 1) {
-      throw new UserError("--lease-seconds must be at least 1, got " + leaseSeconds);
+      throw UserError.of(
+          "--lease-seconds는 1 이상이어야 합니다. 받은 값: " + leaseSeconds,
+          "--lease-seconds must be at least 1, got " + leaseSeconds);
     }
     String name = id != null ? id : hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     var config =

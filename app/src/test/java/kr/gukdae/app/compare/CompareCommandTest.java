@@ -278,6 +278,8 @@ class CompareCommandTest {
         .contains("--goal is a ratio such as 0.95");
     assertThat(
             run("--results", lmEval.toString(), "--references", "nope.csv", "--target", "x").err())
-        .contains("--references nope.csv: no such file");
+        // the "--references nope.csv: " prefix is written once, before the Korean half
+        .contains("--references nope.csv: ")
+        .contains(" / no such file; give published, demo, or a CSV");
   }
 }
