@@ -176,7 +176,8 @@ class ComparisonTest {
     Files.writeString(file, "{\"config\": {}}");
     assertThatThrownBy(() -> RunResults.read(file))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining(file + ": no 'results' object");
+        .hasMessageStartingWith(file + ": ")
+        .hasMessageContaining("/ no 'results' object");
     Files.writeString(file, "{\"results\": [");
     assertThatThrownBy(() -> RunResults.read(file)).hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> RunResults.read(tmp.resolve("nope.json")))
