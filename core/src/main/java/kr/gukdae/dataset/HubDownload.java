@@ -75,7 +75,10 @@ public final class HubDownload {
     try {
       root = JSON.readTree(body);
     } catch (RuntimeException e) {
-      throw new UserError(uri + ": the Hub answered with something that is not JSON", e);
+      throw UserError.of(
+          uri + ": 허브가 JSON이 아닌 응답을 보냈습니다",
+          uri + ": the Hub answered with something that is not JSON",
+          e);
     }
     for (JsonNode sibling : root.path("siblings")) {
       String name = sibling.path("rfilename").asString("");
@@ -98,7 +101,9 @@ public final class HubDownload {
     Path root = cache.resolve(repo).normalize();
     for (String file : files) {
       if (!safe(file)) {
-        throw new UserError(repo + ": refusing file name '" + file + "' (leaves the repo folder)");
+        throw UserError.of(
+            repo + ": 파일 이름 '" + file + "'을(를) 거부합니다 (저장소 폴더 밖을 가리킵니다)",
+            repo + ": refusing file name '" + file + "' (leaves the repo folder)");
       }
       Path target = root.resolve(file).normalize();
       if (Files.isRegularFile(target)) {
@@ -127,10 +132,13 @@ public final class HubDownload {
         Files.deleteIfExists(partial);
       }
     } catch (IOException e) {
-      throw new UserError(uri + ": download failed (" + e.getMessage() + "); try again", e);
+      throw UserError.of(
+          uri + ": 내려받기에 실패했습니다 (" + e.getMessage() + "). 다시 시도하세요",
+          uri + ": download failed (" + e.getMessage() + "); try again",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UserError(uri + ": download interrupted", e);
+      throw UserError.of(uri + ": 내려받기가 중단되었습니다", uri + ": download interrupted", e);
     }
   }
 
@@ -141,10 +149,13 @@ public final class HubDownload {
       check(response.statusCode(), repo, what);
       return response.body();
     } catch (IOException e) {
-      throw new UserError(uri + ": cannot reach the Hub (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          uri + ": 허브에 연결할 수 없습니다 (" + e.getMessage() + ")",
+          uri + ": cannot reach the Hub (" + e.getMessage() + ")",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UserError(uri + ": interrupted", e);
+      throw UserError.of(uri + ": 중단되었습니다", uri + ": interrupted", e);
     }
   }
 
@@ -160,7 +171,16 @@ public final class HubDownload {
   private void check(int status, String repo, String what) {
     String page = "https://huggingface.co/datasets/" + repo;
     if (status == 401 || status == 403) {
-      throw new UserError(
+      throw UserError.of(
+          repo
+              + ": "
+              + what
+              + "은(는) 접근이 제한되었거나 비공개입니다 (HTTP "
+              + status
+              + "). "
+              + page
+              + "에서 데이터셋 이용 약관에 동의하고 HF_TOKEN을 그 계정의 토큰으로 설정하세요"
+              + (token == null ? " (HF_TOKEN이 설정되지 않았습니다)" : ""),
           repo
               + ": "
               + what
@@ -172,17 +192,22 @@ public final class HubDownload {
               + (token == null ? " (HF_TOKEN is not set)" : ""));
     }
     if (status == 404) {
-      throw new UserError(
+      throw UserError.of(
+          repo + ": " + what + "을(를) 찾을 수 없습니다 (HTTP 404). " + page + "에서 저장소 ID와 파일 이름을 확인하세요",
           repo + ": " + what + " not found (HTTP 404); check the repo id and file name at " + page);
     }
     if (status / 100 != 2) {
-      throw new UserError(repo + ": " + what + " failed with HTTP " + status + "; try again later");
+      throw UserError.of(
+          repo + ": " + what + "이(가) HTTP " + status + "로 실패했습니다. 나중에 다시 시도하세요",
+          repo + ": " + what + " failed with HTTP " + status + "; try again later");
     }
   }
 
   private static void checkRepo(String repo) {
     if (!REPO.matcher(repo).matches()) {
-      throw new UserError("'" + repo + "' is not a Hugging Face data set id (owner/name)");
+      throw UserError.of(
+          "'" + repo + "'은(는) Hugging Face 데이터셋 ID(owner/name)가 아닙니다",
+          "'" + repo + "' is not a Hugging Face data set id (owner/name)");
     }
   }
 

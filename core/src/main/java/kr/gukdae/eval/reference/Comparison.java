@@ -37,7 +37,9 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
   public static Comparison of(
       RunResults run, ReferenceScores references, Baseline baseline, double goal) {
     if (!Double.isFinite(goal) || goal <= 0) {
-      throw new UserError("--goal must be a positive ratio such as 0.95, got " + goal);
+      throw UserError.of(
+          "--goal은 0.95처럼 양의 비율이어야 하는데 " + goal + "이(가) 주어졌습니다",
+          "--goal must be a positive ratio such as 0.95, got " + goal);
     }
     if (baseline instanceof Baseline.Target target) {
       requireKnown(references, target.model());
@@ -157,14 +159,23 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
     String field = source + ": results." + task.task() + ".\"" + key + "\"";
     Double found = task.metrics().get(key);
     if (found == null) {
-      throw new UserError(field + " is missing; rerun the task or drop it from the file");
+      throw UserError.of(
+          field + "이(가) 없습니다. 과제를 다시 실행하거나 파일에서 빼세요",
+          field + " is missing; rerun the task or drop it from the file");
     }
     double value = found;
     if (Double.isNaN(value)) {
-      throw new UserError(field + " is not a number; rerun the task or drop it from the file");
+      throw UserError.of(
+          field + "이(가) 숫자가 아닙니다. 과제를 다시 실행하거나 파일에서 빼세요",
+          field + " is not a number; rerun the task or drop it from the file");
     }
     if (value < 0 || value > 1) {
-      throw new UserError(
+      throw UserError.of(
+          field
+              + " = "
+              + value
+              + "은(는) 0~1 사이 비율이 아닙니다. lm-eval이 비율로 쓰는 정확도류 지표(acc, exact_match)를"
+              + " 비교하세요",
           field
               + " = "
               + value
@@ -180,7 +191,13 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
       return;
     }
     List<String> close = Names.closest(model, models, 5);
-    throw new UserError(
+    throw UserError.of(
+        "--target "
+            + model
+            + ": 참조 표에 그런 모델이 없습니다. "
+            + (close.isEmpty()
+                ? "표에 있는 모델: " + String.join(", ", models.stream().limit(12).toList())
+                : String.join(", ", close) + "을(를) 뜻했나요?"),
         "--target "
             + model
             + ": no such model in the reference table; "

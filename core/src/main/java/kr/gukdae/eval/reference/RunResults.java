@@ -59,16 +59,22 @@ public record RunResults(String source, List<TaskMetrics> tasks) {
   public static RunResults read(Path fileOrDir) {
     Path file = Files.isDirectory(fileOrDir) ? find(fileOrDir) : fileOrDir;
     if (!Files.isRegularFile(file)) {
-      throw new UserError(
+      throw UserError.of(
+          fileOrDir + ": 그런 파일이 없습니다. results.json이나 실행 폴더를 주세요 (--results)",
           fileOrDir + ": no such file; give a results.json or a run folder (--results)");
     }
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new UserError(file + ": larger than 64 MiB; this is not a results file");
+        throw UserError.of(
+            file + ": 64 MiB보다 큽니다. 결과 파일이 아닙니다",
+            file + ": larger than 64 MiB; this is not a results file");
       }
       return parse(file.toString(), Files.readAllBytes(file));
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
   }
 
@@ -85,16 +91,26 @@ public record RunResults(String source, List<TaskMetrics> tasks) {
               .sorted()
               .toList();
     } catch (IOException e) {
-      throw new UserError(dir + ": cannot list (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          dir + ": 목록을 읽을 수 없습니다 (" + e.getMessage() + ")",
+          dir + ": cannot list (" + e.getMessage() + ")",
+          e);
     }
     if (found.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          dir + ": 여기에 results.json이나 results_*.json이 없습니다. 결과 파일 자체를 주세요",
           dir + ": no results.json or results_*.json here; give the results file itself");
     }
     Set<Path> folders = new LinkedHashSet<>();
     found.forEach(p -> folders.add(p.getParent()));
     if (folders.size() > 1) {
-      throw new UserError(
+      throw UserError.of(
+          dir
+              + ": 결과 파일이 폴더 "
+              + folders.size()
+              + "곳에 있습니다 ("
+              + String.join(", ", folders.stream().limit(5).map(Path::toString).toList())
+              + "). 그중 하나를 주세요",
           dir
               + ": results files in "
               + folders.size()
@@ -111,11 +127,18 @@ public record RunResults(String source, List<TaskMetrics> tasks) {
     try {
       root = JSON.readTree(json);
     } catch (JacksonException e) {
-      throw new UserError(source + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+      throw UserError.of(
+          source + ": 올바른 JSON이 아닙니다 (" + e.getOriginalMessage() + ")",
+          source + ": not valid JSON (" + e.getOriginalMessage() + ")",
+          e);
     }
     JsonNode results = root == null ? null : root.get("results");
     if (results == null || !results.isObject()) {
-      throw new UserError(
+      throw UserError.of(
+          source
+              + ": 'results' 객체가 없습니다. lm-evaluation-harness의 results.json"
+              + " ({\"results\": {\"task\": {\"acc,none\": 0.42, ...}}}), 예를 들어 gukdae 실행"
+              + " 폴더의 results.json을 주세요",
           source
               + ": no 'results' object; expected lm-evaluation-harness's results.json"
               + " ({\"results\": {\"task\": {\"acc,none\": 0.42, ...}}}), e.g. a gukdae run"

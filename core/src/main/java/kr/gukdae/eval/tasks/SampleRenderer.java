@@ -69,7 +69,8 @@ final class SampleRenderer {
     if (value instanceof Number) {
       return String.valueOf(value);
     }
-    throw new UserError(
+    throw UserError.of(
+        row.where() + ": " + field + " 도우미가 텍스트가 아닌 " + value + "을(를) 돌려주었습니다",
         row.where() + ": the " + field + " helper returned " + value + ", not a text");
   }
 
@@ -103,11 +104,14 @@ final class SampleRenderer {
   private List<String> choices(Row row) {
     Object spec = def.docToChoice();
     if (spec == null) {
-      throw new UserError(row.where() + ": multiple_choice tasks need doc_to_choice");
+      throw UserError.of(
+          row.where() + ": multiple_choice 과제에는 doc_to_choice가 필요합니다",
+          row.where() + ": multiple_choice tasks need doc_to_choice");
     }
     Object value = resolve(spec, row, "doc_to_choice");
     if (!(value instanceof List<?> list) || list.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": doc_to_choice는 비어 있지 않은 목록을 주어야 하는데 '" + value + "'을(를) 주었습니다",
           row.where() + ": doc_to_choice must give a non-empty list, got '" + value + "'");
     }
     return TaskLoader.strings(list);
@@ -124,20 +128,27 @@ final class SampleRenderer {
   Golds targets(Row row, List<String> choices) {
     Object spec = def.docToTarget();
     if (spec == null) {
-      throw new UserError(row.where() + ": doc_to_target is missing");
+      throw UserError.of(
+          row.where() + ": doc_to_target이 없습니다", row.where() + ": doc_to_target is missing");
     }
     Object value = resolve(spec, row, "doc_to_target");
     if (!(value instanceof List<?> list)) {
       return new Golds(List.of(target(row, choices, value)), false);
     }
     if (list.isEmpty()) {
-      throw new UserError(row.where() + ": doc_to_target gave an empty list of gold answers");
+      throw UserError.of(
+          row.where() + ": doc_to_target이 빈 정답 목록을 주었습니다",
+          row.where() + ": doc_to_target gave an empty list of gold answers");
     }
     List<String> golds = new java.util.ArrayList<>();
     for (Object gold : list) {
       if (!choices.isEmpty() && !(gold instanceof Number)) {
         // lm-eval compares each gold with the number of choices, so only indices work there
-        throw new UserError(
+        throw UserError.of(
+            row.where()
+                + ": doc_to_target이 목록 "
+                + list
+                + "을(를) 주었습니다. doc_to_choice가 있으면 정답 목록은 선택지 번호여야 합니다",
             row.where()
                 + ": doc_to_target gave the list "
                 + list
@@ -167,12 +178,21 @@ final class SampleRenderer {
       String text = String.valueOf(value).strip();
       index = text.matches("-?\\d+") ? Integer.parseInt(text) : choices.indexOf(text);
       if (index < 0) {
-        throw new UserError(
+        throw UserError.of(
+            row.where() + ": 답 '" + text + "'은(는) 선택지 " + choices + " 중 하나가 아닙니다",
             row.where() + ": answer '" + text + "' is not one of the choices " + choices);
       }
     }
     if (index < 0 || index >= choices.size()) {
-      throw new UserError(
+      throw UserError.of(
+          row.where()
+              + ": 답 번호 "
+              + index
+              + "이(가) 선택지 "
+              + choices.size()
+              + "개 "
+              + choices
+              + "의 범위를 벗어납니다 (답이 1부터 시작하나요? 그렇다면 {{answer - 1}}을 쓰세요)",
           row.where()
               + ": answer index "
               + index

@@ -65,7 +65,9 @@ final class TaskBuilder {
       splits.replaceAll((split, rows) -> rows.stream().map(processor).toList());
     }
     if (def.processResults() != null && !HelperValues.isHelper(def.processResults())) {
-      throw new UserError(where + ": process_results must be an lm-eval '!function module.name'");
+      throw UserError.of(
+          where + ": process_results는 lm-eval '!function module.name' 형식이어야 합니다",
+          where + ": process_results must be an lm-eval '!function module.name'");
     }
     // lm-eval's !function helpers, run in the Python sandbox (process_docs replaces the rows)
     HelperValues helpers = HelperValues.compute(where, def, splits, inlineSamples);
@@ -73,7 +75,9 @@ final class TaskBuilder {
     OutputType type = OutputType.fromWire(required(def.outputType(), "output_type"), where);
     // lm-eval allows doc_to_text: '' (an empty context); only a missing key is an error
     if (def.docToText() == null) {
-      throw new UserError(where + ": required field 'doc_to_text' is missing");
+      throw UserError.of(
+          where + ": 필수 필드 'doc_to_text'가 없습니다",
+          where + ": required field 'doc_to_text' is missing");
     }
     String docToText = def.docToText();
     if (!HelperValues.isHelper(docToText)) {
@@ -180,7 +184,16 @@ final class TaskBuilder {
     boolean multiple = !samples.get(0).targets().isEmpty();
     for (int i = 1; i < samples.size(); i++) {
       if (samples.get(i).targets().isEmpty() == multiple) {
-        throw new UserError(
+        throw UserError.of(
+            rows.get(i).where()
+                + ": 여기서는 doc_to_target이 "
+                + (multiple ? "답 하나" : "목록")
+                + "를 주지만 첫 문서("
+                + rows.get(0).where()
+                + ")에서는 "
+                + (multiple ? "목록" : "답 하나")
+                + "를 줍니다. lm-eval은 첫 문서의 형태를 모든 문서에 적용하므로 모든 행이 목록(예: [answer])을"
+                + " 주거나 아무것도 주지 않게 하세요",
             rows.get(i).where()
                 + ": doc_to_target gives "
                 + (multiple ? "one answer" : "a list")
@@ -199,7 +212,14 @@ final class TaskBuilder {
     Map<String, Object> out = new java.util.LinkedHashMap<>(row.fields());
     columns.forEach((name, column) -> {
       if (!row.fields().containsKey(column)) {
-        throw new UserError(
+        throw UserError.of(
+            row.where()
+                + ": dataset.columns가 '"
+                + name
+                + "'을(를) 파일에 없는 열 '"
+                + column
+                + "'에 연결합니다. 파일의 열: "
+                + row.fields().keySet(),
             row.where()
                 + ": dataset.columns maps '"
                 + name
@@ -227,12 +247,15 @@ final class TaskBuilder {
       }
     }
     if (def.metricAggregation() != null && def.processResults() == null) {
-      throw new UserError(where + ": metric_aggregation is for process_results metrics only");
+      throw UserError.of(
+          where + ": metric_aggregation은 process_results 지표에만 쓸 수 있습니다",
+          where + ": metric_aggregation is for process_results metrics only");
     }
     Map<String, Boolean> direction = Objects.requireNonNullElse(def.higherIsBetter(), Map.of());
     for (String metric : direction.keySet()) {
       if (!metrics.contains(metric)) {
-        throw new UserError(
+        throw UserError.of(
+            where + ": higher_is_better의 '" + metric + "'은(는) 지표 목록 " + metrics + "에 없습니다",
             where + ": higher_is_better names '" + metric + "', which is not in " + metrics);
       }
     }
@@ -262,7 +285,9 @@ final class TaskBuilder {
             type == OutputType.MULTIPLE_CHOICE ? "choice_loglikelihood" : "exact_match");
     HelperRef custom = filter == null ? null : LmEvalYaml.helperOf(filter.python());
     if (filter != null && filter.python() != null && custom == null) {
-      throw new UserError(where + ": filter.python is set by lm-eval's custom filters only");
+      throw UserError.of(
+          where + ": filter.python은 lm-eval 사용자 정의 필터만 설정합니다",
+          where + ": filter.python is set by lm-eval's custom filters only");
     }
     List<ScoreSpec> specs = scorersAfterFilter(type, metrics, seed, filter, name);
     return custom == null ? specs : HelperFilter.wrap(where, custom, specs);
@@ -287,7 +312,8 @@ final class TaskBuilder {
     }
     ScorerFactory factory = SCORERS.get(name);
     if (factory == null) {
-      throw new UserError(
+      throw UserError.of(
+          where + ": 알 수 없는 채점기 '" + name + "'입니다. 다음 중 하나를 쓰세요: " + SCORERS.keySet(),
           where + ": scorer '" + name + "' is not known; use one of " + SCORERS.keySet());
     }
     var context =
@@ -328,7 +354,11 @@ final class TaskBuilder {
       case "boxed" -> AnswerExtractor.boxed();
       case "none" -> AnswerExtractor.identity();
       default ->
-          throw new UserError(
+          throw UserError.of(
+              where
+                  + ": 알 수 없는 filter.type '"
+                  + type
+                  + "'입니다. choice_letter, boxed, none 중 하나를 쓰세요",
               where + ": filter.type '" + type + "' is unknown; use choice_letter, boxed or none");
     };
   }
@@ -362,7 +392,9 @@ final class TaskBuilder {
     try {
       return PromptFormat.valueOf(def.promptFormat().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserError(where + ": prompt_format must be chat or plain");
+      throw UserError.of(
+          where + ": prompt_format은 chat 또는 plain이어야 합니다",
+          where + ": prompt_format must be chat or plain");
     }
   }
 
@@ -428,14 +460,17 @@ final class TaskBuilder {
 
   private List<Row> split(String name, String field) {
     if (name == null) {
-      throw new UserError(where + ": " + field + " is missing");
+      throw UserError.of(where + ": " + field + "이(가) 없습니다", where + ": " + field + " is missing");
     }
     List<Row> rows = splits.get(name);
     if (rows == null && missing.containsKey(name)) {
-      throw new UserError(where + ": " + field + " '" + name + "': " + missing.get(name));
+      throw UserError.of(
+          where + ": " + field + " '" + name + "'의 파일을 읽을 수 없습니다: " + missing.get(name),
+          where + ": " + field + " '" + name + "': " + missing.get(name));
     }
     if (rows == null) {
-      throw new UserError(
+      throw UserError.of(
+          where + ": " + field + " '" + name + "'이(가) dataset.files " + splits.keySet() + "에 없습니다",
           where + ": " + field + " '" + name + "' is not in dataset.files " + splits.keySet());
     }
     return rows;
@@ -443,7 +478,9 @@ final class TaskBuilder {
 
   private String required(@Nullable String value, String field) {
     if (value == null || value.isBlank()) {
-      throw new UserError(where + ": required field '" + field + "' is missing");
+      throw UserError.of(
+          where + ": 필수 필드 '" + field + "'이(가) 없습니다",
+          where + ": required field '" + field + "' is missing");
     }
     return value;
   }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import kr.gukdae.UserError;
 import kr.gukdae.model.ModelException;
 import kr.gukdae.model.ModelException.Kind;
 import kr.gukdae.model.openai.AdaptiveLimiter.Permit;
@@ -188,31 +189,52 @@ final class Transport {
       } catch (SocketTimeoutException e) {
         if (result.ok) {
           throw new ModelException(
-              Kind.RETRYABLE, -1, "stream from " + uri + " stalled past the time-out", null);
+              Kind.RETRYABLE,
+              -1,
+              UserError.both(
+                  uri + "의 스트림이 제한 시간을 넘겨 멈췄습니다",
+                  "stream from " + uri + " stalled past the time-out"),
+              null);
         }
         failure =
             new ModelException(
                 Kind.RETRYABLE,
                 -1,
-                "no answer from " + uri + " within " + timeout.toMillis() + " ms",
+                UserError.both(
+                    uri + "이(가) " + timeout.toMillis() + " ms 안에 답하지 않았습니다",
+                    "no answer from " + uri + " within " + timeout.toMillis() + " ms"),
                 null);
       } catch (ConnectException | UnknownHostException e) {
         failure =
             new ModelException(
                 Kind.RETRYABLE,
                 -1,
-                "cannot connect to " + uri + "; is the server running and is --base-url right?",
+                UserError.both(
+                    uri + "에 연결할 수 없습니다. 서버가 실행 중인지, --base-url이 맞는지 확인하세요",
+                    "cannot connect to "
+                        + uri
+                        + "; is the server running and is --base-url right?"),
                 null);
       } catch (TooLarge e) {
         throw Failures.tooLarge(uri);
       } catch (IOException e) {
         if (result.ok) {
           throw new ModelException(
-              Kind.RETRYABLE, -1, "stream from " + uri + " broke off: " + e.getMessage(), null);
+              Kind.RETRYABLE,
+              -1,
+              UserError.both(
+                  uri + "의 스트림이 끊겼습니다: " + e.getMessage(),
+                  "stream from " + uri + " broke off: " + e.getMessage()),
+              null);
         }
         failure =
             new ModelException(
-                Kind.RETRYABLE, -1, "connection to " + uri + " failed: " + e.getMessage(), null);
+                Kind.RETRYABLE,
+                -1,
+                UserError.both(
+                    uri + " 연결에 실패했습니다: " + e.getMessage(),
+                    "connection to " + uri + " failed: " + e.getMessage()),
+                null);
       } finally {
         limiter.release(permit, result.ok ? Signal.SUCCESS : signal);
       }
@@ -223,7 +245,9 @@ final class Transport {
         throw new ModelException(
             Kind.RETRYABLE,
             failure.httpStatus(),
-            "gave up after " + (attempt + 1) + " attempts: " + failure.getMessage(),
+            UserError.both(
+                (attempt + 1) + "번 시도한 뒤 포기했습니다: " + failure.message(true),
+                "gave up after " + (attempt + 1) + " attempts: " + failure.message(false)),
             null);
       }
       pause(backoff.delay(attempt, retryAfter), uri);
@@ -235,7 +259,11 @@ final class Transport {
       return limiter.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ModelException(Kind.RETRYABLE, -1, "interrupted while waiting for " + uri, e);
+      throw new ModelException(
+          Kind.RETRYABLE,
+          -1,
+          UserError.both(uri + "을(를) 기다리다 중단되었습니다", "interrupted while waiting for " + uri),
+          e);
     }
   }
 
@@ -244,7 +272,11 @@ final class Transport {
       Thread.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ModelException(Kind.RETRYABLE, -1, "interrupted while backing off " + uri, e);
+      throw new ModelException(
+          Kind.RETRYABLE,
+          -1,
+          UserError.both(uri + "에 다시 보내기 전 대기 중에 중단되었습니다", "interrupted while backing off " + uri),
+          e);
     }
   }
 
