@@ -45,11 +45,7 @@ public final class Calls {
   public static Seal seal(Call call, List<Application> applications, Ledger ledger, Instant now) {
     if (now.isBefore(call.closes().toInstant())) {
       throw UserError.of(
-          "공모 "
-              + call.id()
-              + "은(는) "
-              + call.closes()
-              + "에 마감합니다. 그 전에는 봉인할 수 없습니다",
+          "공모 " + call.id() + "은(는) " + call.closes() + "에 마감합니다. 그 전에는 봉인할 수 없습니다",
           "call "
               + call.id()
               + " closes at "
@@ -148,13 +144,7 @@ public final class Calls {
     }
     if (out.size() != hashes.size()) {
       throw UserError.of(
-          "call "
-              + callId
-              + ": 봉인에는 신청 "
-              + hashes.size()
-              + "건이 있는데 "
-              + out.size()
-              + "건을 찾았습니다",
+          "call " + callId + ": 봉인에는 신청 " + hashes.size() + "건이 있는데 " + out.size() + "건을 찾았습니다",
           "call "
               + callId
               + ": the seal lists "

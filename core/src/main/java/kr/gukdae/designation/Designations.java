@@ -81,11 +81,10 @@ public final class Designations {
           program.teams().stream()
               .filter(x -> x.id().equals(t.team()))
               .findFirst()
-              .orElseThrow(
-                  () ->
-                      UserError.of(
-                          "결정에 있는 팀 " + t.team() + "이(가) 프로그램에 없습니다",
-                          "decision team " + t.team() + " is not in the programme"));
+              .orElseThrow(() ->
+                  UserError.of(
+                      "결정에 있는 팀 " + t.team() + "이(가) 프로그램에 없습니다",
+                      "decision team " + t.team() + " is not in the programme"));
       for (String d : t.designations()) {
         boolean model = !d.startsWith(COMPANY_PREFIX);
         String holder = model ? team.name() : d.substring(COMPANY_PREFIX.length());

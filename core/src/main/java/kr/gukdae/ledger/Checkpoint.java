@@ -122,8 +122,7 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
   /** Every {@code checkpoint-*.json} in a folder, oldest first. */
   public static List<Checkpoint> readAll(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw UserError.of(
-          "앵커 폴더 " + dir + "이(가) 없습니다", "anchors folder " + dir + " does not exist");
+      throw UserError.of("앵커 폴더 " + dir + "이(가) 없습니다", "anchors folder " + dir + " does not exist");
     }
     try (Stream<Path> files = Files.list(dir)) {
       List<Checkpoint> out = new ArrayList<>();

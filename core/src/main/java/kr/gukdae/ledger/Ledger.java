@@ -197,9 +197,7 @@ public final class Ledger {
     if (key != null && introduce == null) {
       if (head.lastKey() == null && last != null) {
         throw UserError.of(
-            "원장에 서명되지 않은 항목이 "
-                + last.seq()
-                + "개 있습니다. 서명을 시작하려면 'gukdae ledger init'을 실행하세요",
+            "원장에 서명되지 않은 항목이 " + last.seq() + "개 있습니다. 서명을 시작하려면 'gukdae ledger init'을 실행하세요",
             "the ledger holds "
                 + last.seq()
                 + " unsigned entries: run 'gukdae ledger init' to start signing it");

@@ -211,12 +211,7 @@ final class TrainingLog {
         return Instant.parse(v).getEpochSecond();
       } catch (java.time.format.DateTimeParseException e) {
         throw UserError.of(
-            file
-                + ":"
-                + lineNo
-                + ": 시간 값은 epoch 초도 ISO-8601도 아닙니다: '"
-                + Sanitize.text(v, 40)
-                + "'",
+            file + ":" + lineNo + ": 시간 값은 epoch 초도 ISO-8601도 아닙니다: '" + Sanitize.text(v, 40) + "'",
             file
                 + ":"
                 + lineNo

@@ -70,10 +70,7 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
     }
     if (files.isEmpty()) {
       throw UserError.of(
-          dir
-              + ": .safetensors 파일도 "
-              + INDEX
-              + " 파일도 없습니다. 가중치가 들어 있는 디렉터리를 지정하세요",
+          dir + ": .safetensors 파일도 " + INDEX + " 파일도 없습니다. 가중치가 들어 있는 디렉터리를 지정하세요",
           dir
               + ": no .safetensors files and no "
               + INDEX
@@ -164,12 +161,7 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
     for (String name : wanted.keySet()) {
       if (!names.contains(name)) {
         throw UserError.of(
-            index
-                + ": 텐서 '"
-                + Sanitize.text(name, 120)
-                + "'이(가) 샤드 "
-                + wanted.get(name)
-                + "에 없습니다",
+            index + ": 텐서 '" + Sanitize.text(name, 120) + "'이(가) 샤드 " + wanted.get(name) + "에 없습니다",
             index
                 + ": tensor '"
                 + Sanitize.text(name, 120)

@@ -153,10 +153,7 @@ public record GpuRules(
     Double r = rates.get(gpuType);
     if (r == null) {
       throw kr.gukdae.UserError.of(
-          "gpuType '"
-              + gpuType
-              + "': 프로그램에 환산 비율이 없습니다. 알려진 유형: "
-              + rates.keySet(),
+          "gpuType '" + gpuType + "': 프로그램에 환산 비율이 없습니다. 알려진 유형: " + rates.keySet(),
           "gpuType '"
               + gpuType
               + "' has no exchange rate in the programme; known: "

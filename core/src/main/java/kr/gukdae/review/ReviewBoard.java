@@ -26,8 +26,7 @@ public final class ReviewBoard {
     Set<String> orgs = teamOrganisations.get(sheet.teamId());
     String where = "review by '" + sheet.reviewerId() + "' of team '" + sheet.teamId() + "': ";
     if (orgs == null) {
-      throw UserError.of(
-          where + "이 팀은 이번 단계에 없습니다", where + "team is not in this stage");
+      throw UserError.of(where + "이 팀은 이번 단계에 없습니다", where + "team is not in this stage");
     }
     List<String> problems = panel.problems(sheet);
     if (!problems.isEmpty()) {
@@ -36,9 +35,7 @@ public final class ReviewBoard {
     Reviewer reviewer = panel.reviewer(sheet.reviewerId()).orElseThrow();
     if (reviewer.conflictsWith(orgs)) {
       throw UserError.of(
-          where
-              + "이해충돌: 평가위원이 팀 구성원과 관계가 있다고 신고했습니다"
-              + " (평가표를 지우거나 팀을 다시 배정하세요)",
+          where + "이해충돌: 평가위원이 팀 구성원과 관계가 있다고 신고했습니다" + " (평가표를 지우거나 팀을 다시 배정하세요)",
           where
               + "conflict of interest: the reviewer declared an affiliation with a team member"
               + " (remove the sheet or re-assign the team)");

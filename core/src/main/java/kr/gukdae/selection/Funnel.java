@@ -54,9 +54,8 @@ public record Funnel(List<Round> rounds, List<Reviewer> reviewers) {
         .filter(r -> r.id().equals(id))
         .findFirst()
         .orElseThrow(() ->
-                kr.gukdae.UserError.of(
-                    "선정 절차에 라운드 '" + id + "'이(가) 없습니다",
-                    "no round '" + id + "' in the funnel"));
+            kr.gukdae.UserError.of(
+                "선정 절차에 라운드 '" + id + "'이(가) 없습니다", "no round '" + id + "' in the funnel"));
   }
 
   public List<Reviewer> panel(Round round) {

@@ -76,10 +76,7 @@ public final class Selection {
     ledger.appendAll(first -> {
       if (recordedAssignment(ledger, funnel, assignment.round()) != null) {
         throw UserError.of(
-            funnel
-                + "의 라운드 "
-                + assignment.round()
-                + "에는 이미 기록된 배정이 있습니다. 아무것도 추가하지 않았습니다",
+            funnel + "의 라운드 " + assignment.round() + "에는 이미 기록된 배정이 있습니다. 아무것도 추가하지 않았습니다",
             "round "
                 + assignment.round()
                 + " of "
@@ -121,11 +118,7 @@ public final class Selection {
         }
         if (reviewer.conflictsWith(a.interestedOrganisations())) {
           throw UserError.of(
-              "assignment: "
-                  + r
-                  + "은(는) "
-                  + a.id()
-                  + "의 참여 기관이나 공급자와 관계가 있다고 신고했습니다(이해충돌)",
+              "assignment: " + r + "은(는) " + a.id() + "의 참여 기관이나 공급자와 관계가 있다고 신고했습니다(이해충돌)",
               "assignment: "
                   + r
                   + " declared an affiliation with a member or supplier of "
@@ -145,10 +138,7 @@ public final class Selection {
     ledger.appendAll(input -> {
       if (decided(ledger, in.funnel(), in.round().id())) {
         throw UserError.of(
-            in.funnel()
-                + "의 라운드 "
-                + in.round().id()
-                + "은(는) 방금 다른 프로세스가 결정했습니다. 아무것도 추가하지 않았습니다",
+            in.funnel() + "의 라운드 " + in.round().id() + "은(는) 방금 다른 프로세스가 결정했습니다. 아무것도 추가하지 않았습니다",
             "round "
                 + in.round().id()
                 + " of "

@@ -108,9 +108,7 @@ public final class Stages {
     Verification chain = Ledger.verify(entries, null);
     if (!chain.intact()) {
       throw UserError.of(
-          "손상된 원장으로는 재현할 수 없습니다: "
-              + chain.describe()
-              + " (자세한 내용은 'gukdae audit verify'로 확인하세요)",
+          "손상된 원장으로는 재현할 수 없습니다: " + chain.describe() + " (자세한 내용은 'gukdae audit verify'로 확인하세요)",
           "cannot replay from a broken ledger: "
               + chain.describe()
               + " (run 'gukdae audit verify' for details)");
@@ -175,8 +173,8 @@ public final class Stages {
             .component(componentId)
             .orElseThrow(() ->
                 UserError.of(
-                        "what-if: '" + componentId + "'은(는) 평가 체계의 구성 요소가 아닙니다",
-                        "what-if: '" + componentId + "' is not a component of the scheme"));
+                    "what-if: '" + componentId + "'은(는) 평가 체계의 구성 요소가 아닙니다",
+                    "what-if: '" + componentId + "' is not a component of the scheme"));
     StageResult base = evaluate(program, stage, evidence);
     StageResult changed =
         evaluate(

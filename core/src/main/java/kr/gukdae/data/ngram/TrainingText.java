@@ -43,12 +43,7 @@ public final class TrainingText {
             JsonNode text = node.get(field);
             if (text == null || !text.isString()) {
               throw UserError.of(
-                  file
-                      + ":"
-                      + lineNo
-                      + ": 텍스트 필드 '"
-                      + field
-                      + "'이(가) 없습니다. --field로 필드 이름을 지정하세요",
+                  file + ":" + lineNo + ": 텍스트 필드 '" + field + "'이(가) 없습니다. --field로 필드 이름을 지정하세요",
                   file
                       + ":"
                       + lineNo

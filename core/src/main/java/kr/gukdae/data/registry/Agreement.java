@@ -55,11 +55,7 @@ public record Agreement(
     }
     if (d.excluded()) {
       throw UserError.of(
-          "agreement "
-              + id
-              + ": 데이터셋 "
-              + d.id()
-              + "은(는) 정부 재원으로 구축되어 사업 용도에서 제외됩니다",
+          "agreement " + id + ": 데이터셋 " + d.id() + "은(는) 정부 재원으로 구축되어 사업 용도에서 제외됩니다",
           "agreement "
               + id
               + ": dataset "
@@ -68,11 +64,7 @@ public record Agreement(
     }
     if (commercial && !d.usage().commercial()) {
       throw UserError.of(
-          "agreement "
-              + id
-              + ": 데이터셋 "
-              + d.id()
-              + "은(는) 비상업적 이용만 허용합니다. 공급자가 먼저 이용 범위를 바꿔야 합니다",
+          "agreement " + id + ": 데이터셋 " + d.id() + "은(는) 비상업적 이용만 허용합니다. 공급자가 먼저 이용 범위를 바꿔야 합니다",
           "agreement "
               + id
               + ": dataset "

@@ -107,8 +107,7 @@ public record DatasetEntry(
     }
     require("delivery", delivery);
     if (priceKrw < 0) {
-      throw UserError.of(
-          "priceKrw: 0(무료) 이상이어야 합니다", "priceKrw: must be 0 (free) or more");
+      throw UserError.of("priceKrw: 0(무료) 이상이어야 합니다", "priceKrw: must be 0 (free) or more");
     }
     if (provenance == null) {
       throw UserError.of(

@@ -131,8 +131,8 @@ public final class Fields {
       case "false" -> false;
       default ->
           throw UserError.of(
-                source + ": " + field + " '" + value + "'은(는) true 또는 false여야 합니다",
-                source + ": " + field + " '" + value + "' must be true or false");
+              source + ": " + field + " '" + value + "'은(는) true 또는 false여야 합니다",
+              source + ": " + field + " '" + value + "' must be true or false");
     };
   }
 
