@@ -36,13 +36,18 @@ public final class BattleFiles {
     try {
       return parse(name, Datasets.read(name, in));
     } catch (IOException e) {
-      throw new UserError(name + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          name + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          name + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
   }
 
   static List<Battle> parse(String name, List<Row> rows) {
     if (rows.isEmpty()) {
-      throw new UserError(name + ": no battles; expected rows with model_a, model_b, winner");
+      throw UserError.of(
+          name + ": 대결이 없습니다. model_a, model_b, winner가 있는 행이 필요합니다",
+          name + ": no battles; expected rows with model_a, model_b, winner");
     }
     var shape = BattleRow.Shape.detect(name, rows.get(0));
     List<Battle> battles = new ArrayList<>(rows.size());

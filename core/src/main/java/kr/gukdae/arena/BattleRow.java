@@ -29,12 +29,19 @@ final class BattleRow {
       for (Shape s : values()) {
         if (columns.contains(s.a) && columns.contains(s.b)) {
           if (!columns.contains("winner")) {
-            throw new UserError(first.where() + ": no 'winner' column; the row has " + columns);
+            throw UserError.of(
+                first.where() + ": 'winner' 열이 없습니다. 이 행의 열: " + columns,
+                first.where() + ": no 'winner' column; the row has " + columns);
           }
           return s;
         }
       }
-      throw new UserError(
+      throw UserError.of(
+          name
+              + ": 열 "
+              + columns
+              + "은(는) 대결 파일이 아닙니다. model_a,model_b,winner(FastChat clean_battle)"
+              + " 또는 left,right,winner(llmfao)가 필요합니다",
           name
               + ": columns "
               + columns
@@ -49,7 +56,15 @@ final class BattleRow {
     String a = text(row, shape.a, true);
     String b = text(row, shape.b, true);
     if (a.equals(b)) {
-      throw new UserError(
+      throw UserError.of(
+          row.where()
+              + ": "
+              + shape.a
+              + "와(과) "
+              + shape.b
+              + "이(가) 모두 '"
+              + a
+              + "'입니다. 모델은 자기 자신과 대결할 수 없으니 이 행을 지우세요",
           row.where()
               + ": "
               + shape.a
@@ -68,7 +83,8 @@ final class BattleRow {
     StyleFeatures sa = BattleStyle.read(row, "a");
     StyleFeatures sb = BattleStyle.read(row, "b");
     if ((sa == null) != (sb == null)) {
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": 스타일 특성이 한쪽 답변에만 있습니다. style_a_*와 style_b_*를 모두 주세요",
           row.where() + ": style features given for one answer only; give style_a_* and style_b_*");
     }
     return sa == null ? battle : battle.withStyle(sa, sb);
@@ -82,14 +98,16 @@ final class BattleRow {
         case "right" -> Outcome.MODEL_B;
         case "tie" -> Outcome.TIE;
         default ->
-            throw new UserError(
+            throw UserError.of(
+                row.where() + ": 알 수 없는 winner '" + w + "'입니다. left, right, tie 중 하나를 쓰세요",
                 row.where() + ": unknown winner '" + w + "'; expected left, right or tie");
       };
     }
     try {
       return Outcome.fromWire(w);
     } catch (UserError e) {
-      throw new UserError(row.where() + ": " + e.getMessage(), e);
+      String at = row.where() + ": ";
+      throw UserError.of(at + e.message(true), at + e.message(false), e);
     }
   }
 
@@ -105,7 +123,11 @@ final class BattleRow {
       }
       return Instant.ofEpochMilli(Math.round(seconds * 1000));
     } catch (NumberFormatException e) {
-      throw new UserError(
+      throw UserError.of(
+          row.where()
+              + ": tstamp '"
+              + bounded(v.toString())
+              + "'은(는) epoch 초가 아닙니다. 예: 1700000000.5",
           row.where()
               + ": tstamp '"
               + bounded(v.toString())
@@ -126,7 +148,11 @@ final class BattleRow {
       w = Double.NaN;
     }
     if (!Double.isFinite(w) || !(w > 0)) {
-      throw new UserError(
+      throw UserError.of(
+          row.where()
+              + ": weight '"
+              + bounded(v.toString())
+              + "'은(는) 0보다 큰 유한한 수여야 합니다(1 = 보통 한 표, 예: 0.5). 고치거나 비워 두세요",
           row.where()
               + ": weight '"
               + bounded(v.toString())
@@ -144,11 +170,13 @@ final class BattleRow {
     Object v = row.get(column);
     String s = v == null ? "" : v.toString().replaceAll("\\p{Cntrl}", " ").strip();
     if (required && s.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": " + column + "이(가) 비어 있습니다. 모든 대결에는 두 모델과 승자가 있어야 합니다",
           row.where() + ": " + column + " is empty; every battle names both models and a winner");
     }
     if (s.length() > MAX_TEXT) {
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": " + column + "이(가) " + MAX_TEXT + "자보다 깁니다. 줄이세요",
           row.where() + ": " + column + " is longer than " + MAX_TEXT + " characters; shorten it");
     }
     return s;

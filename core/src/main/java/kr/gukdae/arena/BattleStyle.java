@@ -64,7 +64,13 @@ final class BattleStyle {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new UserError(
+      throw UserError.of(
+          row.where()
+              + ": "
+              + column
+              + "은(는) 0 이상의 정수여야 합니다 (받은 값: '"
+              + BattleRow.bounded(String.valueOf(v))
+              + "')",
           row.where()
               + ": "
               + column

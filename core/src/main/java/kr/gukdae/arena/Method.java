@@ -22,6 +22,8 @@ public enum Method {
         return m;
       }
     }
-    throw new UserError("--method '" + text + "': expected bt, elo or style");
+    throw UserError.of(
+        "--method '" + text + "': bt, elo, style 중 하나를 쓰세요",
+        "--method '" + text + "': expected bt, elo or style");
   }
 }

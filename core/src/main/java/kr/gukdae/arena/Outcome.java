@@ -31,7 +31,8 @@ public enum Outcome {
         .filter(o -> o.wireName.equals(value))
         .findFirst()
         .orElseThrow(() ->
-            new UserError(
+            UserError.of(
+                "알 수 없는 winner '" + value + "'입니다. model_a, model_b, tie, tie (bothbad) 중 하나를 쓰세요",
                 "unknown winner '"
                     + value
                     + "'; expected one of model_a, model_b, tie, tie (bothbad)"));

@@ -27,13 +27,17 @@ public record RatingOptions(
     public static Anchor parse(String text) {
       int eq = text.lastIndexOf('=');
       if (eq <= 0 || eq == text.length() - 1) {
-        throw new UserError("--anchor '" + text + "': expected MODEL=VALUE, e.g. gpt-4=1200");
+        throw UserError.of(
+            "--anchor '" + text + "': MODEL=VALUE 형식이어야 합니다. 예: gpt-4=1200",
+            "--anchor '" + text + "': expected MODEL=VALUE, e.g. gpt-4=1200");
       }
       try {
         return new Anchor(
             text.substring(0, eq).strip(), Double.parseDouble(text.substring(eq + 1)));
       } catch (IllegalArgumentException e) {
-        throw new UserError("--anchor '" + text + "': VALUE must be a finite number, e.g. 1200");
+        throw UserError.of(
+            "--anchor '" + text + "': VALUE는 유한한 수여야 합니다. 예: 1200",
+            "--anchor '" + text + "': VALUE must be a finite number, e.g. 1200");
       }
     }
   }

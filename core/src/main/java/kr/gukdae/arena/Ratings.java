@@ -154,7 +154,8 @@ public final class Ratings {
 
   private static void requireBattles(List<Battle> battles) {
     if (battles.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          "평가할 대결이 없습니다 (파일이나 고른 부분이 비어 있습니다). --category와 --min-battles를" + " 확인하세요",
           "no battles to rate (the file or the chosen slice is empty); check --category and --min-battles");
     }
   }

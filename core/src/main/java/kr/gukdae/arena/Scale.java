@@ -32,7 +32,8 @@ final class Scale {
     if (anchor != null) {
       int at = Arrays.asList(models).indexOf(anchor.model());
       if (at < 0) {
-        throw new UserError(
+        throw UserError.of(
+            "--anchor: 모델 '" + anchor.model() + "'의 대결이 여기에 없습니다. 평가된 모델 중 하나를 고르세요",
             "--anchor: model '"
                 + anchor.model()
                 + "' has no battles here; pick one of the rated models");

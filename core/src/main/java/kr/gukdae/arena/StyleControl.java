@@ -24,7 +24,14 @@ final class StyleControl {
     for (int t = 0; t < n; t++) {
       Battle b = battles.get(t);
       if (!b.hasStyle()) {
-        throw new UserError(
+        throw UserError.of(
+            (t + 1)
+                + "번째 대결 ("
+                + b.modelA()
+                + " vs "
+                + b.modelB()
+                + ")에 스타일 특성이 없습니다. --method style에는 모든 대결에"
+                + " style_a_*/style_b_* 열(또는 FastChat conv_metadata)이 필요합니다",
             "battle "
                 + (t + 1)
                 + " ("

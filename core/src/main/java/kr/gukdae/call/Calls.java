@@ -44,7 +44,8 @@ public final class Calls {
    */
   public static Seal seal(Call call, List<Application> applications, Ledger ledger, Instant now) {
     if (now.isBefore(call.closes().toInstant())) {
-      throw new UserError(
+      throw UserError.of(
+          "공모 " + call.id() + "은(는) " + call.closes() + "에 마감합니다. 그 전에는 봉인할 수 없습니다",
           "call "
               + call.id()
               + " closes at "
@@ -52,12 +53,16 @@ public final class Calls {
               + "; it cannot be sealed before then");
     }
     if (findSeal(ledger.entries(), call.id()) != null) {
-      throw new UserError("call " + call.id() + " is already sealed in the ledger");
+      throw UserError.of(
+          "공모 " + call.id() + "은(는) 이미 원장에 봉인되어 있습니다",
+          "call " + call.id() + " is already sealed in the ledger");
     }
     List<String> ids = new ArrayList<>();
     for (Application a : applications) {
       if (ids.contains(a.id())) {
-        throw new UserError("applications: id '" + a.id() + "' appears twice");
+        throw UserError.of(
+            "applications: id '" + a.id() + "'이(가) 두 번 나옵니다",
+            "applications: id '" + a.id() + "' appears twice");
       }
       ids.add(a.id());
     }
@@ -86,7 +91,14 @@ public final class Calls {
             .appendAll(first -> {
               LedgerEntry other = findSeal(ledger.entries(), call.id());
               if (other != null) {
-                throw new UserError(
+                throw UserError.of(
+                    "공모 "
+                        + call.id()
+                        + "은(는) 다른 프로세스가 원장 seq "
+                        + other.seq()
+                        + "에서 봉인했습니다 ("
+                        + other.timestamp()
+                        + "). 아무것도 추가하지 않았습니다",
                     "call "
                         + call.id()
                         + " was sealed by another process at ledger seq "
@@ -109,7 +121,9 @@ public final class Calls {
     List<LedgerEntry> entries = ledger.entries();
     LedgerEntry seal = findSeal(entries, callId);
     if (seal == null) {
-      throw new UserError("call " + callId + " is not sealed; run the seal at the deadline first");
+      throw UserError.of(
+          "공모 " + callId + "은(는) 봉인되지 않았습니다. 먼저 마감 시각에 봉인을 실행하세요",
+          "call " + callId + " is not sealed; run the seal at the deadline first");
     }
     JsonNode hashes = CanonicalJson.parse(seal.payload()).path("applications");
     List<Application> out = new ArrayList<>();
@@ -121,14 +135,16 @@ public final class Calls {
       String id = node.path("id").asString();
       if (node.path("call").asString().equals(callId) && hashes.has(id)) {
         if (!Sha256.hex(e.payload()).equals(hashes.path(id).asString())) {
-          throw new UserError(
+          throw UserError.of(
+              "ledger seq " + e.seq() + ": 신청 " + id + "이(가) 봉인된 해시와 다릅니다",
               "ledger seq " + e.seq() + ": application " + id + " differs from its sealed hash");
         }
         out.add(CanonicalJson.read(node, Application.class));
       }
     }
     if (out.size() != hashes.size()) {
-      throw new UserError(
+      throw UserError.of(
+          "call " + callId + ": 봉인에는 신청 " + hashes.size() + "건이 있는데 " + out.size() + "건을 찾았습니다",
           "call "
               + callId
               + ": the seal lists "

@@ -31,7 +31,8 @@ public final class DataJson {
     try {
       return MAPPER.readValue(json, type);
     } catch (JacksonException e) {
-      throw new UserError(source + ": " + describe(e), e);
+      throw UserError.of(
+          source + ": JSON을 읽을 수 없습니다 (" + describe(e) + ")", source + ": " + describe(e), e);
     }
   }
 
@@ -39,7 +40,10 @@ public final class DataJson {
     try {
       return MAPPER.readTree(json);
     } catch (JacksonException e) {
-      throw new UserError(source + ": not valid JSON (" + describe(e) + ")", e);
+      throw UserError.of(
+          source + ": 올바른 JSON이 아닙니다 (" + describe(e) + ")",
+          source + ": not valid JSON (" + describe(e) + ")",
+          e);
     }
   }
 
@@ -47,9 +51,12 @@ public final class DataJson {
     try {
       return Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw new UserError(file + ": file not found; check the path");
+      throw UserError.of(file + ": 파일이 없습니다. 경로를 확인하세요", file + ": file not found; check the path");
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
   }
 

@@ -69,7 +69,9 @@ public final class Designations {
       if (e.kind().equals(APPLIED)
           && p.path("stage").asInt() == decision.stage()
           && p.path("programme").asString().equals(decision.programmeSha256())) {
-        throw new UserError("stage " + decision.stage() + " designations are already recorded");
+        throw UserError.of(
+            "단계 " + decision.stage() + "의 지정이 이미 기록되어 있습니다",
+            "stage " + decision.stage() + " designations are already recorded");
       }
     }
     List<String> changes = new ArrayList<>();
@@ -79,8 +81,10 @@ public final class Designations {
           program.teams().stream()
               .filter(x -> x.id().equals(t.team()))
               .findFirst()
-              .orElseThrow(
-                  () -> new UserError("decision team " + t.team() + " is not in the programme"));
+              .orElseThrow(() ->
+                  UserError.of(
+                      "결정에 있는 팀 " + t.team() + "이(가) 프로그램에 없습니다",
+                      "decision team " + t.team() + " is not in the programme"));
       for (String d : t.designations()) {
         boolean model = !d.startsWith(COMPANY_PREFIX);
         String holder = model ? team.name() : d.substring(COMPANY_PREFIX.length());

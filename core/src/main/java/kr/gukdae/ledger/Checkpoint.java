@@ -91,11 +91,14 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
       JsonNode n = CanonicalJson.parse(Files.readString(file, StandardCharsets.UTF_8));
       for (String name : n.propertyNames()) {
         if (!FIELDS.contains(name)) {
-          throw new UserError(file + ": unknown field '" + name + "' (expected " + FIELDS + ")");
+          throw UserError.of(
+              file + ": 알 수 없는 필드 '" + name + "'입니다 (쓸 수 있는 필드: " + FIELDS + ")",
+              file + ": unknown field '" + name + "' (expected " + FIELDS + ")");
         }
       }
       if (!FORMAT.equals(n.path("format").asString())) {
-        throw new UserError(file + ": format must be " + FORMAT);
+        throw UserError.of(
+            file + ": format은 " + FORMAT + "이어야 합니다", file + ": format must be " + FORMAT);
       }
       return new Checkpoint(
           n.required("seq").asLong(),
@@ -104,16 +107,22 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
           n.required("key").asString(),
           n.required("signature").asString());
     } catch (IOException e) {
-      throw new UserError("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "체크포인트 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read checkpoint " + file + ": " + e.getMessage(),
+          e);
     } catch (JacksonException | IllegalArgumentException | DateTimeException e) {
-      throw new UserError(file + ": not a gukdae checkpoint (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": gukdae 체크포인트가 아닙니다 (" + e.getMessage() + ")",
+          file + ": not a gukdae checkpoint (" + e.getMessage() + ")",
+          e);
     }
   }
 
   /** Every {@code checkpoint-*.json} in a folder, oldest first. */
   public static List<Checkpoint> readAll(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new UserError("anchors folder " + dir + " does not exist");
+      throw UserError.of("앵커 폴더 " + dir + "이(가) 없습니다", "anchors folder " + dir + " does not exist");
     }
     try (Stream<Path> files = Files.list(dir)) {
       List<Checkpoint> out = new ArrayList<>();
@@ -123,7 +132,10 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
           .forEach(f -> out.add(read(f)));
       return out;
     } catch (IOException e) {
-      throw new UserError("cannot list anchors folder " + dir + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "앵커 폴더 " + dir + "의 목록을 읽을 수 없습니다: " + e.getMessage(),
+          "cannot list anchors folder " + dir + ": " + e.getMessage(),
+          e);
     }
   }
 }

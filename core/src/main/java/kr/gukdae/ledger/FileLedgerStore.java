@@ -49,7 +49,9 @@ final class FileLedgerStore implements LedgerStore {
     try {
       Path dir = file.toAbsolutePath().getParent();
       if (dir == null) {
-        throw new UserError("ledger file " + file + " must be a file, not the root directory");
+        throw UserError.of(
+            "원장 파일 " + file + "은(는) 루트 디렉터리가 아니라 파일이어야 합니다",
+            "ledger file " + file + " must be a file, not the root directory");
       }
       Files.createDirectories(dir);
       Path lock = dir.resolve(file.getFileName() + ".lock");
@@ -115,7 +117,10 @@ final class FileLedgerStore implements LedgerStore {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       lines = List.of(text.substring(0, text.lastIndexOf('\n') + 1).split("\n", -1));
     } catch (IOException e) {
-      throw new UserError("cannot read ledger file " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "원장 파일 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read ledger file " + file + ": " + e.getMessage(),
+          e);
     }
     List<LedgerEntry> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -135,8 +140,10 @@ final class FileLedgerStore implements LedgerStore {
                 optional(n, "key"),
                 optional(n, "signature")));
       } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
-        throw new UserError(
-            file + " line " + (i + 1) + ": not a ledger entry (" + e.getMessage() + ")", e);
+        throw UserError.of(
+            file + " line " + (i + 1) + ": 원장 항목이 아닙니다 (" + e.getMessage() + ")",
+            file + " line " + (i + 1) + ": not a ledger entry (" + e.getMessage() + ")",
+            e);
       }
     }
     return out;

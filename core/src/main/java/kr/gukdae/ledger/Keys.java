@@ -47,9 +47,15 @@ public final class Keys {
     try {
       return decode(Pem.decode(Files.readString(file, StandardCharsets.UTF_8), "PUBLIC KEY", file));
     } catch (IOException e) {
-      throw new UserError("cannot read public key file " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "공개 키 파일 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read public key file " + file + ": " + e.getMessage(),
+          e);
     } catch (IllegalArgumentException e) {
-      throw new UserError("public key file " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "공개 키 파일 " + file + "이(가) 올바르지 않습니다: " + e.getMessage(),
+          "public key file " + file + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -126,7 +126,10 @@ public final class Ledger {
     List<LedgerEntry> batch =
         store.appendAtomically(head -> {
           if (head.lastKey() != null) {
-            throw new UserError(
+            throw UserError.of(
+                "원장은 이미 키 "
+                    + KeyEntry.parse(head.lastKey().payload()).fingerprint()
+                    + "(으)로 서명되어 있습니다. 키를 바꾸려면 'gukdae ledger rotate'를 쓰세요",
                 "the ledger is already signed by key "
                     + KeyEntry.parse(head.lastKey().payload()).fingerprint()
                     + "; use 'gukdae ledger rotate' to change keys");
@@ -171,7 +174,9 @@ public final class Ledger {
 
   private OfficeKey requireKey() {
     if (key == null) {
-      throw new UserError("no office key configured: run 'gukdae ledger init' first");
+      throw UserError.of(
+          "설정된 기관 키가 없습니다. 먼저 'gukdae ledger init'을 실행하세요",
+          "no office key configured: run 'gukdae ledger init' first");
     }
     return key;
   }
@@ -181,7 +186,9 @@ public final class Ledger {
       LedgerStore.Head head, LongFunction<List<Draft>> drafts, @Nullable OfficeKey newKey) {
     LedgerEntry last = head.last();
     if (key == null && keyRequired) {
-      throw new UserError(
+      throw UserError.of(
+          "설정된 기관 원장 키가 없습니다. 'gukdae ledger init'을 실행하세요(GUKDAE_LEDGER_KEY가"
+              + " 키 파일을 가리킵니다). 아무것도 추가하지 않았습니다",
           "no office ledger key is configured: run 'gukdae ledger init' (GUKDAE_LEDGER_KEY names"
               + " the key file); nothing was appended");
     }
@@ -189,7 +196,8 @@ public final class Ledger {
     OfficeKey introduce = newKey;
     if (key != null && introduce == null) {
       if (head.lastKey() == null && last != null) {
-        throw new UserError(
+        throw UserError.of(
+            "원장에 서명되지 않은 항목이 " + last.seq() + "개 있습니다. 서명을 시작하려면 'gukdae ledger init'을 실행하세요",
             "the ledger holds "
                 + last.seq()
                 + " unsigned entries: run 'gukdae ledger init' to start signing it");
@@ -200,7 +208,11 @@ public final class Ledger {
         checkActive(head, key);
       }
     } else if (key == null && head.lastKey() != null) {
-      throw new UserError(
+      throw UserError.of(
+          "원장은 키 "
+              + KeyEntry.parse(head.lastKey().payload()).fingerprint()
+              + "(으)로 서명되어 있지만 설정된 기관 키(GUKDAE_LEDGER_KEY)가 없습니다. 아무것도 추가하지"
+              + " 않았습니다",
           "the ledger is signed by key "
               + KeyEntry.parse(head.lastKey().payload()).fingerprint()
               + " but no office key is configured (GUKDAE_LEDGER_KEY); nothing was appended");
@@ -246,11 +258,18 @@ public final class Ledger {
 
   private static void checkActive(LedgerStore.Head head, OfficeKey key) {
     if (head.lastKey() == null) {
-      throw new UserError("the ledger has no office key yet: run 'gukdae ledger init'");
+      throw UserError.of(
+          "원장에 아직 기관 키가 없습니다. 'gukdae ledger init'을 실행하세요",
+          "the ledger has no office key yet: run 'gukdae ledger init'");
     }
     String active = KeyEntry.parse(head.lastKey().payload()).fingerprint();
     if (!active.equals(key.fingerprint())) {
-      throw new UserError(
+      throw UserError.of(
+          "설정된 키 파일의 키는 "
+              + key.fingerprint()
+              + "인데 원장의 현재 키는 "
+              + active
+              + "입니다. GUKDAE_LEDGER_KEY가 올바른 파일을 가리키게 하세요. 아무것도 추가하지 않았습니다",
           "the configured key file holds key "
               + key.fingerprint()
               + " but the ledger's active key is "

@@ -47,14 +47,22 @@ public final class OfficeKey {
   /** Reads a key file written by {@link #save}; refuses one that others can read. */
   public static OfficeKey load(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new UserError(
+      throw UserError.of(
+          "원장 키 파일 " + file + "이(가) 없습니다. 'gukdae ledger init'을 실행해 만드세요",
           "ledger key file " + file + " does not exist: run 'gukdae ledger init' to create it");
     }
     try {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
       if (perms.stream()
           .anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
-        throw new UserError(
+        throw UserError.of(
+            "원장 키 파일 "
+                + file
+                + "을(를) 다른 사용자가 읽을 수 있습니다 ("
+                + PosixFilePermissions.toString(perms)
+                + "). 'chmod 600 "
+                + file
+                + "'을 실행하세요",
             "ledger key file "
                 + file
                 + " is readable by others ("
@@ -69,10 +77,15 @@ public final class OfficeKey {
               .generatePrivate(new PKCS8EncodedKeySpec(Pem.decode(pem, "PRIVATE KEY", file)));
       return new OfficeKey(priv, Keys.decode(Pem.decode(pem, "PUBLIC KEY", file)));
     } catch (IOException e) {
-      throw new UserError("cannot read ledger key file " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "원장 키 파일 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read ledger key file " + file + ": " + e.getMessage(),
+          e);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new UserError(
-          "ledger key file " + file + " holds no Ed25519 key: " + e.getMessage(), e);
+      throw UserError.of(
+          "원장 키 파일 " + file + "에 Ed25519 키가 없습니다: " + e.getMessage(),
+          "ledger key file " + file + " holds no Ed25519 key: " + e.getMessage(),
+          e);
     }
   }
 
@@ -84,7 +97,9 @@ public final class OfficeKey {
     try {
       Path dir = file.toAbsolutePath().getParent();
       if (dir == null) {
-        throw new UserError("ledger key file " + file + " must be a file, not the root directory");
+        throw UserError.of(
+            "원장 키 파일 " + file + "은(는) 루트 디렉터리가 아니라 파일이어야 합니다",
+            "ledger key file " + file + " must be a file, not the root directory");
       }
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(
@@ -92,7 +107,9 @@ public final class OfficeKey {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       }
       if (Files.exists(file)) {
-        throw new UserError("ledger key file " + file + " already exists; it is never overwritten");
+        throw UserError.of(
+            "원장 키 파일 " + file + "이(가) 이미 있습니다. 기존 키는 절대 덮어쓰지 않습니다",
+            "ledger key file " + file + " already exists; it is never overwritten");
       }
       Path tmp =
           Files.createTempFile(
@@ -109,7 +126,9 @@ public final class OfficeKey {
         // creating the key at once cannot leave one of them holding a key that is not on disk.
         Files.createLink(file, tmp);
       } catch (FileAlreadyExistsException e) {
-        throw new UserError("ledger key file " + file + " already exists; it is never overwritten");
+        throw UserError.of(
+            "원장 키 파일 " + file + "이(가) 이미 있습니다. 기존 키는 절대 덮어쓰지 않습니다",
+            "ledger key file " + file + " already exists; it is never overwritten");
       } finally {
         Files.deleteIfExists(tmp);
       }

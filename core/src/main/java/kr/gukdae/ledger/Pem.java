@@ -25,7 +25,7 @@ final class Pem {
     int from = pem.indexOf(begin);
     int to = pem.indexOf(end);
     if (from < 0 || to < from) {
-      throw new UserError(file + ": no '" + begin + "' block");
+      throw UserError.of(file + ": '" + begin + "' 블록이 없습니다", file + ": no '" + begin + "' block");
     }
     return Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
   }

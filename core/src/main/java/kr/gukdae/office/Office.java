@@ -54,7 +54,9 @@ public final class Office {
   public static Assignment assignment(Ledger ledger, OfficeProgramme p, String roundId) {
     Assignment a = Selection.recordedAssignment(ledger, p.call().id(), roundId);
     if (a == null) {
-      throw new UserError("round " + roundId + " has no recorded assignment; assign it first");
+      throw UserError.of(
+          "라운드 " + roundId + "에 기록된 배정이 없습니다. 먼저 배정하세요",
+          "round " + roundId + " has no recorded assignment; assign it first");
     }
     return a;
   }
@@ -64,7 +66,9 @@ public final class Office {
       Ledger ledger, OfficeProgramme p, String roundId, List<Score> scores) {
     Round round = p.funnel().round(roundId);
     if (hasDecision(ledger, p, roundId)) {
-      throw new UserError("round " + roundId + " is already decided; replay it instead");
+      throw UserError.of(
+          "라운드 " + roundId + "은(는) 이미 결정되었습니다. 대신 재현(replay)하세요",
+          "round " + roundId + " is already decided; replay it instead");
     }
     Selection.Input in =
         new Selection.Input(
@@ -79,11 +83,18 @@ public final class Office {
 
   public static RoundResult decision(Ledger ledger, OfficeProgramme p, String roundId) {
     if (!hasDecision(ledger, p, roundId)) {
-      throw new UserError("round " + roundId + " of " + p.call().id() + " is not decided yet");
+      throw UserError.of(
+          p.call().id() + "의 라운드 " + roundId + "은(는) 아직 결정되지 않았습니다",
+          "round " + roundId + " of " + p.call().id() + " is not decided yet");
     }
     Selection.Replay replay = Selection.replay(ledger, p.call().id(), roundId);
     if (!replay.matches()) {
-      throw new UserError(
+      throw UserError.of(
+          "round "
+              + roundId
+              + ": seq "
+              + replay.decisionSeq()
+              + "에 기록된 결정이 다시 계산한 결과와 다릅니다. 'gukdae audit verify'를 실행하세요",
           "round "
               + roundId
               + ": the recorded decision at seq "

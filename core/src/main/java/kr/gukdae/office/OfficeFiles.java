@@ -63,7 +63,9 @@ public final class OfficeFiles {
   public static String example(String file) {
     try (InputStream in = OfficeFiles.class.getResourceAsStream("examples/" + file)) {
       if (in == null) {
-        throw new UserError("no shipped example " + file + "; examples: " + EXAMPLES);
+        throw UserError.of(
+            "함께 배포된 예시 " + file + "이(가) 없습니다. 예시: " + EXAMPLES,
+            "no shipped example " + file + "; examples: " + EXAMPLES);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -87,7 +89,8 @@ public final class OfficeFiles {
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (int i = 0; i < apps.size(); i++) {
       if (!ids.add(apps.get(i).id())) {
-        throw new UserError(
+        throw UserError.of(
+            source + ": applications[" + i + "].id '" + apps.get(i).id() + "'이(가) 두 번 나옵니다",
             source + ": applications[" + i + "].id '" + apps.get(i).id() + "' appears twice");
       }
     }
@@ -107,7 +110,7 @@ public final class OfficeFiles {
     try {
       T value = YAML.readValue(text, type);
       if (value == null) {
-        throw new UserError(source + ": the file is empty");
+        throw UserError.of(source + ": 파일이 비어 있습니다", source + ": the file is empty");
       }
       return value;
     } catch (JacksonException e) {
@@ -123,11 +126,14 @@ public final class OfficeFiles {
   static String readFile(Path file) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new UserError(file + ": larger than 16 MiB");
+        throw UserError.of(file + ": 16 MiB보다 큽니다", file + ": larger than 16 MiB");
       }
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError("cannot read " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read " + file + ": " + e.getMessage(),
+          e);
     }
   }
 

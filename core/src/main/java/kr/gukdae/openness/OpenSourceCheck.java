@@ -34,7 +34,9 @@ public final class OpenSourceCheck {
 
   public static Finding inspect(Path repo) {
     if (!Files.isDirectory(repo)) {
-      throw new UserError(repo + ": not a folder; give the released repository's checkout");
+      throw UserError.of(
+          repo + ": 폴더가 아닙니다. 공개한 저장소의 체크아웃을 지정하세요",
+          repo + ": not a folder; give the released repository's checkout");
     }
     int weights = 0;
     int code = 0;
@@ -63,7 +65,10 @@ public final class OpenSourceCheck {
         }
       }
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new UserError(repo + ": cannot read the repository (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          repo + ": 저장소를 읽을 수 없습니다 (" + e.getMessage() + ")",
+          repo + ": cannot read the repository (" + e.getMessage() + ")",
+          e);
     }
     Licences.Known licence = Licences.identify(licenceText);
     List<String> reasons = new ArrayList<>();

@@ -29,7 +29,9 @@ public final class Originality {
   public record Options(boolean permutations, boolean align, int threads) {
     public Options {
       if (threads < 1) {
-        throw new UserError("--threads must be at least 1, got " + threads);
+        throw UserError.of(
+            "--threads는 1 이상이어야 합니다. 받은 값: " + threads,
+            "--threads must be at least 1, got " + threads);
       }
     }
 
@@ -55,7 +57,9 @@ public final class Originality {
       Options options,
       TrainingLogCheck.@Nullable Result log) {
     if (references.isEmpty()) {
-      throw new UserError("give at least one --reference NAME=DIR to compare with");
+      throw UserError.of(
+          "비교할 --reference NAME=DIR를 하나 이상 지정하세요",
+          "give at least one --reference NAME=DIR to compare with");
     }
     Map<TensorInfo, Probe> probes = new HashMap<>();
     if (options.align()) {

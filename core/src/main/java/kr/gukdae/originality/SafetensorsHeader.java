@@ -45,7 +45,10 @@ final class SafetensorsHeader {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return read(file, channel);
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + "); check the path", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + "). 경로를 확인하세요",
+          file + ": cannot read (" + e.getMessage() + "); check the path",
+          e);
     }
   }
 

@@ -40,15 +40,21 @@ record Tokens(Map<Integer, String> byId, Map<String, Integer> byToken) {
     JsonNode root;
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new UserError(file + ": larger than 200 MB; not a tokenizer.json");
+        throw UserError.of(
+            file + ": 200 MB보다 큽니다. tokenizer.json이 아닙니다",
+            file + ": larger than 200 MB; not a tokenizer.json");
       }
       root = JsonMapper.shared().readTree(Files.readString(file));
     } catch (IOException | JacksonException e) {
-      throw new UserError(file + ": not readable JSON (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 있는 JSON이 아닙니다 (" + e.getMessage() + ")",
+          file + ": not readable JSON (" + e.getMessage() + ")",
+          e);
     }
     JsonNode vocab = root == null ? null : root.path("model").get("vocab");
     if (vocab == null || !(vocab.isObject() || vocab.isArray())) {
-      throw new UserError(
+      throw UserError.of(
+          file + ": model.vocab이 없습니다 (토큰→id 객체나 [token, score] 목록이어야 합니다)",
           file + ": lacks model.vocab (an object of token to id, or a list of [token, score])");
     }
     Map<Integer, String> byId = new HashMap<>();
@@ -62,7 +68,9 @@ record Tokens(Map<Integer, String> byId, Map<String, Integer> byToken) {
       for (int i = 0; i < vocab.size(); i++) {
         JsonNode entry = vocab.get(i);
         if (!entry.isArray() || entry.isEmpty() || !entry.get(0).isString()) {
-          throw new UserError(file + ": model.vocab[" + i + "] must be [token, score]");
+          throw UserError.of(
+              file + ": model.vocab[" + i + "]은(는) [token, score]여야 합니다",
+              file + ": model.vocab[" + i + "] must be [token, score]");
         }
         byId.put(i, entry.get(0).stringValue());
       }
@@ -80,7 +88,9 @@ record Tokens(Map<Integer, String> byId, Map<String, Integer> byToken) {
 
   private static int id(Path file, @Nullable JsonNode n, String where) {
     if (n == null || !n.canConvertToInt() || n.asInt() < 0) {
-      throw new UserError(file + ": " + where + " must be a non-negative token id");
+      throw UserError.of(
+          file + ": " + where + "은(는) 0 이상의 토큰 id여야 합니다",
+          file + ": " + where + " must be a non-negative token id");
     }
     return n.asInt();
   }

@@ -53,29 +53,42 @@ final class TrainingLog {
 
   static List<Point> read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new UserError(file + ": no such log file; give a CSV or JSONL step/loss log");
+      throw UserError.of(
+          file + ": 로그 파일이 없습니다. step/loss가 담긴 CSV 또는 JSONL 로그를 지정하세요",
+          file + ": no such log file; give a CSV or JSONL step/loss log");
     }
     boolean jsonl =
         file.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jsonl|json|ndjson)$");
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return jsonl ? readJsonl(file, in) : readCsv(file, in);
     } catch (IOException e) {
-      throw new UserError(
-          file + ": cannot read (" + e.getMessage() + "); the log must be UTF-8", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + "). 로그는 UTF-8이어야 합니다",
+          file + ": cannot read (" + e.getMessage() + "); the log must be UTF-8",
+          e);
     }
   }
 
   private static List<Point> readCsv(Path file, BufferedReader in) throws IOException {
     String header = in.readLine();
     if (header == null) {
-      throw new UserError(file + ": empty; expected a header row with step and loss columns");
+      throw UserError.of(
+          file + ": 비어 있습니다. step 열과 loss 열이 있는 헤더 행이 필요합니다",
+          file + ": empty; expected a header row with step and loss columns");
     }
     List<String> cols =
         splitCsv(strip(header)).stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
     int step = find(cols, STEP);
     int loss = find(cols, LOSS);
     if (step < 0 || loss < 0) {
-      throw new UserError(
+      throw UserError.of(
+          file
+              + ":1: 헤더에 step 열("
+              + STEP
+              + ")과 loss 열("
+              + LOSS
+              + ")이 필요합니다. 찾은 열: "
+              + Sanitize.text(cols.toString(), 300),
           file
               + ":1: header needs a step column ("
               + STEP
@@ -119,10 +132,14 @@ final class TrainingLog {
       try {
         row = JsonMapper.shared().readTree(line);
       } catch (JacksonException e) {
-        throw new UserError(file + ":" + lineNo + ": not a JSON object; each line must be one");
+        throw UserError.of(
+            file + ":" + lineNo + ": JSON 객체가 아닙니다. 각 줄은 JSON 객체 하나여야 합니다",
+            file + ":" + lineNo + ": not a JSON object; each line must be one");
       }
       if (row == null || !row.isObject()) {
-        throw new UserError(file + ":" + lineNo + ": not a JSON object; each line must be one");
+        throw UserError.of(
+            file + ":" + lineNo + ": JSON 객체가 아닙니다. 각 줄은 JSON 객체 하나여야 합니다",
+            file + ":" + lineNo + ": not a JSON object; each line must be one");
       }
       JsonNode loss = pick(row, LOSS);
       JsonNode step = pick(row, STEP);
@@ -130,7 +147,8 @@ final class TrainingLog {
         continue; // W&B exports interleave rows of other metrics
       }
       if (step == null || !step.isNumber() || !loss.isNumber()) {
-        throw new UserError(
+        throw UserError.of(
+            file + ":" + lineNo + ": 숫자로 된 step(" + STEP + ")과 loss(" + LOSS + ")가 필요합니다",
             file + ":" + lineNo + ": needs numeric step (" + STEP + ") and loss (" + LOSS + ")");
       }
       JsonNode tokens = pick(row, TOKENS);
@@ -158,10 +176,14 @@ final class TrainingLog {
 
   private static void checkLine(Path file, int lineNo, String line, int rows) {
     if (line.length() > MAX_LINE_CHARS) {
-      throw new UserError(file + ":" + lineNo + ": line longer than 1 MiB; is this a step log?");
+      throw UserError.of(
+          file + ":" + lineNo + ": 줄이 1 MiB보다 깁니다. step 로그가 맞는지 확인하세요",
+          file + ":" + lineNo + ": line longer than 1 MiB; is this a step log?");
     }
     if (rows >= MAX_ROWS) {
-      throw new UserError(file + ": more than " + MAX_ROWS + " rows; thin the log first");
+      throw UserError.of(
+          file + ": 행이 " + MAX_ROWS + "개를 넘습니다. 먼저 로그를 솎아 내세요",
+          file + ": more than " + MAX_ROWS + " rows; thin the log first");
     }
   }
 
@@ -188,7 +210,8 @@ final class TrainingLog {
       try {
         return Instant.parse(v).getEpochSecond();
       } catch (java.time.format.DateTimeParseException e) {
-        throw new UserError(
+        throw UserError.of(
+            file + ":" + lineNo + ": 시간 값은 epoch 초도 ISO-8601도 아닙니다: '" + Sanitize.text(v, 40) + "'",
             file
                 + ":"
                 + lineNo
@@ -204,7 +227,8 @@ final class TrainingLog {
     try {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new UserError(
+      throw UserError.of(
+          file + ":" + lineNo + ": 숫자가 아닙니다 (" + what + " '" + Sanitize.text(v, 40) + "')",
           file + ":" + lineNo + ": " + what + " '" + Sanitize.text(v, 40) + "' is not a number");
     }
   }

@@ -64,7 +64,9 @@ public final class TrainingLogCheck {
   public static Result check(Path file, long vocab, double claimedTokens) {
     List<TrainingLog.Point> points = TrainingLog.read(file);
     if (points.isEmpty()) {
-      throw new UserError(file + ": no rows with a loss; is this the training log?");
+      throw UserError.of(
+          file + ": loss가 있는 행이 없습니다. 학습 로그가 맞나요?",
+          file + ": no rows with a loss; is this the training log?");
     }
     List<Flag> flags = new ArrayList<>();
     TrainingLog.Point first = points.get(0);

@@ -33,7 +33,8 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
       return new WeightModel(name, location, SafetensorsHeader.read(location).tensors());
     }
     if (!Files.isDirectory(location)) {
-      throw new UserError(
+      throw UserError.of(
+          location + ": 파일이나 디렉터리가 없습니다. .safetensors 파일이나 모델 디렉터리를 지정하세요",
           location
               + ": no such file or directory; give a .safetensors file or a"
               + " model directory");
@@ -62,10 +63,14 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
       files =
           list.filter(p -> p.getFileName().toString().endsWith(".safetensors")).sorted().toList();
     } catch (IOException e) {
-      throw new UserError(dir + ": cannot list (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          dir + ": 목록을 읽을 수 없습니다 (" + e.getMessage() + ")",
+          dir + ": cannot list (" + e.getMessage() + ")",
+          e);
     }
     if (files.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          dir + ": .safetensors 파일도 " + INDEX + " 파일도 없습니다. 가중치가 들어 있는 디렉터리를 지정하세요",
           dir
               + ": no .safetensors files and no "
               + INDEX
@@ -78,22 +83,33 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
     JsonNode root;
     try {
       if (Files.size(index) > SafetensorsHeader.MAX_HEADER_BYTES) {
-        throw new UserError(index + ": larger than 100 MB; not a safetensors index");
+        throw UserError.of(
+            index + ": 100 MB보다 큽니다. safetensors 인덱스가 아닙니다",
+            index + ": larger than 100 MB; not a safetensors index");
       }
       root = JsonMapper.shared().readTree(Files.readString(index));
     } catch (IOException | JacksonException e) {
-      throw new UserError(index + ": not readable JSON (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          index + ": 읽을 수 있는 JSON이 아닙니다 (" + e.getMessage() + ")",
+          index + ": not readable JSON (" + e.getMessage() + ")",
+          e);
     }
     JsonNode map = root == null ? null : root.get("weight_map");
     if (map == null || !map.isObject()) {
-      throw new UserError(index + ": lacks the 'weight_map' object of tensor name to shard file");
+      throw UserError.of(
+          index + ": 텐서 이름을 샤드 파일에 대응시키는 'weight_map' 객체가 없습니다",
+          index + ": lacks the 'weight_map' object of tensor name to shard file");
     }
     Map<String, String> wanted = new LinkedHashMap<>();
     TreeSet<String> shards = new TreeSet<>();
     for (Map.Entry<String, JsonNode> e : map.properties()) {
       String shard = e.getValue().isString() ? e.getValue().stringValue() : "";
       if (shard.isEmpty() || shard.contains("/") || shard.contains("\\") || shard.startsWith(".")) {
-        throw new UserError(
+        throw UserError.of(
+            index
+                + ": weight_map['"
+                + Sanitize.text(e.getKey(), 80)
+                + "']은(는) 같은 디렉터리에 있는 샤드 파일 이름이어야 합니다",
             index
                 + ": weight_map['"
                 + Sanitize.text(e.getKey(), 80)
@@ -104,13 +120,16 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
     }
     Path dir = index.toAbsolutePath().getParent();
     if (dir == null) {
-      throw new UserError(index + ": the index must be a file in the model's directory");
+      throw UserError.of(
+          index + ": 인덱스는 모델 디렉터리 안의 파일이어야 합니다",
+          index + ": the index must be a file in the model's directory");
     }
     List<Path> files = new ArrayList<>();
     for (String shard : shards) {
       Path file = dir.resolve(shard);
       if (!Files.isRegularFile(file)) {
-        throw new UserError(
+        throw UserError.of(
+            index + ": 샤드 '" + shard + "'이(가) " + dir + "에 없습니다. 모든 샤드를 내려받으세요",
             index + ": shard '" + shard + "' is missing from " + dir + "; download every shard");
       }
       files.add(file);
@@ -119,7 +138,15 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
     for (TensorInfo t : tensors) {
       String shard = wanted.get(t.name());
       if (shard != null && !t.file().getFileName().toString().equals(shard)) {
-        throw new UserError(
+        throw UserError.of(
+            index
+                + ": 인덱스에는 '"
+                + t.name()
+                + "'이(가) "
+                + shard
+                + "에 있다고 되어 있지만 실제로는 "
+                + t.file().getFileName()
+                + "에 있습니다",
             index
                 + ": says '"
                 + t.name()
@@ -133,7 +160,8 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
     tensors.forEach(t -> names.add(t.name()));
     for (String name : wanted.keySet()) {
       if (!names.contains(name)) {
-        throw new UserError(
+        throw UserError.of(
+            index + ": 텐서 '" + Sanitize.text(name, 120) + "'이(가) 샤드 " + wanted.get(name) + "에 없습니다",
             index
                 + ": tensor '"
                 + Sanitize.text(name, 120)
@@ -150,7 +178,15 @@ public record WeightModel(String name, Path location, List<TensorInfo> tensors) 
       for (TensorInfo t : SafetensorsHeader.read(file).tensors()) {
         TensorInfo previous = byName.putIfAbsent(t.name(), t);
         if (previous != null) {
-          throw new UserError(
+          throw UserError.of(
+              dir
+                  + ": 텐서 '"
+                  + t.name()
+                  + "'이(가) "
+                  + previous.file().getFileName()
+                  + "와(과) "
+                  + file.getFileName()
+                  + "에 모두 들어 있습니다",
               dir
                   + ": tensor '"
                   + t.name()

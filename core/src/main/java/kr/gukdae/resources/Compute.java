@@ -26,7 +26,9 @@ public final class Compute {
     List<GpuRules.Quota> quotas =
         rules.quotas().stream().filter(q -> q.stage() == nextStage).toList();
     if (quotas.isEmpty()) {
-      throw new UserError("resources.gpu.quotas has no quota for stage " + nextStage);
+      throw UserError.of(
+          "resources.gpu.quotas에 단계 " + nextStage + "의 할당량이 없습니다",
+          "resources.gpu.quotas has no quota for stage " + nextStage);
     }
     List<String> teams = new ArrayList<>(decision.survivors());
     decision.addedByExtraCall().stream().filter(t -> !teams.contains(t)).forEach(teams::add);
@@ -53,7 +55,17 @@ public final class Compute {
   public static void checkPool(GpuRules rules, List<Allocation> allocations) {
     GpuPool.Shortfall s = GpuPool.first(rules, allocations.stream().map(GpuPool.Use::of).toList());
     if (s != null) {
-      throw new UserError(
+      throw UserError.of(
+          "배정이 풀을 넘습니다: "
+              + s.day()
+              + "부터 "
+              + s.gpuType()
+              + " "
+              + s.need()
+              + "장이 동시에 필요하지만 "
+              + s.field()
+              + "은(는) "
+              + (s.pool() == null ? "설정되지 않았습니다" : s.held() + "입니다"),
           "allocations beyond the pool: "
               + s.need()
               + " "

@@ -86,7 +86,8 @@ public final class Continuation {
       LocalDate today,
       @Nullable DataVolumes data) {
     if (!today.isBefore(stageDate)) {
-      throw new UserError(
+      throw UserError.of(
+          "단계 " + stage + "의 날짜는 " + stageDate + "입니다. 계속 지원 점검은 그 전에 경고합니다 (오늘은 " + today + ")",
           "stage "
               + stage
               + " is dated "

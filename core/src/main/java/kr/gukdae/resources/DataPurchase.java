@@ -45,7 +45,9 @@ public final class DataPurchase {
     Map<String, Offer> byId = new HashMap<>();
     offers.forEach(o -> {
       if (byId.put(o.id(), o) != null) {
-        throw new UserError("offers: id '" + o.id() + "' appears twice");
+        throw UserError.of(
+            "offers: id '" + o.id() + "'이(가) 두 번 나옵니다",
+            "offers: id '" + o.id() + "' appears twice");
       }
     });
     Map<String, Integer> points = new java.util.TreeMap<>();
@@ -53,7 +55,9 @@ public final class DataPurchase {
       for (int r = 0; r < w.ranked().size(); r++) {
         String id = w.ranked().get(r);
         if (!byId.containsKey(id)) {
-          throw new UserError("wishes." + w.team() + "[" + r + "]: '" + id + "' is not an offer");
+          throw UserError.of(
+              "wishes." + w.team() + "[" + r + "]: '" + id + "'은(는) 제안(offer)이 아닙니다",
+              "wishes." + w.team() + "[" + r + "]: '" + id + "' is not an offer");
         }
         points.merge(id, w.ranked().size() - r, Integer::sum);
       }

@@ -152,7 +152,8 @@ public record GpuRules(
   public double rate(String gpuType) {
     Double r = rates.get(gpuType);
     if (r == null) {
-      throw new kr.gukdae.UserError(
+      throw kr.gukdae.UserError.of(
+          "gpuType '" + gpuType + "': 프로그램에 환산 비율이 없습니다. 알려진 유형: " + rates.keySet(),
           "gpuType '"
               + gpuType
               + "' has no exchange rate in the programme; known: "

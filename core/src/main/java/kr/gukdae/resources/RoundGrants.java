@@ -56,7 +56,9 @@ public final class RoundGrants {
       @Nullable GpuRules gpu) {
     Round.Grant g = round.grant();
     if (g == null) {
-      throw new UserError("round " + round.id() + " grants nothing (it has no grant in the file)");
+      throw UserError.of(
+          "라운드 " + round.id() + "은(는) 지원하는 것이 없습니다 (파일에 지원 항목이 없습니다)",
+          "round " + round.id() + " grants nothing (it has no grant in the file)");
     }
     if (g.gpusPerTeam() > 0 && gpu == null) {
       throw new UserError(
@@ -82,7 +84,8 @@ public final class RoundGrants {
     }
     ledger.appendAll(first -> {
       if (recordedRound(ledger, funnel, round.id())) {
-        throw new UserError(
+        throw UserError.of(
+            "round " + round.id() + " of " + funnel + ": 지원 내역이 이미 기록되어 있습니다",
             "round " + round.id() + " of " + funnel + ": grants are already recorded");
       }
       if (gpu != null) {

@@ -71,7 +71,14 @@ public final class SelfPayment {
     List<Line> lines = new ArrayList<>();
     for (Member m : plan.members()) {
       if (m.cashShare() < table.minCashShare()) {
-        throw new UserError(
+        throw UserError.of(
+            "members."
+                + m.organisation()
+                + ".cashShare "
+                + m.cashShare()
+                + "이(가) 프로그램의 최소 현금 부담 비율 "
+                + table.minCashShare()
+                + "보다 낮습니다",
             "members."
                 + m.organisation()
                 + ".cashShare "

@@ -45,7 +45,14 @@ public record SelfPaymentTable(List<Row> rows, double minCashShare, String sourc
         .filter(r -> r.level() == level && r.size() == size && r.support() == support)
         .findFirst()
         .orElseThrow(() ->
-            new kr.gukdae.UserError(
+            kr.gukdae.UserError.of(
+                "selfPayment.rows에 "
+                    + level
+                    + " × "
+                    + size
+                    + " × "
+                    + support
+                    + "의 비율이 없습니다. 프로그램 파일에 그 행을 (출처와 함께) 추가하세요",
                 "selfPayment.rows has no rate for "
                     + level
                     + " × "

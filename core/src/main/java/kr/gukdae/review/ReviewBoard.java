@@ -26,7 +26,7 @@ public final class ReviewBoard {
     Set<String> orgs = teamOrganisations.get(sheet.teamId());
     String where = "review by '" + sheet.reviewerId() + "' of team '" + sheet.teamId() + "': ";
     if (orgs == null) {
-      throw new UserError(where + "team is not in this stage");
+      throw UserError.of(where + "이 팀은 이번 단계에 없습니다", where + "team is not in this stage");
     }
     List<String> problems = panel.problems(sheet);
     if (!problems.isEmpty()) {
@@ -34,13 +34,16 @@ public final class ReviewBoard {
     }
     Reviewer reviewer = panel.reviewer(sheet.reviewerId()).orElseThrow();
     if (reviewer.conflictsWith(orgs)) {
-      throw new UserError(
+      throw UserError.of(
+          where + "이해충돌: 평가위원이 팀 구성원과 관계가 있다고 신고했습니다" + " (평가표를 지우거나 팀을 다시 배정하세요)",
           where
               + "conflict of interest: the reviewer declared an affiliation with a team member"
               + " (remove the sheet or re-assign the team)");
     }
     if (hasSubmitted(sheet.reviewerId(), sheet.teamId())) {
-      throw new UserError(where + "already submitted; a sheet is final once submitted");
+      throw UserError.of(
+          where + "이미 제출했습니다. 제출한 평가표는 바꿀 수 없습니다",
+          where + "already submitted; a sheet is final once submitted");
     }
     sheets.add(sheet);
   }
@@ -71,7 +74,16 @@ public final class ReviewBoard {
   public synchronized double aggregate(String teamId) {
     List<Double> scores = sheetsFor(teamId).stream().map(panel::normalised).toList();
     if (scores.size() < panel.aggregation().minimumScores()) {
-      throw new UserError(
+      throw UserError.of(
+          "팀 '"
+              + teamId
+              + "'의 전문가 평가: 평가표 "
+              + scores.size()
+              + "장뿐입니다. "
+              + panel.aggregation()
+              + "에는 최소 "
+              + panel.aggregation().minimumScores()
+              + "장이 필요합니다",
           "expert review of team '"
               + teamId
               + "': "

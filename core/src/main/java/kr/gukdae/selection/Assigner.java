@@ -56,7 +56,20 @@ final class Assigner {
       if (got < round.reviewersPerApplication()) {
         long free =
             panel.stream().filter(x -> !x.conflictsWith(app.interestedOrganisations())).count();
-        throw new UserError(
+        throw UserError.of(
+            "round "
+                + round.id()
+                + ": 신청 "
+                + app.id()
+                + "에 평가위원 "
+                + round.reviewersPerApplication()
+                + "명 중 "
+                + got
+                + "명만 배정됩니다 (평가위원단 중 이해충돌이 없는 사람 "
+                + free
+                + "명"
+                + (round.maxLoad() > 0 ? ", maxLoad " + round.maxLoad() : "")
+                + "). 평가위원단을 넓히거나 maxLoad를 올리세요",
             "round "
                 + round.id()
                 + ": application "

@@ -119,7 +119,9 @@ final class Decider {
   private static Map<String, List<Score>> sheets(
       Round round, List<Application> candidates, Assignment assignment, List<Score> scores) {
     if (!assignment.round().equals(round.id())) {
-      throw new UserError("assignment is for round " + assignment.round() + ", not " + round.id());
+      throw UserError.of(
+          "배정은 라운드 " + round.id() + "가 아니라 " + assignment.round() + "의 것입니다",
+          "assignment is for round " + assignment.round() + ", not " + round.id());
     }
     Map<String, List<Score>> byApp = new HashMap<>();
     candidates.forEach(a -> byApp.put(a.id(), new ArrayList<>()));
@@ -129,29 +131,42 @@ final class Decider {
     for (Score s : scores) {
       String where = "score " + s.reviewer() + "/" + s.application();
       if (!s.round().equals(round.id())) {
-        throw new UserError(where + ": round is " + s.round() + ", expected " + round.id());
+        throw UserError.of(
+            where + ": 라운드가 " + round.id() + "여야 하는데 " + s.round() + "입니다",
+            where + ": round is " + s.round() + ", expected " + round.id());
       }
       if (!byApp.containsKey(s.application())) {
-        throw new UserError(where + ": application is not a candidate of round " + round.id());
+        throw UserError.of(
+            where + ": 이 신청은 라운드 " + round.id() + "의 후보가 아닙니다",
+            where + ": application is not a candidate of round " + round.id());
       }
       if (!assignment.assigned(s.reviewer(), s.application())) {
-        throw new UserError(where + ": reviewer is not assigned to this application");
+        throw UserError.of(
+            where + ": 이 평가위원은 이 신청에 배정되지 않았습니다",
+            where + ": reviewer is not assigned to this application");
       }
       if (!seen.add(s.reviewer() + "/" + s.application())) {
-        throw new UserError(where + ": a second sheet for the same reviewer and application");
+        throw UserError.of(
+            where + ": 같은 평가위원과 신청에 대한 두 번째 평가표입니다",
+            where + ": a second sheet for the same reviewer and application");
       }
       if (!s.items().keySet().equals(criteria)) {
-        throw new UserError(
+        throw UserError.of(
+            where + ": items는 정확히 다음 항목을 채점해야 합니다: " + new java.util.TreeSet<>(criteria),
             where + ": items must score exactly " + new java.util.TreeSet<>(criteria));
       }
       for (Criterion c : round.criteria()) {
         Double v = s.items().get(c.id());
         if (v == null || v < 0 || v > c.maxScore()) {
-          throw new UserError(where + ": items." + c.id() + " must be 0-" + fmt(c.maxScore()));
+          throw UserError.of(
+              where + ": items." + c.id() + "은(는) 0-" + fmt(c.maxScore()) + " 사이여야 합니다",
+              where + ": items." + c.id() + " must be 0-" + fmt(c.maxScore()));
         }
       }
       if (round.rule().majority() && s.approve() == null) {
-        throw new UserError(where + ": approve (true/false) is required in a majority round");
+        throw UserError.of(
+            where + ": 과반수 라운드에서는 approve(true/false)가 필요합니다",
+            where + ": approve (true/false) is required in a majority round");
       }
       byApp.get(s.application()).add(s);
     }
@@ -165,7 +180,14 @@ final class Decider {
               }
             }));
     if (!missing.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          "round "
+              + round.id()
+              + ": 배정된 평가표 "
+              + missing.size()
+              + "장이 없습니다. 예: "
+              + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+              + ". 점수가 다 모이지 않으면 아무것도 결정하지 않습니다",
           "round "
               + round.id()
               + ": "
@@ -176,7 +198,8 @@ final class Decider {
     }
     for (Application a : candidates) {
       if (assignment.reviewersOf().getOrDefault(a.id(), List.of()).isEmpty()) {
-        throw new UserError(
+        throw UserError.of(
+            "round " + round.id() + ": 신청 " + a.id() + "에 평가위원이 없습니다",
             "round " + round.id() + ": application " + a.id() + " has no reviewers");
       }
     }

@@ -53,7 +53,9 @@ public record Funnel(List<Round> rounds, List<Reviewer> reviewers) {
     return rounds.stream()
         .filter(r -> r.id().equals(id))
         .findFirst()
-        .orElseThrow(() -> new kr.gukdae.UserError("no round '" + id + "' in the funnel"));
+        .orElseThrow(() ->
+            kr.gukdae.UserError.of(
+                "선정 절차에 라운드 '" + id + "'이(가) 없습니다", "no round '" + id + "' in the funnel"));
   }
 
   public List<Reviewer> panel(Round round) {

@@ -102,10 +102,12 @@ public record Round(
             .filter(x -> x.id().equals(criterion))
             .findFirst()
             .orElseThrow(() ->
-                new kr.gukdae.UserError(
+                kr.gukdae.UserError.of(
+                    "what-if: '" + criterion + "'은(는) 라운드 " + id + "의 평가 기준이 아닙니다",
                     "what-if: '" + criterion + "' is not a criterion of round " + id));
     if (!(weight > 0) || weight >= 100) {
-      throw new kr.gukdae.UserError("what-if: weight must be above 0 and below 100");
+      throw kr.gukdae.UserError.of(
+          "what-if: 가중치는 0보다 크고 100보다 작아야 합니다", "what-if: weight must be above 0 and below 100");
     }
     double scale = (100 - weight) / (100 - c.weight());
     List<Criterion> changed =

@@ -45,7 +45,9 @@ public record RoundResult(
     return lines.stream()
         .filter(l -> l.application().equals(application))
         .findFirst()
-        .orElseThrow(
-            () -> new kr.gukdae.UserError("no candidate '" + application + "' in round " + round));
+        .orElseThrow(() ->
+            kr.gukdae.UserError.of(
+                "라운드 " + round + "에 후보 '" + application + "'이(가) 없습니다",
+                "no candidate '" + application + "' in round " + round));
   }
 }

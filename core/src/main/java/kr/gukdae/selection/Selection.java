@@ -52,7 +52,14 @@ public final class Selection {
   private static void checkQuota(Round round, int candidates) {
     Integer quota = round.rule().quota();
     if (quota != null && quota > candidates && !round.rule().majority()) {
-      throw new UserError(
+      throw UserError.of(
+          "round "
+              + round.id()
+              + ": rule.quota "
+              + quota
+              + "이(가) 후보 수 "
+              + candidates
+              + "보다 큽니다. 정원을 줄이세요",
           "round "
               + round.id()
               + ": rule.quota "
@@ -68,7 +75,8 @@ public final class Selection {
     // Checked again under the ledger's writer lock: two servers assigning at once record one.
     ledger.appendAll(first -> {
       if (recordedAssignment(ledger, funnel, assignment.round()) != null) {
-        throw new UserError(
+        throw UserError.of(
+            funnel + "의 라운드 " + assignment.round() + "에는 이미 기록된 배정이 있습니다. 아무것도 추가하지 않았습니다",
             "round "
                 + assignment.round()
                 + " of "
@@ -104,11 +112,13 @@ public final class Selection {
       for (String r : in.assignment().reviewersOf().getOrDefault(a.id(), List.of())) {
         Reviewer reviewer = panel.get(r);
         if (reviewer == null || !in.round().panel().contains(r)) {
-          throw new UserError(
+          throw UserError.of(
+              "assignment: " + r + "은(는) 라운드 " + in.round().id() + "의 평가위원단에 없습니다",
               "assignment: " + r + " is not on the panel of round " + in.round().id());
         }
         if (reviewer.conflictsWith(a.interestedOrganisations())) {
-          throw new UserError(
+          throw UserError.of(
+              "assignment: " + r + "은(는) " + a.id() + "의 참여 기관이나 공급자와 관계가 있다고 신고했습니다(이해충돌)",
               "assignment: "
                   + r
                   + " declared an affiliation with a member or supplier of "
@@ -127,7 +137,8 @@ public final class Selection {
     // servers deciding the same round at once, one records it and the other appends nothing.
     ledger.appendAll(input -> {
       if (decided(ledger, in.funnel(), in.round().id())) {
-        throw new UserError(
+        throw UserError.of(
+            in.funnel() + "의 라운드 " + in.round().id() + "은(는) 방금 다른 프로세스가 결정했습니다. 아무것도 추가하지 않았습니다",
             "round "
                 + in.round().id()
                 + " of "
@@ -159,7 +170,9 @@ public final class Selection {
     List<LedgerEntry> entries = ledger.entries();
     Verification chain = Ledger.verify(entries, null);
     if (!chain.intact()) {
-      throw new UserError("cannot replay from a broken ledger: " + chain.describe());
+      throw UserError.of(
+          "손상된 원장으로는 재현할 수 없습니다: " + chain.describe(),
+          "cannot replay from a broken ledger: " + chain.describe());
     }
     LedgerEntry decision = null;
     Input input = null;
@@ -174,7 +187,9 @@ public final class Selection {
       }
     }
     if (decision == null || input == null) {
-      throw new UserError("the ledger holds no decision for " + funnel + " round " + round);
+      throw UserError.of(
+          "원장에 " + funnel + " 라운드 " + round + "의 결정이 없습니다",
+          "the ledger holds no decision for " + funnel + " round " + round);
     }
     RoundResult again = decide(input);
     JsonNode recorded = CanonicalJson.parse(decision.payload()).path("result");
@@ -247,7 +262,9 @@ public final class Selection {
 
   private static Input input(LedgerEntry e) {
     if (!e.kind().equals(INPUT)) {
-      throw new UserError("ledger seq " + e.seq() + " is not a selection input");
+      throw UserError.of(
+          "원장 seq " + e.seq() + "은(는) 선정 입력이 아닙니다",
+          "ledger seq " + e.seq() + " is not a selection input");
     }
     return CanonicalJson.read(CanonicalJson.parse(e.payload()), Input.class);
   }

@@ -43,7 +43,7 @@ public final class EvidenceJson {
     Evidence e = EvidenceCodec.fromNode(node, "record", new Nodes(problems), problems);
     problems.throwIfAny();
     if (e == null) {
-      throw new kr.gukdae.UserError(where + ": not an evidence record");
+      throw kr.gukdae.UserError.of(where + ": 증거 기록이 아닙니다", where + ": not an evidence record");
     }
     return e;
   }

@@ -25,11 +25,16 @@ public final class EvidenceLoader {
   public static List<Evidence> load(Path file) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new UserError(file + ": evidence file is larger than 64 MiB; split it");
+        throw UserError.of(
+            file + ": 증거 파일이 64 MiB보다 큽니다. 나누세요",
+            file + ": evidence file is larger than 64 MiB; split it");
       }
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
-      throw new UserError("cannot read evidence " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "증거 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read evidence " + file + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -43,11 +48,16 @@ public final class EvidenceLoader {
     try {
       root = YAML.readTree(text);
     } catch (JacksonException e) {
-      throw new UserError(source + ": not valid YAML/JSON (" + e.getOriginalMessage() + ")", e);
+      throw UserError.of(
+          source + ": 올바른 YAML/JSON이 아닙니다 (" + e.getOriginalMessage() + ")",
+          source + ": not valid YAML/JSON (" + e.getOriginalMessage() + ")",
+          e);
     }
     JsonNode list = root != null && root.isObject() ? root.path("evidence") : root;
     if (list == null || !list.isArray()) {
-      throw new UserError(source + ": expected a list of evidence records (or evidence: [...])");
+      throw UserError.of(
+          source + ": 증거 기록의 목록(또는 evidence: [...])이어야 합니다",
+          source + ": expected a list of evidence records (or evidence: [...])");
     }
     Problems problems = new Problems(source);
     Nodes n = new Nodes(problems);

@@ -28,12 +28,15 @@ final class Problems {
 
   void throwIfAny() {
     if (!items.isEmpty()) {
-      throw new UserError(
+      List<String> korean = items.stream().map(i -> UserError.inLanguage(i, true)).toList();
+      List<String> english = items.stream().map(i -> UserError.inLanguage(i, false)).toList();
+      throw UserError.of(
+          source + ": 문제 " + items.size() + "건: " + String.join(" | ", korean),
           source
               + ": "
               + items.size()
               + (items.size() == 1 ? " problem: " : " problems: ")
-              + String.join(" | ", items));
+              + String.join(" | ", english));
     }
   }
 }

@@ -34,7 +34,14 @@ public record Program(
         .filter(s -> s.number() == number)
         .findFirst()
         .orElseThrow(() ->
-            new UserError(
+            UserError.of(
+                "programme '"
+                    + name
+                    + "': 단계 "
+                    + number
+                    + "이(가) 없습니다 (단계:"
+                    + stages.stream().map(s -> " " + s.number()).reduce("", String::concat)
+                    + ")",
                 "programme '"
                     + name
                     + "' has no stage "

@@ -35,11 +35,15 @@ public final class ProgramLoader {
   public static Program load(Path file) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new UserError(file + ": programme file is larger than 2 MiB");
+        throw UserError.of(
+            file + ": 프로그램 파일이 2 MiB보다 큽니다", file + ": programme file is larger than 2 MiB");
       }
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
-      throw new UserError("cannot read programme " + file + ": " + e.getMessage(), e);
+      throw UserError.of(
+          "프로그램 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),
+          "cannot read programme " + file + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -53,10 +57,14 @@ public final class ProgramLoader {
     try {
       root = YAML.readTree(yaml);
     } catch (JacksonException e) {
-      throw new UserError(source + ": not valid YAML (" + e.getOriginalMessage() + ")", e);
+      throw UserError.of(
+          source + ": 올바른 YAML이 아닙니다 (" + e.getOriginalMessage() + ")",
+          source + ": not valid YAML (" + e.getOriginalMessage() + ")",
+          e);
     }
     if (root == null || !root.isObject()) {
-      throw new UserError(
+      throw UserError.of(
+          source + ": programme, scheme, teams, stages가 있는 YAML 매핑이어야 합니다",
           source + ": expected a YAML mapping with programme, scheme, teams, stages");
     }
     Problems problems = new Problems(source);

@@ -107,7 +107,8 @@ public final class Stages {
     List<LedgerEntry> entries = ledger.entries();
     Verification chain = Ledger.verify(entries, null);
     if (!chain.intact()) {
-      throw new UserError(
+      throw UserError.of(
+          "손상된 원장으로는 재현할 수 없습니다: " + chain.describe() + " (자세한 내용은 'gukdae audit verify'로 확인하세요)",
           "cannot replay from a broken ledger: "
               + chain.describe()
               + " (run 'gukdae audit verify' for details)");
@@ -120,7 +121,11 @@ public final class Stages {
       }
     }
     if (decision == null) {
-      throw new UserError(
+      throw UserError.of(
+          "원장에 단계 "
+              + stage
+              + "의 결정이 없습니다. 먼저 'gukdae stage run --program FILE --evidence FILE'을"
+              + " 실행하세요",
           "the ledger holds no decision for stage "
               + stage
               + "; run 'gukdae stage run --program FILE --evidence FILE' first");
@@ -167,7 +172,9 @@ public final class Stages {
             .scheme()
             .component(componentId)
             .orElseThrow(() ->
-                new UserError("what-if: '" + componentId + "' is not a component of the scheme"));
+                UserError.of(
+                    "what-if: '" + componentId + "'은(는) 평가 체계의 구성 요소가 아닙니다",
+                    "what-if: '" + componentId + "' is not a component of the scheme"));
     StageResult base = evaluate(program, stage, evidence);
     StageResult changed =
         evaluate(

@@ -108,6 +108,8 @@ class VocabularyTest {
                 Originality.Options.defaults(),
                 null))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("cand/tokenizer.json: lacks model.vocab");
+        .satisfies(e ->
+            assertThat(((UserError) e).message(false))
+                .contains("cand/tokenizer.json: lacks model.vocab"));
   }
 }

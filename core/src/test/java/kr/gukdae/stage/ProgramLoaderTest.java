@@ -32,9 +32,11 @@ class ProgramLoaderTest {
   void weightsNotSummingAsDeclaredNameTheField() {
     assertThatThrownBy(() -> load(DEMO.replace("points: 35", "points: 30")))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining(
-            "p.yaml: 1 problem: scheme.components: points sum to 95 but"
-                + " scheme.total declares 100");
+        .satisfies(e ->
+            assertThat(((UserError) e).message(false))
+                .contains(
+                    "p.yaml: 1 problem: scheme.components: points sum to 95 but"
+                        + " scheme.total declares 100"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import kr.gukdae.UserError;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.stage.Evidence.BenchmarkResult;
@@ -169,7 +170,9 @@ class StageDecisionTest {
             Map.of("originality", 9.0, "training", 9.0, "data-safety", 9.0, "report", 9.0),
             ""));
     assertThatThrownBy(() -> Stages.evaluate(demo, 1, ev))
-        .hasMessageContaining("review by 'rv01' of team 'hanbit': conflict of interest");
+        .satisfies(e ->
+            assertThat(((UserError) e).message(false))
+                .contains("review by 'rv01' of team 'hanbit': conflict of interest"));
   }
 
   @Test

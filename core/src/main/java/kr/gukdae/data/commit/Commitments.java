@@ -58,7 +58,11 @@ public final class Commitments {
       }
     }
     if (!problems.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          source
+              + ": 매니페스트가 샤드와 맞지 않아 아무것도 커밋하지 않았습니다: "
+              + String.join("; ", problems)
+              + ". 해시를 다시 계산하거나(sha256sum, stat -c %s) 파일을 고치세요.",
           source
               + ": the manifest does not match its shards, so nothing was committed: "
               + String.join("; ", problems)
@@ -120,7 +124,12 @@ public final class Commitments {
       Manifest manifest, String committedRoot, String dataset, @Nullable String version) {
     MerkleTree tree = manifest.tree();
     if (!tree.root().equals(committedRoot)) {
-      throw new UserError(
+      throw UserError.of(
+          "매니페스트의 Merkle 루트 "
+              + tree.root()
+              + "이(가) 커밋된 루트 "
+              + committedRoot
+              + "와(과) 다릅니다. 커밋했던 매니페스트를 쓰세요",
           "the manifest's Merkle root "
               + tree.root()
               + " differs from the committed root "

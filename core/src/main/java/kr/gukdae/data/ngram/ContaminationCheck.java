@@ -46,7 +46,23 @@ public final class ContaminationCheck {
       NgramFilter filter, Method method, Normaliser normaliser, String source) {
     NgramParams p = filter.params();
     if (p.n() != method.n || !p.normaliser().equals(normaliser.id())) {
-      throw new UserError(
+      throw UserError.of(
+          source
+              + ": n="
+              + p.n()
+              + ", 정규화기 "
+              + p.normaliser()
+              + "(으)로 만들었지만 "
+              + method
+              + "에는 n="
+              + method.n
+              + "과(와) "
+              + normaliser.id()
+              + "이(가) 필요합니다. gukdae data ngrams --n "
+              + method.n
+              + " --normaliser "
+              + normaliser.id()
+              + "로 다시 만드세요",
           source
               + ": built with n="
               + p.n()

@@ -140,7 +140,9 @@ public final class NgramFilter {
   /** Merges another filter built with the same parameters (e.g. one per shard, in parallel). */
   public void merge(NgramFilter other) {
     if (!other.params.equals(params)) {
-      throw new UserError("cannot merge n-gram filters built with different parameters");
+      throw UserError.of(
+          "매개변수가 다른 n-gram 필터는 합칠 수 없습니다",
+          "cannot merge n-gram filters built with different parameters");
     }
     for (int i = 0; i < bits.length; i++) {
       bits[i] |= other.bits[i];
@@ -165,12 +167,18 @@ public final class NgramFilter {
       out.flush();
       raw.write(digest.digest());
     } catch (IOException e) {
-      throw new UserError(file + ": cannot write (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 쓸 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot write (" + e.getMessage() + ")",
+          e);
     }
     try {
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UserError(file + ": cannot write (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 쓸 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot write (" + e.getMessage() + ")",
+          e);
     }
   }
 
@@ -180,11 +188,15 @@ public final class NgramFilter {
       var in = new DataInputStream(new DigestInputStream(raw, digest));
       byte[] magic = in.readNBytes(MAGIC.length);
       if (!Arrays.equals(magic, MAGIC)) {
-        throw new UserError(file + ": not a gukdae n-gram file (make it with gukdae data ngrams)");
+        throw UserError.of(
+            file + ": gukdae n-gram 파일이 아닙니다 (gukdae data ngrams로 만드세요)",
+            file + ": not a gukdae n-gram file (make it with gukdae data ngrams)");
       }
       int length = in.readInt();
       if (length < 2 || length > 1 << 16) {
-        throw new UserError(file + ": damaged header; rebuild it with gukdae data ngrams");
+        throw UserError.of(
+            file + ": 헤더가 손상되었습니다. gukdae data ngrams로 다시 만드세요",
+            file + ": damaged header; rebuild it with gukdae data ngrams");
       }
       Header header =
           DataJson.read(
@@ -198,7 +210,8 @@ public final class NgramFilter {
       byte[] expected = digest.digest();
       byte[] stored = raw.readNBytes(32);
       if (!Arrays.equals(expected, stored) || raw.read() != -1) {
-        throw new UserError(
+        throw UserError.of(
+            file + ": 체크섬이 맞지 않습니다(파일이 잘렸거나 수정됨). 다시 만들거나 다시 복사하세요",
             file + ": checksum mismatch (file cut or edited); rebuild or copy it again");
       }
       filter.ngrams = header.ngrams();
@@ -206,11 +219,17 @@ public final class NgramFilter {
       filter.bytes = header.bytes();
       return filter;
     } catch (NoSuchFileException e) {
-      throw new UserError(file + ": file not found");
+      throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");
     } catch (EOFException e) {
-      throw new UserError(file + ": file ends early (cut while copying?); copy it again", e);
+      throw UserError.of(
+          file + ": 파일이 중간에 끝납니다(복사 중 잘렸나요?). 다시 복사하세요",
+          file + ": file ends early (cut while copying?); copy it again",
+          e);
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
   }
 }

@@ -44,7 +44,9 @@ public final class RunAudit {
       Path runDir, ContaminationCheck check, double fpr, @Nullable List<String> fields) {
     Path results = runDir.resolve("results.json");
     if (!Files.isRegularFile(results)) {
-      throw new UserError(runDir + ": no results.json; point --run at an eval run directory");
+      throw UserError.of(
+          runDir + ": results.json이 없습니다. --run에 평가 실행 디렉터리를 지정하세요",
+          runDir + ": no results.json; point --run at an eval run directory");
     }
     ObjectNode root = (ObjectNode) DataJson.tree(results.toString(), DataJson.text(results));
     List<TaskAudit> audits = new ArrayList<>();
@@ -54,11 +56,16 @@ public final class RunAudit {
       try {
         audits.add(auditTask(task, e.getValue(), check, fpr, taskFields));
       } catch (IOException ex) {
-        throw new UserError(e.getValue() + ": cannot read (" + ex.getMessage() + ")", ex);
+        throw UserError.of(
+            e.getValue() + ": 읽을 수 없습니다 (" + ex.getMessage() + ")",
+            e.getValue() + ": cannot read (" + ex.getMessage() + ")",
+            ex);
       }
     }
     if (audits.isEmpty()) {
-      throw new UserError(runDir + ": no samples_*.jsonl files; the run wrote no samples");
+      throw UserError.of(
+          runDir + ": samples_*.jsonl 파일이 없습니다. 이 실행은 샘플을 기록하지 않았습니다",
+          runDir + ": no samples_*.jsonl files; the run wrote no samples");
     }
     ObjectNode block = root.putObject("contamination");
     audits.forEach(a -> block.set(a.task(), DataJson.MAPPER.valueToTree(a)));
@@ -100,7 +107,10 @@ public final class RunAudit {
             }
           });
     } catch (IOException e) {
-      throw new UserError(runDir + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          runDir + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          runDir + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
     return plain.isEmpty() ? dated : plain;
   }
@@ -143,7 +153,9 @@ public final class RunAudit {
         JsonNode s = DataJson.tree(where, line);
         JsonNode doc = s.get("doc");
         if (doc == null || !doc.isObject() || !s.has("doc_id")) {
-          throw new UserError(where + ": a sample needs doc_id and doc (an lm-eval samples file)");
+          throw UserError.of(
+              where + ": 샘플에는 doc_id와 doc가 필요합니다 (lm-eval 샘플 파일)",
+              where + ": a sample needs doc_id and doc (an lm-eval samples file)");
         }
         var result = check.check(s.get("doc_id").asInt(), texts(doc, fields, where));
         items++;
@@ -205,7 +217,8 @@ public final class RunAudit {
     for (String f : fields) {
       JsonNode v = doc.get(f);
       if (v == null) {
-        throw new UserError(
+        throw UserError.of(
+            where + ": 항목에 '" + f + "' 필드가 없습니다. 있는 필드: " + doc.propertyNames(),
             where + ": the item has no field '" + f + "'; it has " + doc.propertyNames());
       }
       out.add(v.isString() ? v.asString() : v.toString());

@@ -42,7 +42,8 @@ public final class TrainingText {
             JsonNode node = DataJson.tree(file + ":" + lineNo, line);
             JsonNode text = node.get(field);
             if (text == null || !text.isString()) {
-              throw new UserError(
+              throw UserError.of(
+                  file + ":" + lineNo + ": 텍스트 필드 '" + field + "'이(가) 없습니다. --field로 필드 이름을 지정하세요",
                   file
                       + ":"
                       + lineNo
@@ -59,9 +60,12 @@ public final class TrainingText {
         }
       }
     } catch (NoSuchFileException e) {
-      throw new UserError(file + ": file not found");
+      throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
   }
 }

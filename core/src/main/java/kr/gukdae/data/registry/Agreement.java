@@ -23,7 +23,8 @@ public record Agreement(
     for (String[] f :
         new String[][] {{"id", id}, {"supplier", supplier}, {"team", team}, {"dataset", dataset}}) {
       if (f[1] == null || !DatasetEntry.ID.matcher(f[1]).matches()) {
-        throw new UserError(
+        throw UserError.of(
+            f[0] + " '" + f[1] + "': 영문 소문자, 숫자, '.', '_', '-'만 쓰세요",
             f[0] + " '" + f[1] + "': use lower-case letters, digits, '.', '_', '-'");
       }
     }
@@ -33,7 +34,16 @@ public record Agreement(
   /** Refuses an agreement the dataset's own terms do not allow. */
   public void checkAgainst(DatasetEntry d) {
     if (!d.supplier().equals(supplier)) {
-      throw new UserError(
+      throw UserError.of(
+          "agreement "
+              + id
+              + ": 데이터셋 "
+              + d.id()
+              + "의 공급자는 "
+              + supplier
+              + "가 아니라 "
+              + d.supplier()
+              + "입니다",
           "agreement "
               + id
               + ": dataset "
@@ -44,7 +54,8 @@ public record Agreement(
               + supplier);
     }
     if (d.excluded()) {
-      throw new UserError(
+      throw UserError.of(
+          "agreement " + id + ": 데이터셋 " + d.id() + "은(는) 정부 재원으로 구축되어 사업 용도에서 제외됩니다",
           "agreement "
               + id
               + ": dataset "
@@ -52,7 +63,8 @@ public record Agreement(
               + " was built with government funds and is excluded from programme use");
     }
     if (commercial && !d.usage().commercial()) {
-      throw new UserError(
+      throw UserError.of(
+          "agreement " + id + ": 데이터셋 " + d.id() + "은(는) 비상업적 이용만 허용합니다. 공급자가 먼저 이용 범위를 바꿔야 합니다",
           "agreement "
               + id
               + ": dataset "
@@ -60,7 +72,18 @@ public record Agreement(
               + " allows non-commercial use only; the supplier must change its usage scope first");
     }
     if (start.isBefore(d.term().start()) || end.isAfter(d.term().end())) {
-      throw new UserError(
+      throw UserError.of(
+          "agreement "
+              + id
+              + ": 계약 기간 "
+              + start
+              + ".."
+              + end
+              + "이(가) 데이터셋의 이용 허락 기간 "
+              + d.term().start()
+              + ".."
+              + d.term().end()
+              + "을(를) 벗어납니다",
           "agreement "
               + id
               + ": its term "

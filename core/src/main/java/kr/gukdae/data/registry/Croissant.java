@@ -91,16 +91,22 @@ public final class Croissant {
       String source, String json, String supplier, Map<String, String> overrides) {
     JsonNode root = DataJson.tree(source, json);
     if (!root.isObject()) {
-      throw new UserError(source + ": a Croissant file is one JSON-LD object");
+      throw UserError.of(
+          source + ": Croissant 파일은 JSON-LD 객체 하나여야 합니다",
+          source + ": a Croissant file is one JSON-LD object");
     }
     String type = root.path("@type").asString("");
     if (!type.equals("sc:Dataset")
         && !type.equals("Dataset")
         && !type.equals("https://schema.org/Dataset")) {
-      throw new UserError(source + ": @type must be sc:Dataset (is this a Croissant file?)");
+      throw UserError.of(
+          source + ": @type은 sc:Dataset이어야 합니다 (Croissant 파일이 맞나요?)",
+          source + ": @type must be sc:Dataset (is this a Croissant file?)");
     }
     if (!root.path("@context").isObject()) {
-      throw new UserError(source + ": @context is missing; a Croissant file is JSON-LD");
+      throw UserError.of(
+          source + ": @context가 없습니다. Croissant 파일은 JSON-LD입니다",
+          source + ": @context is missing; a Croissant file is JSON-LD");
     }
     Map<String, String> f = new LinkedHashMap<>();
     f.put("id", text(root, "@id"));
@@ -132,7 +138,9 @@ public final class Croissant {
     f.put("provenance", text(root, "rai:dataCollection"));
     overrides.forEach((k, v) -> {
       if (!f.containsKey(k)) {
-        throw new UserError("unknown field '" + k + "'; known: " + f.keySet());
+        throw UserError.of(
+            "알 수 없는 필드 '" + k + "'입니다. 쓸 수 있는 필드: " + f.keySet(),
+            "unknown field '" + k + "'; known: " + f.keySet());
       }
       f.put(k, v);
     });

@@ -22,21 +22,29 @@ public final class DatasetCard {
       String source, String readme, String id, String supplier, Map<String, String> overrides) {
     String text = readme.replace("\r\n", "\n");
     if (!text.startsWith("---\n")) {
-      throw new UserError(source + ": no YAML metadata block (a card starts with a line '---')");
+      throw UserError.of(
+          source + ": YAML 메타데이터 블록이 없습니다 (카드는 '---' 줄로 시작합니다)",
+          source + ": no YAML metadata block (a card starts with a line '---')");
     }
     int end = text.indexOf("\n---", 4);
     if (end < 0) {
-      throw new UserError(source + ": the YAML metadata block is not closed with '---'");
+      throw UserError.of(
+          source + ": YAML 메타데이터 블록이 '---'로 닫히지 않았습니다",
+          source + ": the YAML metadata block is not closed with '---'");
     }
     JsonNode meta;
     try {
       meta = YAML.readTree(text.substring(4, end));
     } catch (JacksonException e) {
-      throw new UserError(
-          source + ": metadata is not valid YAML (" + e.getOriginalMessage() + ")", e);
+      throw UserError.of(
+          source + ": 메타데이터가 올바른 YAML이 아닙니다 (" + e.getOriginalMessage() + ")",
+          source + ": metadata is not valid YAML (" + e.getOriginalMessage() + ")",
+          e);
     }
     if (meta == null || !meta.isObject()) {
-      throw new UserError(source + ": the metadata block must be a YAML mapping");
+      throw UserError.of(
+          source + ": 메타데이터 블록은 YAML 매핑이어야 합니다",
+          source + ": the metadata block must be a YAML mapping");
     }
     Map<String, String> f = new LinkedHashMap<>();
     f.put("id", id);

@@ -47,10 +47,14 @@ public record DatasetEntry(
   public record Term(LocalDate start, LocalDate end) {
     public Term {
       if (start == null || end == null) {
-        throw new UserError("term: start and end dates are required (YYYY-MM-DD)");
+        throw UserError.of(
+            "term: 시작일과 종료일이 필요합니다 (YYYY-MM-DD)",
+            "term: start and end dates are required (YYYY-MM-DD)");
       }
       if (end.isBefore(start)) {
-        throw new UserError("term: end " + end + " is before start " + start);
+        throw UserError.of(
+            "term: 종료일 " + end + "이(가) 시작일 " + start + "보다 앞섭니다",
+            "term: end " + end + " is before start " + start);
       }
     }
 
@@ -68,33 +72,47 @@ public record DatasetEntry(
 
   public DatasetEntry {
     if (id == null || !ID.matcher(id).matches()) {
-      throw new UserError("id '" + id + "': use 1-80 lower-case letters, digits, '.', '_' or '-'");
+      throw UserError.of(
+          "id '" + id + "': 영문 소문자, 숫자, '.', '_', '-'로 1-80자를 쓰세요",
+          "id '" + id + "': use 1-80 lower-case letters, digits, '.', '_' or '-'");
     }
     if (supplier == null || !ID.matcher(supplier).matches()) {
-      throw new UserError("supplier '" + supplier + "': give a registered supplier id");
+      throw UserError.of(
+          "supplier '" + supplier + "': 등록된 공급자 id를 쓰세요",
+          "supplier '" + supplier + "': give a registered supplier id");
     }
     require("title", title);
     if (modality == null) {
-      throw new UserError("modality: one of text, image, audio, video, multimodal");
+      throw UserError.of(
+          "modality: text, image, audio, video, multimodal 중 하나를 쓰세요",
+          "modality: one of text, image, audio, video, multimodal");
     }
     require("licence", licence);
     if (rightsBasis == null || rightsBasis.isBlank()) {
-      throw new UserError(
+      throw UserError.of(
+          "rightsBasis: 없습니다. 공급자가 이 데이터를 이용 허락할 수 있는 적법한 권원을 밝히세요."
+              + " 예: 'own work', 'licensed from X under contract Y'",
           "rightsBasis: missing; state the legal title (적법한 권원) under which the supplier may"
               + " license this data, e.g. 'own work', 'licensed from X under contract Y'");
     }
     if (usage == null) {
-      throw new UserError("usage: who, purpose and commercial are required");
+      throw UserError.of(
+          "usage: who, purpose, commercial이 모두 필요합니다",
+          "usage: who, purpose and commercial are required");
     }
     if (term == null) {
-      throw new UserError("term: missing; give start and end dates (YYYY-MM-DD)");
+      throw UserError.of(
+          "term: 없습니다. 시작일과 종료일을 쓰세요 (YYYY-MM-DD)",
+          "term: missing; give start and end dates (YYYY-MM-DD)");
     }
     require("delivery", delivery);
     if (priceKrw < 0) {
-      throw new UserError("priceKrw: must be 0 (free) or more");
+      throw UserError.of("priceKrw: 0(무료) 이상이어야 합니다", "priceKrw: must be 0 (free) or more");
     }
     if (provenance == null) {
-      throw new UserError("provenance: source and governmentFunded are required");
+      throw UserError.of(
+          "provenance: source와 governmentFunded가 필요합니다",
+          "provenance: source and governmentFunded are required");
     }
     title = bound("title", title, 300);
     licence = bound("licence", licence, 200);
@@ -116,20 +134,23 @@ public record DatasetEntry(
     try {
       return Modality.valueOf(text.strip().toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new UserError("modality '" + text + "': use text, image, audio, video or multimodal");
+      throw UserError.of(
+          "modality '" + text + "': text, image, audio, video, multimodal 중 하나를 쓰세요",
+          "modality '" + text + "': use text, image, audio, video or multimodal");
     }
   }
 
   static void require(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
-      throw new UserError(field + ": missing; it is required");
+      throw UserError.of(field + ": 없습니다. 필수 항목입니다", field + ": missing; it is required");
     }
   }
 
   static String bound(String field, String value, int max) {
     String v = value.strip();
     if (v.length() > max) {
-      throw new UserError(field + ": longer than " + max + " characters");
+      throw UserError.of(
+          field + ": " + max + "자보다 깁니다", field + ": longer than " + max + " characters");
     }
     return v;
   }

@@ -53,7 +53,9 @@ public final class Fields {
   public static DatasetEntry entry(String source, String supplier, Map<String, String> f) {
     for (String k : f.keySet()) {
       if (!NAMES.contains(k)) {
-        throw new UserError(source + ": unknown field '" + k + "'; known: " + NAMES);
+        throw UserError.of(
+            source + ": 알 수 없는 필드 '" + k + "'입니다. 쓸 수 있는 필드: " + NAMES,
+            source + ": unknown field '" + k + "'; known: " + NAMES);
       }
     }
     List<String> missing = new ArrayList<>();
@@ -63,7 +65,12 @@ public final class Fields {
       }
     }
     if (!missing.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          source
+              + ": 다음 필드가 없습니다: "
+              + String.join(", ", missing)
+              + (missing.contains("rightsBasis") ? " (rightsBasis는 적법한 권원입니다)" : "")
+              + ". 각 필드를 채우세요 (CLI: --set field=value)",
           source
               + ": missing "
               + String.join(", ", missing)
@@ -95,7 +102,8 @@ public final class Fields {
       if (e.getMessage().startsWith(source + ":")) {
         throw e;
       }
-      throw new UserError(source + ": " + e.getMessage(), e);
+      String at = source + ": ";
+      throw UserError.of(at + e.message(true), at + e.message(false), e);
     }
   }
 
@@ -114,13 +122,17 @@ public final class Fields {
 
   private static boolean bool(String source, String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
-      throw new UserError(source + ": " + field + " is missing; give true or false");
+      throw UserError.of(
+          source + ": " + field + "이(가) 없습니다. true 또는 false를 쓰세요",
+          source + ": " + field + " is missing; give true or false");
     }
     return switch (value.strip()) {
       case "true" -> true;
       case "false" -> false;
       default ->
-          throw new UserError(source + ": " + field + " '" + value + "' must be true or false");
+          throw UserError.of(
+              source + ": " + field + " '" + value + "'은(는) true 또는 false여야 합니다",
+              source + ": " + field + " '" + value + "' must be true or false");
     };
   }
 
@@ -128,19 +140,25 @@ public final class Fields {
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      throw new UserError(source + ": " + field + " '" + value + "' must be a whole number");
+      throw UserError.of(
+          source + ": " + field + " '" + value + "'은(는) 정수여야 합니다",
+          source + ": " + field + " '" + value + "' must be a whole number");
     }
   }
 
   /** A YYYY-MM-DD date field, or an error naming the source and field. */
   public static LocalDate date(String source, String field, @Nullable String value) {
     if (value == null) {
-      throw new UserError(source + ": " + field + " is missing; give it as YYYY-MM-DD");
+      throw UserError.of(
+          source + ": " + field + "이(가) 없습니다. YYYY-MM-DD 형식으로 쓰세요",
+          source + ": " + field + " is missing; give it as YYYY-MM-DD");
     }
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new UserError(source + ": " + field + " '" + value + "' is not a date (YYYY-MM-DD)");
+      throw UserError.of(
+          source + ": " + field + " '" + value + "'은(는) 날짜(YYYY-MM-DD)가 아닙니다",
+          source + ": " + field + " '" + value + "' is not a date (YYYY-MM-DD)");
     }
   }
 }

@@ -24,7 +24,9 @@ public final class Openness {
       try {
         return valueOf(text.strip().toUpperCase(Locale.ROOT));
       } catch (RuntimeException e) {
-        throw new UserError("unit '" + text + "': use bytes or records");
+        throw UserError.of(
+            "unit '" + text + "': bytes 또는 records를 쓰세요",
+            "unit '" + text + "': use bytes or records");
       }
     }
   }
@@ -51,7 +53,9 @@ public final class Openness {
       List<LocalDate> stageDates,
       LocalDate today) {
     if (!(requiredShare >= 0 && requiredShare <= 1)) {
-      throw new UserError("required share must be between 0 and 1, got " + requiredShare);
+      throw UserError.of(
+          "요구 비율은 0과 1 사이여야 합니다. 받은 값: " + requiredShare,
+          "required share must be between 0 and 1, got " + requiredShare);
     }
     long built = 0;
     long opened = 0;
