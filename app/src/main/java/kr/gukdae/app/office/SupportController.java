@@ -52,13 +52,22 @@ class SupportController {
     }
   }
 
+  /** The joint purchase as its reader may see it: the office all of it, a team its own wishes. */
+  sealed interface PurchaseView permits OfficePurchase, TeamPurchase {}
+
+  /** The office's view: every offer, every team's wishes and the plan. */
+  record OfficePurchase(
+      List<DataPurchase.Offer> offers, List<DataPurchase.Wish> wishes, DataPurchase.Plan plan)
+      implements PurchaseView {}
+
   /** What a team sees of the joint purchase: the set bought and its own ranked wishes. */
   record TeamPurchase(
       long budget,
       List<String> bought,
       long spent,
       List<String> unmet,
-      List<DataPurchase.Wish> wishes) {}
+      List<DataPurchase.Wish> wishes)
+      implements PurchaseView {}
 
   @PostMapping("/calls/{call}/data/purchase")
   DataPurchase.Plan purchase(
@@ -70,7 +79,7 @@ class SupportController {
   }
 
   @GetMapping("/calls/{call}/data/purchase")
-  Object purchased(HttpServletRequest request, @PathVariable String call) {
+  PurchaseView purchased(HttpServletRequest request, @PathVariable String call) {
     Principal p = access.require(request, Role.OFFICE, Role.TEAM);
     dataRules(call);
     SupportLedger.Purchase bought = SupportLedger.purchase(office.ledger(), call);
@@ -80,7 +89,7 @@ class SupportController {
           "call " + call + ": no joint purchase is recorded yet");
     }
     if (p.has(Role.OFFICE)) {
-      return bought;
+      return new OfficePurchase(bought.offers(), bought.wishes(), bought.plan());
     }
     var plan = bought.plan();
     return new TeamPurchase(

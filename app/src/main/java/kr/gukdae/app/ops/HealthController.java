@@ -1,6 +1,5 @@
 package kr.gukdae.app.ops;
 
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,13 +20,16 @@ class HealthController {
     this.jdbc = JdbcClient.create(dataSource);
   }
 
+  /** The probe's answer: {@code up}, or {@code down} when the database does not answer. */
+  record Health(String status) {}
+
   @GetMapping("/healthz")
-  ResponseEntity<Map<String, String>> health() {
+  ResponseEntity<Health> health() {
     try {
       jdbc.sql("SELECT 1").query(Integer.class).single();
-      return ResponseEntity.ok(Map.of("status", "up"));
+      return ResponseEntity.ok(new Health("up"));
     } catch (RuntimeException e) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", "down"));
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Health("down"));
     }
   }
 }

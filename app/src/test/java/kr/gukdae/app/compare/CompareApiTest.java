@@ -109,7 +109,7 @@ class CompareApiTest {
 
     var unknown = send("GET", "/api/eval/runs/" + runId + "/compare?target=frontier-b", null);
     assertThat(unknown.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(unknown.body()).path("detail").asString())
+    assertThat(json.readTree(unknown.body()).path("messageEn").asString())
         .contains("--target frontier-b: no such model");
     var file =
         send("GET", "/api/eval/runs/" + runId + "/compare?references=/etc/hosts&target=x", null);

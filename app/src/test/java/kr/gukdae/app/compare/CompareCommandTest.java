@@ -225,14 +225,16 @@ class CompareCommandTest {
         run("--results", lmEval.toString(), "--references", "demo", "--target", "demo-frontier");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err())
+        .contains("--target demo-frontier: ")
         .contains(
-            "--target demo-frontier: no such model in the reference table; did you mean demo-frontier-a");
+            " / no such model in the reference table; did you mean demo-frontier-a, demo-frontier-b");
     assertThat(unknown.out()).isEmpty();
 
     Path noResults = tmp.resolve("config-only.json");
     Files.writeString(noResults, "{\"config\": {\"model\": \"hf\"}}");
     assertThat(run("--results", noResults.toString(), "--target", "A.X-4.0").err())
-        .contains(noResults + ": no 'results' object");
+        .contains(noResults + ": ")
+        .contains(" / no 'results' object; expected lm-evaluation-harness's results.json");
 
     Path lacking = tmp.resolve("lacking.json");
     Files.writeString(lacking, "{\"results\": {\"kmmlu\": {\"acc_norm,none\": 0.4}}}");
