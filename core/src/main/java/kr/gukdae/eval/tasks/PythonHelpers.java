@@ -202,7 +202,10 @@ final class PythonHelpers implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
-      throw new UserError(where + ": interrupted while helper " + ref + " was running", e);
+      throw UserError.of(
+          where + ": 도우미 " + ref + "이(가) 실행되는 중에 중단되었습니다",
+          where + ": interrupted while helper " + ref + " was running",
+          e);
     }
     HelperProcess used = child;
     if (line == null || line.equals(HelperProcess.EOF)) {
