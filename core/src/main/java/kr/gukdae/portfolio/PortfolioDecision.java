@@ -89,11 +89,14 @@ public final class PortfolioDecision {
       Result r = results.get(i);
       Portfolio.Model m = models.get(r.model());
       if (m == null) {
-        throw new UserError("results[" + i + "]: model '" + r.model() + "' is in no institute");
+        throw UserError.of(
+            "results[" + i + "]: 모델 '" + r.model() + "'이(가) 어느 기관에도 속하지 않습니다",
+            "results[" + i + "]: model '" + r.model() + "' is in no institute");
       }
       Portfolio.Domain d = p.domain(m.domain());
       if (d.benchmarks().stream().noneMatch(b -> b.id().equals(r.benchmark()))) {
-        throw new UserError(
+        throw UserError.of(
+            "results[" + i + "]: 벤치마크 '" + r.benchmark() + "'은(는) 분야 " + d.id() + "의 벤치마크가 아닙니다",
             "results["
                 + i
                 + "]: benchmark '"
@@ -106,7 +109,9 @@ public final class PortfolioDecision {
               .computeIfAbsent(r.model(), k -> new LinkedHashMap<>())
               .put(r.benchmark(), r.score())
           != null) {
-        throw new UserError("results[" + i + "]: " + r.model() + "/" + r.benchmark() + " twice");
+        throw UserError.of(
+            "results[" + i + "]: " + r.model() + "/" + r.benchmark() + " 결과가 두 번 있습니다",
+            "results[" + i + "]: " + r.model() + "/" + r.benchmark() + " twice");
       }
     }
     List<ModelLine> lines = new ArrayList<>();
@@ -214,7 +219,9 @@ public final class PortfolioDecision {
     Decision d = evaluate(p, results);
     ledger.appendAll(first -> {
       if (recorded(ledger, programme) != null) {
-        throw new UserError(programme + ": the portfolio decision is already recorded");
+        throw UserError.of(
+            programme + ": 포트폴리오 결정이 이미 기록되어 있습니다",
+            programme + ": the portfolio decision is already recorded");
       }
       return List.of(
           new Ledger.Draft(
@@ -240,7 +247,8 @@ public final class PortfolioDecision {
   public static boolean replays(Ledger ledger, String programme) {
     JsonNode n = recorded(ledger, programme);
     if (n == null) {
-      throw new UserError(programme + ": no portfolio decision is recorded");
+      throw UserError.of(
+          programme + ": 기록된 포트폴리오 결정이 없습니다", programme + ": no portfolio decision is recorded");
     }
     Portfolio p = CanonicalJson.read(n.path("portfolio"), Portfolio.class);
     List<Result> results = new ArrayList<>();
