@@ -1,16 +1,9 @@
 package kr.gukdae.architecture;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import kr.gukdae.UserError;
 
 /**
@@ -30,24 +23,6 @@ final class ErrorMessages {
               + "|\\b(?:AccessDenied|ArenaException)\\.[a-zA-Z]+\\(");
 
   private ErrorMessages() {}
-
-  /** English-only sites per source file (relative to {@code root}), files without any left out. */
-  static Map<String, Integer> englishOnly(Path root, List<Path> sourceDirs) {
-    Map<String, Integer> counts = new TreeMap<>();
-    for (Path dir : sourceDirs) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-          int n = englishOnlySites(Files.readString(file)).size();
-          if (n > 0) {
-            counts.put(root.relativize(file).toString().replace('\\', '/'), n);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return counts;
-  }
 
   /** The argument lists of the English-only sites in one source text. */
   static List<String> englishOnlySites(String source) {

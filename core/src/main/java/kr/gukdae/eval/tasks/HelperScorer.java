@@ -88,9 +88,9 @@ final class HelperScorer {
               + metric
               + "'(aggregation "
               + aggregation.wireName()
-              + ")의 "
+              + ")에 필요한 값("
               + aggregation.expectedKorean()
-              + "이(가) 없습니다",
+              + ")이 없습니다",
           where
               + ": process_results helper "
               + ref
