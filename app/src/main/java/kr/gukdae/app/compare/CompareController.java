@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import kr.gukdae.UserError;
+import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.eval.reference.Achievement;
 import kr.gukdae.eval.reference.Baseline;
@@ -50,7 +51,8 @@ class CompareController {
       @RequestParam(defaultValue = "" + Achievement.PROGRAMME_GOAL) double goal) {
     var run = runs.run(id);
     if (run.isEmpty()) {
-      return ResponseEntity.notFound().build();
+      throw AccessDenied.notFound(
+          UserError.both("평가 실행 '" + id + "'이(가) 없습니다", "no eval run '" + id + "'"));
     }
     if (!"DONE".equals(run.get().status()) || run.get().outputDir() == null) {
       throw UserError.of(

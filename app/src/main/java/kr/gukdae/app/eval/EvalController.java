@@ -147,6 +147,8 @@ class EvalController {
         .run(id)
         .map(run ->
             ResponseEntity.ok(new RunView(run, store.progress(id).orElse(null), store.results(id))))
-        .orElse(ResponseEntity.notFound().build());
+        .orElseThrow(() ->
+            AccessDenied.notFound(
+                UserError.both("평가 실행 '" + id + "'이(가) 없습니다", "no eval run '" + id + "'")));
   }
 }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.eval.ModelCall;
 import kr.gukdae.eval.Score;
@@ -59,7 +61,8 @@ class EvalSamplesController {
   ResponseEntity<Samples> samples(@PathVariable String id, HttpServletRequest request) {
     var run = store.run(id);
     if (run.isEmpty()) {
-      return ResponseEntity.notFound().build();
+      throw AccessDenied.notFound(
+          UserError.both("평가 실행 '" + id + "'이(가) 없습니다", "no eval run '" + id + "'"));
     }
     if (!EvalStore.BUNDLED.equals(run.get().dataSource())) {
       access.require(request, Role.OFFICE, Role.REVIEWER);

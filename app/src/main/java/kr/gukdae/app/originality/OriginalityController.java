@@ -1,6 +1,8 @@
 package kr.gukdae.app.originality;
 
 import java.util.List;
+import kr.gukdae.UserError;
+import kr.gukdae.app.access.AccessDenied;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +37,13 @@ class OriginalityController {
    */
   @GetMapping("/reports/{id}")
   ResponseEntity<ObjectNode> report(@PathVariable String id) {
-    return store.get(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    return store
+        .get(id)
+        .map(ResponseEntity::ok)
+        .orElseThrow(() ->
+            AccessDenied.notFound(
+                UserError.both(
+                    "독자성 보고서 '" + id + "'이(가) 없습니다", "no originality report '" + id + "'")));
   }
 
   @GetMapping("/fingerprints")

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Principal;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.app.data.QualityStore;
@@ -111,7 +112,8 @@ class JobsController {
       HttpServletRequest http, @RequestBody OriginalityRequest body) {
     Principal p = access.require(http, Role.OFFICE);
     if (body.candidate() == null || body.references() == null || body.references().isEmpty()) {
-      throw new UserError("candidate and references are required / 후보 모델과 기준 모델을 지정하세요");
+      throw UserError.of(
+          "후보 모델(candidate)과 기준 모델(references)을 지정하세요", "candidate and references are required");
     }
     String name =
         body.name() != null && !body.name().isBlank()
@@ -155,7 +157,11 @@ class JobsController {
   @GetMapping("/{id}")
   ResponseEntity<JobProgress> progress(HttpServletRequest http, @PathVariable String id) {
     access.require(http, Role.OFFICE, Role.REVIEWER);
-    return jobs.progress(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    return jobs.progress(id)
+        .map(ResponseEntity::ok)
+        .orElseThrow(() ->
+            AccessDenied.notFound(
+                UserError.both("작업 '" + id + "'이(가) 없습니다", "no job '" + id + "'")));
   }
 
   /** A finished originality check's report or quality scan's report, as JSON. */
@@ -164,7 +170,11 @@ class JobsController {
     access.require(http, Role.OFFICE, Role.REVIEWER);
     return jobs.result(id)
         .map(r -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r))
-        .orElse(ResponseEntity.notFound().build());
+        .orElseThrow(() ->
+            AccessDenied.notFound(
+                UserError.both(
+                    "작업 '" + id + "'의 결과가 없습니다 (없는 작업이거나 아직 끝나지 않았습니다)",
+                    "no result for job '" + id + "' (no such job, or not finished)")));
   }
 
   private ResponseEntity<Submitted> submitted(String id, String kind) {
@@ -175,7 +185,7 @@ class JobsController {
 
   private static String required(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
-      throw new UserError(field + " is required / " + field + " 값이 필요합니다");
+      throw UserError.of(field + " 값이 필요합니다", field + " is required");
     }
     return value;
   }

@@ -1,5 +1,7 @@
 package kr.gukdae.app.workers;
 
+import kr.gukdae.UserError;
+import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,12 @@ class ShardProgressController {
   @Requires({Role.OFFICE, Role.REVIEWER})
   @GetMapping("/api/eval/runs/{id}/shards")
   ResponseEntity<ShardProgress> shards(@PathVariable String id) {
-    return workers.progress(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    return workers
+        .progress(id)
+        .map(ResponseEntity::ok)
+        .orElseThrow(() ->
+            AccessDenied.notFound(
+                UserError.both(
+                    "분산 평가 실행 '" + id + "'이(가) 없습니다", "no distributed eval run '" + id + "'")));
   }
 }
