@@ -15,6 +15,9 @@ public record RatingOptions(
 
   public static final double DEFAULT_L2 = 1e-4;
 
+  /** The most bootstrap rounds a rating may ask for. */
+  public static final int MAX_BOOTSTRAP = 1_000_000;
+
   /** Shift the scale so {@code model} has {@code rating} (FastChat anchors Mixtral at 1114). */
   public record Anchor(String model, double rating) {
     public Anchor {
@@ -43,7 +46,7 @@ public record RatingOptions(
   }
 
   public RatingOptions {
-    if (bootstrapRounds < 0 || bootstrapRounds > 1_000_000) {
+    if (bootstrapRounds < 0 || bootstrapRounds > MAX_BOOTSTRAP) {
       throw new IllegalArgumentException("bootstrap rounds must be within 0..1000000");
     }
     if (!(l2 >= 0) || !Double.isFinite(l2)) {

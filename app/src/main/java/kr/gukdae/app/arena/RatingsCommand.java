@@ -113,6 +113,11 @@ class RatingsCommand implements StandaloneCommand {
           "--bootstrap과 --min-battles는 0 이상이어야 합니다",
           "--bootstrap and --min-battles must be 0 or more");
     }
+    if (bootstrap > RatingOptions.MAX_BOOTSTRAP) {
+      throw UserError.of(
+          "--bootstrap " + bootstrap + ": 최대 " + RatingOptions.MAX_BOOTSTRAP + "회까지 줄 수 있습니다",
+          "--bootstrap " + bootstrap + ": at most " + RatingOptions.MAX_BOOTSTRAP + " rounds");
+    }
     if (checkJudges != null && !(checkJudges > 0)) {
       throw UserError.of(
           "--check-judges " + checkJudges + ": 0보다 큰 z 기준값을 주세요 (예: 3)",
