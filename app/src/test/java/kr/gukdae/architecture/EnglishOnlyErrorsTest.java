@@ -69,10 +69,17 @@ class EnglishOnlyErrorsTest {
           void g() {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such run");
           }
+          void h(String f) {
+            throw new UserError(f + " is required / " + f + " 값이 필요합니다");
+          }
+          void i(String m, String b) {
+            throw UserError.of("results: " + m + "/" + b + " 결과가 두 번 있습니다", "results: twice");
+          }
         }
         """;
     List<String> found = ErrorMessages.englishOnlySites(planted);
-    assertThat(found).hasSize(4);
+    assertThat(found).hasSize(5);
+    assertThat(found.get(4)).contains("is required / ");
     assertThat(found.get(0)).contains("--limit must be at least 1");
     assertThat(found.get(1)).contains("not yours");
     assertThat(found.get(2)).contains("language: a code");

@@ -10,8 +10,8 @@ import kr.gukdae.UserError;
  * Finds, in Java source text, the places that build an error a person reads (a {@code UserError},
  * the REST refusals {@code AccessDenied} and {@code ArenaException}, a {@code
  * ResponseStatusException}) whose message text is English only: written with string literals, none
- * of them Korean. A site that writes no literal passes another error's message on and is not
- * counted.
+ * of them Korean, or joined English first ({@code "English / 한국어"}). A site that writes no literal
+ * passes another error's message on and is not counted.
  */
 final class ErrorMessages {
 
@@ -47,11 +47,24 @@ final class ErrorMessages {
       for (int i = skip; i < literals.size(); i++) {
         text.append(literals.get(i));
       }
-      if (!text.toString().isBlank() && !UserError.hasKorean(text.toString())) {
+      if (!text.toString().isBlank()
+          && (!UserError.hasKorean(text.toString())
+              || (!site.contains(".of(") && englishFirst(text.toString())))) {
         found.add(source.substring(m.start(), Math.min(source.length(), end + 1)));
       }
     }
     return found;
+  }
+
+  /**
+   * A joined message written English first ({@code "English / 한국어"}): readers split at the first
+   * {@code " / "} and find no Korean before it, so the Korean reader gets the whole text.
+   */
+  private static boolean englishFirst(String text) {
+    int cut = text.indexOf(" / ");
+    return cut >= 0
+        && !UserError.hasKorean(text.substring(0, cut))
+        && UserError.hasKorean(text.substring(cut));
   }
 
   /**
