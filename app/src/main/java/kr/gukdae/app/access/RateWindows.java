@@ -88,10 +88,11 @@ public final class RateWindows {
    * be in auto-commit. The locks hold until that transaction ends; {@link Locked#write()} stores
    * what was counted.
    *
-   * <p>Rows that exist are locked and read by one {@code SELECT ... FOR UPDATE}: on both databases a
-   * statement that had to wait for a row's lock returns the row as its holder committed it, so the
-   * events read are never older than the last transaction that counted in this window (checked by
-   * {@code RateWindowsTest}). Only keys seen for the first time cost an insert and a second read.
+   * <p>Rows that exist are locked and read by one {@code SELECT ... FOR UPDATE}: on both databases
+   * a statement that had to wait for a row's lock returns the row as its holder committed it, so
+   * the events read are never older than the last transaction that counted in this window (checked
+   * by {@code RateWindowsTest}). Only keys seen for the first time cost an insert and a second
+   * read.
    */
   public Locked lock(Connection c, Collection<String> keys) throws SQLException {
     sweepNow(c);

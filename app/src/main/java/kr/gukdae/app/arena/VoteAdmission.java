@@ -240,7 +240,9 @@ final class VoteAdmission {
 
   /** The start of {@code now}'s day (UTC), from which the daily cap counts stored votes. */
   private static OffsetDateTime midnight(OffsetDateTime now) {
-    return LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC).atStartOfDay().atOffset(ZoneOffset.UTC);
+    return LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC)
+        .atStartOfDay()
+        .atOffset(ZoneOffset.UTC);
   }
 
   private static void insert(

@@ -111,8 +111,8 @@ class ArenaInstancesProcessTest {
     assertThat(onB.statusCode()).as(onB.body()).isEqualTo(200);
     assertThat(onB.headers().allValues("Set-Cookie")).isEmpty();
     // answered, so a vote by its voter would now be taken
-    assertThat(send(a, "GET", "/api/arena/battles/" + battle + "/turns/1/events", cookie, null)
-            .body())
+    assertThat(
+            send(a, "GET", "/api/arena/battles/" + battle + "/turns/1/events", cookie, null).body())
         .contains("event:end");
     // a logout on B ends the session on A at once: A, which remembers the cookie it issued, still
     // confirms it inside the vote's transaction, finds it ended and answers a stranger: a new
