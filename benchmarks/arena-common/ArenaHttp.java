@@ -55,6 +55,16 @@ final class ArenaHttp {
 
   static final List<Process> servers = new ArrayList<>();
 
+  /** The H2 file's user and password (the first server creates it with them); none for PostgreSQL. */
+  static String[] credentials() {
+    return dbUrl.startsWith("jdbc:h2:") ? new String[] {"gukdae", "bench"} : new String[] {"", ""};
+  }
+
+  static Connection connect() throws java.sql.SQLException {
+    String[] login = credentials();
+    return login[0].isEmpty() ? DriverManager.getConnection(dbUrl) : DriverManager.getConnection(dbUrl, login[0], login[1]);
+  }
+
   static {
     // A failed run must not leave its servers behind (the database is stopped by run.sh).
     Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(Process::destroyForcibly)));
@@ -82,6 +92,8 @@ final class ArenaHttp {
     pb.environment().put("GUKDAE_HOME", home.toString());
     pb.environment().put("GUKDAE_PORT", String.valueOf(port));
     pb.environment().put("GUKDAE_DB_URL", dbUrl);
+    pb.environment().put("GUKDAE_DB_USER", credentials()[0]);
+    pb.environment().put("GUKDAE_DB_PASSWORD", credentials()[1]);
     pb.redirectErrorStream(true).redirectOutput(home.resolve("server.log").toFile());
     Process p = pb.start();
     servers.add(p);
@@ -197,7 +209,7 @@ final class ArenaHttp {
     String[][] ids = new String[tokens.length][perVoter];
     Timestamp now = Timestamp.from(Instant.now());
     Timestamp expires = Timestamp.from(Instant.now().plus(Duration.ofHours(2)));
-    try (Connection c = DriverManager.getConnection(dbUrl)) {
+    try (Connection c = connect()) {
       c.setAutoCommit(false);
       var voterOf = c.prepareStatement("SELECT voter_id FROM arena_session WHERE token_hash = ?");
       var battle =
@@ -242,7 +254,7 @@ final class ArenaHttp {
   /** The battle ids with a stored vote among those starting with {@code prefix}. */
   static Set<String> storedVotes(String prefix) throws Exception {
     Set<String> stored = new HashSet<>();
-    try (Connection c = DriverManager.getConnection(dbUrl);
+    try (Connection c = connect();
         var ps = c.prepareStatement("SELECT battle_id FROM arena_vote WHERE battle_id LIKE ?")) {
       ps.setString(1, prefix + "%");
       try (var rs = ps.executeQuery()) {

@@ -72,9 +72,10 @@ public class InstancesLoad {
         Locale.ROOT,
         "%d instance(s): %d of %d votes acknowledged in %.2f s = %.0f votes/s (load average %s ->"
             + " %s); acknowledged but missing in the database: %d; CPU ms per vote: web instances"
-            + " %.3f, PostgreSQL %.3f, client %.3f, the rest of the host (other users) %.3f%n",
+            + " %.3f, %s %.3f, client %.3f, the rest of the host (other users) %.3f%n",
         n, ok, expected, seconds, ok / seconds, load0, ArenaHttp.loadAverage(), missing,
-        cpu[0], cpu[1], cpu[2], cpu[3]);
+        cpu[0], ArenaHttp.pgPid > 0 ? "PostgreSQL" : "database (H2: inside the first instance)",
+        cpu[1], cpu[2], cpu[3]);
     if (missing > 0 || ok != expected) {
       throw new IllegalStateException("votes lost or refused: see above");
     }

@@ -1,5 +1,4 @@
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -214,7 +213,7 @@ public class VoteLoad {
       throw new IllegalStateException(failed.get() + " battles could not be started");
     }
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    try (Connection c = DriverManager.getConnection(ArenaHttp.dbUrl)) {
+    try (Connection c = ArenaHttp.connect()) {
       while (true) {
         try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM arena_turn")) {
           rs.next();
