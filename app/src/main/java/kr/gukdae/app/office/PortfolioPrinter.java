@@ -121,7 +121,7 @@ final class PortfolioPrinter {
               Terminal.padRight(m.model(), 16),
               Terminal.padRight(m.institute(), 8),
               m.domainScore(),
-              Terminal.padRight(outcome(m.outcome()), 20),
+              Terminal.padRight(outcome(m.outcome()), 30),
               scores(domain, m.scores()));
         }
       }
