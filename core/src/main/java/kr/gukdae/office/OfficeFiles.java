@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.call.Application;
+import kr.gukdae.portfolio.PortfolioDecision;
 import kr.gukdae.selection.Score;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -47,6 +48,28 @@ public final class OfficeFiles {
     ScoresFile {
       scores = scores == null ? List.of() : List.copyOf(scores);
     }
+  }
+
+  record ResultsFile(List<PortfolioDecision.Result> results) {
+    ResultsFile {
+      results = results == null ? List.of() : List.copyOf(results);
+    }
+  }
+
+  /** A portfolio's benchmark results, {@code results: [{model, benchmark, score}]}. */
+  public static List<PortfolioDecision.Result> portfolioResults(String text, String source) {
+    List<PortfolioDecision.Result> results = parse(text, source, ResultsFile.class).results();
+    if (results.isEmpty()) {
+      throw UserError.of(
+          source + ": results가 비어 있습니다. results: [{model, benchmark, score}]로 쓰세요",
+          source + ": results is empty; write results: [{model, benchmark, score}]");
+    }
+    return results;
+  }
+
+  /** The demo results shipped with a portfolio example, e.g. institutes. */
+  public static List<PortfolioDecision.Result> examplePortfolioResults(String example) {
+    return portfolioResults(example(example + "-results.yaml"), "example " + example + " results");
   }
 
   public static OfficeProgramme programme(Path file) {
