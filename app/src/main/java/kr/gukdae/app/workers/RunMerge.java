@@ -103,24 +103,14 @@ final class RunMerge {
       Path outputDir,
       Path home) {
     EvalRequest request = spec.request(runId);
-    RunManifest manifest;
-    try (ModelApi model = Models.open(EvalService.spec(request.model(), request, home))) {
-      manifest =
-          new RunManifest(
-              runId,
-              model.name(),
-              model.info(),
-              loaded.tasks().stream().map(Task::name).toList(),
-              spec.taskHashes(),
-              request.limit(),
-              request.numFewshot(),
-              request.concurrency(),
-              request.judge(),
-              spec.startedAt());
-    }
     var options =
         new RunOptions(
             outputDir, runId, request.limit(), request.numFewshot(), request.concurrency(), false);
+    RunManifest manifest;
+    // the tasks' hashes are the submitter's: load() refused a copy that differs
+    try (ModelApi model = Models.open(EvalService.spec(request.model(), request, home))) {
+      manifest = RunManifest.of(loaded.tasks(), model, options, request.judge(), spec.startedAt());
+    }
     // Task by task, each in its sample order (doc ids are positions in the split), as a single
     // process at concurrency 1 journals them; streamed from the database into the journal.
     Consumer<Consumer<SampleRecord>> records =
