@@ -15,9 +15,9 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Input problems reach API clients as 400 problems ({@link Problems}) with the same one-line
- * message the CLI prints; so do the request mistakes Spring itself catches before a controller runs
- * (a missing or malformed parameter, an unreadable body, a wrong method or content type), so that
- * every refusal has one shape.
+ * message the CLI prints, a missing thing ({@link NotFound}) as a 404 problem; so do the request
+ * mistakes Spring itself catches before a controller runs (a missing or malformed parameter, an
+ * unreadable body, a wrong method or content type), so that every refusal has one shape.
  */
 @RestControllerAdvice
 public class ApiErrors {
@@ -26,6 +26,12 @@ public class ApiErrors {
   ResponseEntity<ProblemDetail> userError(UserError error) {
     return Problems.response(
         HttpStatus.BAD_REQUEST, "bad_input", String.valueOf(error.getMessage()));
+  }
+
+  /** More specific than {@link UserError}, so Spring picks it for a missing run, job or report. */
+  @ExceptionHandler(NotFound.class)
+  ResponseEntity<ProblemDetail> notFound(NotFound error) {
+    return Problems.response(HttpStatus.NOT_FOUND, "not_found", error.getMessage());
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -8,7 +8,7 @@ import kr.gukdae.UserError;
 
 /**
  * Finds, in Java source text, the places that build an error a person reads (a {@code UserError},
- * the REST refusals {@code AccessDenied} and {@code ArenaException}, a {@code
+ * the REST refusals {@code AccessDenied}, {@code ArenaException} and {@code NotFound}, a {@code
  * ResponseStatusException}) whose message text is English only: written with string literals, none
  * of them Korean, or joined English first ({@code "English / 한국어"}). A site that writes no literal
  * passes another error's message on and is not counted.
@@ -20,7 +20,7 @@ final class ErrorMessages {
       Pattern.compile(
           "new (?:kr\\.gukdae\\.)?(?:UserError|ModelException|AccessDenied|ArenaException|ResponseStatusException)\\("
               + "|\\bUserError\\.of\\("
-              + "|\\b(?:AccessDenied|ArenaException)\\.[a-zA-Z]+\\(");
+              + "|\\b(?:AccessDenied|ArenaException|NotFound)\\.[a-zA-Z]+\\(");
 
   private ErrorMessages() {}
 

@@ -18,6 +18,9 @@ public record RatingOptions(
   /** The most bootstrap rounds a rating may ask for. */
   public static final int MAX_BOOTSTRAP = 1_000_000;
 
+  /** The bootstrap seed when none is given (also the CLI's {@code --seed} default). */
+  public static final long DEFAULT_SEED = 42;
+
   /** Shift the scale so {@code model} has {@code rating} (FastChat anchors Mixtral at 1114). */
   public record Anchor(String model, double rating) {
     public Anchor {
@@ -77,7 +80,7 @@ public record RatingOptions(
   /** Defaults: no bootstrap, seed 42, no anchor, {@link #DEFAULT_L2}, all processors. */
   public static final class Builder {
     private int rounds;
-    private long seed = 42;
+    private long seed = DEFAULT_SEED;
     private @Nullable Anchor anchor;
     private double l2 = DEFAULT_L2;
     private int threads = Runtime.getRuntime().availableProcessors();

@@ -40,14 +40,6 @@ public final class AccessDenied extends RuntimeException {
         "권한이 없습니다 (필요한 역할: " + roles + ") / not allowed: needs the role " + roles);
   }
 
-  /**
-   * A 404 problem for an id that names nothing ({@code message} in both languages, {@code
-   * UserError.both}), so an unknown id gets the same one error shape as every other refusal.
-   */
-  public static AccessDenied notFound(String message) {
-    return new AccessDenied(HttpStatus.NOT_FOUND, "not_found", message);
-  }
-
   static AccessDenied badInput(String field, String message) {
     return new AccessDenied(HttpStatus.BAD_REQUEST, "bad_" + field, message);
   }

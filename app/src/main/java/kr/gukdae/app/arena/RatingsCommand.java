@@ -53,7 +53,10 @@ class RatingsCommand implements StandaloneCommand {
       description = "bootstrap rounds for 95%% intervals; 0 = none (default ${DEFAULT-VALUE})")
   int bootstrap;
 
-  @Option(names = "--seed", defaultValue = "42", description = "bootstrap seed (default 42)")
+  @Option(
+      names = "--seed",
+      defaultValue = "" + RatingOptions.DEFAULT_SEED,
+      description = "bootstrap seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--anchor", paramLabel = "MODEL=VALUE", description = "pin one model's rating")

@@ -7,12 +7,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import kr.gukdae.UserError;
-import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.eval.reference.Achievement;
 import kr.gukdae.eval.reference.Baseline;
 import kr.gukdae.eval.reference.Comparison;
 import kr.gukdae.eval.reference.RunResults;
+import kr.gukdae.web.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,8 +51,7 @@ class CompareController {
       @RequestParam(defaultValue = "" + Achievement.PROGRAMME_GOAL) double goal) {
     var run = runs.run(id);
     if (run.isEmpty()) {
-      throw AccessDenied.notFound(
-          UserError.both("평가 실행 '" + id + "'이(가) 없습니다", "no eval run '" + id + "'"));
+      throw NotFound.of("run " + id + ": 없는 실행입니다", "run " + id + ": no such run");
     }
     if (!"DONE".equals(run.get().status()) || run.get().outputDir() == null) {
       throw UserError.of(

@@ -1,8 +1,7 @@
 package kr.gukdae.app.originality;
 
 import java.util.List;
-import kr.gukdae.UserError;
-import kr.gukdae.app.access.AccessDenied;
+import kr.gukdae.web.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,10 +39,8 @@ class OriginalityController {
     return store
         .get(id)
         .map(ResponseEntity::ok)
-        .orElseThrow(() ->
-            AccessDenied.notFound(
-                UserError.both(
-                    "독자성 보고서 '" + id + "'이(가) 없습니다", "no originality report '" + id + "'")));
+        .orElseThrow(
+            () -> NotFound.of("report " + id + ": 없는 보고서입니다", "report " + id + ": no such report"));
   }
 
   @GetMapping("/fingerprints")

@@ -4,13 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
-import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Principal;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.app.data.QualityStore;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.model.ModelSpec;
+import kr.gukdae.web.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -112,8 +112,7 @@ class JobsController {
       HttpServletRequest http, @RequestBody OriginalityRequest body) {
     Principal p = access.require(http, Role.OFFICE);
     if (body.candidate() == null || body.references() == null || body.references().isEmpty()) {
-      throw UserError.of(
-          "후보 모델(candidate)과 기준 모델(references)을 지정하세요", "candidate and references are required");
+      throw new UserError("candidate and references are required / 후보 모델과 기준 모델을 지정하세요");
     }
     String name =
         body.name() != null && !body.name().isBlank()
@@ -159,9 +158,7 @@ class JobsController {
     access.require(http, Role.OFFICE, Role.REVIEWER);
     return jobs.progress(id)
         .map(ResponseEntity::ok)
-        .orElseThrow(() ->
-            AccessDenied.notFound(
-                UserError.both("작업 '" + id + "'이(가) 없습니다", "no job '" + id + "'")));
+        .orElseThrow(() -> NotFound.of("job " + id + ": 없는 작업입니다", "job " + id + ": no such job"));
   }
 
   /** A finished originality check's report or quality scan's report, as JSON. */
@@ -171,10 +168,9 @@ class JobsController {
     return jobs.result(id)
         .map(r -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r))
         .orElseThrow(() ->
-            AccessDenied.notFound(
-                UserError.both(
-                    "작업 '" + id + "'의 결과가 없습니다 (없는 작업이거나 아직 끝나지 않았습니다)",
-                    "no result for job '" + id + "' (no such job, or not finished)")));
+            NotFound.of(
+                "job " + id + ": 없는 작업이거나 아직 결과가 없습니다",
+                "job " + id + ": no such job, or no result yet"));
   }
 
   private ResponseEntity<Submitted> submitted(String id, String kind) {
@@ -185,7 +181,7 @@ class JobsController {
 
   private static String required(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
-      throw UserError.of(field + " 값이 필요합니다", field + " is required");
+      throw new UserError(field + " is required / " + field + " 값이 필요합니다");
     }
     return value;
   }

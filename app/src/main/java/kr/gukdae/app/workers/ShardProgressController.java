@@ -1,9 +1,8 @@
 package kr.gukdae.app.workers;
 
-import kr.gukdae.UserError;
-import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Requires;
 import kr.gukdae.app.access.Role;
+import kr.gukdae.web.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,8 +28,10 @@ class ShardProgressController {
         .progress(id)
         .map(ResponseEntity::ok)
         .orElseThrow(() ->
-            AccessDenied.notFound(
-                UserError.both(
-                    "분산 평가 실행 '" + id + "'이(가) 없습니다", "no distributed eval run '" + id + "'")));
+            NotFound.of(
+                "run " + id + ": 분산 실행이 아닙니다 (그런 실행이 없거나 --shard-size 없이 실행됨)",
+                "run "
+                    + id
+                    + ": no distributed run (no such run, or it ran without --shard-size)"));
   }
 }
