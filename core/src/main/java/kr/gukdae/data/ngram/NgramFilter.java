@@ -215,6 +215,21 @@ public final class NgramFilter {
     }
   }
 
+  /**
+   * Whether {@code file} is a regular file (not a link) that starts as an n-gram file does: what a
+   * job checks before it replaces a file, so it never overwrites anything else.
+   */
+  public static boolean isNgramFile(Path file) {
+    if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   public static NgramFilter read(Path file) {
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       MessageDigest digest = Sha256.digest();
