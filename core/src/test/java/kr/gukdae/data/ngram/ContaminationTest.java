@@ -240,7 +240,8 @@ class ContaminationTest {
     String item = "𝔘𝔫 이 문항은 조선 왕조의 수도와 세종대왕의 훈민정음 창제 과정을 묻는 문제 입니다 😀끝";
     var f = filter(Method.GPT3_13GRAM, List.of(item));
     var r =
-        new ContaminationCheck(f, Method.GPT3_13GRAM, Normaliser.NORI_1, "t").check(0, List.of(item));
+        new ContaminationCheck(f, Method.GPT3_13GRAM, Normaliser.NORI_1, "t")
+            .check(0, List.of(item));
     assertThat(r.status()).isEqualTo(Status.CONTAMINATED);
     String span = r.span();
     assertThat(span).isNotNull();
