@@ -30,6 +30,14 @@ sealed interface JobKind permits OriginalityJob, QualityJob {
   /** Computes one piece; its result is stored with the piece. */
   String run(String jobId, String spec, String piece);
 
+  /**
+   * The pieces a finished piece leads to, queued with its result (a crawl page's next page and the
+   * listings of the repos it names); a piece whose label the job already has is not queued again.
+   */
+  default List<Piece> more(String jobId, String spec, String piece, String result) {
+    return List.of();
+  }
+
   /** Joins every piece's result (in piece order) into the job's result. */
   Joined join(String jobId, String spec, List<String> results);
 
