@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class JobQueue {
 
   private static final int MAX_ERROR_CHARS = 1000;
+
+  /** Pieces one job may grow to while it runs (a crawl finds its pages as it goes). */
+  static final int MAX_PIECES = 1_000_000;
 
   /** A held shard. {@code merge}: joins the pieces' results, claimable once all are done. */
   record Claim(
@@ -214,6 +218,11 @@ final class JobQueue {
               .param(jobId)
               .query(Integer.class)
               .single();
+      if (no > MAX_PIECES) {
+        throw UserError.of(
+            "job " + jobId + ": 조각이 " + MAX_PIECES + "개를 넘었습니다. 범위를 줄여 다시 제출하세요",
+            "job " + jobId + ": more than " + MAX_PIECES + " pieces; submit a smaller one");
+      }
       insert(jobId, no, false, label, p.spec());
     }
   }

@@ -101,7 +101,7 @@ class Jobs {
     return submit(new QualityJob(), name + " · " + field, JobJson.write(spec), by);
   }
 
-  private String submit(JobKind kind, String label, String spec, String by) {
+  String submit(JobKind kind, String label, String spec, String by) {
     List<JobKind.Piece> pieces = kind.split(spec);
     String id = kind.name() + "-" + UUID.randomUUID().toString().substring(0, 12);
     queue.submit(id, kind, label, spec, by, pieces);
