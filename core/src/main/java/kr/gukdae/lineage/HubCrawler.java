@@ -87,6 +87,19 @@ public final class HubCrawler {
     return new HubCrawler(client, settings, Thread::sleep);
   }
 
+  /**
+   * A crawler for pieces run on behalf of others (a job's workers): it follows no redirect, so the
+   * token and the requests stay on the configured Hub; a 3xx answer is an error.
+   */
+  public static HubCrawler confined(Settings settings) {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(20))
+            .build();
+    return new HubCrawler(client, settings, Thread::sleep);
+  }
+
   public Result crawl(String root, Path cache, Path cursorFile) {
     HubHttp http = new HubHttp(client, settings, sleeper);
     CrawlCursor cursor = CrawlCursor.load(cursorFile);

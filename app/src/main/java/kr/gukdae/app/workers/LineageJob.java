@@ -215,7 +215,7 @@ final class LineageJob implements JobKind {
               + hub
               + "; nothing requested (gukdae.lineage.hub / GUKDAE_LINEAGE_HUB)");
     }
-    return HubCrawler.create(
+    return HubCrawler.confined(
         new HubCrawler.Settings(
             hub,
             System.getenv("HF_TOKEN"),

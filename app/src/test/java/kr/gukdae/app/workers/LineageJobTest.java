@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import kr.gukdae.app.lineage.RulesQuery;
 import kr.gukdae.lineage.FakeHub;
 import kr.gukdae.lineage.HubCrawler;
@@ -26,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A Hub crawl as a lineage job on both databases, against the FAKE Hub on loopback: three workers
- * fetch its pages (one fails once and is retried) and the joined cache and count equal a single
- * process's crawl; a job edited in the database to another Hub, or a page edited to another host,
- * sends that host nothing.
+ * on their own threads fetch its pages (one fails once and is retried) and the joined cache and
+ * count equal a single process's crawl; a job edited in the database to another Hub, or a page
+ * edited to another host, sends that host nothing.
  */
 class LineageJobTest {
 
@@ -79,23 +82,33 @@ class LineageJobTest {
     jobs = new Jobs(ds, root.toString(), "", root);
   }
 
-  private void drain(String... workers) {
-    List<JobRunner> runners =
-        List.of(workers).stream()
-            .map(id ->
-                new JobRunner(
-                    queue,
-                    new Worker.Config(
-                        id, 1, null, Duration.ofMinutes(5), Duration.ofMillis(10), root),
-                    () -> false))
-            .toList();
-    boolean any = true;
-    while (any) {
-      any = false;
-      for (JobRunner r : runners) {
-        any |= r.runNext();
-      }
+  /** Runs one worker per name, each on its own thread, until none finds anything to do. */
+  private void drain(String... workers) throws InterruptedException {
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> errors = new CopyOnWriteArrayList<>();
+    for (String id : workers) {
+      var runner =
+          new JobRunner(
+              queue,
+              new Worker.Config(id, 1, null, Duration.ofMinutes(5), Duration.ofMillis(10), root),
+              () -> false);
+      threads.add(
+          Thread.ofPlatform()
+              .start(() -> {
+                try {
+                  while (runner.runNext()) {
+                    // until the queue has nothing for it
+                  }
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              }));
     }
+    for (Thread t : threads) {
+      t.join(TimeUnit.MINUTES.toMillis(2));
+      assertThat(t.isAlive()).isFalse();
+    }
+    assertThat(errors).isEmpty();
   }
 
   private String submit(String hubUrl) {
@@ -129,6 +142,15 @@ class LineageJobTest {
     assertThat(done.retries()).isEqualTo(1);
     assertThat(done.shardsTotal()).as("pages found while crawling").isGreaterThan(8);
     assertThat(hub.failOnce).isEmpty();
+    // pages found by two workers at once were queued once
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM (SELECT label FROM work_shard WHERE job_id = ?"
+                        + " GROUP BY label HAVING COUNT(*) > 1) d")
+                .param(id)
+                .query(Integer.class)
+                .single())
+        .isZero();
     JsonNode result = JSON.readTree(jobs.result(id).orElseThrow());
     List<String> joined = result.get("cache").valueStream().map(JsonNode::asString).toList();
     assertThat(joined).isEqualTo(singleCache);
