@@ -237,7 +237,9 @@ public final class HubCrawler {
             && hub.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
             && port(hub) == port(uri)
             && uri.getRawUserInfo() == null
-            && String.valueOf(uri.getRawPath()).startsWith("/api/models");
+            && String.valueOf(uri.normalize().getRawPath()).startsWith("/api/models")
+            && !String.valueOf(uri.getRawPath()).contains("/..")
+            && !String.valueOf(uri.getRawPath()).toLowerCase(Locale.ROOT).contains("%2e");
     if (!same) {
       throw UserError.of(
           uri + ": 설정된 허브(" + hub + ")의 /api/models 밖이라 요청하지 않습니다",

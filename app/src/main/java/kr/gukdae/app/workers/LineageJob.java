@@ -75,7 +75,10 @@ final class LineageJob implements JobKind {
     }
   }
 
-  /** The root's record, or page {@code page} (from 1) of {@code query}'s listing at {@code url}. */
+  /**
+   * The root's record (fetched by the job's root, whatever {@code url} says), or page {@code page}
+   * (from 1) of {@code query}'s listing at {@code url}.
+   */
   record PieceSpec(boolean record, String query, int page, String url) {}
 
   /** What a piece fetched, with its place in the crawl (results are joined without their specs). */
@@ -115,7 +118,7 @@ final class LineageJob implements JobKind {
     HubCrawler crawler = crawler(s);
     if (p.record()) {
       return JobJson.write(
-          new Fetched(true, p.query(), 0, crawler.fetchRecord(p.url()), List.of(), null));
+          new Fetched(true, p.query(), 0, crawler.fetchRecord(s.root()), List.of(), null));
     }
     HubCrawler.Page page = crawler.fetchPage(URI.create(p.url()));
     return JobJson.write(new Fetched(false, p.query(), p.page(), null, page.models(), page.next()));

@@ -187,6 +187,17 @@ class LineageJobTest {
       assertThat(refused.status()).isEqualTo("FAILED");
       assertThat(refused.error()).contains("not under " + hub.endpoint() + "/api/models");
       assertThat(thief.requests).isEmpty();
+
+      // a page's path edited to climb out of /api/models on the right host: not requested either
+      String climbed = submit(hub.endpoint().toString());
+      jdbc.sql(
+              "UPDATE work_shard SET spec = REPLACE(spec, '/api/models?', '/api/models/../admin?')"
+                  + " WHERE job_id = ? AND shard_no = 1")
+          .param(climbed)
+          .update();
+      drain("w1");
+      assertThat(jobs.progress(climbed).orElseThrow().error()).contains("/api/models/../admin");
+      assertThat(hub.requests).noneMatch(r -> r.contains("admin"));
     }
   }
 }
