@@ -3,6 +3,7 @@ package kr.gukdae.lineage;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,11 +14,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -78,6 +82,19 @@ public final class HubCrawler {
     HttpClient client =
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(20))
+            .build();
+    return new HubCrawler(client, settings, Thread::sleep);
+  }
+
+  /**
+   * A crawler for pieces run on behalf of others (a job's workers): it follows no redirect, so the
+   * token and the requests stay on the configured Hub; a 3xx answer is an error.
+   */
+  public static HubCrawler confined(Settings settings) {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(20))
             .build();
     return new HubCrawler(client, settings, Thread::sleep);
@@ -165,6 +182,114 @@ public final class HubCrawler {
       cursor.save();
       uri = next;
     }
+  }
+
+  /**
+   * One listing page as a job's piece fetches it: each model as the cache stores it, and the URL of
+   * the next page ({@code null} on the last, or when the Hub has no such listing).
+   */
+  public record Page(List<String> models, @Nullable String next) {
+    public Page {
+      models = List.copyOf(models);
+    }
+  }
+
+  /** The first listing page of {@code id}'s derivatives, as {@link #crawl} asks for it. */
+  public URI listingUri(String id) {
+    return listing(id);
+  }
+
+  /**
+   * A repo's own record as the cache stores it, or null when the Hub has none (deleted, private).
+   */
+  public @Nullable String fetchRecord(String id) {
+    URI uri = settings.endpoint().resolve("/api/models/" + id);
+    confine(uri);
+    HubHttp.Page page = new HubHttp(client, settings, sleeper).get(uri);
+    return page == null ? null : JSON.writeValueAsString(parse(page.body(), uri.toString()));
+  }
+
+  /**
+   * One listing page, from the configured Hub only: a URL on another host or outside {@code
+   * /api/models} (a next link a hostile answer planted, an edited job) is refused before any
+   * request, and so is a next link that leads there.
+   */
+  public Page fetchPage(URI uri) {
+    confine(uri);
+    HubHttp.Page page = new HubHttp(client, settings, sleeper).get(uri);
+    if (page == null) {
+      return new Page(List.of(), null);
+    }
+    JsonNode models = parse(page.body(), uri.toString());
+    if (!models.isArray()) {
+      throw UserError.of(
+          uri + ": 모델 목록(JSON 배열)이 와야 합니다", uri + ": expected a JSON array of models");
+    }
+    List<String> out = new ArrayList<>();
+    models.forEach(m -> out.add(JSON.writeValueAsString(m)));
+    if (page.next() != null) {
+      confine(page.next());
+    }
+    return new Page(out, page.next() == null ? null : page.next().toString());
+  }
+
+  private void confine(URI uri) {
+    URI hub = settings.endpoint();
+    boolean same =
+        hub.getScheme().equalsIgnoreCase(String.valueOf(uri.getScheme()))
+            && hub.getHost() != null
+            && hub.getHost().equalsIgnoreCase(String.valueOf(uri.getHost()))
+            && port(hub) == port(uri)
+            && uri.getRawUserInfo() == null
+            && String.valueOf(uri.normalize().getRawPath()).startsWith("/api/models")
+            && !String.valueOf(uri.getRawPath()).contains("/..")
+            && !String.valueOf(uri.getRawPath()).toLowerCase(Locale.ROOT).contains("%2e");
+    if (!same) {
+      throw UserError.of(
+          uri + ": 설정된 허브(" + hub + ")의 /api/models 밖이라 요청하지 않습니다",
+          uri + ": not under " + hub + "/api/models, the configured Hub; not requested");
+    }
+  }
+
+  private static int port(URI uri) {
+    if (uri.getPort() >= 0) {
+      return uri.getPort();
+    }
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  /**
+   * The cache lines a fresh {@link #crawl} writes, rebuilt from pages fetched elsewhere (by a job's
+   * pieces, in any order): the same breadth-first walk, the same rule for duplicates, the same stop
+   * at {@code maxRepos}. {@code pages} gives a repo's listing pages (by lower-case id), in order.
+   */
+  public static List<String> replay(
+      String root, @Nullable String rootRecord, Function<String, List<Page>> pages, int maxRepos) {
+    Map<String, Long> known = new HashMap<>();
+    ArrayDeque<String> queue = new ArrayDeque<>();
+    Set<String> queued = new HashSet<>();
+    int[] appended = {0};
+    StringWriter text = new StringWriter();
+    try (BufferedWriter out = new BufferedWriter(text)) {
+      if (rootRecord != null) {
+        append(parse(rootRecord, "root record"), known, out, appended);
+      }
+      enqueue(root, queue, queued);
+      known.keySet().forEach(id -> enqueue(id, queue, queued));
+      while (!queue.isEmpty() && known.size() < maxRepos) {
+        for (Page page : pages.apply(queue.poll().toLowerCase(Locale.ROOT))) {
+          for (String model : page.models()) {
+            String child = append(parse(model, "page"), known, out, appended);
+            if (child != null) {
+              enqueue(child, queue, queued);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to memory failed", e);
+    }
+    return text.toString().lines().toList();
   }
 
   private URI listing(String id) {

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,31 +24,36 @@ import tools.jackson.databind.node.ArrayNode;
  * FAKE Hugging Face Hub for tests: a real local HTTP server that answers {@code /api/models/<id>}
  * and {@code /api/models?filter=base_model:<id>} in the Hub's JSON shape, newest lastModified
  * first, paginated with a {@code Link: <…>; rel="next"} header. It can answer 429 with {@code
- * Retry-After} or fail a given page, to exercise the client's manners.
+ * Retry-After} or fail a given page (always, or once: {@code failOnce} holds {@code
+ * filter#cursor}), to exercise the client's manners. Public for app's job tests.
  */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final HttpServer server;
   private final Map<String, JsonNode> models = new HashMap<>();
-  final List<String> requests = new CopyOnWriteArrayList<>();
+  public final List<String> requests = new CopyOnWriteArrayList<>();
   final List<String> authorizations = new CopyOnWriteArrayList<>();
   volatile int rateLimitNext;
   volatile String failCursor;
+
+  /** Listing cursors that fail with a 500 once each (the next request for them succeeds). */
+  public final Set<String> failOnce = ConcurrentHashMap.newKeySet();
+
   volatile String requiredToken;
 
-  FakeHub() throws IOException {
+  public FakeHub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/models", this::handle);
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  void put(Hub.Model model) {
+  public void put(Hub.Model model) {
     JsonNode node = JSON.readTree(model.json());
     models.put(node.get("id").asString().toLowerCase(Locale.ROOT), node);
   }
@@ -74,7 +81,7 @@ final class FakeHub implements AutoCloseable {
     }
     Map<String, String> query = query(uri.getRawQuery());
     String cursor = query.getOrDefault("cursor", "0");
-    if (cursor.equals(failCursor)) {
+    if (cursor.equals(failCursor) || failOnce.remove(query.get("filter") + "#" + cursor)) {
       send(exchange, 500, "{\"error\":\"boom\"}");
       return;
     }

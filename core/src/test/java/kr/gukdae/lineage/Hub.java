@@ -9,13 +9,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Builds model records in the Hub API's JSON shape for tests. */
-final class Hub {
+public final class Hub {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private Hub() {}
 
-  static Model model(String id) {
+  public static Model model(String id) {
     return new Model(id);
   }
 
@@ -34,7 +34,7 @@ final class Hub {
   }
 
   /** One record; defaults: owner from the id, created 2025-09-01, weights and a README. */
-  static final class Model {
+  public static final class Model {
     final ObjectNode node = JSON.createObjectNode();
     private final List<String> files = new ArrayList<>(List.of("model.safetensors", "README.md"));
     private final ObjectNode card = JSON.createObjectNode();
@@ -49,7 +49,7 @@ final class Hub {
       node.putArray("tags");
     }
 
-    Model base(String... bases) {
+    public Model base(String... bases) {
       if (bases.length == 1) {
         card.put("base_model", bases[0]);
       } else {
@@ -61,44 +61,44 @@ final class Hub {
       return this;
     }
 
-    Model relation(String relation) {
+    public Model relation(String relation) {
       card.put("base_model_relation", relation);
       return this;
     }
 
-    Model tag(String tag) {
+    public Model tag(String tag) {
       ((ArrayNode) node.get("tags")).add(tag);
       return this;
     }
 
-    Model files(String... names) {
+    public Model files(String... names) {
       files.clear();
       files.addAll(List.of(names));
       return this;
     }
 
-    Model created(String iso) {
+    public Model created(String iso) {
       node.put("createdAt", iso);
       node.put("lastModified", iso);
       return this;
     }
 
-    Model modified(String iso) {
+    public Model modified(String iso) {
       node.put("lastModified", iso);
       return this;
     }
 
-    Model set(String field, Object value) {
+    public Model set(String field, Object value) {
       node.putPOJO(field, value);
       return this;
     }
 
-    Model author(String author) {
+    public Model author(String author) {
       node.put("author", author);
       return this;
     }
 
-    String json() {
+    public String json() {
       ArrayNode siblings = node.putArray("siblings");
       for (String f : files) {
         siblings.addObject().put("rfilename", f);

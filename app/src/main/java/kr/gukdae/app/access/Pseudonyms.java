@@ -48,8 +48,16 @@ public final class Pseudonyms {
 
   /** The configured secret, or the one in {@code home/secret.key}, made on first use. */
   static Pseudonyms load(String configured, Path home) {
+    return new Pseudonyms(secret(configured, home));
+  }
+
+  /**
+   * The server secret: {@code gukdae.secret} when set, else {@code home/secret.key}, made on first
+   * use. Other features derive their own keys from it (never use it as it is).
+   */
+  public static byte[] secret(String configured, Path home) {
     if (!configured.isBlank()) {
-      return new Pseudonyms(configured.getBytes(StandardCharsets.UTF_8));
+      return configured.getBytes(StandardCharsets.UTF_8);
     }
     Path file = home.resolve("secret.key");
     try {
@@ -68,7 +76,7 @@ public final class Pseudonyms {
           Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
         }
       }
-      return new Pseudonyms(Base64.getDecoder().decode(Files.readString(file).strip()));
+      return Base64.getDecoder().decode(Files.readString(file).strip());
     } catch (IOException | IllegalArgumentException e) {
       throw UserError.of(
           file + ": 서버 비밀값을 읽거나 만들 수 없습니다 (" + e.getMessage() + "). gukdae.secret을 설정하세요",

@@ -46,35 +46,6 @@ class LineageController {
         lineage.report());
   }
 
-  /**
-   * The counting rules as query parameters, shared by {@code /count} and {@code /evidence}; absent
-   * ones take the same defaults as the CLI.
-   */
-  record RulesQuery(
-      @Nullable String since,
-      @Nullable String until,
-      @Nullable Boolean excludeTeam,
-      @Nullable String teamOwners,
-      @Nullable Boolean requireWeights,
-      @Nullable Integer minCardChars,
-      @Nullable Integer minDownloads,
-      @Nullable Integer minLikes,
-      @Nullable Integer maxPerOwner) {
-
-    CountRules rules() {
-      return LineageController.rules(
-          since,
-          until,
-          excludeTeam == null || excludeTeam,
-          teamOwners == null ? "" : teamOwners,
-          requireWeights == null || requireWeights,
-          minCardChars == null ? 100 : minCardChars,
-          minDownloads == null ? 0 : minDownloads,
-          minLikes == null ? 0 : minLikes,
-          maxPerOwner == null ? 10 : maxPerOwner);
-    }
-  }
-
   @GetMapping("/count")
   CountView count(
       @RequestParam String root,

@@ -4,10 +4,10 @@ import kr.gukdae.originality.TensorInfo;
 import kr.gukdae.originality.WeightModel;
 
 /** The vocabulary size a model implies: rows of its token embedding, or 0 if it has none. */
-final class Vocab {
+public final class Vocab {
   private Vocab() {}
 
-  static long guess(WeightModel model) {
+  public static long guess(WeightModel model) {
     return model.tensors().stream()
         .filter(t ->
             t.rank() == 2

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * as text in the database; each kind reads its own. Eval runs keep their own, older queue ({@link
  * ShardQueue}, per-sample records and endpoint permits).
  */
-sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob {
+sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJob {
 
   /** One piece of a job: what progress shows, and what to compute. */
   record Piece(String label, String spec) {}
@@ -30,6 +30,14 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob {
   /** Computes one piece; its result is stored with the piece. */
   String run(String jobId, String spec, String piece);
 
+  /**
+   * The pieces a finished piece leads to, queued with its result (a crawl page's next page and the
+   * listings of the repos it names); a piece whose label the job already has is not queued again.
+   */
+  default List<Piece> more(String jobId, String spec, String piece, String result) {
+    return List.of();
+  }
+
   /** Joins every piece's result (in piece order) into the job's result. */
   Joined join(String jobId, String spec, List<String> results);
 
@@ -39,6 +47,7 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob {
       case OriginalityJob.NAME -> new OriginalityJob();
       case QualityJob.NAME -> new QualityJob();
       case NgramsJob.NAME -> new NgramsJob();
+      case LineageJob.NAME -> new LineageJob();
       default ->
           throw UserError.of(
               "작업 종류 '" + name + "'을(를) 이 워커가 알지 못합니다. 같은 gukdae 버전의 워커를 실행하세요",

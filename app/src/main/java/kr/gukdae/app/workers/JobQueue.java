@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class JobQueue {
 
   private static final int MAX_ERROR_CHARS = 1000;
+
+  /** Pieces one job may grow to while it runs (a crawl finds its pages as it goes). */
+  static final int MAX_PIECES = 1_000_000;
 
   /** A held shard. {@code merge}: joins the pieces' results, claimable once all are done. */
   record Claim(
@@ -164,34 +168,85 @@ final class JobQueue {
         == 1;
   }
 
-  /** Stores the shard's result and marks it done, if this holder still holds it. */
-  boolean complete(Claim c, String result) {
-    return jdbc()
-            .sql(
-                "UPDATE work_shard SET status = 'DONE', lease_until = NULL, result = ?,"
-                    + " finished_at = ? WHERE job_id = ? AND shard_no = ? AND attempts = ?"
-                    + " AND status = 'RUNNING'")
-            .params(result, now(), c.jobId(), c.shardNo(), c.attempt())
-            .update()
-        == 1;
+  /**
+   * Stores the shard's result with its seal and marks it done, if this holder still holds it; the
+   * pieces the result leads to (a crawl's next pages) are queued in the same transaction, so the
+   * merge never sees every piece done while one is still to be added.
+   */
+  boolean complete(Claim c, String result, String seal, List<JobKind.Piece> more) {
+    Boolean done =
+        tx().execute(status -> {
+          if (!more.isEmpty()) {
+            // one completion at a time per job adds pieces: numbers and de-duplication hold
+            jdbc()
+                .sql("SELECT id FROM work_job WHERE id = ? FOR UPDATE")
+                .param(c.jobId())
+                .query(String.class)
+                .list();
+          }
+          boolean held =
+              jdbc()
+                      .sql(
+                          "UPDATE work_shard SET status = 'DONE', lease_until = NULL, result = ?,"
+                              + " result_seal = ?, finished_at = ? WHERE job_id = ? AND shard_no"
+                              + " = ? AND attempts = ? AND status = 'RUNNING'")
+                      .params(result, seal, now(), c.jobId(), c.shardNo(), c.attempt())
+                      .update()
+                  == 1;
+          if (held) {
+            more.forEach(p -> add(c.jobId(), p));
+          }
+          return held;
+        });
+    return Boolean.TRUE.equals(done);
+  }
+
+  /** Queues a piece found while the job runs, unless one with the same label is already there. */
+  private void add(String jobId, JobKind.Piece p) {
+    String label = clip(p.label(), 300);
+    boolean known =
+        jdbc()
+                .sql("SELECT COUNT(*) FROM work_shard WHERE job_id = ? AND label = ?")
+                .params(jobId, label)
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (!known) {
+      int no =
+          jdbc()
+              .sql("SELECT MAX(shard_no) + 1 FROM work_shard WHERE job_id = ?")
+              .param(jobId)
+              .query(Integer.class)
+              .single();
+      if (no > MAX_PIECES) {
+        throw UserError.of(
+            "job " + jobId + ": 조각이 " + MAX_PIECES + "개를 넘었습니다. 범위를 줄여 다시 제출하세요",
+            "job " + jobId + ": more than " + MAX_PIECES + " pieces; submit a smaller one");
+      }
+      insert(jobId, no, false, label, p.spec());
+    }
   }
 
   /**
    * Completes the merge and the job in one transaction: the job's result is written only by the
    * holder of the merge, once.
    */
-  boolean finish(Claim merge, JobKind.Joined joined) {
+  boolean finish(Claim merge, JobKind.Joined joined, JobSeal seal) {
     Boolean done =
         tx().execute(status -> {
-          if (!complete(merge, "")) {
+          if (!complete(merge, "", "", List.of())) {
             return false;
           }
           String result = joined.store(jdbc());
           jdbc()
               .sql(
-                  "UPDATE work_job SET status = 'DONE', result = ?, finished_at = ?"
-                      + " WHERE id = ? AND status = 'RUNNING'")
-              .params(result, now(), merge.jobId())
+                  "UPDATE work_job SET status = 'DONE', result = ?, result_seal = ?,"
+                      + " finished_at = ? WHERE id = ? AND status = 'RUNNING'")
+              .params(
+                  result,
+                  seal.seal(merge.jobId(), JobSeal.RESULT, merge.jobSpec(), result),
+                  now(),
+                  merge.jobId())
               .update();
           return true;
         });
@@ -241,22 +296,38 @@ final class JobQueue {
         .update();
   }
 
-  /** The pieces' results in shard order (the merge's input); every piece must be done. */
-  List<String> results(String jobId) {
-    List<Object[]> rows =
+  /** A finished piece as stored: what it computed, its result and the seal over both. */
+  record Stored(int no, String label, String spec, String result, @Nullable String seal) {}
+
+  /**
+   * The pieces' results in shard order (the merge's input), each checked against its seal: a result
+   * edited in the database after it was computed is refused, naming the job and piece.
+   */
+  List<Stored> results(String jobId, JobSeal seal) {
+    List<Stored> rows =
         jdbc()
             .sql(
-                "SELECT status, result FROM work_shard WHERE job_id = ? AND NOT merge"
-                    + " ORDER BY shard_no")
+                "SELECT shard_no, label, spec, status, result, result_seal FROM work_shard"
+                    + " WHERE job_id = ? AND NOT merge ORDER BY shard_no")
             .param(jobId)
-            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)})
+            .query((rs, n) -> {
+              if (!"DONE".equals(rs.getString(4)) || rs.getString(5) == null) {
+                throw new IllegalStateException("job " + jobId + " has a piece that is not done");
+              }
+              return new Stored(
+                  rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(5), rs.getString(6));
+            })
             .list();
-    for (Object[] r : rows) {
-      if (!"DONE".equals(r[0]) || r[1] == null) {
-        throw new IllegalStateException("job " + jobId + " has a piece that is not done");
-      }
+    for (Stored s : rows) {
+      seal.check(
+          jobId,
+          s.no(),
+          "piece " + s.no() + " (" + s.label() + ")",
+          s.spec(),
+          s.result(),
+          s.seal());
     }
-    return rows.stream().map(r -> (String) r[1]).toList();
+    return rows;
   }
 
   static String clip(@Nullable String text, int max) {

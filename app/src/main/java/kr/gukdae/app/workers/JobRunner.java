@@ -1,8 +1,10 @@
 package kr.gukdae.app.workers;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import kr.gukdae.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +23,18 @@ final class JobRunner {
   private final BooleanSupplier stopping;
   private final Map<String, JobKind> kinds = new HashMap<>();
 
+  private final JobSeal seal;
+
+  /** A runner sealing under the secret in the worker's home folder. */
   JobRunner(JobQueue queue, Worker.Config config, BooleanSupplier stopping) {
+    this(queue, config, stopping, JobSeal.of("", config.home()));
+  }
+
+  JobRunner(JobQueue queue, Worker.Config config, BooleanSupplier stopping, JobSeal seal) {
     this.queue = queue;
     this.config = config;
     this.stopping = stopping;
+    this.seal = seal;
   }
 
   /** Runs one shard if there is one; false when the queue had nothing for this worker. */
@@ -43,8 +53,17 @@ final class JobRunner {
             () -> queue.renew(c, config.lease()))) {
       JobKind kind = kinds.computeIfAbsent(c.kind(), JobKind::of);
       if (c.merge()) {
-        JobKind.Joined joined = kind.join(c.jobId(), c.jobSpec(), queue.results(c.jobId()));
-        if (beat.lost() || !queue.finish(c, joined)) {
+        List<String> results;
+        try {
+          results = queue.results(c.jobId(), seal).stream().map(JobQueue.Stored::result).toList();
+        } catch (UserError e) {
+          // an edited piece stays edited: no retry joins it, the job fails saying which
+          log.warn("job {} refused: {}", c.jobId(), e.getMessage());
+          queue.fail(c.jobId(), e.getMessage());
+          return true;
+        }
+        JobKind.Joined joined = kind.join(c.jobId(), c.jobSpec(), results);
+        if (beat.lost() || !queue.finish(c, joined, seal)) {
           log.warn("lost the merge of {}; another worker carries on", c.jobId());
         }
         return true;
@@ -55,7 +74,8 @@ final class JobRunner {
       } else if (stopping.getAsBoolean()) {
         queue.unclaim(c);
       } else {
-        queue.complete(c, result);
+        List<JobKind.Piece> more = kind.more(c.jobId(), c.jobSpec(), c.spec(), result);
+        queue.complete(c, result, seal.seal(c.jobId(), c.shardNo(), c.spec(), result), more);
       }
     } catch (RuntimeException e) {
       log.warn("shard {}#{} failed: {}", c.jobId(), c.shardNo(), e.toString());

@@ -33,8 +33,15 @@ class Jobs {
   private final JobQueue queue;
   private final List<Path> roots;
 
-  Jobs(DataSource dataSource, @Value("${gukdae.jobs.roots:${gukdae.home}}") String roots) {
+  private final JobSeal seal;
+
+  Jobs(
+      DataSource dataSource,
+      @Value("${gukdae.jobs.roots:${gukdae.home}}") String roots,
+      @Value("${gukdae.secret:}") String secret,
+      @Value("${gukdae.home}") Path home) {
     this.queue = new JobQueue(new ShardQueue(dataSource));
+    this.seal = JobSeal.of(secret, home);
     this.roots =
         Arrays.stream(roots.split(","))
             .map(String::strip)
@@ -48,6 +55,7 @@ class Jobs {
   }
 
   String submitOriginality(OriginalityJob.Spec spec, String by) {
+    String log = spec.log() == null ? null : allowed("log", spec.log());
     var checked =
         new OriginalityJob.Spec(
             allowed("candidate", spec.candidate()),
@@ -60,7 +68,11 @@ class Jobs {
             spec.nulls().stream().map(n -> allowed("nulls", n)).toList(),
             spec.permutations(),
             spec.align(),
-            spec.pairsPerPiece());
+            spec.pairsPerPiece(),
+            log,
+            log == null ? null : OriginalityJob.sha256(Path.of(log), "log"),
+            spec.vocab(),
+            spec.claimedTokens());
     return submit(
         new OriginalityJob(), checked.name() + " vs " + names(checked), JobJson.write(checked), by);
   }
@@ -127,7 +139,7 @@ class Jobs {
     return submit(new NgramsJob(), label, JobJson.write(checked), by);
   }
 
-  private String submit(JobKind kind, String label, String spec, String by) {
+  String submit(JobKind kind, String label, String spec, String by) {
     List<JobKind.Piece> pieces = kind.split(spec);
     String id = kind.name() + "-" + UUID.randomUUID().toString().substring(0, 12);
     queue.submit(id, kind, label, spec, by, pieces);
@@ -138,13 +150,20 @@ class Jobs {
     return JobProgress.of(queue.jdbc(), id);
   }
 
-  /** A finished job's result (the report as JSON); empty while it runs or for an eval run. */
+  /**
+   * A finished job's result (the report as JSON); empty while it runs or for an eval run. Refused
+   * when the stored result no longer matches the seal its merge gave it.
+   */
   Optional<String> result(String id) {
     return queue
         .jdbc()
-        .sql("SELECT result FROM work_job WHERE id = ? AND status = 'DONE'")
+        .sql("SELECT spec, result, result_seal FROM work_job WHERE id = ? AND status = 'DONE'")
         .param(id)
-        .query(String.class)
+        .query((rs, n) -> {
+          String result = rs.getString(2);
+          seal.check(id, JobSeal.RESULT, "result", rs.getString(1), result, rs.getString(3));
+          return result;
+        })
         .optional();
   }
 

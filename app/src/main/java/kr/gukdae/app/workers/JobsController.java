@@ -35,7 +35,11 @@ class JobsController {
   /** A reference model of an originality check. */
   record Reference(String name, String path) {}
 
-  /** The body of {@code POST /api/jobs/originality}; paths as the server and workers see them. */
+  /**
+   * The body of {@code POST /api/jobs/originality}; paths as the server and workers see them. As
+   * {@code gukdae originality}: {@code log} the training log ({@code --log}), {@code vocab} ({@code
+   * --vocab}), {@code claimedTokens} ({@code --claimed-tokens}).
+   */
   record OriginalityRequest(
       String candidate,
       @Nullable String name,
@@ -43,7 +47,10 @@ class JobsController {
       @Nullable List<String> nulls,
       @Nullable Boolean permutations,
       @Nullable Boolean align,
-      @Nullable Integer pairsPerShard) {}
+      @Nullable Integer pairsPerShard,
+      @Nullable String log,
+      @Nullable Long vocab,
+      @Nullable Double claimedTokens) {}
 
   /** The body of {@code POST /api/jobs/quality}: a data file on the server, checked by rows. */
   record QualityRequest(
@@ -128,7 +135,11 @@ class JobsController {
             body.nulls() == null ? List.of() : body.nulls(),
             body.permutations() == null || body.permutations(),
             body.align() == null || body.align(),
-            body.pairsPerShard() == null ? 16 : body.pairsPerShard());
+            body.pairsPerShard() == null ? 16 : body.pairsPerShard(),
+            body.log(),
+            null,
+            body.vocab() == null ? 0 : body.vocab(),
+            body.claimedTokens() == null ? 0 : body.claimedTokens());
     return submitted(jobs.submitOriginality(spec, p.id()), OriginalityJob.NAME);
   }
 

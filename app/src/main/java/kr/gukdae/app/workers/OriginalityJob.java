@@ -1,20 +1,25 @@
 package kr.gukdae.app.workers;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.app.originality.OriginalityStore;
 import kr.gukdae.app.originality.ReportJson;
+import kr.gukdae.app.originality.Vocab;
 import kr.gukdae.app.originality.WeightFile;
 import kr.gukdae.originality.ComparisonPlan;
 import kr.gukdae.originality.Findings;
 import kr.gukdae.originality.Originality;
 import kr.gukdae.originality.TensorInfo;
 import kr.gukdae.originality.TensorStats;
+import kr.gukdae.originality.TrainingLogCheck;
 import kr.gukdae.originality.WeightModel;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -38,7 +43,12 @@ final class OriginalityJob implements JobKind {
     }
   }
 
-  /** What to check, as {@code gukdae originality} takes it (paths as every worker sees them). */
+  /**
+   * What to check, as {@code gukdae originality} takes it (paths as every worker sees them). {@code
+   * log}: the training log ({@code --log}), pinned by {@code logSha256} at submission; {@code
+   * vocab} ({@code --vocab}, 0: the candidate's embedding rows) and {@code claimedTokens} ({@code
+   * --claimed-tokens}) as the command takes them.
+   */
   record Spec(
       String candidate,
       String name,
@@ -46,8 +56,16 @@ final class OriginalityJob implements JobKind {
       List<String> nulls,
       boolean permutations,
       boolean align,
-      int pairsPerPiece) {
+      int pairsPerPiece,
+      @Nullable String log,
+      @Nullable String logSha256,
+      long vocab,
+      double claimedTokens) {
     Spec {
+      if (vocab < 0 || claimedTokens < 0) {
+        throw UserError.of(
+            "vocab과 claimedTokens는 0 이상이어야 합니다", "vocab and claimedTokens must be 0 or more");
+      }
       references = List.copyOf(references);
       nulls = List.copyOf(nulls);
       if (references.isEmpty()) {
@@ -196,7 +214,7 @@ final class OriginalityJob implements JobKind {
         }
       }
     }
-    Findings.Report report = m.plan().report(stats, null);
+    Findings.Report report = m.plan().report(stats, trainingLog(jobId, s, m.candidate()));
     return jdbc -> {
       String id =
           OriginalityStore.over(jdbc).save(report, s.candidate(), candidateFiles, referenceFiles);
@@ -204,6 +222,42 @@ final class OriginalityJob implements JobKind {
       node.put("id", id);
       return node.toString();
     };
+  }
+
+  /** The training-log check as {@code gukdae originality --log} makes it, on the pinned bytes. */
+  private static TrainingLogCheck.@Nullable Result trainingLog(
+      String jobId, Spec s, WeightModel candidate) {
+    if (s.log() == null) {
+      return null;
+    }
+    Path log = Path.of(s.log());
+    String sha = OriginalityJob.sha256(log, "log");
+    if (!sha.equals(s.logSha256())) {
+      throw UserError.of(
+          "job " + jobId + ": " + log + ": 이 워커의 학습 로그가 제출된 것과 다릅니다 (SHA-256 여기 " + sha + ")",
+          "job "
+              + jobId
+              + ": "
+              + log
+              + ": this worker's training log differs from the submitted one (SHA-256 "
+              + sha
+              + " here, "
+              + s.logSha256()
+              + " submitted)");
+    }
+    long vocab = s.vocab() > 0 ? s.vocab() : Vocab.guess(candidate);
+    return TrainingLogCheck.check(log, vocab, s.claimedTokens());
+  }
+
+  /** A file's SHA-256, or one clear error naming the field and the file. */
+  static String sha256(Path file, String field) {
+    try (var in = Files.newInputStream(file)) {
+      return Sha256.hex(in);
+    } catch (IOException e) {
+      throw UserError.of(
+          field + ": " + file + "을(를) 읽을 수 없습니다 (" + e.getMessage() + ")",
+          field + ": cannot read " + file + " (" + e.getMessage() + ")");
+    }
   }
 
   private Models models(String jobId, String spec) {

@@ -69,12 +69,20 @@ public final class Worker {
   private volatile boolean stopping;
   private RunMerge.@Nullable LoadedRun loaded;
 
+  /** A worker sealing job results under the server secret in its home folder. */
   public Worker(Config config, DataSource dataSource) {
+    this(config, dataSource, "");
+  }
+
+  /** {@code secret}: the configured {@code gukdae.secret} ("" for the home folder's). */
+  public Worker(Config config, DataSource dataSource, String secret) {
     this.config = config;
     this.queue = new ShardQueue(dataSource);
     this.permits = new EndpointPermits(queue);
     this.registry = new WorkerRegistry(queue);
-    this.jobs = new JobRunner(new JobQueue(queue), config, () -> stopping);
+    this.jobs =
+        new JobRunner(
+            new JobQueue(queue), config, () -> stopping, JobSeal.of(secret, config.home()));
   }
 
   /** Runs until {@link #stop} (or the process ends). */

@@ -59,9 +59,15 @@ class WorkerCommand implements GukdaeCommand {
           "set the requests in flight all workers together may send to ENDPOINT, then exit")
   String setLimit;
 
-  WorkerCommand(DataSource dataSource, @Value("${gukdae.home}") Path home) {
+  private final String secret;
+
+  WorkerCommand(
+      DataSource dataSource,
+      @Value("${gukdae.home}") Path home,
+      @Value("${gukdae.secret:}") String secret) {
     this.dataSource = dataSource;
     this.home = home;
+    this.secret = secret;
   }
 
   @Override
@@ -103,7 +109,7 @@ class WorkerCommand implements GukdaeCommand {
             Duration.ofSeconds(leaseSeconds),
             Duration.ofMillis(500),
             home);
-    Worker worker = new Worker(config, dataSource);
+    Worker worker = new Worker(config, dataSource, secret);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
     System.out.println("worker " + name + " waiting for shards (Ctrl-C stops)");
     worker.run();

@@ -59,7 +59,7 @@ class JobsProcessTest {
       ds.setMaximumPoolSize(4);
       Flyway.configure().dataSource(ds).load().migrate();
       JdbcClient jdbc = JdbcClient.create(ds);
-      Jobs jobs = new Jobs(ds, dir.toString());
+      Jobs jobs = new Jobs(ds, dir.toString(), "", dir.resolve("home"));
       String id =
           jobs.submitQuality(file.toString(), "text", null, null, Thresholds.DEFAULT, 1500, "t");
       assertThat(jobs.progress(id).orElseThrow().shardsTotal()).isEqualTo(8);

@@ -14,12 +14,14 @@ import java.util.Map;
 import javax.sql.DataSource;
 import kr.gukdae.UserError;
 import kr.gukdae.app.originality.ReportJson;
+import kr.gukdae.app.originality.Vocab;
 import kr.gukdae.data.quality.QualityCheck;
 import kr.gukdae.data.quality.Thresholds;
 import kr.gukdae.dataset.Datasets;
 import kr.gukdae.originality.DType;
 import kr.gukdae.originality.DemoWeights;
 import kr.gukdae.originality.Originality;
+import kr.gukdae.originality.TrainingLogCheck;
 import kr.gukdae.originality.WeightModel;
 import kr.gukdae.store.TestDatabases;
 import org.flywaydb.core.Flyway;
@@ -55,7 +57,7 @@ class JobsTest {
     ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
     queue = new JobQueue(new ShardQueue(ds));
     jdbc = queue.jdbc();
-    jobs = new Jobs(ds, root.toString());
+    jobs = new Jobs(ds, root.toString(), "", root);
   }
 
   private JobRunner runner(String id) {
@@ -118,7 +120,11 @@ class JobsTest {
                 List.of(root.resolve("indep-a").toString(), root.resolve("indep-b").toString()),
                 true,
                 true,
-                7),
+                7,
+                null,
+                null,
+                0,
+                0),
             "user-office");
     JobProgress before = jobs.progress(id).orElseThrow();
     // pairs of the reference and of the null pair in pieces of 7, plus one hash per weight file
@@ -133,7 +139,7 @@ class JobsTest {
         .params(id, stalled.shardNo())
         .update();
     drain(runner("w1"), runner("w2"));
-    assertThat(queue.complete(stalled, "[\"forged\"]")).as("fenced").isFalse();
+    assertThat(queue.complete(stalled, "[\"forged\"]", "forged", List.of())).as("fenced").isFalse();
     assertThat(queue.renew(stalled, LEASE)).isFalse();
 
     assertThat(status(id)).isEqualTo("DONE");
@@ -158,6 +164,87 @@ class JobsTest {
                 .query(Integer.class)
                 .single())
         .isEqualTo(4);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void originalityJobTakesTheTrainingLogAsTheCommandDoesAndPinsIt(String db) throws Exception {
+    open(db);
+    var c = DemoWeights.Config.tiny();
+    WeightModel foreign = demo("foreign", DemoWeights.independent(c, 1));
+    WeightModel team = demo("team", DemoWeights.independent(c, 2));
+    // a curve that starts near its floor: the log check flags it as a continued run
+    Path log = root.resolve("team-loss.csv");
+    StringBuilder csv = new StringBuilder("step,loss,tokens\n");
+    for (int step = 0; step <= 2000; step += 20) {
+      csv.append(step).append(',').append(2.0 + 0.3 * Math.exp(-step / 300.0));
+      csv.append(',').append(step * 2_000_000L).append('\n');
+    }
+    Files.writeString(log, csv);
+    var options = new Originality.Options(true, true, 1);
+    // what gukdae originality --candidate team --reference foreign=… --log … --claimed-tokens 5e12
+    // computes (no --vocab: the candidate's embedding rows)
+    var command =
+        Originality.compare(
+            team,
+            List.of(foreign),
+            Originality.calibrate(List.of(), options),
+            options,
+            TrainingLogCheck.check(log, Vocab.guess(team), 5e12));
+    assertThat(command.log()).isNotNull();
+    var single = JSON.readTree(ReportJson.report(command).toString());
+
+    var spec =
+        new OriginalityJob.Spec(
+            root.resolve("team").toString(),
+            "team",
+            List.of(new OriginalityJob.Named("foreign", root.resolve("foreign").toString())),
+            List.of(),
+            true,
+            true,
+            50,
+            log.toString(),
+            null,
+            0,
+            5e12);
+    String id = jobs.submitOriginality(spec, "office");
+    drain(runner("w1"), runner("w2"));
+    assertThat(status(id)).isEqualTo("DONE");
+    ObjectNode joined = (ObjectNode) JSON.readTree(jobs.result(id).orElseThrow());
+    joined.remove("id");
+    assertThat(joined).isEqualTo(single);
+    assertThat(joined.get("log").isObject()).isTrue();
+
+    // the log is pinned at submission: a worker whose copy differs refuses the merge
+    String changed = jobs.submitOriginality(spec, "office");
+    Files.writeString(log, csv.toString().replace("0,2.3,", "0,9.9,"));
+    drain(runner("w1"));
+    assertThat(status(changed)).isEqualTo("FAILED");
+    assertThat(jobs.progress(changed).orElseThrow().error())
+        .contains("training log differs from the submitted one");
+    // a log outside the allowed folders is refused before anything is queued
+    Path outside = Files.createTempFile("gukdae-log", ".csv");
+    try {
+      assertThatThrownBy(() ->
+              jobs.submitOriginality(
+                  new OriginalityJob.Spec(
+                      spec.candidate(),
+                      "team",
+                      spec.references(),
+                      List.of(),
+                      true,
+                      true,
+                      50,
+                      outside.toString(),
+                      null,
+                      0,
+                      0),
+                  "office"))
+          .isInstanceOf(UserError.class)
+          .hasMessageStartingWith("log: ");
+    } finally {
+      Files.deleteIfExists(outside);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

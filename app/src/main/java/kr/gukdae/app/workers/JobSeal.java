@@ -1,0 +1,111 @@
+package kr.gukdae.app.workers;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import kr.gukdae.Sha256;
+import kr.gukdae.UserError;
+import kr.gukdae.app.access.Pseudonyms;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Seals a piece's stored result to the job and piece it belongs to, so the join notices a result
+ * edited in the database after a worker computed it. A plain SHA-256 next to the result would not
+ * do: whoever can edit the row can recompute it. The seal is an HMAC-SHA256 under a key derived
+ * from the server secret ({@code gukdae.secret}, else {@code <gukdae.home>/secret.key}), which is
+ * not in the database; every worker and the web server need the same secret. It covers the job id,
+ * the piece number, and the SHA-256 of the piece's spec and of its result. Format: {@code
+ * hmac-sha256:<key id>:<hex>}; the key id (SHA-256 of the derived key, 12 hex digits) tells a
+ * worker with another secret apart from an edit.
+ */
+final class JobSeal {
+
+  /** The piece number under which a job's joined result is sealed. */
+  static final int RESULT = -1;
+
+  private static final String SCHEME = "hmac-sha256";
+
+  private final SecretKeySpec key;
+  private final String keyId;
+
+  private JobSeal(byte[] secret) {
+    byte[] derived = mac(new SecretKeySpec(secret, "HmacSHA256"), "gukdae work_shard seal v1");
+    this.key = new SecretKeySpec(derived, "HmacSHA256");
+    this.keyId = Sha256.hex(derived).substring(0, 12);
+  }
+
+  /** The seal of this installation: the configured secret, or the one in {@code home}. */
+  static JobSeal of(String configured, Path home) {
+    return new JobSeal(Pseudonyms.secret(configured, home));
+  }
+
+  String keyId() {
+    return keyId;
+  }
+
+  /** The seal of a piece's (or, with {@link #RESULT}, the job's) result. */
+  String seal(String jobId, int pieceNo, String spec, String result) {
+    String message =
+        jobId + "\n" + pieceNo + "\n" + Sha256.hex(spec) + "\n" + Sha256.hex(result) + "\n";
+    return SCHEME + ":" + keyId + ":" + HexFormat.of().formatHex(mac(key, message));
+  }
+
+  /**
+   * Refuses a result whose seal is missing, made under another secret, or not the one these bytes
+   * give; {@code what} names the piece in the error (e.g. "piece 3 (rows 1–40)").
+   */
+  void check(
+      String jobId, int pieceNo, String what, String spec, String result, @Nullable String seal) {
+    if (seal == null || seal.isBlank()) {
+      throw refused(jobId, what, "봉인이 없습니다", "it has no seal");
+    }
+    String[] parts = seal.split(":", 3);
+    if (parts.length == 3 && parts[0].equals(SCHEME) && !parts[1].equals(keyId)) {
+      String where = "job " + jobId + ", " + what + ": ";
+      throw UserError.of(
+          where
+              + "다른 서버 비밀값(키 "
+              + parts[1]
+              + ")으로 봉인되었는데 이 프로세스의 키는 "
+              + keyId
+              + "입니다. 모든 워커와 웹 서버에 같은 gukdae.secret(또는 같은 secret.key 파일)을 주세요",
+          where
+              + "sealed under another server secret (key "
+              + parts[1]
+              + ") but this process's key is "
+              + keyId
+              + "; give every worker and the web server the same gukdae.secret (or the same"
+              + " secret.key file)");
+    }
+    byte[] expected = seal(jobId, pieceNo, spec, result).getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.UTF_8))) {
+      throw refused(
+          jobId,
+          what,
+          "저장된 결과가 봉인과 맞지 않습니다 (계산된 뒤 데이터베이스에서 바뀌었습니다)",
+          "its stored result does not match its seal (it was changed in the database after it was"
+              + " computed)");
+    }
+  }
+
+  private static UserError refused(String jobId, String what, String ko, String en) {
+    String where = "job " + jobId + ", " + what + ": ";
+    return UserError.of(
+        where + ko + ". 결과를 합치지 않습니다. 작업을 다시 제출하세요",
+        where + en + "; the result is not joined, submit the job again");
+  }
+
+  private static byte[] mac(SecretKeySpec key, String message) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 missing from this JDK", e);
+    }
+  }
+}

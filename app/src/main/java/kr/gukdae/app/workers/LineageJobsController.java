@@ -1,0 +1,70 @@
+package kr.gukdae.app.workers;
+
+import jakarta.servlet.http.HttpServletRequest;
+import kr.gukdae.UserError;
+import kr.gukdae.app.access.Access;
+import kr.gukdae.app.access.Principal;
+import kr.gukdae.app.access.Role;
+import kr.gukdae.app.lineage.RulesQuery;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * REST: a Hub crawl and derivative count for the workers. The office only (its counts are stage
+ * evidence about the teams); the body names a root and the counting rules, never a URL: workers
+ * crawl the Hub of their own setting ({@link LineageJob#hub()}), so no account can make the server
+ * or a worker fetch an address of its choosing.
+ */
+@RestController
+class LineageJobsController {
+
+  /** The body of {@code POST /api/jobs/lineage}; rules as {@code GET /api/lineage/count} takes. */
+  record LineageRequest(
+      String root,
+      @Nullable RulesQuery rules,
+      @Nullable Integer pageSize,
+      @Nullable Integer maxRepos,
+      @Nullable Integer treeLimit) {}
+
+  private final Jobs jobs;
+  private final Access access;
+
+  LineageJobsController(Jobs jobs, Access access) {
+    this.jobs = jobs;
+    this.access = access;
+  }
+
+  @PostMapping("/api/jobs/lineage")
+  ResponseEntity<JobsController.Submitted> lineage(
+      HttpServletRequest http, @RequestBody LineageRequest body) {
+    Principal p = access.require(http, Role.OFFICE);
+    if (body.root() == null || body.root().isBlank()) {
+      throw UserError.of("root: 루트 모델(ORG/NAME)을 지정하세요", "root: give the root model (ORG/NAME)");
+    }
+    RulesQuery rules =
+        body.rules() != null
+            ? body.rules()
+            : new RulesQuery(null, null, null, null, null, null, null, null, null);
+    rules.rules(); // a bad date or threshold is a 400 now, not a failed job later
+    var spec =
+        new LineageJob.Spec(
+            body.root().strip(),
+            LineageJob.hub().toString(),
+            body.pageSize() == null ? 500 : body.pageSize(),
+            3,
+            body.maxRepos() == null ? 500_000 : body.maxRepos(),
+            rules,
+            body.treeLimit() == null ? 500 : body.treeLimit());
+    String id =
+        jobs.submit(new LineageJob(), "lineage " + spec.root(), JobJson.write(spec), p.id());
+    JobProgress progress = jobs.progress(id).orElseThrow();
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(
+            new JobsController.Submitted(
+                id, LineageJob.NAME, progress.shardsTotal(), "/api/jobs/" + id, "/jobs/?id=" + id));
+  }
+}
