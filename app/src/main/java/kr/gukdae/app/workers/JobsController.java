@@ -119,7 +119,7 @@ class JobsController {
       HttpServletRequest http, @RequestBody OriginalityRequest body) {
     Principal p = access.require(http, Role.OFFICE);
     if (body.candidate() == null || body.references() == null || body.references().isEmpty()) {
-      throw new UserError("candidate and references are required / 후보 모델과 기준 모델을 지정하세요");
+      throw UserError.of("후보 모델과 기준 모델을 지정하세요", "candidate and references are required");
     }
     String name =
         body.name() != null && !body.name().isBlank()
@@ -192,7 +192,7 @@ class JobsController {
 
   private static String required(String field, @Nullable String value) {
     if (value == null || value.isBlank()) {
-      throw new UserError(field + " is required / " + field + " 값이 필요합니다");
+      throw UserError.of(field + " 값이 필요합니다", field + " is required");
     }
     return value;
   }

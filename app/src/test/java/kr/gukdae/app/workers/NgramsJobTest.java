@@ -47,7 +47,7 @@ class NgramsJobTest {
     var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
     queue = new JobQueue(new ShardQueue(ds));
     jdbc = queue.jdbc();
-    jobs = new Jobs(ds, root.toString());
+    jobs = new Jobs(ds, root.toString(), "", root);
   }
 
   private JobRunner runner(String id) {
