@@ -95,6 +95,23 @@ public final class NearDuplicates implements AutoCloseable {
   }
 
   /**
+   * Adds the next rows, their signatures (the costly part, independent per row) computed on every
+   * core; the rows still enter in order, so the result is that of adding them one by one.
+   */
+  public void addAll(List<? extends @Nullable String> texts) {
+    int[] @Nullable [] sigs = new int[texts.size()][];
+    java.util.stream.IntStream.range(0, sigs.length)
+        .parallel()
+        .forEach(i -> {
+          String t = texts.get(i);
+          sigs[i] = t == null ? null : signature(t);
+        });
+    for (int[] sig : sigs) {
+      addSignature(sig);
+    }
+  }
+
+  /**
    * Adds the next row by its {@link #signature} (computed anywhere: signatures are the costly part
    * and need no other row, so they can be made on several machines and joined here in row order).
    */

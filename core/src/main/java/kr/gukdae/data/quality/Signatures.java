@@ -18,6 +18,8 @@ final class Signatures {
   static final int HASHES = 128;
   static final int SHINGLE = 5;
   private static final long[] SEEDS = seeds();
+  private static final long OFFSET = 1469598103934665603L;
+  private static final long PRIME = 1099511628211L;
   private static final ThreadLocal<long[]> SEEN = ThreadLocal.withInitial(() -> new long[1024]);
 
   private Signatures() {}
@@ -29,8 +31,8 @@ final class Signatures {
     int n = 0;
     for (int i = 0; i < folded.length(); i++) {
       char c = folded.charAt(i);
-      // exactly the regex \s (ASCII white space), as before
-      if (c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') {
+      // exactly the regex \s (ASCII white space), as before; most characters pass the first test
+      if (c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r')) {
         s[n++] = c;
       }
     }
@@ -48,14 +50,19 @@ final class Signatures {
     }
     Arrays.fill(seen, 0, slots, 0L);
     int mask = slots - 1;
-    boolean zeroSeen = false;
-    int[] sig = new int[HASHES];
-    Arrays.fill(sig, Integer.MAX_VALUE);
+    // every shingle's hash first, in a loop of independent iterations the CPU can overlap
+    long[] hashes = new long[shingles];
     for (int i = 0; i < shingles; i++) {
-      long h = 1469598103934665603L;
-      for (int j = i; j < i + SHINGLE; j++) {
-        h = (h ^ s[j]) * 1099511628211L;
-      }
+      long h = (OFFSET ^ s[i]) * PRIME;
+      h = (h ^ s[i + 1]) * PRIME;
+      h = (h ^ s[i + 2]) * PRIME;
+      h = (h ^ s[i + 3]) * PRIME;
+      hashes[i] = (h ^ s[i + 4]) * PRIME;
+    }
+    boolean zeroSeen = false;
+    long[] min = new long[HASHES];
+    Arrays.fill(min, Long.MAX_VALUE);
+    for (long h : hashes) {
       // an open-addressing set of the hashes mixed so far (0 marks an empty slot)
       if (h == 0) {
         if (zeroSeen) {
@@ -77,17 +84,25 @@ final class Signatures {
         }
         seen[at] = h;
       }
-      mix(h, sig);
+      mix(h, min);
+    }
+    int[] sig = new int[HASHES];
+    for (int k = 0; k < HASHES; k++) {
+      sig[k] = (int) min[k];
     }
     return sig;
   }
 
-  private static void mix(long h, int[] sig) {
+  /**
+   * Lowers each permutation's minimum by this shingle's value: the high 32 bits of the mixed hash
+   * as a signed int, kept here as a long (x >> 32 orders as that int does) so the loop is all
+   * 64-bit lanes, which the JIT can vectorise.
+   */
+  private static void mix(long h, long[] min) {
     for (int k = 0; k < HASHES; k++) {
       long x = (h ^ SEEDS[k]) * 0x9E3779B97F4A7C15L;
       x ^= x >>> 29;
-      int v = (int) (x >>> 32);
-      sig[k] = Math.min(sig[k], v);
+      min[k] = Math.min(min[k], x >> 32);
     }
   }
 
