@@ -30,7 +30,7 @@ public class NearDupBench {
       System.exit(2);
     }
     long beforeBytes = (long) ((args.length > 1 ? Double.parseDouble(args[1]) : 200) * 1024 * 1024);
-    maxBytes = args.length > 2 ? (long) (Double.parseDouble(args[2]) * 1024 * 1024) : Long.MAX_VALUE;
+    maxBytes = args.length > 2 && !args[2].isEmpty() ? (long) (Double.parseDouble(args[2]) * 1024 * 1024) : Long.MAX_VALUE;
     System.out.printf(Locale.ROOT, "corpus %s: %.1f MB, java %s, %d cpus, max heap %d MB%n", corpus,
         Files.size(corpus) / 1048576.0, Runtime.version(), Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);

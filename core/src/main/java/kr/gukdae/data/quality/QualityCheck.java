@@ -57,11 +57,11 @@ public final class QualityCheck {
       rows.forEach(r -> {
         batch.add(r);
         if (batch.size() == BATCH) {
-          factsOf(batch, field).forEach(scan::add);
+          facts(batch, field).forEach(scan::add);
           batch.clear();
         }
       });
-      factsOf(batch, field).forEach(scan::add);
+      facts(batch, field).forEach(scan::add);
       return scan.finish();
     }
   }
@@ -69,7 +69,7 @@ public final class QualityCheck {
   private static final int BATCH = 2048;
 
   /** The facts of a batch of rows, in order, computed in parallel when there are cores to use. */
-  static List<RowFacts> factsOf(List<Row> batch, String field) {
+  public static List<RowFacts> facts(List<Row> batch, String field) {
     if (batch.size() < 64 || Runtime.getRuntime().availableProcessors() < 2) {
       return batch.stream().map(r -> facts(r, field)).toList();
     }
