@@ -47,6 +47,16 @@ public class QualityStore {
   /** Checks the rows as the next round of {@code dataset@version} and stores the report. */
   public QualityReport check(
       String dataset, String version, List<Row> rows, String field, Thresholds limits) {
+    return check(dataset, version, rows::forEach, field, limits);
+  }
+
+  /** As {@link #check(String, String, List, String, Thresholds)}, the rows streamed. */
+  public QualityReport check(
+      String dataset,
+      String version,
+      QualityCheck.RowSource rows,
+      String field,
+      Thresholds limits) {
     if (!hasVersion(dataset, version)) {
       throw UserError.of(
           "데이터셋 " + dataset + "에 버전 '" + version + "'이(가) 없습니다. 먼저 버전을 등록하세요",
