@@ -203,6 +203,7 @@ public class NearDupBench {
 
   static Pass pass(Path corpus, long limit, Consumer<String> step) throws Exception {
     Pass p = new Pass();
+    long start = System.nanoTime();
     long next = 16L << 20;
     try (BufferedReader r = Files.newBufferedReader(corpus, StandardCharsets.UTF_8)) {
       for (String line = r.readLine(); line != null && p.bytes < limit; line = r.readLine()) {
@@ -213,6 +214,9 @@ public class NearDupBench {
           System.gc();
           long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
           p.live.append(String.format(Locale.ROOT, "%.0f MB: %.0f MB  ", p.mb(), used / 1e6));
+          // progress on stderr, so a long run cut short still says how far it got
+          System.err.printf(Locale.ROOT, "  ... %.0f MB read, %.0f s, live heap %.0f MB, %s%n",
+              p.mb(), (System.nanoTime() - start) / 1e9, used / 1e6, peakRss());
           next *= 2;
         }
       }
