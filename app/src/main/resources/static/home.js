@@ -16,6 +16,7 @@ gukdaeI18n.add({
     "home.review": "전문가 평가위원 작업 공간", "home.officeTitle": "공모와 선정", "home.office": "사무국: 공모, 심사, 자원 배분",
     "home.designationTitle": "K-AI 지정 확인", "home.designation": "지정 모델 확인", "home.dataTitle": "데이터 거버넌스",
     "home.data": "데이터 공급, 이용 계약, 품질 검사",
+    "home.portfolioTitle": "포트폴리오 결정", "home.portfolio": "분야별 특화 모델, 충족 규칙과 기관 지원",
     "home.jobsTitle": "작업 진행", "home.jobs": "작업자가 나누어 처리하는 평가·검증·검사",
   },
   en: {
@@ -33,6 +34,7 @@ gukdaeI18n.add({
     "home.review": "Workspace for expert reviewers", "home.officeTitle": "Calls and selection", "home.office": "Office: calls, reviews, resources",
     "home.designationTitle": "K-AI designation check", "home.designation": "Check a designated model", "home.dataTitle": "Data governance",
     "home.data": "Data suppliers, agreements, quality checks",
+    "home.portfolioTitle": "Portfolio decision", "home.portfolio": "Domain models, the coverage rule and institutes' funding",
     "home.jobsTitle": "Job progress", "home.jobs": "Evaluations, checks and scans shared out to workers",
   },
 });

@@ -7,6 +7,10 @@ gukdaeI18n.add({
     "enum.KOREAN_BENCHMARKS": "한국어 벤치마크", "enum.GLOBAL_BENCHMARKS": "글로벌 공통 벤치마크",
     "enum.TARGET_COMPARISON": "목표 모델 대비", "enum.EXPERT_REVIEW": "전문가 평가", "enum.USER_EVALUATION": "사용자 평가",
     "enum.DERIVATIVES": "파생 모델 수",
+    // portfolio: model outcomes and funding (PortfolioDecision, PortfolioFunding)
+    "enum.PASSES": "통과", "enum.BELOW_THRESHOLD": "벤치마크 기준 미달", "enum.BELOW_PASS_SCORE": "분야 통과 점수 미달",
+    "enum.MISSING_RESULTS": "결과 없음", "enum.FUNDED": "지원", "enum.NO_PASSING_MODEL": "지원 없음 (통과 모델 없음)",
+    "enum.PORTFOLIO_STOPS": "지원 없음 (포트폴리오 중단)", "enum.LEASE": "임차", "enum.PURCHASE": "구매",
     "enum.LEAD": "주관", "enum.MEMBER": "참여", "enum.DATA": "데이터", "enum.ACADEMIC": "대학·연구", "enum.PUBLIC_BODY": "공공기관",
     "enum.LARGE": "대기업", "enum.MEDIUM": "중견기업", "enum.SMALL": "중소기업", "enum.STARTUP": "스타트업",
     "enum.UNIVERSITY": "대학", "enum.PUBLIC": "공공",
@@ -44,6 +48,10 @@ gukdaeI18n.add({
     "enum.KOREAN_BENCHMARKS": "Korean benchmarks", "enum.GLOBAL_BENCHMARKS": "Global common benchmarks",
     "enum.TARGET_COMPARISON": "Against target model", "enum.EXPERT_REVIEW": "Expert review", "enum.USER_EVALUATION": "User evaluation",
     "enum.DERIVATIVES": "Derivative models",
+    // portfolio: model outcomes and funding (PortfolioDecision, PortfolioFunding)
+    "enum.PASSES": "passes", "enum.BELOW_THRESHOLD": "below a benchmark threshold", "enum.BELOW_PASS_SCORE": "below the domain's pass score",
+    "enum.MISSING_RESULTS": "results missing", "enum.FUNDED": "funded", "enum.NO_PASSING_MODEL": "not funded (no passing model)",
+    "enum.PORTFOLIO_STOPS": "not funded (the portfolio stops)", "enum.LEASE": "lease", "enum.PURCHASE": "purchase",
     "enum.LEAD": "lead", "enum.MEMBER": "member", "enum.DATA": "data", "enum.ACADEMIC": "academic", "enum.PUBLIC_BODY": "public body",
     "enum.LARGE": "large company", "enum.MEDIUM": "mid-size company", "enum.SMALL": "small company", "enum.STARTUP": "start-up",
     "enum.UNIVERSITY": "university", "enum.PUBLIC": "public",

@@ -9,7 +9,7 @@ gukdaeI18n.add({
     "jobs.problems": "실패했거나 재시도한 조각", "jobs.shard": "조각", "jobs.worker": "작업자",
     "jobs.attempts": "시도", "jobs.reason": "사유", "jobs.none": "없음", "jobs.result": "결과 보기 (JSON)",
     "jobs.evalRun": "평가 실행 결과 보기", "jobs.signinFirst": "사무국 또는 심사위원 계정으로 로그인하세요.",
-    "jobs.kind.eval": "평가 실행", "jobs.kind.originality": "독자성 검증", "jobs.kind.quality": "데이터 품질 검사",
+    "jobs.kind.eval": "평가 실행", "jobs.kind.originality": "독자성 검증", "jobs.kind.quality": "데이터 품질 검사", "jobs.kind.ngrams": "오염 검사 n-gram 색인",
     "jobs.seconds": "초", "jobs.notFound": "그런 작업이 없습니다."
   },
   en: {
@@ -22,7 +22,7 @@ gukdaeI18n.add({
     "jobs.problems": "Failed or retried shards", "jobs.shard": "Shard", "jobs.worker": "Worker",
     "jobs.attempts": "Attempts", "jobs.reason": "Reason", "jobs.none": "none", "jobs.result": "See the result (JSON)",
     "jobs.evalRun": "See the eval run", "jobs.signinFirst": "Sign in with an office or reviewer account.",
-    "jobs.kind.eval": "Eval run", "jobs.kind.originality": "Originality check", "jobs.kind.quality": "Data quality scan",
+    "jobs.kind.eval": "Eval run", "jobs.kind.originality": "Originality check", "jobs.kind.quality": "Data quality scan", "jobs.kind.ngrams": "Contamination n-gram index",
     "jobs.seconds": "s", "jobs.notFound": "No such job."
   }
 });

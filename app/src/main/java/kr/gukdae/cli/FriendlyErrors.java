@@ -1,16 +1,23 @@
 package kr.gukdae.cli;
 
+import java.io.PrintWriter;
 import kr.gukdae.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns a {@link UserError} (bad file, bad endpoint, bad option) into one clear line on stderr and
  * exit code 2, in the language {@code --lang} chose; anything else is a bug and keeps its stack
- * trace.
+ * trace. A command line picocli cannot parse (an unknown option, a missing or mistyped value) is
+ * the same kind of mistake: one line in that language (picocli's own reason quoted in the Korean
+ * one), then picocli's suggestions or the usage, exit code 2.
  */
-final class FriendlyErrors implements IExecutionExceptionHandler {
+final class FriendlyErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
   static final int USER_ERROR_EXIT = 2;
 
@@ -24,6 +31,29 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
     cmd.getErr()
         .println("gukdae " + cmd.getCommandName() + ": " + userError.message(Terminal.korean()));
     cmd.getErr().flush();
+    return USER_ERROR_EXIT;
+  }
+
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    String reason = String.valueOf(ex.getMessage());
+    String korean =
+        switch (ex) {
+          case MissingParameterException m -> "필요한 옵션이나 값이 없습니다 (" + reason + ")";
+          case UnmatchedArgumentException u -> "알 수 없는 인수입니다 (" + reason + ")";
+          default -> "명령줄을 해석할 수 없습니다 (" + reason + ")";
+        };
+    String command = cmd.getParent() == null ? "gukdae" : "gukdae " + cmd.getCommandName();
+    String help = command + " --help";
+    UserError error =
+        UserError.of(korean + ". '" + help + "'로 옵션을 확인하세요", reason + " (see '" + help + "')");
+    err.println(command + ": " + error.message(Terminal.korean()));
+    if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
+      cmd.usage(err, cmd.getColorScheme());
+    }
+    err.flush();
     return USER_ERROR_EXIT;
   }
 }

@@ -35,7 +35,9 @@ public record GlobalOptions(boolean verbose, String language, List<String> rest)
         verbose = true;
       } else if (arg.equals("--lang")) {
         if (i + 1 == args.length) {
-          throw new UserError("--lang needs a value: ko (한국어) or en (English)");
+          throw UserError.of(
+              "--lang에는 값이 필요합니다: ko(한국어) 또는 en(English)",
+              "--lang needs a value: ko (한국어) or en (English)");
         }
         language = language(args[++i]);
       } else if (arg.startsWith("--lang=")) {
@@ -63,7 +65,7 @@ public record GlobalOptions(boolean verbose, String language, List<String> rest)
     }
   }
 
-  private static String fromLocale() {
+  static String fromLocale() {
     return Locale.getDefault(Locale.Category.DISPLAY).getLanguage().equals("ko") ? "ko" : "en";
   }
 
@@ -72,7 +74,10 @@ public record GlobalOptions(boolean verbose, String language, List<String> rest)
     return switch (v) {
       case "ko", "kr", "korean", "한국어" -> "ko";
       case "en", "english" -> "en";
-      default -> throw new UserError("--lang '" + value + "': expected ko (한국어) or en (English)");
+      default ->
+          throw UserError.of(
+              "--lang '" + value + "': ko(한국어) 또는 en(English)이어야 합니다",
+              "--lang '" + value + "': expected ko (한국어) or en (English)");
     };
   }
 }

@@ -39,7 +39,8 @@ public final class Launcher {
     try {
       options = GlobalOptions.parse(arguments);
     } catch (UserError e) {
-      System.err.println("gukdae: " + e.getMessage());
+      // no --lang was read: the locale's language
+      System.err.println("gukdae: " + e.message(GlobalOptions.fromLocale().equals("ko")));
       return FriendlyErrors.USER_ERROR_EXIT;
     }
     options.apply();
@@ -119,7 +120,9 @@ public final class Launcher {
         .sorted(Comparator.comparing(Launcher::nameOf))
         .forEach(command -> root.addSubcommand(nameOf(command), command));
     root.setCaseInsensitiveEnumValuesAllowed(true);
-    root.setExecutionExceptionHandler(new FriendlyErrors());
+    FriendlyErrors friendly = new FriendlyErrors();
+    root.setExecutionExceptionHandler(friendly);
+    root.setParameterExceptionHandler(friendly);
     return root;
   }
 

@@ -22,6 +22,7 @@ class FeaturePages implements WebMvcConfigurer {
           "stage",
           "office",
           "designation",
+          "portfolio",
           "data",
           "jobs");
 

@@ -6,9 +6,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.domain.JavaTypeVariable;
@@ -23,6 +25,7 @@ import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import java.security.MessageDigest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.JsonNode;
@@ -169,6 +172,41 @@ class ArchitectureTest {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Factories of {@code ResponseEntity} whose builders can only end in a bodiless {@code build()}.
+   */
+  static final java.util.Set<String> BODILESS_STATUSES =
+      java.util.Set.of(
+          "notFound",
+          "badRequest",
+          "unprocessableEntity",
+          "unprocessableContent",
+          "internalServerError");
+
+  /**
+   * A controller never answers with an empty body: no {@code ResponseEntity.notFound()} or {@code
+   * badRequest()} and no {@code .build()} of a response builder. A refusal is thrown ({@code
+   * kr.gukdae.web.NotFound}, {@code UserError}, …) and the advice turns it into a problem.
+   */
+  static final ArchRule NO_BODILESS_RESPONSES =
+      noClasses()
+          .that()
+          .areMetaAnnotatedWith(org.springframework.stereotype.Controller.class)
+          .should()
+          .callMethodWhere(
+              DescribedPredicate.describe(
+                  "a bodiless ResponseEntity (notFound(), badRequest(), …, or build())",
+                  (JavaMethodCall call) -> {
+                    var target = call.getTarget();
+                    return target.getOwner().isEquivalentTo(ResponseEntity.class)
+                            && BODILESS_STATUSES.contains(target.getName())
+                        || target.getOwner().isAssignableTo(ResponseEntity.HeadersBuilder.class)
+                            && target.getName().equals("build");
+                  }))
+          .because(
+              "every REST refusal is an RFC 9457 problem built via kr.gukdae.web.Problems, with a"
+                  + " code and Korean and English halves: throw kr.gukdae.web.NotFound or UserError");
+
   static final ArchRule ONE_SHA256_HELPER =
       noClasses()
           .that()
@@ -222,6 +260,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void refusalsHaveProblemBodies() {
+    NO_BODILESS_RESPONSES.check(PRODUCTION);
+  }
+
+  @Test
   void oneSha256Helper() {
     ONE_SHA256_HELPER.check(PRODUCTION);
   }
@@ -254,6 +297,17 @@ class ArchitectureTest {
         .hasMessageContaining("UntypedController.listOfTrees()")
         .hasMessageContaining("UntypedController.anything()")
         .hasMessageNotContaining("UntypedController.typed()");
+    // An empty 404 and an empty 400 are caught; the twin that throws NotFound is not.
+    JavaClasses bodiless =
+        new ClassFileImporter()
+            .importClasses(
+                PlantedViolations.BodilessController.class,
+                PlantedViolations.ProblemController.class);
+    assertThatThrownBy(() -> NO_BODILESS_RESPONSES.check(bodiless))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("BodilessController.missing()")
+        .hasMessageContaining("BodilessController.refused()")
+        .hasMessageNotContaining("ProblemController");
     JavaClasses ownHash = new ClassFileImporter().importClasses(PlantedViolations.OwnSha256.class);
     assertThatThrownBy(() -> ONE_SHA256_HELPER.check(ownHash))
         .isInstanceOf(AssertionError.class)

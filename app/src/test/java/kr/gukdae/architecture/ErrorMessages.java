@@ -1,24 +1,17 @@
 package kr.gukdae.architecture;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import kr.gukdae.UserError;
 
 /**
  * Finds, in Java source text, the places that build an error a person reads (a {@code UserError},
- * the REST refusals {@code AccessDenied} and {@code ArenaException}, a {@code
+ * the REST refusals {@code AccessDenied}, {@code ArenaException} and {@code NotFound}, a {@code
  * ResponseStatusException}) whose message text is English only: written with string literals, none
- * of them Korean. A site that writes no literal passes another error's message on and is not
- * counted.
+ * of them Korean, or joined English first ({@code "English / 한국어"}). A site that writes no literal
+ * passes another error's message on and is not counted.
  */
 final class ErrorMessages {
 
@@ -27,27 +20,9 @@ final class ErrorMessages {
       Pattern.compile(
           "new (?:kr\\.gukdae\\.)?(?:UserError|ModelException|AccessDenied|ArenaException|ResponseStatusException)\\("
               + "|\\bUserError\\.of\\("
-              + "|\\b(?:AccessDenied|ArenaException)\\.[a-zA-Z]+\\(");
+              + "|\\b(?:AccessDenied|ArenaException|NotFound)\\.[a-zA-Z]+\\(");
 
   private ErrorMessages() {}
-
-  /** English-only sites per source file (relative to {@code root}), files without any left out. */
-  static Map<String, Integer> englishOnly(Path root, List<Path> sourceDirs) {
-    Map<String, Integer> counts = new TreeMap<>();
-    for (Path dir : sourceDirs) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-          int n = englishOnlySites(Files.readString(file)).size();
-          if (n > 0) {
-            counts.put(root.relativize(file).toString().replace('\\', '/'), n);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return counts;
-  }
 
   /** The argument lists of the English-only sites in one source text. */
   static List<String> englishOnlySites(String source) {
@@ -72,11 +47,24 @@ final class ErrorMessages {
       for (int i = skip; i < literals.size(); i++) {
         text.append(literals.get(i));
       }
-      if (!text.toString().isBlank() && !UserError.hasKorean(text.toString())) {
+      if (!text.toString().isBlank()
+          && (!UserError.hasKorean(text.toString())
+              || (!site.contains(".of(") && englishFirst(text.toString())))) {
         found.add(source.substring(m.start(), Math.min(source.length(), end + 1)));
       }
     }
     return found;
+  }
+
+  /**
+   * A joined message written English first ({@code "English / 한국어"}): readers split at the first
+   * {@code " / "} and find no Korean before it, so the Korean reader gets the whole text.
+   */
+  private static boolean englishFirst(String text) {
+    int cut = text.indexOf(" / ");
+    return cut >= 0
+        && !UserError.hasKorean(text.substring(0, cut))
+        && UserError.hasKorean(text.substring(cut));
   }
 
   /**

@@ -41,4 +41,26 @@ final class PlantedViolations {
       return org.springframework.http.ResponseEntity.ok(java.util.List.of());
     }
   }
+
+  /** A controller that refuses with empty bodies: a bare 404 and a bare 400. */
+  @org.springframework.web.bind.annotation.RestController
+  static final class BodilessController {
+
+    org.springframework.http.ResponseEntity<String> missing() {
+      return org.springframework.http.ResponseEntity.notFound().build();
+    }
+
+    org.springframework.http.ResponseEntity<String> refused() {
+      return org.springframework.http.ResponseEntity.badRequest().build();
+    }
+  }
+
+  /** Its clean twin: the refusal is thrown and becomes a problem. */
+  @org.springframework.web.bind.annotation.RestController
+  static final class ProblemController {
+
+    org.springframework.http.ResponseEntity<String> missing() {
+      throw kr.gukdae.web.NotFound.of("없습니다", "missing");
+    }
+  }
 }

@@ -12,6 +12,23 @@ public final class TestDatabases {
 
   private TestDatabases() {}
 
+  /** {@code "h2"}: {@link #freshH2()}; {@code "postgresql"}: {@link #postgres()}. */
+  public static String url(String database) {
+    return switch (database) {
+      case "h2" -> freshH2();
+      case "postgresql" -> postgres();
+      default -> throw new IllegalArgumentException("h2 or postgresql, not " + database);
+    };
+  }
+
+  /** A fresh database of this kind ({@link #url}) with every migration applied. */
+  public static javax.sql.DataSource migrated(String database) throws java.sql.SQLException {
+    String url = url(database);
+    org.flywaydb.core.Flyway.configure().dataSource(url, null, null).load().migrate();
+    return new org.springframework.jdbc.datasource.SimpleDriverDataSource(
+        java.sql.DriverManager.getDriver(url), url);
+  }
+
   public static String freshH2() {
     return "jdbc:h2:mem:"
         + UUID.randomUUID()

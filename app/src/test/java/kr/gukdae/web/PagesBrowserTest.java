@@ -220,6 +220,7 @@ class PagesBrowserTest {
             new Shown("review", "/review/", SETTLED),
             new Shown("office", "/office/", SETTLED),
             new Shown("designation", "/designation/", SETTLED),
+            new Shown("portfolio", "/portfolio/", SETTLED),
             new Shown("data", "/data/", SETTLED),
             new Shown("jobs", "/jobs/", SETTLED),
             new Shown("arena-admin", "/arena/admin.html", SETTLED));

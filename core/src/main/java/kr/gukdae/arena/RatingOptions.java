@@ -15,6 +15,12 @@ public record RatingOptions(
 
   public static final double DEFAULT_L2 = 1e-4;
 
+  /** The most bootstrap rounds a rating may ask for. */
+  public static final int MAX_BOOTSTRAP = 1_000_000;
+
+  /** The bootstrap seed when none is given (also the CLI's {@code --seed} default). */
+  public static final long DEFAULT_SEED = 42;
+
   /** Shift the scale so {@code model} has {@code rating} (FastChat anchors Mixtral at 1114). */
   public record Anchor(String model, double rating) {
     public Anchor {
@@ -43,7 +49,7 @@ public record RatingOptions(
   }
 
   public RatingOptions {
-    if (bootstrapRounds < 0 || bootstrapRounds > 1_000_000) {
+    if (bootstrapRounds < 0 || bootstrapRounds > MAX_BOOTSTRAP) {
       throw new IllegalArgumentException("bootstrap rounds must be within 0..1000000");
     }
     if (!(l2 >= 0) || !Double.isFinite(l2)) {
@@ -74,7 +80,7 @@ public record RatingOptions(
   /** Defaults: no bootstrap, seed 42, no anchor, {@link #DEFAULT_L2}, all processors. */
   public static final class Builder {
     private int rounds;
-    private long seed = 42;
+    private long seed = DEFAULT_SEED;
     private @Nullable Anchor anchor;
     private double l2 = DEFAULT_L2;
     private int threads = Runtime.getRuntime().availableProcessors();

@@ -27,7 +27,9 @@ final class CsvReader {
     var parser = new Parser(reader, separator, name);
     List<String> header = parser.nextRecord();
     if (header == null) {
-      throw new UserError(name + ": empty file; expected a header line with column names");
+      throw UserError.of(
+          name + ": 빈 파일입니다. 첫 줄에 열 이름을 적은 머리글 줄이 있어야 합니다",
+          name + ": empty file; expected a header line with column names");
     }
     if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
       header.set(0, header.get(0).substring(1)); // byte-order mark from spreadsheet exports
@@ -43,7 +45,17 @@ final class CsvReader {
         continue; // blank line
       }
       if (record.size() != header.size()) {
-        throw new UserError(
+        throw UserError.of(
+            name
+                + ":"
+                + line
+                + ": 필드가 "
+                + record.size()
+                + "개인데 머리글은 "
+                + header.size()
+                + "개입니다 ("
+                + header
+                + "). 따옴표 처리를 확인하세요",
             name
                 + ":"
                 + line
@@ -97,13 +109,17 @@ final class CsvReader {
       while (true) {
         if (c == -1) {
           if (quoted) {
-            throw new UserError(name + ":" + startLine + ": unterminated quoted field");
+            throw UserError.of(
+                name + ":" + startLine + ": 따옴표로 시작한 필드가 닫히지 않았습니다",
+                name + ":" + startLine + ": unterminated quoted field");
           }
           fields.add(field.toString());
           return fields;
         }
         if (field.length() > Datasets.MAX_LINE_CHARS) {
-          throw new UserError(name + ":" + startLine + ": field longer than 16 MB");
+          throw UserError.of(
+              name + ":" + startLine + ": 필드가 16 MB보다 깁니다",
+              name + ":" + startLine + ": field longer than 16 MB");
         }
         char ch = (char) c;
         if (quoted) {

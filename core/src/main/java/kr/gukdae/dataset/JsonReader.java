@@ -35,14 +35,17 @@ final class JsonReader {
         continue;
       }
       if (text.length() > Datasets.MAX_LINE_CHARS) {
-        throw new UserError(name + ":" + line + ": line longer than 16 MB");
+        throw UserError.of(
+            name + ":" + line + ": 줄이 16 MB보다 깁니다", name + ":" + line + ": line longer than 16 MB");
       }
       Row row;
       try {
         row = new Row(name, line, JSON.readValue(text, OBJECT));
       } catch (JacksonException e) {
-        throw new UserError(
-            name + ":" + line + ": not a JSON object (" + e.getOriginalMessage() + ")", e);
+        throw UserError.of(
+            name + ":" + line + ": JSON 객체가 아닙니다 (" + e.getOriginalMessage() + ")",
+            name + ":" + line + ": not a JSON object (" + e.getOriginalMessage() + ")",
+            e);
       }
       each.accept(row);
     }
@@ -57,8 +60,10 @@ final class JsonReader {
       }
       return rows;
     } catch (JacksonException e) {
-      throw new UserError(
-          name + ": expected a JSON array of objects (" + e.getOriginalMessage() + ")", e);
+      throw UserError.of(
+          name + ": 객체로 이루어진 JSON 배열이어야 합니다 (" + e.getOriginalMessage() + ")",
+          name + ": expected a JSON array of objects (" + e.getOriginalMessage() + ")",
+          e);
     }
   }
 }

@@ -59,7 +59,13 @@ final class ParquetReader {
       if (e instanceof UserError userError) {
         throw userError;
       }
-      throw new UserError(
+      throw UserError.of(
+          name
+              + ": 읽을 수 있는 Parquet 파일이 아닙니다 ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "). 다시 내려받거나 CSV/JSONL로 변환하세요",
           name
               + ": not a readable Parquet file ("
               + e.getClass().getSimpleName()

@@ -23,7 +23,9 @@ public record Row(String source, long line, Map<String, Object> fields) {
   public @Nullable Object get(String column) {
     Object value = fields.get(column);
     if (value == null && !fields.containsKey(column)) {
-      throw new UserError(where() + ": no column '" + column + "'; the row has " + fields.keySet());
+      throw UserError.of(
+          where() + ": '" + column + "' 열이 없습니다. 이 행의 열은 " + fields.keySet() + "입니다",
+          where() + ": no column '" + column + "'; the row has " + fields.keySet());
     }
     return value;
   }

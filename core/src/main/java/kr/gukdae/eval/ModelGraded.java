@@ -56,7 +56,12 @@ public final class ModelGraded {
       case "P" -> 0.5;
       case "I" -> 0.0;
       default ->
-          throw new UserError(
+          throw UserError.of(
+              "심사 모델 "
+                  + judgeName
+                  + "의 답에 'GRADE: C|P|I' 줄이 없습니다 (받은 답: "
+                  + abbreviate(verdict)
+                  + "). 더 강한 심사 모델이나 더 엄격한 채점 기준을 쓰세요",
               "judge "
                   + judgeName
                   + " gave no 'GRADE: C|P|I' line (got: "

@@ -25,7 +25,11 @@ public enum OutputType {
         .filter(t -> t.wireName.equals(value))
         .findFirst()
         .orElseThrow(() ->
-            new UserError(
+            UserError.of(
+                where
+                    + ": output_type '"
+                    + value
+                    + "'은(는) 지원하지 않습니다. multiple_choice 또는 generate_until을 쓰세요",
                 where
                     + ": output_type '"
                     + value

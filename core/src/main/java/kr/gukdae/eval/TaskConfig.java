@@ -27,6 +27,13 @@ public record TaskConfig(
     Prompt prompt) {
 
   /**
+   * The few-shot draw's seed when a task file names none: lm-eval's {@code fewshot_random_seed}
+   * default, so the same examples are drawn in the same order. The run log reports it as the run's
+   * {@code random_seed}.
+   */
+  public static final long DEFAULT_FEWSHOT_SEED = 1234;
+
+  /**
    * The templates and switches as the task file wrote them, for lm-eval's {@code configs} block and
    * the contamination audit: {@code doc_to_choice} as written (a template, or a list shown as
    * JSON), the few-shot sampler, and lm-eval's {@code should_decontaminate} / {@code

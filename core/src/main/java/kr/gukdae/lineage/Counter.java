@@ -28,7 +28,12 @@ final class Counter {
   static DerivativeCount count(ModelGraph g, String rootId, CountRules rules, int treeLimit) {
     int root = g.ids.find(rootId.trim());
     if (root < 0) {
-      throw new UserError(
+      throw UserError.of(
+          "기준 모델 '"
+              + rootId
+              + "'이(가) 메타데이터(저장소 "
+              + g.size()
+              + "개)에 없습니다. owner/name 철자를 확인하거나 레코드를 더 수집하세요",
           "root '"
               + rootId
               + "' is not in the metadata ("

@@ -46,7 +46,8 @@ final class CrawlCursor {
           new HashMap<>(state.highWater() == null ? Map.of() : state.highWater()),
           new HashMap<>(state.pending() == null ? Map.of() : state.pending()));
     } catch (IOException | JacksonException e) {
-      throw new UserError(
+      throw UserError.of(
+          file + ": 크롤 커서 파일이 아닙니다 (" + e.getMessage() + "). 처음부터 크롤하려면 이 파일을 지우세요",
           file
               + ": not a crawl cursor file ("
               + e.getMessage()
@@ -64,7 +65,10 @@ final class CrawlCursor {
       Files.writeString(temp, JSON.writeValueAsString(new State(highWater, pending)));
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UserError(file + ": cannot save the crawl cursor (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 크롤 커서를 저장할 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot save the crawl cursor (" + e.getMessage() + ")",
+          e);
     }
   }
 }

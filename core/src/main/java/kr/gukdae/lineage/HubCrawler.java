@@ -107,7 +107,10 @@ public final class HubCrawler {
         crawlQuery(id, http, cursor, known, out, appended, queue, queued);
       }
     } catch (IOException e) {
-      throw new UserError(cache + ": cannot write the crawl cache (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          cache + ": 크롤 캐시를 쓸 수 없습니다 (" + e.getMessage() + ")",
+          cache + ": cannot write the crawl cache (" + e.getMessage() + ")",
+          e);
     }
     return new Result(http.requests, http.retries, queries, appended[0], known.size());
   }
@@ -133,7 +136,8 @@ public final class HubCrawler {
       if (page != null) {
         JsonNode models = parse(page.body(), uri.toString());
         if (!models.isArray()) {
-          throw new UserError(uri + ": expected a JSON array of models");
+          throw UserError.of(
+              uri + ": 모델의 JSON 배열이어야 합니다", uri + ": expected a JSON array of models");
         }
         boolean reachedSeen = false;
         for (JsonNode model : models) {
@@ -205,7 +209,8 @@ public final class HubCrawler {
     try {
       return JSON.readTree(body);
     } catch (JacksonException e) {
-      throw new UserError(
+      throw UserError.of(
+          where + ": 허브가 JSON이 아닌 응답을 보냈습니다 (" + e.getOriginalMessage() + ")",
           where
               + ": the Hub answered with something that is not JSON ("
               + e.getOriginalMessage()
@@ -249,7 +254,10 @@ public final class HubCrawler {
         }
       }
     } catch (IOException e) {
-      throw new UserError(cache + ": cannot read the crawl cache (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          cache + ": 크롤 캐시를 읽을 수 없습니다 (" + e.getMessage() + ")",
+          cache + ": cannot read the crawl cache (" + e.getMessage() + ")",
+          e);
     }
     return known;
   }

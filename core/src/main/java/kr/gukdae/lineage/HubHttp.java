@@ -65,7 +65,9 @@ final class HubHttp {
         int status = response.statusCode();
         if (status == 200) {
           if (response.body().length() > MAX_BODY_CHARS) {
-            throw new UserError(uri + ": response larger than 64 MB; lower the page size");
+            throw UserError.of(
+                uri + ": 응답이 64 MB보다 큽니다. 페이지 크기를 줄이세요",
+                uri + ": response larger than 64 MB; lower the page size");
           }
           return new Page(response.body(), next(uri, response.headers().firstValue("Link")));
         }
@@ -73,7 +75,12 @@ final class HubHttp {
           return null;
         }
         if (status != 429 && status != 503 && status < 500) {
-          throw new UserError(
+          throw UserError.of(
+              uri
+                  + ": HTTP "
+                  + status
+                  + " 오류입니다. "
+                  + (status == 401 || status == 403 ? "토큰(HF_TOKEN)을 확인하세요" : "엔드포인트 URL을 확인하세요"),
               uri
                   + ": HTTP "
                   + status
@@ -83,7 +90,13 @@ final class HubHttp {
         }
         wait = retryAfter(response.headers().firstValue("Retry-After"), attempt);
         if (attempt >= settings.maxRetries()) {
-          throw new UserError(
+          throw UserError.of(
+              uri
+                  + ": "
+                  + (attempt + 1)
+                  + "번 시도했지만 HTTP "
+                  + status
+                  + " 오류가 계속됩니다. 나중에 다시 실행하세요 (커서 파일이 진행 위치를 기억합니다)",
               uri
                   + ": HTTP "
                   + status
@@ -93,7 +106,11 @@ final class HubHttp {
         }
       } catch (IOException e) {
         if (attempt >= settings.maxRetries()) {
-          throw new UserError(
+          throw UserError.of(
+              uri
+                  + ": 허브에 연결할 수 없습니다 ("
+                  + e.getMessage()
+                  + "). 네트워크나 --hub-endpoint를 확인한 뒤 다시 실행하면 이어서 진행합니다",
               uri
                   + ": cannot reach the Hub ("
                   + e.getMessage()
@@ -103,14 +120,18 @@ final class HubHttp {
         wait = backoff(attempt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new UserError(uri + ": interrupted; run again to resume", e);
+        throw UserError.of(
+            uri + ": 중단되었습니다. 다시 실행하면 이어서 진행합니다", uri + ": interrupted; run again to resume", e);
       }
       retries++;
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new UserError(uri + ": interrupted while waiting; run again to resume", e);
+        throw UserError.of(
+            uri + ": 기다리는 중에 중단되었습니다. 다시 실행하면 이어서 진행합니다",
+            uri + ": interrupted while waiting; run again to resume",
+            e);
       }
     }
   }

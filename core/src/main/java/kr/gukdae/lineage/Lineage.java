@@ -129,7 +129,10 @@ public final class Lineage {
       try {
         lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new UserError(file + ": cannot read the renames file (" + e.getMessage() + ")", e);
+        throw UserError.of(
+            file + ": 이름 변경 파일을 읽을 수 없습니다 (" + e.getMessage() + ")",
+            file + ": cannot read the renames file (" + e.getMessage() + ")",
+            e);
       }
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i).replaceFirst("#.*", "").strip();
@@ -138,7 +141,8 @@ public final class Lineage {
         }
         String[] parts = line.split("\\s+");
         if (parts.length != 2) {
-          throw new UserError(
+          throw UserError.of(
+              file + ":" + (i + 1) + ": 각 줄은 'old-owner/old-name new-owner/new-name' 형식이어야 합니다",
               file
                   + ":"
                   + (i + 1)
@@ -164,7 +168,10 @@ public final class Lineage {
       try {
         MetadataFiles.readLines(name, reader, ingestor);
       } catch (IOException e) {
-        throw new UserError(name + ": cannot read (" + e.getMessage() + ")", e);
+        throw UserError.of(
+            name + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+            name + ": cannot read (" + e.getMessage() + ")",
+            e);
       }
       return this;
     }

@@ -31,7 +31,8 @@ final class MetadataFiles {
 
   static void read(Path path, Ingestor sink) {
     if (!Files.exists(path)) {
-      throw new UserError(
+      throw UserError.of(
+          path + ": 파일이나 폴더가 없습니다. .jsonl/.json/.md 파일이나 폴더를 주세요",
           path + ": no such file or directory; pass a .jsonl/.json/.md or a folder");
     }
     if (Files.isDirectory(path)) {
@@ -39,7 +40,10 @@ final class MetadataFiles {
       try (Stream<Path> walk = Files.walk(path)) {
         walk.filter(Files::isRegularFile).filter(MetadataFiles::known).sorted().forEach(files::add);
       } catch (IOException e) {
-        throw new UserError(path + ": cannot list the folder (" + e.getMessage() + ")", e);
+        throw UserError.of(
+            path + ": 폴더 목록을 읽을 수 없습니다 (" + e.getMessage() + ")",
+            path + ": cannot list the folder (" + e.getMessage() + ")",
+            e);
       }
       for (Path file : files) {
         readFile(file, sink);
@@ -69,7 +73,10 @@ final class MetadataFiles {
         }
       }
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
   }
 

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.call.Application;
+import kr.gukdae.portfolio.PortfolioDecision;
 import kr.gukdae.selection.Score;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -46,6 +48,28 @@ public final class OfficeFiles {
     ScoresFile {
       scores = scores == null ? List.of() : List.copyOf(scores);
     }
+  }
+
+  record ResultsFile(List<PortfolioDecision.Result> results) {
+    ResultsFile {
+      results = results == null ? List.of() : List.copyOf(results);
+    }
+  }
+
+  /** A portfolio's benchmark results, {@code results: [{model, benchmark, score}]}. */
+  public static List<PortfolioDecision.Result> portfolioResults(String text, String source) {
+    List<PortfolioDecision.Result> results = parse(text, source, ResultsFile.class).results();
+    if (results.isEmpty()) {
+      throw UserError.of(
+          source + ": results가 비어 있습니다. results: [{model, benchmark, score}]로 쓰세요",
+          source + ": results is empty; write results: [{model, benchmark, score}]");
+    }
+    return results;
+  }
+
+  /** The demo results shipped with a portfolio example, e.g. institutes. */
+  public static List<PortfolioDecision.Result> examplePortfolioResults(String example) {
+    return portfolioResults(example(example + "-results.yaml"), "example " + example + " results");
   }
 
   public static OfficeProgramme programme(Path file) {
@@ -114,7 +138,8 @@ public final class OfficeFiles {
       }
       return value;
     } catch (JacksonException e) {
-      throw new UserError(source + ": " + describe(e), e);
+      String at = source + ": ";
+      throw UserError.of(at + describe(e, true), at + describe(e, false), e);
     }
   }
 
@@ -137,8 +162,11 @@ public final class OfficeFiles {
     }
   }
 
-  /** "line 12: funnel.rounds[1].criteria: weights sum to 95; they must sum to 100". */
-  static String describe(JacksonException e) {
+  /**
+   * "line 12: funnel.rounds[1].criteria: weights sum to 95; they must sum to 100", in Korean ("12행:
+   * …") or English; a record's check worded in both languages gives its half.
+   */
+  static String describe(JacksonException e, boolean korean) {
     StringBuilder path = new StringBuilder();
     for (JacksonException.Reference r : e.getPath()) {
       if (r.getPropertyName() != null) {
@@ -149,26 +177,37 @@ public final class OfficeFiles {
     }
     var location = e.getLocation();
     String line =
-        location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr() + ": ";
-    String message = rootMessage(e);
+        location == null || location.getLineNr() < 1
+            ? ""
+            : korean ? location.getLineNr() + "행: " : "line " + location.getLineNr() + ": ";
+    String message = rootMessage(e, korean);
     return line + (path.isEmpty() ? "" : path + ": ") + message;
   }
 
-  private static String rootMessage(JacksonException e) {
+  private static String rootMessage(JacksonException e, boolean korean) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      String m = t.getMessage();
       if ((t instanceof IllegalArgumentException || t instanceof NullPointerException)
-          && t.getMessage() != null) {
-        return t.getMessage();
+          && m != null) {
+        return UserError.hasKorean(m)
+            ? UserError.inLanguage(m, korean)
+            : korean ? "값이 올바르지 않습니다 (" + m + ")" : m;
       }
     }
     String m = e.getOriginalMessage();
     if (m == null) {
-      return "invalid value";
+      return korean ? "값이 올바르지 않습니다" : "invalid value";
     }
     if (m.startsWith("Unrecognized property")) {
+      if (korean) {
+        String key =
+            e instanceof UnrecognizedPropertyException u ? " '" + u.getPropertyName() + "'" : "";
+        return "알 수 없는 키" + key + "입니다. docs/programme.md에서 철자를 확인하세요";
+      }
       return m.replaceAll("\\s*\\(class.*", "").replaceAll("\\s+", " ").strip()
           + " (unknown key; check its spelling in docs/programme.md)";
     }
-    return m.replaceAll("\\s+", " ").replaceAll(" at \\[Source.*", "").strip();
+    String cleaned = m.replaceAll("\\s+", " ").replaceAll(" at \\[Source.*", "").strip();
+    return korean ? "파일을 읽을 수 없습니다: " + cleaned : cleaned;
   }
 }

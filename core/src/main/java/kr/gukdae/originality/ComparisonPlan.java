@@ -30,7 +30,9 @@ public final class ComparisonPlan {
       List<WeightModel> nulls,
       Originality.Options options) {
     if (references.isEmpty()) {
-      throw new UserError("give at least one --reference NAME=DIR to compare with");
+      throw UserError.of(
+          "비교할 --reference NAME=DIR를 하나 이상 주세요",
+          "give at least one --reference NAME=DIR to compare with");
     }
     this.candidate = candidate;
     this.references = List.copyOf(references);

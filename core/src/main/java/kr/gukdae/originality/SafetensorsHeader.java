@@ -57,6 +57,7 @@ final class SafetensorsHeader {
     if (size < 8) {
       throw bad(
           file,
+          "파일이 " + size + "바이트로, 8바이트 헤더 길이보다 짧습니다. 파일이 잘렸거나 safetensors 파일이 아닙니다",
           "is "
               + size
               + " bytes, too short for the 8-byte header length; the file is"
@@ -68,6 +69,11 @@ final class SafetensorsHeader {
     if (headerLength < 2 || headerLength > MAX_HEADER_BYTES) {
       throw bad(
           file,
+          "헤더 길이가 "
+              + Long.toUnsignedString(headerLength)
+              + "바이트라고 적혀 있습니다. 헤더는 2.."
+              + MAX_HEADER_BYTES
+              + "바이트여야 합니다 (safetensors 파일이 맞습니까?)",
           "claims a header of "
               + Long.toUnsignedString(headerLength)
               + " bytes; a header must be 2.."
@@ -77,6 +83,7 @@ final class SafetensorsHeader {
     if (8 + headerLength > size) {
       throw bad(
           file,
+          "헤더 길이 " + headerLength + "이(가) 파일 크기 " + size + "바이트를 넘습니다. 파일이 잘렸으니 다시 내려받으세요",
           "header length "
               + headerLength
               + " goes beyond the file's "
@@ -95,7 +102,10 @@ final class SafetensorsHeader {
               .decode(header.flip())
               .toString();
     } catch (CharacterCodingException e) {
-      throw bad(file, "header is not valid UTF-8; re-export the model with a safetensors writer");
+      throw bad(
+          file,
+          "헤더가 올바른 UTF-8이 아닙니다. safetensors 저장 도구로 모델을 다시 내보내세요",
+          "header is not valid UTF-8; re-export the model with a safetensors writer");
     }
     return parse(file, text, size - 8 - headerLength, 8 + headerLength);
   }
@@ -107,12 +117,15 @@ final class SafetensorsHeader {
     } catch (JacksonException e) {
       throw bad(
           file,
+          "헤더가 올바른 JSON이 아닙니다 ("
+              + firstLine(e.getOriginalMessage())
+              + "). safetensors 저장 도구로 모델을 다시 내보내세요",
           "header is not valid JSON ("
               + firstLine(e.getOriginalMessage())
               + "); re-export the model with a safetensors writer");
     }
     if (root == null || !root.isObject()) {
-      throw bad(file, "header must be a JSON object of tensors");
+      throw bad(file, "헤더는 텐서들의 JSON 객체여야 합니다", "header must be a JSON object of tensors");
     }
     List<TensorInfo> tensors = new ArrayList<>();
     Map<String, String> metadata = new LinkedHashMap<>();
@@ -133,12 +146,16 @@ final class SafetensorsHeader {
       Path file, String name, JsonNode node, long dataBytes, long dataStart) {
     checkName(file, name);
     String where = "tensor '" + name + "'";
+    String whereKo = "텐서 '" + name + "'";
     if (!node.isObject()) {
-      throw bad(file, where + " must be an object with dtype, shape and data_offsets");
+      throw bad(
+          file,
+          whereKo + "은(는) dtype, shape, data_offsets를 가진 객체여야 합니다",
+          where + " must be an object with dtype, shape and data_offsets");
     }
     JsonNode dtypeNode = node.get("dtype");
     if (dtypeNode == null || !dtypeNode.isString()) {
-      throw bad(file, where + " lacks a string 'dtype'");
+      throw bad(file, whereKo + "에 문자열 'dtype'이 없습니다", where + " lacks a string 'dtype'");
     }
     String dtypeName = dtypeNode.stringValue();
     DType dtype =
@@ -146,6 +163,11 @@ final class SafetensorsHeader {
             .orElseThrow(() ->
                 bad(
                     file,
+                    whereKo
+                        + "의 dtype '"
+                        + Sanitize.text(dtypeName, 40)
+                        + "'은(는) 알 수 없는 형식입니다. 지원하는 형식: "
+                        + DType.supported(),
                     where
                         + " has unknown dtype '"
                         + Sanitize.text(dtypeName, 40)
@@ -153,21 +175,39 @@ final class SafetensorsHeader {
                         + DType.supported()));
     JsonNode shapeNode = node.get("shape");
     if (shapeNode == null || !shapeNode.isArray() || shapeNode.size() > MAX_RANK) {
-      throw bad(file, where + " needs 'shape', an array of at most " + MAX_RANK + " sizes");
+      throw bad(
+          file,
+          whereKo + "에는 크기를 최대 " + MAX_RANK + "개 담은 배열 'shape'가 필요합니다",
+          where + " needs 'shape', an array of at most " + MAX_RANK + " sizes");
     }
     long[] shape = new long[shapeNode.size()];
     for (int i = 0; i < shape.length; i++) {
-      shape[i] = nonNegative(file, where + " shape[" + i + "]", shapeNode.get(i));
+      shape[i] =
+          nonNegative(
+              file, whereKo + " shape[" + i + "]", where + " shape[" + i + "]", shapeNode.get(i));
     }
     JsonNode offsets = node.get("data_offsets");
     if (offsets == null || !offsets.isArray() || offsets.size() != 2) {
-      throw bad(file, where + " needs 'data_offsets': [begin, end]");
+      throw bad(
+          file,
+          whereKo + "에는 'data_offsets': [begin, end]가 필요합니다",
+          where + " needs 'data_offsets': [begin, end]");
     }
-    long begin = nonNegative(file, where + " data_offsets[0]", offsets.get(0));
-    long end = nonNegative(file, where + " data_offsets[1]", offsets.get(1));
+    long begin =
+        nonNegative(file, whereKo + " data_offsets[0]", where + " data_offsets[0]", offsets.get(0));
+    long end =
+        nonNegative(file, whereKo + " data_offsets[1]", where + " data_offsets[1]", offsets.get(1));
     if (begin > end || end > dataBytes) {
       throw bad(
           file,
+          whereKo
+              + "의 data_offsets ["
+              + begin
+              + ", "
+              + end
+              + "]이(가) "
+              + dataBytes
+              + "바이트인 데이터 영역을 벗어납니다. 파일이 잘렸거나 손상되었습니다",
           where
               + " data_offsets ["
               + begin
@@ -182,11 +222,24 @@ final class SafetensorsHeader {
     try {
       expected = Math.multiplyExact(TensorInfo.elements(shape), dtype.size());
     } catch (ArithmeticException e) {
-      throw bad(file, where + " shape " + java.util.Arrays.toString(shape) + " overflows");
+      throw bad(
+          file,
+          whereKo + "의 shape " + java.util.Arrays.toString(shape) + "이(가) 너무 커서 넘칩니다",
+          where + " shape " + java.util.Arrays.toString(shape) + " overflows");
     }
     if (expected != end - begin) {
       throw bad(
           file,
+          whereKo
+              + "의 shape "
+              + java.util.Arrays.toString(shape)
+              + " ("
+              + dtype
+              + ")에는 "
+              + expected
+              + "바이트가 필요한데 data_offsets는 "
+              + (end - begin)
+              + "바이트입니다",
           where
               + " shape "
               + java.util.Arrays.toString(shape)
@@ -202,12 +255,17 @@ final class SafetensorsHeader {
 
   private static void checkName(Path file, String name) {
     if (name.isEmpty() || name.length() > MAX_NAME_CHARS) {
-      throw bad(file, "a tensor name is empty or longer than " + MAX_NAME_CHARS + " characters");
+      throw bad(
+          file,
+          "텐서 이름이 비어 있거나 " + MAX_NAME_CHARS + "자보다 깁니다",
+          "a tensor name is empty or longer than " + MAX_NAME_CHARS + " characters");
     }
     for (int i = 0; i < name.length(); i++) {
       if (Character.isISOControl(name.charAt(i))) {
         throw bad(
-            file, "tensor name '" + Sanitize.text(name, 80) + "' contains control characters");
+            file,
+            "텐서 이름 '" + Sanitize.text(name, 80) + "'에 제어 문자가 들어 있습니다",
+            "tensor name '" + Sanitize.text(name, 80) + "' contains control characters");
       }
     }
   }
@@ -221,6 +279,13 @@ final class SafetensorsHeader {
       if (next.offset() < prev.offset() + prev.bytes()) {
         throw bad(
             file,
+            "텐서 '"
+                + prev.name()
+                + "'와(과) '"
+                + next.name()
+                + "'이(가) 데이터 오프셋 "
+                + (next.offset() - dataStart)
+                + "에서 겹칩니다. 파일이 손상되었습니다",
             "tensors '"
                 + prev.name()
                 + "' and '"
@@ -235,19 +300,24 @@ final class SafetensorsHeader {
 
   private static void readMetadata(Path file, JsonNode node, Map<String, String> metadata) {
     if (!node.isObject()) {
-      throw bad(file, "__metadata__ must be an object of strings");
+      throw bad(
+          file, "__metadata__는 문자열 값으로 이루어진 객체여야 합니다", "__metadata__ must be an object of strings");
     }
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!e.getValue().isString()) {
-        throw bad(file, "__metadata__ '" + Sanitize.text(e.getKey(), 80) + "' must be a string");
+        String key = Sanitize.text(e.getKey(), 80);
+        throw bad(
+            file,
+            "__metadata__ '" + key + "'은(는) 문자열이어야 합니다",
+            "__metadata__ '" + key + "' must be a string");
       }
       metadata.put(Sanitize.text(e.getKey(), 200), Sanitize.text(e.getValue().stringValue(), 2000));
     }
   }
 
-  private static long nonNegative(Path file, String what, JsonNode n) {
+  private static long nonNegative(Path file, String whatKo, String what, JsonNode n) {
     if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.longValue() < 0) {
-      throw bad(file, what + " must be a non-negative integer");
+      throw bad(file, whatKo + "은(는) 0 이상의 정수여야 합니다", what + " must be a non-negative integer");
     }
     return n.longValue();
   }
@@ -269,7 +339,8 @@ final class SafetensorsHeader {
     return Sanitize.text(line, 200);
   }
 
-  static UserError bad(Path file, String problem) {
-    return new UserError(file + ": " + problem);
+  static UserError bad(Path file, String korean, String english) {
+    String at = file + ": ";
+    return UserError.of(at + korean, at + english);
   }
 }

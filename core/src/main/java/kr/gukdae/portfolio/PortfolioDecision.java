@@ -89,11 +89,14 @@ public final class PortfolioDecision {
       Result r = results.get(i);
       Portfolio.Model m = models.get(r.model());
       if (m == null) {
-        throw new UserError("results[" + i + "]: model '" + r.model() + "' is in no institute");
+        throw UserError.of(
+            "results[" + i + "]: 모델 '" + r.model() + "'은(는) 어느 기관에도 없습니다",
+            "results[" + i + "]: model '" + r.model() + "' is in no institute");
       }
       Portfolio.Domain d = p.domain(m.domain());
       if (d.benchmarks().stream().noneMatch(b -> b.id().equals(r.benchmark()))) {
-        throw new UserError(
+        throw UserError.of(
+            "results[" + i + "]: 벤치마크 '" + r.benchmark() + "'은(는) 분야 " + d.id() + "의 벤치마크가 아닙니다",
             "results["
                 + i
                 + "]: benchmark '"
@@ -106,7 +109,9 @@ public final class PortfolioDecision {
               .computeIfAbsent(r.model(), k -> new LinkedHashMap<>())
               .put(r.benchmark(), r.score())
           != null) {
-        throw new UserError("results[" + i + "]: " + r.model() + "/" + r.benchmark() + " twice");
+        throw UserError.of(
+            "results[" + i + "]: " + r.model() + "/" + r.benchmark() + " 결과가 두 번 나옵니다",
+            "results[" + i + "]: " + r.model() + "/" + r.benchmark() + " twice");
       }
     }
     List<ModelLine> lines = new ArrayList<>();
@@ -214,7 +219,9 @@ public final class PortfolioDecision {
     Decision d = evaluate(p, results);
     ledger.appendAll(first -> {
       if (recorded(ledger, programme) != null) {
-        throw new UserError(programme + ": the portfolio decision is already recorded");
+        throw UserError.of(
+            programme + ": 포트폴리오 결정이 이미 기록되어 있습니다",
+            programme + ": the portfolio decision is already recorded");
       }
       return List.of(
           new Ledger.Draft(
@@ -224,27 +231,62 @@ public final class PortfolioDecision {
     return d;
   }
 
-  public static @Nullable JsonNode recorded(Ledger ledger, String programme) {
+  /** The recorded decision of a programme with its input, as the ledger holds it. */
+  public record Recorded(
+      long seq,
+      java.time.Instant recordedAt,
+      Portfolio portfolio,
+      List<Result> results,
+      Decision decision) {}
+
+  /** What recomputing the recorded input gives, and whether it equals what was recorded. */
+  public record Replay(Recorded recorded, Decision recomputed, boolean matches) {}
+
+  public static @Nullable Recorded recorded(Ledger ledger, String programme) {
+    LedgerEntry e = entry(ledger, programme);
+    return e == null ? null : read(e, CanonicalJson.parse(e.payload()));
+  }
+
+  /**
+   * Recomputes the recorded decision from its recorded input. The comparison is with the recorded
+   * JSON itself, so any edit of the recorded decision shows as a mismatch.
+   */
+  public static Replay replay(Ledger ledger, String programme) {
+    LedgerEntry e = entry(ledger, programme);
+    if (e == null) {
+      throw UserError.of(
+          programme + ": 기록된 포트폴리오 결정이 없습니다", programme + ": no portfolio decision is recorded");
+    }
+    JsonNode n = CanonicalJson.parse(e.payload());
+    Recorded r = read(e, n);
+    Decision again = evaluate(r.portfolio(), r.results());
+    return new Replay(
+        r, again, CanonicalJson.of(again).equals(CanonicalJson.of(n.path("decision"))));
+  }
+
+  private static @Nullable LedgerEntry entry(Ledger ledger, String programme) {
     for (LedgerEntry e : ledger.entries()) {
-      if (e.kind().equals(KIND)) {
-        JsonNode n = CanonicalJson.parse(e.payload());
-        if (n.path("programme").asString().equals(programme)) {
-          return n;
-        }
+      if (e.kind().equals(KIND)
+          && CanonicalJson.parse(e.payload()).path("programme").asString().equals(programme)) {
+        return e;
       }
     }
     return null;
   }
 
-  /** Recomputes the recorded decision from its recorded input; true when both agree. */
-  public static boolean replays(Ledger ledger, String programme) {
-    JsonNode n = recorded(ledger, programme);
-    if (n == null) {
-      throw new UserError(programme + ": no portfolio decision is recorded");
-    }
-    Portfolio p = CanonicalJson.read(n.path("portfolio"), Portfolio.class);
+  private static Recorded read(LedgerEntry e, JsonNode n) {
     List<Result> results = new ArrayList<>();
     n.path("results").forEach(r -> results.add(CanonicalJson.read(r, Result.class)));
-    return CanonicalJson.of(evaluate(p, results)).equals(CanonicalJson.of(n.path("decision")));
+    return new Recorded(
+        e.seq(),
+        e.timestamp(),
+        CanonicalJson.read(n.path("portfolio"), Portfolio.class),
+        results,
+        CanonicalJson.read(n.path("decision"), Decision.class));
+  }
+
+  /** Recomputes the recorded decision from its recorded input; true when both agree. */
+  public static boolean replays(Ledger ledger, String programme) {
+    return replay(ledger, programme).matches();
   }
 }

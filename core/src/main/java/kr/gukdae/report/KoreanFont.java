@@ -27,7 +27,9 @@ final class KoreanFont {
     if (env != null && !env.isBlank()) {
       Path p = Path.of(env);
       if (!Files.isReadable(p)) {
-        throw new UserError("GUKDAE_KOREAN_FONT=" + env + " is not a readable font file");
+        throw UserError.of(
+            "GUKDAE_KOREAN_FONT=" + env + "은(는) 읽을 수 있는 글꼴 파일이 아닙니다",
+            "GUKDAE_KOREAN_FONT=" + env + " is not a readable font file");
       }
       return p;
     }
@@ -35,7 +37,8 @@ final class KoreanFont {
         .filter(Files::isReadable)
         .findFirst()
         .orElseThrow(() ->
-            new UserError(
+            UserError.of(
+                "PDF 보고서에 쓸 한국어 TrueType 글꼴이 없습니다. ./gukdae로 실행하거나(글꼴을 받아 옵니다), 글꼴을 설치하거나('apt-get install fonts-nanum') GUKDAE_KOREAN_FONT에 .ttf 파일을 지정하세요",
                 "no Korean TrueType font for the PDF reports: run through ./gukdae (it fetches"
                     + " one), install one ('apt-get install fonts-nanum') or set"
                     + " GUKDAE_KOREAN_FONT to a .ttf file"));

@@ -102,7 +102,8 @@ public final class Reports {
   private static TeamResult teamOf(StageResult r, String team) {
     return r.team(team)
         .orElseThrow(() ->
-            new kr.gukdae.UserError(
+            kr.gukdae.UserError.of(
+                "팀 '" + team + "'은(는) " + r.stage() + " 단계 결과에 없습니다",
                 "team '" + team + "' is not in stage " + r.stage() + "'s result"));
   }
 }

@@ -23,6 +23,18 @@ public final class Compute {
    */
   public static List<Allocation> allocate(
       GpuRules rules, StageResult decision, int nextStage, LocalDate from, LocalDate to) {
+    List<String> teams = new ArrayList<>(decision.survivors());
+    decision.addedByExtraCall().stream().filter(t -> !teams.contains(t)).forEach(teams::add);
+    return allocate(rules, teams, nextStage, from, to);
+  }
+
+  /**
+   * The one rule every recorded outcome follows (a stage decision, a portfolio decision): each
+   * continuing team gets every quota {@code resources.gpu.quotas} names for the stage it enters,
+   * and all of them together must fit the pool. A stage without quotas is a {@link UserError}.
+   */
+  public static List<Allocation> allocate(
+      GpuRules rules, List<String> continuing, int nextStage, LocalDate from, LocalDate to) {
     List<GpuRules.Quota> quotas =
         rules.quotas().stream().filter(q -> q.stage() == nextStage).toList();
     if (quotas.isEmpty()) {
@@ -30,10 +42,8 @@ public final class Compute {
           "resources.gpu.quotas에 단계 " + nextStage + "의 할당량이 없습니다",
           "resources.gpu.quotas has no quota for stage " + nextStage);
     }
-    List<String> teams = new ArrayList<>(decision.survivors());
-    decision.addedByExtraCall().stream().filter(t -> !teams.contains(t)).forEach(teams::add);
     List<Allocation> out = new ArrayList<>();
-    for (String team : teams) {
+    for (String team : continuing) {
       for (GpuRules.Quota q : quotas) {
         out.add(new Allocation(team, q.gpuType(), q.perTeam(), from, to, q.mode()));
       }
@@ -43,6 +53,12 @@ public final class Compute {
   }
 
   public static final String ALLOCATION = "resources.allocation";
+
+  /**
+   * Allocations that follow a portfolio decision; a kind of their own, because a portfolio is not
+   * numbered like the stages of the programme that shares the ledger.
+   */
+  public static final String PORTFOLIO_ALLOCATION = "resources.portfolioAllocation";
 
   /** Records a stage's allocations in the ledger, with the decision they follow. */
   public static void record(

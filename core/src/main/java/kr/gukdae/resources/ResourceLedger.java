@@ -9,8 +9,9 @@ import kr.gukdae.ledger.LedgerEntry;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Resource records read back from the audit ledger: the allocations each stage's decision led to
- * ({@link Compute#ALLOCATION}) and the operator's usage reports ({@link #USAGE}).
+ * Resource records read back from the audit ledger: the allocations each stage's or portfolio's
+ * decision led to ({@link Compute#ALLOCATION}, {@link Compute#PORTFOLIO_ALLOCATION}) and the
+ * operator's usage reports ({@link #USAGE}).
  */
 public final class ResourceLedger {
 
@@ -34,11 +35,11 @@ public final class ResourceLedger {
     return out;
   }
 
-  /** Every recorded allocation, oldest first. */
+  /** Every recorded allocation (after stage and portfolio decisions), oldest first. */
   public static List<Allocation> allocations(Ledger ledger) {
     List<Allocation> out = new ArrayList<>();
     for (LedgerEntry e : ledger.entries()) {
-      if (e.kind().equals(Compute.ALLOCATION)) {
+      if (e.kind().equals(Compute.ALLOCATION) || e.kind().equals(Compute.PORTFOLIO_ALLOCATION)) {
         for (JsonNode a : CanonicalJson.parse(e.payload()).path("allocations")) {
           out.add(CanonicalJson.read(a, Allocation.class));
         }

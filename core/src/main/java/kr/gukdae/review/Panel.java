@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kr.gukdae.UserError;
 
 /**
  * A review panel: reviewers, the weighted rubric and the aggregation rule. It scores sheets and
@@ -42,24 +43,42 @@ public record Panel(List<Reviewer> reviewers, List<RubricItem> rubric, Aggregati
 
   /**
    * Problems with a sheet, each naming the field: unknown reviewer or item, score out of range,
-   * item missing. Empty when the sheet can be scored.
+   * item missing, each in both languages ({@link UserError#both}). Empty when the sheet can be
+   * scored.
    */
   public List<String> problems(ReviewSheet sheet) {
     List<String> out = new ArrayList<>();
     if (reviewer(sheet.reviewerId()).isEmpty()) {
-      out.add("reviewer '" + sheet.reviewerId() + "' is not on the panel");
+      out.add(
+          UserError.both(
+              "평가위원 '" + sheet.reviewerId() + "'은(는) 이 패널에 없습니다",
+              "reviewer '" + sheet.reviewerId() + "' is not on the panel"));
     }
     for (RubricItem item : rubric) {
       Double score = sheet.itemScores().get(item.id());
       if (score == null) {
-        out.add("item '" + item.id() + "' has no score");
+        out.add(
+            UserError.both(
+                "항목 '" + item.id() + "'에 점수가 없습니다", "item '" + item.id() + "' has no score"));
       } else if (!(score >= 0 && score <= item.maxScore())) {
-        out.add("item '" + item.id() + "' score " + score + " is outside 0.." + item.maxScore());
+        out.add(
+            UserError.both(
+                "항목 '"
+                    + item.id()
+                    + "'의 점수 "
+                    + score
+                    + "이(가) 0.."
+                    + item.maxScore()
+                    + " 범위를 벗어났습니다",
+                "item '" + item.id() + "' score " + score + " is outside 0.." + item.maxScore()));
       }
     }
     sheet.itemScores().keySet().stream()
         .filter(id -> rubric.stream().noneMatch(i -> i.id().equals(id)))
-        .forEach(id -> out.add("item '" + id + "' is not in the rubric"));
+        .forEach(id ->
+            out.add(
+                UserError.both(
+                    "항목 '" + id + "'은(는) 채점 기준표에 없습니다", "item '" + id + "' is not in the rubric")));
     return out;
   }
 

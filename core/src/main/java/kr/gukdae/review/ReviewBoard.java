@@ -30,7 +30,8 @@ public final class ReviewBoard {
     }
     List<String> problems = panel.problems(sheet);
     if (!problems.isEmpty()) {
-      throw new UserError(where + String.join("; ", problems));
+      // each problem is worded in both languages; the halves are joined per language
+      throw UserError.of(where + halves(problems, true), where + halves(problems, false));
     }
     Reviewer reviewer = panel.reviewer(sheet.reviewerId()).orElseThrow();
     if (reviewer.conflictsWith(orgs)) {
@@ -98,5 +99,10 @@ public final class ReviewBoard {
 
   public Panel panel() {
     return panel;
+  }
+
+  /** One language's halves of bilingual problems, joined with "; ". */
+  public static String halves(List<String> problems, boolean korean) {
+    return String.join("; ", problems.stream().map(p -> UserError.inLanguage(p, korean)).toList());
   }
 }

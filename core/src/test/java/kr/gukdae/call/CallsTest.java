@@ -106,8 +106,12 @@ class CallsTest {
                 yaml.replace("minSupports: 1", "minSupports: 4"),
                 "p.yaml",
                 kr.gukdae.office.OfficeProgramme.class))
-        .hasMessageContaining("p.yaml: line")
-        .hasMessageContaining("call.eligibility: minSupports must be 0-3, got 4");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.message(false))
+                    .contains("p.yaml: line")
+                    .contains("call.eligibility: minSupports must be 0-3, got 4"));
     assertThatThrownBy(() ->
             OfficeFiles.parse(
                 yaml.replace("    maxMembers: 0", "    maxMembers: 0\n    minMembers: 2"),
@@ -130,8 +134,14 @@ class CallsTest {
     String bad =
         OfficeFiles.write(apps).replaceFirst("sha256: \"?[0-9a-f]{64}\"?", "sha256: nothex");
     assertThatThrownBy(() -> OfficeFiles.applications(bad, "apps.yaml"))
-        .hasMessageContaining("apps.yaml: line")
-        .hasMessageContaining(
-            "applications[0].documents[0]: sha256 must be 64 lower-case hex digits");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(false))
+                  .contains("apps.yaml: line")
+                  .contains(
+                      "applications[0].documents[0]: sha256 must be 64 lower-case hex digits");
+              assertThat(e.message(true)).contains("apps.yaml: ").contains("행: applications[0]");
+            });
   }
 }

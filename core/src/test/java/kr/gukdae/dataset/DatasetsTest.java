@@ -28,8 +28,12 @@ class DatasetsTest {
   @Test
   void csvWithTheWrongNumberOfFieldsNamesTheLine() {
     assertThatThrownBy(() -> read("bad.csv", "q,a\nok,1\nmissing\n"))
-        .isInstanceOf(UserError.class)
-        .hasMessageStartingWith("bad.csv:3: 1 fields but the header has 2");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(false)).startsWith("bad.csv:3: 1 fields but the header has 2");
+              assertThat(e.message(true)).startsWith("bad.csv:3: 필드가 1개인데 머리글은 2개");
+            });
   }
 
   @Test
@@ -38,15 +42,20 @@ class DatasetsTest {
     assertThat(rows.get(0).get("options")).isEqualTo(List.of("x", "y"));
     assertThat(rows.get(0).get("n")).isEqualTo(3);
     assertThatThrownBy(() -> read("y.jsonl", "{\"q\": 1}\n{broken\n"))
-        .isInstanceOf(UserError.class)
-        .hasMessageStartingWith("y.jsonl:2: not a JSON object");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> assertThat(e.message(false)).startsWith("y.jsonl:2: not a JSON object"));
   }
 
   @Test
   void unknownColumnsAndFormatsAreNamed() throws IOException {
     Row row = read("x.csv", "q,a\n1,2\n").get(0);
     assertThatThrownBy(() -> row.get("question"))
-        .hasMessage("x.csv:2: no column 'question'; the row has [q, a]");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.message(false))
+                    .isEqualTo("x.csv:2: no column 'question'; the row has [q, a]"));
     assertThatThrownBy(() -> read("x.xlsx", "")).hasMessageContaining("unknown data file format");
   }
 }

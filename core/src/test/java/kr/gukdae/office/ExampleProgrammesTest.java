@@ -276,13 +276,21 @@ class ExampleProgrammesTest {
     assertThatThrownBy(() ->
             PortfolioDecision.evaluate(
                 p.portfolio(), List.of(new PortfolioDecision.Result("ghost", "ocean-qa", 50))))
-        .isInstanceOf(UserError.class)
-        .hasMessage("results[0]: model 'ghost' is in no institute");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.message(false))
+                    .isEqualTo("results[0]: model 'ghost' is in no institute"));
     assertThatThrownBy(() ->
             PortfolioDecision.evaluate(
                 p.portfolio(),
                 List.of(new PortfolioDecision.Result("kilaw-law-7b", "ocean-qa", 50))))
-        .hasMessage("results[0]: benchmark 'ocean-qa' is not one of domain law's benchmarks");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.message(false))
+                    .isEqualTo(
+                        "results[0]: benchmark 'ocean-qa' is not one of domain law's benchmarks"));
   }
 
   private static List<PortfolioDecision.Result> portfolioResults(double ocean) {

@@ -8,54 +8,27 @@ import java.util.List;
 import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.ledger.Ledger;
-import kr.gukdae.selection.Criterion;
 import kr.gukdae.selection.Round;
 import kr.gukdae.selection.RoundResult;
-import kr.gukdae.selection.Rule;
 import org.junit.jupiter.api.Test;
 
 /** The pool by type and period bounds stage allocations and round grants alike. */
 class GpuPoolTest {
 
-  static final LocalDate MAR = LocalDate.of(2025, 3, 1);
+  static final LocalDate MAR = GpuPools.MAR;
 
   /** 10 H100 leased for a year, then 6 bought for the next. */
   static final GpuRules RULES =
-      new GpuRules(
-          "H100",
-          Map.of("H100", 1.0),
-          Map.of(),
-          List.of(),
-          0,
-          "s",
-          List.of(
-              new GpuRules.PoolPeriod("H100", MAR, MAR.plusYears(1), 10, GpuRules.Mode.LEASE),
-              new GpuRules.PoolPeriod(
-                  "H100", MAR.plusYears(1), MAR.plusYears(2), 6, GpuRules.Mode.PURCHASE)));
+      GpuPools.pool(
+          GpuPools.year(MAR, 10, GpuRules.Mode.LEASE),
+          GpuPools.year(MAR.plusYears(1), 6, GpuRules.Mode.PURCHASE));
 
   static Round round(String id, int gpus, int days) {
-    return new Round(
-        id,
-        Round.Kind.WRITTEN_REVIEW,
-        List.of("r1"),
-        1,
-        0,
-        List.of(new Criterion("q", "q", 100, 10, 0)),
-        0,
-        new Rule(5, false),
-        new Round.Grant("H100", gpus, days, 0, "s"));
+    return GpuPools.round(id, gpus, days);
   }
 
   static RoundResult selected(String round, String... teams) {
-    return new RoundResult(
-        round,
-        Round.Kind.WRITTEN_REVIEW,
-        "quota",
-        teams.length,
-        List.of(),
-        List.of(teams),
-        false,
-        List.of());
+    return GpuPools.selected(round, teams);
   }
 
   @Test
@@ -112,12 +85,11 @@ class GpuPoolTest {
 
   @Test
   void periodsThatOverlapOrRepeatAFlatPoolAreRefused() {
-    var a = new GpuRules.PoolPeriod("H100", MAR, MAR.plusYears(1), 10, GpuRules.Mode.LEASE);
+    var a = GpuPools.year(MAR, 10, GpuRules.Mode.LEASE);
     var b =
         new GpuRules.PoolPeriod(
             "H100", MAR.plusDays(100), MAR.plusYears(2), 6, GpuRules.Mode.LEASE);
-    assertThatThrownBy(() ->
-            new GpuRules("H100", Map.of("H100", 1.0), Map.of(), List.of(), 0, "s", List.of(a, b)))
+    assertThatThrownBy(() -> GpuPools.pool(a, b))
         .hasMessage("periods[1] overlaps periods[0] (H100)");
     assertThatThrownBy(() ->
             new GpuRules(

@@ -22,12 +22,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The platform's accounts and sessions, one system for every feature. Accounts live in {@code
  * arena_account} (the arena had them first) with their roles in {@code account_role}; sessions in
  * {@code arena_session}, keyed by a SHA-256 of the cookie token so a leaked database hands out no
- * live session. Nothing about a session is kept in memory: a cookie issued by one web instance
- * works on every other, and a logout or verification on one holds on all of them at once (one
- * primary-key read per request is what that costs; see docs/arena-web.md#several-instances). Rate
- * limits are shared the same way ({@link RateWindows}).
+ * live session. A cookie issued by one web instance works on every other, and a logout or
+ * verification on one holds on all of them at once: every request reads its session (one
+ * primary-key read; see docs/arena-web.md#several-instances), except the arena's vote, which takes
+ * a remembered cookie-only session and confirms it inside its own transaction ({@link
+ * RememberedSessions}). Rate limits are shared the same way ({@link RateWindows}).
  */
 public final class Accounts {
+
+  /** Characters of a cookie token (32 random bytes, base64url without padding). */
+  static final int TOKEN_LENGTH = 43;
 
   /** Registrations per address and minute: each costs a PBKDF2 hash and a row. */
   static final int REGISTRATIONS_PER_MINUTE = 5;
@@ -61,6 +65,7 @@ public final class Accounts {
   private final int anonymousPerMinute;
   private final RateWindows windows;
   private final Throttle throttle;
+  private final RememberedSessions remembered = new RememberedSessions();
   private volatile OffsetDateTime lastSweep;
   private volatile boolean keysFilled;
 
@@ -152,21 +157,42 @@ public final class Accounts {
 
   /** The principal behind a cookie token, or null when unknown, ended or expired. */
   public @Nullable Principal resolve(@Nullable String token) {
-    if (token == null || token.length() != 43) {
+    if (token == null || token.length() != TOKEN_LENGTH) {
       return null;
     }
+    String hash = Sha256.hex(token);
     var row =
         jdbc.sql(
-                "SELECT voter_id, username FROM arena_session"
-                    + " WHERE token_hash = ? AND ended_at IS NULL AND expires_at > ?")
-            .params(Sha256.hex(token), now())
+                "SELECT voter_id, username FROM arena_session WHERE token_hash = ? AND "
+                    + RememberedSessions.LIVE)
+            .params(hash, now())
             .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)})
             .optional();
     if (row.isEmpty()) {
+      remembered.forget(hash);
       return null;
     }
     String username = row.get()[1];
-    return username == null ? Principal.anonymous(row.get()[0]) : principal(username);
+    if (username != null) {
+      return principal(username);
+    }
+    Principal anonymous = Principal.anonymous(row.get()[0]);
+    remembered.remember(hash, anonymous);
+    return anonymous;
+  }
+
+  /**
+   * A cookie-only session this instance has read before, without reading it again; null for any
+   * other token. Not proof that the session is still live: the caller confirms it with {@link
+   * RememberedSessions#live} in the transaction that acts on it.
+   */
+  public RememberedSessions.@Nullable Remembered remembered(@Nullable String token) {
+    return remembered.get(token);
+  }
+
+  /** Forgets a remembered session that its confirmation found ended (then read it again). */
+  public void forget(String tokenHash) {
+    remembered.forget(tokenHash);
   }
 
   /** Ends a session: its row is marked ended at once and deleted by the next sweep. */
@@ -174,8 +200,10 @@ public final class Accounts {
     if (token == null) {
       return;
     }
+    String hash = Sha256.hex(token);
+    remembered.forget(hash);
     jdbc.sql("UPDATE arena_session SET ended_at = ? WHERE token_hash = ?")
-        .params(now(), Sha256.hex(token))
+        .params(now(), hash)
         .update();
   }
 
@@ -356,6 +384,7 @@ public final class Accounts {
         .param(now)
         .param(expires)
         .update();
+    remembered.remember(hash, principal);
     return new Opened(token, principal);
   }
 

@@ -87,13 +87,20 @@ public final class RateWindows {
    * transactions never wait on each other in a circle) in the caller's transaction, which must not
    * be in auto-commit. The locks hold until that transaction ends; {@link Locked#write()} stores
    * what was counted.
+   *
+   * <p>Rows that exist are locked and read by one {@code SELECT ... FOR UPDATE}: on both databases
+   * a statement that had to wait for a row's lock returns the row as its holder committed it, so
+   * the events read are never older than the last transaction that counted in this window (checked
+   * by {@code RateWindowsTest}). Only keys seen for the first time cost an insert and a second
+   * read.
    */
   public Locked lock(Connection c, Collection<String> keys) throws SQLException {
     sweepNow(c);
     List<String> sorted =
         List.copyOf(new TreeSet<>(keys.stream().map(RateWindows::stored).toList()));
     long now = clock.millis();
-    List<String> missing = touch(c, sorted, now);
+    Map<String, Events> windows = select(c, sorted);
+    List<String> missing = sorted.stream().filter(k -> !windows.containsKey(k)).toList();
     if (!missing.isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -104,58 +111,39 @@ public final class RateWindows {
           ps.setLong(2, now);
           ps.addBatch();
         }
-        int[] counts = ps.executeBatch();
-        List<String> raced = new java.util.ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] == 0) {
-            raced.add(missing.get(i)); // another instance inserted it first: lock its row
-          }
-        }
-        if (!touch(c, raced, now).isEmpty()) {
-          throw new SQLException("rate_window rows vanished while being locked: " + raced);
-        }
+        ps.executeBatch();
       }
-    }
-    Map<String, Events> windows = new HashMap<>();
-    if (!sorted.isEmpty()) {
-      String marks = String.join(",", java.util.Collections.nCopies(sorted.size(), "?"));
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT rate_key, events FROM rate_window WHERE rate_key IN (" + marks + ")")) {
-        for (int i = 0; i < sorted.size(); i++) {
-          ps.setString(i + 1, sorted.get(i));
-        }
-        try (var rs = ps.executeQuery()) {
-          while (rs.next()) {
-            windows.put(rs.getString(1), Events.parse(rs.getString(2)));
-          }
-        }
+      // ours now, or another instance inserted it first: its row is locked (after its commit) here
+      windows.putAll(select(c, missing));
+      if (windows.size() != sorted.size()) {
+        throw new SQLException("rate_window rows vanished while being locked: " + missing);
       }
     }
     return new Locked(c, windows, now);
   }
 
-  /** Locks existing rows (an UPDATE waits for, then sees, other writers); returns the absent. */
-  private static List<String> touch(Connection c, List<String> keys, long now) throws SQLException {
+  /** Locks (waiting for other writers) and reads the rows of {@code keys} that exist. */
+  private static Map<String, Events> select(Connection c, List<String> keys) throws SQLException {
+    Map<String, Events> windows = new HashMap<>();
     if (keys.isEmpty()) {
-      return List.of();
+      return windows;
     }
+    String marks = String.join(",", java.util.Collections.nCopies(keys.size(), "?"));
     try (PreparedStatement ps =
-        c.prepareStatement("UPDATE rate_window SET touched_at = ? WHERE rate_key = ?")) {
-      for (String key : keys) {
-        ps.setLong(1, now);
-        ps.setString(2, key);
-        ps.addBatch();
+        c.prepareStatement(
+            "SELECT rate_key, events FROM rate_window WHERE rate_key IN ("
+                + marks
+                + ") ORDER BY rate_key FOR UPDATE")) {
+      for (int i = 0; i < keys.size(); i++) {
+        ps.setString(i + 1, keys.get(i));
       }
-      int[] counts = ps.executeBatch();
-      List<String> missing = new java.util.ArrayList<>();
-      for (int i = 0; i < counts.length; i++) {
-        if (counts[i] == 0) {
-          missing.add(keys.get(i));
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          windows.put(rs.getString(1), Events.parse(rs.getString(2)));
         }
       }
-      return missing;
     }
+    return windows;
   }
 
   /** Windows locked in one transaction; counts change in memory until {@link #write()}. */

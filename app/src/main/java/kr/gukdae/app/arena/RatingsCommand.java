@@ -53,7 +53,10 @@ class RatingsCommand implements StandaloneCommand {
       description = "bootstrap rounds for 95%% intervals; 0 = none (default ${DEFAULT-VALUE})")
   int bootstrap;
 
-  @Option(names = "--seed", defaultValue = "42", description = "bootstrap seed (default 42)")
+  @Option(
+      names = "--seed",
+      defaultValue = "" + RatingOptions.DEFAULT_SEED,
+      description = "bootstrap seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(names = "--anchor", paramLabel = "MODEL=VALUE", description = "pin one model's rating")
@@ -112,6 +115,11 @@ class RatingsCommand implements StandaloneCommand {
       throw UserError.of(
           "--bootstrap과 --min-battles는 0 이상이어야 합니다",
           "--bootstrap and --min-battles must be 0 or more");
+    }
+    if (bootstrap > RatingOptions.MAX_BOOTSTRAP) {
+      throw UserError.of(
+          "--bootstrap " + bootstrap + ": 최대 " + RatingOptions.MAX_BOOTSTRAP + "회까지 줄 수 있습니다",
+          "--bootstrap " + bootstrap + ": at most " + RatingOptions.MAX_BOOTSTRAP + " rounds");
     }
     if (checkJudges != null && !(checkJudges > 0)) {
       throw UserError.of(

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kr.gukdae.app.access.RateWindows;
+import kr.gukdae.app.access.RememberedSessions;
 import kr.gukdae.arena.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -24,12 +25,16 @@ import org.springframework.http.HttpStatus;
  * is the same whichever instance a vote reached and however many arrive at once:
  *
  * <ol>
+ *   <li>remembered cookie-only sessions ({@link Ballot#session()}) are confirmed live; a vote whose
+ *       session ended is refused before it counts anywhere (its request then reads the session the
+ *       usual way and is answered as any request with an ended cookie);
  *   <li>the per-minute limits' rows ({@code vote:<voter>}, {@code network vote:<network>}) are
  *       locked and counted; the voter's row also serialises the daily cap, which is counted from
  *       the votes stored today;
- *   <li>the battle rows are locked, then read: owner, expiry, stored turns, first leak, an existing
- *       vote, a turn still streaming ({@link StreamStore} takes the same lock to start or store a
- *       turn, so a vote covers exactly the turns stored);
+ *   <li>the battle rows are locked, then read in one statement with the owner's votes stored today
+ *       (still under the voter's rate row lock): owner, expiry, stored turns, first leak, an
+ *       existing vote, a turn still streaming ({@link StreamStore} takes the same lock to start or
+ *       store a turn, so a vote covers exactly the turns stored);
  *   <li>accepted votes are inserted; the {@code arena_vote} primary key (the battle id) is the
  *       one-vote rule, so even a path that skipped these checks could not add a second vote.
  * </ol>
@@ -40,14 +45,19 @@ import org.springframework.http.HttpStatus;
  */
 final class VoteAdmission {
 
-  /** One vote waiting for its batch. */
+  /**
+   * One vote waiting for its batch. {@code session} is the token hash of a remembered cookie-only
+   * session ({@link RememberedSessions}) that this transaction must find live before anything else;
+   * null when the session was read for this request (or the vote comes from inside the process).
+   */
   record Ballot(
       String battleId,
       Voter voter,
       Outcome outcome,
       @Nullable String network,
       List<Limits.Limit> limits,
-      int dailyCap) {}
+      int dailyCap,
+      @Nullable String session) {}
 
   private record Facts(
       String voterId,
@@ -58,7 +68,8 @@ final class VoteAdmission {
       int turns,
       @Nullable String leak,
       boolean voted,
-      boolean streaming) {}
+      boolean streaming,
+      int voterToday) {}
 
   private VoteAdmission() {}
 
@@ -70,24 +81,42 @@ final class VoteAdmission {
       Connection c, List<Ballot> batch, RateWindows windows, OffsetDateTime now)
       throws SQLException {
     List<Object> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
+    // first the remembered sessions: a vote whose session ended (on any instance) counts nowhere
+    List<String> remembered = new ArrayList<>();
+    batch.forEach(b -> {
+      if (b.session() != null) {
+        remembered.add(b.session());
+      }
+    });
+    Set<String> live = RememberedSessions.live(c, remembered, now);
     Set<String> keys = new HashSet<>();
-    batch.forEach(b -> b.limits().forEach(l -> keys.add(l.rule().key())));
+    for (int i = 0; i < batch.size(); i++) {
+      Ballot b = batch.get(i);
+      if (b.session() != null && !live.contains(b.session())) {
+        results.set(i, Votes.sessionEnded());
+      } else {
+        b.limits().forEach(l -> keys.add(l.rule().key()));
+      }
+    }
     RateWindows.Locked locked = windows.lock(c, keys);
     Set<String> battleIds = new LinkedHashSet<>();
-    Set<String> voterIds = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
+      if (results.get(i) != null) {
+        continue;
+      }
       Ballot b = batch.get(i);
       int refused = locked.acquire(b.limits().stream().map(Limits.Limit::rule).toList());
       if (refused >= 0) {
         results.set(i, b.limits().get(refused).refusal());
       } else {
         battleIds.add(b.battleId());
-        voterIds.add(b.voter().id());
       }
     }
     locked.write();
     Map<String, Facts> facts = facts(c, battleIds, now);
-    Map<String, Integer> today = votedToday(c, voterIds, now);
+    // today's stored votes of each battle's voter (the only voter whose vote on it can pass)
+    Map<String, Integer> today = new HashMap<>();
+    facts.values().forEach(f -> today.putIfAbsent(f.voterId(), f.voterToday()));
     Set<String> votedNow = new HashSet<>();
     List<Integer> accepted = new ArrayList<>();
     List<Facts> acceptedFacts = new ArrayList<>();
@@ -179,12 +208,15 @@ final class VoteAdmission {
                 + " AND t.leak IS NOT NULL ORDER BY t.turn_no LIMIT 1),"
                 + " (SELECT count(*) FROM arena_vote v WHERE v.battle_id = b.id),"
                 + " (SELECT count(*) FROM arena_stream s WHERE s.battle_id = b.id"
-                + " AND s.beat_at > ?)"
+                + " AND s.beat_at > ?),"
+                + " (SELECT count(*) FROM arena_vote d WHERE d.voter_id = b.voter_id"
+                + " AND d.voted_at >= ?)"
                 + " FROM arena_battle b WHERE b.id IN ("
                 + marks
                 + ")")) {
       ps.setObject(1, now.minus(StreamStore.STALE));
-      bind(ps, sorted, 2);
+      ps.setObject(2, midnight(now));
+      bind(ps, sorted, 3);
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
           out.put(
@@ -198,39 +230,19 @@ final class VoteAdmission {
                   rs.getInt(7),
                   rs.getString(8),
                   rs.getInt(9) > 0,
-                  rs.getInt(10) > 0));
+                  rs.getInt(10) > 0,
+                  rs.getInt(11)));
         }
       }
     }
     return out;
   }
 
-  /** Today's (UTC) stored votes per voter; read under the voters' rate-window locks. */
-  private static Map<String, Integer> votedToday(
-      Connection c, Set<String> voterIds, OffsetDateTime now) throws SQLException {
-    Map<String, Integer> out = new HashMap<>();
-    if (voterIds.isEmpty()) {
-      return out;
-    }
-    OffsetDateTime midnight =
-        LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC)
-            .atStartOfDay()
-            .atOffset(ZoneOffset.UTC);
-    List<String> ids = List.copyOf(voterIds);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT voter_id, count(*) FROM arena_vote WHERE voter_id IN ("
-                + String.join(",", Collections.nCopies(ids.size(), "?"))
-                + ") AND voted_at >= ? GROUP BY voter_id")) {
-      bind(ps, ids, 1);
-      ps.setObject(ids.size() + 1, midnight);
-      try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getString(1), rs.getInt(2));
-        }
-      }
-    }
-    return out;
+  /** The start of {@code now}'s day (UTC), from which the daily cap counts stored votes. */
+  private static OffsetDateTime midnight(OffsetDateTime now) {
+    return LocalDate.ofInstant(now.toInstant(), ZoneOffset.UTC)
+        .atStartOfDay()
+        .atOffset(ZoneOffset.UTC);
   }
 
   private static void insert(

@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (profiled under load). Here the body is read with a size bound, parsed as a JSON tree, and the
  * reveal is written with the application's own JSON mapper, so replies look exactly as the rest of
  * the API's: the reveal record, or the API's one problem shape ({@link Problems}) for a refusal.
- * Every other request passes straight through.
+ * The voter's cookie-only session is taken from this instance's memory when it has read it before,
+ * and confirmed live in the vote's own transaction ({@link VoteAdmission}), so a vote costs no
+ * session read of its own; a session found ended there is read again the usual way. Every other
+ * request passes straight through.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -59,11 +62,31 @@ final class VoteFilter implements Filter {
     var response = (HttpServletResponse) res;
     try {
       var outcome = Votes.parseOutcome(outcome(request));
-      Voter voter = cookies.voter(request, response);
-      reply(
-          response,
-          HttpStatus.OK,
-          arena.votes().vote(voter, battleId, outcome, Networks.of(request.getRemoteAddr())));
+      String network = Networks.of(request.getRemoteAddr());
+      Votes.Reveal reveal = null;
+      var known = cookies.remembered(request);
+      if (known != null) {
+        try {
+          reveal =
+              arena
+                  .votes()
+                  .vote(
+                      Sessions.voter(known.principal()),
+                      battleId,
+                      outcome,
+                      network,
+                      known.tokenHash());
+        } catch (ArenaException e) {
+          if (!Votes.SESSION_ENDED.equals(e.code())) {
+            throw e;
+          }
+          cookies.forget(known); // ended elsewhere: answered below as any ended cookie is
+        }
+      }
+      if (reveal == null) {
+        reveal = arena.votes().vote(cookies.voter(request, response), battleId, outcome, network);
+      }
+      reply(response, HttpStatus.OK, reveal);
     } catch (ArenaException e) {
       Problems.write(response, e.status(), e.code(), e.text());
     }

@@ -47,6 +47,19 @@ final class Votes {
    * voters without a verified account, limited per minute, since new cookies cost nothing.
    */
   Reveal vote(Voter voter, String battleId, Outcome outcome, @Nullable String network) {
+    return vote(voter, battleId, outcome, network, null);
+  }
+
+  /**
+   * A vote by a remembered cookie-only session, {@code session} being its token hash: refused with
+   * {@link #SESSION_ENDED} when the vote's transaction finds that session no longer live.
+   */
+  Reveal vote(
+      Voter voter,
+      String battleId,
+      Outcome outcome,
+      @Nullable String network,
+      @Nullable String session) {
     List<Limits.Limit> limits = new ArrayList<>();
     limits.add(new Limits.Limit("vote", voter.id(), settings.votesPerMinute()));
     if (network != null && voter.voterClass() == VoterClass.PUBLIC && !voter.verified()) {
@@ -59,7 +72,8 @@ final class Votes {
             outcome,
             network,
             List.copyOf(limits),
-            settings.dailyCap(voter.voterClass())));
+            settings.dailyCap(voter.voterClass()),
+            session));
   }
 
   /** The reveal of a battle that has its vote, or null while it is still blind. */
@@ -80,6 +94,17 @@ final class Votes {
                 rs.getDouble(7)))
         .optional()
         .orElse(null);
+  }
+
+  /** The code of {@link #sessionEnded()}; never sent to a client (see {@code VoteFilter}). */
+  static final String SESSION_ENDED = "session_ended";
+
+  /** A remembered session found ended inside the vote's transaction; nothing was counted. */
+  static ArenaException sessionEnded() {
+    return new ArenaException(
+        HttpStatus.UNAUTHORIZED,
+        SESSION_ENDED,
+        "세션이 끝났습니다. 다시 시도하세요 / the session has ended; try again");
   }
 
   static ArenaException alreadyVoted() {

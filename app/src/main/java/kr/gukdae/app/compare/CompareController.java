@@ -12,6 +12,7 @@ import kr.gukdae.eval.reference.Achievement;
 import kr.gukdae.eval.reference.Baseline;
 import kr.gukdae.eval.reference.Comparison;
 import kr.gukdae.eval.reference.RunResults;
+import kr.gukdae.web.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +51,7 @@ class CompareController {
       @RequestParam(defaultValue = "" + Achievement.PROGRAMME_GOAL) double goal) {
     var run = runs.run(id);
     if (run.isEmpty()) {
-      return ResponseEntity.notFound().build();
+      throw NotFound.of("run " + id + ": 없는 실행입니다", "run " + id + ": no such run");
     }
     if (!"DONE".equals(run.get().status()) || run.get().outputDir() == null) {
       throw UserError.of(

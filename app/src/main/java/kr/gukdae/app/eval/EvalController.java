@@ -11,6 +11,7 @@ import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.eval.run.ProgressListener;
 import kr.gukdae.eval.tasks.TaskRegistry;
 import kr.gukdae.model.ModelSpec;
+import kr.gukdae.web.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,6 +148,6 @@ class EvalController {
         .run(id)
         .map(run ->
             ResponseEntity.ok(new RunView(run, store.progress(id).orElse(null), store.results(id))))
-        .orElse(ResponseEntity.notFound().build());
+        .orElseThrow(() -> NotFound.of("run " + id + ": 없는 실행입니다", "run " + id + ": no such run"));
   }
 }

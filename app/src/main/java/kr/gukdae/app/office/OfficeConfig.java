@@ -16,8 +16,14 @@ class OfficeConfig {
 
   @Bean
   OfficeProgrammes officeProgrammes(
-      @Value("${gukdae.office.programmes:seed-2025,extra-call-2026,contest}") List<String> names) {
+      @Value("${gukdae.office.programmes:seed-2025,extra-call-2026,contest,institutes}")
+          List<String> names) {
     return new OfficeProgrammes(names);
+  }
+
+  @Bean
+  PortfolioService portfolioService(Ledger ledger) {
+    return new PortfolioService(ledger);
   }
 
   /** A {@link Clock} bean, when the context has one (tests move it), else the system clock. */

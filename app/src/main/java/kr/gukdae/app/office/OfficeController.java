@@ -58,7 +58,8 @@ class OfficeController {
       boolean demo,
       List<Source> sources,
       Call call,
-      List<Round> rounds) {}
+      List<Round> rounds,
+      boolean portfolio) {}
 
   /** What an applicant sends; the call and the submission time are the server's. */
   record ApplicationForm(
@@ -81,7 +82,13 @@ class OfficeController {
     return programmes.all().stream()
         .map(p ->
             new ProgrammeView(
-                p.programme(), p.version(), p.demo(), p.sources(), p.call(), p.funnel().rounds()))
+                p.programme(),
+                p.version(),
+                p.demo(),
+                p.sources(),
+                p.call(),
+                p.funnel().rounds(),
+                p.portfolio() != null))
         .toList();
   }
 

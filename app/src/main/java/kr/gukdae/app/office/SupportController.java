@@ -8,7 +8,6 @@ import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.access.Principal;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.call.Ids;
-import kr.gukdae.ledger.Ledger;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.office.OfficeProgramme;
 import kr.gukdae.resources.DataPurchase;
@@ -45,13 +44,6 @@ class SupportController {
     this.access = access;
   }
 
-  record PurchaseForm(List<DataPurchase.Offer> offers, List<DataPurchase.Wish> wishes) {
-    PurchaseForm {
-      offers = offers == null ? List.of() : List.copyOf(offers);
-      wishes = wishes == null ? List.of() : List.copyOf(wishes);
-    }
-  }
-
   /** The joint purchase as its reader may see it: the office all of it, a team its own wishes. */
   sealed interface PurchaseView permits OfficePurchase, TeamPurchase {}
 
@@ -73,9 +65,10 @@ class SupportController {
   DataPurchase.Plan purchase(
       HttpServletRequest request, @PathVariable String call, @RequestBody String body) {
     access.require(request, Role.OFFICE);
-    ResourceRules.DataRules rules = dataRules(call);
-    PurchaseForm f = OfficeFiles.parse(body, "POST .../data/purchase", PurchaseForm.class);
-    return SupportLedger.purchase(office.ledger(), call, rules, f.offers(), f.wishes());
+    OfficeProgramme p = programmes.call(call);
+    SupportRules.data(p);
+    var f = OfficeFiles.parse(body, "POST .../data/purchase", SupportRules.PurchaseForm.class);
+    return SupportRules.purchase(office.ledger(), p, f);
   }
 
   @GetMapping("/calls/{call}/data/purchase")
@@ -126,20 +119,9 @@ class SupportController {
       HttpServletRequest request, @PathVariable String call, @RequestBody String body) {
     access.require(request, Role.OFFICE);
     OfficeProgramme p = programmes.call(call);
-    if (p.resources() == null || p.resources().talent() == null) {
-      throw UserError.of(
-          "call " + call + ": 프로그램 파일에 resources.talent 규칙이 없습니다",
-          "call " + call + ": its programme file has no resources.talent rules");
-    }
+    SupportRules.talent(p);
     Talent.Hire h = OfficeFiles.parse(body, "POST .../talent/hires", Talent.Hire.class);
-    Ledger ledger = office.ledger();
-    return SupportLedger.hire(
-        ledger,
-        call,
-        p.resources().talent(),
-        p.call().opens().toLocalDate(),
-        h,
-        SupportLedger.eliminatedOn(ledger));
+    return SupportRules.hire(office.ledger(), p, h);
   }
 
   @GetMapping("/teams/{team}/talent")
@@ -157,13 +139,7 @@ class SupportController {
   }
 
   private ResourceRules.DataRules dataRules(String call) {
-    OfficeProgramme p = programmes.call(call);
-    if (p.resources() == null || p.resources().data() == null) {
-      throw UserError.of(
-          "call " + call + ": 프로그램 파일에 resources.data 예산이 없습니다",
-          "call " + call + ": its programme file has no resources.data budgets");
-    }
-    return p.resources().data();
+    return SupportRules.data(programmes.call(call));
   }
 
   /**

@@ -1,6 +1,7 @@
 package kr.gukdae.app.originality;
 
 import java.util.List;
+import kr.gukdae.web.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +36,11 @@ class OriginalityController {
    */
   @GetMapping("/reports/{id}")
   ResponseEntity<ObjectNode> report(@PathVariable String id) {
-    return store.get(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    return store
+        .get(id)
+        .map(ResponseEntity::ok)
+        .orElseThrow(
+            () -> NotFound.of("report " + id + ": 없는 보고서입니다", "report " + id + ": no such report"));
   }
 
   @GetMapping("/fingerprints")

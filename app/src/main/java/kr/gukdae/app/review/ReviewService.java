@@ -12,6 +12,7 @@ import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.review.Artefact;
 import kr.gukdae.review.Panel;
+import kr.gukdae.review.ReviewBoard;
 import kr.gukdae.review.ReviewSheet;
 import kr.gukdae.review.Reviewer;
 import kr.gukdae.stage.Program;
@@ -235,12 +236,13 @@ public class ReviewService {
         new ReviewSheet(reviewer, teamId, items, Objects.requireNonNullElse(comment, ""));
     List<String> problems = new ArrayList<>(r.panel().problems(sheet));
     if (!submit) {
-      problems.removeIf(p -> p.endsWith("has no score")); // a draft may be unfinished
+      // a draft may be unfinished
+      problems.removeIf(p -> UserError.inLanguage(p, false).endsWith("has no score"));
     }
     if (!problems.isEmpty()) {
       throw UserError.of(
-          "팀 '" + teamId + "'의 심사표: " + String.join("; ", problems),
-          "sheet for team '" + teamId + "': " + String.join("; ", problems));
+          "팀 '" + teamId + "'의 심사표: " + ReviewBoard.halves(problems, true),
+          "sheet for team '" + teamId + "': " + ReviewBoard.halves(problems, false));
     }
     if (!store.save(r.row().id(), reviewer, teamId, sheet.itemScores(), sheet.comment(), submit)) {
       throw UserError.of(

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * as text in the database; each kind reads its own. Eval runs keep their own, older queue ({@link
  * ShardQueue}, per-sample records and endpoint permits).
  */
-sealed interface JobKind permits OriginalityJob, QualityJob {
+sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob {
 
   /** One piece of a job: what progress shows, and what to compute. */
   record Piece(String label, String spec) {}
@@ -38,6 +38,7 @@ sealed interface JobKind permits OriginalityJob, QualityJob {
     return switch (name) {
       case OriginalityJob.NAME -> new OriginalityJob();
       case QualityJob.NAME -> new QualityJob();
+      case NgramsJob.NAME -> new NgramsJob();
       default ->
           throw UserError.of(
               "작업 종류 '" + name + "'을(를) 이 워커가 알지 못합니다. 같은 gukdae 버전의 워커를 실행하세요",

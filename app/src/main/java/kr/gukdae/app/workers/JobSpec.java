@@ -13,74 +13,101 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every worker needs to evaluate a shard of a run exactly as a single process would: the
- * request (never an API key: workers read the key from their own environment variable named here)
- * and the hash of each task's definition and data when the run was submitted, so a worker whose
- * copy of a task differs refuses instead of mixing two versions of a benchmark.
+ * What every worker needs to evaluate a shard of a run exactly as a single process would: how to
+ * reach the model (never an API key: workers read the key from their own environment variable named
+ * here), what to evaluate and how to score it, and the hash of each task's definition and data when
+ * the run was submitted, so a worker whose copy of a task differs refuses instead of mixing two
+ * versions of a benchmark. Made from the submitter's {@link EvalRequest} by {@link #of} and turned
+ * back into one by {@link #request}: every setting of a request that shapes the results travels
+ * (JobSpecTest checks each one).
  */
-record JobSpec(
-    String model,
-    @Nullable String baseUrl,
-    String apiKeyEnv,
-    List<String> tasks,
-    List<String> taskDirs,
-    @Nullable String dataDir,
-    @Nullable Integer limit,
-    @Nullable Integer numFewshot,
-    int concurrency,
-    int maxRetries,
-    long timeoutSeconds,
-    boolean responseCache,
-    Map<String, String> taskHashes,
-    double startedAt) {
+record JobSpec(Endpoint endpoint, Tasks tasks, Map<String, String> taskHashes, double startedAt) {
 
   private static final JsonMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-  JobSpec {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
-    tasks = List.copyOf(tasks);
-    taskDirs = List.copyOf(taskDirs);
-    taskHashes = Map.copyOf(taskHashes);
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1");
+  /** The model and how it is asked: its server, key variable, parallelism, retries, timeout. */
+  record Endpoint(
+      String model,
+      @Nullable String baseUrl,
+      String apiKeyEnv,
+      int concurrency,
+      int maxRetries,
+      long timeoutSeconds,
+      boolean responseCache) {
+    Endpoint {
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("concurrency must be at least 1");
+      }
     }
+  }
+
+  /**
+   * The tasks and what shapes their prompts and scores: task folders and data as absolute paths
+   * (the same files on every worker), limit, shots, few-shot examples as chat turns, and the judge
+   * model of model-graded scorers (asked at the same endpoint as the model).
+   */
+  record Tasks(
+      List<String> names,
+      List<String> dirs,
+      @Nullable String dataDir,
+      @Nullable Integer limit,
+      @Nullable Integer numFewshot,
+      boolean fewshotAsMultiturn,
+      @Nullable String judge) {
+    Tasks {
+      names = List.copyOf(names);
+      dirs = List.copyOf(dirs);
+    }
+  }
+
+  JobSpec {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(tasks, "tasks");
+    taskHashes = Map.copyOf(taskHashes);
   }
 
   static JobSpec of(EvalRequest request, Map<String, String> taskHashes, double startedAt) {
     return new JobSpec(
-        request.model(),
-        request.baseUrl(),
-        request.apiKeyEnv(),
-        request.tasks(),
-        request.taskDirs().stream().map(p -> p.toAbsolutePath().toString()).toList(),
-        request.dataDir() == null ? null : request.dataDir().toAbsolutePath().toString(),
-        request.limit(),
-        request.numFewshot(),
-        request.concurrency(),
-        request.maxRetries(),
-        request.requestTimeout().toSeconds(),
-        request.responseCache(),
+        new Endpoint(
+            request.model(),
+            request.baseUrl(),
+            request.apiKeyEnv(),
+            request.concurrency(),
+            request.maxRetries(),
+            request.requestTimeout().toSeconds(),
+            request.responseCache()),
+        new Tasks(
+            request.tasks(),
+            request.taskDirs().stream().map(p -> p.toAbsolutePath().toString()).toList(),
+            request.dataDir() == null ? null : request.dataDir().toAbsolutePath().toString(),
+            request.limit(),
+            request.numFewshot(),
+            request.fewshotAsMultiturn(),
+            request.judge()),
         taskHashes,
         startedAt);
   }
 
   /** The request a worker runs its shard under; paths name the same files on every worker. */
   EvalRequest request(String runId) {
-    return EvalRequest.builder(model)
-        .baseUrl(baseUrl)
-        .apiKeyEnv(apiKeyEnv)
-        .tasks(tasks)
-        .taskDirs(taskDirs.stream().map(Path::of).toList())
-        .dataDir(dataDir == null ? null : Path.of(dataDir))
-        .limit(limit)
-        .numFewshot(numFewshot)
-        .concurrency(concurrency)
+    return EvalRequest.builder(endpoint.model())
+        .baseUrl(endpoint.baseUrl())
+        .apiKeyEnv(endpoint.apiKeyEnv())
+        .concurrency(endpoint.concurrency())
+        .maxRetries(endpoint.maxRetries())
+        .requestTimeout(Duration.ofSeconds(endpoint.timeoutSeconds()))
+        .responseCache(endpoint.responseCache())
+        .tasks(tasks.names())
+        .taskDirs(tasks.dirs().stream().map(Path::of).toList())
+        .dataDir(tasks.dataDir() == null ? null : Path.of(tasks.dataDir()))
+        .limit(tasks.limit())
+        .numFewshot(tasks.numFewshot())
+        .fewshotAsMultiturn(tasks.fewshotAsMultiturn())
+        .judge(tasks.judge())
         .runId(runId)
-        .maxRetries(maxRetries)
-        .requestTimeout(Duration.ofSeconds(timeoutSeconds))
-        .responseCache(responseCache)
         .build();
   }
 

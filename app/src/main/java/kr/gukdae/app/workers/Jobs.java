@@ -95,6 +95,44 @@ class Jobs {
     return submit(new QualityJob(), name + " · " + field, JobJson.write(spec), by);
   }
 
+  /**
+   * An n-gram index build: the training files must lie under the roots, the output in a folder
+   * under them, named {@code *.ngrams}, and not exist yet (a job never replaces a file).
+   */
+  String submitNgrams(NgramsJob.Spec spec, String by) {
+    List<NgramsJob.Source> files = new ArrayList<>();
+    for (NgramsJob.Source f : spec.files()) {
+      String path = allowed("files", f.path());
+      try {
+        files.add(new NgramsJob.Source(path, Files.size(Path.of(path))));
+      } catch (IOException e) {
+        throw UserError.of(
+            "files: " + path + "을(를) 읽을 수 없습니다 (" + e.getMessage() + ")",
+            "files: cannot read " + path + " (" + e.getMessage() + ")");
+      }
+    }
+    Path out = Path.of(spec.out());
+    if (out.getFileName() == null
+        || !out.getFileName().toString().endsWith(".ngrams")
+        || out.getParent() == null) {
+      throw UserError.of(
+          "out: '" + spec.out() + "'은(는) .ngrams로 끝나는 절대 경로여야 합니다",
+          "out: '" + spec.out() + "' must be an absolute path ending in .ngrams");
+    }
+    Path target = Path.of(allowed("out", out.getParent().toString())).resolve(out.getFileName());
+    if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw UserError.of(
+          "out: " + target + "이(가) 이미 있습니다. 새 이름을 지정하세요",
+          "out: " + target + " already exists; choose a new name");
+    }
+    var checked =
+        new NgramsJob.Spec(
+            files, spec.field(), spec.params(), target.toString(), spec.bytesPerPiece());
+    String label =
+        out.getFileName() + " · n=" + spec.params().n() + " · " + files.size() + " file(s)";
+    return submit(new NgramsJob(), label, JobJson.write(checked), by);
+  }
+
   private String submit(JobKind kind, String label, String spec, String by) {
     List<JobKind.Piece> pieces = kind.split(spec);
     String id = kind.name() + "-" + UUID.randomUUID().toString().substring(0, 12);

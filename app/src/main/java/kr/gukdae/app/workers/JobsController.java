@@ -10,6 +10,7 @@ import kr.gukdae.app.data.QualityStore;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.model.ModelSpec;
+import kr.gukdae.web.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -171,7 +172,9 @@ class JobsController {
   @GetMapping("/{id}")
   ResponseEntity<JobProgress> progress(HttpServletRequest http, @PathVariable String id) {
     access.require(http, Role.OFFICE, Role.REVIEWER);
-    return jobs.progress(id).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    return jobs.progress(id)
+        .map(ResponseEntity::ok)
+        .orElseThrow(() -> NotFound.of("job " + id + ": 없는 작업입니다", "job " + id + ": no such job"));
   }
 
   /** A finished originality check's report or quality scan's report, as JSON. */
@@ -180,7 +183,10 @@ class JobsController {
     access.require(http, Role.OFFICE, Role.REVIEWER);
     return jobs.result(id)
         .map(r -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(r))
-        .orElse(ResponseEntity.notFound().build());
+        .orElseThrow(() ->
+            NotFound.of(
+                "job " + id + ": 없는 작업이거나 아직 결과가 없습니다",
+                "job " + id + ": no such job, or no result yet"));
   }
 
   private ResponseEntity<Submitted> submitted(String id, String kind) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import kr.gukdae.UserError;
+import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalService;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.run.EvalOutcome;
@@ -15,6 +16,7 @@ import kr.gukdae.eval.run.RunOptions;
 import kr.gukdae.eval.run.SampleRecord;
 import kr.gukdae.model.ModelApi;
 import kr.gukdae.model.Models;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a distributed run's tasks as its submitter did, and merges its sample records into the same
@@ -25,9 +27,41 @@ final class RunMerge {
 
   private RunMerge() {}
 
-  /** The run's tasks, refused when this machine's copy differs from the submitter's. */
-  static EvalService.Loaded load(String runId, JobSpec spec) {
-    EvalService.Loaded loaded = EvalService.load(spec.request(runId), null);
+  /**
+   * A run's tasks as this machine loaded them, and the judge their model-graded scorers ask: open
+   * while the tasks are in use, closed with them.
+   */
+  record LoadedRun(String runId, EvalService.Loaded loaded, @Nullable ModelApi judge)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      if (judge != null) {
+        judge.close();
+      }
+    }
+  }
+
+  /**
+   * The run's tasks with their judge opened as the submitter's request names it (at the model's
+   * endpoint), refused when this machine's copy of a task differs from the submitter's.
+   */
+  static LoadedRun load(String runId, JobSpec spec, Path home) {
+    EvalRequest request = spec.request(runId);
+    ModelApi judge =
+        request.judge() == null
+            ? null
+            : Models.open(EvalService.spec(request.judge(), request, home));
+    try {
+      return new LoadedRun(runId, checked(runId, spec, EvalService.load(request, judge)), judge);
+    } catch (RuntimeException e) {
+      if (judge != null) {
+        judge.close();
+      }
+      throw e;
+    }
+  }
+
+  private static EvalService.Loaded checked(String runId, JobSpec spec, EvalService.Loaded loaded) {
     Map<String, String> here = new TreeMap<>();
     loaded.tasks().forEach(t -> here.put(t.name(), t.hash()));
     if (!here.equals(new TreeMap<>(spec.taskHashes()))) {
@@ -68,24 +102,15 @@ final class RunMerge {
       EvalService.Loaded loaded,
       Path outputDir,
       Path home) {
-    RunManifest manifest;
-    try (ModelApi model = Models.open(EvalService.spec(spec.model(), spec.request(runId), home))) {
-      manifest =
-          new RunManifest(
-              runId,
-              model.name(),
-              model.info(),
-              loaded.tasks().stream().map(Task::name).toList(),
-              spec.taskHashes(),
-              spec.limit(),
-              spec.numFewshot(),
-              spec.concurrency(),
-              null,
-              spec.startedAt());
-    }
+    EvalRequest request = spec.request(runId);
     var options =
         new RunOptions(
-            outputDir, runId, spec.limit(), spec.numFewshot(), spec.concurrency(), false);
+            outputDir, runId, request.limit(), request.numFewshot(), request.concurrency(), false);
+    RunManifest manifest;
+    // the tasks' hashes are the submitter's: load() refused a copy that differs
+    try (ModelApi model = Models.open(EvalService.spec(request.model(), request, home))) {
+      manifest = RunManifest.of(loaded.tasks(), model, options, request.judge(), spec.startedAt());
+    }
     // Task by task, each in its sample order (doc ids are positions in the split), as a single
     // process at concurrency 1 journals them; streamed from the database into the journal.
     Consumer<Consumer<SampleRecord>> records =

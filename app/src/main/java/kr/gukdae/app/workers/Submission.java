@@ -36,13 +36,20 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
           "--shard-size는 1 이상이어야 합니다. 받은 값: " + shardSize,
           "--shard-size must be at least 1, got " + shardSize);
     }
-    if (request.judge() != null || request.resume()) {
+    if (request.resume()) {
       throw UserError.of(
-          "--shard-size는 아직 --judge나 --resume과 함께 쓸 수 없습니다. --shard-size 없이 실행하세요",
-          "--shard-size does not take --judge or --resume yet; run without --shard-size");
+          "--shard-size는 아직 --resume과 함께 쓸 수 없습니다. --shard-size 없이 실행하세요",
+          "--shard-size does not take --resume yet; run without --shard-size");
     }
     Path output = request.outputDir() != null ? request.outputDir() : home.resolve("runs");
-    EvalService.Loaded loaded = EvalService.load(request, null);
+    EvalService.Loaded loaded;
+    // loaded here to check the tasks and count their samples; the workers ask the judge
+    try (ModelApi judge =
+        request.judge() == null
+            ? null
+            : Models.open(EvalService.spec(request.judge(), request, home))) {
+      loaded = EvalService.load(request, judge);
+    }
     Map<String, String> hashes = new LinkedHashMap<>();
     List<ShardQueue.Range> ranges = new ArrayList<>();
     for (Task task : loaded.tasks()) {

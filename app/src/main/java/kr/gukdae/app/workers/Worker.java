@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalService;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.eval.Sample;
@@ -66,8 +67,7 @@ public final class Worker {
   private final WorkerRegistry registry;
   private final JobRunner jobs;
   private volatile boolean stopping;
-  private @Nullable String loadedRun;
-  private EvalService.@Nullable Loaded loaded;
+  private RunMerge.@Nullable LoadedRun loaded;
 
   public Worker(Config config, DataSource dataSource) {
     this.config = config;
@@ -94,6 +94,10 @@ public final class Worker {
       }
       runClaim(claim.get(), claimedAt);
     }
+    if (loaded != null) {
+      loaded.close();
+      loaded = null;
+    }
   }
 
   public void stop() {
@@ -104,7 +108,7 @@ public final class Worker {
     // renewed from the claim on: loading the tasks can take longer than the lease
     try (Heartbeat beat = new Heartbeat(claim, claimedAt, queue, config)) {
       JobSpec spec = JobSpec.parse(claim.spec(), claim.runId());
-      EvalService.Loaded tasks = tasks(claim.runId(), spec);
+      RunMerge.LoadedRun tasks = tasks(claim.runId(), spec);
       switch (claim.kind()) {
         case SAMPLES -> runSamples(claim, spec, tasks, beat);
         case MERGE -> runMerge(claim, spec, tasks, beat);
@@ -121,22 +125,31 @@ public final class Worker {
     }
   }
 
-  private EvalService.Loaded tasks(String runId, JobSpec spec) {
-    if (!runId.equals(loadedRun) || loaded == null) {
-      loaded = RunMerge.load(runId, spec);
-      loadedRun = runId;
+  /** The run's tasks, loaded once per run (a worker's shards in a row are often of one run). */
+  private RunMerge.LoadedRun tasks(String runId, JobSpec spec) {
+    if (loaded == null || !loaded.runId().equals(runId)) {
+      if (loaded != null) {
+        loaded.close();
+        loaded = null;
+      }
+      loaded = RunMerge.load(runId, spec, config.home());
     }
     return loaded;
   }
 
   private void runSamples(
-      ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks, Heartbeat beat) {
-    Task task = RunMerge.task(tasks, Objects.requireNonNull(claim.task(), "task"));
-    List<Sample> samples = task.samples(spec.limit()).subList(claim.first(), claim.end());
+      ShardQueue.Claim claim, JobSpec spec, RunMerge.LoadedRun tasks, Heartbeat beat) {
+    Task task = RunMerge.task(tasks.loaded(), Objects.requireNonNull(claim.task(), "task"));
+    EvalRequest request = spec.request(claim.runId());
+    List<Sample> samples = task.samples(request.limit()).subList(claim.first(), claim.end());
     long askedAt = System.nanoTime();
     int granted =
         permits.acquire(
-            claim.endpoint(), config.id(), config.capacity(), spec.concurrency(), config.lease());
+            claim.endpoint(),
+            config.id(),
+            config.capacity(),
+            request.concurrency(),
+            config.lease());
     if (granted == 0) {
       queue.unclaim(claim); // the endpoint is at its limit; another worker's grant must end first
       pause(config.idlePoll());
@@ -145,11 +158,13 @@ public final class Worker {
     Set<Integer> answered = queue.answered(claim.runId(), task.name());
     AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
     var modelSpec =
-        EvalService.spec(spec.model(), spec.request(claim.runId()), config.home())
-            .withMaxConcurrency(granted);
+        EvalService.spec(request.model(), request, config.home()).withMaxConcurrency(granted);
     beat.coverPermits(permits, askedAt);
     try (ModelApi model = Models.open(modelSpec)) {
       requireSameEndpoint(claim, model);
+      if (tasks.judge() != null && !tasks.judge().info().endpoint().isBlank()) {
+        requireSameEndpoint(claim, tasks.judge()); // the judge is asked with the same API key
+      }
       try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
         // as the single-process runner: twice as many samples as requests in flight
         Semaphore inFlight = new Semaphore(2 * granted);
@@ -220,10 +235,15 @@ public final class Worker {
   }
 
   private void runMerge(
-      ShardQueue.Claim claim, JobSpec spec, EvalService.Loaded tasks, Heartbeat beat) {
+      ShardQueue.Claim claim, JobSpec spec, RunMerge.LoadedRun tasks, Heartbeat beat) {
     EvalOutcome outcome =
         RunMerge.merge(
-            queue, claim.runId(), spec, tasks, config.home().resolve("runs"), config.home());
+            queue,
+            claim.runId(),
+            spec,
+            tasks.loaded(),
+            config.home().resolve("runs"),
+            config.home());
     int samples = queue.answeredCount(claim.runId());
     queue
         .tx()

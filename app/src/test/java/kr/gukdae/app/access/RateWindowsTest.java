@@ -2,6 +2,7 @@ package kr.gukdae.app.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,71 @@ class RateWindowsTest {
     clock.now = clock.now.plus(Duration.ofMinutes(1));
     assertThat(b.acquire(rule)).isEqualTo(-1);
     assertThat(a.acquire(rule)).isEqualTo(-1);
+  }
+
+  /**
+   * The lock and the read are one statement: a counter that had to wait for the row must still read
+   * the events its holder committed, or both would admit the last event of the window.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aCounterThatWaitedForTheRowReadsWhatItsHolderCommitted(String kind) throws Exception {
+    var ds = database(kind);
+    AccountsTest.Hand clock = new AccountsTest.Hand();
+    RateWindows a = new RateWindows(ds, clock);
+    RateWindows b = new RateWindows(ds, clock);
+    var rule = new RateWindows.Rule("vote:last-one", 2, Duration.ofMinutes(1));
+    assertThat(a.acquire(List.of(rule))).isEqualTo(-1); // the row exists with one event
+    try (Connection holder = ds.getConnection();
+        Connection waiter = ds.getConnection();
+        var pool = Executors.newSingleThreadExecutor()) {
+      holder.setAutoCommit(false);
+      waiter.setAutoCommit(false);
+      RateWindows.Locked held = a.lock(holder, List.of(rule.key()));
+      assertThat(held.acquire(List.of(rule))).isEqualTo(-1); // the second and last event
+      held.write();
+      String waiterId = sessionId(waiter, kind);
+      Future<Integer> second =
+          pool.submit(() -> {
+            int refused = b.lock(waiter, List.of(rule.key())).acquire(List.of(rule));
+            waiter.commit();
+            return refused;
+          });
+      try (Connection observer = ds.getConnection()) {
+        while (!waiting(observer, kind, waiterId)) {
+          assertThat(second.isDone()).as("the second counter must wait for the row").isFalse();
+          Thread.onSpinWait();
+        }
+      }
+      holder.commit();
+      assertThat(second.get()).isZero(); // refused: it read both events after the wait
+    }
+  }
+
+  private static String sessionId(Connection c, String kind) throws Exception {
+    try (var rs =
+        c.createStatement()
+            .executeQuery(kind.equals("h2") ? "SELECT SESSION_ID()" : "SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Whether the session {@code id} is waiting for a row lock. */
+  private static boolean waiting(Connection observer, String kind, String id) throws Exception {
+    String sql =
+        kind.equals("h2")
+            ? "SELECT count(*) FROM information_schema.sessions"
+                + " WHERE session_id = CAST(? AS INT) AND blocker_id IS NOT NULL"
+            : "SELECT count(*) FROM pg_stat_activity WHERE pid = CAST(? AS INT)"
+                + " AND wait_event_type = 'Lock'";
+    try (var ps = observer.prepareStatement(sql)) {
+      ps.setString(1, id);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) > 0;
+      }
+    }
   }
 
   @Test

@@ -12,15 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import kr.gukdae.store.TestDatabases;
+import kr.gukdae.web.SharedHttpContext;
 import kr.gukdae.web.TestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -30,13 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * else (200, 400 for the empty body, 404 for the made-up id) means the caller got past the trust
  * boundary.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RouteAccessTest {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestDatabases::freshH2);
-  }
+class RouteAccessTest extends SharedHttpContext {
 
   /** Routes served before the dispatcher (filters), so absent from the handler mappings. */
   private static final Set<String> FILTER_ROUTES = Set.of("POST /api/arena/battles/{id}/vote");

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * models:
  *
  * <ul>
- *   <li>a cookie issued by A works on B, and a logout on B ends it on A;
+ *   <li>a cookie issued by A works on B, and a logout on B ends it on A, for a vote too (A
+ *       remembers the cookie-only session it issued and must confirm it in the vote's transaction);
  *   <li>a turn generating on A streams to a browser connected to B, and B refuses a vote meanwhile;
  *   <li>a voter's per-minute vote limit and daily cap hold across A and B together;
  *   <li>a concurrent vote load through the proxy, every vote sent twice and B killed with SIGKILL
@@ -109,8 +110,19 @@ class ArenaInstancesProcessTest {
     var onB = send(b, "GET", "/api/arena/battles/" + battle, cookie, null);
     assertThat(onB.statusCode()).as(onB.body()).isEqualTo(200);
     assertThat(onB.headers().allValues("Set-Cookie")).isEmpty();
-    // a logout on B ends the session on A at once: A sees a stranger, who may not see the battle
+    // answered, so a vote by its voter would now be taken
+    assertThat(
+            send(a, "GET", "/api/arena/battles/" + battle + "/turns/1/events", cookie, null).body())
+        .contains("event:end");
+    // a logout on B ends the session on A at once: A, which remembers the cookie it issued, still
+    // confirms it inside the vote's transaction, finds it ended and answers a stranger: a new
+    // session, and the battle is not theirs
     assertThat(send(b, "POST", "/api/arena/logout", cookie, "{}").statusCode()).isEqualTo(200);
+    var voteAfterLogout = vote(a, cookie, battle, "A");
+    assertThat(voteAfterLogout.statusCode()).as(voteAfterLogout.body()).isEqualTo(403);
+    assertThat(JSON.readTree(voteAfterLogout.body()).get("error").asString())
+        .isEqualTo("not_your_battle");
+    assertThat(cookie(voteAfterLogout)).isNotEqualTo(cookie);
     var afterLogout = send(a, "GET", "/api/arena/battles/" + battle, cookie, null);
     assertThat(afterLogout.statusCode()).isEqualTo(403);
   }

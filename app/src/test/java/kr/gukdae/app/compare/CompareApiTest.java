@@ -115,8 +115,12 @@ class CompareApiTest {
         send("GET", "/api/eval/runs/" + runId + "/compare?references=/etc/hosts&target=x", null);
     assertThat(file.statusCode()).isEqualTo(400);
     assertThat(file.body()).contains("the web API offers published or demo");
-    assertThat(send("GET", "/api/eval/runs/nope/compare?target=x", null).statusCode())
-        .isEqualTo(404);
+    assertThat(
+            kr.gukdae.web.TestClient.problem(
+                    send("GET", "/api/eval/runs/nope/compare?target=x", null), 404, "not_found")
+                .path("messageEn")
+                .asString())
+        .isEqualTo("run nope: no such run");
     JsonNode models = json.readTree(send("GET", "/api/compare/references?table=demo", null).body());
     assertThat(models.path("models").toString()).contains("demo-frontier-a", "demo-frontier-c");
   }

@@ -249,7 +249,8 @@ class CompareCommandTest {
                     "--as-of",
                     "2025-12-01")
                 .err())
-        .contains(lacking + ": results.kmmlu has no 'acc,<filter>' value (it has acc_norm,none)");
+        .contains(lacking + ": results.kmmlu에 'acc,<filter>' 값이 없습니다")
+        .contains(" / results.kmmlu has no 'acc,<filter>' value (it has acc_norm,none)");
 
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(

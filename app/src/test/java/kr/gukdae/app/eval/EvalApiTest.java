@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import kr.gukdae.UserError;
-import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.cli.Launcher;
 import kr.gukdae.store.TestDatabases;
@@ -21,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,9 +28,12 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The REST API over a real HTTP server and the embedded database. */
+/**
+ * The REST API over a real HTTP server and the embedded database (with the per-sample readers of
+ * {@link RunSamplesContract}).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EvalApiTest {
+class EvalApiTest extends RunSamplesContract {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -41,11 +42,8 @@ class EvalApiTest {
     registry.add("gukdae.home", home::toString);
   }
 
-  @LocalServerPort int port;
-
   private final JsonMapper json = JsonMapper.builder().build();
 
-  @Autowired Accounts accounts;
   @Autowired JdbcClient jdbc;
   private @Nullable TestClient office;
 
@@ -117,7 +115,11 @@ class EvalApiTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json.readTree(bad.body()).path("detail").asString())
         .contains("unknown task 'nope/x'");
-    assertThat(send("GET", "/api/eval/runs/missing", null).statusCode()).isEqualTo(404);
+    assertThat(
+            TestClient.problem(send("GET", "/api/eval/runs/missing", null), 404, "not_found")
+                .path("messageEn")
+                .asString())
+        .isEqualTo("run missing: no such run");
   }
 
   @Autowired EvalService service;
@@ -241,8 +243,12 @@ class EvalApiTest {
     var plain =
         send("POST", "/api/eval/runs", "{\"model\":\"demo/lexical\",\"tasks\":[\"demo/arith\"]}");
     String runId = json.readTree(plain.body()).path("runId").asString();
-    assertThat(send("GET", "/api/eval/runs/" + runId + "/shards", null).statusCode())
-        .isEqualTo(404);
+    assertThat(
+            TestClient.problem(
+                    send("GET", "/api/eval/runs/" + runId + "/shards", null), 404, "not_found")
+                .path("messageEn")
+                .asString())
+        .contains("no distributed run");
   }
 
   @Autowired ConfigurableApplicationContext context;

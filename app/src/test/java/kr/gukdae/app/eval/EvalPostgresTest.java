@@ -13,9 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The evaluation evidence lands in a real PostgreSQL server, through the migrations. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class EvalPostgresTest {
+/**
+ * The evaluation evidence lands in a real PostgreSQL server, through the migrations, and its
+ * samples are served from there ({@link RunSamplesContract}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EvalPostgresTest extends RunSamplesContract {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {

@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,12 +16,11 @@ import kr.gukdae.UserError;
 import kr.gukdae.app.stage.TestLedgers;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.OfficeKey;
+import kr.gukdae.resources.GpuPools;
 import kr.gukdae.resources.GpuRules;
 import kr.gukdae.resources.RoundGrants;
-import kr.gukdae.selection.Criterion;
 import kr.gukdae.selection.Round;
 import kr.gukdae.selection.RoundResult;
-import kr.gukdae.selection.Rule;
 import kr.gukdae.store.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,45 +38,19 @@ class GrantRaceTest {
 
   @TempDir Path dir;
 
-  static final LocalDate FROM = LocalDate.of(2025, 3, 1);
-  static final GpuRules POOL =
-      new GpuRules(
-          "H100",
-          Map.of("H100", 1.0),
-          Map.of(),
-          List.of(),
-          0,
-          "s",
-          List.of(
-              new GpuRules.PoolPeriod("H100", FROM, FROM.plusYears(1), 10, GpuRules.Mode.LEASE)));
+  static final LocalDate FROM = GpuPools.MAR;
+  static final GpuRules POOL = GpuPools.pool(GpuPools.year(FROM, 10, GpuRules.Mode.LEASE));
 
   static Round round(String id) {
     return round(id, 3);
   }
 
   static Round round(String id, int gpus) {
-    return new Round(
-        id,
-        Round.Kind.WRITTEN_REVIEW,
-        List.of("r1"),
-        1,
-        0,
-        List.of(new Criterion("q", "q", 100, 10, 0)),
-        0,
-        new Rule(2, false),
-        new Round.Grant("H100", gpus, 30, 0, "s"));
+    return GpuPools.round(id, gpus, 30);
   }
 
   static RoundResult selected(String round, String... teams) {
-    return new RoundResult(
-        round,
-        Round.Kind.WRITTEN_REVIEW,
-        "quota",
-        teams.length,
-        List.of(),
-        List.of(teams),
-        false,
-        List.of());
+    return GpuPools.selected(round, teams);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -238,16 +238,12 @@ class ResourcesHttpTest {
                     {"team": "dokdo", "ranked": ["web", "news"]}]}\
         """;
     mirae.refused(403, "forbidden", "POST", purchase, body);
-    var unknownKey = office.send("POST", purchase, "{\"offers\": [], \"wishez\": []}");
-    assertThat(unknownKey.statusCode()).isEqualTo(400);
-    assertThat(unknownKey.body()).contains("wishez").contains("unknown key");
+    refused(office, purchase, "{\"offers\": [], \"wishez\": []}", "wishez", "unknown key");
     // 100억 joint budget: news + web (5 points, 90억) beats every other set that fits.
     JsonNode plan = office.ok("POST", purchase, body);
     assertThat(plan.get("bought").toString()).isEqualTo("[\"news\",\"web\"]");
     assertThat(plan.get("unmet").toString()).isEqualTo("[\"books\"]");
-    var twice = office.send("POST", purchase, body);
-    assertThat(twice.statusCode()).isEqualTo(400);
-    assertThat(twice.body()).contains("already recorded").contains("공동구매");
+    refused(office, purchase, body, "already recorded", "공동구매");
     JsonNode mine = mirae.ok("GET", purchase, null);
     assertThat(mine.get("bought").toString()).contains("news");
     assertThat(mine.get("wishes").toString()).contains("mirae").doesNotContain("dokdo");
@@ -259,85 +255,33 @@ class ResourcesHttpTest {
         Map.of("team", "mirae", "item", "labelling", "amount", 2_000_000_000L, "on", "2026-03-01");
     mirae.refused(403, "forbidden", "POST", spending, labelling);
     office.ok("POST", spending, labelling);
-    var over =
-        office.send(
-            "POST",
-            spending,
-            Map.of("team", "mirae", "item", "OCR", "amount", 900_000_000L, "on", "2026-04-01"));
-    assertThat(over.statusCode()).isEqualTo(400);
-    assertThat(over.body())
-        .contains("exceeds the data budget by 100,000,000 KRW (budget 2,800,000,000, spent")
-        .contains("데이터 예산을 100,000,000원 넘습니다");
-    var negative =
-        office.send(
-            "POST",
-            spending,
-            Map.of("team", "mirae", "item", "x", "amount", -5, "on", "2026-04-01"));
-    assertThat(negative.statusCode()).isEqualTo(400);
-    assertThat(negative.body()).contains("amount must be above 0");
-    JsonNode budget = mirae.ok("GET", "/api/office/teams/mirae/data-budget?call=seed-2025", null);
+    refused(
+        office,
+        spending,
+        Map.of("team", "mirae", "item", "OCR", "amount", 900_000_000L, "on", "2026-04-01"),
+        "exceeds the data budget by 100,000,000 KRW (budget 2,800,000,000, spent",
+        "데이터 예산을 100,000,000원 넘습니다");
+    refused(
+        office,
+        spending,
+        Map.of("team", "mirae", "item", "x", "amount", -5, "on", "2026-04-01"),
+        "amount must be above 0");
+    JsonNode budget = ownOnly(mirae, dokdo, "/api/office/teams/mirae/data-budget?call=seed-2025");
     assertThat(budget.get("left").asLong()).isEqualTo(800_000_000L);
     assertThat(budget.get("lines")).hasSize(1);
-    dokdo.refused(
-        403, "forbidden", "GET", "/api/office/teams/mirae/data-budget?call=seed-2025", null);
 
     // Overseas talent: hired after the call (2025-06-20), with a contract, capped at 20억 a year.
     String hires = "/api/office/calls/seed-2025/talent/hires";
-    String contract = "a".repeat(64);
-    Map<String, Object> p1 =
-        Map.of(
-            "team",
-            "mirae",
-            "person",
-            "p1",
-            "hired",
-            "2025-09-01",
-            "contractSha256",
-            contract,
-            "year",
-            2026,
-            "matching",
-            1_500_000_000L);
+    Map<String, Object> p1 = hire("mirae", "p1", "2025-09-01", 2026, 1_500_000_000L);
     mirae.refused(403, "forbidden", "POST", hires, p1);
     assertThat(office.ok("POST", hires, p1).get("line").get("granted").asLong())
         .isEqualTo(1_500_000_000L);
-    assertThat(office.send("POST", hires, p1).body()).contains("already recorded");
+    refused(office, hires, p1, "already recorded");
     JsonNode capped =
-        office.ok(
-            "POST",
-            hires,
-            Map.of(
-                "team",
-                "mirae",
-                "person",
-                "p2",
-                "hired",
-                "2025-10-01",
-                "contractSha256",
-                contract,
-                "year",
-                2026,
-                "matching",
-                1_000_000_000L));
+        office.ok("POST", hires, hire("mirae", "p2", "2025-10-01", 2026, 1_000_000_000L));
     assertThat(capped.get("line").get("granted").asLong()).isEqualTo(500_000_000L);
     assertThat(capped.get("line").get("reason").asString()).contains("capped");
-    JsonNode early =
-        office.ok(
-            "POST",
-            hires,
-            Map.of(
-                "team",
-                "mirae",
-                "person",
-                "p3",
-                "hired",
-                "2025-06-01",
-                "contractSha256",
-                contract,
-                "year",
-                2026,
-                "matching",
-                100L));
+    JsonNode early = office.ok("POST", hires, hire("mirae", "p3", "2025-06-01", 2026, 100L));
     assertThat(early.get("line").get("granted").asLong()).isZero();
     assertThat(early.get("line").get("reason").asString())
         .contains("not after the call date 2025-06-20");
@@ -358,47 +302,48 @@ class ResourcesHttpTest {
             .filter(t -> !decision.survivors().contains(t))
             .findFirst()
             .orElseThrow();
-    JsonNode continuing =
-        office.ok(
-            "POST",
-            hires,
-            Map.of(
-                "team",
-                out,
-                "person",
-                "q1",
-                "hired",
-                "2025-09-01",
-                "contractSha256",
-                contract,
-                "year",
-                2027,
-                "matching",
-                100L));
+    JsonNode continuing = office.ok("POST", hires, hire(out, "q1", "2025-09-01", 2027, 100L));
     assertThat(continuing.get("line").get("reason").asString())
         .contains("continues after elimination until 2027-12-31");
-    JsonNode ended =
-        office.ok(
-            "POST",
-            hires,
-            Map.of(
-                "team",
-                out,
-                "person",
-                "q1",
-                "hired",
-                "2025-09-01",
-                "contractSha256",
-                contract,
-                "year",
-                2028,
-                "matching",
-                100L));
+    JsonNode ended = office.ok("POST", hires, hire(out, "q1", "2025-09-01", 2028, 100L));
     assertThat(ended.get("line").get("granted").asLong()).isZero();
     assertThat(ended.get("line").get("reason").asString()).contains("support ran to 2027-12-31");
 
-    assertThat(mirae.ok("GET", "/api/office/teams/mirae/talent?call=seed-2025", null)).hasSize(3);
-    dokdo.refused(403, "forbidden", "GET", "/api/office/teams/mirae/talent?call=seed-2025", null);
+    assertThat(ownOnly(mirae, dokdo, "/api/office/teams/mirae/talent?call=seed-2025")).hasSize(3);
     assertThat(ledger.verify().intact()).as(ledger.verify().describe()).isTrue();
+  }
+
+  /** A write the office makes and refuses: a 400 whose body names each of {@code parts}. */
+  private static void refused(TestClient office, String path, Object body, String... parts)
+      throws Exception {
+    var response = office.send("POST", path, body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body()).contains(parts);
+  }
+
+  /** A team's own record: the team reads it, another team is refused. */
+  private static JsonNode ownOnly(TestClient owner, TestClient other, String path)
+      throws Exception {
+    JsonNode body = owner.ok("GET", path, null);
+    other.refused(403, "forbidden", "GET", path, null);
+    return body;
+  }
+
+  /** A talent hire with a contract on file, for the year and the matching amount asked. */
+  private static Map<String, Object> hire(
+      String team, String person, String hired, int year, long matching) {
+    return Map.of(
+        "team",
+        team,
+        "person",
+        person,
+        "hired",
+        hired,
+        "contractSha256",
+        "a".repeat(64),
+        "year",
+        year,
+        "matching",
+        matching);
   }
 }

@@ -76,7 +76,12 @@ class OriginalityControllerTest {
         .contains("\"verdictKo\":\"독자 모델\"")
         .contains("\"explanationKo\":")
         .contains("\"coverage\":1.0");
-    get("/api/originality/reports/nope", 404);
+    assertThat(
+            new kr.gukdae.web.TestClient(port)
+                .refused(404, "not_found", "GET", "/api/originality/reports/nope", null)
+                .path("messageEn")
+                .asString())
+        .isEqualTo("report nope: no such report");
     assertThat(get("/originality/index.html", 200)).contains("originality.js");
     assertThat(get("/originality/originality.js", 200))
         .contains("textContent")

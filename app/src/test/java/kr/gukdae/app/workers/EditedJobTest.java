@@ -3,21 +3,15 @@ package kr.gukdae.app.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
-import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Someone with write access to the database edits a queued job to point at their own server, hoping
@@ -32,11 +26,9 @@ class EditedJobTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void aJobEditedToAnotherServerSendsItNothing(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
-    var jdbc = JdbcClient.create(ds);
-    var queue = new ShardQueue(ds);
+    var fixture = QueueFixture.open(database);
+    var jdbc = fixture.jdbc();
+    var queue = fixture.queue();
     try (var honest = FakeOpenAiServer.start();
         var thief = FakeOpenAiServer.start()) {
       var request =
@@ -57,7 +49,10 @@ class EditedJobTest {
       jdbc.sql("UPDATE eval_job SET spec = REPLACE(spec, ?, ?) WHERE run_id = 'r1'")
           .params(honest.baseUrl(), thief.baseUrl())
           .update();
-      runWorkerUntilDone(ds, null, queue);
+      fixture.runWorkerUntilDone(
+          "r1",
+          new Worker.Config(
+              "w", 2, null, Duration.ofSeconds(5), Duration.ofMillis(20), dir.resolve("w")));
       assertThat(ShardProgress.of(queue, "r1").orElseThrow().status()).isEqualTo("FAILED");
       assertThat(ShardProgress.of(queue, "r1").orElseThrow().lastError())
           .contains("eval_job row was changed");
@@ -90,24 +85,5 @@ class EditedJobTest {
       assertThat(thief.requests("fake-m")).isZero();
       assertThat(honest.requests("fake-m")).isZero();
     }
-  }
-
-  /** Runs a real worker on a thread until the run r1 ends. */
-  private void runWorkerUntilDone(javax.sql.DataSource ds, Set<String> endpoints, ShardQueue queue)
-      throws Exception {
-    var worker =
-        new Worker(
-            new Worker.Config(
-                "w", 2, endpoints, Duration.ofSeconds(5), Duration.ofMillis(20), dir.resolve("w")),
-            ds);
-    Thread thread = Thread.ofPlatform().start(worker::run);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (ShardProgress.of(queue, "r1").orElseThrow().status().equals("RUNNING")
-        && System.nanoTime() < deadline) {
-      thread.join(20);
-    }
-    worker.stop();
-    thread.join(TimeUnit.SECONDS.toMillis(30));
-    assertThat(thread.isAlive()).isFalse();
   }
 }

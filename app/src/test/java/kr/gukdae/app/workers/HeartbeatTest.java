@@ -3,17 +3,10 @@ package kr.gukdae.app.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import javax.sql.DataSource;
-import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Issue #18's finding: a holder whose lease ran out (a long task load, a starved heartbeat) kept
@@ -30,32 +23,10 @@ class HeartbeatTest {
   private JdbcClient jdbc;
 
   private void open(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    DataSource ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
-    queue = new ShardQueue(ds);
-    jdbc = JdbcClient.create(ds);
-    jdbc.sql(
-            "INSERT INTO eval_run (id, model, tasks, status, started_at)"
-                + " VALUES ('r1', 'openai/m', 't/a', 'RUNNING', CURRENT_TIMESTAMP)")
-        .update();
-    var spec =
-        new JobSpec(
-            "openai/m",
-            null,
-            "KEY",
-            List.of("t/a"),
-            List.of(),
-            null,
-            null,
-            null,
-            4,
-            1,
-            10,
-            false,
-            Map.of("t/a", "h"),
-            0);
-    queue.submit("r1", spec, "http://127.0.0.1:1/v1", List.of(new ShardQueue.Range("t/a", 0, 10)));
+    var fixture = QueueFixture.open(database);
+    queue = fixture.queue();
+    jdbc = fixture.jdbc();
+    fixture.submit("r1", 1);
   }
 
   private static Worker.Config config(String id) {

@@ -130,9 +130,14 @@ class JobsHttpTest {
     JsonNode queued = reviewer.ok("GET", "/api/jobs/" + id, null);
     assertThat(queued.path("status").asString()).isEqualTo("RUNNING");
     assertThat(queued.path("shardsDone").asInt()).isZero();
-    assertThat(reviewer.send("GET", "/api/jobs/" + id + "/result", null).statusCode())
+    assertThat(
+            reviewer
+                .refused(404, "not_found", "GET", "/api/jobs/" + id + "/result", null)
+                .path("messageEn")
+                .asString())
         .as("no result before the job is done")
-        .isEqualTo(404);
+        .contains("no result yet");
+    reviewer.refused(404, "not_found", "GET", "/api/jobs/no-such-job", null);
 
     // two workers of this process run it
     var queue = new JobQueue(new ShardQueue(dataSource));

@@ -2,7 +2,6 @@ package kr.gukdae.app.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import kr.gukdae.eval.Score;
 import kr.gukdae.eval.run.SampleRecord;
-import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The queue's promises on both databases, with real concurrent connections: a shard goes to one
@@ -37,41 +32,16 @@ class ShardQueueTest {
   private ShardQueue queue;
   private JdbcClient jdbc;
 
+  private QueueFixture fixture;
+
   private void open(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    DataSource ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
-    queue = new ShardQueue(ds);
-    jdbc = JdbcClient.create(ds);
+    fixture = QueueFixture.open(database);
+    queue = fixture.queue();
+    jdbc = fixture.jdbc();
   }
 
   private void submit(String runId, int shards) {
-    jdbc.sql(
-            "INSERT INTO eval_run (id, model, tasks, status, started_at)"
-                + " VALUES (?, 'openai/m', 't/a', 'RUNNING', CURRENT_TIMESTAMP)")
-        .param(runId)
-        .update();
-    List<ShardQueue.Range> ranges = new ArrayList<>();
-    for (int i = 0; i < shards; i++) {
-      ranges.add(new ShardQueue.Range("t/a", i * 10, i * 10 + 10));
-    }
-    var spec =
-        new JobSpec(
-            "openai/m",
-            null,
-            "KEY",
-            List.of("t/a"),
-            List.of(),
-            null,
-            null,
-            null,
-            4,
-            1,
-            10,
-            false,
-            Map.of("t/a", "h"),
-            0);
-    queue.submit(runId, spec, "http://127.0.0.1:1/v1", ranges);
+    fixture.submit(runId, shards);
   }
 
   private void expire(String runId, int shardNo) {

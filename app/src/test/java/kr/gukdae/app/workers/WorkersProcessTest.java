@@ -8,20 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kr.gukdae.app.eval.EvalRequest;
-import kr.gukdae.app.eval.EvalService;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.eval.run.EvalOutcome;
-import kr.gukdae.eval.run.EvalRunner;
-import kr.gukdae.eval.run.ProgressListener;
-import kr.gukdae.eval.run.RunOptions;
-import kr.gukdae.model.ModelApi;
-import kr.gukdae.model.Models;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
 import kr.gukdae.store.TestDatabases;
 import kr.gukdae.testing.ChildJvm;
@@ -32,9 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Three real worker processes share one database and the fake OpenAI server on loopback. A sharded
@@ -65,18 +56,7 @@ class WorkersProcessTest {
     fake = FakeOpenAiServer.start(0, 1, null);
     tasks = writeTask(shared);
     EvalRequest request = request(fake, tasks, shared.resolve("single"), "single");
-    var loaded = EvalService.load(request, null);
-    try (ModelApi model =
-        Models.open(EvalService.spec(request.model(), request, shared.resolve("home")))) {
-      single =
-          EvalRunner.run(
-              loaded.tasks(),
-              loaded.plan().groups(),
-              model,
-              new RunOptions(shared.resolve("single"), "single", null, null, 8, false),
-              null,
-              ProgressListener.NONE);
-    }
+    single = RunFiles.single(request, shared.resolve("single"), "single", shared.resolve("home"));
     askedBySingle = fake.requests("fake-mc");
     assertThat(askedBySingle).isEqualTo((long) SAMPLES * CHOICES);
   }
@@ -195,14 +175,16 @@ class WorkersProcessTest {
                   .single())
           .isEqualTo("DONE");
       EvalOutcome sharded = submission.merge(queue, home);
-      assertThat(comparable(sharded.resultsFile())).isEqualTo(comparable(single.resultsFile()));
-      assertThat(sampleLines(sharded.resultsFile().getParent()))
-          .isEqualTo(inTaskOrder(sampleLines(single.resultsFile().getParent())));
+      assertThat(RunFiles.comparable(sharded.resultsFile()))
+          .isEqualTo(RunFiles.comparable(single.resultsFile()));
+      assertThat(RunFiles.sampleLines(sharded.resultsFile().getParent()))
+          .isEqualTo(RunFiles.inTaskOrder(RunFiles.sampleLines(single.resultsFile().getParent())));
       String stored =
           jdbc.sql("SELECT results_json FROM eval_run WHERE id = 'sharded'")
               .query(String.class)
               .single();
-      assertThat(strip(JSON.readTree(stored))).isEqualTo(comparable(single.resultsFile()));
+      assertThat(RunFiles.strip(JSON.readTree(stored)))
+          .isEqualTo(RunFiles.comparable(single.resultsFile()));
     } finally {
       workers.forEach((id, w) -> {
         w.close();
@@ -282,36 +264,6 @@ class WorkersProcessTest {
                 + " WHERE lease_until >= CURRENT_TIMESTAMP")
         .query(Integer.class)
         .single();
-  }
-
-  /** results.json without what differs between any two runs: date, duration, run id. */
-  private static JsonNode comparable(Path resultsJson) {
-    return strip(JSON.readTree(resultsJson.toFile()));
-  }
-
-  private static JsonNode strip(JsonNode root) {
-    ObjectNode copy = (ObjectNode) root.deepCopy();
-    copy.remove("date");
-    copy.remove("total_evaluation_time_seconds");
-    ((ObjectNode) copy.get("gukdae")).remove("run_id");
-    return copy;
-  }
-
-  private static List<String> sampleLines(Path runDir) throws Exception {
-    try (var files = Files.list(runDir)) {
-      Path file =
-          files
-              .filter(f -> f.getFileName().toString().startsWith("samples_"))
-              .findFirst()
-              .orElseThrow();
-      return Files.readAllLines(file, StandardCharsets.UTF_8);
-    }
-  }
-
-  private static List<String> inTaskOrder(List<String> lines) {
-    List<String> sorted = new ArrayList<>(lines);
-    sorted.sort(Comparator.comparingInt(l -> JSON.readTree(l).get("doc_id").asInt()));
-    return sorted;
   }
 
   private static HikariDataSource pool(String url, String user, String password) {

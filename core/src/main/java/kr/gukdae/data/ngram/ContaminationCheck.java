@@ -138,7 +138,13 @@ public final class ContaminationCheck {
   private static String span(String text, List<Normaliser.Token> tokens, int first, int last) {
     int start = tokens.get(first).start();
     int end = tokens.get(last).end();
-    if (start < 0 || end > text.length() || start >= end) {
+    // Offsets come from the NFKC text; where NFKC changed the length they may not fit the
+    // original, and a cut through a surrogate pair would make the verdict file unwritable.
+    if (start < 0
+        || end > text.length()
+        || start >= end
+        || Character.isLowSurrogate(text.charAt(start))
+        || Character.isHighSurrogate(text.charAt(end - 1))) {
       StringBuilder joined = new StringBuilder();
       for (int i = first; i <= last; i++) {
         joined.append(i > first ? " " : "").append(tokens.get(i).term());

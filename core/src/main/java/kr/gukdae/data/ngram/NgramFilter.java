@@ -17,7 +17,6 @@ import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.List;
 import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
@@ -71,25 +70,60 @@ public final class NgramFilter {
 
   /** Adds every n-gram of one document (a record of training text). */
   public void addDocument(String text) {
-    addHashes(hashesOf(text), utf8Length(text));
+    addHashes(new long[][] {hashesOf(text)}, 1, utf8Length(text));
   }
 
   /** The n-gram hashes of a document: the costly, thread-safe half of {@link #addDocument}. */
   long[] hashesOf(String text) {
-    List<Normaliser.Token> tokens = params.normaliserValue().tokens(text);
-    int count = Math.max(0, tokens.size() - params.n() + 1);
+    Terms terms = new Terms(text.length());
+    params.normaliserValue().forEachTerm(text, terms);
+    int n = params.n();
+    int count = Math.max(0, terms.count - n + 1);
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
-      out[i] = NgramHash.of(tokens, i, params.n());
+      out[i] = NgramHash.of(terms.chars, terms.ends, i, n);
     }
     return out;
   }
 
-  synchronized void addHashes(long[] hashes, long documentBytes) {
-    for (long h : hashes) {
-      add(h);
+  /** A document's terms packed end to end, for {@link NgramHash#of(char[], int[], int, int)}. */
+  private static final class Terms implements Normaliser.TermSink {
+    char[] chars;
+    int[] ends = new int[64];
+    int count;
+    int used;
+
+    Terms(int textLength) {
+      chars = new char[Math.max(16, textLength)];
     }
-    documents++;
+
+    @Override
+    public void term(char[] term, int length, int start, int end) {
+      if (used + length > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+      }
+      System.arraycopy(term, 0, chars, used, length);
+      used += length;
+      if (count == ends.length) {
+        ends = Arrays.copyOf(ends, count * 2);
+      }
+      ends[count++] = used;
+    }
+  }
+
+  /**
+   * Sets the bits of documents' n-grams. Plain stores under one lock, held per batch of documents:
+   * atomic ORs would free the lock but serialise the cache misses of a large filter, which measured
+   * slower, and setting bits is a small share next to tokenising.
+   */
+  synchronized void addHashes(long[][] hashes, int count, long documentBytes) {
+    for (int d = 0; d < count; d++) {
+      for (long h : hashes[d]) {
+        set(h);
+      }
+      ngrams += hashes[d].length;
+    }
+    documents += count;
     bytes += documentBytes;
   }
 
@@ -102,14 +136,13 @@ public final class NgramFilter {
     return n;
   }
 
-  void add(long hash) {
+  private void set(long hash) {
     long h1 = hash;
     long h2 = (hash >>> 32) | (hash << 32) | 1;
     for (int i = 0; i < params.hashes(); i++) {
       long bit = (h1 + i * h2) & mask;
       bits[(int) (bit >>> 6)] |= 1L << bit;
     }
-    ngrams++;
   }
 
   boolean mightContain(long hash) {
@@ -179,6 +212,21 @@ public final class NgramFilter {
           file + ": 쓸 수 없습니다 (" + e.getMessage() + ")",
           file + ": cannot write (" + e.getMessage() + ")",
           e);
+    }
+  }
+
+  /**
+   * Whether {@code file} is a regular file (not a link) that starts as an n-gram file does: what a
+   * job checks before it replaces a file, so it never overwrites anything else.
+   */
+  public static boolean isNgramFile(Path file) {
+    if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+    } catch (IOException e) {
+      return false;
     }
   }
 

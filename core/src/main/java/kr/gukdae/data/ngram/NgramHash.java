@@ -27,6 +27,23 @@ final class NgramHash {
     return fmix(h);
   }
 
+  /**
+   * The same hash over terms packed end to end in {@code chars}, term {@code t} ending at {@code
+   * ends[t]} (exclusive) and starting where term {@code t-1} ends: the indexer's form, with no
+   * String per token.
+   */
+  static long of(char[] chars, int[] ends, int from, int n) {
+    long h = OFFSET;
+    int i = from == 0 ? 0 : ends[from - 1];
+    for (int t = from; t < from + n; t++) {
+      for (int end = ends[t]; i < end; i++) {
+        h = (h ^ chars[i]) * PRIME;
+      }
+      h = (h ^ 0x1F) * PRIME;
+    }
+    return fmix(h);
+  }
+
   static long fmix(long k) {
     k ^= k >>> 33;
     k *= 0xff51afd7ed558ccdL;

@@ -1,7 +1,6 @@
 package kr.gukdae.data.ngram;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -97,32 +96,62 @@ public enum Normaliser {
     throw new IllegalArgumentException("unknown normaliser '" + id + "'; use nori-1 or words-1");
   }
 
-  /** Tokens of {@code text}; offsets index into {@code text} itself. */
-  public List<Token> tokens(String text) {
-    // NFKC keeps length for almost all Korean and English text; where it does not, offsets fall
-    // back to the normalised text, which only affects how a matched span is displayed.
-    String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    return this == NORI_1 ? nori(nfkc) : words(nfkc);
+  /**
+   * Receives each token as it is found: its term in {@code chars[0..length)} (an array the caller
+   * reuses: copy what must outlive the call) and its offsets.
+   */
+  @FunctionalInterface
+  interface TermSink {
+    void term(char[] chars, int length, int start, int end);
   }
 
-  private static List<Token> nori(String text) {
+  /** Tokens of {@code text}; offsets index into {@code text} itself. */
+  public List<Token> tokens(String text) {
     List<Token> out = new ArrayList<>();
-    try (TokenStream ts = NORI.tokenStream("t", new StringReader(text))) {
+    forEachTerm(
+        text,
+        (chars, length, start, end) ->
+            out.add(new Token(new String(chars, 0, length), start, end)));
+    return out;
+  }
+
+  /**
+   * The tokens of {@code text} without a String or record per token: what indexing gigabytes needs
+   * (the terms only feed a hash). {@link #tokens} is this plus the copies, so both give the same.
+   */
+  void forEachTerm(String text, TermSink sink) {
+    // NFKC keeps length for almost all Korean and English text; where it does not, offsets fall
+    // back to the normalised text, which only affects how a matched span is displayed. Most text
+    // is already NFKC, and the quick check is cheaper than building the same string again.
+    String nfkc =
+        Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    if (this == NORI_1) {
+      nori(nfkc, sink);
+    } else {
+      words(nfkc, sink);
+    }
+  }
+
+  private static void nori(String text, TermSink sink) {
+    // The analyzer keeps one tokenizer chain per thread and resets it per call (Lucene's reuse
+    // strategy), so no dictionary or lattice is built per document.
+    try (TokenStream ts = NORI.tokenStream("t", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+        sink.term(term.buffer(), term.length(), offset.startOffset(), offset.endOffset());
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot tokenise text held in memory", e);
     }
-    return out;
   }
 
-  private static List<Token> words(String text) {
-    List<Token> out = new ArrayList<>();
+  private static void words(String text, TermSink sink) {
+    char[] word = new char[64];
     int i = 0;
     int n = text.length();
     while (i < n) {
@@ -130,18 +159,20 @@ public enum Normaliser {
         i += Character.charCount(text.codePointAt(i));
       }
       int start = i;
-      StringBuilder word = new StringBuilder();
+      int length = 0;
       while (i < n && !Character.isWhitespace(text.codePointAt(i))) {
         int cp = text.codePointAt(i);
         if (Character.isLetterOrDigit(cp)) {
-          word.appendCodePoint(Character.toLowerCase(cp));
+          if (length + 2 > word.length) {
+            word = java.util.Arrays.copyOf(word, word.length * 2);
+          }
+          length += Character.toChars(Character.toLowerCase(cp), word, length);
         }
         i += Character.charCount(cp);
       }
-      if (!word.isEmpty()) {
-        out.add(new Token(word.toString(), start, i));
+      if (length > 0) {
+        sink.term(word, length, start, i);
       }
     }
-    return out;
   }
 }

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds documents to an {@link NgramFilter} from several threads: tokenising (Nori) is the cost,
- * setting bits is cheap, so workers hash batches in parallel and add them under the filter's lock.
- * At most two batches per thread wait, so memory stays bounded whatever the input size.
+ * setting bits is cheap, so workers hash batches in parallel and add each batch under the filter's
+ * lock (one lock per 256 documents, not per document). At most two batches per thread wait, so
+ * memory stays bounded whatever the input size.
  */
 public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
 
@@ -48,9 +49,14 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
     slots.acquireUninterruptibly();
     pool.execute(() -> {
       try {
-        for (String d : work) {
-          filter.addHashes(filter.hashesOf(d), NgramFilter.utf8Length(d));
+        // Tokenise and hash the whole batch outside the lock, then set its bits in one go.
+        long[][] hashes = new long[work.size()][];
+        long bytes = 0;
+        for (int i = 0; i < hashes.length; i++) {
+          hashes[i] = filter.hashesOf(work.get(i));
+          bytes += NgramFilter.utf8Length(work.get(i));
         }
+        filter.addHashes(hashes, hashes.length, bytes);
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       } finally {

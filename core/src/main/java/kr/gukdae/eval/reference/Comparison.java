@@ -98,7 +98,19 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
       Achievement achievement = ReferenceScores.achievement(percent, reference.orElseThrow());
       return new Compared(task.task(), key.get(), achievement, achievement.meets(goal));
     }
-    throw new UserError(
+    throw UserError.of(
+        source
+            + ": results."
+            + task.task()
+            + "에 "
+            + String.join(" 또는 ", metrics.stream().map(m -> "'" + m + ",<filter>'").toList())
+            + " 값이 없습니다 (있는 값: "
+            + (task.metrics().isEmpty() ? "없음" : String.join(", ", task.metrics().keySet()))
+            + "). "
+            + b
+            + "의 참조 행은 "
+            + String.join("/", metrics)
+            + " 지표를 씁니다. 그 지표로 태스크를 실행하거나, metric 열이 이 실행의 지표 중 하나인 CSV를 --references로 주세요",
         source
             + ": results."
             + task.task()

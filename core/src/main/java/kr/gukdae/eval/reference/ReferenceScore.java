@@ -2,6 +2,7 @@ package kr.gukdae.eval.reference;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import kr.gukdae.UserError;
 
 /**
  * One published score: a model's result on a benchmark metric, on the scale the source prints
@@ -22,10 +23,16 @@ public record ReferenceScore(
     Objects.requireNonNull(releaseDate, "releaseDate");
     Objects.requireNonNull(source, "source");
     if (model.isBlank() || benchmark.isBlank() || metric.isBlank() || source.isBlank()) {
-      throw new IllegalArgumentException("model, benchmark, metric and source must not be blank");
+      throw new IllegalArgumentException(
+          UserError.both(
+              "model, benchmark, metric, source는 비워 둘 수 없습니다",
+              "model, benchmark, metric and source must not be blank"));
     }
     if (!Double.isFinite(score) || score <= 0) {
-      throw new IllegalArgumentException("score must be a positive number, got " + score);
+      throw new IllegalArgumentException(
+          UserError.both(
+              "score는 양수여야 합니다 (받은 값: " + score + ")",
+              "score must be a positive number, got " + score));
     }
   }
 }

@@ -42,7 +42,10 @@ public final class ReferenceScores {
     try {
       return parse(csv.toString(), Files.readAllBytes(csv));
     } catch (IOException e) {
-      throw new UserError(csv + ": cannot read reference scores (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          csv + ": 참조 점수를 읽을 수 없습니다 (" + e.getMessage() + ")",
+          csv + ": cannot read reference scores (" + e.getMessage() + ")",
+          e);
     }
   }
 
@@ -82,7 +85,8 @@ public final class ReferenceScores {
     for (Row row : rows) {
       for (String column : COLUMNS) {
         if (!row.fields().containsKey(column)) {
-          throw new UserError(
+          throw UserError.of(
+              where + ": '" + column + "' 열이 없습니다. 머리글은 " + COLUMNS + "이어야 합니다",
               where + ": column '" + column + "' is missing; the header must be " + COLUMNS);
         }
       }
@@ -97,13 +101,16 @@ public final class ReferenceScores {
     try {
       value = Double.parseDouble(row.getString("score").strip());
     } catch (NumberFormatException e) {
-      throw new UserError(at + ": score '" + row.getString("score") + "' is not a number");
+      throw UserError.of(
+          at + ": score '" + row.getString("score") + "'은(는) 숫자가 아닙니다",
+          at + ": score '" + row.getString("score") + "' is not a number");
     }
     LocalDate date;
     try {
       date = LocalDate.parse(row.getString("release_date").strip());
     } catch (DateTimeParseException e) {
-      throw new UserError(
+      throw UserError.of(
+          at + ": release_date '" + row.getString("release_date") + "'은(는) YYYY-MM-DD 형식이어야 합니다",
           at + ": release_date '" + row.getString("release_date") + "' must be YYYY-MM-DD");
     }
     try {
@@ -115,7 +122,11 @@ public final class ReferenceScores {
           date,
           row.getString("source").strip());
     } catch (IllegalArgumentException e) {
-      throw new UserError(at + ": " + e.getMessage());
+      // the record's checks are worded in both languages; the row's place goes before each half
+      String where = at + ": ";
+      String why = String.valueOf(e.getMessage());
+      throw UserError.of(
+          where + UserError.inLanguage(why, true), where + UserError.inLanguage(why, false));
     }
   }
 

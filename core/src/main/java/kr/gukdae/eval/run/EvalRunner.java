@@ -244,20 +244,7 @@ public final class EvalRunner {
       List<Task> tasks, ModelApi model, RunOptions options, @Nullable String judge, Instant start) {
     Path dir = options.runDir();
     Path manifestFile = dir.resolve(MANIFEST);
-    Map<String, String> hashes = new LinkedHashMap<>();
-    tasks.forEach(t -> hashes.put(t.name(), t.hash()));
-    var fresh =
-        new RunManifest(
-            options.runId(),
-            model.name(),
-            model.info(),
-            tasks.stream().map(Task::name).toList(),
-            hashes,
-            options.limit(),
-            options.numFewshot(),
-            options.concurrency(),
-            judge,
-            start.toEpochMilli() / 1000.0);
+    var fresh = RunManifest.of(tasks, model, options, judge, start.toEpochMilli() / 1000.0);
     try {
       if (Files.exists(manifestFile)) {
         if (!options.resume()) {

@@ -93,7 +93,7 @@ final class LmEvalWriter {
     config.put("batch_size", m.concurrency());
     config.put("limit", m.limit());
     config.put("bootstrap_iters", kr.gukdae.eval.Metrics.BOOTSTRAP_ROUNDS);
-    config.put("random_seed", 1234);
+    config.put("random_seed", TaskConfig.DEFAULT_FEWSHOT_SEED);
     root.put("config", config);
     // lm-eval's run flag; here true when any task sent its examples as chat turns
     root.put(

@@ -114,10 +114,14 @@ public final class BuiltinScorers {
     @Override
     public List<ScoreSpec> create(Context c) {
       if (c.judge() == null) {
-        throw new UserError(c.where() + ": scorer model_graded needs --judge <adapter/name>");
+        throw UserError.of(
+            c.where() + ": model_graded 채점기에는 --judge <adapter/name>이 필요합니다",
+            c.where() + ": scorer model_graded needs --judge <adapter/name>");
       }
       if (c.judgeRubric() == null) {
-        throw new UserError(c.where() + ": scorer model_graded needs judge_rubric");
+        throw UserError.of(
+            c.where() + ": model_graded 채점기에는 judge_rubric이 필요합니다",
+            c.where() + ": scorer model_graded needs judge_rubric");
       }
       return single(c, "model_graded", ModelGraded.scorer(c.judge(), c.judgeRubric()), "judge");
     }
@@ -132,7 +136,11 @@ public final class BuiltinScorers {
       }
       return out;
     } catch (RuntimeException e) {
-      throw new UserError(
+      throw UserError.of(
+          c.where()
+              + ": scorer_options.regexes_to_ignore는 정규식으로 이루어진 JSON 목록이어야 합니다 ("
+              + e.getMessage()
+              + ")",
           c.where()
               + ": scorer_options.regexes_to_ignore must be a JSON list of regular expressions ("
               + e.getMessage()

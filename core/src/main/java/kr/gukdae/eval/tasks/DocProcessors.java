@@ -29,7 +29,13 @@ final class DocProcessors {
   static UnaryOperator<Row> named(String where, String name) {
     UnaryOperator<Row> processor = BY_NAME.get(name);
     if (processor == null) {
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": process_docs '"
+              + name
+              + "'은(는) 알 수 없는 처리기입니다. "
+              + BY_NAME.keySet()
+              + " 중 하나를 쓰세요",
           where + ": process_docs '" + name + "' is unknown; use one of " + BY_NAME.keySet());
     }
     return processor;
@@ -43,7 +49,9 @@ final class DocProcessors {
     if (row.get("endings") instanceof List<?> endings) {
       endings.forEach(e -> choices.add(preprocess(String.valueOf(e))));
     } else {
-      throw new UserError(row.where() + ": column 'endings' must be a list");
+      throw UserError.of(
+          row.where() + ": 'endings' 열은 목록이어야 합니다",
+          row.where() + ": column 'endings' must be a list");
     }
     Map<String, Object> out = new LinkedHashMap<>(row.fields());
     out.put("query", preprocess(row.getString("activity_label") + ": " + ctx));

@@ -91,7 +91,13 @@ enum HelperAggregation {
     if (named == null) {
       HelperAggregation fallback = BY_METRIC.get(metric);
       if (fallback == null) {
-        throw new UserError(
+        throw UserError.of(
+            where
+                + ": process_results의 지표 '"
+                + metric
+                + "'에 aggregation이 없고, lm-eval에도 이 지표의 기본값이 없습니다. metric_list 항목에 'aggregation: mean'(또는 "
+                + supported()
+                + " 중 하나)을 넣으세요",
             where
                 + ": metric '"
                 + metric
@@ -107,13 +113,30 @@ enum HelperAggregation {
         return a;
       }
     }
+    boolean python = named.startsWith("!function");
+    boolean lmEval = LM_EVAL_NAMES.contains(named);
+    String whyKo =
+        python
+            ? "Python 집계 함수는 gukdae가 실행하지 않습니다"
+            : lmEval
+                ? "gukdae는 lm-eval의 '" + named + "' 집계를 계산하지 않습니다"
+                : "'" + named + "'은(는) lm-eval에 등록된 집계가 아닙니다";
     String why =
-        named.startsWith("!function")
+        python
             ? "a Python aggregation function is not run by gukdae"
-            : LM_EVAL_NAMES.contains(named)
+            : lmEval
                 ? "gukdae does not compute lm-eval's '" + named + "' aggregation"
                 : "'" + named + "' is not an aggregation lm-eval registers";
-    throw new UserError(
+    throw UserError.of(
+        where
+            + ": 지표 '"
+            + metric
+            + "'의 aggregation '"
+            + named
+            + "': "
+            + whyKo
+            + ". process_results와 함께 쓸 수 있는 집계: "
+            + supported(),
         where
             + ": metric '"
             + metric
@@ -164,6 +187,15 @@ enum HelperAggregation {
       case MEAN, MEDIAN, PERPLEXITY -> "a number";
       case F1 -> "a [gold, prediction] pair of 0/1 labels";
       case MATTHEWS_CORRCOEF -> "a [gold, prediction] pair of labels";
+    };
+  }
+
+  /** {@link #expected()} in Korean. */
+  String expectedKorean() {
+    return switch (this) {
+      case MEAN, MEDIAN, PERPLEXITY -> "숫자";
+      case F1 -> "0/1 레이블의 [gold, prediction] 쌍";
+      case MATTHEWS_CORRCOEF -> "레이블의 [gold, prediction] 쌍";
     };
   }
 

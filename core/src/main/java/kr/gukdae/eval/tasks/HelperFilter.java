@@ -37,7 +37,15 @@ final class HelperFilter {
         || perDoc.size() != 1
         || !(perDoc.get(0) instanceof List<?> responses)
         || responses.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": 사용자 정의 필터 "
+              + ref
+              + "이(가) "
+              + state.sample().doc().where()
+              + "에 대해 "
+              + out
+              + "을(를) 돌려주었습니다. lm-eval의 필터처럼 문서마다 응답 목록 하나를 돌려주어야 합니다",
           where
               + ": custom filter "
               + ref

@@ -93,8 +93,10 @@ final class HelperProcess {
       builder.environment().clear();
       return new HelperProcess(builder.start(), dir);
     } catch (IOException e) {
-      throw new UserError(
-          where + ": cannot start the Python helper process (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          where + ": Python 도우미 프로세스를 시작할 수 없습니다 (" + e.getMessage() + ")",
+          where + ": cannot start the Python helper process (" + e.getMessage() + ")",
+          e);
     }
   }
 

@@ -15,7 +15,11 @@ record HelperRef(Path yaml, String dotted) {
   HelperRef {
     Objects.requireNonNull(yaml, "yaml");
     if (!dotted.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+")) {
-      throw new kr.gukdae.UserError(
+      throw kr.gukdae.UserError.of(
+          yaml
+              + ": '!function "
+              + dotted
+              + "'은(는) module.function 형식으로 써야 합니다 (예: utils.process_docs)",
           yaml
               + ": '!function "
               + dotted

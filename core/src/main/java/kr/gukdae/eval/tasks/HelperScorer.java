@@ -76,7 +76,21 @@ final class HelperScorer {
     Object out = python.call(ref, List.of(state.sample().doc().fields(), results));
     Score score = aggregation.score(out instanceof Map<?, ?> values ? values.get(metric) : null);
     if (score == null) {
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": process_results 도우미 "
+              + ref
+              + "이(가) "
+              + state.sample().doc().where()
+              + "에 대해 "
+              + out
+              + "을(를) 돌려주었습니다. metric_list가 지정한 지표 '"
+              + metric
+              + "'(aggregation "
+              + aggregation.wireName()
+              + ")에 필요한 값("
+              + aggregation.expectedKorean()
+              + ")이 없습니다",
           where
               + ": process_results helper "
               + ref

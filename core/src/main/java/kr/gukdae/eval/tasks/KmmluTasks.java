@@ -122,7 +122,10 @@ public final class KmmluTasks {
       }
       written.add(writeGroup(dir, prefix, List.copyOf(byCategory.keySet())));
     } catch (IOException e) {
-      throw new UserError("cannot write task files to " + dir + ": " + e.getMessage(), e);
+      throw UserError.of(
+          dir + "에 태스크 파일을 쓸 수 없습니다: " + e.getMessage(),
+          "cannot write task files to " + dir + ": " + e.getMessage(),
+          e);
     }
     return written;
   }

@@ -39,7 +39,11 @@ final class LmEvalMetrics {
         continue;
       }
       if (choice && !List.of("acc", "acc_norm", "f1").contains(metric)) {
-        throw new UserError(
+        throw UserError.of(
+            where
+                + ": 지표 '"
+                + metric
+                + "'은(는) multiple_choice에서 지원하지 않습니다. acc, acc_norm 또는 f1(macro)을 쓰세요",
             where
                 + ": metric '"
                 + metric
@@ -47,7 +51,8 @@ final class LmEvalMetrics {
                 + " acc_norm or f1 (macro)");
       }
       if (!choice && !metric.equals("exact_match")) {
-        throw new UserError(
+        throw UserError.of(
+            where + ": 지표 '" + metric + "'은(는) " + outputType + "에서 지원하지 않습니다. exact_match를 쓰세요",
             where
                 + ": metric '"
                 + metric
@@ -56,7 +61,9 @@ final class LmEvalMetrics {
                 + "; use exact_match");
       }
       if (m.has("average") && !m.path("average").asString().equals("macro")) {
-        throw new UserError(where + ": metric f1 supports average: macro only");
+        throw UserError.of(
+            where + ": 지표 f1은 average: macro만 지원합니다",
+            where + ": metric f1 supports average: macro only");
       }
       metrics.add(metric);
       for (String flag : List.of("ignore_case", "ignore_punctuation")) {
@@ -105,7 +112,11 @@ final class LmEvalMetrics {
         String function = step.path("function").asString();
         if (function.equals("custom")) {
           if (index != 0 || LmEvalYaml.function(step.get("filter_fn")) == null) {
-            throw new UserError(
+            throw UserError.of(
+                where
+                    + ": filter_list '"
+                    + spec.path("name").asString()
+                    + "': 사용자 정의 필터는 첫 단계여야 하고 filter_fn을 '!function module.name' 형식으로 지정해야 합니다",
                 where
                     + ": filter_list '"
                     + spec.path("name").asString()
@@ -126,7 +137,13 @@ final class LmEvalMetrics {
             // One answer per sample here, so taking the first is what already happens.
           }
           default ->
-              throw new UserError(
+              throw UserError.of(
+                  where
+                      + ": filter_list '"
+                      + spec.path("name").asString()
+                      + "'의 필터 함수 '"
+                      + function
+                      + "'은(는) 지원하지 않습니다. regex, take_first, custom을 쓰세요",
                   where
                       + ": filter function '"
                       + function

@@ -24,7 +24,8 @@ final class LmEvalRegex {
     try {
       compiled = PythonText.regex(pattern);
     } catch (PatternSyntaxException e) {
-      throw new UserError(
+      throw UserError.of(
+          where + ": regex_pattern '" + pattern + "'이(가) 올바르지 않습니다: " + e.getMessage(),
           where + ": regex_pattern '" + pattern + "' is invalid: " + e.getMessage());
     }
     return completion -> {

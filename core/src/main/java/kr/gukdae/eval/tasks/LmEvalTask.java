@@ -58,7 +58,8 @@ final class LmEvalTask {
   String taskName() {
     String task = text("task");
     if (task == null) {
-      throw new UserError(where + ": required field 'task' is missing");
+      throw UserError.of(
+          where + ": 필수 필드 'task'가 없습니다", where + ": required field 'task' is missing");
     }
     return task;
   }
@@ -82,7 +83,9 @@ final class LmEvalTask {
     String config = text("dataset_name");
     String test = firstOf("test_split", "validation_split");
     if (test == null) {
-      throw new UserError(where + ": needs test_split or validation_split");
+      throw UserError.of(
+          where + ": test_split 또는 validation_split이 필요합니다",
+          where + ": needs test_split or validation_split");
     }
     ObjectNode dataset = out.putObject("dataset");
     dataset.put("path", path);
@@ -134,7 +137,8 @@ final class LmEvalTask {
     }
     String sampler = yaml.path("fewshot_config").path("sampler").asString(null);
     if (sampler != null && !sampler.equals("first_n") && !sampler.equals("default")) {
-      throw new UserError(
+      throw UserError.of(
+          where + ": fewshot_config.sampler '" + sampler + "'은(는) 지원하지 않습니다. first_n을 쓰세요",
           where + ": fewshot_config.sampler '" + sampler + "' is not supported; use first_n");
     }
     if (sampler != null) {
@@ -171,7 +175,9 @@ final class LmEvalTask {
       if (LmEvalYaml.function(yaml.get(key)) != null) {
         out.put(key, yaml.get(key).asString());
       } else if (yaml.has(key)) {
-        throw new UserError(where + ": " + key + " must be '!function module.name'");
+        throw UserError.of(
+            where + ": " + key + "은(는) '!function module.name' 형식이어야 합니다",
+            where + ": " + key + " must be '!function module.name'");
       }
     }
     LmEvalMetrics.apply(where, yaml, outputType, out);
@@ -213,7 +219,15 @@ final class LmEvalTask {
         && !path.endsWith(".aggregation")
         && !RUN_IN_PYTHON.contains(path)
         && !filterFn) {
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": "
+              + path
+              + "이(가) '!function "
+              + function
+              + "'입니다. gukdae는 "
+              + RUN_IN_PYTHON
+              + "에 대해서만 도우미를 실행하므로, 이 값은 YAML 안에 Jinja 템플릿으로 쓰세요 (또는 같은 벤치마크의 내장 태스크를 쓰세요. 'gukdae tasks' 참조)",
           where
               + ": "
               + path
@@ -251,7 +265,9 @@ final class LmEvalTask {
   private String required(String key) {
     String value = text(key);
     if (value == null) {
-      throw new UserError(where + ": required field '" + key + "' is missing");
+      throw UserError.of(
+          where + ": 필수 필드 '" + key + "'이(가) 없습니다",
+          where + ": required field '" + key + "' is missing");
     }
     return value;
   }

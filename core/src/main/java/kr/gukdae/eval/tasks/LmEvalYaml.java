@@ -52,7 +52,9 @@ final class LmEvalYaml {
 
   private static ObjectNode read(Path file, Set<Path> seen, int depth) {
     if (depth > MAX_INCLUDE_DEPTH || !seen.add(file)) {
-      throw new UserError(file + ": include chain loops or is deeper than " + MAX_INCLUDE_DEPTH);
+      throw UserError.of(
+          file + ": include 사슬이 순환하거나 " + MAX_INCLUDE_DEPTH + "단계보다 깊습니다",
+          file + ": include chain loops or is deeper than " + MAX_INCLUDE_DEPTH);
     }
     ObjectNode own = parse(file);
     JsonNode include = own.remove("include");
@@ -67,7 +69,8 @@ final class LmEvalYaml {
       for (String name : names) {
         Path base = file.resolveSibling(name).normalize();
         if (!Files.isRegularFile(base)) {
-          throw new UserError(
+          throw UserError.of(
+              file + ": include '" + name + "'을(를) 같은 폴더에서 찾을 수 없습니다 (" + base + ")",
               file + ": include '" + name + "' not found next to it (" + base + ")");
         }
         merged.setAll(read(base, seen, depth + 1));
@@ -83,7 +86,10 @@ final class LmEvalYaml {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError(file + ": cannot read (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
     }
     // Keep "!function utils.x" as a marked string; YAML parsers drop unknown tags otherwise.
     // The mark carries this file's path: lm-eval looks for the module next to the file that
@@ -97,10 +103,15 @@ final class LmEvalYaml {
     try {
       node = YAML.readTree(marked);
     } catch (RuntimeException e) {
-      throw new UserError(file + ": not valid YAML (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          file + ": 올바른 YAML이 아닙니다 (" + e.getMessage() + ")",
+          file + ": not valid YAML (" + e.getMessage() + ")",
+          e);
     }
     if (!(node instanceof ObjectNode object)) {
-      throw new UserError(file + ": expected a YAML mapping of lm-eval task keys");
+      throw UserError.of(
+          file + ": lm-eval 태스크 키로 이루어진 YAML 매핑이어야 합니다",
+          file + ": expected a YAML mapping of lm-eval task keys");
     }
     return object;
   }

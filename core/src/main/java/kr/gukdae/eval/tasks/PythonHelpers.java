@@ -104,7 +104,15 @@ final class PythonHelpers implements AutoCloseable {
   /** A clear error when the helper's file is not next to the YAML that names it. */
   static void requireFile(String where, String key, HelperRef ref) {
     if (Files.isSymbolicLink(ref.file())) {
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": "
+              + key
+              + "이(가) '!function "
+              + ref
+              + "'인데 헬퍼 파일 "
+              + ref.file()
+              + "이(가) 심볼릭 링크입니다. gukdae는 링크를 따라가지 않으니 파일을 그 자리에 복사하세요",
           where
               + ": "
               + key
@@ -112,13 +120,24 @@ final class PythonHelpers implements AutoCloseable {
               + ref
               + "', and its helper file "
               + ref.file()
-              + " is a symbolic link, which gukdae does not follow; copy the file there"
-              + " / 헬퍼 파일이 심볼릭 링크입니다: 파일을 복사해 두십시오");
+              + " is a symbolic link, which gukdae does not follow; copy the file there");
     }
     if (!Files.isRegularFile(ref.file())) {
       String written =
           ref.yaml().toString().equals(where) ? "" : " (written in " + ref.yaml() + ")";
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": "
+              + key
+              + "이(가) '!function "
+              + ref
+              + "'인데 헬퍼 파일 "
+              + ref.file()
+              + "이(가) 없습니다. 태스크의 "
+              + ref.file().getFileName()
+              + "을(를) "
+              + ref.yaml().getFileName()
+              + " 옆에 두세요",
           where
               + ": "
               + key
@@ -131,12 +150,7 @@ final class PythonHelpers implements AutoCloseable {
               + " does not exist; put the task's "
               + ref.file().getFileName()
               + " next to "
-              + ref.yaml().getFileName()
-              + " / 헬퍼 파일 "
-              + ref.file().getFileName()
-              + "이 없습니다: "
-              + ref.yaml().getFileName()
-              + " 옆에 두십시오");
+              + ref.yaml().getFileName());
     }
   }
 
@@ -202,7 +216,10 @@ final class PythonHelpers implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
-      throw new UserError(where + ": interrupted while helper " + ref + " was running", e);
+      throw UserError.of(
+          where + ": 도우미 " + ref + "이(가) 실행되는 중에 중단되었습니다",
+          where + ": interrupted while helper " + ref + " was running",
+          e);
     }
     HelperProcess used = child;
     if (line == null || line.equals(HelperProcess.EOF)) {
@@ -212,7 +229,16 @@ final class PythonHelpers implements AutoCloseable {
       String stderr = hung ? "" : used.stderr();
       used.close();
       if (hung) {
-        throw new UserError(
+        throw UserError.of(
+            where
+                + ": "
+                + "헬퍼 "
+                + ref
+                + " ("
+                + ref.file()
+                + ")이(가) "
+                + wait.toSeconds()
+                + "초 안에 답하지 않아(무한 루프?) 중단했습니다. 느리기만 한 것이라면 GUKDAE_PYTHON_TIMEOUT_S를 늘리세요",
             where
                 + ": helper "
                 + ref
@@ -221,7 +247,7 @@ final class PythonHelpers implements AutoCloseable {
                 + ") did not answer within "
                 + wait.toSeconds()
                 + " s (an endless loop?), so gukdae stopped it; if it is only slow, raise"
-                + " GUKDAE_PYTHON_TIMEOUT_S / 헬퍼가 제한 시간 안에 끝나지 않아 중단했습니다");
+                + " GUKDAE_PYTHON_TIMEOUT_S");
       }
       throw failure(
           ref,
@@ -232,7 +258,18 @@ final class PythonHelpers implements AutoCloseable {
     }
     if (line.equals(HelperProcess.TOO_LONG)) {
       close(); // the rest of the reply is still coming; the answers no longer line up
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": "
+              + "헬퍼 "
+              + ref
+              + " ("
+              + ref.file()
+              + ")의 응답이 문서 "
+              + docs
+              + "개에 대한 상한 "
+              + cap
+              + "바이트를 넘어 중단했습니다. 헬퍼는 프롬프트, 선택지, 점수를 돌려주지 대량 데이터를 돌려주지 않습니다 (정말 필요하면 GUKDAE_PYTHON_REPLY_MB를 늘리세요)",
           where
               + ": helper "
               + ref
@@ -247,12 +284,7 @@ final class PythonHelpers implements AutoCloseable {
               + " MiB + "
               + (limits.replyBytesPerDoc() >> 10)
               + " KiB a document), so gukdae stopped it; a helper returns prompts, choices or"
-              + " scores, not bulk data (raise GUKDAE_PYTHON_REPLY_MB if a task really needs more)"
-              + " / 헬퍼 "
-              + ref
-              + "의 응답이 상한("
-              + cap
-              + " 바이트)을 넘어 중단했습니다. 정말 필요하면 GUKDAE_PYTHON_REPLY_MB를 늘리십시오");
+              + " scores, not bulk data (raise GUKDAE_PYTHON_REPLY_MB if a task really needs more)");
     }
     JsonNode reply;
     try {
@@ -274,7 +306,22 @@ final class PythonHelpers implements AutoCloseable {
     if (kind.equals("missing_module")) {
       String module = error.path("module").asString("?");
       String top = module.split("\\.")[0];
-      return new UserError(
+      return UserError.of(
+          where
+              + ": "
+              + "헬퍼 "
+              + ref.file()
+              + " ("
+              + ref
+              + ")이(가) 가져오는 모듈 '"
+              + module
+              + "'이(가) gukdae의 Python 샌드박스(Debian의 /usr/bin/python3, 표준 라이브러리와 /usr/lib/python3/dist-packages)에 없습니다. 해결: Debian Python용으로 설치하거나(apt-get install python3-"
+              + top.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+              + "), 순수 Python "
+              + top
+              + ".py를 "
+              + ref.file().getFileName()
+              + " 옆에 두거나, import를 지우세요",
           where
               + ": helper "
               + ref.file()
@@ -290,13 +337,7 @@ final class PythonHelpers implements AutoCloseable {
               + top
               + ".py next to "
               + ref.file().getFileName()
-              + ", or remove the import / 헬퍼 "
-              + ref.file().getFileName()
-              + "가 가져오는 모듈 '"
-              + module
-              + "'이 샌드박스에 없습니다. 해결: Debian Python용으로 설치하거나(apt-get install python3-"
-              + top.toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-              + ") 헬퍼 옆에 순수 Python 파일로 두거나 import를 지우십시오");
+              + ", or remove the import");
     }
     String what = kind.equals("sandbox") ? "was refused by the sandbox: " : "raised ";
     JsonNode index = error.path("index");
@@ -305,9 +346,11 @@ final class PythonHelpers implements AutoCloseable {
   }
 
   private UserError failure(HelperRef ref, String what, @Nullable String detail) {
+    // the traceback goes after the English half, where the last line of a message is read
     String tail = detail == null || detail.isBlank() ? "" : "\n" + detail.strip();
-    return new UserError(
-        where + ": helper " + ref + " (" + ref.file() + ") " + what + " / 헬퍼 실행 실패" + tail);
+    return UserError.of(
+        where + ": 헬퍼 " + ref + " (" + ref.file() + ") 실행에 실패했습니다: " + what,
+        where + ": helper " + ref + " (" + ref.file() + ") " + what + tail);
   }
 
   @Override

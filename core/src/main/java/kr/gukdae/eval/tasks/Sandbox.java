@@ -28,13 +28,17 @@ final class Sandbox {
     String chosen = System.getenv("GUKDAE_PYTHON");
     Path python = chosen == null || chosen.isBlank() ? DEBIAN_PYTHON : Path.of(chosen);
     if (!Files.isExecutable(python)) {
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": "
+              + "태스크의 !function 헬퍼는 Debian의 Python으로 실행하는데 "
+              + python
+              + "이(가) 없습니다. python3를 설치하거나(apt-get install python3) GUKDAE_PYTHON에 Python 3.8 이상 인터프리터를 지정하세요",
           where
               + ": the task's !function helpers run in Debian's Python, and "
               + python
               + " is not there; install it (apt-get install python3) or set GUKDAE_PYTHON to a"
-              + " Python 3.8+ interpreter / !function 헬퍼는 Debian Python으로 실행합니다."
-              + " python3를 설치하십시오");
+              + " Python 3.8+ interpreter");
     }
     return python;
   }

@@ -39,7 +39,8 @@ public interface ScorerFactory {
     }
 
     public kr.gukdae.UserError unknownMetric(String metric, String known) {
-      return new kr.gukdae.UserError(
+      return kr.gukdae.UserError.of(
+          where + ": 지표 '" + metric + "'은(는) 이 채점기가 알지 못합니다. " + known + " 중에서 쓰세요",
           where + ": metric '" + metric + "' is not known for this scorer; use " + known);
     }
   }

@@ -22,8 +22,6 @@ import org.jspecify.annotations.Nullable;
 /** Validates a parsed task file and renders its rows into samples, solvers and scorers. */
 final class TaskBuilder {
 
-  private static final long DEFAULT_FEWSHOT_SEED = 1234;
-
   private final String where;
   private final TaskDefinition def;
   private final Map<String, List<Row>> splits;
@@ -92,7 +90,7 @@ final class TaskBuilder {
     boolean sameSplit = testSplit.equals(def.fewshotSplit());
     String targetDelimiter = Objects.requireNonNullElse(def.targetDelimiter(), " ");
     String fewshotDelimiter = Objects.requireNonNullElse(def.fewshotDelimiter(), "\n\n");
-    long seed = def.fewshotSeed() != null ? def.fewshotSeed() : DEFAULT_FEWSHOT_SEED;
+    long seed = def.fewshotSeed() != null ? def.fewshotSeed() : TaskConfig.DEFAULT_FEWSHOT_SEED;
     var renderer = new SampleRenderer(def, type, helpers);
 
     var fewshots = new FewshotContext(where, def, renderer, fewshotPool, shots, seed, sameSplit);

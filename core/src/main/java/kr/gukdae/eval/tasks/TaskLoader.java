@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -85,10 +86,11 @@ public final class TaskLoader {
     try {
       definition = YAML.readValue(yaml, TaskDefinition.class);
     } catch (JacksonException e) {
-      throw new UserError(where + ": " + describe(e), e);
+      String at = where + ": ";
+      throw UserError.of(at + describe(e, true), at + describe(e, false), e);
     }
     if (definition == null) {
-      throw new UserError(where + ": empty task file");
+      throw UserError.of(where + ": 태스크 파일이 비어 있습니다", where + ": empty task file");
     }
     Map<String, List<Row>> splits = new LinkedHashMap<>();
     var digest = Sha256.digest();
@@ -96,7 +98,9 @@ public final class TaskLoader {
     var dataset = definition.dataset();
     var files = dataset == null ? null : dataset.files();
     if (dataset == null || files == null || files.isEmpty()) {
-      throw new UserError(where + ": dataset.files is missing; map each split to a data file");
+      throw UserError.of(
+          where + ": dataset.files가 없습니다. 각 split을 데이터 파일에 연결하세요",
+          where + ": dataset.files is missing; map each split to a data file");
     }
     if (options.dataDir() != null) {
       data = dataDirSource(where, options.dataDir(), dataset.path());
@@ -150,13 +154,16 @@ public final class TaskLoader {
   /** Files under {@code dataDir/<dataset.path>/}; a path escaping that folder is refused. */
   private static DataSource dataDirSource(String where, Path dataDir, @Nullable String repo) {
     if (!Files.isDirectory(dataDir)) {
-      throw new UserError("--data-dir " + dataDir + " is not a folder");
+      throw UserError.of(
+          "--data-dir " + dataDir + "은(는) 폴더가 아닙니다", "--data-dir " + dataDir + " is not a folder");
     }
     Path root = (repo == null ? dataDir : dataDir.resolve(repo)).toAbsolutePath().normalize();
     return name -> {
       Path file = root.resolve(name).normalize();
       if (!file.startsWith(root)) {
-        throw new UserError(where + ": dataset file '" + name + "' lies outside " + root);
+        throw UserError.of(
+            where + ": 데이터셋 파일 '" + name + "'이(가) " + root + " 밖에 있습니다",
+            where + ": dataset file '" + name + "' lies outside " + root);
       }
       return readFile(file);
     };
@@ -201,14 +208,22 @@ public final class TaskLoader {
     return Files.readAllBytes(path);
   }
 
-  private static String describe(JacksonException e) {
+  /** Where in the YAML and what is wrong, in Korean or English (the parser's own words kept). */
+  private static String describe(JacksonException e, boolean korean) {
     var location = e.getLocation();
-    String line = location == null ? "" : "line " + location.getLineNr() + ": ";
+    String line =
+        location == null
+            ? ""
+            : korean ? location.getLineNr() + "행: " : "line " + location.getLineNr() + ": ";
     String message = e.getOriginalMessage();
     if (message != null && message.startsWith("Unrecognized property")) {
-      return line + message.replaceAll("\\s*\\(class.*", "") + " (check the key's spelling)";
+      String key =
+          e instanceof UnrecognizedPropertyException u ? " '" + u.getPropertyName() + "'" : "";
+      return korean
+          ? line + "알 수 없는 키" + key + "입니다. 키의 철자를 확인하세요"
+          : line + message.replaceAll("\\s*\\(class.*", "") + " (check the key's spelling)";
     }
-    return line + message;
+    return korean ? line + "YAML을 읽을 수 없습니다: " + message : line + message;
   }
 
   static List<String> strings(List<?> values) {

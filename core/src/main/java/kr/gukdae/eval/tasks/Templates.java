@@ -156,7 +156,9 @@ final class Templates {
             .filter(e -> e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR)
             .toList();
     if (!syntax.isEmpty()) {
-      throw new UserError(where + ": template syntax error: " + syntax.get(0).getMessage());
+      throw UserError.of(
+          where + ": 템플릿 문법 오류: " + syntax.get(0).getMessage(),
+          where + ": template syntax error: " + syntax.get(0).getMessage());
     }
   }
 
@@ -172,7 +174,17 @@ final class Templates {
   }
 
   private static UserError error(Row row, String field, String template, @Nullable String message) {
-    return new UserError(
+    return UserError.of(
+        row.where()
+            + ": "
+            + field
+            + " '"
+            + template
+            + "' 처리에 실패했습니다: "
+            + message
+            + ". 이 행의 열은 "
+            + row.fields().keySet()
+            + "입니다",
         row.where()
             + ": "
             + field

@@ -48,17 +48,23 @@ final class Endpoint {
     try {
       uri = new URI(raw);
     } catch (URISyntaxException e) {
-      throw badBase(raw, "it is not a valid URL");
+      throw badBase(raw, "올바른 URL이 아닙니다", "it is not a valid URL");
     }
     String scheme = uri.getScheme();
     if (scheme == null
         || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
         || uri.getHost() == null) {
-      throw badBase(raw, "it must start with http:// or https:// and name a host");
+      throw badBase(
+          raw,
+          "http:// 또는 https://로 시작하고 호스트를 지정해야 합니다",
+          "it must start with http:// or https:// and name a host");
     }
     if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
       // Credentials in URLs end up in logs; the key belongs in the environment variable.
-      throw badBase(raw, "it must not carry user info, a query or a fragment");
+      throw badBase(
+          raw,
+          "사용자 정보, 쿼리, 프래그먼트를 넣을 수 없습니다",
+          "it must not carry user info, a query or a fragment");
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {
@@ -71,9 +77,10 @@ final class Endpoint {
         scheme.toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority() + path);
   }
 
-  private static UserError badBase(String raw, String why) {
+  private static UserError badBase(String raw, String whyKo, String why) {
     String shown = raw.length() > 200 ? raw.substring(0, 200) + "…" : raw;
-    return new UserError(
+    return UserError.of(
+        "--base-url '" + shown + "': " + whyKo + ". 예: http://localhost:8000/v1",
         "--base-url '" + shown + "': " + why + "; use e.g. http://localhost:8000/v1");
   }
 

@@ -2,6 +2,7 @@ package kr.gukdae.model.openai;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import kr.gukdae.UserError;
 import kr.gukdae.model.ModelException;
 import kr.gukdae.model.ModelException.Kind;
 import tools.jackson.core.JacksonException;
@@ -38,11 +39,13 @@ final class Failures {
     return new ModelException(
         Kind.FATAL,
         -1,
-        "malformed response from "
-            + uri
-            + ": "
-            + what
-            + "; is --base-url an OpenAI-compatible endpoint?",
+        UserError.both(
+            uri + "의 응답 형식이 잘못되었습니다 (" + what + "). --base-url이 OpenAI 호환 엔드포인트인지 확인하세요",
+            "malformed response from "
+                + uri
+                + ": "
+                + what
+                + "; is --base-url an OpenAI-compatible endpoint?"),
         null);
   }
 
@@ -50,11 +53,16 @@ final class Failures {
     return new ModelException(
         Kind.FATAL,
         -1,
-        "response from "
-            + uri
-            + " is larger than "
-            + Transport.MAX_RESPONSE_BYTES / (1024 * 1024)
-            + " MB; lower max_tokens or check the server",
+        UserError.both(
+            uri
+                + "의 응답이 "
+                + Transport.MAX_RESPONSE_BYTES / (1024 * 1024)
+                + " MB보다 큽니다. max_tokens를 줄이거나 서버를 확인하세요",
+            "response from "
+                + uri
+                + " is larger than "
+                + Transport.MAX_RESPONSE_BYTES / (1024 * 1024)
+                + " MB; lower max_tokens or check the server"),
         null);
   }
 

@@ -3,6 +3,7 @@ package kr.gukdae.model.openai;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.UserError;
 import kr.gukdae.model.LoglikelihoodResult;
 import kr.gukdae.model.ModelException;
 import kr.gukdae.model.ModelException.Kind;
@@ -59,10 +60,13 @@ final class Logprobs {
         throw new ModelException(
             Kind.FATAL,
             -1,
-            from
-                + " gave no log-prob for the continuation's first token because the context is"
-                + " empty; give the task a non-empty context (e.g. a description or few-shot"
-                + " examples)",
+            UserError.both(
+                from
+                    + "이(가) 이어지는 답의 첫 토큰에 로그 확률을 주지 않았습니다. 문맥이 비어 있기 때문입니다. 태스크에 비어 있지 않은 문맥(예: 설명이나 퓨샷 예시)을 주세요",
+                from
+                    + " gave no log-prob for the continuation's first token because the context is"
+                    + " empty; give the task a non-empty context (e.g. a description or few-shot"
+                    + " examples)"),
             null);
       }
       if (lp > 1e-6 || lp.isNaN()) {
@@ -106,12 +110,17 @@ final class Logprobs {
     return new ModelException(
         Kind.UNSUPPORTED,
         -1,
-        from
-            + " cannot return prompt log-probabilities ("
-            + why
-            + "); log-likelihood tasks need /v1/completions with echo + logprobs, as vLLM"
-            + " serves it; use the generation variant of the task instead, e.g."
-            + " ko_knowledge_gen",
+        UserError.both(
+            from
+                + "은(는) 프롬프트 로그 확률을 돌려줄 수 없습니다 ("
+                + why
+                + "). 로그 우도 태스크에는 vLLM이 제공하는 것처럼 echo + logprobs를 지원하는 /v1/completions가 필요합니다. 대신 태스크의 생성 버전(예: ko_knowledge_gen)을 쓰세요",
+            from
+                + " cannot return prompt log-probabilities ("
+                + why
+                + "); log-likelihood tasks need /v1/completions with echo + logprobs, as vLLM"
+                + " serves it; use the generation variant of the task instead, e.g."
+                + " ko_knowledge_gen"),
         null);
   }
 }

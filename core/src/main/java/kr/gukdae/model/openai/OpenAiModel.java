@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import kr.gukdae.UserError;
 import kr.gukdae.model.GenerateRequest;
 import kr.gukdae.model.LoglikelihoodRequest;
 import kr.gukdae.model.LoglikelihoodResult;
@@ -97,7 +98,9 @@ final class OpenAiModel implements ModelApi {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ModelException(Kind.RETRYABLE, "interrupted while scoring continuations");
+      throw new ModelException(
+          Kind.RETRYABLE,
+          UserError.both("이어지는 답의 점수를 매기는 중에 중단되었습니다", "interrupted while scoring continuations"));
     }
   }
 

@@ -65,8 +65,10 @@ final class ResponseCache implements AutoCloseable {
       }
     } catch (IOException e) {
       close();
-      throw new kr.gukdae.UserError(
-          "cannot open the response cache folder " + dir + " (" + e.getMessage() + ")", e);
+      throw kr.gukdae.UserError.of(
+          "응답 캐시 폴더 " + dir + "을(를) 열 수 없습니다 (" + e.getMessage() + ")",
+          "cannot open the response cache folder " + dir + " (" + e.getMessage() + ")",
+          e);
     }
   }
 

@@ -46,7 +46,8 @@ public final class CodeScorers implements ScorerFactory {
   static String program(Row row, String completion) {
     String entryPoint = row.getString("entry_point").strip();
     if (!entryPoint.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": entry_point '" + entryPoint + "'은(는) Python 함수 이름이 아닙니다",
           row.where() + ": entry_point '" + entryPoint + "' is not a Python function name");
     }
     return row.getString("prompt")
@@ -65,7 +66,11 @@ public final class CodeScorers implements ScorerFactory {
       return new Sandbox.Limits(
           Duration.ofSeconds(seconds), seconds, (long) memoryMb << 20, 16L << 20);
     } catch (IllegalArgumentException e) {
-      throw new UserError(
+      throw UserError.of(
+          where
+              + ": scorer_options의 timeout_seconds(1 이상)와 memory_mb(64 이상)는 정수여야 합니다 ("
+              + e.getMessage()
+              + ")",
           where
               + ": scorer_options timeout_seconds (≥ 1) and memory_mb (≥ 64) must be whole numbers ("
               + e.getMessage()

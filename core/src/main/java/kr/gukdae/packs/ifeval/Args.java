@@ -38,7 +38,7 @@ final class Args {
     try {
       return (int) Double.parseDouble(v.toString());
     } catch (NumberFormatException e) {
-      throw bad(name, "must be a number, got '" + v + "'");
+      throw bad(name, "은(는) 숫자여야 합니다 (받은 값: '" + v + "')", "must be a number, got '" + v + "'");
     }
   }
 
@@ -59,20 +59,26 @@ final class Args {
     return switch (relation) {
       case "less than" -> actual < wanted;
       case "at least" -> actual >= wanted;
-      default -> throw bad(name, "must be 'less than' or 'at least', got '" + relation + "'");
+      default ->
+          throw bad(
+              name,
+              "은(는) 'less than' 또는 'at least'여야 합니다 (받은 값: '" + relation + "')",
+              "must be 'less than' or 'at least', got '" + relation + "'");
     };
   }
 
   private Object require(String name) {
     Object v = values.get(name);
     if (v == null) {
-      throw bad(name, "is missing");
+      throw bad(name, "이(가) 없습니다", "is missing");
     }
     return v;
   }
 
-  private UserError bad(String name, String problem) {
-    return new UserError(
+  /** {@code korean} follows the kwarg's name directly, so it starts with its particle. */
+  private UserError bad(String name, String korean, String problem) {
+    return UserError.of(
+        where + ": 지시문 '" + id + "'의 kwarg '" + name + "'" + korean + ". kwargs를 고치세요",
         where + ": instruction '" + id + "' kwarg '" + name + "' " + problem + "; fix kwargs");
   }
 }

@@ -132,7 +132,8 @@ public final class IfEvalScorers implements ScorerFactory {
 
   private static List<String> idList(Row row) {
     if (!(row.get("instruction_id_list") instanceof List<?> list) || list.isEmpty()) {
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": instruction_id_list는 지시문 ID로 이루어진, 비어 있지 않은 목록이어야 합니다",
           row.where() + ": instruction_id_list must be a non-empty list of instruction ids");
     }
     return list.stream().map(x -> String.valueOf(Objects.requireNonNull(x))).toList();
@@ -140,7 +141,8 @@ public final class IfEvalScorers implements ScorerFactory {
 
   private static List<Map<?, ?>> kwargsList(Row row, int size) {
     if (!(row.get("kwargs") instanceof List<?> list) || list.size() != size) {
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": kwargs는 지시문 ID마다 객체 하나씩(" + size + "개) 담은 목록이어야 합니다",
           row.where()
               + ": kwargs must be a list with one object per instruction id ("
               + size
@@ -153,7 +155,9 @@ public final class IfEvalScorers implements ScorerFactory {
       } else if (o instanceof Map<?, ?> m) {
         out.add(m);
       } else {
-        throw new UserError(row.where() + ": each kwargs entry must be an object, got " + o);
+        throw UserError.of(
+            row.where() + ": kwargs의 각 항목은 객체여야 합니다 (받은 값: " + o + ")",
+            row.where() + ": each kwargs entry must be an object, got " + o);
       }
     }
     return out;

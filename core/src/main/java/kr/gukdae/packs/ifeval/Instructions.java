@@ -157,7 +157,8 @@ final class Instructions {
           r -> TextStats.isLower(r) && LanguageGuess.detect(r).equals("en");
       case "punctuation:no_comma" -> r -> r.indexOf(',') < 0;
       default ->
-          throw new UserError(
+          throw UserError.of(
+              where + ": 알 수 없는 지시문 ID '" + id + "'입니다. 알려진 ID: " + String.join(", ", IDS),
               where
                   + ": unknown instruction id '"
                   + id

@@ -13,7 +13,9 @@ enum Language {
       case "en" -> ENGLISH;
       case "ko" -> KOREAN;
       default ->
-          throw new UserError(where + ": scorer_options.language must be en or ko, got " + value);
+          throw UserError.of(
+              where + ": scorer_options.language는 en 또는 ko여야 합니다 (받은 값: " + value + ")",
+              where + ": scorer_options.language must be en or ko, got " + value);
     };
   }
 }

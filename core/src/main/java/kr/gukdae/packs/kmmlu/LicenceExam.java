@@ -71,7 +71,8 @@ public final class LicenceExam implements ScorerFactory {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UserError(
+    throw UserError.of(
+        c.where() + ": scorer_options." + key + "은(는) 0..1 사이의 비율이어야 합니다 (받은 값: '" + value + "')",
         c.where() + ": scorer_options." + key + " must be a fraction 0..1, got '" + value + "'");
   }
 

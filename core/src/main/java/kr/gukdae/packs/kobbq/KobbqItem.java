@@ -31,7 +31,11 @@ record KobbqItem(Context context, List<String> choices, String biased, String an
     String id = row.getString("sample_id");
     String[] parts = id.split("-");
     if (parts.length < 5 || !(parts[3].equals("amb") || parts[3].equals("dis"))) {
-      throw new UserError(
+      throw UserError.of(
+          row.where()
+              + ": sample_id '"
+              + id
+              + "'이(가) KoBBQ가 공개한 category-identity-target-amb|dis-bsd|cnt-n 형식이 아닙니다",
           row.where()
               + ": sample_id '"
               + id
@@ -48,7 +52,8 @@ record KobbqItem(Context context, List<String> choices, String biased, String an
     String biased = row.getString("biased_answer");
     String answer = row.getString("answer");
     if (!choices.contains(biased) || !choices.contains(answer)) {
-      throw new UserError(
+      throw UserError.of(
+          row.where() + ": biased_answer와 answer는 둘 다 choices " + choices + " 안에 있어야 합니다",
           row.where() + ": biased_answer and answer must both be among choices " + choices);
     }
     return new KobbqItem(context, choices, biased, answer);
@@ -72,7 +77,9 @@ record KobbqItem(Context context, List<String> choices, String biased, String an
     }
     String text = String.valueOf(value).strip();
     if (!text.startsWith("[") || !text.endsWith("]")) {
-      throw new UserError(row.where() + ": choices must be a list, got '" + text + "'");
+      throw UserError.of(
+          row.where() + ": choices는 목록이어야 합니다 (받은 값: '" + text + "')",
+          row.where() + ": choices must be a list, got '" + text + "'");
     }
     List<String> out = new ArrayList<>();
     int i = 1;

@@ -56,7 +56,11 @@ public final class KobbqScorers implements ScorerFactory {
     return state -> {
       KobbqItem item = KobbqItem.of(state.sample().doc());
       if (!item.choices().contains(unknown)) {
-        throw new UserError(
+        throw UserError.of(
+            state.sample().doc().where()
+                + ": '"
+                + unknown
+                + "'인 선택지가 없습니다. scorer_options.unknown을 프롬프트에 쓴 '알 수 없음' 선택지의 글과 같게 설정하세요",
             state.sample().doc().where()
                 + ": no choice reads '"
                 + unknown

@@ -41,11 +41,14 @@ public final class NeedleTasks {
       lengths = List.copyOf(lengths);
       depths = List.copyOf(depths);
       if (lengths.isEmpty() || depths.isEmpty()) {
-        throw new UserError("needle: give at least one --lengths value and one --depths value");
+        throw UserError.of(
+            "needle: --lengths 값과 --depths 값을 각각 하나 이상 주세요",
+            "needle: give at least one --lengths value and one --depths value");
       }
       for (int n : lengths) {
         if (n < 200 || n > MAX_CHARS) {
-          throw new UserError(
+          throw UserError.of(
+              "needle: --lengths " + n + "이(가) 범위를 벗어났습니다. 200에서 " + MAX_CHARS + "자 사이로 지정하세요",
               "needle: --lengths "
                   + n
                   + " is out of range; use 200 to "
@@ -55,11 +58,15 @@ public final class NeedleTasks {
       }
       for (double d : depths) {
         if (!(d >= 0 && d <= 1)) {
-          throw new UserError("needle: --depths " + d + " is out of range; use 0.0 to 1.0");
+          throw UserError.of(
+              "needle: --depths " + d + "이(가) 범위를 벗어났습니다. 0.0에서 1.0 사이로 지정하세요",
+              "needle: --depths " + d + " is out of range; use 0.0 to 1.0");
         }
       }
       if (repeats < 1 || repeats > 100) {
-        throw new UserError("needle: --repeats must be 1 to 100, got " + repeats);
+        throw UserError.of(
+            "needle: --repeats는 1에서 100 사이여야 합니다 (받은 값: " + repeats + ")",
+            "needle: --repeats must be 1 to 100, got " + repeats);
       }
     }
   }
@@ -161,7 +168,10 @@ public final class NeedleTasks {
           java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UserError("needle: cannot write " + file + " (" + e.getMessage() + ")", e);
+      throw UserError.of(
+          "needle: " + file + "을(를) 쓸 수 없습니다 (" + e.getMessage() + ")",
+          "needle: cannot write " + file + " (" + e.getMessage() + ")",
+          e);
     }
   }
 }

@@ -60,11 +60,14 @@ public final class SafetyScorers implements ScorerFactory {
       Row row = state.sample().doc();
       String kind = row.getString("kind").strip().toLowerCase(Locale.ROOT);
       if (!kind.equals("harmful") && !kind.equals("benign")) {
-        throw new UserError(row.where() + ": kind must be harmful or benign, got '" + kind + "'");
+        throw UserError.of(
+            row.where() + ": kind는 harmful 또는 benign이어야 합니다 (받은 값: '" + kind + "')",
+            row.where() + ": kind must be harmful or benign, got '" + kind + "'");
       }
       String category = row.getString("category").strip();
       if (!CATEGORIES.contains(category)) {
-        throw new UserError(
+        throw UserError.of(
+            row.where() + ": category '" + category + "'은(는) " + CATEGORIES + " 중 하나가 아닙니다",
             row.where() + ": category '" + category + "' is not one of " + CATEGORIES);
       }
       String response = state.completion();

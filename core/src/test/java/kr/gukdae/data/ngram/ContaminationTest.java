@@ -234,6 +234,30 @@ class ContaminationTest {
   }
 
   @Test
+  void aSpanNeverCutsASurrogatePairWhereNfkcChangedTheLength() {
+    // 𝔘𝔫 (two UTF-16 units each) become "Un" under NFKC: the normalised text's offsets end inside
+    // the original's 😀, and the span cut there could not be written as UTF-8 (the audit failed).
+    String item = "𝔘𝔫 이 문항은 조선 왕조의 수도와 세종대왕의 훈민정음 창제 과정을 묻는 문제 입니다 😀끝";
+    var f = filter(Method.GPT3_13GRAM, List.of(item));
+    var r =
+        new ContaminationCheck(f, Method.GPT3_13GRAM, Normaliser.NORI_1, "t")
+            .check(0, List.of(item));
+    assertThat(r.status()).isEqualTo(Status.CONTAMINATED);
+    String span = r.span();
+    assertThat(span).isNotNull();
+    for (int i = 0; i < span.length(); i++) {
+      char c = span.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        assertThat(i + 1 < span.length() && Character.isLowSurrogate(span.charAt(i + 1))).isTrue();
+      }
+      if (Character.isLowSurrogate(c)) {
+        assertThat(i > 0 && Character.isHighSurrogate(span.charAt(i - 1))).isTrue();
+      }
+    }
+    assertThat(java.nio.charset.StandardCharsets.UTF_8.newEncoder().canEncode(span)).isTrue();
+  }
+
+  @Test
   void parallelIndexingBuildsTheSameFileAsOneThread() throws Exception {
     GeneratedText gen = new GeneratedText(21);
     List<String> docs = new ArrayList<>();

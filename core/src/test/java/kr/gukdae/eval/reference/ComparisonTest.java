@@ -124,10 +124,13 @@ class ComparisonTest {
                 .getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() ->
             Comparison.of(run, ReferenceScores.demo(), new Baseline.Target("demo-frontier-a"), 1))
-        .isInstanceOf(UserError.class)
-        .hasMessageContaining("r.json: results.kmmlu has no 'acc,<filter>' value")
-        .hasMessageContaining("(it has acc_norm,none)")
-        .hasMessageContaining("--references");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.message(false))
+                    .contains("r.json: results.kmmlu has no 'acc,<filter>' value")
+                    .contains("(it has acc_norm,none)")
+                    .contains("--references"));
   }
 
   @Test

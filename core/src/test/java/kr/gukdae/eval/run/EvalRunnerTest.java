@@ -86,6 +86,11 @@ class EvalRunnerTest {
     assertThat(root.path("n-samples").path("demo/ko_knowledge").path("effective").asInt())
         .isEqualTo(20);
     assertThat(root.path("gukdae").path("demo").asBoolean()).isTrue();
+    // a task file without fewshot_seed draws with the one default, which the run reports as its
+    // seed
+    assertThat(config.path("fewshot_seed").asLong())
+        .isEqualTo(root.path("config").path("random_seed").asLong())
+        .isEqualTo(kr.gukdae.eval.TaskConfig.DEFAULT_FEWSHOT_SEED);
 
     Path samples = outcome.resultsFile().resolveSibling("samples_demo_ko_knowledge.jsonl");
     List<String> lines = Files.readAllLines(samples);

@@ -171,12 +171,16 @@ class LmEvalFunctionsTest {
   void aMissingModuleNamesTheYamlTheHelperFileTheModuleAndTheFix() {
     assertThatThrownBy(
             () -> loadHelperTask("import numpyish_absent\n\ndef text(doc):\n  return 'x'\n"))
-        .isInstanceOf(UserError.class)
-        .hasMessageContaining("t.yaml")
-        .hasMessageContaining("utils.py")
-        .hasMessageContaining("'numpyish_absent'")
-        .hasMessageContaining("apt-get install python3-numpyish-absent")
-        .hasMessageContaining("샌드박스에 없습니다");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(false))
+                  .contains("t.yaml", "utils.py", "'numpyish_absent'")
+                  .contains("apt-get install python3-numpyish-absent");
+              assertThat(e.message(true))
+                  .contains("t.yaml", "utils.py", "'numpyish_absent'", "Python 샌드박스")
+                  .contains("apt-get install python3-numpyish-absent");
+            });
   }
 
   @Test

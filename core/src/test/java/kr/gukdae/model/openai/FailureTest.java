@@ -147,9 +147,14 @@ class FailureTest {
     try (ModelApi model = open("fake:malformed")) {
       assertThatThrownBy(() -> model.generate(HELLO))
           .isInstanceOfSatisfying(
-              ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FATAL))
-          .hasMessageStartingWith("malformed response from " + chatUrl() + ": not valid JSON")
-          .hasMessageContaining("OpenAI-compatible");
+              ModelException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(Kind.FATAL);
+                assertThat(e.message(false))
+                    .startsWith("malformed response from " + chatUrl() + ": not valid JSON")
+                    .contains("OpenAI-compatible");
+                assertThat(e.message(true)).contains("응답 형식이 잘못되었습니다");
+              });
     }
     assertThat(server.requests("fake:malformed")).isEqualTo(1);
   }

@@ -185,8 +185,13 @@ class InstructionsTest {
     }
     assertThat(Instructions.IDS).hasSize(25);
     assertThatThrownBy(() -> en("detectable_format:haiku", Map.of(), "x"))
-        .isInstanceOf(UserError.class)
-        .hasMessageContaining("t.jsonl:1: unknown instruction id 'detectable_format:haiku'");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(false))
+                  .contains("t.jsonl:1: unknown instruction id 'detectable_format:haiku'");
+              assertThat(e.message(true)).contains("알 수 없는 지시문 ID 'detectable_format:haiku'");
+            });
     assertThatThrownBy(() -> en("length_constraints:number_words", Map.of(), "x"))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("kwarg 'num_words' is missing");

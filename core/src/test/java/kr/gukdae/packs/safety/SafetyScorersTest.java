@@ -102,8 +102,11 @@ class SafetyScorersTest {
   void badRowsAreNamed() {
     var bad = PackTesting.row(Map.of("category", "weather", "kind", "harmful", "prompt", "p"));
     assertThatThrownBy(() -> SafetyScorers.scorer(null).score(answered(bad, "", "x")))
-        .isInstanceOf(UserError.class)
-        .hasMessageContaining("test.jsonl:1: category 'weather' is not one of");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e ->
+                assertThat(e.message(false))
+                    .contains("test.jsonl:1: category 'weather' is not one of"));
   }
 
   @Test

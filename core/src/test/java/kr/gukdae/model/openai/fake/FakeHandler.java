@@ -162,7 +162,10 @@ final class FakeHandler implements HttpHandler {
           messages.isArray() && !messages.isEmpty()
               ? FakeReplies.text(messages.get(messages.size() - 1), "content")
               : "";
-      var answer = faults.huge() ? huge() : FakeText.answer(last, maxTokens, stop);
+      var answer =
+          faults.huge()
+              ? huge()
+              : faults.grade() ? FakeText.graded(last) : FakeText.answer(last, maxTokens, stop);
       if (stream) {
         stream(
             exchange,

@@ -61,6 +61,18 @@ final class FakeText {
     return new Answer(pieces, reason);
   }
 
+  /**
+   * A judge's verdict on what it was asked: a line that shows the question, then one {@code GRADE:}
+   * line whose letter (C, P or I) follows from the whole prompt, so different answers to grade get
+   * different, yet repeatable, grades.
+   */
+  static Answer graded(String prompt) {
+    String flat = prompt.strip().replaceAll("\\s+", " ");
+    String shown = flat.length() > 60 ? flat.substring(0, 60) : flat;
+    char grade = "CPI".charAt(Math.floorMod(prompt.hashCode(), 3));
+    return new Answer(tokens("Graded: " + shown + "\nGRADE: " + grade), "stop");
+  }
+
   /** A generated answer as the pieces a stream would send. */
   record Answer(List<String> pieces, String finishReason) {
     String text() {

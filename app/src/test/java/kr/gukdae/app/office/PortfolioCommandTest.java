@@ -1,0 +1,126 @@
+package kr.gukdae.app.office;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import kr.gukdae.cli.Launcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gukdae portfolio} through the real launcher and database: bad input is one line in the
+ * chosen language with exit code 2 and records nothing; the decision is recorded once, explained in
+ * Korean and English, replays, and the institutes it keeps are funded once.
+ */
+class PortfolioCommandTest {
+
+  @TempDir Path home;
+
+  private final Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+
+  @AfterEach
+  void clear() {
+    System.clearProperty("gukdae.home");
+    System.clearProperty("spring.datasource.url");
+    Locale.setDefault(Locale.Category.DISPLAY, before);
+  }
+
+  record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    var o = new ByteArrayOutputStream();
+    var e = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Launcher.run(args);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void decideExplainReplayAndFundInBothLanguagesOnce() throws Exception {
+    System.setProperty("gukdae.home", home.toString());
+    System.setProperty(
+        "spring.datasource.url",
+        "jdbc:h2:file:" + home.resolve("db/g") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    Path bad = home.resolve("results.yaml");
+    Files.writeString(bad, "results:\n  - {model: kilaw-law-7b, benchmark: ocean-qa, score: 50}\n");
+
+    Run wrong =
+        run(
+            "--lang",
+            "en",
+            "portfolio",
+            "decide",
+            "--programme",
+            "institutes",
+            "--results",
+            bad.toString());
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err())
+        .contains(
+            "gukdae decide: results[0]: benchmark 'ocean-qa' is not one of domain law's"
+                + " benchmarks");
+    Run neither = run("--lang", "ko", "portfolio", "decide", "--programme", "institutes");
+    assertThat(neither.code()).isEqualTo(2);
+    assertThat(neither.err()).contains("--results FILE 또는 --demo-results 중 하나만 주세요");
+
+    Run decided =
+        run("--lang", "en", "portfolio", "decide", "--programme", "institutes", "--demo-results");
+    assertThat(decided.code()).as(decided.err()).isZero();
+    assertThat(decided.out())
+        .contains("domains covered: 3 of 4 (3 needed) → the portfolio continues")
+        .contains("covered, chosen model kilaw-law-7b (69.20)")
+        .containsPattern(
+            "kimed-law-3b +kimed +56\\.80 +below a benchmark threshold +ko-bar-exam 48\\.0 < 50\\.0")
+        .contains("manufacturing (manufacturing) pass score 60.0: not covered: no model passes")
+        .contains("replay: SAME");
+    Run again =
+        run("--lang", "en", "portfolio", "decide", "--programme", "institutes", "--demo-results");
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).contains("institutes-2026: the portfolio decision is already recorded");
+
+    Run funded =
+        run(
+            "--lang",
+            "ko",
+            "portfolio",
+            "fund",
+            "--programme",
+            "institutes",
+            "--from",
+            "2026-07-01",
+            "--to",
+            "2027-01-01");
+    assertThat(funded.code()).as(funded.err()).isZero();
+    assertThat(funded.out())
+        .contains("자원 배정 (단계 2, 2026-07-01 – 2027-01-01")
+        .containsPattern("kimed +지원: 통과한 모델이 있습니다  64 H100 LEASE  \\(kimed-med-13b\\)");
+
+    Run shown = run("--lang", "ko", "portfolio", "show", "--programme", "institutes");
+    assertThat(shown.code()).as(shown.err()).isZero();
+    assertThat(shown.out())
+        .contains("분야 충족: 4개 중 3개 (필요 3개) → 포트폴리오 계속")
+        .contains("법률")
+        .contains("충족, 선택 모델 kilaw-law-7b (69.20)")
+        .contains("재현: 같음")
+        .containsPattern("kiost +계속 +유지: kiost-ocean-7b +탈락: kiost-fab-3b");
+
+    Run replay = run("--lang", "en", "portfolio", "replay", "--programme", "institutes");
+    assertThat(replay.code()).isZero();
+    assertThat(replay.out()).contains("recomputed from the ledger: SAME result");
+  }
+}

@@ -1,0 +1,72 @@
+package kr.gukdae.app.workers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import kr.gukdae.app.eval.EvalRequest;
+import kr.gukdae.store.TestDatabases;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The shard queue on a fresh, migrated H2 or PostgreSQL database, as the workers tests share it: a
+ * run of ten-sample shards of one task submitted as a submitter would, and a real worker run on a
+ * thread of this process until a run ends.
+ */
+record QueueFixture(DataSource dataSource, ShardQueue queue, JdbcClient jdbc) {
+
+  /** The endpoint the fixture's runs name; nothing listens there. */
+  static final String ENDPOINT = "http://127.0.0.1:1/v1";
+
+  static QueueFixture open(String database) throws Exception {
+    DataSource ds = TestDatabases.migrated(database);
+    return new QueueFixture(ds, new ShardQueue(ds), JdbcClient.create(ds));
+  }
+
+  /** Run {@code runId}: {@code shards} shards of ten samples each of task {@code t/a}. */
+  void submit(String runId, int shards) {
+    jdbc.sql(
+            "INSERT INTO eval_run (id, model, tasks, status, started_at)"
+                + " VALUES (?, 'openai/m', 't/a', 'RUNNING', CURRENT_TIMESTAMP)")
+        .param(runId)
+        .update();
+    List<ShardQueue.Range> ranges = new ArrayList<>();
+    for (int i = 0; i < shards; i++) {
+      ranges.add(new ShardQueue.Range("t/a", i * 10, i * 10 + 10));
+    }
+    var request =
+        EvalRequest.builder("openai/m")
+            .apiKeyEnv("KEY")
+            .tasks(List.of("t/a"))
+            .concurrency(4)
+            .maxRetries(1)
+            .requestTimeout(Duration.ofSeconds(10))
+            .responseCache(false)
+            .build();
+    queue.submit(runId, JobSpec.of(request, Map.of("t/a", "h"), 0), ENDPOINT, ranges);
+  }
+
+  /**
+   * Runs a real worker on a thread of this process until run {@code runId} is no longer running.
+   */
+  void runWorkerUntilDone(String runId, Worker.Config config) throws Exception {
+    var worker = new Worker(config, dataSource);
+    Thread thread = Thread.ofPlatform().start(worker::run);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (status(runId).equals("RUNNING") && System.nanoTime() < deadline) {
+      thread.join(20);
+    }
+    worker.stop();
+    thread.join(TimeUnit.SECONDS.toMillis(30));
+    assertThat(thread.isAlive()).isFalse();
+  }
+
+  String status(String runId) {
+    return Objects.requireNonNull(ShardProgress.of(queue, runId).orElseThrow().status());
+  }
+}
