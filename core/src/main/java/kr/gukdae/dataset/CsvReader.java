@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,14 @@ final class CsvReader {
   private CsvReader() {}
 
   static List<Row> read(String name, Reader reader, char separator) throws IOException {
+    List<Row> rows = Datasets.rows(1024);
+    read(name, reader, separator, rows::add);
+    return rows;
+  }
+
+  /** Hands each record's row on as it is read (nothing is kept). */
+  static void read(String name, Reader reader, char separator, Consumer<Row> each)
+      throws IOException {
     var parser = new Parser(reader, separator, name);
     List<String> header = parser.nextRecord();
     if (header == null) {
@@ -25,7 +34,6 @@ final class CsvReader {
     if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
       header.set(0, header.get(0).substring(1)); // byte-order mark from spreadsheet exports
     }
-    List<Row> rows = Datasets.rows(1024);
     List<String> record;
     while (true) {
       long line = parser.line;
@@ -63,9 +71,8 @@ final class CsvReader {
       for (int i = 0; i < header.size(); i++) {
         fields.put(header.get(i), record.get(i));
       }
-      rows.add(new Row(name, line, fields));
+      each.accept(new Row(name, line, fields));
     }
-    return rows;
   }
 
   private static final class Parser {

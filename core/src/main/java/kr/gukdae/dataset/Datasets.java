@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import kr.gukdae.UserError;
 
 /**
@@ -62,6 +63,25 @@ public final class Datasets {
     throw UserError.of(
         name + ": 알 수 없는 데이터 파일 형식입니다. .csv, .tsv, .jsonl, .json 또는 .parquet을 쓰세요",
         name + ": unknown data file format; use .csv, .tsv, .jsonl, .json or .parquet");
+  }
+
+  /**
+   * Hands the rows on one at a time as the stream is read: CSV, TSV and JSON Lines in memory of one
+   * record; JSON arrays and Parquet (whose footer comes last) are read whole first. Errors as
+   * {@link #read(String, InputStream)}.
+   */
+  public static void forEach(String name, InputStream in, Consumer<Row> each) throws IOException {
+    String lower = name.toLowerCase(Locale.ROOT);
+    var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    if (lower.endsWith(".csv")) {
+      CsvReader.read(name, reader, ',', each);
+    } else if (lower.endsWith(".tsv")) {
+      CsvReader.read(name, reader, '\t', each);
+    } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
+      JsonReader.readLines(name, reader, each);
+    } else {
+      read(name, in).forEach(each);
+    }
   }
 
   static List<Row> rows(int expected) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import kr.gukdae.UserError;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -20,6 +21,12 @@ final class JsonReader {
 
   static List<Row> readLines(String name, BufferedReader reader) throws IOException {
     List<Row> rows = Datasets.rows(1024);
+    readLines(name, reader, rows::add);
+    return rows;
+  }
+
+  /** Hands each line's row on as it is read (nothing is kept). */
+  static void readLines(String name, BufferedReader reader, Consumer<Row> each) throws IOException {
     String text;
     long line = 0;
     while ((text = reader.readLine()) != null) {
@@ -31,16 +38,17 @@ final class JsonReader {
         throw UserError.of(
             name + ":" + line + ": 줄이 16 MB보다 깁니다", name + ":" + line + ": line longer than 16 MB");
       }
+      Row row;
       try {
-        rows.add(new Row(name, line, JSON.readValue(text, OBJECT)));
+        row = new Row(name, line, JSON.readValue(text, OBJECT));
       } catch (JacksonException e) {
         throw UserError.of(
             name + ":" + line + ": JSON 객체가 아닙니다 (" + e.getOriginalMessage() + ")",
             name + ":" + line + ": not a JSON object (" + e.getOriginalMessage() + ")",
             e);
       }
+      each.accept(row);
     }
-    return rows;
   }
 
   static List<Row> readArray(String name, BufferedReader reader) {

@@ -280,6 +280,19 @@ public class DataCommand implements GukdaeCommand {
     return 0;
   }
 
+  private static void stream(Path file, java.util.function.Consumer<kr.gukdae.dataset.Row> each) {
+    try (var in = java.nio.file.Files.newInputStream(file)) {
+      Datasets.forEach(file.toString(), in, each);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");
+    } catch (java.io.IOException e) {
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
   @Command(
       name = "quality",
       description = {
@@ -301,7 +314,7 @@ public class DataCommand implements GukdaeCommand {
         thresholds != null
             ? Thresholds.read(thresholds)
             : dataset != null ? quality.limits().thresholds() : Thresholds.DEFAULT;
-    var rows = Datasets.read(file);
+    QualityCheck.RowSource rows = each -> stream(file, each); // bounded memory, any file size
     QualityReport report;
     if (dataset != null && version != null) {
       report = quality.check(dataset, version, rows, field, limits);

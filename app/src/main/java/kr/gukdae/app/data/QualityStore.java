@@ -47,6 +47,16 @@ public class QualityStore {
   /** Checks the rows as the next round of {@code dataset@version} and stores the report. */
   public QualityReport check(
       String dataset, String version, List<Row> rows, String field, Thresholds limits) {
+    return check(dataset, version, rows::forEach, field, limits);
+  }
+
+  /** As {@link #check(String, String, List, String, Thresholds)}, the rows streamed. */
+  public QualityReport check(
+      String dataset,
+      String version,
+      QualityCheck.RowSource rows,
+      String field,
+      Thresholds limits) {
     if (!hasVersion(dataset, version)) {
       throw UserError.of(
           "데이터셋 " + dataset + "에 버전 '" + version + "'이(가) 없습니다. 먼저 버전을 등록하세요",
@@ -54,6 +64,57 @@ public class QualityStore {
     }
     int round = rounds(dataset, version).size() + 1;
     QualityReport report = QualityCheck.run(dataset, version, round, rows, field, limits);
+    insert(jdbc, report);
+    return report;
+  }
+
+  /**
+   * Stores a report computed elsewhere (a quality job's join) as the next round of its dataset
+   * version, exactly as {@link #check} stores a direct check: the same row, so the same REST and
+   * web views and diffs show it. Runs inside the caller's transaction; the round is numbered here.
+   */
+  public static QualityReport recordNextRound(JdbcClient jdbc, QualityReport report) {
+    boolean registered =
+        jdbc.sql("SELECT COUNT(*) FROM data_version WHERE dataset_id = ? AND version = ?")
+                .params(report.dataset(), report.version())
+                .query(Long.class)
+                .single()
+            > 0;
+    if (!registered) {
+      throw UserError.of(
+          "데이터셋 " + report.dataset() + "에 버전 '" + report.version() + "'이(가) 없습니다. 먼저 버전을 등록하세요",
+          "dataset "
+              + report.dataset()
+              + " has no version '"
+              + report.version()
+              + "'; register the version first");
+    }
+    int round =
+        jdbc.sql(
+                    "SELECT COALESCE(MAX(round), 0) FROM data_quality_report"
+                        + " WHERE dataset_id = ? AND version = ?")
+                .params(report.dataset(), report.version())
+                .query(Integer.class)
+                .single()
+            + 1;
+    QualityReport numbered =
+        new QualityReport(
+            report.dataset(),
+            report.version(),
+            round,
+            report.rows(),
+            report.criteria(),
+            report.languageMix(),
+            report.findings());
+    insert(jdbc, numbered);
+    return numbered;
+  }
+
+  /** One round's row; a round taken meanwhile by someone else is a clear refusal. */
+  private static void insert(JdbcClient jdbc, QualityReport report) {
+    String dataset = report.dataset();
+    String version = report.version();
+    int round = report.round();
     try {
       jdbc.sql(
               "INSERT INTO data_quality_report (dataset_id, version, round, passed, report, created_at)"
@@ -77,7 +138,6 @@ public class QualityStore {
               + version
               + " was recorded by someone else just now; run the check again");
     }
-    return report;
   }
 
   /** The limits in force and where they came from; revision 0 is the built-in default. */

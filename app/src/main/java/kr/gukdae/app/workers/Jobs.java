@@ -85,10 +85,16 @@ class Jobs {
       Thresholds limits,
       int rowsPerPiece,
       String by) {
+    if ((dataset == null) != (version == null) || "-".equals(version)) {
+      throw UserError.of(
+          "dataset과 version은 함께 주어야 합니다 (등록된 버전의 회차로 기록). 기록하지 않으려면 둘 다 빼세요",
+          "give dataset and version together (the report is recorded as a round of that registered"
+              + " version), or neither");
+    }
     String path = allowed("file", file);
     String sha;
-    try {
-      sha = Sha256.hex(Files.readAllBytes(Path.of(path)));
+    try (var in = Files.newInputStream(Path.of(path))) {
+      sha = Sha256.hex(in); // streamed: the file may be far larger than memory
     } catch (IOException e) {
       throw UserError.of(
           "file: " + path + "을(를) 읽을 수 없습니다 (" + e.getMessage() + ")",

@@ -146,6 +146,22 @@ class JobsController {
   @PostMapping("/quality")
   ResponseEntity<Submitted> quality(HttpServletRequest http, @RequestBody QualityRequest body) {
     Principal p = access.require(http, Role.OFFICE);
+    // a job naming a dataset version stores its report as that version's next round
+    if (body.dataset() != null
+        && body.version() != null
+        && !quality.hasVersion(body.dataset(), body.version())) {
+      throw UserError.of(
+          "데이터셋 "
+              + body.dataset()
+              + "에 버전 '"
+              + body.version()
+              + "'이(가) 없습니다. 먼저 버전을 등록하거나 dataset과 version을 빼세요",
+          "dataset "
+              + body.dataset()
+              + " has no version '"
+              + body.version()
+              + "'; register the version first, or leave out dataset and version");
+    }
     String id =
         jobs.submitQuality(
             body.file(),

@@ -101,6 +101,25 @@ class JobsHttpTest {
       assertThat(refused.path("messageKo").asString()).startsWith("file: ").contains("경로");
     }
     assertThat(office.ok("GET", "/api/jobs", null).size()).isEqualTo(before);
+    // a job recorded as a round must name a registered version, and dataset and version together
+    JsonNode unregistered =
+        office.refused(
+            400,
+            "bad_input",
+            "POST",
+            "/api/jobs/quality",
+            Map.of("file", file.toString(), "dataset", "no-such-data", "version", "v1"));
+    assertThat(unregistered.path("messageEn").asString())
+        .contains("dataset no-such-data has no version 'v1'");
+    JsonNode half =
+        office.refused(
+            400,
+            "bad_input",
+            "POST",
+            "/api/jobs/quality",
+            Map.of("file", file.toString(), "dataset", "no-such-data"));
+    assertThat(half.path("messageEn").asString()).startsWith("give dataset and version together");
+    assertThat(office.ok("GET", "/api/jobs", null).size()).isEqualTo(before);
 
     var submitted = office.send("POST", "/api/jobs/quality", body);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);

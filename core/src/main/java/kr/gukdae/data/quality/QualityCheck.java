@@ -2,13 +2,9 @@ package kr.gukdae.data.quality;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 import kr.gukdae.Sha256;
-import kr.gukdae.data.quality.QualityReport.Criterion;
-import kr.gukdae.data.quality.QualityReport.Finding;
 import kr.gukdae.dataset.Row;
 import org.jspecify.annotations.Nullable;
 
@@ -34,11 +30,50 @@ public final class QualityCheck {
       @Nullable String hate,
       @Nullable String ocr) {}
 
+  /**
+   * Checks rows held in memory (small uploads); see {@link #run(String, String, int, RowSource,
+   * String, Thresholds)}.
+   */
   public static QualityReport run(
       String dataset, String version, int round, List<Row> rows, String field, Thresholds limits) {
-    List<RowFacts> facts = new ArrayList<>(rows.size());
-    rows.forEach(r -> facts.add(facts(r, field)));
-    return join(dataset, version, round, facts, limits);
+    return run(dataset, version, round, rows::forEach, field, limits);
+  }
+
+  /** Rows handed one at a time, in order (a file read as it streams). */
+  @FunctionalInterface
+  public interface RowSource {
+    void forEach(Consumer<Row> each);
+  }
+
+  /**
+   * Checks rows as they stream by, in bounded memory: rows are taken in batches whose facts (the
+   * costly part) are computed on every core, then met with each other in order by a {@link
+   * QualityScan}.
+   */
+  public static QualityReport run(
+      String dataset, String version, int round, RowSource rows, String field, Thresholds limits) {
+    try (QualityScan scan = new QualityScan(dataset, version, round, limits)) {
+      List<Row> batch = new ArrayList<>(BATCH);
+      rows.forEach(r -> {
+        batch.add(r);
+        if (batch.size() == BATCH) {
+          facts(batch, field).forEach(scan::add);
+          batch.clear();
+        }
+      });
+      facts(batch, field).forEach(scan::add);
+      return scan.finish();
+    }
+  }
+
+  private static final int BATCH = 2048;
+
+  /** The facts of a batch of rows, in order, computed in parallel when there are cores to use. */
+  public static List<RowFacts> facts(List<Row> batch, String field) {
+    if (batch.size() < 64 || Runtime.getRuntime().availableProcessors() < 2) {
+      return batch.stream().map(r -> facts(r, field)).toList();
+    }
+    return batch.parallelStream().map(r -> facts(r, field)).toList();
   }
 
   public static RowFacts facts(Row row, String field) {
@@ -79,81 +114,14 @@ public final class QualityCheck {
 
   /**
    * The report from every row's facts in row order: here rows meet each other (exact copies, near
-   * copies through the MinHash buckets), so a dataset checked in pieces is joined once, whole.
+   * copies through the MinHash buckets), so a dataset checked in pieces is joined once, whole. For
+   * facts that do not fit in memory, feed a {@link QualityScan} directly.
    */
   public static QualityReport join(
       String dataset, String version, int round, List<RowFacts> rows, Thresholds limits) {
-    Map<String, List<Finding>> found = new TreeMap<>();
-    Map<String, Long> counts = new HashMap<>();
-    Map<String, Long> mix = new TreeMap<>();
-    Map<String, String> firstByText = new HashMap<>();
-    NearDuplicates near = new NearDuplicates(limits.nearDuplicateJaccard());
-    for (RowFacts row : rows) {
-      mix.merge(row.script(), 1L, Long::sum);
-      if (row.broken() != null || row.normal() == null) {
-        add(found, counts, "emptyOrBroken", row, row.broken());
-        near.addSignature(null);
-        continue;
-      }
-      String first = firstByText.putIfAbsent(row.normal(), row.where());
-      if (first != null) {
-        add(found, counts, "exactDuplicates", row, "same text as " + first);
-        near.addSignature(null); // an exact copy is counted once, not again as a near copy
-      } else {
-        near.addSignature(row.signature());
-      }
-      if (row.personal() != null) {
-        add(found, counts, "personalData", row, row.personal());
-      }
-      if (row.hate() != null) {
-        add(found, counts, "hate", row, "lexicon term '" + row.hate() + "'");
-      }
-      if (row.ocr() != null) {
-        add(found, counts, "ocrNoise", row, row.ocr());
-      }
-    }
-    for (int[] pair : near.duplicates()) {
-      add(
-          found,
-          counts,
-          "nearDuplicates",
-          rows.get(pair[0]),
-          "near copy of "
-              + rows.get(pair[1]).where()
-              + " (estimated Jaccard >= "
-              + limits.nearDuplicateJaccard()
-              + ")");
-    }
-    long n = rows.size();
-    List<Criterion> criteria = new ArrayList<>();
-    criterion(criteria, counts, n, "exactDuplicates", limits.exactDuplicates());
-    criterion(criteria, counts, n, "nearDuplicates", limits.nearDuplicates());
-    criterion(criteria, counts, n, "personalData", limits.personalData());
-    criterion(criteria, counts, n, "hate", limits.hate());
-    criterion(criteria, counts, n, "emptyOrBroken", limits.emptyOrBroken());
-    criterion(criteria, counts, n, "ocrNoise", limits.ocrNoise());
-    List<Finding> findings = new ArrayList<>();
-    found.values().forEach(findings::addAll);
-    return new QualityReport(dataset, version, round, n, criteria, mix, findings);
-  }
-
-  private static void criterion(
-      List<Criterion> out, Map<String, Long> counts, long n, String name, double limit) {
-    long c = counts.getOrDefault(name, 0L);
-    double rate = n == 0 ? 0 : (double) c / n;
-    out.add(new Criterion(name, c, rate, limit, rate <= limit));
-  }
-
-  private static void add(
-      Map<String, List<Finding>> found,
-      Map<String, Long> counts,
-      String criterion,
-      RowFacts row,
-      @Nullable String detail) {
-    counts.merge(criterion, 1L, Long::sum);
-    List<Finding> list = found.computeIfAbsent(criterion, k -> new ArrayList<>());
-    if (list.size() < QualityReport.MAX_FINDINGS_PER_CRITERION) {
-      list.add(new Finding(criterion, row.where(), row.key(), String.valueOf(detail)));
+    try (QualityScan scan = new QualityScan(dataset, version, round, limits)) {
+      rows.forEach(scan::add);
+      return scan.finish();
     }
   }
 
