@@ -50,7 +50,10 @@ final class FriendlyErrors implements IExecutionExceptionHandler, IParameterExce
     UserError error =
         UserError.of(korean + ". '" + help + "'로 옵션을 확인하세요", reason + " (see '" + help + "')");
     err.println(command + ": " + error.message(Terminal.korean()));
-    if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
+    // A near miss is suggested; at the top level the command list follows anyway, since an
+    // unknown command is most often a guess at a name the user has not seen yet.
+    boolean suggested = UnmatchedArgumentException.printSuggestions(ex, err);
+    if (!suggested || cmd.getParent() == null) {
       cmd.usage(err, cmd.getColorScheme());
     }
     err.flush();
