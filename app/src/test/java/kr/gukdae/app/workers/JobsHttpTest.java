@@ -177,9 +177,10 @@ class JobsHttpTest {
       assertThat(page.textContent("#job-kind")).isEqualTo("데이터 품질 검사");
       assertThat(page.getAttribute("#job-result", "href")).isEqualTo("/api/jobs/" + id + "/result");
       page.click("header .lang");
-      assertThat(page.textContent("#job-status")).isEqualTo("done");
+      // the toggle re-renders asynchronously: wait for the new language before reading
       page.waitForFunction(
           "() => document.getElementById('job-kind').textContent === 'Data quality scan'");
+      page.waitForFunction("() => document.getElementById('job-status').textContent === 'done'");
       assertThat(page.textContent("h1")).isEqualTo("Job progress (distributed work)");
       // the eval page links here
       page.navigate(base + "/eval/?lang=en");

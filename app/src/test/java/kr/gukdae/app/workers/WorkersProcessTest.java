@@ -128,10 +128,24 @@ class WorkersProcessTest {
                           + " AND kind = 'SAMPLES' AND status = 'RUNNING' ORDER BY shard_no")
                   .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)})
                   .list();
+          running.removeIf(r -> !workers.get((String) r[0]).isAlive());
           if (!running.isEmpty()) {
-            victim = (String) running.get(0)[0];
-            victimShard = (Integer) running.get(0)[1];
-            workers.get(victim).kill(); // SIGKILL: no shutdown hook, no release
+            String candidate = (String) running.get(0)[0];
+            workers.get(candidate).kill(); // SIGKILL: no shutdown hook, no release
+            // Dead now, so what it holds is frozen: read it again, because it may have finished
+            // the shard seen above in the instant before the kill (then it held nothing mid-shard
+            // and the next pass kills another worker).
+            var held =
+                jdbc.sql(
+                        "SELECT shard_no FROM eval_shard WHERE run_id = 'sharded' AND kind ="
+                            + " 'SAMPLES' AND status = 'RUNNING' AND worker = ? ORDER BY shard_no")
+                    .param(candidate)
+                    .query(Integer.class)
+                    .list();
+            if (!held.isEmpty()) {
+              victim = candidate;
+              victimShard = held.get(0);
+            }
           }
         }
         // paces the poll (a live worker's exit would end the wait early, which is fine)
