@@ -1,8 +1,6 @@
 package kr.gukdae.app.office;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Requires;
@@ -77,19 +75,7 @@ class PortfolioController {
       @RequestParam(required = false) @Nullable String from,
       @RequestParam(required = false) @Nullable String to) {
     access.require(request, Role.OFFICE);
-    return portfolios.fund(programmes.call(call), day(from, "from"), day(to, "to"));
-  }
-
-  private static LocalDate day(@Nullable String value, String name) {
-    if (value == null || value.isBlank()) {
-      throw UserError.of("?" + name + "=YYYY-MM-DD가 필요합니다", "?" + name + "=YYYY-MM-DD is required");
-    }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw UserError.of(
-          name + ": '" + value + "'은(는) 날짜가 아닙니다. 2026-07-01처럼 쓰세요",
-          name + ": '" + value + "' is not a date like 2026-07-01");
-    }
+    return portfolios.fund(
+        programmes.call(call), QueryDates.required(from, "from"), QueryDates.required(to, "to"));
   }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
@@ -305,18 +304,9 @@ class ResourcesController {
   }
 
   private LocalDate day(@Nullable String value, String name) {
-    if (value == null || value.isBlank()) {
-      if (name.equals("date")) {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
-      }
-      throw UserError.of("?" + name + "=YYYY-MM-DD가 필요합니다", "?" + name + "=YYYY-MM-DD is required");
+    if ((value == null || value.isBlank()) && name.equals("date")) {
+      return LocalDate.now(clock.withZone(ZoneOffset.UTC));
     }
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw UserError.of(
-          name + ": '" + value + "'은(는) 날짜가 아닙니다. 2026-07-15처럼 쓰세요",
-          name + ": '" + value + "' is not a date like 2026-07-15");
-    }
+    return QueryDates.required(value, name);
   }
 }
