@@ -1,20 +1,20 @@
 package kr.gukdae.data.quality;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The row-level detectors: personal data, hateful terms, OCR noise, script of the text. */
+/**
+ * The row-level detectors: personal data, OCR noise, script of the text (hateful terms: {@link
+ * Lexicon}). The patterns define the findings; before one runs over a row, a cheap scan checks that
+ * the row has what any match needs (digits in the right runs, an {@code @}, 로/길 before a number),
+ * and the scans over letters class ASCII and Hangul syllables without Unicode lookups. The facts
+ * are exactly those of the former regex-per-criterion code ({@code PatternsDifferentialTest}).
+ */
 final class Patterns {
 
   private Patterns() {}
@@ -36,38 +36,121 @@ final class Patterns {
           "[가-힣]{2,}(특별시|광역시|특별자치시|특별자치도|도|시)\\s+[가-힣]{1,}(구|군|시)\\s+"
               + "([가-힣]{1,}(구|동|읍|면)\\s+)?[가-힣0-9]{1,}(로|길)\\s*\\d{1,4}(-\\d{1,4})?");
 
-  private static final List<String> LEXICON = lexicon();
-
   /** A personal-data hit with its kind and a masked form safe to show in a report. */
   record Hit(String kind, String masked) {}
 
+  /**
+   * Personal data in the text. Each pattern runs only where a cheap scan of the text found what any
+   * of its matches must contain ({@link Shape}); the patterns and the order of the hits are those
+   * of the plain version, so the findings are the same.
+   */
   static List<Hit> personalData(String text) {
+    Shape shape = Shape.of(text);
+    if (!shape.any()) {
+      return List.of();
+    }
     List<Hit> hits = new ArrayList<>();
-    Matcher m = RRN.matcher(text);
-    while (m.find()) {
-      String digits = m.group().replaceAll("[- ]", "");
-      if (rrnChecksumOk(digits)) {
-        hits.add(new Hit("resident-registration-number", digits.substring(0, 7) + "******"));
+    if (shape.rrn()) {
+      Matcher m = RRN.matcher(text);
+      while (m.find()) {
+        String digits = m.group().replaceAll("[- ]", "");
+        if (rrnChecksumOk(digits)) {
+          hits.add(new Hit("resident-registration-number", digits.substring(0, 7) + "******"));
+        }
       }
     }
-    for (var p : List.of(MOBILE, LANDLINE)) {
-      m = p.matcher(text);
+    if (shape.mobile()) {
+      phones(MOBILE, text, hits);
+    }
+    if (shape.landline()) {
+      phones(LANDLINE, text, hits);
+    }
+    if (shape.at()) {
+      Matcher m = EMAIL.matcher(text);
       while (m.find()) {
         String g = m.group();
-        hits.add(new Hit("phone", g.substring(0, Math.min(4, g.length())) + "****"));
+        hits.add(new Hit("email", g.charAt(0) + "***" + g.substring(g.indexOf('@'))));
       }
     }
-    m = EMAIL.matcher(text);
-    while (m.find()) {
-      String g = m.group();
-      hits.add(new Hit("email", g.charAt(0) + "***" + g.substring(g.indexOf('@'))));
-    }
-    m = ADDRESS.matcher(text);
-    while (m.find()) {
-      String g = m.group();
-      hits.add(new Hit("address", g.replaceAll("\\d", "*")));
+    if (shape.address()) {
+      Matcher m = ADDRESS.matcher(text);
+      while (m.find()) {
+        hits.add(new Hit("address", m.group().replaceAll("\\d", "*")));
+      }
     }
     return hits;
+  }
+
+  private static void phones(Pattern p, String text, List<Hit> hits) {
+    Matcher m = p.matcher(text);
+    while (m.find()) {
+      String g = m.group();
+      hits.add(new Hit("phone", g.substring(0, Math.min(4, g.length())) + "****"));
+    }
+  }
+
+  /**
+   * What a match of each personal-data pattern needs, from one pass over the text. A run is a
+   * maximal run of ASCII digits (the patterns' {@code \d}; full-width digits are not digits there).
+   * RRN: {@code (?<!\d)} and six digits, then a separator and seven digits or seven more digits and
+   * {@code (?!\d)}, so a run of exactly 6 or 13. Mobile: a run starting {@code 01[016789]}.
+   * Landline: a run that is exactly {@code 02} or {@code 0[3-6][1-5]}. E-mail: an {@code @}.
+   * Address: 로 or 길, then only {@code \s}, then a digit.
+   */
+  record Shape(boolean rrn, boolean mobile, boolean landline, boolean at, boolean address) {
+
+    boolean any() {
+      return rrn || mobile || landline || at || address;
+    }
+
+    static Shape of(String text) {
+      boolean rrn = false;
+      boolean mobile = false;
+      boolean landline = false;
+      boolean at = false;
+      boolean address = false;
+      int n = text.length();
+      for (int i = 0; i < n; i++) {
+        char c = text.charAt(i);
+        if (c >= '0' && c <= '9') {
+          int start = i;
+          while (i + 1 < n && isDigit(text.charAt(i + 1))) {
+            i++;
+          }
+          int length = i + 1 - start;
+          rrn |= length == 6 || length == 13;
+          if (c == '0' && length >= 2) {
+            char c1 = text.charAt(start + 1);
+            mobile |= c1 == '1' && length >= 3 && "016789".indexOf(text.charAt(start + 2)) >= 0;
+            landline |=
+                (length == 2 && c1 == '2')
+                    || (length == 3 && c1 >= '3' && c1 <= '6' && between(text.charAt(start + 2)));
+          }
+        } else if (c == '@') {
+          at = true;
+        } else if (c == '로' || c == '길') {
+          int j = i + 1;
+          while (j < n && isRegexSpace(text.charAt(j))) {
+            j++;
+          }
+          address |= j < n && isDigit(text.charAt(j));
+        }
+      }
+      return new Shape(rrn, mobile, landline, at, address);
+    }
+
+    private static boolean between(char c) {
+      return c >= '1' && c <= '5';
+    }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** The regex {@code \s} without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
+  static boolean isRegexSpace(char c) {
+    return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r');
   }
 
   /**
@@ -87,24 +170,47 @@ final class Patterns {
     return (11 - sum % 11) % 10 == d.charAt(12) - '0';
   }
 
-  /** The first lexicon term in the text (spacing removed, so "김 치 녀" still counts), or null. */
-  static @Nullable String hateTerm(String text) {
-    String squeezed = fold(text).replaceAll("\\s+", "");
-    for (String term : LEXICON) {
-      if (squeezed.contains(term)) {
-        return term;
-      }
-    }
-    return null;
-  }
+  private static final Pattern REPEAT = Pattern.compile("(.)\\1{9,}");
+  private static final Pattern MIXED_WORD =
+      Pattern.compile("\\b(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{6,}\\b");
+  private static final String PLAIN_PUNCTUATION = ".,?!'\"()[]:;-·~%/";
 
-  /** Why the text looks like OCR output gone wrong, or null. */
+  /** OCR-noise class of each ASCII char, from the same tests as {@link #ocrNoise} applies. */
+  private static final byte[] ASCII_KIND = asciiKinds();
+
+  private static final byte SPACE = 0;
+  private static final byte LETTER = 1;
+  private static final byte PLAIN = 2;
+  private static final byte SYMBOL = 3;
+
+  /**
+   * Why the text looks like OCR output gone wrong, or null. ASCII and Hangul syllables (almost
+   * every character) are classed by a table and a range test; the regexes run only where a scan
+   * says they can match.
+   */
   static @Nullable String ocrNoise(String text) {
     int letters = 0;
     int symbols = 0;
     int jamo = 0;
     int length = 0;
-    for (int i = 0; i < text.length(); ) {
+    for (int i = 0, n = text.length(); i < n; ) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        i++;
+        byte kind = ASCII_KIND[c];
+        if (kind != SPACE) {
+          length++;
+          letters += kind == LETTER ? 1 : 0;
+          symbols += kind == SYMBOL ? 1 : 0;
+        }
+        continue;
+      }
+      if (c >= 0xAC00 && c <= 0xD7A3) { // Hangul syllables: letters
+        i++;
+        length++;
+        letters++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (Character.isWhitespace(cp)) {
@@ -115,7 +221,7 @@ final class Patterns {
         jamo++;
       } else if (Character.isLetterOrDigit(cp)) {
         letters++;
-      } else if (".,?!'\"()[]:;-·~%/".indexOf(cp) < 0) {
+      } else if (PLAIN_PUNCTUATION.indexOf(cp) < 0) {
         symbols++;
       }
     }
@@ -125,16 +231,61 @@ final class Patterns {
     if (jamo >= 3 && jamo > 0.05 * length) {
       return jamo + " isolated jamo (ㄱ, ㅏ, …) typical of broken syllable recognition";
     }
-    if (Pattern.compile("(.)\\1{9,}").matcher(text).find()) {
+    if (repeatsTenTimes(text)) {
       return "a character repeated ten or more times";
     }
-    if (Pattern.compile("\\b(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{6,}\\b")
-            .matcher(text)
-            .find()
-        && Pattern.compile("[Il1|O0]{4,}").matcher(text).find()) {
+    if (confusableRun(text) && MIXED_WORD.matcher(text).find()) {
       return "letters and digits mixed like l/1, O/0 confusions";
     }
     return null;
+  }
+
+  /**
+   * Whether {@code (.)\1{9,}} finds a match. Without surrogates that is a run of ten equal chars
+   * other than the line terminators {@code .} refuses; a text with surrogates (where the regex may
+   * start inside a pair) is left to the regex.
+   */
+  private static boolean repeatsTenTimes(String text) {
+    int run = 0;
+    char last = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        return REPEAT.matcher(text).find();
+      }
+      run = i > 0 && c == last ? run + 1 : 1;
+      last = c;
+      if (run >= 10 && c != '\n' && c != '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code [Il1|O0]{4,}} finds a match. */
+  private static boolean confusableRun(String text) {
+    int run = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      run = c == 'I' || c == 'l' || c == '1' || c == '|' || c == 'O' || c == '0' ? run + 1 : 0;
+      if (run >= 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[] asciiKinds() {
+    byte[] kinds = new byte[0x80];
+    for (int cp = 0; cp < 0x80; cp++) {
+      kinds[cp] =
+          Character.isWhitespace(cp)
+              ? SPACE
+              : Character.isLetterOrDigit(cp)
+                  ? LETTER
+                  : PLAIN_PUNCTUATION.indexOf(cp) < 0 ? SYMBOL : PLAIN;
+    }
+    return kinds;
   }
 
   enum Script {
@@ -145,12 +296,24 @@ final class Patterns {
     NONE
   }
 
+  /** The script with the most letters; ASCII and Hangul syllables are classed without a lookup. */
   static Script script(String text) {
     int hangul = 0;
     int latin = 0;
     int han = 0;
     int other = 0;
-    for (int i = 0; i < text.length(); ) {
+    for (int i = 0, n = text.length(); i < n; ) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        i++;
+        latin += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 1 : 0;
+        continue;
+      }
+      if (c >= 0xAC00 && c <= 0xD7A3) {
+        i++;
+        hangul++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (!Character.isLetter(cp)) {
@@ -173,26 +336,54 @@ final class Patterns {
         : max == latin ? Script.ENGLISH : max == han ? Script.CHINESE_JAPANESE : Script.OTHER;
   }
 
+  /** NFKC and lower case; a text already in NFKC (most) is not copied. */
   static String fold(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String nfkc =
+        Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    return nfkc.toLowerCase(Locale.ROOT);
   }
 
-  private static List<String> lexicon() {
-    List<String> out = new ArrayList<>();
-    try (var r =
-        new BufferedReader(
-            new InputStreamReader(
-                Objects.requireNonNull(Patterns.class.getResourceAsStream("hate-lexicon.txt")),
-                StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String t = line.strip();
-        if (!t.isEmpty() && !t.startsWith("#")) {
-          out.add(fold(t).replaceAll("\\s+", ""));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** The text with every run of regex {@code \s} white space made one space (as {@code \s+}). */
+  static String oneSpace(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n
+        && (!isRegexSpace(text.charAt(i)) || text.charAt(i) == ' ' && !spaceAt(text, i + 1))) {
+      i++;
     }
-    return List.copyOf(out);
+    if (i == n) {
+      return text; // nothing to change: no white space but single plain spaces
+    }
+    StringBuilder b = new StringBuilder(n).append(text, 0, i);
+    while (i < n) {
+      char c = text.charAt(i++);
+      if (isRegexSpace(c)) {
+        b.append(' ');
+        while (i < n && isRegexSpace(text.charAt(i))) {
+          i++;
+        }
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean spaceAt(String text, int i) {
+    return i < text.length() && isRegexSpace(text.charAt(i));
+  }
+
+  /** The text without regex {@code \s} white space (as {@code replaceAll("\s+", "")}). */
+  static String withoutSpace(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isRegexSpace(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 }

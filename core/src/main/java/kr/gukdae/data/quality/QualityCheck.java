@@ -91,7 +91,8 @@ public final class QualityCheck {
                       : "control characters";
       return new RowFacts(row.where(), key, why, "NONE", null, null, null, null, null);
     }
-    String normal = Sha256.hex(Patterns.fold(text).replaceAll("\\s+", " ").strip());
+    String folded = Patterns.fold(text); // once, for the exact key, the lexicon and MinHash
+    String normal = Sha256.hex(Patterns.oneSpace(folded).strip());
     var pii = Patterns.personalData(text);
     String personal = null;
     if (!pii.isEmpty()) {
@@ -106,9 +107,9 @@ public final class QualityCheck {
         null,
         Patterns.script(text).name(),
         normal,
-        NearDuplicates.signature(text),
+        Signatures.ofFolded(folded),
         personal,
-        Patterns.hateTerm(text),
+        Lexicon.HATE.firstIn(folded),
         Patterns.ocrNoise(text));
   }
 

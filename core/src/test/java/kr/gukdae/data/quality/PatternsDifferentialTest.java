@@ -215,10 +215,12 @@ class PatternsDifferentialTest {
     return new Row("corpus.jsonl", line, Map.of("text", text));
   }
 
+  private static final List<String> FIELDS =
+      List.of("where", "key", "broken", "script", "normal", "signature", "personal", "hate", "ocr");
+
   /** Every field of the facts, the signature by value (a record compares arrays by identity). */
-  private static String shown(RowFacts f) {
-    return String.join(
-        " | ",
+  private static List<String> shown(RowFacts f) {
+    return List.of(
         f.where(),
         f.key(),
         String.valueOf(f.broken()),
@@ -230,13 +232,22 @@ class PatternsDifferentialTest {
         String.valueOf(f.ocr()));
   }
 
+  /** Per row that differs: its text and each field that differs, expected then actual. */
   private static List<String> differences(List<Row> rows) {
     List<String> out = new ArrayList<>();
     for (Row row : rows) {
-      String expected = shown(ReferenceFacts.facts(row, "text"));
-      String actual = shown(QualityCheck.facts(row, "text"));
-      if (!expected.equals(actual)) {
-        out.add("row " + row.fields() + "\n  expected " + expected + "\n  actual   " + actual);
+      List<String> expected = shown(ReferenceFacts.facts(row, "text"));
+      List<String> actual = shown(QualityCheck.facts(row, "text"));
+      StringBuilder d = new StringBuilder();
+      for (int i = 0; i < FIELDS.size(); i++) {
+        if (!expected.get(i).equals(actual.get(i))) {
+          d.append("\n  ").append(FIELDS.get(i)).append(": expected ").append(expected.get(i));
+          d.append("\n  ").append(" ".repeat(FIELDS.get(i).length())).append("  actual   ");
+          d.append(actual.get(i));
+        }
+      }
+      if (!d.isEmpty()) {
+        out.add(row.where() + " " + row.fields() + d);
       }
     }
     return out;
