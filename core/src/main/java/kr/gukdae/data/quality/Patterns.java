@@ -40,9 +40,11 @@ final class Patterns {
   record Hit(String kind, String masked) {}
 
   /**
-   * Personal data in the text. Each pattern runs only where a cheap scan of the text found what any
-   * of its matches must contain ({@link Shape}); the patterns and the order of the hits are those
-   * of the plain version, so the findings are the same.
+   * Personal data in the text. Each pattern runs only if a cheap scan of the text found what any of
+   * its matches must contain ({@link Shape}), and from the first place a match could start; the
+   * patterns and the order of the hits are those of the plain version, so the findings are the
+   * same. ({@code find(from)} resets the matcher to the whole text, so look-behinds still see the
+   * characters before {@code from}.)
    */
   static List<Hit> personalData(String text) {
     Shape shape = Shape.of(text);
@@ -50,65 +52,68 @@ final class Patterns {
       return List.of();
     }
     List<Hit> hits = new ArrayList<>();
-    if (shape.rrn()) {
+    if (shape.rrn() >= 0) {
       Matcher m = RRN.matcher(text);
-      while (m.find()) {
+      for (boolean found = m.find(shape.rrn()); found; found = m.find()) {
         String digits = m.group().replaceAll("[- ]", "");
         if (rrnChecksumOk(digits)) {
           hits.add(new Hit("resident-registration-number", digits.substring(0, 7) + "******"));
         }
       }
     }
-    if (shape.mobile()) {
-      phones(MOBILE, text, hits);
-    }
-    if (shape.landline()) {
-      phones(LANDLINE, text, hits);
-    }
-    if (shape.at()) {
+    phones(MOBILE, text, shape.mobile(), hits);
+    phones(LANDLINE, text, shape.landline(), hits);
+    if (shape.email() >= 0) {
       Matcher m = EMAIL.matcher(text);
-      while (m.find()) {
+      for (boolean found = m.find(shape.email()); found; found = m.find()) {
         String g = m.group();
         hits.add(new Hit("email", g.charAt(0) + "***" + g.substring(g.indexOf('@'))));
       }
     }
-    if (shape.address()) {
+    if (shape.address() >= 0) {
       Matcher m = ADDRESS.matcher(text);
-      while (m.find()) {
+      for (boolean found = m.find(shape.address()); found; found = m.find()) {
         hits.add(new Hit("address", m.group().replaceAll("\\d", "*")));
       }
     }
     return hits;
   }
 
-  private static void phones(Pattern p, String text, List<Hit> hits) {
+  private static void phones(Pattern p, String text, int from, List<Hit> hits) {
+    if (from < 0) {
+      return;
+    }
     Matcher m = p.matcher(text);
-    while (m.find()) {
+    for (boolean found = m.find(from); found; found = m.find()) {
       String g = m.group();
       hits.add(new Hit("phone", g.substring(0, Math.min(4, g.length())) + "****"));
     }
   }
 
   /**
-   * What a match of each personal-data pattern needs, from one pass over the text. A run is a
-   * maximal run of ASCII digits (the patterns' {@code \d}; full-width digits are not digits there).
-   * RRN: {@code (?<!\d)} and six digits, then a separator and seven digits or seven more digits and
+   * Where the first match of each personal-data pattern could start (-1: none can), from one pass
+   * over the text. A run is a maximal run of ASCII digits (the patterns' {@code \d}; full-width
+   * digits are not digits there), and the number patterns start a match only at the start of a run
+   * ({@code (?<!\d)}). RRN: six digits, then a separator and seven digits or seven more digits and
    * {@code (?!\d)}, so a run of exactly 6 or 13. Mobile: a run starting {@code 01[016789]}.
-   * Landline: a run that is exactly {@code 02} or {@code 0[3-6][1-5]}. E-mail: an {@code @}.
-   * Address: 로 or 길, then only {@code \s}, then a digit.
+   * Landline: a run that is exactly {@code 02} or {@code 0[3-6][1-5]}. E-mail: at most 64
+   * characters (the local part, which has no {@code @}) before the first {@code @}. Address: a
+   * match ends in 로/길, only {@code \s}, a digit, and has only Hangul syllables, {@code \s}, digits
+   * and hyphens, so it starts no earlier than the run of those characters around the first such
+   * 로/길.
    */
-  record Shape(boolean rrn, boolean mobile, boolean landline, boolean at, boolean address) {
+  record Shape(int rrn, int mobile, int landline, int email, int address) {
 
     boolean any() {
-      return rrn || mobile || landline || at || address;
+      return rrn >= 0 || mobile >= 0 || landline >= 0 || email >= 0 || address >= 0;
     }
 
     static Shape of(String text) {
-      boolean rrn = false;
-      boolean mobile = false;
-      boolean landline = false;
-      boolean at = false;
-      boolean address = false;
+      int rrn = -1;
+      int mobile = -1;
+      int landline = -1;
+      int email = -1;
+      int address = -1;
       int n = text.length();
       for (int i = 0; i < n; i++) {
         char c = text.charAt(i);
@@ -118,29 +123,53 @@ final class Patterns {
             i++;
           }
           int length = i + 1 - start;
-          rrn |= length == 6 || length == 13;
+          if (rrn < 0 && (length == 6 || length == 13)) {
+            rrn = start;
+          }
           if (c == '0' && length >= 2) {
             char c1 = text.charAt(start + 1);
-            mobile |= c1 == '1' && length >= 3 && "016789".indexOf(text.charAt(start + 2)) >= 0;
-            landline |=
-                (length == 2 && c1 == '2')
-                    || (length == 3 && c1 >= '3' && c1 <= '6' && between(text.charAt(start + 2)));
+            if (mobile < 0
+                && c1 == '1'
+                && length >= 3
+                && "016789".indexOf(text.charAt(start + 2)) >= 0) {
+              mobile = start;
+            }
+            if (landline < 0
+                && ((length == 2 && c1 == '2')
+                    || (length == 3
+                        && c1 >= '3'
+                        && c1 <= '6'
+                        && between(text.charAt(start + 2))))) {
+              landline = start;
+            }
           }
         } else if (c == '@') {
-          at = true;
-        } else if (c == '로' || c == '길') {
+          if (email < 0) {
+            email = Math.max(0, i - 64);
+          }
+        } else if ((c == '로' || c == '길') && address < 0) {
           int j = i + 1;
           while (j < n && isRegexSpace(text.charAt(j))) {
             j++;
           }
-          address |= j < n && isDigit(text.charAt(j));
+          if (j < n && isDigit(text.charAt(j))) {
+            int from = i;
+            while (from > 0 && inAddress(text.charAt(from - 1))) {
+              from--;
+            }
+            address = from;
+          }
         }
       }
-      return new Shape(rrn, mobile, landline, at, address);
+      return new Shape(rrn, mobile, landline, email, address);
     }
 
     private static boolean between(char c) {
       return c >= '1' && c <= '5';
+    }
+
+    private static boolean inAddress(char c) {
+      return (c >= '가' && c <= '힣') || isDigit(c) || isRegexSpace(c) || c == '-';
     }
   }
 
@@ -193,8 +222,20 @@ final class Patterns {
     int symbols = 0;
     int jamo = 0;
     int length = 0;
+    // in the same pass: whether (.)\1{9,} and [Il1|O0]{4,} can match (see below)
+    int run = 0;
+    char last = 0;
+    boolean repeated = false;
+    boolean surrogates = false;
+    int confusable = 0;
+    boolean confusableRun = false;
     for (int i = 0, n = text.length(); i < n; ) {
       char c = text.charAt(i);
+      run = i > 0 && c == last ? run + 1 : 1;
+      last = c;
+      repeated |= run >= 10 && !isLineTerminator(c);
+      confusable = isConfusable(c) ? confusable + 1 : 0;
+      confusableRun |= confusable >= 4;
       if (c < 0x80) {
         i++;
         byte kind = ASCII_KIND[c];
@@ -212,6 +253,7 @@ final class Patterns {
         continue;
       }
       int cp = text.codePointAt(i);
+      surrogates |= Character.isSurrogate(c); // (a pair's low half is not seen by the runs above)
       i += Character.charCount(cp);
       if (Character.isWhitespace(cp)) {
         continue;
@@ -231,48 +273,24 @@ final class Patterns {
     if (jamo >= 3 && jamo > 0.05 * length) {
       return jamo + " isolated jamo (ㄱ, ㅏ, …) typical of broken syllable recognition";
     }
-    if (repeatsTenTimes(text)) {
+    // Without surrogates, (.)\1{9,} matches exactly where ten equal chars other than the line
+    // terminators . refuses follow each other; with them (the regex may start inside a pair) the
+    // regex decides.
+    if (surrogates ? REPEAT.matcher(text).find() : repeated) {
       return "a character repeated ten or more times";
     }
-    if (confusableRun(text) && MIXED_WORD.matcher(text).find()) {
+    if (confusableRun && MIXED_WORD.matcher(text).find()) {
       return "letters and digits mixed like l/1, O/0 confusions";
     }
     return null;
   }
 
-  /**
-   * Whether {@code (.)\1{9,}} finds a match. Without surrogates that is a run of ten equal chars
-   * other than the line terminators {@code .} refuses; a text with surrogates (where the regex may
-   * start inside a pair) is left to the regex.
-   */
-  private static boolean repeatsTenTimes(String text) {
-    int run = 0;
-    char last = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (Character.isSurrogate(c)) {
-        return REPEAT.matcher(text).find();
-      }
-      run = i > 0 && c == last ? run + 1 : 1;
-      last = c;
-      if (run >= 10 && c != '\n' && c != '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029') {
-        return true;
-      }
-    }
-    return false;
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
   }
 
-  /** Whether {@code [Il1|O0]{4,}} finds a match. */
-  private static boolean confusableRun(String text) {
-    int run = 0;
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      run = c == 'I' || c == 'l' || c == '1' || c == '|' || c == 'O' || c == '0' ? run + 1 : 0;
-      if (run >= 4) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean isConfusable(char c) {
+    return c == 'I' || c == 'l' || c == '1' || c == '|' || c == 'O' || c == '0';
   }
 
   private static byte[] asciiKinds() {
