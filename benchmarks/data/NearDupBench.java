@@ -38,7 +38,8 @@ public class NearDupBench {
         Files.size(corpus) / 1048576.0, Runtime.version(), Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
 
-    String steps = System.getProperty("steps", "read,before,one,all,quality");
+    java.util.Set<String> steps =
+        java.util.Set.of(System.getProperty("steps", "read,before,one,all,qbefore,quality").split(","));
     long t0 = System.nanoTime();
     long cpuRead = cpu();
     long[] chars = {0};
@@ -97,7 +98,7 @@ public class NearDupBench {
       Pass p = new Pass();
       try (QualityScan scan = new QualityScan("bench", "-", 1, Thresholds.DEFAULT)) {
         List<Row> batch = new ArrayList<>();
-        Pass read = pass(corpus, Math.min(beforeBytes, maxBytes), new Consumer<String>() {
+        Pass got = pass(corpus, Math.min(beforeBytes, maxBytes), new Consumer<String>() {
           long doc;
           public void accept(String line) {
             batch.add(new Row(corpus.getFileName().toString(), ++doc, Map.of("text", planted(line, doc))));
@@ -109,7 +110,7 @@ public class NearDupBench {
         });
         batch.parallelStream().map(r -> ReferenceFacts.facts(r, "text")).toList().forEach(scan::add);
         beforeReport = scan.finish();
-        p = read;
+        p = got;
       }
       qBefore = p;
       report("QUALITY BEFORE: regex per criterion, every core", p, t0, cpu0, counts(beforeReport) + p.live);
