@@ -96,7 +96,7 @@ public final class QualityCheck {
     String plain = Patterns.oneSpace(folded).strip();
     // most rows are already folded text (one digest then serves both)
     String normal = plain.equals(text) ? digest : Sha256.hex(plain);
-    var pii = Patterns.personalData(text);
+    var pii = PersonalData.find(text);
     String personal = null;
     if (!pii.isEmpty()) {
       StringBuilder d = new StringBuilder();
