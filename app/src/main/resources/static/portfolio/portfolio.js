@@ -16,6 +16,10 @@ gukdaeI18n.add({
     "pf.notCovered": "충족하지 못함: 통과한 모델이 없습니다", "pf.weight": "가중치 {w}, 기준 {th}",
     "pf.noFunding": "아직 자원이 배정되지 않았습니다 (gukdae portfolio fund).",
     "pf.fundingNote": "단계 {stage}의 할당량, {from} – {to}, 원장 순번 {seq}의 결정에 따름",
+    "pf.dataFigure": "유지 기관 데이터 예산 {amount}원 (출처 {source})", "pf.talentFigure": "유지 기관 인재 매칭 연 상한 {amount}원 (출처 {source})",
+    "pf.fundingSame": "자원 배정이 기록된 결정과 수치로 다시 계산한 결과와 같습니다", "pf.fundingDiff": "자원 배정이 다시 계산한 결과와 다릅니다 (수정된 기록)",
+    "pf.dataEnds": "{from}부터 데이터 지원 없음", "pf.talentAfter": "인재: 탈락 후 규칙대로",
+    "col.data": "데이터 예산", "col.talent": "인재 연 상한",
     "col.model": "모델", "col.institute": "기관", "col.domainScore": "분야 점수", "col.outcome": "결과",
     "col.name": "이름", "col.kept": "유지", "col.dropped": "탈락", "col.continues": "계속", "col.why": "사유", "col.gpus": "GPU",
     "yes": "예", "no": "아니오", "noResult": "결과 없음",
@@ -33,6 +37,10 @@ gukdaeI18n.add({
     "pf.notCovered": "Not covered: no model passes", "pf.weight": "weight {w}, threshold {th}",
     "pf.noFunding": "Nothing is funded yet (gukdae portfolio fund).",
     "pf.fundingNote": "Stage {stage} quota, {from} – {to}, following the decision at ledger seq {seq}",
+    "pf.dataFigure": "Data budget per kept institute {amount} KRW (source {source})", "pf.talentFigure": "Talent matching cap per kept institute and year {amount} KRW (source {source})",
+    "pf.fundingSame": "The funding recomputes from the recorded decision and figures: the same", "pf.fundingDiff": "The funding differs from its recomputation (an edited record)",
+    "pf.dataEnds": "no data support from {from}", "pf.talentAfter": "talent: as the rules say after elimination",
+    "col.data": "Data budget", "col.talent": "Talent cap/year",
     "col.model": "Model", "col.institute": "Institute", "col.domainScore": "Domain score", "col.outcome": "Outcome",
     "col.name": "Name", "col.kept": "Kept", "col.dropped": "Dropped", "col.continues": "Continues", "col.why": "Why", "col.gpus": "GPUs",
     "yes": "yes", "no": "no", "noResult": "no result",
@@ -40,6 +48,7 @@ gukdaeI18n.add({
 });
 
 const t = (k) => gukdaeI18n.t(k);
+const krw = (n) => Number(n).toLocaleString("en-US");
 const fill = (k, v) => t(k).replace(/\{(\w+)\}/g, (_, n) => String(v[n]));
 // Labels are "법률 / law": the page's language half.
 const half = (label) => gukdaeI18n.message(label);
@@ -117,12 +126,22 @@ function render(v) {
       el("span", t(i.continues ? "yes" : "no"), i.continues ? "ok" : "bad")])
       : p.institutes.map((i) => [i.id, i.name, i.models.map((m) => m.id).join(", "), "—", "—"]));
   const f = v.funding;
-  document.getElementById("funding-note").textContent = f
-    ? fill("pf.fundingNote", { stage: f.stage, from: f.from, to: f.to, seq: f.decisionSeq })
-    : t("pf.noFunding");
-  table(document.getElementById("funding"), [t("col.institute"), t("col.why"), t("col.gpus")],
-    f ? f.lines.map((l) => [l.institute, el("span", gukdaeI18n.label(l.why), l.why === "FUNDED" ? "ok" : "bad"),
-      l.allocations.map((a) => a.count + " " + a.gpuType + " " + gukdaeI18n.label(a.mode)).join(", ") || "—"]) : []);
+  const note = document.getElementById("funding-note");
+  note.replaceChildren();
+  if (f) {
+    note.append(fill("pf.fundingNote", { stage: f.stage, from: f.from, to: f.to, seq: f.decisionSeq }));
+    if (f.data) note.append(el("br"), fill("pf.dataFigure", { amount: krw(f.data.perTeamBudget), source: f.data.source }));
+    if (f.talent) note.append(el("br"), fill("pf.talentFigure", { amount: krw(f.talent.capPerTeamYear), source: f.talent.source }));
+    note.append(el("br"), el("span", t(v.fundingReplays ? "pf.fundingSame" : "pf.fundingDiff"), v.fundingReplays ? "ok funding-replay" : "bad funding-replay"));
+  } else {
+    note.textContent = t("pf.noFunding");
+  }
+  const funded = (l) => l.why === "FUNDED";
+  table(document.getElementById("funding"), [t("col.institute"), t("col.why"), t("col.gpus"), t("col.data"), t("col.talent")],
+    f ? f.lines.map((l) => [l.institute, el("span", gukdaeI18n.label(l.why), funded(l) ? "ok" : "bad"),
+      l.allocations.map((a) => a.count + " " + a.gpuType + " " + gukdaeI18n.label(a.mode)).join(", ") || "—",
+      funded(l) ? krw(l.dataBudget) : fill("pf.dataEnds", { from: f.from }),
+      funded(l) ? krw(l.talentCapPerYear) : t("pf.talentAfter")]) : []);
 }
 
 async function get(url) {

@@ -157,6 +157,24 @@ final class PortfolioPrinter {
             + Terminal.pick(", 결정 원장 순번 ", ", follows ledger seq ")
             + f.decisionSeq()
             + "):");
+    if (f.data() != null) {
+      out.printf(
+          Locale.ROOT,
+          Terminal.pick(
+              "  유지 기관 데이터 예산 %,d원 (출처 %s)%n",
+              "  data budget per kept institute %,d KRW (source %s)%n"),
+          f.data().perTeamBudget(),
+          f.data().source());
+    }
+    if (f.talent() != null) {
+      out.printf(
+          Locale.ROOT,
+          Terminal.pick(
+              "  유지 기관 인재 매칭 연 상한 %,d원 (출처 %s)%n",
+              "  talent matching cap per kept institute and year %,d KRW (source %s)%n"),
+          f.talent().capPerTeamYear(),
+          f.talent().source());
+    }
     for (PortfolioFunding.Line l : f.lines()) {
       String gpus =
           String.join(
@@ -169,6 +187,17 @@ final class PortfolioPrinter {
               + Terminal.padRight(l.institute(), 8)
               + why(l.why())
               + (gpus.isEmpty() ? "" : "  " + gpus)
+              + (l.why() == PortfolioFunding.Why.FUNDED
+                  ? String.format(
+                      Locale.ROOT,
+                      Terminal.pick("  데이터 %,d원, 인재 연 %,d원", "  data %,d KRW, talent %,d KRW/year"),
+                      l.dataBudget(),
+                      l.talentCapPerYear())
+                  : Terminal.pick(
+                      "  데이터 지원 종료 " + f.from() + ", 인재는 탈락 후 규칙대로",
+                      "  data support ends "
+                          + f.from()
+                          + ", talent as the rules say after elimination"))
               + (l.passingModels().isEmpty()
                   ? ""
                   : "  (" + String.join(", ", l.passingModels()) + ")"));

@@ -108,7 +108,21 @@ class PortfolioCommandTest {
     assertThat(funded.code()).as(funded.err()).isZero();
     assertThat(funded.out())
         .contains("자원 배정 (단계 2, 2026-07-01 – 2027-01-01")
-        .containsPattern("kimed +지원: 통과한 모델이 있습니다  64 H100 LEASE  \\(kimed-med-13b\\)");
+        .contains("유지 기관 데이터 예산 1,500,000,000원 (출처 portfolio-support)")
+        .contains("유지 기관 인재 매칭 연 상한 1,000,000,000원 (출처 portfolio-support)")
+        .containsPattern(
+            "kimed +지원: 통과한 모델이 있습니다  64 H100 LEASE  데이터 1,500,000,000원, 인재 연"
+                + " 1,000,000,000원  \\(kimed-med-13b\\)");
+
+    // The institute's data budget through the teams' support command: the call's plus stage 2's.
+    Run budget =
+        run("--lang", "en", "support", "budget", "--programme", "institutes", "--team", "kimed");
+    assertThat(budget.code()).as(budget.err()).isZero();
+    assertThat(budget.out())
+        .contains("kimed: data budget 2,000,000,000 KRW")
+        .contains(
+            "stage 2 (2026-07-01 – 2027-01-01): data 1,500,000,000 KRW added, talent cap"
+                + " 1,000,000,000 KRW/year (decision at ledger seq");
 
     Run shown = run("--lang", "ko", "portfolio", "show", "--programme", "institutes");
     assertThat(shown.code()).as(shown.err()).isZero();
@@ -121,6 +135,8 @@ class PortfolioCommandTest {
 
     Run replay = run("--lang", "en", "portfolio", "replay", "--programme", "institutes");
     assertThat(replay.code()).isZero();
-    assertThat(replay.out()).contains("recomputed from the ledger: SAME result");
+    assertThat(replay.out())
+        .contains("recomputed from the ledger: SAME result")
+        .contains("funding recomputed: SAME");
   }
 }
