@@ -16,6 +16,7 @@ gukdaeI18n.add({
     "pf.notCovered": "충족하지 못함: 통과한 모델이 없습니다", "pf.weight": "가중치 {w}, 기준 {th}",
     "pf.noFunding": "아직 자원이 배정되지 않았습니다 (gukdae portfolio fund).",
     "pf.fundingNote": "단계 {stage}의 할당량, {from} – {to}, 원장 순번 {seq}의 결정에 따름",
+    "pf.recordedReason": "기록된 사유: ",
     "pf.dataFigure": "유지 기관 데이터 예산 {amount}원 (출처 {source})", "pf.talentFigure": "유지 기관 인재 매칭 연 상한 {amount}원 (출처 {source})",
     "pf.fundingSame": "자원 배정이 기록된 결정과 수치로 다시 계산한 결과와 같습니다", "pf.fundingDiff": "자원 배정이 다시 계산한 결과와 다릅니다 (수정된 기록)",
     "pf.dataEnds": "{from}부터 데이터 지원 없음", "pf.talentAfter": "인재: 탈락 후 규칙대로",
@@ -37,6 +38,7 @@ gukdaeI18n.add({
     "pf.notCovered": "Not covered: no model passes", "pf.weight": "weight {w}, threshold {th}",
     "pf.noFunding": "Nothing is funded yet (gukdae portfolio fund).",
     "pf.fundingNote": "Stage {stage} quota, {from} – {to}, following the decision at ledger seq {seq}",
+    "pf.recordedReason": "Recorded reason: ",
     "pf.dataFigure": "Data budget per kept institute {amount} KRW (source {source})", "pf.talentFigure": "Talent matching cap per kept institute and year {amount} KRW (source {source})",
     "pf.fundingSame": "The funding recomputes from the recorded decision and figures: the same", "pf.fundingDiff": "The funding differs from its recomputation (an edited record)",
     "pf.dataEnds": "no data support from {from}", "pf.talentAfter": "talent: as the rules say after elimination",
@@ -52,6 +54,8 @@ const krw = (n) => Number(n).toLocaleString("en-US");
 const fill = (k, v) => t(k).replace(/\{(\w+)\}/g, (_, n) => String(v[n]));
 // Labels are "법률 / law": the page's language half.
 const half = (label) => gukdaeI18n.message(label);
+// A recorded reason {code, ko, en}: the ledger record itself holds both languages.
+const said = (r) => (gukdaeI18n.lang() === "ko" ? r.ko : r.en);
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
 let current = null;
 
@@ -89,7 +93,7 @@ function domain(d, v) {
     const tbl = document.createElement("table");
     table(tbl, [t("col.model"), t("col.institute"), t("col.domainScore"), t("col.outcome")].concat(d.benchmarks.map((b) => b.id)),
       models.map((m) => {
-        const out = el("span", gukdaeI18n.label(m.outcome), m.outcome === "PASSES" ? "ok" : "bad");
+        const out = el("span", said(m.reason), (m.outcome === "PASSES" ? "ok" : "bad") + " reason");
         return [m.model, m.institute, m.domainScore.toFixed(2), out].concat(d.benchmarks.map((b) => scoreCell(b, m.scores)));
       }));
     wrap.appendChild(tbl);
@@ -113,6 +117,7 @@ function render(v) {
   if (d) {
     coverage.append(fill("pf.coverage", { n, covered: d.covered, required: d.required }));
     coverage.appendChild(el("strong", t(d.continues ? "pf.continues" : "pf.stops"), d.continues ? "ok" : "bad"));
+    coverage.append(el("br"), el("span", t("pf.recordedReason") + said(d.reason), "muted decision-reason"));
   } else {
     coverage.textContent = fill("pf.rule", { n, required: p.minDomainsCovered });
   }

@@ -21,13 +21,9 @@ final class PortfolioPrinter {
 
   private PortfolioPrinter() {}
 
-  static String outcome(PortfolioDecision.ModelOutcome o) {
-    return switch (o) {
-      case PASSES -> Terminal.pick("통과", "passes");
-      case BELOW_THRESHOLD -> Terminal.pick("벤치마크 기준 미달", "below a benchmark threshold");
-      case BELOW_PASS_SCORE -> Terminal.pick("분야 통과 점수 미달", "below the domain's pass score");
-      case MISSING_RESULTS -> Terminal.pick("결과 없음", "results missing");
-    };
+  /** A recorded reason in the run's language: the record holds both. */
+  static String said(PortfolioDecision.Reason r) {
+    return Terminal.pick(r.ko(), r.en());
   }
 
   static String why(PortfolioFunding.Why w) {
@@ -99,6 +95,7 @@ final class PortfolioPrinter {
                 ? Terminal.pick("같음", "SAME")
                 : Terminal.pick("다름", "DIFFERENT")));
     out.println(coverage(d, e.portfolio().domains().size()));
+    out.println(Terminal.pick("기록된 사유: ", "recorded reason: ") + said(d.reason()));
     for (PortfolioDecision.DomainLine line : d.domains()) {
       Portfolio.Domain domain = e.portfolio().domain(line.domain());
       out.printf(
@@ -117,11 +114,11 @@ final class PortfolioPrinter {
         if (m.domain().equals(line.domain())) {
           out.printf(
               Locale.ROOT,
-              "  %s %s %6.2f  %s  %s%n",
+              "  %s %s %6.2f  %s  [%s]%n",
               Terminal.padRight(m.model(), 16),
               Terminal.padRight(m.institute(), 8),
               m.domainScore(),
-              Terminal.padRight(outcome(m.outcome()), 30),
+              said(m.reason()),
               scores(domain, m.scores()));
         }
       }

@@ -85,7 +85,8 @@ class PortfolioCommandTest {
         .contains("domains covered: 3 of 4 (3 needed) → the portfolio continues")
         .contains("covered, chosen model kilaw-law-7b (69.20)")
         .containsPattern(
-            "kimed-law-3b +kimed +56\\.80 +below a benchmark threshold +ko-bar-exam 48\\.0 < 50\\.0")
+            "kimed-law-3b +kimed +56\\.80 +below a benchmark threshold: ko-bar-exam 48\\.0 < 50\\.0")
+        .contains("recorded reason: 3 of 4 domains covered; 3 needed: the portfolio continues")
         .contains("manufacturing (manufacturing) pass score 60.0: not covered: no model passes")
         .contains("replay: SAME");
     Run again =
@@ -131,6 +132,8 @@ class PortfolioCommandTest {
         .contains("법률")
         .contains("충족, 선택 모델 kilaw-law-7b (69.20)")
         .contains("재현: 같음")
+        .contains("기록된 사유: 4개 분야 중 3개 충족, 필요 3개: 포트폴리오 계속")
+        .containsPattern("kimed-law-3b +kimed +56\\.80 +벤치마크 기준 미달: ko-bar-exam 48\\.0 < 50\\.0")
         .containsPattern("kiost +계속 +유지: kiost-ocean-7b +탈락: kiost-fab-3b");
 
     Run replay = run("--lang", "en", "portfolio", "replay", "--programme", "institutes");

@@ -84,8 +84,11 @@ class PortfolioHttpTest {
 
     JsonNode decided = office.ok("POST", BASE + "/decision", results);
     assertThat(decided.get("decision").get("continues").asBoolean()).isTrue();
-    assertThat(decided.get("decision").get("reason").asString())
+    assertThat(decided.get("decision").get("reason").get("en").asString())
         .isEqualTo("3 of 4 domains covered; 3 needed: the portfolio continues");
+    assertThat(decided.get("decision").get("reason").get("ko").asString())
+        .isEqualTo("4개 분야 중 3개 충족, 필요 3개: 포트폴리오 계속");
+    assertThat(decided.get("decision").get("reason").get("code").asString()).isEqualTo("CONTINUES");
     JsonNode again = office.refused(400, "bad_input", "POST", BASE + "/decision", results);
     assertThat(again.get("messageEn").asString()).contains("already recorded");
 
