@@ -23,12 +23,14 @@ final class Legacy {
   static JsonNode toReasons(JsonNode recorded) {
     JsonNode decision = recorded.deepCopy();
     if (englishReasons(decision)) {
-      each(decision, (o, text) -> {
-        ObjectNode r = o.putObject("reason");
-        r.put("code", PortfolioDecision.Reason.RECORDED);
-        r.put("ko", text);
-        r.put("en", text);
-      });
+      each(
+          decision,
+          (o, text) -> {
+            ObjectNode r = o.putObject("reason");
+            r.put("code", PortfolioDecision.Reason.RECORDED);
+            r.put("ko", text);
+            r.put("en", text);
+          });
     }
     return decision;
   }

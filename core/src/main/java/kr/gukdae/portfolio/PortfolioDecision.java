@@ -48,8 +48,8 @@ public final class PortfolioDecision {
   /**
    * Why, as recorded: a code (an outcome's name, COVERED / NOT_COVERED, CONTINUES / STOPS) and the
    * sentence in Korean and in English, so the ledger record itself reads in both languages.
-   * Decisions recorded before reasons were bilingual held the English sentence only; they read
-   * back with code {@link #RECORDED} and that sentence in both fields.
+   * Decisions recorded before reasons were bilingual held the English sentence only; they read back
+   * with code {@link #RECORDED} and that sentence in both fields.
    */
   public record Reason(String code, String ko, String en) {
     public static final String RECORDED = "RECORDED";
@@ -309,7 +309,10 @@ public final class PortfolioDecision {
     } catch (RuntimeException edited) {
       throw UserError.of(
           programme + ": 기록된 포트폴리오 결정(원장 순번 " + e.seq() + ")을 읽을 수 없습니다: 수정된 기록입니다",
-          programme + ": the recorded portfolio decision (ledger seq " + e.seq() + ") cannot be read: an edited record");
+          programme
+              + ": the recorded portfolio decision (ledger seq "
+              + e.seq()
+              + ") cannot be read: an edited record");
     }
     Decision again = evaluate(r.portfolio(), r.results());
     JsonNode recomputed = CanonicalJson.parse(CanonicalJson.of(again));

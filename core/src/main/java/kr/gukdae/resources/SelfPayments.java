@@ -130,13 +130,24 @@ public final class SelfPayments {
 
   static Change recompute(
       Planned p, long levelSeq, LocalDate on, @Nullable OpenLevel from, OpenLevel to) {
-    SelfPayment.Result before = from == null ? null : SelfPayment.compute(p.table(), from, p.plan());
+    SelfPayment.Result before =
+        from == null ? null : SelfPayment.compute(p.table(), from, p.plan());
     SelfPayment.Result after = SelfPayment.compute(p.table(), to, p.plan());
     Map<String, Share> old = shares(before);
     List<MemberShare> members = new ArrayList<>();
     shares(after).forEach((org, now) -> members.add(new MemberShare(org, old.get(org), now)));
     return new Change(
-        p.call(), p.plan().team(), levelSeq, on, from, to, p.plan(), p.table(), before, after, members);
+        p.call(),
+        p.plan().team(),
+        levelSeq,
+        on,
+        from,
+        to,
+        p.plan(),
+        p.table(),
+        before,
+        after,
+        members);
   }
 
   private static Map<String, Share> shares(SelfPayment.@Nullable Result r) {
@@ -146,7 +157,8 @@ public final class SelfPayments {
         out.merge(
             l.organisation(),
             new Share(l.selfPayment(), l.cash(), l.inKind()),
-            (a, b) -> new Share(a.total() + b.total(), a.cash() + b.cash(), a.inKind() + b.inKind()));
+            (a, b) ->
+                new Share(a.total() + b.total(), a.cash() + b.cash(), a.inKind() + b.inKind()));
       }
     }
     return out;
@@ -203,7 +215,8 @@ public final class SelfPayments {
     JsonNode l = CanonicalJson.parse(level.payload()).path("change");
     return l.path("team").asString().equals(c.team())
         && l.path("to").asString().equals(c.to().name())
-        && (c.from() == null ? l.path("from").isNull() || l.path("from").isMissingNode()
+        && (c.from() == null
+            ? l.path("from").isNull() || l.path("from").isMissingNode()
             : l.path("from").asString().equals(c.from().name()));
   }
 }

@@ -232,7 +232,8 @@ class ExampleProgrammesTest {
     var results = portfolioResults(58);
     var d = PortfolioDecision.decide(ledger, "institutes-2026", p.portfolio(), results);
     assertThat(d.continues()).isTrue();
-    assertThat(d.reason().en()).isEqualTo("3 of 4 domains covered; 3 needed: the portfolio continues");
+    assertThat(d.reason().en())
+        .isEqualTo("3 of 4 domains covered; 3 needed: the portfolio continues");
     assertThat(d.domains())
         .extracting(PortfolioDecision.DomainLine::domain, PortfolioDecision.DomainLine::best)
         .containsExactly(

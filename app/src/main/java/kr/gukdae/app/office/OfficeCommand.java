@@ -10,7 +10,6 @@ import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.designation.Designations;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.office.OfficeProgramme;
-import kr.gukdae.openness.OpenLevelHistory;
 import kr.gukdae.openness.OpenSourceCheck;
 import kr.gukdae.resources.Compute;
 import kr.gukdae.resources.SelfPayment;
