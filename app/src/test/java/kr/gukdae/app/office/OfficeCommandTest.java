@@ -2,9 +2,6 @@ package kr.gukdae.app.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -18,6 +15,8 @@ import java.util.Map;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.InProcessLauncher.Run;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,21 +32,15 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class OfficeCommandTest {
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private Run last = new Run(0, "", "");
 
   private int run(CommandLine cmd, String... args) {
-    PrintStream old = System.out;
-    bytes.reset();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      return cmd.execute(args);
-    } finally {
-      System.setOut(old);
-    }
+    last = InProcessLauncher.capture(() -> cmd.execute(args));
+    return last.code();
   }
 
   private String out() {
-    return bytes.toString(StandardCharsets.UTF_8);
+    return last.out();
   }
 
   @ParameterizedTest(name = "{0}")
