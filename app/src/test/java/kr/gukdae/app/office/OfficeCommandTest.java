@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,12 +16,10 @@ import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.store.TestDatabases;
 import kr.gukdae.testing.InProcessLauncher;
 import kr.gukdae.testing.InProcessLauncher.Run;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -46,9 +43,7 @@ class OfficeCommandTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void importSealAssignScoreDecideAndReplay(String database, @TempDir Path dir) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    var ds = TestDatabases.migrated(database);
     Ledger ledger = Ledger.inMemory();
     OfficeService office =
         new OfficeService(
