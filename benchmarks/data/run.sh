@@ -12,9 +12,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZE_MB=${1:-100}; WORK=${2:-/tmp/gukdae-data-bench}; BITS=${3:-30}; BUDGET=${4:-0}
 source scripts/java-home.sh
-./mvnw -B -q -pl core compile -Dspotless.check.skip=true
+# test-compile: NearDupBench's BEFORE row is core's test oracle (InMemoryQuality), not a copy of it.
+./mvnw -B -q -pl core test-compile -Dspotless.check.skip=true
 ./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/data-bench.cp" >/dev/null
-CP="core/target/classes:$(cat core/target/data-bench.cp)"
+CP="core/target/classes:core/target/test-classes:$(cat core/target/data-bench.cp)"
 CORPUS="$WORK/corpus-${SIZE_MB}mb.txt"
 # NEARDUP_ONLY=1 skips DataBench's steps when the corpus exists already.
 if [ "${NEARDUP_ONLY:-0}" != 1 ] || [ ! -f "$CORPUS" ]; then
