@@ -107,7 +107,7 @@ class LineageJobTest {
   }
 
   private String submit(String hubUrl) {
-    var rules = new RulesQuery("2025-08-01", null, null, null, null, null, null, null, null);
+    var rules = RulesQuery.since("2025-08-01");
     var spec = new LineageJob.Spec(ROOT, hubUrl, 2, 0, 500_000, rules, 50);
     return jobs.submit(new LineageJob(), "lineage " + ROOT, JobJson.write(spec), "office");
   }
@@ -122,7 +122,7 @@ class LineageJobTest {
         new HubCrawler.Settings(hub.endpoint(), null, 2, 0, Duration.ofMinutes(1), 500_000);
     HubCrawler.create(settings).crawl(ROOT, cache, Path.of(cache + ".cursor"));
     List<String> singleCache = Files.readAllLines(cache);
-    var rules = new RulesQuery("2025-08-01", null, null, null, null, null, null, null, null);
+    var rules = RulesQuery.since("2025-08-01");
     JsonNode singleCount = JSON.valueToTree(Lineage.load(cache).count(ROOT, rules.rules(), 50));
     int singleRequests = hub.requests.size();
 
