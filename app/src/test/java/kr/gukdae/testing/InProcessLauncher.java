@@ -4,9 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import kr.gukdae.cli.Launcher;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A command run in this JVM with {@code System.out} and {@code System.err} captured, for CLI tests
  * that need no child process ({@link ChildJvm} is for the ones that must kill or run several). The
  * launcher reads its home and database from system properties and {@code --lang} sets the display
- * locale, so a test that registers this as an extension gets both put back after each test:
+ * locale, so a test that registers this as an extension gets both put back after each test (the
+ * build's own gukdae.home, a fresh folder under target/, included):
  *
  * <pre>{@code
  * @RegisterExtension InProcessLauncher gukdae = new InProcessLauncher();
@@ -46,6 +50,9 @@ public final class InProcessLauncher implements BeforeEachCallback, AfterEachCal
 
   private Locale display = Locale.getDefault(Locale.Category.DISPLAY);
 
+  /** The properties as they were before the test (the build sets gukdae.home for every JVM). */
+  private final Map<String, @Nullable String> before = new HashMap<>();
+
   /** {@code gukdae ARGS} through the real launcher, as a user types it. */
   public static Run run(String... args) {
     return capture(() -> Launcher.run(args));
@@ -75,7 +82,7 @@ public final class InProcessLauncher implements BeforeEachCallback, AfterEachCal
 
   /**
    * Points the launcher at {@code home} with an embedded H2 file database under it, as {@code
-   * gukdae} on a fresh machine; cleared again after the test. Returns the database URL.
+   * gukdae} on a fresh machine; put back as they were after the test. Returns the database URL.
    */
   public String home(Path home) {
     String url = "jdbc:h2:file:" + home.resolve("db/g") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
@@ -87,12 +94,20 @@ public final class InProcessLauncher implements BeforeEachCallback, AfterEachCal
   @Override
   public void beforeEach(ExtensionContext context) {
     display = Locale.getDefault(Locale.Category.DISPLAY);
+    for (String p : PROPERTIES) {
+      before.put(p, System.getProperty(p));
+    }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
     for (String p : PROPERTIES) {
-      System.clearProperty(p);
+      String value = before.get(p);
+      if (value == null) {
+        System.clearProperty(p);
+      } else {
+        System.setProperty(p, value);
+      }
     }
     Locale.setDefault(Locale.Category.DISPLAY, display);
   }
