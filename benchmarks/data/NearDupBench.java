@@ -1,5 +1,6 @@
 // Near-duplicate and quality-check throughput, side by side in one run (run by run.sh, or alone:
-// java -cp core/target/classes:<deps> benchmarks/data/NearDupBench.java CORPUS [BEFORE_MB] [MAX_MB]).
+// java -cp core/target/classes:core/target/test-classes:<deps> benchmarks/data/NearDupBench.java
+// CORPUS [BEFORE_MB] [MAX_MB]; the BEFORE row runs core's test oracle InMemoryQuality).
 // CORPUS: one document per line (run.sh's generated corpus). BEFORE_MB: how much of it the former
 // in-memory version reads (its heap grows with the documents; default 200). MAX_MB: how much of the
 // corpus the other steps read (default: all of it).
@@ -9,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import kr.gukdae.data.quality.InMemoryQuality;
 import kr.gukdae.data.quality.NearDuplicates;
 import kr.gukdae.data.quality.QualityCheck;
 import kr.gukdae.data.quality.QualityReport;
@@ -49,10 +50,13 @@ public class NearDupBench {
     if (steps.contains("before")) {
       t0 = System.nanoTime();
       long cpu0 = cpu();
-      Before before = new Before(0.8);
-      Pass b = pass(corpus, Math.min(beforeBytes, maxBytes), line -> before.add(line));
-      report("BEFORE: in-memory MinHash-LSH, 1 thread", b, t0, cpu0, before.duplicates + " near copies; "
-          + b.live);
+      // The former in-memory version (all signatures and LSH buckets on the heap): core's test
+      // oracle, the same code StreamedQualityTest compares the streamed one against.
+      InMemoryQuality.Near before = new InMemoryQuality.Near(0.8);
+      Pass b = pass(corpus, Math.min(beforeBytes, maxBytes),
+          line -> before.addSignature(InMemoryQuality.plainSignature(line)));
+      report("BEFORE: in-memory MinHash-LSH, 1 thread", b, t0, cpu0, before.duplicates().size()
+          + " near copies; " + b.live);
     }
 
     long found;
@@ -144,95 +148,6 @@ public class NearDupBench {
       System.out.println("  " + String.join("  ", row));
     }
     System.out.println("peak resident memory (VmHWM): " + peakRss());
-  }
-
-  /** The former in-memory version (signatures and LSH buckets on the heap), for the BEFORE row. */
-  static final class Before {
-    final double jaccard;
-    final List<int[]> signatures = new ArrayList<>();
-    final List<Map<Long, Integer>> buckets = new ArrayList<>();
-    long duplicates;
-    static final long[] SEEDS = seeds();
-
-    Before(double jaccard) {
-      this.jaccard = jaccard;
-      for (int b = 0; b < 32; b++) {
-        buckets.add(new HashMap<>());
-      }
-    }
-
-    void add(String text) {
-      int[] sig = signature(text);
-      int index = signatures.size();
-      signatures.add(sig);
-      if (sig == null) {
-        return;
-      }
-      int match = -1;
-      for (int b = 0; b < 32 && match < 0; b++) {
-        long key = 1469598103934665603L;
-        for (int r = 0; r < 4; r++) {
-          key = (key ^ sig[b * 4 + r]) * 1099511628211L;
-        }
-        Integer earlier = buckets.get(b).putIfAbsent(key, index);
-        if (earlier != null && similarity(sig, signatures.get(earlier)) >= jaccard) {
-          match = earlier;
-        }
-      }
-      if (match >= 0) {
-        duplicates++;
-      }
-    }
-
-    static double similarity(int[] a, int[] b) {
-      if (b == null) {
-        return 0;
-      }
-      int same = 0;
-      for (int i = 0; i < 128; i++) {
-        if (a[i] == b[i]) {
-          same++;
-        }
-      }
-      return same / 128.0;
-    }
-
-    static int[] signature(String text) {
-      String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
-          .toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
-      if (s.length() < 5) {
-        return null;
-      }
-      int[] sig = new int[128];
-      java.util.Arrays.fill(sig, Integer.MAX_VALUE);
-      for (int i = 0; i + 5 <= s.length(); i++) {
-        long h = 1469598103934665603L;
-        for (int j = i; j < i + 5; j++) {
-          h = (h ^ s.charAt(j)) * 1099511628211L;
-        }
-        for (int k = 0; k < 128; k++) {
-          long x = (h ^ SEEDS[k]) * 0x9E3779B97F4A7C15L;
-          x ^= x >>> 29;
-          int v = (int) (x >>> 32);
-          if (v < sig[k]) {
-            sig[k] = v;
-          }
-        }
-      }
-      return sig;
-    }
-
-    static long[] seeds() {
-      long[] s = new long[128];
-      long x = 0x2545F4914F6CDD1DL;
-      for (int i = 0; i < 128; i++) {
-        x ^= x << 13;
-        x ^= x >>> 7;
-        x ^= x << 17;
-        s[i] = x;
-      }
-      return s;
-    }
   }
 
   /** What a pass read; the live heap (after a full GC) is sampled at every doubling of bytes read. */

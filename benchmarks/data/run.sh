@@ -13,14 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SIZE_MB=${1:-100}; WORK=${2:-/tmp/gukdae-data-bench}; BITS=${3:-30}; BUDGET=${4:-0}
 source scripts/java-home.sh
-./mvnw -B -q -pl core compile -Dspotless.check.skip=true
+# test-compile: NearDupBench's BEFORE row is core's test oracle (InMemoryQuality), not a copy of it.
+./mvnw -B -q -pl core test-compile -Dspotless.check.skip=true
 ./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/data-bench.cp" >/dev/null
-# The former row facts (test code, ReferenceFacts) for the quality check's BEFORE step.
-mkdir -p core/target/bench-classes
-"$JAVA_HOME/bin/javac" -nowarn -d core/target/bench-classes \
-  -cp "core/target/classes:$(cat core/target/data-bench.cp)" \
-  core/src/test/java/kr/gukdae/data/quality/ReferenceFacts.java
-CP="core/target/classes:core/target/bench-classes:$(cat core/target/data-bench.cp)"
+# test-classes: the former row facts (ReferenceFacts) and near-copy code (InMemoryQuality).
+CP="core/target/classes:core/target/test-classes:$(cat core/target/data-bench.cp)"
 CORPUS="$WORK/corpus-${SIZE_MB}mb.txt"
 # NEARDUP_ONLY=1 skips DataBench's steps when the corpus exists already.
 if [ "${NEARDUP_ONLY:-0}" != 1 ] || [ ! -f "$CORPUS" ]; then

@@ -59,16 +59,6 @@ const said = (r) => (gukdaeI18n.lang() === "ko" ? r.ko : r.en);
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
 let current = null;
 
-function table(target, headers, rows) {
-  target.replaceChildren();
-  const head = target.insertRow();
-  headers.forEach((h) => { const th = document.createElement("th"); th.textContent = h; head.appendChild(th); });
-  rows.forEach((cells) => {
-    const tr = target.insertRow();
-    cells.forEach((c) => { const td = tr.insertCell(); if (c instanceof Node) td.appendChild(c); else td.textContent = String(c); });
-  });
-}
-
 function scoreCell(b, scores) {
   const s = scores ? scores[b.id] : undefined;
   if (s == null) return el("span", t("noResult"), "bad");
@@ -91,7 +81,7 @@ function domain(d, v) {
     const models = v.decision.models.filter((m) => m.domain === d.id);
     const wrap = el("div", null, "table-scroll");
     const tbl = document.createElement("table");
-    table(tbl, [t("col.model"), t("col.institute"), t("col.domainScore"), t("col.outcome")].concat(d.benchmarks.map((b) => b.id)),
+    gukdaeTable(tbl, [t("col.model"), t("col.institute"), t("col.domainScore"), t("col.outcome")].concat(d.benchmarks.map((b) => b.id)),
       models.map((m) => {
         const out = el("span", said(m.reason), (m.outcome === "PASSES" ? "ok" : "bad") + " reason");
         return [m.model, m.institute, m.domainScore.toFixed(2), out].concat(d.benchmarks.map((b) => scoreCell(b, m.scores)));
@@ -125,7 +115,7 @@ function render(v) {
   document.getElementById("replay-result").textContent = "";
   document.getElementById("domains").replaceChildren(...p.domains.map((x) => domain(x, v)));
   const names = Object.fromEntries(p.institutes.map((i) => [i.id, i.name]));
-  table(document.getElementById("institutes"),
+  gukdaeTable(document.getElementById("institutes"),
     [t("col.institute"), t("col.name"), t("col.kept"), t("col.dropped"), t("col.continues")],
     d ? d.institutes.map((i) => [i.institute, names[i.institute] || "", i.kept.join(", ") || "—", i.dropped.join(", ") || "—",
       el("span", t(i.continues ? "yes" : "no"), i.continues ? "ok" : "bad")])
@@ -142,7 +132,7 @@ function render(v) {
     note.textContent = t("pf.noFunding");
   }
   const funded = (l) => l.why === "FUNDED";
-  table(document.getElementById("funding"), [t("col.institute"), t("col.why"), t("col.gpus"), t("col.data"), t("col.talent")],
+  gukdaeTable(document.getElementById("funding"), [t("col.institute"), t("col.why"), t("col.gpus"), t("col.data"), t("col.talent")],
     f ? f.lines.map((l) => [l.institute, el("span", gukdaeI18n.label(l.why), funded(l) ? "ok" : "bad"),
       l.allocations.map((a) => a.count + " " + a.gpuType + " " + gukdaeI18n.label(a.mode)).join(", ") || "—",
       funded(l) ? krw(l.dataBudget) : fill("pf.dataEnds", { from: f.from }),

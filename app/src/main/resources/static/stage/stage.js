@@ -44,18 +44,8 @@ gukdaeI18n.add({
 const t = (k) => gukdaeI18n.t(k);
 let roles = [];
 
-function table(el, headers, rows) {
-  el.replaceChildren();
-  const head = el.insertRow();
-  headers.forEach((h) => { const th = document.createElement("th"); th.textContent = t(h); head.appendChild(th); });
-  rows.forEach((cells) => {
-    const tr = el.insertRow();
-    cells.forEach((c) => {
-      const td = tr.insertCell();
-      if (c instanceof Node) td.appendChild(c); else td.textContent = String(c);
-    });
-  });
-}
+// Headers are i18n keys here.
+const table = (el, headers, rows) => gukdaeTable(el, headers.map(t), rows);
 
 function link(text, href) {
   const a = document.createElement("a");

@@ -2,11 +2,8 @@ package kr.gukdae.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import kr.gukdae.testing.InProcessLauncher;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -173,17 +171,7 @@ class DeployFilesTest {
 
   /** {@code gukdae <command> --help} through the launcher, in this JVM. */
   private static String help(String command) {
-    PrintStream original = System.out;
-    var buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Launcher.run(command, "--help");
-    } finally {
-      System.setOut(original);
-    }
-    assertThat(code).as("gukdae " + command + " --help").isZero();
-    return buffer.toString(StandardCharsets.UTF_8);
+    return InProcessLauncher.run(command, "--help").succeeded();
   }
 
   private static List<Path> deployFiles() {

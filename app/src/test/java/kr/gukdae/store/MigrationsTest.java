@@ -17,7 +17,7 @@ class MigrationsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void allMigrationsApplyAndTheSchemaAcceptsARun(String database) throws SQLException {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
+    String url = TestDatabases.url(database);
     var result = Flyway.configure().dataSource(url, null, null).load().migrate();
     assertThat(result.success).isTrue();
     assertThat(result.migrationsExecuted).isGreaterThan(0);
@@ -41,7 +41,7 @@ class MigrationsTest {
   @ValueSource(strings = {"h2", "postgresql"})
   void anOlderInstallationUpgradesWhenAFeatureAddsAMigrationInItsRange(String database)
       throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
+    String url = TestDatabases.url(database);
     Path older = Files.createTempDirectory("gukdae-older-migrations");
     Path current = Path.of("src/main/resources/db/migration");
     try (var files = Files.list(current)) {

@@ -2,7 +2,12 @@ package kr.gukdae.store;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The databases tests run against: a fresh in-memory H2 (the embedded default) and the real
@@ -22,11 +27,27 @@ public final class TestDatabases {
   }
 
   /** A fresh database of this kind ({@link #url}) with every migration applied. */
-  public static javax.sql.DataSource migrated(String database) throws java.sql.SQLException {
+  public static DataSource migrated(String database) {
+    return dataSource(migratedUrl(database));
+  }
+
+  /**
+   * The URL of a fresh database of this kind with every migration applied, for tests that open it
+   * more than once (two servers on one database, a raw JDBC connection beside the service's).
+   */
+  public static String migratedUrl(String database) {
     String url = url(database);
-    org.flywaydb.core.Flyway.configure().dataSource(url, null, null).load().migrate();
-    return new org.springframework.jdbc.datasource.SimpleDriverDataSource(
-        java.sql.DriverManager.getDriver(url), url);
+    Flyway.configure().dataSource(url, null, null).load().migrate();
+    return url;
+  }
+
+  /** Connections to {@code url}, a new one for each use (no pool: what a test closes is gone). */
+  public static DataSource dataSource(String url) {
+    try {
+      return new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    } catch (SQLException e) {
+      throw new IllegalStateException("no JDBC driver for " + url, e);
+    }
   }
 
   public static String freshH2() {
@@ -50,10 +71,10 @@ public final class TestDatabases {
       assumeTrue(false, "PostgreSQL tests need GUKDAE_TEST_PG_URL: run scripts/test");
     }
     String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-    try (var connection = java.sql.DriverManager.getConnection(url);
+    try (var connection = DriverManager.getConnection(url);
         var statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + schema);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException("cannot reach PostgreSQL at " + url, e);
     }
     return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,5 +48,11 @@ public final class Chromium {
                 .setExecutablePath(executable())
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox")));
+  }
+
+  /** A full-page screenshot of {@code page} as {@code SCREENSHOTS/name.png}. */
+  public static void screenshot(Page page, String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + ".png")));
   }
 }

@@ -6,23 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import kr.gukdae.store.TestDatabases;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FeaturePagesTest {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) throws Exception {
-    registry.add("spring.datasource.url", TestDatabases::freshH2);
-    var home = Files.createTempDirectory("gukdae-home");
-    registry.add("gukdae.home", home::toString);
-  }
+class FeaturePagesTest extends SharedHttpContext {
 
   @LocalServerPort int port;
 

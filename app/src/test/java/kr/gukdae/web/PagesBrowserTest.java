@@ -25,6 +25,8 @@ import kr.gukdae.arena.Outcome;
 import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.eval.run.ProgressListener;
 import kr.gukdae.store.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,6 +132,24 @@ class PagesBrowserTest {
   static boolean seeded;
   static String categoryRun;
 
+  /** One Chromium for all of this class's tests: each test opens its own browser context. */
+  static Playwright playwright;
+
+  static Browser browser;
+
+  @BeforeAll
+  static void startChromium() {
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
+  }
+
+  @AfterAll
+  static void stopChromium() {
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
   /** Once per context: the demo programme end to end, a categorised eval run, a newcomer. */
   @BeforeEach
   void seed() {
@@ -168,6 +188,34 @@ class PagesBrowserTest {
       accounts.create("pages-office", PASSWORD, Set.of(Role.OFFICE), null);
       seeded = true;
     }
+  }
+
+  /**
+   * What {@link #CHECKS} finds wrong with the page shown in {@code lang}, and any script errors,
+   * each line starting with {@code where}.
+   */
+  static List<String> problems(Page page, String where, String lang, List<String> errors) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) page.evaluate(CHECKS);
+    List<String> problems = new ArrayList<>();
+    if (((Number) m.get("overflow")).intValue() > 0) {
+      problems.add(
+          where + ": " + m.get("overflow") + " px wider than the screen: " + m.get("wide"));
+    }
+    for (String key : List.of("small", "raw", "keys", "mismatched")) {
+      if (!((List<?>) m.get(key)).isEmpty()) {
+        problems.add(where + ": " + key + " " + m.get(key));
+      }
+    }
+    if (!m.get("lang").equals(lang)
+        || !m.get("hangulTitle").equals(lang.equals("ko"))
+        || !m.get("viewport").equals(true)) {
+      problems.add(where + ": language or viewport " + m);
+    }
+    if (!errors.isEmpty()) {
+      problems.add(where + ": script errors " + errors);
+    }
+    return problems;
   }
 
   String base() {
@@ -226,67 +274,37 @@ class PagesBrowserTest {
             new Shown("arena-admin", "/arena/admin.html", SETTLED));
     Files.createDirectories(Chromium.SCREENSHOTS);
     List<String> problems = new ArrayList<>();
-    try (Playwright playwright = Chromium.playwright();
-        Browser browser = Chromium.launch(playwright)) {
-      for (Size size : SIZES) {
-        try (BrowserContext ctx = signedIn(browser, size)) {
-          for (String lang : List.of("ko", "en")) {
-            for (Shown shown : pages) {
-              String where = shown.name() + " " + size.name() + " " + lang;
-              Page page = ctx.newPage();
-              List<String> errors = new ArrayList<>();
-              page.onPageError(e -> errors.add(e));
-              page.onConsoleMessage(m -> {
-                if (m.type().equals("error") && !m.text().contains("404")) {
-                  errors.add(m.text());
-                }
-              });
-              String path = shown.path();
-              String url =
-                  base()
-                      + (path.contains("#")
-                          ? path.replace("#", "?lang=" + lang + "#")
-                          : path + "?lang=" + lang);
-              var response = page.navigate(url);
-              if (shown.name().equals("404")) {
-                assertThat(response.status()).isEqualTo(404);
-                assertThat(page.content()).doesNotContain("Whitelabel");
+    for (Size size : SIZES) {
+      try (BrowserContext ctx = signedIn(browser, size)) {
+        for (String lang : List.of("ko", "en")) {
+          for (Shown shown : pages) {
+            String where = shown.name() + " " + size.name() + " " + lang;
+            Page page = ctx.newPage();
+            List<String> errors = new ArrayList<>();
+            page.onPageError(e -> errors.add(e));
+            page.onConsoleMessage(m -> {
+              if (m.type().equals("error") && !m.text().contains("404")) {
+                errors.add(m.text());
               }
-              page.waitForFunction("() => " + shown.ready());
-              if (shown.ready().equals(SETTLED)) {
-                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-              }
-              @SuppressWarnings("unchecked")
-              Map<String, Object> m = (Map<String, Object>) page.evaluate(CHECKS);
-              if (((Number) m.get("overflow")).intValue() > 0) {
-                problems.add(
-                    where
-                        + ": "
-                        + m.get("overflow")
-                        + " px wider than the screen: "
-                        + m.get("wide"));
-              }
-              for (String key : List.of("small", "raw", "keys", "mismatched")) {
-                if (!((List<?>) m.get(key)).isEmpty()) {
-                  problems.add(where + ": " + key + " " + m.get(key));
-                }
-              }
-              if (!m.get("lang").equals(lang)
-                  || !m.get("hangulTitle").equals(lang.equals("ko"))
-                  || !m.get("viewport").equals(true)) {
-                problems.add(where + ": language or viewport " + m);
-              }
-              if (!errors.isEmpty()) {
-                problems.add(where + ": script errors " + errors);
-              }
-              page.screenshot(
-                  new Page.ScreenshotOptions()
-                      .setFullPage(true)
-                      .setPath(
-                          Chromium.SCREENSHOTS.resolve(
-                              shown.name() + "-" + size.name() + "-" + lang + ".png")));
-              page.close();
+            });
+            String path = shown.path();
+            String url =
+                base()
+                    + (path.contains("#")
+                        ? path.replace("#", "?lang=" + lang + "#")
+                        : path + "?lang=" + lang);
+            var response = page.navigate(url);
+            if (shown.name().equals("404")) {
+              assertThat(response.status()).isEqualTo(404);
+              assertThat(page.content()).doesNotContain("Whitelabel");
             }
+            page.waitForFunction("() => " + shown.ready());
+            if (shown.ready().equals(SETTLED)) {
+              page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            }
+            problems.addAll(problems(page, where, lang, errors));
+            Chromium.screenshot(page, shown.name() + "-" + size.name() + "-" + lang);
+            page.close();
           }
         }
       }
@@ -300,10 +318,8 @@ class PagesBrowserTest {
    */
   @Test
   void aPhoneVoterSeesStackedAnswersAndVotesWithTheKeyboard() {
-    try (Playwright playwright = Chromium.playwright();
-        Browser browser = Chromium.launch(playwright);
-        BrowserContext ctx =
-            browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+    try (BrowserContext ctx =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
       Page page = ctx.newPage();
       page.navigate(base() + "/arena/?lang=en");
       page.waitForFunction("() => document.getElementById('who-label').textContent !== ''");
@@ -322,10 +338,7 @@ class PagesBrowserTest {
       assertThat(b.y).as("B under A").isGreaterThanOrEqualTo(a.y + a.height);
       assertThat(votes.y).as("votes under the answers").isGreaterThanOrEqualTo(b.y + b.height);
       assertThat(page.locator("[data-vote=A]").boundingBox().height).isGreaterThanOrEqualTo(44);
-      page.screenshot(
-          new Page.ScreenshotOptions()
-              .setFullPage(true)
-              .setPath(Chromium.SCREENSHOTS.resolve("arena-battle-phone-en.png")));
+      Chromium.screenshot(page, "arena-battle-phone-en");
 
       // typing a digit into the follow-up box is text, not a vote
       page.focus("#followup");
@@ -348,9 +361,7 @@ class PagesBrowserTest {
    */
   @Test
   void theRunViewerFiltersSamplesAndShowsRunsThatFailed() {
-    try (Playwright playwright = Chromium.playwright();
-        Browser browser = Chromium.launch(playwright);
-        BrowserContext ctx = signedIn(browser, SIZES.get(0))) {
+    try (BrowserContext ctx = signedIn(browser, SIZES.get(0))) {
       Page page = ctx.newPage();
       List<String> errors = new ArrayList<>();
       page.onPageError(errors::add);
@@ -404,10 +415,7 @@ class PagesBrowserTest {
       assertThat(page.textContent("#run-error")).contains("The run failed:", "data");
       assertThat(page.locator("#runs tr.selected td.status-FAILED").count()).isEqualTo(1);
       assertThat(errors).isEmpty();
-      page.screenshot(
-          new Page.ScreenshotOptions()
-              .setFullPage(true)
-              .setPath(Chromium.SCREENSHOTS.resolve("eval-failed-desktop-en.png")));
+      Chromium.screenshot(page, "eval-failed-desktop-en");
     }
   }
 
@@ -417,9 +425,7 @@ class PagesBrowserTest {
    */
   @Test
   void theStagePageTogglesItsTablesBetweenLanguages() {
-    try (Playwright playwright = Chromium.playwright();
-        Browser browser = Chromium.launch(playwright);
-        BrowserContext ctx = signedIn(browser, SIZES.get(0))) {
+    try (BrowserContext ctx = signedIn(browser, SIZES.get(0))) {
       Page page = ctx.newPage();
       // the landing page states where the programme stands: stage 1 decided, stage 2 next
       page.navigate(base() + "/?lang=en");
@@ -454,8 +460,7 @@ class PagesBrowserTest {
     List<String> internals =
         List.of("Whitelabel", "Exception", "at kr.gukdae", "eval_run", "SQL", "trace", "h2");
     jdbc.sql("ALTER TABLE eval_run RENAME TO eval_run_hidden").update();
-    try (Playwright playwright = Chromium.playwright();
-        Browser browser = Chromium.launch(playwright)) {
+    try {
       for (Size size : SIZES) {
         try (BrowserContext ctx = signedIn(browser, size)) {
           var api =
@@ -485,11 +490,7 @@ class PagesBrowserTest {
             assertThat(((Number) m.get("overflow")).intValue()).isLessThanOrEqualTo(0);
             assertThat((List<?>) m.get("small")).isEmpty();
             assertThat(m.get("viewport")).isEqualTo(true);
-            page.screenshot(
-                new Page.ScreenshotOptions()
-                    .setFullPage(true)
-                    .setPath(
-                        Chromium.SCREENSHOTS.resolve("500-" + size.name() + "-" + lang + ".png")));
+            Chromium.screenshot(page, "500-" + size.name() + "-" + lang);
             page.close();
           }
         }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import kr.gukdae.app.office.OfficeProgrammes;
 import kr.gukdae.app.office.PortfolioService;
 import kr.gukdae.office.OfficeFiles;
@@ -124,28 +123,8 @@ class PortfolioBrowserTest {
                         ? "원장의 입력으로 다시 계산한 결과가 기록과 같습니다"
                         : "Recomputed from the ledger's input: the same as recorded");
 
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) page.evaluate(PagesBrowserTest.CHECKS);
-            if (((Number) m.get("overflow")).intValue() > 0) {
-              problems.add(where + ": wider than the screen " + m.get("wide"));
-            }
-            for (String key : List.of("small", "raw", "keys", "mismatched")) {
-              if (!((List<?>) m.get(key)).isEmpty()) {
-                problems.add(where + ": " + key + " " + m.get(key));
-              }
-            }
-            if (!m.get("lang").equals(lang) || !m.get("hangulTitle").equals(ko)) {
-              problems.add(where + ": language " + m);
-            }
-            if (!errors.isEmpty()) {
-              problems.add(where + ": script errors " + errors);
-            }
-            page.screenshot(
-                new Page.ScreenshotOptions()
-                    .setFullPage(true)
-                    .setPath(
-                        Chromium.SCREENSHOTS.resolve(
-                            "portfolio-decided-" + size.name() + "-" + lang + ".png")));
+            problems.addAll(PagesBrowserTest.problems(page, where, lang, errors));
+            Chromium.screenshot(page, "portfolio-decided-" + size.name() + "-" + lang);
           }
         }
       }

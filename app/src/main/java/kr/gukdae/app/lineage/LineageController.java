@@ -73,10 +73,7 @@ class LineageController {
     }
     var lineage = service.lineage();
     return evidence.save(
-        lineage.count(
-            root,
-            new RulesQuery(null, null, null, null, null, null, null, null, null).rules(),
-            MAX_TREE),
+        lineage.count(root, RulesQuery.DEFAULTS.rules(), MAX_TREE),
         lineage.report(),
         service.source());
   }

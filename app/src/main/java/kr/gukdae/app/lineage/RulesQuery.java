@@ -18,6 +18,14 @@ public record RulesQuery(
     @Nullable Integer minLikes,
     @Nullable Integer maxPerOwner) {
 
+  /** Every rule at its default, as the CLI's. */
+  public static final RulesQuery DEFAULTS = since(null);
+
+  /** The defaults, counting from {@code since} (YYYY-MM-DD; null: no lower bound). */
+  public static RulesQuery since(@Nullable String since) {
+    return new RulesQuery(since, null, null, null, null, null, null, null, null);
+  }
+
   public CountRules rules() {
     return LineageController.rules(
         since,

@@ -37,6 +37,26 @@ public record StageEvidence(
     }
   }
 
+  /** This record marked as not counting, saying why (the rest as recorded). */
+  public StageEvidence withStale(String why) {
+    return new StageEvidence(
+        id,
+        programmeId,
+        stage,
+        team,
+        model,
+        evidence,
+        sourceKind,
+        sourceId,
+        sourceJson,
+        measuredAt,
+        contentHash,
+        imported,
+        why,
+        recordedAt,
+        supersededBy);
+  }
+
   public String kind() {
     return EvidenceJson.kind(evidence);
   }

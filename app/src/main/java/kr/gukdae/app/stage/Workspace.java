@@ -114,22 +114,7 @@ public class Workspace {
     // A row edited in the database after it was recorded no longer matches its hash: it stays
     // visible, marked, and never counts.
     if (!Drafts.hashOf(row).equals(row.contentHash())) {
-      return new StageEvidence(
-          row.id(),
-          row.programmeId(),
-          row.stage(),
-          row.team(),
-          row.model(),
-          row.evidence(),
-          row.sourceKind(),
-          row.sourceId(),
-          row.sourceJson(),
-          row.measuredAt(),
-          row.contentHash(),
-          row.imported(),
-          "content does not match its hash (edited after it was recorded)",
-          row.recordedAt(),
-          row.supersededBy());
+      return row.withStale("content does not match its hash (edited after it was recorded)");
     }
     return row;
   }

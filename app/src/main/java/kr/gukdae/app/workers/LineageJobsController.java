@@ -45,10 +45,7 @@ class LineageJobsController {
     if (body.root() == null || body.root().isBlank()) {
       throw UserError.of("root: 루트 모델(ORG/NAME)을 지정하세요", "root: give the root model (ORG/NAME)");
     }
-    RulesQuery rules =
-        body.rules() != null
-            ? body.rules()
-            : new RulesQuery(null, null, null, null, null, null, null, null, null);
+    RulesQuery rules = body.rules() != null ? body.rules() : RulesQuery.DEFAULTS;
     rules.rules(); // a bad date or threshold is a 400 now, not a failed job later
     var spec =
         new LineageJob.Spec(

@@ -39,16 +39,10 @@ class AccountsTest {
     }
   }
 
-  private static DriverManagerDataSource database(String kind) {
-    String url = kind.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    return new DriverManagerDataSource(url);
-  }
-
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void rolesTeamsLookAlikesAndSessionSweep(String kind) {
-    var dataSource = database(kind);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    var dataSource = new DriverManagerDataSource(TestDatabases.migratedUrl(kind));
     Hand clock = new Hand();
     Accounts accounts = Accounts.create(dataSource, clock, Duration.ofHours(1), 100);
 
@@ -102,7 +96,7 @@ class AccountsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void accountsFromBeforeRolesKeepTheirPowers(String kind) {
-    var dataSource = database(kind);
+    var dataSource = new DriverManagerDataSource(TestDatabases.url(kind));
     // migrate up to the last migration before roles existed, whatever other features added
     MigrationVersion before =
         java.util.Arrays.stream(Flyway.configure().dataSource(dataSource).load().info().all())
@@ -134,8 +128,7 @@ class AccountsTest {
 
   @org.junit.jupiter.api.Test
   void guessingIsLimitedPerAccountAndPerAddress() {
-    var dataSource = database("h2");
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    var dataSource = new DriverManagerDataSource(TestDatabases.migratedUrl("h2"));
     Hand clock = new Hand();
     Accounts accounts = Accounts.create(dataSource, clock, Duration.ofHours(1), 100);
     accounts.create("target", "the-right-password", Set.of(Role.OFFICE), null);

@@ -8,26 +8,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Set;
-import kr.gukdae.store.TestDatabases;
+import kr.gukdae.web.SharedHttpContext;
 import kr.gukdae.web.TestClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The web boundary over real HTTP: cross-site state changes refused even with the victim's cookie,
  * security headers on pages and API replies, and oversized bodies refused before parsing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BoundaryHttpTest {
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestDatabases::freshH2);
-  }
+class BoundaryHttpTest extends SharedHttpContext {
 
   @LocalServerPort int port;
   @Autowired Accounts accounts;

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,11 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class RateWindowsTest {
 
   private static DriverManagerDataSource database(String kind) {
-    var ds =
-        new DriverManagerDataSource(
-            kind.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres());
-    Flyway.configure().dataSource(ds).load().migrate();
-    return ds;
+    return new DriverManagerDataSource(TestDatabases.migratedUrl(kind));
   }
 
   @ParameterizedTest(name = "{0}")

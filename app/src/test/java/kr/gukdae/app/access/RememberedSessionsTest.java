@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import kr.gukdae.Sha256;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,10 +26,7 @@ class RememberedSessionsTest {
   @ValueSource(strings = {"h2", "postgresql"})
   void aSessionEndedOnAnyInstanceFailsItsConfirmationWhileStillRemembered(String kind)
       throws Exception {
-    var ds =
-        new DriverManagerDataSource(
-            kind.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres());
-    Flyway.configure().dataSource(ds).load().migrate();
+    var ds = new DriverManagerDataSource(TestDatabases.migratedUrl(kind));
     AccountsTest.Hand clock = new AccountsTest.Hand();
     // two instances over one database, nothing shared in memory
     Accounts a = Accounts.create(ds, clock, Duration.ofHours(1), 100);
@@ -69,8 +65,7 @@ class RememberedSessionsTest {
 
   @Test
   void signedInSessionsAreNeverRemembered() {
-    var ds = new DriverManagerDataSource(TestDatabases.freshH2());
-    Flyway.configure().dataSource(ds).load().migrate();
+    var ds = new DriverManagerDataSource(TestDatabases.migratedUrl("h2"));
     Accounts a = Accounts.create(ds, new AccountsTest.Hand(), Duration.ofHours(1), 100);
     a.create("office-kim", "a long secret 1", EnumSet.of(Role.OFFICE), null);
     Accounts.Opened office = a.login("office-kim", "a long secret 1", "10.0.0.9");

@@ -6,7 +6,6 @@ import java.util.List;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.models.ModelRegistry;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -20,9 +19,7 @@ final class ArenaFixture {
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
 
   ArenaFixture(String database) {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    dataSource = new DriverManagerDataSource(url);
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    dataSource = new DriverManagerDataSource(TestDatabases.migratedUrl(database));
     jdbc = JdbcClient.create(dataSource);
   }
 

@@ -2,14 +2,13 @@ package kr.gukdae.app.arena;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import kr.gukdae.GukdaeApplication;
 import kr.gukdae.cli.Launcher;
+import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.InProcessLauncher.Run;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,6 @@ class RatingsCommandTest {
   @TempDir static Path dir;
   private static ConfigurableApplicationContext context;
 
-  record Result(int exit, String out, String err) {}
-
   @BeforeAll
   static void start() {
     var app = new SpringApplication(GukdaeApplication.class);
@@ -43,21 +40,8 @@ class RatingsCommandTest {
     context.close();
   }
 
-  static Result gukdae(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    var o = new ByteArrayOutputStream();
-    var e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    try {
-      int exit = Launcher.commandLine(context).execute(args);
-      return new Result(
-          exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  static Run gukdae(String... args) {
+    return InProcessLauncher.capture(() -> Launcher.commandLine(context).execute(args));
   }
 
   private static Path battles() throws Exception {
@@ -89,7 +73,7 @@ class RatingsCommandTest {
 
   @Test
   void printsAJsonLeaderboardWithIntervalsAndAnchor() throws Exception {
-    Result r =
+    Run r =
         gukdae(
             "ratings",
             "--battles",
@@ -100,7 +84,7 @@ class RatingsCommandTest {
             "50",
             "--anchor",
             "B=1200");
-    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     JsonNode json = JsonMapper.builder().build().readTree(r.out());
     assertThat(json.get("method").asString()).isEqualTo("bt");
     assertThat(json.get("battles").asInt()).isEqualTo(12);
@@ -118,7 +102,7 @@ class RatingsCommandTest {
   @Test
   void csvAndEloAndFileOutput() throws Exception {
     Path out = dir.resolve("ratings.csv");
-    Result r =
+    Run r =
         gukdae(
             "ratings",
             "--battles",
@@ -131,7 +115,7 @@ class RatingsCommandTest {
             "0",
             "--output",
             out.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("wrote 3 ratings");
     var csv = Files.readAllLines(out);
     assertThat(csv.get(0)).isEqualTo("model,rating,lower,upper,battles,rank");
@@ -159,7 +143,7 @@ class RatingsCommandTest {
           .append(",0,1,1\n");
     }
     Files.writeString(file, csv);
-    Result r =
+    Run r =
         gukdae(
             "ratings",
             "--battles",
@@ -170,7 +154,7 @@ class RatingsCommandTest {
             "20",
             "--check-judges",
             "3");
-    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("rank", "style length", "# judges: 5 checked");
     assertThat(r.out().lines().filter(l -> l.matches("\\s+\\d+\\s+[XYZ]\\s.*"))).hasSize(3);
   }
@@ -179,20 +163,20 @@ class RatingsCommandTest {
   void badInputIsOneLineWithExitCodeTwo() throws Exception {
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "model_a,model_b,winner\nA,B,model_a\nA,B,draw\n");
-    Result r = gukdae("ratings", "--battles", bad.toString());
-    assertThat(r.exit()).isEqualTo(2);
+    Run r = gukdae("ratings", "--battles", bad.toString());
+    assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip())
         .doesNotContain("\n")
         .contains("bad.csv:3")
         .contains("unknown winner 'draw'");
-    Result anchor = gukdae("ratings", "--battles", battles().toString(), "--anchor", "Z=1000");
-    assertThat(anchor.exit()).isEqualTo(2);
+    Run anchor = gukdae("ratings", "--battles", battles().toString(), "--anchor", "Z=1000");
+    assertThat(anchor.code()).isEqualTo(2);
     assertThat(anchor.err()).contains("model 'Z' has no battles");
-    Result z = gukdae("ratings", "--battles", battles().toString(), "--check-judges", "-1");
-    assertThat(z.exit()).isEqualTo(2);
+    Run z = gukdae("ratings", "--battles", battles().toString(), "--check-judges", "-1");
+    assertThat(z.code()).isEqualTo(2);
     assertThat(z.err()).contains("--check-judges");
-    Result slice = gukdae("ratings", "--battles", battles().toString(), "--category", "none");
-    assertThat(slice.exit()).isEqualTo(2);
+    Run slice = gukdae("ratings", "--battles", battles().toString(), "--category", "none");
+    assertThat(slice.code()).isEqualTo(2);
     assertThat(slice.err()).contains("no battles to rate");
   }
 
@@ -211,12 +195,12 @@ class RatingsCommandTest {
         "model_a,model_b,winner\n"
             + "A,B,model_a\nA,B,model_a\nA,B,model_b\nB,C,model_a\nC,B,model_a\nC,B,model_a\n"
             + "A,C,tie\nA,C,tie\nA,C,tie\n");
-    Result w =
+    Run w =
         gukdae("ratings", "--battles", weighted.toString(), "--bootstrap", "0", "--format", "csv");
-    Result r =
+    Run r =
         gukdae("ratings", "--battles", repeated.toString(), "--bootstrap", "0", "--format", "csv");
-    assertThat(w.exit()).as(w.err()).isZero();
-    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(w.code()).as(w.err()).isZero();
+    assertThat(r.code()).as(r.err()).isZero();
     assertThat(ratingColumn(w.out())).hasSize(3);
     // Equal up to the tiny ridge term.
     var a = ratingColumn(w.out());
@@ -228,8 +212,8 @@ class RatingsCommandTest {
     }
     Path bad = dir.resolve("bad-weight.csv");
     Files.writeString(bad, "model_a,model_b,winner,weight\nA,B,model_a,1\nA,B,tie,-2\n");
-    Result e = gukdae("ratings", "--battles", bad.toString());
-    assertThat(e.exit()).isEqualTo(2);
+    Run e = gukdae("ratings", "--battles", bad.toString());
+    assertThat(e.code()).isEqualTo(2);
     assertThat(e.err().strip())
         .contains("bad-weight.csv:3", "weight '-2'", "> 0")
         .doesNotContain("\n");
@@ -258,12 +242,12 @@ class RatingsCommandTest {
     Files.writeString(file, "[" + String.join(",", rows) + "]");
     var json = JsonMapper.builder().build();
 
-    Result all =
+    Run all =
         gukdae("ratings", "--battles", file.toString(), "--format", "json", "--bootstrap", "0");
-    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.code()).as(all.err()).isZero();
     assertThat(json.readTree(all.out()).get("battles").asInt()).isEqualTo(5);
 
-    Result verified =
+    Run verified =
         gukdae(
             "ratings",
             "--battles",
@@ -274,17 +258,17 @@ class RatingsCommandTest {
             "0",
             "--voters",
             "verified");
-    assertThat(verified.exit()).as(verified.err()).isZero();
+    assertThat(verified.code()).as(verified.err()).isZero();
     JsonNode board = json.readTree(verified.out());
     assertThat(board.get("battles").asInt()).isEqualTo(3);
     assertThat(board.get("ratings").get(0).get("model").asString()).isEqualTo("A");
 
     // A file without the field is refused with the fix, not read as "no verified votes".
-    Result old = gukdae("ratings", "--battles", battles().toString(), "--voters", "VERIFIED");
-    assertThat(old.exit()).isEqualTo(2);
+    Run old = gukdae("ratings", "--battles", battles().toString(), "--voters", "VERIFIED");
+    assertThat(old.code()).isEqualTo(2);
     assertThat(old.err()).contains("'verified'", "/api/arena/export");
-    Result bad = gukdae("ratings", "--battles", file.toString(), "--voters", "everyone");
-    assertThat(bad.exit()).isEqualTo(2);
+    Run bad = gukdae("ratings", "--battles", file.toString(), "--voters", "everyone");
+    assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("PUBLIC, EXPERT or VERIFIED");
   }
 }

@@ -3,9 +3,6 @@ package kr.gukdae.app.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +11,8 @@ import java.util.Map;
 import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
+import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.InProcessLauncher.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,28 +22,21 @@ class DataCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out) {}
-
+  /** {@code command ARGS}; an exception it throws is rethrown here (the test sees the cause). */
   static Run run(Object command, String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     Exception[] failure = new Exception[1];
-    try {
-      int code =
-          new CommandLine(command)
-              .setExecutionExceptionHandler((e, cl, parsed) -> {
-                failure[0] = e;
-                return 2;
-              })
-              .execute(args);
-      if (failure[0] instanceof RuntimeException e) {
-        throw e;
-      }
-      return new Run(code, bytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(old);
+    Run run =
+        InProcessLauncher.capture(() ->
+            new CommandLine(command)
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                  failure[0] = e;
+                  return 2;
+                })
+                .execute(args));
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
     }
+    return run;
   }
 
   @Test

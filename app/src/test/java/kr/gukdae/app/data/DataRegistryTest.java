@@ -3,7 +3,6 @@ package kr.gukdae.app.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,12 +21,10 @@ import kr.gukdae.data.registry.Fields;
 import kr.gukdae.data.registry.Openness;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class DataRegistryTest {
@@ -42,9 +39,8 @@ class DataRegistryTest {
       CommitmentStore commitments) {}
 
   static Db open(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    String url = TestDatabases.migratedUrl(database);
+    var ds = TestDatabases.dataSource(url);
     JdbcClient jdbc = JdbcClient.create(ds);
     var tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     var registry = new DataRegistry(jdbc, tx, Clock.fixed(NOW, ZoneOffset.UTC));

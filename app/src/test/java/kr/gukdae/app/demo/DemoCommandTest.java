@@ -1,23 +1,20 @@
 package kr.gukdae.app.demo;
 
+import static kr.gukdae.testing.InProcessLauncher.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.gukdae.GukdaeApplication;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
-import kr.gukdae.cli.Launcher;
+import kr.gukdae.testing.InProcessLauncher;
 import kr.gukdae.web.TestClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import tools.jackson.databind.JsonNode;
@@ -32,20 +29,13 @@ class DemoCommandTest {
 
   @TempDir Path home;
 
-  @AfterEach
-  void clearProperties() {
-    System.clearProperty("gukdae.home");
-    System.clearProperty("spring.datasource.url");
-  }
+  @RegisterExtension final InProcessLauncher gukdae = new InProcessLauncher();
 
   @Test
   void everyPageShowsTheNumbersTheTerminalPrinted() throws Exception {
-    System.setProperty("gukdae.home", home.toString());
-    String db =
-        "jdbc:h2:file:" + home.resolve("db/gukdae") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-    System.setProperty("spring.datasource.url", db);
+    gukdae.home(home);
 
-    String out = capture(() -> Launcher.run("demo", "--no-serve"));
+    String out = run("demo", "--no-serve").succeeded();
     assertThat(out)
         .contains("DEMO", "1/5 benchmarks", "5/5 derivative models", "[DEMO DATA]")
         .containsPattern("mugunghwa +CONTAINS COMPONENT vision_encoder \\(frozen\\)")
@@ -116,12 +106,12 @@ class DemoCommandTest {
       assertThat(status.path("complete").asBoolean()).isTrue();
     }
 
-    String replay = capture(() -> Launcher.run("stage", "run", "--from-ledger", "--no-reports"));
+    String replay = run("stage", "run", "--from-ledger", "--no-reports").succeeded();
     assertThat(replay).contains("SAME result").contains("ledger intact");
 
-    String again = capture(() -> Launcher.run("demo", "--no-serve"));
+    String again = run("demo", "--no-serve").succeeded();
     assertThat(again).contains("decision recorded at ledger seq");
-    String audit = capture(() -> Launcher.run("audit", "verify"));
+    String audit = run("audit", "verify").succeeded();
     assertThat(audit).contains("intact");
   }
 
@@ -129,20 +119,5 @@ class DemoCommandTest {
     Matcher m = Pattern.compile(regex).matcher(text);
     assertThat(m.find()).as(regex).isTrue();
     return m.group(1);
-  }
-
-  private static String capture(Callable<Integer> body) throws Exception {
-    PrintStream old = System.out;
-    var bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = body.call();
-    } finally {
-      System.setOut(old);
-    }
-    String text = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(text).isZero();
-    return text;
   }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import kr.gukdae.lineage.CountRules;
 import kr.gukdae.lineage.Lineage;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +16,7 @@ class LineageEvidenceRepositoryTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void storesAndListsCountsWithTheirWindowAndRules(String database) {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
+    String url = TestDatabases.migratedUrl(database);
     var repository =
         new LineageEvidenceRepository(JdbcClient.create(new DriverManagerDataSource(url)));
     Lineage demo = Lineage.demo();

@@ -3,30 +3,19 @@ package kr.gukdae.app.office;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import kr.gukdae.UserError;
-import kr.gukdae.app.stage.TestLedgers;
+import java.util.concurrent.Callable;
 import kr.gukdae.ledger.Ledger;
-import kr.gukdae.ledger.OfficeKey;
 import kr.gukdae.resources.GpuPools;
 import kr.gukdae.resources.GpuRules;
 import kr.gukdae.resources.RoundGrants;
 import kr.gukdae.selection.Round;
 import kr.gukdae.selection.RoundResult;
-import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Two offices (each with its own connections, as two servers on one database) grant two rounds at
@@ -56,68 +45,47 @@ class GrantRaceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void twoRoundsRacingForTheLastGpusGetOneGrantAndOneRefusal(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    OfficeKey key = OfficeKey.generate();
-    List<Ledger> offices = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
-      offices.add(TestLedgers.signed(ds, key, dir.resolve("anchors")));
-    }
+    List<Ledger> offices =
+        TwoOffices.on(database, dir.resolve("anchors")).stream()
+            .map(TwoOffices.Server::ledger)
+            .toList();
     // 4 of the 10 GPUs are already granted; each racing round wants 2 × 3 = 6: only one fits.
     RoundGrants.grant(
         offices.getFirst(), "contest", round("first", 4), selected("first", "t9"), FROM, POOL);
     String[] rounds = {"second", "third"};
-    String loser;
-    CyclicBarrier together = new CyclicBarrier(2);
-    ExecutorService threads = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<String>> results = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        Ledger ledger = offices.get(i);
-        String r = rounds[i];
-        results.add(
-            threads.submit(() -> {
-              together.await(30, TimeUnit.SECONDS);
-              try {
-                RoundGrants.grant(
-                    ledger, "contest", round(r), selected(r, "a" + r, "b" + r), FROM, POOL);
-                return "granted " + r;
-              } catch (UserError e) {
-                return e.getMessage();
-              }
-            }));
-      }
-      List<String> outcomes = new ArrayList<>();
-      for (Future<String> f : results) {
-        outcomes.add(f.get(120, TimeUnit.SECONDS));
-      }
-      assertThat(outcomes).filteredOn(o -> o.startsWith("granted ")).hasSize(1);
-      String winner =
-          outcomes.stream()
-              .filter(o -> o.startsWith("granted "))
-              .findFirst()
-              .orElseThrow()
-              .substring("granted ".length());
-      loser = winner.equals("second") ? "third" : "second";
-      assertThat(outcomes)
-          .filteredOn(o -> !o.startsWith("granted "))
-          .singleElement()
-          .satisfies(m ->
-              assertThat(m)
-                  .contains("라운드 " + loser + ", 팀 a" + loser + ": H100 3장을 더하면")
-                  .contains("GPU 풀이 3장 부족합니다")
-                  .contains(
-                      "round "
-                          + loser
-                          + ", team a"
-                          + loser
-                          + ": granting 3 H100 would exceed the pool by 3 on 2025-03-01")
-                  .contains("holds 10, 10 already granted")
-                  .contains("nothing was recorded"));
-    } finally {
-      threads.shutdownNow();
+    List<Callable<String>> steps = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Ledger ledger = offices.get(i);
+      String r = rounds[i];
+      steps.add(() -> {
+        RoundGrants.grant(ledger, "contest", round(r), selected(r, "a" + r, "b" + r), FROM, POOL);
+        return "granted " + r;
+      });
     }
+    List<String> outcomes = TwoOffices.race(steps);
+    assertThat(outcomes).filteredOn(o -> o.startsWith("granted ")).hasSize(1);
+    String winner =
+        outcomes.stream()
+            .filter(o -> o.startsWith("granted "))
+            .findFirst()
+            .orElseThrow()
+            .substring("granted ".length());
+    String loser = winner.equals("second") ? "third" : "second";
+    assertThat(outcomes)
+        .filteredOn(o -> !o.startsWith("granted "))
+        .singleElement()
+        .satisfies(m ->
+            assertThat(m)
+                .contains("라운드 " + loser + ", 팀 a" + loser + ": H100 3장을 더하면")
+                .contains("GPU 풀이 3장 부족합니다")
+                .contains(
+                    "round "
+                        + loser
+                        + ", team a"
+                        + loser
+                        + ": granting 3 H100 would exceed the pool by 3 on 2025-03-01")
+                .contains("holds 10, 10 already granted")
+                .contains("nothing was recorded"));
     Ledger ledger = offices.get(1);
     assertThat(ledger.entries().stream().filter(e -> e.kind().equals(RoundGrants.KIND))).hasSize(2);
     int held = 0;

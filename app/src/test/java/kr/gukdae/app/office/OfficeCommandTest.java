@@ -2,12 +2,8 @@ package kr.gukdae.app.office;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,12 +14,12 @@ import java.util.Map;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
+import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.InProcessLauncher.Run;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -33,29 +29,21 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class OfficeCommandTest {
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+  private Run last = new Run(0, "", "");
 
   private int run(CommandLine cmd, String... args) {
-    PrintStream old = System.out;
-    bytes.reset();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      return cmd.execute(args);
-    } finally {
-      System.setOut(old);
-    }
+    last = InProcessLauncher.capture(() -> cmd.execute(args));
+    return last.code();
   }
 
   private String out() {
-    return bytes.toString(StandardCharsets.UTF_8);
+    return last.out();
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void importSealAssignScoreDecideAndReplay(String database, @TempDir Path dir) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    var ds = TestDatabases.migrated(database);
     Ledger ledger = Ledger.inMemory();
     OfficeService office =
         new OfficeService(

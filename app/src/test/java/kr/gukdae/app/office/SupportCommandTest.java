@@ -1,16 +1,16 @@
 package kr.gukdae.app.office;
 
+import static kr.gukdae.testing.InProcessLauncher.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import kr.gukdae.cli.Launcher;
-import org.junit.jupiter.api.AfterEach;
+import java.util.ArrayList;
+import java.util.List;
+import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.InProcessLauncher.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,33 +23,7 @@ class SupportCommandTest {
 
   @TempDir Path home;
 
-  private final Locale before = Locale.getDefault(Locale.Category.DISPLAY);
-
-  @AfterEach
-  void clear() {
-    System.clearProperty("gukdae.home");
-    System.clearProperty("spring.datasource.url");
-    Locale.setDefault(Locale.Category.DISPLAY, before);
-  }
-
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    var o = new ByteArrayOutputStream();
-    var e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Launcher.run(args);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-  }
+  @RegisterExtension final InProcessLauncher gukdae = new InProcessLauncher();
 
   @Test
   void helpIsWholeSentencesAndRunsNothing() {
@@ -64,10 +38,7 @@ class SupportCommandTest {
 
   @Test
   void purchaseOnceSpendWithinTheBudgetAndHireWithinTheCap() throws Exception {
-    System.setProperty("gukdae.home", home.toString());
-    System.setProperty(
-        "spring.datasource.url",
-        "jdbc:h2:file:" + home.resolve("db/g") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    gukdae.home(home);
     Path offers = home.resolve("purchase.yaml");
     Files.writeString(
         offers,
@@ -83,130 +54,88 @@ class SupportCommandTest {
     Path contract = home.resolve("contract.pdf");
     Files.writeString(contract, "employment contract of p1");
 
-    Run bought =
-        run(
-            "--lang",
-            "en",
-            "support",
-            "purchase",
-            "--programme",
-            "seed-2025",
-            "--file",
-            offers.toString());
+    Run bought = support("en", "purchase --file " + offers);
     assertThat(bought.code()).as(bought.err()).isZero();
     assertThat(bought.out())
         .contains("joint budget 10,000,000,000 KRW, spent 9,000,000,000 KRW")
         .contains("bought: news, web")
         .contains("not within the budget: books")
         .contains("recorded in the ledger (seed-2025)");
-    Run twice =
-        run(
-            "--lang",
-            "ko",
-            "support",
-            "purchase",
-            "--programme",
-            "seed-2025",
-            "--file",
-            offers.toString());
-    assertThat(twice.code()).isEqualTo(2);
-    assertThat(twice.err()).contains("공동구매가 이미 기록되었습니다").doesNotContain("already");
 
     Run spent =
-        run(
-            "--lang",
-            "en",
-            "support",
-            "spend",
-            "--programme",
-            "seed-2025",
-            "--team",
-            "mirae",
-            "--item",
-            "labelling",
-            "--amount",
-            "2000000000",
-            "--on",
-            "2026-03-01");
+        support("en", "spend --team mirae --item labelling --amount 2000000000 --on 2026-03-01");
     assertThat(spent.code()).as(spent.err()).isZero();
     assertThat(spent.out())
         .contains("mirae: data budget 2,800,000,000 KRW, spent 2,000,000,000, left 800,000,000");
-    Run over =
-        run(
-            "--lang",
-            "en",
-            "support",
-            "spend",
-            "--programme",
-            "seed-2025",
-            "--team",
-            "mirae",
-            "--item",
-            "OCR",
-            "--amount",
-            "900000000",
-            "--on",
-            "2026-04-01");
-    assertThat(over.code()).isEqualTo(2);
-    assertThat(over.err()).contains("exceeds the data budget by 100,000,000 KRW");
 
     Run hired =
-        run(
-            "--lang",
+        support(
             "ko",
-            "support",
-            "hire",
-            "--programme",
-            "seed-2025",
-            "--team",
-            "mirae",
-            "--person",
-            "p1",
-            "--hired",
-            "2025-09-01",
-            "--year",
-            "2026",
-            "--matching",
-            "2500000000",
-            "--contract",
-            contract.toString());
+            "hire --team mirae --person p1 --hired 2025-09-01 --year 2026 --matching 2500000000"
+                + " --contract "
+                + contract);
     assertThat(hired.code()).as(hired.err()).isZero();
     assertThat(hired.out())
         .contains(
             "mirae/p1 2026: 요청 2,500,000,000 KRW, 지원 2,000,000,000 KRW — 상한 적용: 팀당 연 2000000000원");
     Run early =
-        run(
-            "--lang",
-            "en",
-            "support",
-            "hire",
-            "--programme",
-            "seed-2025",
-            "--team",
-            "mirae",
-            "--person",
-            "p2",
-            "--hired",
-            "2025-06-01",
-            "--year",
-            "2026",
-            "--matching",
-            "100");
+        support(
+            "en", "hire --team mirae --person p2 --hired 2025-06-01 --year 2026 --matching 100");
     assertThat(early.code()).as(early.err()).isZero();
     assertThat(early.out())
         .contains("granted 0 KRW — hired 2025-06-01, not after the call date 2025-06-20");
 
-    Run talent =
-        run("--lang", "en", "support", "talent", "--programme", "seed-2025", "--team", "mirae");
-    assertThat(talent.code()).isZero();
-    assertThat(talent.out()).contains("mirae/p1 2026").contains("mirae/p2 2026");
+    // Each refusal is exit code 2 and one line in the chosen language only; the talent list and the
+    // budget below show that none of them recorded anything.
+    List<Refusal> refusals =
+        List.of(
+            new Refusal("ko", "purchase --file " + offers, "공동구매가 이미 기록되었습니다"),
+            new Refusal(
+                "en",
+                "spend --team mirae --item OCR --amount 900000000 --on 2026-04-01",
+                "exceeds the data budget by 100,000,000 KRW"),
+            new Refusal(
+                "en", "spend --team mirae --item OCR --amount 1 --on 2026-02-30", "2026-02-30"),
+            new Refusal(
+                "ko",
+                "hire --team mirae --person p3 --hired 2025-09-01 --year 2026 --matching -5",
+                "matching must be 0 or more"));
+    for (Refusal r : refusals) {
+      Run refused = support(r.lang(), r.command());
+      assertThat(refused.code()).as(r + ": " + refused.err() + refused.out()).isEqualTo(2);
+      assertThat(refused.err()).as(r.command()).contains(r.reason());
+      assertThat(refused.err())
+          .as(r.command())
+          .doesNotContain(r.lang().equals("ko") ? "already" : "이미");
+    }
 
-    Run budget =
-        run("--lang", "ko", "support", "budget", "--programme", "seed-2025", "--team", "mirae");
+    Run talent = support("en", "talent --team mirae");
+    assertThat(talent.code()).isZero();
+    assertThat(talent.out())
+        .contains("mirae/p1 2026")
+        .contains("mirae/p2 2026")
+        .doesNotContain("p3");
+
+    Run budget = support("ko", "budget --team mirae");
     assertThat(budget.code()).isZero();
     assertThat(budget.out())
         .contains("mirae: 데이터 예산 2,800,000,000 KRW, 지출 2,000,000,000, 잔액 800,000,000")
         .contains("labelling")
         .doesNotContain("OCR");
+  }
+
+  /** {@code support COMMAND} in {@code lang}, refused with a line that contains {@code reason}. */
+  record Refusal(String lang, String command, String reason) {}
+
+  /**
+   * {@code gukdae --lang LANG support VERB --programme seed-2025 REST...}, the command given as one
+   * line split at spaces (the temporary paths in it have none).
+   */
+  private static Run support(String lang, String command) {
+    String[] words = command.split(" ");
+    List<String> args = new ArrayList<>(List.of("--lang", lang, "support", words[0]));
+    args.addAll(List.of("--programme", "seed-2025"));
+    args.addAll(List.of(words).subList(1, words.length));
+    return run(args.toArray(String[]::new));
   }
 }

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.sql.DriverManager;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The cluster gauges' SQL on both databases, from rows written as the workers and the arena write
@@ -26,9 +23,7 @@ class ClusterMetricsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void gaugesCountWhatTheTablesHold(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    DataSource ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    DataSource ds = TestDatabases.migrated(database);
     JdbcClient jdbc = JdbcClient.create(ds);
     jdbc.sql(
             "INSERT INTO eval_run (id, model, tasks, status, started_at)"

@@ -1,44 +1,29 @@
 package kr.gukdae.app.originality;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import kr.gukdae.GukdaeApplication;
 import kr.gukdae.originality.DType;
 import kr.gukdae.originality.DemoWeights;
 import kr.gukdae.originality.Originality;
 import kr.gukdae.originality.WeightModel;
-import kr.gukdae.store.TestDatabases;
+import kr.gukdae.web.Chromium;
+import kr.gukdae.web.SharedHttpContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The REST API and page over a real HTTP server. */
-@SpringBootTest(
-    classes = GukdaeApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OriginalityControllerTest {
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) {
-    registry.add("spring.datasource.url", TestDatabases::freshH2);
-  }
+class OriginalityControllerTest extends SharedHttpContext {
 
   @TempDir static Path dir;
   @LocalServerPort int port;
@@ -90,12 +75,7 @@ class OriginalityControllerTest {
 
   @Test
   void thePageShowsTheNewVerdictsInKoreanAndEnglish() throws Exception {
-    String configured = System.getenv("GUKDAE_CHROMIUM");
-    Path chromium =
-        Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-    if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
-      assumeTrue(Files.isExecutable(chromium), "browser tests need Chromium (GUKDAE_CHROMIUM)");
-    }
+    Chromium.executable(); // skips here, before the work, when there is no browser
     var base = DemoWeights.independent(DemoWeights.Config.tiny(), 11);
     base.write(dir.resolve("page-base"), DType.F32, 1);
     base.write(dir.resolve("page-copy"), DType.BF16, 1);
@@ -107,18 +87,8 @@ class OriginalityControllerTest {
             Originality.Options.defaults(),
             null);
     String id = store.save(report, null);
-    try (Playwright playwright =
-            Playwright.create(
-                new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        Browser browser =
-            playwright
-                .chromium()
-                .launch(
-                    new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox")))) {
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
       Page page = browser.newPage();
       page.navigate("http://127.0.0.1:" + port + "/originality/?lang=ko&id=" + id);
       page.waitForSelector("#detail .verdict-QUANTISED_COPY");

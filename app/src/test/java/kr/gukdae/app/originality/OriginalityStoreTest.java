@@ -10,7 +10,6 @@ import kr.gukdae.originality.Fingerprint;
 import kr.gukdae.originality.Originality;
 import kr.gukdae.originality.WeightModel;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +23,7 @@ class OriginalityStoreTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void reportsAndFingerprintsRoundTrip(String database) {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
+    String url = TestDatabases.migratedUrl(database);
     JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url));
     OriginalityStore store = new OriginalityStore(jdbc);
 

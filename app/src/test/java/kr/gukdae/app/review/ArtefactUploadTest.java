@@ -3,8 +3,6 @@ package kr.gukdae.app.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +21,7 @@ import kr.gukdae.app.access.Role;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.stage.ProgramLoader;
 import kr.gukdae.store.TestDatabases;
+import kr.gukdae.testing.InProcessLauncher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -132,18 +131,7 @@ class ArtefactUploadTest {
   }
 
   private String cli(String... args) {
-    PrintStream saved = System.out;
-    var bytes = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      code = new CommandLine(command).execute(args);
-    } finally {
-      System.setOut(saved);
-    }
-    String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(out).isZero();
-    return out;
+    return InProcessLauncher.capture(() -> new CommandLine(command).execute(args)).succeeded();
   }
 
   private HttpClient signedIn(String username, Role role) throws Exception {

@@ -19,11 +19,9 @@ import kr.gukdae.stage.EvidenceLoader;
 import kr.gukdae.stage.ProgramLoader;
 import kr.gukdae.stage.Stages;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 class JdbcLedgerStoreTest {
 
@@ -31,14 +29,8 @@ class JdbcLedgerStoreTest {
 
   private final OfficeKey key = OfficeKey.generate();
 
-  private static String url(String database) {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    return url;
-  }
-
   private Ledger ledger(String url) throws Exception {
-    var store = new JdbcLedgerStore(new SimpleDriverDataSource(DriverManager.getDriver(url), url));
+    var store = new JdbcLedgerStore(TestDatabases.dataSource(url));
     return Ledger.office(store, Clock.systemUTC(), key, dir.resolve("anchors"));
   }
 
@@ -52,7 +44,7 @@ class JdbcLedgerStoreTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void decisionReplaysFromTheDatabaseAndSqlTamperingIsCaught(String database) throws Exception {
-    String url = url(database);
+    String url = TestDatabases.migratedUrl(database);
     Ledger ledger = ledger(url);
     var recorded = Stages.run(ProgramLoader.demo(), 1, EvidenceLoader.demo(), ledger);
     var replay = Stages.replay(ledger, 1);
@@ -83,7 +75,7 @@ class JdbcLedgerStoreTest {
   @ValueSource(strings = {"h2", "postgresql"})
   void aScoreChangedWithEveryHashRecomputedIsCaughtBySignatureAndCheckpoint(String database)
       throws Exception {
-    String url = url(database);
+    String url = TestDatabases.migratedUrl(database);
     Ledger ledger = ledger(url);
     Stages.run(ProgramLoader.demo(), 1, EvidenceLoader.demo(), ledger);
     List<LedgerEntry> entries = ledger.entries();
@@ -126,7 +118,7 @@ class JdbcLedgerStoreTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
   void concurrentWritersQueueOnTheWriterLock(String database) throws Exception {
-    String url = url(database);
+    String url = TestDatabases.migratedUrl(database);
     List<Ledger> writers = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       writers.add(ledger(url)); // each with its own store, as separate processes would have

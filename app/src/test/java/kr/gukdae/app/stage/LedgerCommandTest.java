@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +14,8 @@ import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.OfficeKey;
 import kr.gukdae.stage.Stages;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import picocli.CommandLine;
 
 /**
@@ -58,9 +55,8 @@ class LedgerCommandTest {
 
   @Test
   void initRotateExportAndOfflineVerificationOnALegacyLedger() throws Exception {
-    String url = TestDatabases.freshH2();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var store = new JdbcLedgerStore(new SimpleDriverDataSource(DriverManager.getDriver(url), url));
+    String url = TestDatabases.migratedUrl("h2");
+    var store = new JdbcLedgerStore(TestDatabases.dataSource(url));
     // Before this change: unsigned entries, and a run killed after its programme and evidence.
     Ledger legacy = new Ledger(store, Clock.systemUTC());
     long run = legacy.append(Stages.PROGRAMME, Map.of("name", "old")).seq();

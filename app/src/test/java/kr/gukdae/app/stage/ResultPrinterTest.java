@@ -2,25 +2,19 @@ package kr.gukdae.app.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.Ledger;
-import org.junit.jupiter.api.AfterEach;
+import kr.gukdae.testing.InProcessLauncher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /** The stage decision as a person reads it in the terminal, in English and in Korean. */
 class ResultPrinterTest {
 
-  private final Locale display = Locale.getDefault(Locale.Category.DISPLAY);
-
-  @AfterEach
-  void restoreLocale() {
-    Locale.setDefault(Locale.Category.DISPLAY, display);
-  }
+  /** Puts the display locale back after each test. */
+  @RegisterExtension final InProcessLauncher cli = new InProcessLauncher();
 
   @Test
   void englishTableHasWholeHeadersAndOutcomeLabels() {
@@ -72,15 +66,7 @@ class ResultPrinterTest {
   private static String decide(Locale locale) {
     Locale.setDefault(Locale.Category.DISPLAY, locale);
     var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
-    PrintStream original = System.out;
-    var bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = cmd.execute("run", "--program", "demo", "--no-reports");
-      assertThat(code).isZero();
-    } finally {
-      System.setOut(original);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
+    return InProcessLauncher.capture(() -> cmd.execute("run", "--program", "demo", "--no-reports"))
+        .succeeded();
   }
 }

@@ -1,40 +1,26 @@
 package kr.gukdae.app.stage;
 
+import static kr.gukdae.testing.InProcessLauncher.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import kr.gukdae.ledger.Ledger;
+import kr.gukdae.testing.InProcessLauncher.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class StageCommandTest {
 
-  private static String capture(Runnable body) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      body.run();
-    } finally {
-      System.setOut(old);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void runPrintsTheDecisionWritesReportsAndReplaysFromTheLedger(@TempDir Path dir)
       throws Exception {
     Path ledgerFile = dir.resolve("ledger.jsonl");
     var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
-    int[] code = new int[1];
     String out =
         capture(() ->
-            code[0] =
                 cmd.execute(
                     "run",
                     "--program",
@@ -42,8 +28,8 @@ class StageCommandTest {
                     "--ledger-file",
                     ledgerFile.toString(),
                     "--out",
-                    dir.resolve("r").toString()));
-    assertThat(code[0]).isZero();
+                    dir.resolve("r").toString()))
+            .succeeded();
     assertThat(out)
         .contains(
             "1    hanbit",
@@ -56,24 +42,18 @@ class StageCommandTest {
 
     String again =
         capture(() ->
-            code[0] =
                 cmd.execute(
-                    "run",
-                    "--from-ledger",
-                    "--ledger-file",
-                    ledgerFile.toString(),
-                    "--no-reports"));
-    assertThat(code[0]).isZero();
+                    "run", "--from-ledger", "--ledger-file", ledgerFile.toString(), "--no-reports"))
+            .succeeded();
     assertThat(again).contains("SAME result");
 
     var audit = new CommandLine(new AuditCommand(Ledger.inMemory()));
-    assertThat(capture(() -> code[0] = audit.execute("verify", "--file", ledgerFile.toString())))
+    assertThat(capture(() -> audit.execute("verify", "--file", ledgerFile.toString())).succeeded())
         .contains("ledger intact");
-    assertThat(code[0]).isZero();
     Files.writeString(ledgerFile, Files.readString(ledgerFile).replaceFirst("hanbit", "hanbiT"));
-    assertThat(capture(() -> code[0] = audit.execute("verify", "--file", ledgerFile.toString())))
-        .contains("BROKEN at seq");
-    assertThat(code[0]).isEqualTo(1);
+    Run broken = capture(() -> audit.execute("verify", "--file", ledgerFile.toString()));
+    assertThat(broken.out()).contains("BROKEN at seq");
+    assertThat(broken.code()).isEqualTo(1);
   }
 
   @Test
@@ -81,8 +61,15 @@ class StageCommandTest {
     var cmd = new CommandLine(new StageCommand(Ledger.inMemory(), null));
     String out =
         capture(() ->
-            cmd.execute(
-                "what-if", "--program", "demo", "--component", "user-evaluation", "--points", "0"));
+                cmd.execute(
+                    "what-if",
+                    "--program",
+                    "demo",
+                    "--component",
+                    "user-evaluation",
+                    "--points",
+                    "0"))
+            .out();
     assertThat(out).contains("what if user-evaluation were worth 0.00 instead of 25.00");
     Path programme = dir.resolve("p.yaml");
     Files.writeString(

@@ -1,16 +1,15 @@
 package kr.gukdae.app.stage;
 
+import static kr.gukdae.testing.InProcessLauncher.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kr.gukdae.cli.Launcher;
 import kr.gukdae.stage.DemoFilesForTests;
-import org.junit.jupiter.api.AfterEach;
+import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.InProcessLauncher.Run;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,37 +21,11 @@ class StageWorkspaceCliTest {
 
   @TempDir Path home;
 
-  @AfterEach
-  void clear() {
-    System.clearProperty("gukdae.home");
-    System.clearProperty("spring.datasource.url");
-  }
-
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    var o = new ByteArrayOutputStream();
-    var e = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = Launcher.run(args);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-  }
+  @RegisterExtension final InProcessLauncher gukdae = new InProcessLauncher();
 
   @Test
   void loadStatusImportDecideAndDecideAgainOnlyWithAReason() throws Exception {
-    System.setProperty("gukdae.home", home.toString());
-    System.setProperty(
-        "spring.datasource.url",
-        "jdbc:h2:file:" + home.resolve("db/g") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+    gukdae.home(home);
     Path programme = home.resolve("programme.yaml");
     Files.writeString(
         programme, DemoFilesForTests.programme().replace("demo: true", "demo: false"));

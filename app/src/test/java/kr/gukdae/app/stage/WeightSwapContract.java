@@ -2,9 +2,6 @@ package kr.gukdae.app.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +15,7 @@ import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.originality.DType;
 import kr.gukdae.originality.DemoWeights;
+import kr.gukdae.testing.InProcessLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,18 +132,8 @@ abstract class WeightSwapContract {
                 c -> c.getClass().getAnnotation(CommandLine.Command.class).name().equals(args[0]))
             .findFirst()
             .orElseThrow();
-    PrintStream saved = System.out;
-    var bytes = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-      code = new CommandLine(command).execute(java.util.Arrays.copyOfRange(args, 1, args.length));
-    } finally {
-      System.setOut(saved);
-    }
-    String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(out).isZero();
-    return out;
+    String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    return InProcessLauncher.capture(() -> new CommandLine(command).execute(rest)).succeeded();
   }
 
   private static String sha256(Path file) throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +15,12 @@ import kr.gukdae.lineage.FakeHub;
 import kr.gukdae.lineage.HubCrawler;
 import kr.gukdae.lineage.Lineage;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,9 +71,7 @@ class LineageJobTest {
   }
 
   private void open(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    var ds = TestDatabases.migrated(database);
     queue = new JobQueue(new ShardQueue(ds));
     jdbc = queue.jdbc();
     jobs = new Jobs(ds, root.toString(), "", root);
@@ -112,7 +107,7 @@ class LineageJobTest {
   }
 
   private String submit(String hubUrl) {
-    var rules = new RulesQuery("2025-08-01", null, null, null, null, null, null, null, null);
+    var rules = RulesQuery.since("2025-08-01");
     var spec = new LineageJob.Spec(ROOT, hubUrl, 2, 0, 500_000, rules, 50);
     return jobs.submit(new LineageJob(), "lineage " + ROOT, JobJson.write(spec), "office");
   }
@@ -127,7 +122,7 @@ class LineageJobTest {
         new HubCrawler.Settings(hub.endpoint(), null, 2, 0, Duration.ofMinutes(1), 500_000);
     HubCrawler.create(settings).crawl(ROOT, cache, Path.of(cache + ".cursor"));
     List<String> singleCache = Files.readAllLines(cache);
-    var rules = new RulesQuery("2025-08-01", null, null, null, null, null, null, null, null);
+    var rules = RulesQuery.since("2025-08-01");
     JsonNode singleCount = JSON.valueToTree(Lineage.load(cache).count(ROOT, rules.rules(), 50));
     int singleRequests = hub.requests.size();
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +16,10 @@ import kr.gukdae.data.GeneratedText;
 import kr.gukdae.data.ngram.NgramParams;
 import kr.gukdae.data.ngram.Normaliser;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,9 +39,7 @@ class NgramsJobTest {
   private Jobs jobs;
 
   private void open(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    var ds = TestDatabases.migrated(database);
     queue = new JobQueue(new ShardQueue(ds));
     jdbc = queue.jdbc();
     jobs = new Jobs(ds, root.toString(), "", root);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +19,11 @@ import kr.gukdae.data.quality.Thresholds;
 import kr.gukdae.data.registry.Fields;
 import kr.gukdae.dataset.Datasets;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,9 +42,7 @@ class QualityJobRoundTest {
   private record Db(JdbcClient jdbc, DataRegistry registry, QualityStore store) {}
 
   private static Db open(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    var ds = TestDatabases.migrated(database);
     JdbcClient jdbc = JdbcClient.create(ds);
     var registry =
         new DataRegistry(jdbc, new TransactionTemplate(new DataSourceTransactionManager(ds)));

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.quality.Thresholds;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Someone with write access to the database edits a finished piece's stored result before the join
@@ -32,9 +29,7 @@ class SealedResultsTest {
   private JobRunner runner;
 
   private void open(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
+    var ds = TestDatabases.migrated(database);
     queue = new JobQueue(new ShardQueue(ds));
     jdbc = queue.jdbc();
     jobs = new Jobs(ds, root.toString(), "", root);

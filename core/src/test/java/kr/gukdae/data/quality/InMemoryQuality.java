@@ -13,26 +13,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * The in-memory join and MinHash-LSH that the streamed {@link QualityScan} replaced, kept verbatim
  * as the test oracle: the streamed report must equal this one (same groups, same rows reported).
+ * Public because {@code benchmarks/data/NearDupBench.java} measures it too (as the "before" row,
+ * compiled against core's test classes), so the oracle and the benchmark run one copy.
  */
-final class InMemoryQuality {
+public final class InMemoryQuality {
 
   private InMemoryQuality() {}
 
   /** The former NearDuplicates: all signatures and LSH buckets on the heap. */
-  static final class Near {
+  public static final class Near {
     private final double jaccard;
     private final List<int @Nullable []> signatures = new ArrayList<>();
     private final List<Map<Long, Integer>> buckets = new ArrayList<>();
     private final List<int[]> duplicates = new ArrayList<>();
 
-    Near(double jaccard) {
+    public Near(double jaccard) {
       this.jaccard = jaccard;
       for (int b = 0; b < NearDuplicates.BANDS; b++) {
         buckets.add(new HashMap<>());
       }
     }
 
-    void addSignature(int @Nullable [] sig) {
+    public void addSignature(int @Nullable [] sig) {
       int index = signatures.size();
       signatures.add(sig);
       if (sig == null) {
@@ -54,7 +56,8 @@ final class InMemoryQuality {
       }
     }
 
-    List<int[]> duplicates() {
+    /** Each near copy found so far: its index and the index of the earlier document it copies. */
+    public List<int[]> duplicates() {
       return duplicates;
     }
   }
@@ -136,7 +139,7 @@ final class InMemoryQuality {
   }
 
   /** The former signature: regex white-space removal, every shingle mixed. */
-  static int @Nullable [] plainSignature(String text) {
+  public static int @Nullable [] plainSignature(String text) {
     String s = Patterns.fold(text).replaceAll("\\s+", "");
     if (s.length() < 5) {
       return null;
