@@ -3,8 +3,9 @@
 # detection and the contamination index (Nori 13-grams into a Bloom filter), then a lookup of all
 # items of a KMMLU-sized benchmark (35,030 items) in the index.
 # Usage: benchmarks/data/run.sh [SIZE_MB] [WORK_DIR] [LOG2_BITS] [BUDGET_S]
-# (near-duplicate step: env NEARDUP_ONLY, NEARDUP_STEPS, BEFORE_MB, NEARDUP_MAX_MB, NEARDUP_HEAP;
-# DataBench: env DATA_OPTS, e.g. "-Dnormaliser=nori-1 -Dsteps=read,index,lookup -Dindex.maxMb=200").
+# (near-duplicate and quality steps: env NEARDUP_ONLY, NEARDUP_STEPS = any of
+#  read,before,one,all,qbefore,quality,qwhole; BEFORE_MB, NEARDUP_MAX_MB, NEARDUP_HEAP;
+#  DataBench: env DATA_OPTS, e.g. "-Dnormaliser=nori-1 -Dsteps=read,index,lookup -Dindex.maxMb=200").
 # The index uses nori-2 unless DATA_OPTS names another normaliser; NORI2_CHECK_MB=200 also builds
 # the nori-2 index of the first 200 MB with its per-word memo off and on and compares the files.
 # BUDGET_S (default 0 = none): seconds each slow step may run; a step cut short says how many MB it
@@ -17,7 +18,12 @@ SIZE_MB=${1:-100}; WORK=${2:-/tmp/gukdae-data-bench}; BITS=${3:-30}; BUDGET=${4:
 source scripts/java-home.sh
 ./mvnw -B -q -pl core compile -Dspotless.check.skip=true
 ./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/data-bench.cp" >/dev/null
-CP="core/target/classes:$(cat core/target/data-bench.cp)"
+# The former row facts (test code, ReferenceFacts) for the quality check's BEFORE step.
+mkdir -p core/target/bench-classes
+"$JAVA_HOME/bin/javac" -nowarn -d core/target/bench-classes \
+  -cp "core/target/classes:$(cat core/target/data-bench.cp)" \
+  core/src/test/java/kr/gukdae/data/quality/ReferenceFacts.java
+CP="core/target/classes:core/target/bench-classes:$(cat core/target/data-bench.cp)"
 CORPUS="$WORK/corpus-${SIZE_MB}mb.txt"
 # NEARDUP_ONLY=1 skips DataBench's steps when the corpus exists already.
 if [ "${NEARDUP_ONLY:-0}" != 1 ] || [ ! -f "$CORPUS" ]; then
@@ -33,6 +39,7 @@ if [ -n "${NORI2_CHECK_MB:-}" ]; then # memo off (every word analysed afresh), t
   cmp "$WORK/nori2-memo-0.ngrams" "$WORK/nori2-memo-131072.ngrams" && echo "nori-2 memo off/on: byte-identical index"
 fi
 # Near-duplicates before (in-memory, on the first BEFORE_MB) and after (streamed), and the whole
-# quality check, next to a plain read of the same file, in one JVM.
-"$JAVA_HOME/bin/java" -Xmx${NEARDUP_HEAP:-1g} -Dsteps="${NEARDUP_STEPS:-read,before,one,all,quality}" \
+# quality check before (regex per criterion) and after (pre-filtered patterns) on the first BEFORE_MB
+# (with "qwhole" in the steps: after on all of it), next to a plain read of the same file, in one JVM.
+"$JAVA_HOME/bin/java" -Xmx${NEARDUP_HEAP:-1g} -Dsteps="${NEARDUP_STEPS:-read,before,one,all,qbefore,quality}" \
   -cp "$CP" benchmarks/data/NearDupBench.java "$CORPUS" "${BEFORE_MB:-200}" "${NEARDUP_MAX_MB:-}"
