@@ -1,9 +1,11 @@
 package kr.gukdae.dataset;
 
+import dev.hardwood.InputFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -66,9 +68,36 @@ public final class Datasets {
   }
 
   /**
-   * Hands the rows on one at a time as the stream is read: CSV, TSV and JSON Lines in memory of one
-   * record; JSON arrays and Parquet (whose footer comes last) are read whole first. Errors as
-   * {@link #read(String, InputStream)}.
+   * Hands the rows of a file on one at a time with bounded memory whatever its size: one record of
+   * CSV, TSV, JSON Lines or a JSON array at a time, Parquet one row group at a time off a memory
+   * map. Errors as {@link #read(Path)}.
+   */
+  public static void forEach(Path file, Consumer<Row> each) {
+    String name = file.toString();
+    try {
+      if (name.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+        ParquetReader.forEach(name, InputFile.of(file), each);
+        return;
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        forEach(name, in, each);
+      }
+    } catch (NoSuchFileException e) {
+      throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");
+    } catch (IOException e) {
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  /**
+   * Hands the rows on one at a time as the stream is read, in memory of one record (CSV, TSV, JSON
+   * Lines, JSON arrays). Parquet keeps its footer at the end, so the stream is first copied to a
+   * temporary file (every byte still passes through {@code in}, e.g. a caller's digest) and read
+   * from there a row group at a time. Errors as {@link #read(String, InputStream)}; what {@code
+   * each} throws passes through.
    */
   public static void forEach(String name, InputStream in, Consumer<Row> each) throws IOException {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -79,8 +108,20 @@ public final class Datasets {
       CsvReader.read(name, reader, '\t', each);
     } else if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) {
       JsonReader.readLines(name, reader, each);
+    } else if (lower.endsWith(".json")) {
+      JsonReader.readArray(name, reader, each);
+    } else if (lower.endsWith(".parquet")) {
+      Path spool = Files.createTempFile("gukdae-", ".parquet");
+      try {
+        try (OutputStream out = Files.newOutputStream(spool)) {
+          in.transferTo(out);
+        }
+        ParquetReader.forEach(name, InputFile.of(spool), each);
+      } finally {
+        Files.deleteIfExists(spool);
+      }
     } else {
-      read(name, in).forEach(each);
+      read(name, in).forEach(each); // the unknown-format error
     }
   }
 

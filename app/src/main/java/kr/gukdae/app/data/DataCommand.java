@@ -176,7 +176,10 @@ public class DataCommand implements GukdaeCommand {
   int ngrams(
       @Option(names = "--n", defaultValue = "13", description = "13 (GPT-3/lm-eval) or 8 (PaLM)")
           int n,
-      @Option(names = "--normaliser", defaultValue = "nori-1", description = "nori-1 or words-1")
+      @Option(
+              names = "--normaliser",
+              defaultValue = "nori-1",
+              description = "nori-1, nori-2 (word by word, many times faster) or words-1")
           String normaliser,
       @Option(
               names = "--log2-bits",
@@ -240,7 +243,8 @@ public class DataCommand implements GukdaeCommand {
               defaultValue = "gpt3",
               description = "gpt3 (13-gram, any) or palm (8-gram, 70%)")
           String method,
-      @Option(names = "--normaliser", defaultValue = "nori-1") String normaliser,
+      @Option(names = "--normaliser", description = "default: the one the n-gram file names")
+          @Nullable String normaliser,
       @Option(
               names = "--fields",
               split = ",",
@@ -256,7 +260,12 @@ public class DataCommand implements GukdaeCommand {
                   "--method '" + method + "': use gpt3 or palm");
         };
     NgramFilter filter = NgramFilter.read(ngrams);
-    var check = new ContaminationCheck(filter, m, Normaliser.fromId(normaliser), ngrams.toString());
+    var check =
+        new ContaminationCheck(
+            filter,
+            m,
+            normaliser == null ? filter.params().normaliserValue() : Normaliser.fromId(normaliser),
+            ngrams.toString());
     var audits = RunAudit.audit(run, check, filter.falsePositiveRate(), fields);
     String recorded = evals.auditRecorded(run);
     for (var a : audits) {
@@ -280,19 +289,6 @@ public class DataCommand implements GukdaeCommand {
     return 0;
   }
 
-  private static void stream(Path file, java.util.function.Consumer<kr.gukdae.dataset.Row> each) {
-    try (var in = java.nio.file.Files.newInputStream(file)) {
-      Datasets.forEach(file.toString(), in, each);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");
-    } catch (java.io.IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
-    }
-  }
-
   @Command(
       name = "quality",
       description = {
@@ -314,7 +310,8 @@ public class DataCommand implements GukdaeCommand {
         thresholds != null
             ? Thresholds.read(thresholds)
             : dataset != null ? quality.limits().thresholds() : Thresholds.DEFAULT;
-    QualityCheck.RowSource rows = each -> stream(file, each); // bounded memory, any file size
+    QualityCheck.RowSource rows =
+        each -> Datasets.forEach(file, each); // bounded memory, any file size
     QualityReport report;
     if (dataset != null && version != null) {
       report = quality.check(dataset, version, rows, field, limits);

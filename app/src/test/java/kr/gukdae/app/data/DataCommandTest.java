@@ -170,6 +170,35 @@ class DataCommandTest {
                 "palm"))
         .hasMessageContaining("n=13")
         .hasMessageContaining("--n 8");
+    // nori-2 (word by word): the audit takes the normaliser from the file and finds the same items.
+    Path grams2 = dir.resolve("hanbit-2.ngrams");
+    assertThat(
+            run(
+                    data,
+                    "ngrams",
+                    "--normaliser",
+                    "nori-2",
+                    "--log2-bits",
+                    "20",
+                    "--out",
+                    grams2.toString(),
+                    shards.resolve("ko.jsonl").toString(),
+                    shards.resolve("en.txt").toString())
+                .code())
+        .isZero();
+    assertThat(run(data, "audit", "--run", runDir.toString(), "--ngrams", grams2.toString()).out())
+        .contains("2 of 4 items contaminated (50.0%)");
+    assertThatThrownBy(() ->
+            run(
+                data,
+                "audit",
+                "--run",
+                runDir.toString(),
+                "--ngrams",
+                grams2.toString(),
+                "--normaliser",
+                "nori-1"))
+        .hasMessageContaining("nori-2");
 
     // Quality: two rounds of a registered version, the second shows the diff.
     db.registry().addSupplier("hanbit-lab", "Hanbit lab", false);

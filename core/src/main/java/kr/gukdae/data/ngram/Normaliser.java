@@ -31,6 +31,12 @@ public enum Normaliser {
    * n-gram "학생 읽"; a re-spaced copy still matches.
    */
   NORI_1,
+  /**
+   * {@link #NORI_1}'s tokens, but each white-space-separated word analysed on its own in a fixed
+   * frame ({@link WordwiseNori}), so a word gives the same tokens wherever it stands and the
+   * analysis of repeated words is remembered: many times faster on real and generated text.
+   */
+  NORI_2,
   /** lm-eval/GPT-3 style: NFKC, lower case, punctuation removed, split on white space. */
   WORDS_1;
 
@@ -93,7 +99,8 @@ public enum Normaliser {
         return n;
       }
     }
-    throw new IllegalArgumentException("unknown normaliser '" + id + "'; use nori-1 or words-1");
+    throw new IllegalArgumentException(
+        "unknown normaliser '" + id + "'; use nori-1, nori-2 or words-1");
   }
 
   /**
@@ -127,14 +134,14 @@ public enum Normaliser {
         Normalizer.isNormalized(text, Normalizer.Form.NFKC)
             ? text
             : Normalizer.normalize(text, Normalizer.Form.NFKC);
-    if (this == NORI_1) {
-      nori(nfkc, sink);
-    } else {
-      words(nfkc, sink);
+    switch (this) {
+      case NORI_1 -> nori(nfkc, sink);
+      case NORI_2 -> WordwiseNori.forEachTerm(nfkc, sink);
+      case WORDS_1 -> words(nfkc, sink);
     }
   }
 
-  private static void nori(String text, TermSink sink) {
+  static void nori(String text, TermSink sink) {
     // The analyzer keeps one tokenizer chain per thread and resets it per call (Lucene's reuse
     // strategy), so no dictionary or lattice is built per document.
     try (TokenStream ts = NORI.tokenStream("t", text)) {

@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Streams the documents of a training-text file without holding it in memory: {@code .txt} gives
- * one document per line, {@code .jsonl} one per record (its text field); CSV and Parquet go through
- * {@link Datasets} (a shard of those fits in memory).
+ * one document per line, {@code .jsonl} one per record (its text field); CSV, JSON arrays and
+ * Parquet go through {@link Datasets#forEach(Path, Consumer)}, also one record at a time.
  */
 public final class TrainingText {
 
@@ -163,9 +163,7 @@ public final class TrainingText {
           }
         }
       } else {
-        for (var row : Datasets.read(file)) {
-          sink.accept(row.getString(field));
-        }
+        Datasets.forEach(file, row -> sink.accept(row.getString(field)));
       }
     } catch (NoSuchFileException e) {
       throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");

@@ -36,4 +36,47 @@ class NormaliserTest {
     // Without morphemes a particle change breaks the word: why NORI_1 is the default for Korean.
     assertThat(terms(Normaliser.WORDS_1, "수도는")).isNotEqualTo(terms(Normaliser.WORDS_1, "수도가"));
   }
+
+  @Test
+  void noriOneCutsAWordByItsNeighboursSoItsTokensCannotBeRememberedPerWord() {
+    // Nori's lattice runs across spaces: the counterexample that makes a per-word memo a new
+    // normaliser (nori-2) instead of a cache in front of nori-1.
+    String sentence = "경제을 기후의 설명한다";
+    List<String> inSentence =
+        Normaliser.NORI_1.tokens(sentence).stream()
+            .filter(t -> t.start() >= 4 && t.start() < 7)
+            .map(Normaliser.Token::term)
+            .toList();
+    assertThat(inSentence).containsExactly("기후");
+    assertThat(terms(Normaliser.NORI_1, "기후의")).isNotEqualTo(inSentence);
+  }
+
+  @Test
+  void noriTwoGivesEveryWordTheSameTokensWhereverItStands() {
+    kr.gukdae.data.GeneratedText gen = new kr.gukdae.data.GeneratedText(5);
+    for (int d = 0; d < 30; d++) {
+      String text = d % 3 == 0 ? gen.english(30) : gen.korean(25) + " 한양이었으며 ＧＰＴ－４를";
+      List<Normaliser.Token> expected = new java.util.ArrayList<>();
+      java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\S+").matcher(text);
+      while (word.find()) {
+        for (Normaliser.Token t : Normaliser.NORI_2.tokens(word.group())) {
+          expected.add(
+              new Normaliser.Token(t.term(), word.start() + t.start(), word.start() + t.end()));
+        }
+      }
+      assertThat(Normaliser.NORI_2.tokens(text)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void noriTwoKeepsParticleAndSpacingRobustness() {
+    List<String> a = terms(Normaliser.NORI_2, "대한민국의 수도는 서울이다.");
+    assertThat(a).containsExactly("대한", "민국", "수도", "서울");
+    assertThat(terms(Normaliser.NORI_2, "대한민국 의 수도 는 서울 이다")).isEqualTo(a);
+    assertThat(terms(Normaliser.NORI_2, "대한민국이 수도를 서울로")).isEqualTo(a);
+    // The word that nori-1 cuts by its neighbours reads the same alone and in a sentence here.
+    assertThat(terms(Normaliser.NORI_2, "기후의")).containsExactly("기후");
+    assertThat(terms(Normaliser.NORI_2, "ＧＰＴ 모델은 Korean 문장을 읽었다"))
+        .containsExactly("gpt", "모델", "korean", "문장", "읽");
+  }
 }
