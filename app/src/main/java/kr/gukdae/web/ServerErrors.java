@@ -26,11 +26,12 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Errors Tomcat answers itself, before any servlet runs: a request line or headers past the size
- * limit, characters not allowed in an address, a malformed percent escape. Tomcat writes them with
- * its host's error report valve as its own English HTML page; this replaces that valve, so an
- * {@code /api} request (or one that accepts JSON) gets the same RFC 9457 problem as every other
- * refusal ({@link Problems}) and anything else a small page in Korean and English. Responses the
- * application already wrote pass through untouched.
+ * limit, characters not allowed in an address, a malformed percent escape. Tomcat answers a request
+ * line or headers it cannot parse with an empty body, and an address it cannot decode with its
+ * host's error report valve (its own English HTML page). Here a wrapped adapter answers the first
+ * and a replaced valve the second, so an {@code /api} request (or one that accepts JSON) gets the
+ * same RFC 9457 problem as every other refusal ({@link Problems}) and anything else a small page in
+ * Korean and English. Responses the application already wrote pass through untouched.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerErrors {

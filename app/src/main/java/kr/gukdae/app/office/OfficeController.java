@@ -125,7 +125,8 @@ class OfficeController {
               f.suppliers() == null ? List.of() : f.suppliers(),
               java.time.OffsetDateTime.now());
     } catch (UserError e) {
-      throw UserError.of("application: 신청서의 " + e.message(true), "application: " + e.message(false), e);
+      throw UserError.of(
+          "application: 신청서의 " + e.message(true), "application: " + e.message(false), e);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw UserError.of(
           "application: 신청서가 올바르지 않습니다: " + e.getMessage(), "application: " + e.getMessage());
