@@ -5,7 +5,6 @@ import kr.gukdae.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -14,8 +13,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Turns a {@link UserError} (bad file, bad endpoint, bad option) into one clear line on stderr and
  * exit code 2, in the language {@code --lang} chose; anything else is a bug and keeps its stack
  * trace. A command line picocli cannot parse (an unknown option, a missing or mistyped value) is
- * the same kind of mistake: one line in that language (picocli's own reason quoted in the Korean
- * one), then picocli's suggestions or the usage, exit code 2.
+ * the same kind of mistake: one line in that language (the Korean one from {@link ParseErrors},
+ * naming the option), then picocli's suggestions or the usage, exit code 2.
  */
 final class FriendlyErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -39,12 +38,7 @@ final class FriendlyErrors implements IExecutionExceptionHandler, IParameterExce
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     String reason = String.valueOf(ex.getMessage());
-    String korean =
-        switch (ex) {
-          case MissingParameterException m -> "필요한 옵션이나 값이 없습니다 (" + reason + ")";
-          case UnmatchedArgumentException u -> "알 수 없는 인수입니다 (" + reason + ")";
-          default -> "명령줄을 해석할 수 없습니다 (" + reason + ")";
-        };
+    String korean = ParseErrors.korean(ex);
     String command = cmd.getParent() == null ? "gukdae" : "gukdae " + cmd.getCommandName();
     String help = command + " --help";
     UserError error =

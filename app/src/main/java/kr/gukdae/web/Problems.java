@@ -56,6 +56,11 @@ public final class Problems {
     response.getOutputStream().write(body);
   }
 
+  /** The problem as JSON text, for Tomcat's own error valve ({@link ServerErrors}). */
+  static String json(HttpStatusCode status, String code, String message) {
+    return JSON.writeValueAsString(of(status, code, message));
+  }
+
   /**
    * A message's Korean and English halves. Messages people read are written {@code "[field: ]한국어 /
    * English"}; the field prefix (e.g. {@code "model 'x': "}) belongs to both halves. A message

@@ -28,8 +28,9 @@ class HostileOptionsLaunchTest {
     Run ko = gukdae("ratings", "--lang", "ko", "--battles", battles.toString(), "--bootstrap", "x");
     assertUserError(ko);
     assertThat(ko.output())
-        .contains("gukdae ratings: 명령줄을 해석할 수 없습니다 (")
-        .contains("'gukdae ratings --help'로 옵션을 확인하세요");
+        .contains("gukdae ratings: '--bootstrap'의 값 'x'이(가) 올바르지 않습니다. 정수를 적으세요")
+        .contains("'gukdae ratings --help'로 옵션을 확인하세요")
+        .doesNotContain("Invalid value");
     Run en = gukdae("ratings", "--lang", "en", "--battles", battles.toString(), "--bootstrap", "x");
     assertUserError(en);
     assertThat(en.output())
@@ -42,10 +43,38 @@ class HostileOptionsLaunchTest {
   void aMissingRequiredOptionIsNamed() throws Exception {
     Run ko = gukdae("ratings", "--lang", "ko");
     assertUserError(ko);
-    assertThat(ko.output()).contains("gukdae ratings: 필요한 옵션이나 값이 없습니다 (", "--battles");
+    assertThat(ko.output())
+        .contains("gukdae ratings: 필수 옵션이 없습니다: '--battles'")
+        .doesNotContain("Missing required");
     Run en = gukdae("ratings", "--lang", "en");
     assertUserError(en);
     assertThat(en.output()).contains("gukdae ratings: Missing required option", "--battles");
+  }
+
+  /** picocli's own English reasons, said again in Korean with the option or argument named. */
+  @Test
+  void picocliReasonsAreKoreanWithTheOptionNamed() throws Exception {
+    Path battles = battles();
+    Run unknown = gukdae("ratings", "--lang", "ko", "--battles", battles.toString(), "--foo");
+    assertUserError(unknown);
+    assertThat(unknown.output())
+        .contains("gukdae ratings: 알 수 없는 옵션입니다: '--foo'")
+        .doesNotContain("Unknown option");
+    Run unmatched = gukdae("ratings", "--lang", "ko", "--battles", battles.toString(), "extra");
+    assertUserError(unmatched);
+    assertThat(unmatched.output())
+        .contains("gukdae ratings: 알 수 없는 인수입니다: 'extra'")
+        .doesNotContain("Unmatched argument");
+    Run noValue = gukdae("ratings", "--lang", "ko", "--battles");
+    assertUserError(noValue);
+    assertThat(noValue.output())
+        .contains("gukdae ratings: 옵션 '--battles'에 값이 없습니다. 옵션 뒤에 값을 적으세요")
+        .doesNotContain("Missing required parameter");
+    Run english = gukdae("ratings", "--lang", "en", "--battles");
+    assertUserError(english);
+    assertThat(english.output())
+        .contains("gukdae ratings: Missing required parameter for option '--battles'")
+        .doesNotContain("값이 없습니다");
   }
 
   @Test

@@ -50,7 +50,7 @@ class HostileInputHttpTest extends SharedHttpContext {
       Set.of("/api/access/logout", "/api/arena/logout", "/metrics", "/healthz", "/error");
 
   /** Text values, one per variant; path variables take the ones without a slash. */
-  private static final List<String> TEXT =
+  static final List<String> TEXT =
       List.of(
           "-1",
           "NaN",
@@ -84,7 +84,7 @@ class HostileInputHttpTest extends SharedHttpContext {
     TestClient client = TestClient.as(port, accounts, "hostile-walker", Role.values());
     List<String> wrong = new ArrayList<>();
     int requests = 0;
-    for (Route route : routes()) {
+    for (Route route : routes(context)) {
       for (int variant = 0; variant < TEXT.size(); variant++) {
         String path = path(route, variant);
         Object body =
@@ -146,7 +146,8 @@ class HostileInputHttpTest extends SharedHttpContext {
     return null;
   }
 
-  private List<Route> routes() {
+  /** Every mapped /api route, read from the handlers' signatures. */
+  static List<Route> routes(ApplicationContext context) {
     List<Route> out = new ArrayList<>();
     var names = new DefaultParameterNameDiscoverer();
     for (var mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
@@ -262,11 +263,11 @@ class HostileInputHttpTest extends SharedHttpContext {
     return TEXT.get(variant);
   }
 
-  private static String encode(String s) {
+  static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static String abbreviate(String s, int n) {
+  static String abbreviate(String s, int n) {
     return s.length() > n ? s.substring(0, n) + "…" : s;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import kr.gukdae.UserError;
 import kr.gukdae.stage.Team;
 
 /**
@@ -25,7 +26,7 @@ public record Application(
   public record Member(String organisation, Team.Role role, Team.Size size) {
     public Member {
       if (organisation == null || organisation.isBlank() || organisation.length() > 200) {
-        throw new IllegalArgumentException("organisation must be 1-200 characters");
+        throw UserError.of("organisation은 1~200자로 적으세요", "organisation must be 1-200 characters");
       }
       organisation = organisation.strip();
       Objects.requireNonNull(role, "role is required (LEAD, MEMBER, DATA, ACADEMIC, PUBLIC_BODY)");
@@ -37,10 +38,11 @@ public record Application(
     public Document {
       Objects.requireNonNull(kind, "kind is required");
       if (name == null || name.isBlank() || name.length() > 200) {
-        throw new IllegalArgumentException("name must be 1-200 characters");
+        throw UserError.of("name은 1~200자로 적으세요", "name must be 1-200 characters");
       }
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "sha256에는 파일의 sha256sum 값(소문자 16진수 64자리)을 적으세요 (받은 값 '" + sha256 + "')",
             "sha256 must be 64 lower-case hex digits (sha256sum of the file), got '"
                 + sha256
                 + "'");
@@ -52,10 +54,11 @@ public record Application(
     Ids.check(id, "id");
     Ids.check(call, "call");
     if (consortium == null || consortium.isBlank() || consortium.length() > 200) {
-      throw new IllegalArgumentException("consortium must be 1-200 characters");
+      throw UserError.of("consortium은 1~200자로 적으세요", "consortium must be 1-200 characters");
     }
     if (members == null || members.isEmpty()) {
-      throw new IllegalArgumentException("members must list at least the lead organisation");
+      throw UserError.of(
+          "members에 최소한 주관 기관(LEAD)을 적으세요", "members must list at least the lead organisation");
     }
     members = List.copyOf(members);
     // Sorted sets and UTC instants so the canonical JSON (and its sealed hash) is the same in

@@ -1,6 +1,7 @@
 package kr.gukdae.call;
 
 import java.util.List;
+import kr.gukdae.UserError;
 import kr.gukdae.stage.Team;
 
 /**
@@ -26,11 +27,13 @@ public record Eligibility(
 
   public Eligibility {
     if (minSupports < 0 || minSupports > Support.values().length) {
-      throw new IllegalArgumentException(
+      throw UserError.of(
+          "minSupports는 0~" + Support.values().length + "이어야 합니다 (받은 값 " + minSupports + ")",
           "minSupports must be 0-" + Support.values().length + ", got " + minSupports);
     }
     if (maxMembers < 0) {
-      throw new IllegalArgumentException("maxMembers must be 0 (no limit) or more");
+      throw UserError.of(
+          "maxMembers는 0(제한 없음) 이상이어야 합니다", "maxMembers must be 0 (no limit) or more");
     }
     requiredMemberSizes =
         requiredMemberSizes == null ? List.of() : List.copyOf(requiredMemberSizes);

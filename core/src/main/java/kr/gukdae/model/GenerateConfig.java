@@ -1,6 +1,7 @@
 package kr.gukdae.model;
 
 import java.util.List;
+import kr.gukdae.UserError;
 
 /**
  * Decoding settings for one generation. Defaults are greedy, because benchmark numbers must be
@@ -12,10 +13,14 @@ public record GenerateConfig(int maxTokens, double temperature, long seed, List<
 
   public GenerateConfig {
     if (maxTokens <= 0) {
-      throw new IllegalArgumentException("maxTokens must be positive, got " + maxTokens);
+      throw UserError.of(
+          "maxTokens는 양수여야 합니다 (받은 값 " + maxTokens + ")",
+          "maxTokens must be positive, got " + maxTokens);
     }
     if (temperature < 0) {
-      throw new IllegalArgumentException("temperature must be >= 0, got " + temperature);
+      throw UserError.of(
+          "temperature는 0 이상이어야 합니다 (받은 값 " + temperature + ")",
+          "temperature must be >= 0, got " + temperature);
     }
     stop = List.copyOf(stop);
   }

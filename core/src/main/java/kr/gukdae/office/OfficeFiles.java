@@ -185,6 +185,10 @@ public final class OfficeFiles {
   }
 
   private static String rootMessage(JacksonException e, boolean korean) {
+    UserError user = UserError.findIn(e.getCause());
+    if (user != null) {
+      return user.message(korean);
+    }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       String m = t.getMessage();
       if ((t instanceof IllegalArgumentException || t instanceof NullPointerException)

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import kr.gukdae.UserError;
 import kr.gukdae.call.Ids;
 
 /**
@@ -22,7 +23,8 @@ public record Portfolio(
     public Benchmark {
       Ids.check(id, "benchmark id");
       if (!(weight > 0) || threshold < 0 || threshold > 100) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "benchmark " + id + ": weight는 0보다 크고 threshold는 0~100이어야 합니다",
             "benchmark " + id + ": weight must be above 0 and threshold 0-100");
       }
     }
@@ -35,16 +37,22 @@ public record Portfolio(
       Objects.requireNonNull(label, "domain " + id + ": label is required");
       benchmarks = List.copyOf(Objects.requireNonNull(benchmarks, "domain " + id + ": benchmarks"));
       if (benchmarks.isEmpty()) {
-        throw new IllegalArgumentException("domain " + id + ": at least one benchmark is required");
+        throw UserError.of(
+            "domain " + id + ": 벤치마크를 하나 이상 적으세요",
+            "domain " + id + ": at least one benchmark is required");
       }
       Set<String> seen = new HashSet<>();
       for (Benchmark b : benchmarks) {
         if (!seen.add(b.id())) {
-          throw new IllegalArgumentException("domain " + id + ": benchmark " + b.id() + " twice");
+          throw UserError.of(
+              "domain " + id + ": 벤치마크 " + b.id() + "이(가) 두 번 있습니다",
+              "domain " + id + ": benchmark " + b.id() + " twice");
         }
       }
       if (passScore < 0 || passScore > 100) {
-        throw new IllegalArgumentException("domain " + id + ": passScore must be 0-100");
+        throw UserError.of(
+            "domain " + id + ": passScore는 0~100이어야 합니다",
+            "domain " + id + ": passScore must be 0-100");
       }
     }
   }
@@ -72,18 +80,30 @@ public record Portfolio(
     Set<String> domainIds = new HashSet<>();
     for (Domain d : domains) {
       if (!domainIds.add(d.id())) {
-        throw new IllegalArgumentException("portfolio.domains: " + d.id() + " appears twice");
+        throw UserError.of(
+            "portfolio.domains: " + d.id() + "이(가) 두 번 있습니다",
+            "portfolio.domains: " + d.id() + " appears twice");
       }
     }
     Set<String> models = new HashSet<>();
     Set<String> instituteIds = new HashSet<>();
     for (Institute i : institutes) {
       if (!instituteIds.add(i.id())) {
-        throw new IllegalArgumentException("portfolio.institutes: " + i.id() + " appears twice");
+        throw UserError.of(
+            "portfolio.institutes: " + i.id() + "이(가) 두 번 있습니다",
+            "portfolio.institutes: " + i.id() + " appears twice");
       }
       for (Model m : i.models()) {
         if (!domainIds.contains(m.domain())) {
-          throw new IllegalArgumentException(
+          throw UserError.of(
+              "portfolio.institutes."
+                  + i.id()
+                  + ".models."
+                  + m.id()
+                  + ": domain '"
+                  + m.domain()
+                  + "'은(는) 다음 중 하나여야 합니다: "
+                  + domainIds,
               "portfolio.institutes."
                   + i.id()
                   + ".models."
@@ -94,12 +114,19 @@ public record Portfolio(
                   + domainIds);
         }
         if (!models.add(m.id())) {
-          throw new IllegalArgumentException("portfolio: model " + m.id() + " appears twice");
+          throw UserError.of(
+              "portfolio: 모델 " + m.id() + "이(가) 두 번 있습니다",
+              "portfolio: model " + m.id() + " appears twice");
         }
       }
     }
     if (minDomainsCovered < 1 || minDomainsCovered > domains.size()) {
-      throw new IllegalArgumentException(
+      throw UserError.of(
+          "portfolio.minDomainsCovered는 1~"
+              + domains.size()
+              + "이어야 합니다 (받은 값 "
+              + minDomainsCovered
+              + ")",
           "portfolio.minDomainsCovered must be 1-" + domains.size() + ", got " + minDomainsCovered);
     }
   }

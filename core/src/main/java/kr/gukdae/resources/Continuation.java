@@ -38,10 +38,13 @@ public final class Continuation {
       String source) {
     public Rules {
       if (minUtilisation < 0 || minUtilisation > 1) {
-        throw new IllegalArgumentException("continuation.minUtilisation must be 0-1");
+        throw UserError.of(
+            "continuation.minUtilisation은 0~1이어야 합니다", "continuation.minUtilisation must be 0-1");
       }
       if (!(minOpenedDataShare >= 0 && minOpenedDataShare <= 1)) {
-        throw new IllegalArgumentException("continuation.minOpenedDataShare must be 0-1");
+        throw UserError.of(
+            "continuation.minOpenedDataShare는 0~1이어야 합니다",
+            "continuation.minOpenedDataShare must be 0-1");
       }
       dataUnit = dataUnit == null ? Openness.Unit.BYTES : dataUnit;
       Objects.requireNonNull(source, "continuation.source is required");

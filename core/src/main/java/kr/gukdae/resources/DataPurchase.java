@@ -22,7 +22,7 @@ public final class DataPurchase {
     public Offer {
       Ids.check(id, "id");
       if (price <= 0) {
-        throw new IllegalArgumentException(id + ": price must be above 0 (KRW)");
+        throw UserError.of(id + ": price는 0보다 커야 합니다 (원)", id + ": price must be above 0 (KRW)");
       }
     }
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,10 +34,14 @@ public record GpuRules(
       Objects.requireNonNull(from, "periods: from is required");
       Objects.requireNonNull(to, "periods: to is required");
       if (!to.isAfter(from)) {
-        throw new IllegalArgumentException("periods: to " + to + " must be after from " + from);
+        throw UserError.of(
+            "periods: to " + to + "은(는) from " + from + "보다 뒤여야 합니다",
+            "periods: to " + to + " must be after from " + from);
       }
       if (count < 0) {
-        throw new IllegalArgumentException("periods: count must be 0 or more, got " + count);
+        throw UserError.of(
+            "periods: count는 0 이상이어야 합니다 (받은 값 " + count + ")",
+            "periods: count must be 0 or more, got " + count);
       }
       Objects.requireNonNull(mode, "periods: mode is required (LEASE or PURCHASE)");
     }
@@ -56,7 +61,7 @@ public record GpuRules(
   public record Quota(int stage, String gpuType, int perTeam, Mode mode) {
     public Quota {
       if (stage < 1 || perTeam < 1) {
-        throw new IllegalArgumentException("stage and perTeam must be 1 or more");
+        throw UserError.of("stage와 perTeam은 1 이상이어야 합니다", "stage and perTeam must be 1 or more");
       }
       Objects.requireNonNull(mode, "mode is required (LEASE or PURCHASE)");
     }
@@ -72,33 +77,44 @@ public record GpuRules(
     pool = new TreeMap<>(pool == null ? Map.of() : pool);
     quotas = quotas == null ? List.of() : List.copyOf(quotas);
     if (rates.get(referenceType) == null || rates.get(referenceType) != 1.0) {
-      throw new IllegalArgumentException(
+      throw UserError.of(
+          "rates." + referenceType + "은(는) 기준 형식이므로 1.0이어야 합니다",
           "rates." + referenceType + " must be 1.0: the reference type is the unit");
     }
     rates.forEach((type, rate) -> {
       if (rate == null || !(rate > 0) || rate > 100) {
-        throw new IllegalArgumentException("rates." + type + " must be above 0 and at most 100");
+        throw UserError.of(
+            "rates." + type + "은(는) 0보다 크고 100 이하여야 합니다",
+            "rates." + type + " must be above 0 and at most 100");
       }
     });
     for (Quota q : quotas) {
       if (!rates.containsKey(q.gpuType())) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "quotas: stage " + q.stage() + " gpuType " + q.gpuType() + "의 환산율이 rates에 없습니다",
             "quotas: stage " + q.stage() + " gpuType " + q.gpuType() + " has no exchange rate");
       }
     }
     if (reclaimBelowUtilisation < 0 || reclaimBelowUtilisation > 1) {
-      throw new IllegalArgumentException("reclaimBelowUtilisation must be 0-1");
+      throw UserError.of(
+          "reclaimBelowUtilisation은 0~1이어야 합니다", "reclaimBelowUtilisation must be 0-1");
     }
     Objects.requireNonNull(source, "source is required");
     periods = periods == null ? List.of() : List.copyOf(periods);
     for (int i = 0; i < periods.size(); i++) {
       PoolPeriod a = periods.get(i);
       if (!rates.containsKey(a.gpuType())) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "periods[" + i + "]: gpuType " + a.gpuType() + "의 환산율이 rates에 없습니다",
             "periods[" + i + "]: gpuType " + a.gpuType() + " has no exchange rate");
       }
       if (pool.containsKey(a.gpuType())) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "periods["
+                + i
+                + "]: "
+                + a.gpuType()
+                + "이(가) pool에도 있습니다. 한 형식의 풀은 pool이나 periods 중 한 곳에만 적으세요",
             "periods["
                 + i
                 + "]: "
@@ -110,7 +126,8 @@ public record GpuRules(
         if (a.gpuType().equals(b.gpuType())
             && a.from().isBefore(b.to())
             && b.from().isBefore(a.to())) {
-          throw new IllegalArgumentException(
+          throw UserError.of(
+              "periods[" + i + "]이(가) periods[" + j + "]와 기간이 겹칩니다 (" + a.gpuType() + ")",
               "periods[" + i + "] overlaps periods[" + j + "] (" + a.gpuType() + ")");
         }
       }

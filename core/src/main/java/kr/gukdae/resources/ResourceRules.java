@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /** Resource figures of one programme version (GPUs, self-payment, data, talent), each sourced. */
@@ -22,7 +23,7 @@ public record ResourceRules(
       long jointBudget, long perTeamBudget, String source, List<DataStage> stages) {
     public DataRules {
       if (jointBudget < 0 || perTeamBudget < 0) {
-        throw new IllegalArgumentException("budgets must be 0 or more (KRW)");
+        throw UserError.of("budgets는 0 이상(원)이어야 합니다", "budgets must be 0 or more (KRW)");
       }
       Objects.requireNonNull(source, "source is required");
       stages = List.copyOf(stages == null ? List.of() : stages);
@@ -54,7 +55,8 @@ public record ResourceRules(
       long capPerTeamYear, LocalDate continueUntil, String source, List<TalentStage> stages) {
     public TalentRules {
       if (capPerTeamYear < 0) {
-        throw new IllegalArgumentException("capPerTeamYear must be 0 or more (KRW)");
+        throw UserError.of(
+            "capPerTeamYear는 0 이상(원)이어야 합니다", "capPerTeamYear must be 0 or more (KRW)");
       }
       Objects.requireNonNull(continueUntil, "continueUntil is required");
       Objects.requireNonNull(source, "source is required");

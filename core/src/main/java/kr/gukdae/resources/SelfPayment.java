@@ -30,7 +30,8 @@ public final class SelfPayment {
       Objects.requireNonNull(organisation, "organisation is required");
       Objects.requireNonNull(size, "size is required");
       if (costShare < 0 || costShare > 1 || cashShare < 0 || cashShare > 1) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            organisation + ": costShare와 cashShare는 0~1 사이의 비율이어야 합니다",
             organisation + ": costShare and cashShare must be fractions 0-1");
       }
     }
@@ -44,12 +45,14 @@ public final class SelfPayment {
       costs = new TreeMap<>(costs);
       double sum = members.stream().mapToDouble(Member::costShare).sum();
       if (Math.abs(sum - 1) > 1e-9) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "구성원의 costShare 합이 " + sum + "입니다. 합이 1이 되게 고치세요",
             "members' costShare sum to " + sum + "; they must sum to 1");
       }
       costs.forEach((s, c) -> {
         if (c == null || c < 0) {
-          throw new IllegalArgumentException("costs." + s + " must be 0 or more (KRW)");
+          throw UserError.of(
+              "costs." + s + "은(는) 0 이상(원)이어야 합니다", "costs." + s + " must be 0 or more (KRW)");
         }
       });
     }

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import kr.gukdae.UserError;
 import kr.gukdae.call.Support;
 import kr.gukdae.openness.OpenLevel;
 import kr.gukdae.stage.Team;
@@ -20,7 +21,9 @@ public record SelfPaymentTable(List<Row> rows, double minCashShare, String sourc
       Objects.requireNonNull(size, "size is required");
       Objects.requireNonNull(support, "support is required");
       if (rate < 0 || rate > 1) {
-        throw new IllegalArgumentException("rate must be a fraction 0-1, got " + rate);
+        throw UserError.of(
+            "rate는 0~1 사이의 비율이어야 합니다 (받은 값 " + rate + ")",
+            "rate must be a fraction 0-1, got " + rate);
       }
     }
   }
@@ -30,12 +33,13 @@ public record SelfPaymentTable(List<Row> rows, double minCashShare, String sourc
     Set<String> keys = new HashSet<>();
     for (Row r : rows) {
       if (!keys.add(r.level() + "/" + r.size() + "/" + r.support())) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "rows: " + r.level() + " × " + r.size() + " × " + r.support() + " 행이 두 번 있습니다",
             "rows: " + r.level() + " × " + r.size() + " × " + r.support() + " appears twice");
       }
     }
     if (minCashShare < 0 || minCashShare > 1) {
-      throw new IllegalArgumentException("minCashShare must be a fraction 0-1");
+      throw UserError.of("minCashShare는 0~1 사이의 비율이어야 합니다", "minCashShare must be a fraction 0-1");
     }
     Objects.requireNonNull(source, "source is required");
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import kr.gukdae.UserError;
 import kr.gukdae.call.Ids;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ public final class Talent {
       Ids.check(person, "person");
       Objects.requireNonNull(hired, "hired is required");
       if (matching < 0) {
-        throw new IllegalArgumentException("matching must be 0 or more (KRW)");
+        throw UserError.of("matching은 0 이상(원)이어야 합니다", "matching must be 0 or more (KRW)");
       }
     }
   }

@@ -2,6 +2,7 @@ package kr.gukdae.resources;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import kr.gukdae.UserError;
 import kr.gukdae.call.Ids;
 
 /**
@@ -22,13 +23,17 @@ public record UsageReport(
     Objects.requireNonNull(from, "from is required");
     Objects.requireNonNull(to, "to is required");
     if (!to.isAfter(from)) {
-      throw new IllegalArgumentException("to must be after from");
+      throw UserError.of("to는 from보다 뒤여야 합니다", "to must be after from");
     }
     if (delivered < 0 || delivered > 1) {
-      throw new IllegalArgumentException("delivered must be a fraction 0-1, got " + delivered);
+      throw UserError.of(
+          "delivered는 0~1 사이의 비율이어야 합니다 (받은 값 " + delivered + ")",
+          "delivered must be a fraction 0-1, got " + delivered);
     }
     if (utilisation < 0 || utilisation > 1) {
-      throw new IllegalArgumentException("utilisation must be a fraction 0-1, got " + utilisation);
+      throw UserError.of(
+          "utilisation은 0~1 사이의 비율이어야 합니다 (받은 값 " + utilisation + ")",
+          "utilisation must be a fraction 0-1, got " + utilisation);
     }
   }
 }

@@ -18,7 +18,8 @@ public record Panel(List<Reviewer> reviewers, List<RubricItem> rubric, Aggregati
     reviewers = List.copyOf(reviewers);
     rubric = List.copyOf(rubric);
     if (rubric.isEmpty()) {
-      throw new IllegalArgumentException("a panel needs at least one rubric item");
+      throw UserError.of(
+          "패널에는 평가 항목(rubric item)이 하나 이상 있어야 합니다", "a panel needs at least one rubric item");
     }
   }
 

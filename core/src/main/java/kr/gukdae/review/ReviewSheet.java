@@ -2,6 +2,7 @@ package kr.gukdae.review;
 
 import java.util.Map;
 import java.util.TreeMap;
+import kr.gukdae.UserError;
 
 /** One reviewer's scores for one team, item by item, and their comment (kept, bounded). */
 public record ReviewSheet(
@@ -11,7 +12,7 @@ public record ReviewSheet(
 
   public ReviewSheet {
     if (reviewerId == null || reviewerId.isBlank() || teamId == null || teamId.isBlank()) {
-      throw new IllegalArgumentException("a review sheet needs a reviewer and a team");
+      throw UserError.of("심사표에는 심사위원과 팀이 있어야 합니다", "a review sheet needs a reviewer and a team");
     }
     itemScores = java.util.Collections.unmodifiableMap(new TreeMap<>(itemScores));
     comment = comment == null ? "" : sanitise(comment);

@@ -2,6 +2,7 @@ package kr.gukdae.review;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import kr.gukdae.UserError;
 
 /**
  * An outside expert with the organisations they declared (employer, advisory roles, recent
@@ -11,7 +12,9 @@ public record Reviewer(String id, String name, Set<String> affiliations) {
 
   public Reviewer {
     if (id == null || !id.matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new IllegalArgumentException("reviewer id must be 1-64 of [A-Za-z0-9_.-], got " + id);
+      throw UserError.of(
+          "reviewer id는 [A-Za-z0-9_.-] 문자 1~64자여야 합니다 (받은 값 " + id + ")",
+          "reviewer id must be 1-64 of [A-Za-z0-9_.-], got " + id);
     }
     name = name == null || name.isBlank() ? id : name.strip();
     affiliations =

@@ -3,6 +3,7 @@ package kr.gukdae.selection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import kr.gukdae.UserError;
 import kr.gukdae.review.Reviewer;
 
 /**
@@ -15,7 +16,7 @@ public record Funnel(List<Round> rounds, List<Reviewer> reviewers) {
     rounds = List.copyOf(rounds);
     reviewers = List.copyOf(reviewers);
     if (rounds.isEmpty()) {
-      throw new IllegalArgumentException("rounds must list at least one round");
+      throw UserError.of("rounds에 심사 단계를 하나 이상 적으세요", "rounds must list at least one round");
     }
     Set<String> ids = new HashSet<>();
     reviewers.forEach(r -> ids.add(r.id()));
@@ -24,17 +25,27 @@ public record Funnel(List<Round> rounds, List<Reviewer> reviewers) {
     for (int i = 0; i < rounds.size(); i++) {
       Round r = rounds.get(i);
       if (!roundIds.add(r.id())) {
-        throw new IllegalArgumentException("rounds[" + i + "].id '" + r.id() + "' is used twice");
+        throw UserError.of(
+            "rounds[" + i + "].id '" + r.id() + "'이(가) 두 번 쓰였습니다. 단계마다 다른 id를 적으세요",
+            "rounds[" + i + "].id '" + r.id() + "' is used twice");
       }
       for (String p : r.panel()) {
         if (!ids.contains(p)) {
-          throw new IllegalArgumentException(
+          throw UserError.of(
+              "rounds[" + i + "].panel: '" + p + "'은(는) 심사위원 명단(reviewers)에 없습니다",
               "rounds[" + i + "].panel: '" + p + "' is not one of the funnel's reviewers");
         }
       }
       Integer quota = r.rule().quota();
       if (quota != null && previous != null && quota > previous) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "rounds["
+                + i
+                + "].rule.quota "
+                + quota
+                + "이(가) 앞 단계의 "
+                + previous
+                + "보다 큽니다. 단계가 갈수록 선정 수는 같거나 줄어야 합니다",
             "rounds["
                 + i
                 + "].rule.quota "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import kr.gukdae.UserError;
 import kr.gukdae.call.Ids;
 import org.jspecify.annotations.Nullable;
 
@@ -31,11 +32,14 @@ public record Round(
       @Nullable String gpuType, int gpusPerTeam, int days, long budgetPerTeam, String source) {
     public Grant {
       if (gpusPerTeam < 0 || budgetPerTeam < 0) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "grant: gpusPerTeam과 budgetPerTeam은 0 이상이어야 합니다",
             "grant: gpusPerTeam and budgetPerTeam must be 0 or more");
       }
       if (gpusPerTeam > 0 && (gpuType == null || days < 1)) {
-        throw new IllegalArgumentException("grant: GPUs need a gpuType and days (1 or more)");
+        throw UserError.of(
+            "grant: GPU를 주려면 gpuType과 days(1 이상)를 적으세요",
+            "grant: GPUs need a gpuType and days (1 or more)");
       }
       Objects.requireNonNull(source, "grant.source is required");
     }
@@ -65,32 +69,43 @@ public record Round(
     Objects.requireNonNull(kind, "kind is required (" + List.of(Kind.values()) + ")");
     panel = List.copyOf(Objects.requireNonNull(panel, "panel is required (reviewer ids)"));
     if (panel.isEmpty() || new HashSet<>(panel).size() != panel.size()) {
-      throw new IllegalArgumentException("panel must list distinct reviewer ids, at least one");
+      throw UserError.of(
+          "panel에 서로 다른 심사위원 id를 하나 이상 적으세요",
+          "panel must list distinct reviewer ids, at least one");
     }
     if (reviewersPerApplication < 1 || reviewersPerApplication > panel.size()) {
-      throw new IllegalArgumentException(
+      throw UserError.of(
+          "reviewersPerApplication은 1부터 패널 인원 "
+              + panel.size()
+              + "까지여야 합니다 (받은 값 "
+              + reviewersPerApplication
+              + ")",
           "reviewersPerApplication must be 1-"
               + panel.size()
               + " (the panel's size), got "
               + reviewersPerApplication);
     }
     if (maxLoad < 0) {
-      throw new IllegalArgumentException("maxLoad must be 0 (balanced) or more");
+      throw UserError.of("maxLoad는 0(균등 배분) 이상이어야 합니다", "maxLoad must be 0 (balanced) or more");
     }
     criteria = List.copyOf(Objects.requireNonNull(criteria, "criteria is required"));
     if (criteria.isEmpty()) {
-      throw new IllegalArgumentException("criteria must list at least one criterion");
+      throw UserError.of(
+          "criteria에 평가 기준을 하나 이상 적으세요", "criteria must list at least one criterion");
     }
     double sum = criteria.stream().mapToDouble(Criterion::weight).sum();
     if (Math.abs(sum - 100) > 1e-9) {
-      throw new IllegalArgumentException(
+      throw UserError.of(
+          "criteria 가중치의 합이 " + sum + "입니다. 합이 100이 되게 고치세요",
           "criteria weights sum to " + sum + "; they must sum to 100");
     }
     if (criteria.stream().map(Criterion::id).distinct().count() != criteria.size()) {
-      throw new IllegalArgumentException("criteria ids must be distinct");
+      throw UserError.of("criteria의 기준 id가 겹칩니다. 서로 다르게 적으세요", "criteria ids must be distinct");
     }
     if (overallThreshold < 0 || overallThreshold > 100) {
-      throw new IllegalArgumentException("overallThreshold must be 0-100, got " + overallThreshold);
+      throw UserError.of(
+          "overallThreshold는 0~100이어야 합니다 (받은 값 " + overallThreshold + ")",
+          "overallThreshold must be 0-100, got " + overallThreshold);
     }
     Objects.requireNonNull(rule, "rule is required ({quota: N} or {majority: true})");
   }

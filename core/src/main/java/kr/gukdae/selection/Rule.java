@@ -1,5 +1,6 @@
 package kr.gukdae.selection;
 
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,10 +12,12 @@ public record Rule(@Nullable Integer quota, boolean majority) {
 
   public Rule {
     if (quota == null && !majority) {
-      throw new IllegalArgumentException("give a quota, majority: true, or both");
+      throw UserError.of(
+          "quota, majority: true 중 하나 이상을 적으세요", "give a quota, majority: true, or both");
     }
     if (quota != null && quota < 0) {
-      throw new IllegalArgumentException("quota must be 0 or more, got " + quota);
+      throw UserError.of(
+          "quota는 0 이상이어야 합니다 (받은 값 " + quota + ")", "quota must be 0 or more, got " + quota);
     }
   }
 

@@ -2,6 +2,7 @@ package kr.gukdae.selection;
 
 import java.util.Map;
 import java.util.TreeMap;
+import kr.gukdae.UserError;
 import kr.gukdae.call.Ids;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +24,7 @@ public record Score(
     items = items == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(items));
     items.forEach((k, v) -> {
       if (v == null || !Double.isFinite(v)) {
-        throw new IllegalArgumentException("items." + k + " must be a number");
+        throw UserError.of("items." + k + "은(는) 숫자여야 합니다", "items." + k + " must be a number");
       }
     });
   }

@@ -1,6 +1,7 @@
 package kr.gukdae.stage;
 
 import java.util.Map;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,10 +47,11 @@ public sealed interface Evidence {
   record CleanSubset(String method, int items, int contaminated, double full, double clean) {
     public CleanSubset {
       if (method == null || method.isBlank()) {
-        throw new IllegalArgumentException("clean subset: method is required");
+        throw UserError.of("clean subset: method를 적으세요", "clean subset: method is required");
       }
       if (items < 0 || contaminated < 0 || contaminated > items) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "clean subset: contaminated (" + contaminated + ")은(는) 0.." + items + " 범위여야 합니다",
             "clean subset: contaminated (" + contaminated + ") must be within 0.." + items);
       }
     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import kr.gukdae.UserError;
 import kr.gukdae.stage.Evidence.BenchmarkResult;
 import kr.gukdae.stage.Evidence.DerivativeCount;
 import kr.gukdae.stage.Evidence.OriginalityVerdict;
@@ -97,7 +98,7 @@ final class EvidenceCodec {
     }
     try {
       return new Evidence.CleanSubset(method, items, contaminated, full, clean);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | UserError e) {
       problems.add(path, String.valueOf(e.getMessage()));
       return null;
     }

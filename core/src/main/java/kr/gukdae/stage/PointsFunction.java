@@ -1,5 +1,7 @@
 package kr.gukdae.stage;
 
+import kr.gukdae.UserError;
+
 /**
  * Maps an achievement ratio (team score / reference score) to the fraction of a benchmark's points
  * earned. Closed set so the programme file can name it and the ledger can record it.
@@ -14,7 +16,8 @@ public sealed interface PointsFunction {
   record LinearToBar(double bar) implements PointsFunction {
     public LinearToBar {
       if (!(bar > 0 && bar <= 2)) {
-        throw new IllegalArgumentException("bar must be in (0, 2], got " + bar);
+        throw UserError.of(
+            "bar는 (0, 2] 범위여야 합니다 (받은 값 " + bar + ")", "bar must be in (0, 2], got " + bar);
       }
     }
 
@@ -33,7 +36,9 @@ public sealed interface PointsFunction {
   record FloorToBar(double floor, double bar) implements PointsFunction {
     public FloorToBar {
       if (!(floor >= 0 && floor < bar && bar <= 2)) {
-        throw new IllegalArgumentException("need 0 <= floor < bar <= 2, got " + floor + ", " + bar);
+        throw UserError.of(
+            "0 <= floor < bar <= 2여야 합니다 (받은 값 " + floor + ", " + bar + ")",
+            "need 0 <= floor < bar <= 2, got " + floor + ", " + bar);
       }
     }
 

@@ -136,7 +136,7 @@ public final class ProgramLoader {
                 n.text(r, "label", path, ""),
                 n.number(r, "weight", path, null),
                 n.number(r, "maxScore", path, 10.0)));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | UserError e) {
         problems.add(path, String.valueOf(e.getMessage()));
       }
     }
@@ -150,7 +150,7 @@ public final class ProgramLoader {
                 n.text(rs.get(i), "id", path, null),
                 n.text(rs.get(i), "name", path, ""),
                 java.util.Set.copyOf(n.strings(rs.get(i), "affiliations", path))));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | UserError e) {
         problems.add(path, String.valueOf(e.getMessage()));
       }
     }

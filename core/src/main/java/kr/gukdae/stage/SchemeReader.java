@@ -3,6 +3,7 @@ package kr.gukdae.stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kr.gukdae.UserError;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the {@code scheme:} block; stage 1's scheme is the default for anything left out. */
@@ -59,7 +60,7 @@ final class SchemeReader {
               yield new PointsFunction.LinearToBar(0.95);
             }
           };
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | UserError e) {
       problems.add(path + ".pointsFunction", String.valueOf(e.getMessage()));
       function = new PointsFunction.LinearToBar(0.95);
     }

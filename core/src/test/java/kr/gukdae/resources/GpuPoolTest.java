@@ -90,7 +90,9 @@ class GpuPoolTest {
         new GpuRules.PoolPeriod(
             "H100", MAR.plusDays(100), MAR.plusYears(2), 6, GpuRules.Mode.LEASE);
     assertThatThrownBy(() -> GpuPools.pool(a, b))
-        .hasMessage("periods[1] overlaps periods[0] (H100)");
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> assertThat(e.message(false)).isEqualTo("periods[1] overlaps periods[0] (H100)"));
     assertThatThrownBy(() ->
             new GpuRules(
                 "H100", Map.of("H100", 1.0), Map.of("H100", 3), List.of(), 0, "s", List.of(a)))

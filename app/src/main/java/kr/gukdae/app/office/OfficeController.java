@@ -124,6 +124,9 @@ class OfficeController {
               f.documents(),
               f.suppliers() == null ? List.of() : f.suppliers(),
               java.time.OffsetDateTime.now());
+    } catch (UserError e) {
+      throw UserError.of(
+          "application: 신청서의 " + e.message(true), "application: " + e.message(false), e);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw UserError.of(
           "application: 신청서가 올바르지 않습니다: " + e.getMessage(), "application: " + e.getMessage());
@@ -192,6 +195,8 @@ class OfficeController {
     Score s;
     try {
       s = new Score(round, who.accountName(), f.application(), f.items(), f.approve());
+    } catch (UserError e) {
+      throw UserError.of("sheet: 심사표의 " + e.message(true), "sheet: " + e.message(false), e);
     } catch (IllegalArgumentException e) {
       throw UserError.of("sheet: 심사표가 올바르지 않습니다: " + e.getMessage(), "sheet: " + e.getMessage());
     }

@@ -120,6 +120,8 @@ public class SupportCommand implements GukdaeCommand {
     SupportLedger.Spending s;
     try {
       s = new SupportLedger.Spending(team, item, amount, on);
+    } catch (UserError e) {
+      throw UserError.of("spending: 지출의 " + e.message(true), "spending: " + e.message(false), e);
     } catch (IllegalArgumentException e) {
       throw UserError.of("지출이 올바르지 않습니다: " + e.getMessage(), "spending: " + e.getMessage());
     }
@@ -168,6 +170,8 @@ public class SupportCommand implements GukdaeCommand {
       h =
           new Talent.Hire(
               team, person, hired, contract == null ? null : sha256(contract), year, matching);
+    } catch (UserError e) {
+      throw UserError.of("hire: 채용의 " + e.message(true), "hire: " + e.message(false), e);
     } catch (IllegalArgumentException e) {
       throw UserError.of("채용이 올바르지 않습니다: " + e.getMessage(), "hire: " + e.getMessage());
     }

@@ -246,7 +246,7 @@ class FeatureEvidence {
           a.path("contaminated").asInt(),
           100 * full.asDouble(),
           100 * clean.asDouble());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | kr.gukdae.UserError e) {
       return null; // an impossible block (edited by hand) is not evidence
     }
   }

@@ -1,5 +1,7 @@
 package kr.gukdae.data.ngram;
 
+import kr.gukdae.UserError;
+
 /**
  * The parameters an n-gram file was built with; an audit refuses a file whose parameters differ
  * from the method it runs, since its hashes would silently never match.
@@ -14,18 +16,22 @@ public record NgramParams(int n, String normaliser, String hash, int log2Bits, i
 
   public NgramParams {
     if (n < 1 || n > 64) {
-      throw new IllegalArgumentException("n must be 1-64, got " + n);
+      throw UserError.of("n은 1~64여야 합니다 (받은 값 " + n + ")", "n must be 1-64, got " + n);
     }
     Normaliser.fromId(normaliser);
     if (!NgramHash.ID.equals(hash)) {
-      throw new IllegalArgumentException("hash must be " + NgramHash.ID + ", got " + hash);
+      throw UserError.of(
+          "hash는 " + NgramHash.ID + "여야 합니다 (받은 값 " + hash + ")",
+          "hash must be " + NgramHash.ID + ", got " + hash);
     }
     if (log2Bits < 10 || log2Bits > 36) {
-      throw new IllegalArgumentException(
+      throw UserError.of(
+          "log2Bits는 10~36(128 B~8 GiB)이어야 합니다 (받은 값 " + log2Bits + ")",
           "log2Bits must be 10-36 (128 B to 8 GiB), got " + log2Bits);
     }
     if (hashes < 1 || hashes > 16) {
-      throw new IllegalArgumentException("hashes must be 1-16, got " + hashes);
+      throw UserError.of(
+          "hashes는 1~16이어야 합니다 (받은 값 " + hashes + ")", "hashes must be 1-16, got " + hashes);
     }
   }
 

@@ -1,6 +1,7 @@
 package kr.gukdae.data.quality;
 
 import java.nio.file.Path;
+import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
 
 /**
@@ -27,7 +28,8 @@ public record Thresholds(
     check("emptyOrBroken", emptyOrBroken);
     check("ocrNoise", ocrNoise);
     if (nearDuplicateJaccard < 0.5) {
-      throw new IllegalArgumentException(
+      throw UserError.of(
+          "nearDuplicateJaccard가 0.5보다 작으면 관계없는 글도 유사 중복으로 판정됩니다. 0.5 이상으로 적으세요",
           "nearDuplicateJaccard below 0.5 would call unrelated text near-duplicate");
     }
   }
@@ -38,7 +40,9 @@ public record Thresholds(
 
   private static void check(String name, double v) {
     if (!(v >= 0 && v <= 1)) {
-      throw new IllegalArgumentException(name + " must be a share between 0 and 1, got " + v);
+      throw UserError.of(
+          name + "은(는) 0~1 사이의 비율이어야 합니다 (받은 값 " + v + ")",
+          name + " must be a share between 0 and 1, got " + v);
     }
   }
 }

@@ -2,6 +2,7 @@ package kr.gukdae.eval.reference;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import kr.gukdae.UserError;
 
 /** What a run is compared with: a team's named target model, or the moving frontier target. */
 public sealed interface Baseline {
@@ -14,7 +15,7 @@ public sealed interface Baseline {
     public Target {
       Objects.requireNonNull(model, "model");
       if (model.isBlank()) {
-        throw new IllegalArgumentException("target model must not be blank");
+        throw UserError.of("target model을 비워 둘 수 없습니다", "target model must not be blank");
       }
     }
 
@@ -29,7 +30,9 @@ public sealed interface Baseline {
     public BestWithin {
       Objects.requireNonNull(asOf, "asOf");
       if (months < 1) {
-        throw new IllegalArgumentException("months must be at least 1, got " + months);
+        throw UserError.of(
+            "months는 1 이상이어야 합니다 (받은 값 " + months + ")",
+            "months must be at least 1, got " + months);
       }
     }
 
