@@ -266,21 +266,25 @@ final class ShardQueue {
   }
 
   /**
-   * Stores one finished sample. The first success wins; a success replaces an earlier error, never
-   * the reverse, so a sample retried after a crash is recorded once.
+   * Stores one finished sample, sealed to its run, task and doc. The first success wins; a success
+   * replaces an earlier error, never the reverse, so a sample retried after a crash is recorded
+   * once.
    */
-  void record(String runId, SampleRecord record) {
+  void record(String runId, SampleRecord record, JobSeal seal) {
     String json = record.toJson();
+    String sealed = seal.sealSample(runId, record.task(), record.docId(), json);
     try {
-      jdbc.sql("INSERT INTO eval_sample (run_id, task, doc_id, ok, record) VALUES (?, ?, ?, ?, ?)")
-          .params(runId, record.task(), record.docId(), record.ok(), json)
+      jdbc.sql(
+              "INSERT INTO eval_sample (run_id, task, doc_id, ok, record, seal)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)")
+          .params(runId, record.task(), record.docId(), record.ok(), json, sealed)
           .update();
     } catch (DuplicateKeyException e) {
       if (record.ok()) {
         jdbc.sql(
-                "UPDATE eval_sample SET ok = TRUE, record = ? WHERE run_id = ? AND task = ?"
-                    + " AND doc_id = ? AND ok = FALSE")
-            .params(json, runId, record.task(), record.docId())
+                "UPDATE eval_sample SET ok = TRUE, record = ?, seal = ? WHERE run_id = ?"
+                    + " AND task = ? AND doc_id = ? AND ok = FALSE")
+            .params(json, sealed, runId, record.task(), record.docId())
             .update();
       }
     }
@@ -302,12 +306,19 @@ final class ShardQueue {
         .single();
   }
 
-  /** Streams a task's sample records in a run, by doc id. */
-  void records(String runId, String task, Consumer<SampleRecord> consumer) {
-    jdbc.sql("SELECT record FROM eval_sample WHERE run_id = ? AND task = ? ORDER BY doc_id")
+  /**
+   * Streams a task's sample records in a run, by doc id, each checked against its seal first: a
+   * record edited in the database after its worker stored it is refused, naming run, task and doc.
+   */
+  void records(String runId, String task, JobSeal seal, Consumer<SampleRecord> consumer) {
+    jdbc.sql(
+            "SELECT doc_id, record, seal FROM eval_sample WHERE run_id = ? AND task = ?"
+                + " ORDER BY doc_id")
         .params(runId, task)
         .query(rs -> {
-          consumer.accept(SampleRecord.fromJson(rs.getString(1)));
+          String record = rs.getString(2);
+          seal.checkSample(runId, task, rs.getInt(1), record, rs.getString(3));
+          consumer.accept(SampleRecord.fromJson(record));
         });
   }
 

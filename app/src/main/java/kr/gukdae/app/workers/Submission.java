@@ -122,9 +122,13 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
     }
   }
 
-  /** Writes this machine's copy of the run folder under the output folder. */
-  EvalOutcome merge(ShardQueue queue, Path home) {
-    return RunMerge.merge(queue, runId, spec, loaded, outputDir, home);
+  /**
+   * Writes this machine's copy of the run folder under the output folder, from samples checked
+   * against their seals (this process needs the workers' server secret).
+   */
+  EvalOutcome merge(ShardQueue queue, JobSeal seal, Path home) {
+    RunMerge.verify(queue, seal, runId, spec, loaded);
+    return RunMerge.merge(queue, seal, runId, spec, loaded, outputDir, home);
   }
 
   private static void pause() {

@@ -51,9 +51,12 @@ class MetricsHttpTest {
   @Autowired ShardedRuns runs;
   @Autowired DataSource dataSource;
 
+  /** The web process's home; the worker shares it, so both seal samples under one secret. */
+  private static Path home = Path.of("unset");
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
-    Path home = Files.createTempDirectory("gukdae-metrics-test");
+    home = Files.createTempDirectory("gukdae-metrics-test");
     registry.add("spring.datasource.url", TestDatabases::freshH2);
     registry.add("gukdae.home", home::toString);
     registry.add("gukdae.arena.models", () -> "scripted/alpha,scripted/beta");
@@ -96,7 +99,7 @@ class MetricsHttpTest {
       Worker worker =
           new Worker(
               new Worker.Config(
-                  "metrics-w1", 2, null, Duration.ofSeconds(5), Duration.ofMillis(50), tasks),
+                  "metrics-w1", 2, null, Duration.ofSeconds(5), Duration.ofMillis(50), home),
               dataSource);
       Thread loop = Thread.ofPlatform().name("metrics-worker").start(worker::run);
       try {

@@ -2,6 +2,7 @@ package kr.gukdae.app.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,14 +149,15 @@ class ShardQueueTest {
   void aSampleIsRecordedOnceAndASuccessReplacesOnlyAnError(String database) throws Exception {
     open(database);
     submit("r1", 1);
-    queue.record("r1", sample(1, null, 0.0));
-    queue.record("r1", sample(1, null, 1.0)); // a second success (a fenced holder) loses
-    queue.record("r1", sample(2, "timeout", 0.0));
+    JobSeal seal = JobSeal.of(QueueFixture.SECRET, Path.of("unused"));
+    queue.record("r1", sample(1, null, 0.0), seal);
+    queue.record("r1", sample(1, null, 1.0), seal); // a second success (a fenced holder) loses
+    queue.record("r1", sample(2, "timeout", 0.0), seal);
     assertThat(queue.answered("r1", "t/a")).containsExactly(1);
-    queue.record("r1", sample(2, null, 1.0)); // the retry's success replaces the error
-    queue.record("r1", sample(2, "late error", 0.0)); // and an error never replaces a success
+    queue.record("r1", sample(2, null, 1.0), seal); // the retry's success replaces the error
+    queue.record("r1", sample(2, "late error", 0.0), seal); // and an error never replaces a success
     List<SampleRecord> all = new ArrayList<>();
-    queue.records("r1", "t/a", all::add);
+    queue.records("r1", "t/a", seal, all::add);
     assertThat(all).extracting(SampleRecord::docId).containsExactly(1, 2);
     assertThat(all).allMatch(SampleRecord::ok);
     assertThat(all.get(0).scores().get("acc,none").value()).isEqualTo(0.0);
