@@ -113,24 +113,22 @@ final class ShardQueue {
    */
   Optional<Claim> claim(String worker, @Nullable Set<String> endpoints, Duration lease) {
     while (true) {
-      var outcome = tx.execute(status -> claimOnce(worker, endpoints, lease));
-      if (outcome == null || outcome.isEmpty()) {
-        return Optional.empty();
-      }
-      if (outcome.get().attempt() <= MAX_ATTEMPTS) {
+      Optional<Claim> outcome = tx.execute(status -> claimOnce(worker, endpoints, lease));
+      if (outcome != null) {
         return outcome;
       }
       // claimOnce failed the run of a shard that used up its attempts; look again
     }
   }
 
-  private Optional<Claim> claimOnce(
+  /** The claim, or empty when none is waiting, or null when the shard taken was past its tries. */
+  private @Nullable Optional<Claim> claimOnce(
       String worker, @Nullable Set<String> endpoints, Duration lease) {
     OffsetDateTime now = now();
     List<Object[]> rows =
         jdbc.sql(
-                "SELECT run_id, shard_no, kind, task, first_index, end_index, attempts"
-                    + " FROM eval_shard s WHERE (status = 'QUEUED'"
+                "SELECT run_id, shard_no, kind, task, first_index, end_index, attempts,"
+                    + " attempts_before FROM eval_shard s WHERE (status = 'QUEUED'"
                     + " OR (status = 'RUNNING' AND lease_until < ?))"
                     + " AND (kind = 'SAMPLES' OR NOT EXISTS (SELECT 1 FROM eval_shard o"
                     + " WHERE o.run_id = s.run_id AND o.kind = 'SAMPLES' AND o.status <> 'DONE'))"
@@ -145,7 +143,8 @@ final class ShardQueue {
                   rs.getString(4),
                   rs.getInt(5),
                   rs.getInt(6),
-                  rs.getInt(7)
+                  rs.getInt(7),
+                  rs.getInt(8)
                 })
             .list();
     if (rows.isEmpty()) {
@@ -176,9 +175,10 @@ final class ShardQueue {
             attempt,
             (String) job[0],
             (String) job[1]);
-    if (attempt > MAX_ATTEMPTS) {
+    if (attempt - (Integer) r[7] > MAX_ATTEMPTS) {
       failRunLocked(
           runId, "shard " + shardNo + " was claimed " + MAX_ATTEMPTS + " times without finishing");
+      return null;
     }
     return Optional.of(claim);
   }
@@ -247,6 +247,35 @@ final class ShardQueue {
                 + " AND status = 'RUNNING'")
         .params(claim.runId(), claim.shardNo(), claim.attempt())
         .update();
+  }
+
+  /**
+   * Puts a failed run's unfinished shards back in the queue and the run back to running (resume):
+   * samples already stored are skipped by the workers, so only the others are asked. Attempt
+   * numbers keep counting (they are fencing tokens); each shard gets {@link #MAX_ATTEMPTS} more. A
+   * run that is running or done is left as it is. True when something was put back.
+   */
+  boolean requeueFailed(String runId) {
+    Boolean requeued =
+        tx.execute(status -> {
+          int run =
+              jdbc.sql(
+                      "UPDATE eval_run SET status = 'RUNNING', finished_at = NULL, error = NULL"
+                          + " WHERE id = ? AND status = 'FAILED'")
+                  .param(runId)
+                  .update();
+          if (run == 0) {
+            return false;
+          }
+          jdbc.sql(
+                  "UPDATE eval_shard SET status = 'QUEUED', attempts_before = attempts,"
+                      + " lease_until = NULL, worker = NULL, last_error = NULL"
+                      + " WHERE run_id = ? AND status = 'FAILED'")
+              .param(runId)
+              .update();
+          return true;
+        });
+    return Boolean.TRUE.equals(requeued);
   }
 
   /** Fails the whole run: an error every shard would meet (wrong key, endpoint that cannot). */

@@ -41,7 +41,10 @@ class Workers implements ShardedRuns {
   @Override
   public EvalOutcome run(EvalRequest request, int shardSize, ProgressListener progress) {
     String runId = request.runId() != null ? request.runId() : service.newRunId();
-    Submission submission = Submission.submit(queue, store, request, runId, shardSize, home);
+    Submission submission =
+        request.resume()
+            ? Submission.resume(queue, request, home)
+            : Submission.submit(queue, store, request, runId, shardSize, home);
     submission.await(queue, progress);
     return submission.merge(queue, seal, home);
   }

@@ -116,6 +116,46 @@ class ShardQueueTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
+  void aResumedRunGivesEachShardFreshTriesWithoutReusingAFencingToken(String database)
+      throws Exception {
+    open(database);
+    submit("r1", 1);
+    for (int i = 1; i <= ShardQueue.MAX_ATTEMPTS; i++) {
+      assertThat(queue.claim("w" + i, null, LEASE).orElseThrow().attempt()).isEqualTo(i);
+      expire("r1", 0);
+    }
+    var stale = queue.claim("w5", null, LEASE); // the fifth claim fails the run
+    assertThat(stale).isEmpty();
+    assertThat(queue.requeueFailed("r1")).isTrue();
+    assertThat(queue.requeueFailed("r1")).as("running now: nothing to put back").isFalse();
+    var fresh = queue.claim("w6", null, LEASE).orElseThrow();
+    // the count goes on (a holder from before the resume never matches), with four tries again
+    assertThat(fresh.attempt()).isEqualTo(ShardQueue.MAX_ATTEMPTS + 2);
+    var before =
+        new ShardQueue.Claim(
+            fresh.runId(),
+            0,
+            fresh.kind(),
+            fresh.task(),
+            fresh.first(),
+            fresh.end(),
+            ShardQueue.MAX_ATTEMPTS,
+            fresh.endpoint(),
+            fresh.spec());
+    assertThat(queue.renew(before, LEASE)).isFalse();
+    assertThat(queue.complete(before)).isFalse();
+    for (int i = 0; i < ShardQueue.MAX_ATTEMPTS - 1; i++) {
+      expire("r1", 0);
+      assertThat(queue.claim("again" + i, null, LEASE)).isPresent();
+    }
+    expire("r1", 0);
+    assertThat(queue.claim("over", null, LEASE)).isEmpty();
+    assertThat(jdbc.sql("SELECT status FROM eval_run WHERE id = 'r1'").query(String.class).single())
+        .isEqualTo("FAILED");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
   void aShardThatKeepsDyingFailsItsRunInsteadOfLoopingForever(String database) throws Exception {
     open(database);
     submit("r1", 1);
