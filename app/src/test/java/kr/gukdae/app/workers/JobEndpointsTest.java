@@ -11,6 +11,7 @@ import java.util.Set;
 import kr.gukdae.store.TestDatabases;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ class JobEndpointsTest {
   private static final String GPU2 = "http://10.0.0.2:8000/v1";
   private static final String SLY = "x') OR (1 = 1"; // a worker's --endpoint is data, never SQL
 
+  @TempDir Path home;
   private JobQueue queue;
   private JdbcClient jdbc;
 
@@ -49,8 +51,8 @@ class JobEndpointsTest {
     return new JobKind.Piece(label, "{}", endpoint);
   }
 
-  private static Worker.Config config(String id, int capacity, Duration lease) {
-    return new Worker.Config(id, capacity, null, lease, Duration.ofMillis(10), Path.of("unused"));
+  private Worker.Config config(String id, int capacity, Duration lease) {
+    return new Worker.Config(id, capacity, null, lease, Duration.ofMillis(10), home);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -89,8 +91,7 @@ class JobEndpointsTest {
 
     // through a real runner: a worker limited to gpu2 finds nothing in a job of gpu1 pieces
     submit("j2", List.of(piece("gpu1 only", GPU1)));
-    var limited =
-        new Worker.Config("w2", 2, Set.of(GPU2), LEASE, Duration.ofMillis(10), Path.of("unused"));
+    var limited = new Worker.Config("w2", 2, Set.of(GPU2), LEASE, Duration.ofMillis(10), home);
     assertThat(new JobRunner(queue, limited, () -> false).runNext()).isFalse();
     assertThat(
             jdbc.sql("SELECT status, attempts FROM work_shard WHERE job_id = 'j2' AND shard_no = 0")
