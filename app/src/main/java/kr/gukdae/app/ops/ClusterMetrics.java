@@ -17,12 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Gauges over the shared database, so every web instance reports the same cluster-wide figures
  * (queue, workers, permits, votes) whichever one Prometheus scrapes; read them with {@code max}
  * across instances, never {@code sum}. {@link #refresh} reads one snapshot per scrape; the meters
- * read the snapshot. It reads the tables of the workers and the arena and writes none.
+ * read the snapshot. It reads the tables of the workers and the arena and writes none. Shards are
+ * counted and timed per kind of work: {@code eval} from the eval queue ({@code eval_shard}), every
+ * other kind from the job queue ({@code work_shard}), so a dashboard sees one queue per kind.
  */
 final class ClusterMetrics {
 
   /** Shard states as the gauge names them; {@code expired}: running, but the lease ran out. */
   static final String[] SHARD_STATES = {"queued", "running", "expired", "done", "failed"};
+
+  /** The kinds of work: eval runs, and the job queue's kinds (their {@code JobKind} names). */
+  static final String[] KINDS = {"eval", "originality", "quality", "ngrams", "lineage"};
 
   /** A worker that has not beaten for this long counts as gone (as the progress view shows). */
   static final int ALIVE_SECONDS = 60;
@@ -37,10 +42,14 @@ final class ClusterMetrics {
   private volatile Snapshot snapshot = Snapshot.EMPTY;
 
   /** One read of the database: what every meter shows until the next scrape. */
+  /**
+   * {@code shards}: by {@code kind/state}; {@code shardsTimed} and {@code shardSeconds}: finished
+   * shards with a duration, and the sum of their durations, by kind.
+   */
   record Snapshot(
       Map<String, Long> shards,
-      long shardsTimed,
-      double shardSeconds,
+      Map<String, Long> shardsTimed,
+      Map<String, Double> shardSeconds,
       long workersLive,
       Map<String, Double> heartbeatAge,
       Map<String, Double> permitsInUse,
@@ -48,25 +57,30 @@ final class ClusterMetrics {
       long votes,
       long votesLastMinute) {
     static final Snapshot EMPTY =
-        new Snapshot(Map.of(), 0, 0, 0, Map.of(), Map.of(), Map.of(), 0, 0);
+        new Snapshot(Map.of(), Map.of(), Map.of(), 0, Map.of(), Map.of(), Map.of(), 0, 0);
   }
 
   ClusterMetrics(DataSource dataSource, MeterRegistry registry) {
     this.jdbc = JdbcClient.create(dataSource);
-    for (String state : SHARD_STATES) {
-      Gauge.builder("gukdae.shards", this, m -> m.snapshot.shards().getOrDefault(state, 0L))
-          .description("shards of distributed eval runs by state (queue depth: queued)")
-          .tag("state", state)
+    for (String kind : KINDS) {
+      for (String state : SHARD_STATES) {
+        String key = kind + "/" + state;
+        Gauge.builder("gukdae.shards", this, m -> m.snapshot.shards().getOrDefault(key, 0L))
+            .description("shards of distributed work by kind and state (queue depth: queued)")
+            .tag("kind", kind)
+            .tag("state", state)
+            .register(registry);
+      }
+      FunctionTimer.builder(
+              "gukdae.shard.duration",
+              this,
+              m -> m.snapshot.shardsTimed().getOrDefault(kind, 0L),
+              m -> m.snapshot.shardSeconds().getOrDefault(kind, 0.0),
+              TimeUnit.SECONDS)
+          .description("claim to completion of each finished shard's last attempt, by kind")
+          .tag("kind", kind)
           .register(registry);
     }
-    FunctionTimer.builder(
-            "gukdae.shard.duration",
-            this,
-            m -> m.snapshot.shardsTimed(),
-            m -> m.snapshot.shardSeconds(),
-            TimeUnit.SECONDS)
-        .description("claim to completion of each finished shard's last attempt")
-        .register(registry);
     Gauge.builder("gukdae.workers.live", this, m -> m.snapshot.workersLive())
         .description("workers that beat within the last " + ALIVE_SECONDS + " s")
         .register(registry);
@@ -103,26 +117,33 @@ final class ClusterMetrics {
   synchronized void refresh() {
     OffsetDateTime now = jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single();
     Map<String, Long> shards = new HashMap<>();
-    jdbc.sql("SELECT status, COUNT(*) FROM eval_shard WHERE kind = 'SAMPLES' GROUP BY status")
-        .query(rs -> {
-          shards.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2));
-        });
-    long expired =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM eval_shard WHERE kind = 'SAMPLES' AND status = 'RUNNING'"
-                    + " AND lease_until < ?")
-            .param(now)
-            .query(Long.class)
-            .single();
-    shards.put("expired", expired);
-    shards.merge("running", -expired, Long::sum); // running: under a lease that still holds
-    long[] timed = new long[2];
+    // a running shard whose lease ran out counts as expired, not running; merges are not queued
+    // work
+    String byState =
+        " CASE WHEN status = 'RUNNING' AND lease_until < ? THEN 'EXPIRED' ELSE status END";
     jdbc.sql(
-            "SELECT COUNT(*), COALESCE(SUM(duration_ms), 0) FROM eval_shard"
-                + " WHERE duration_ms IS NOT NULL")
+            "SELECT 'eval', st, COUNT(*) FROM (SELECT"
+                + byState
+                + " AS st FROM eval_shard WHERE kind = 'SAMPLES') e GROUP BY st"
+                + " UNION ALL SELECT k, st, COUNT(*) FROM (SELECT j.kind AS k,"
+                + byState.replace("status", "s.status").replace("lease_until", "s.lease_until")
+                + " AS st FROM work_shard s JOIN work_job j ON j.id = s.job_id WHERE NOT s.merge) w"
+                + " GROUP BY k, st")
+        .params(now, now)
         .query(rs -> {
-          timed[0] = rs.getLong(1);
-          timed[1] = rs.getLong(2);
+          shards.put(
+              rs.getString(1) + "/" + rs.getString(2).toLowerCase(Locale.ROOT), rs.getLong(3));
+        });
+    Map<String, Long> timed = new HashMap<>();
+    Map<String, Double> seconds = new HashMap<>();
+    jdbc.sql(
+            "SELECT 'eval', COUNT(*), COALESCE(SUM(duration_ms), 0) FROM eval_shard"
+                + " WHERE duration_ms IS NOT NULL UNION ALL SELECT j.kind, COUNT(*),"
+                + " COALESCE(SUM(s.duration_ms), 0) FROM work_shard s JOIN work_job j"
+                + " ON j.id = s.job_id WHERE s.duration_ms IS NOT NULL GROUP BY j.kind")
+        .query(rs -> {
+          timed.put(rs.getString(1), rs.getLong(2));
+          seconds.put(rs.getString(1), rs.getLong(3) / 1000.0);
         });
     Map<String, Double> ages = new HashMap<>();
     long[] live = new long[1];
@@ -159,8 +180,8 @@ final class ClusterMetrics {
     snapshot =
         new Snapshot(
             Map.copyOf(shards),
-            timed[0],
-            timed[1] / 1000.0,
+            Map.copyOf(timed),
+            Map.copyOf(seconds),
             live[0],
             Map.copyOf(ages),
             Map.copyOf(inUse),

@@ -59,7 +59,10 @@ final class Heartbeat implements AutoCloseable {
     this(what, claimedAt, config, null, renewLease);
   }
 
-  private Heartbeat(
+  /**
+   * A lease whose holder may also be granted permits for {@code endpoint} ({@link #coverPermits}).
+   */
+  Heartbeat(
       String what,
       long claimedAt,
       Worker.Config config,

@@ -2,6 +2,7 @@ package kr.gukdae.app.workers;
 
 import java.util.List;
 import kr.gukdae.UserError;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -13,8 +14,41 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJob {
 
-  /** One piece of a job: what progress shows, and what to compute. */
-  record Piece(String label, String spec) {}
+  /**
+   * One piece of a job: what progress shows, what to compute, and the model endpoint it asks
+   * ({@code null}: none; a worker started with {@code --endpoint} takes only pieces of the
+   * endpoints it names, and pieces of none).
+   */
+  record Piece(String label, String spec, @Nullable String endpoint) {
+    Piece(String label, String spec) {
+      this(label, spec, null);
+    }
+  }
+
+  /**
+   * What a running piece may ask of the worker that holds it. A piece that sends many requests
+   * starts each one only while {@link #mayStart} says so: once the lease may have ended another
+   * worker may be doing the same work (issue #18's finding, {@link Heartbeat}).
+   */
+  interface Context {
+    /**
+     * True while the lease surely holds and the worker is not stopping; past the holder's own
+     * deadline it waits for the next renewal; false once the piece is another holder's.
+     */
+    boolean mayStart();
+
+    /** The endpoint the piece was claimed for, as its row names it ({@code null}: none). */
+    @Nullable String endpoint();
+
+    /**
+     * Requests this worker may keep in flight to {@link #endpoint}: its capacity, or less when the
+     * endpoint's limit (shared by all workers in the database; {@code defaultLimit} when nobody set
+     * one) leaves less. Renewed with the lease and given back when the piece ends. When none are
+     * free the piece goes back to the queue without counting an attempt ({@link
+     * PieceContext.Busy}).
+     */
+    int permits(int defaultLimit);
+  }
 
   /** The joined result, stored by the merge's holder in the transaction that finishes the job. */
   @FunctionalInterface
@@ -29,6 +63,14 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJ
 
   /** Computes one piece; its result is stored with the piece. */
   String run(String jobId, String spec, String piece);
+
+  /**
+   * As {@link #run(String, String, String)}, for a kind that needs its holder: the lease's deadline
+   * before each request, the endpoint's permits.
+   */
+  default String run(String jobId, String spec, String piece, Context context) {
+    return run(jobId, spec, piece);
+  }
 
   /**
    * The pieces a finished piece leads to, queued with its result (a crawl page's next page and the

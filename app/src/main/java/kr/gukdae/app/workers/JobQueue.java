@@ -2,8 +2,10 @@ package kr.gukdae.app.workers;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link ShardQueue}: claimed with {@code FOR UPDATE SKIP LOCKED}, held under a lease in the
  * database's clock, fenced by the attempt number, put back on failure, the job failed after {@link
  * ShardQueue#MAX_ATTEMPTS} claims of one shard. A piece's result is stored by the same fenced
- * update that marks it done, so a holder that lost its lease cannot overwrite its successor's.
+ * update that marks it done, so a holder that lost its lease cannot overwrite its successor's. A
+ * piece may name a model endpoint; a worker limited to some endpoints is handed only theirs.
  */
 final class JobQueue {
 
@@ -23,7 +26,10 @@ final class JobQueue {
   /** Pieces one job may grow to while it runs (a crawl finds its pages as it goes). */
   static final int MAX_PIECES = 1_000_000;
 
-  /** A held shard. {@code merge}: joins the pieces' results, claimable once all are done. */
+  /**
+   * A held shard. {@code merge}: joins the pieces' results, claimable once all are done; {@code
+   * endpoint}: the model endpoint the piece asks ({@code null}: none).
+   */
   record Claim(
       String jobId,
       int shardNo,
@@ -32,7 +38,8 @@ final class JobQueue {
       String spec,
       int attempt,
       String kind,
-      String jobSpec) {}
+      String jobSpec,
+      @Nullable String endpoint) {}
 
   private final ShardQueue base;
 
@@ -42,6 +49,11 @@ final class JobQueue {
 
   JdbcClient jdbc() {
     return base.jdbc();
+  }
+
+  /** The eval queue this one shares its connection, transactions and clock with. */
+  ShardQueue base() {
+    return base;
   }
 
   TransactionTemplate tx() {
@@ -64,25 +76,39 @@ final class JobQueue {
           .update();
       int no = 0;
       for (JobKind.Piece p : pieces) {
-        insert(id, no++, false, p.label(), p.spec());
+        insert(id, no++, false, p);
       }
-      insert(id, no, true, "merge", "");
+      insert(id, no, true, new JobKind.Piece("merge", ""));
     });
   }
 
-  private void insert(String id, int no, boolean merge, String label, String spec) {
+  private void insert(String id, int no, boolean merge, JobKind.Piece p) {
     jdbc()
         .sql(
-            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, status)"
-                + " VALUES (?, ?, ?, ?, ?, 'QUEUED')")
-        .params(id, no, merge, clip(label, 300), spec)
+            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, endpoint, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'QUEUED')")
+        .param(id)
+        .param(no)
+        .param(merge)
+        .param(clip(p.label(), 300))
+        .param(p.spec())
+        .param(p.endpoint()) // NULL: a piece any worker may run
         .update();
   }
 
   /** The next shard any worker may run, or empty; a shard past its attempts fails its job. */
   Optional<Claim> claim(String worker, Duration lease) {
+    return claim(worker, null, lease);
+  }
+
+  /**
+   * The next shard this worker may run, or empty; a shard past its attempts fails its job. {@code
+   * endpoints}: those the worker may reach ({@code null}: any); a piece that names another endpoint
+   * is never handed to it, a piece that names none is.
+   */
+  Optional<Claim> claim(String worker, @Nullable Set<String> endpoints, Duration lease) {
     while (true) {
-      Optional<Claim> got = tx().execute(status -> claimOnce(worker, lease));
+      Optional<Claim> got = tx().execute(status -> claimOnce(worker, endpoints, lease));
       if (got == null || got.isEmpty()) {
         return Optional.empty();
       }
@@ -92,17 +118,36 @@ final class JobQueue {
     }
   }
 
-  private Optional<Claim> claimOnce(String worker, Duration lease) {
+  private Optional<Claim> claimOnce(
+      String worker, @Nullable Set<String> endpoints, Duration lease) {
     OffsetDateTime now = now();
+    List<Object> params = new ArrayList<>();
+    params.add(now);
+    String reachable = "";
+    if (endpoints != null) {
+      // bound, never spliced: an endpoint is a URL, quotes and all
+      StringBuilder in = new StringBuilder(" AND (endpoint IS NULL");
+      if (!endpoints.isEmpty()) {
+        in.append(" OR endpoint IN (");
+        for (String e : endpoints) {
+          in.append(params.size() == 1 ? "?" : ", ?");
+          params.add(e);
+        }
+        in.append(')');
+      }
+      reachable = in.append(')').toString();
+    }
     List<Object[]> rows =
         jdbc()
             .sql(
-                "SELECT job_id, shard_no, merge, label, spec, attempts, last_error FROM work_shard s"
+                "SELECT job_id, shard_no, merge, label, spec, attempts, last_error, endpoint"
+                    + " FROM work_shard s"
                     + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
+                    + reachable
                     + " AND (NOT merge OR NOT EXISTS (SELECT 1 FROM work_shard o"
                     + " WHERE o.job_id = s.job_id AND NOT o.merge AND o.status <> 'DONE'))"
                     + " ORDER BY job_id, shard_no LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .param(now)
+            .params(params)
             .query((rs, n) ->
                 new Object[] {
                   rs.getString(1),
@@ -111,7 +156,8 @@ final class JobQueue {
                   rs.getString(4),
                   rs.getString(5),
                   rs.getInt(6),
-                  rs.getString(7)
+                  rs.getString(7),
+                  rs.getString(8)
                 })
             .list();
     if (rows.isEmpty()) {
@@ -154,7 +200,8 @@ final class JobQueue {
             (String) r[4],
             attempt,
             (String) job[0],
-            (String) job[1]));
+            (String) job[1],
+            (String) r[7]));
   }
 
   /** Extends the lease; false when this holder lost the shard. */
@@ -174,6 +221,12 @@ final class JobQueue {
    * merge never sees every piece done while one is still to be added.
    */
   boolean complete(Claim c, String result, String seal, List<JobKind.Piece> more) {
+    return complete(c, result, seal, more, null);
+  }
+
+  /** As above, recording how long the holder took, claim to completion (the shard latency). */
+  boolean complete(
+      Claim c, String result, String seal, List<JobKind.Piece> more, @Nullable Duration took) {
     Boolean done =
         tx().execute(status -> {
           if (!more.isEmpty()) {
@@ -188,9 +241,15 @@ final class JobQueue {
               jdbc()
                       .sql(
                           "UPDATE work_shard SET status = 'DONE', lease_until = NULL, result = ?,"
-                              + " result_seal = ?, finished_at = ? WHERE job_id = ? AND shard_no"
-                              + " = ? AND attempts = ? AND status = 'RUNNING'")
-                      .params(result, seal, now(), c.jobId(), c.shardNo(), c.attempt())
+                              + " result_seal = ?, finished_at = ?, duration_ms = ? WHERE job_id"
+                              + " = ? AND shard_no = ? AND attempts = ? AND status = 'RUNNING'")
+                      .param(result)
+                      .param(seal)
+                      .param(now())
+                      .param(took == null ? null : took.toMillis())
+                      .param(c.jobId())
+                      .param(c.shardNo())
+                      .param(c.attempt())
                       .update()
                   == 1;
           if (held) {
@@ -223,7 +282,7 @@ final class JobQueue {
             "job " + jobId + ": 조각이 " + MAX_PIECES + "개를 넘었습니다. 범위를 줄여 다시 제출하세요",
             "job " + jobId + ": more than " + MAX_PIECES + " pieces; submit a smaller one");
       }
-      insert(jobId, no, false, label, p.spec());
+      insert(jobId, no, false, new JobKind.Piece(label, p.spec(), p.endpoint()));
     }
   }
 
@@ -231,10 +290,10 @@ final class JobQueue {
    * Completes the merge and the job in one transaction: the job's result is written only by the
    * holder of the merge, once.
    */
-  boolean finish(Claim merge, JobKind.Joined joined, JobSeal seal) {
+  boolean finish(Claim merge, JobKind.Joined joined, JobSeal seal, @Nullable Duration took) {
     Boolean done =
         tx().execute(status -> {
-          if (!complete(merge, "", "", List.of())) {
+          if (!complete(merge, "", "", List.of(), took)) {
             return false;
           }
           String result = joined.store(jdbc());

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * A worker's share of the job queue: takes one shard of an originality check or a quality scan,
  * computes it under a renewed lease and stores its result with the fenced update that completes it.
  * A failed piece goes back to the queue for another attempt (another worker may have the files);
- * the merge joins the pieces and finishes the job in one transaction.
+ * the merge joins the pieces and finishes the job in one transaction. It takes only pieces of the
+ * endpoints the worker may reach, and hands the piece its lease's deadline and the endpoint's
+ * permits ({@link PieceContext}).
  */
 final class JobRunner {
 
@@ -24,6 +26,7 @@ final class JobRunner {
   private final Map<String, JobKind> kinds = new HashMap<>();
 
   private final JobSeal seal;
+  private final EndpointPermits permits;
 
   /** A runner sealing under the secret in the worker's home folder. */
   JobRunner(JobQueue queue, Worker.Config config, BooleanSupplier stopping) {
@@ -35,22 +38,25 @@ final class JobRunner {
     this.config = config;
     this.stopping = stopping;
     this.seal = seal;
+    this.permits = new EndpointPermits(queue.base());
   }
 
   /** Runs one shard if there is one; false when the queue had nothing for this worker. */
   boolean runNext() {
     long claimedAt = System.nanoTime();
-    var claim = queue.claim(config.id(), config.lease());
+    var claim = queue.claim(config.id(), config.endpoints(), config.lease());
     if (claim.isEmpty()) {
       return false;
     }
     JobQueue.Claim c = claim.get();
     try (Heartbeat beat =
-        new Heartbeat(
-            c.jobId() + "#" + c.shardNo(),
-            claimedAt,
-            config,
-            () -> queue.renew(c, config.lease()))) {
+            new Heartbeat(
+                c.jobId() + "#" + c.shardNo(),
+                claimedAt,
+                config,
+                c.endpoint(),
+                () -> queue.renew(c, config.lease()));
+        PieceContext context = new PieceContext(beat, c.endpoint(), permits, config, stopping)) {
       JobKind kind = kinds.computeIfAbsent(c.kind(), JobKind::of);
       if (c.merge()) {
         List<String> results;
@@ -63,24 +69,43 @@ final class JobRunner {
           return true;
         }
         JobKind.Joined joined = kind.join(c.jobId(), c.jobSpec(), results);
-        if (beat.lost() || !queue.finish(c, joined, seal)) {
+        if (beat.lost() || !queue.finish(c, joined, seal, beat.held())) {
           log.warn("lost the merge of {}; another worker carries on", c.jobId());
         }
         return true;
       }
-      String result = kind.run(c.jobId(), c.jobSpec(), c.spec());
+      String result = kind.run(c.jobId(), c.jobSpec(), c.spec(), context);
       if (beat.lost()) {
         log.warn("lost the lease of {}#{}; another worker carries on", c.jobId(), c.shardNo());
       } else if (stopping.getAsBoolean()) {
         queue.unclaim(c);
       } else {
         List<JobKind.Piece> more = kind.more(c.jobId(), c.jobSpec(), c.spec(), result);
-        queue.complete(c, result, seal.seal(c.jobId(), c.shardNo(), c.spec(), result), more);
+        queue.complete(
+            c, result, seal.seal(c.jobId(), c.shardNo(), c.spec(), result), more, beat.held());
       }
+    } catch (PieceContext.Gone e) {
+      if (stopping.getAsBoolean()) {
+        queue.unclaim(c); // fenced: a no-op if the lease was lost as well
+      } else {
+        log.warn("lost the lease of {}#{}; another worker carries on", c.jobId(), c.shardNo());
+      }
+    } catch (PieceContext.Busy e) {
+      // the endpoint is at its limit: another worker's grant must end first
+      queue.unclaim(c);
+      pause();
     } catch (RuntimeException e) {
       log.warn("shard {}#{} failed: {}", c.jobId(), c.shardNo(), e.toString());
       queue.release(c, config.id() + ": " + e.getMessage());
     }
     return true;
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(config.idlePoll());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

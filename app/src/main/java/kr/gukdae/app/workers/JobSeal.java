@@ -27,6 +27,12 @@ final class JobSeal {
   /** The piece number under which a job's joined result is sealed. */
   static final int RESULT = -1;
 
+  /**
+   * The piece number under which one sample of a distributed eval run is sealed; its task and doc
+   * id take the spec's place, so a record moved to another doc or task no longer matches.
+   */
+  static final int SAMPLE = -2;
+
   private static final String SCHEME = "hmac-sha256";
 
   private final SecretKeySpec key;
@@ -52,6 +58,20 @@ final class JobSeal {
     String message =
         jobId + "\n" + pieceNo + "\n" + Sha256.hex(spec) + "\n" + Sha256.hex(result) + "\n";
     return SCHEME + ":" + keyId + ":" + HexFormat.of().formatHex(mac(key, message));
+  }
+
+  /** The seal of one stored sample record of run {@code runId}. */
+  String sealSample(String runId, String task, int docId, String record) {
+    return seal(runId, SAMPLE, sampleSpec(task, docId), record);
+  }
+
+  /** Refuses a stored sample record whose seal is missing or not the one its bytes give. */
+  void checkSample(String runId, String task, int docId, String record, @Nullable String seal) {
+    check(runId, SAMPLE, "task " + task + ", doc " + docId, sampleSpec(task, docId), record, seal);
+  }
+
+  private static String sampleSpec(String task, int docId) {
+    return "sample\n" + task + "\n" + docId;
   }
 
   /**

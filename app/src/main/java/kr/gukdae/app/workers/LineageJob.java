@@ -112,6 +112,15 @@ final class LineageJob implements JobKind {
   }
 
   @Override
+  public String run(String jobId, String spec, String piece, Context context) {
+    // a holder whose lease may have ended sends nothing: the page would be asked twice
+    if (!context.mayStart()) {
+      throw new PieceContext.Gone();
+    }
+    return run(jobId, spec, piece);
+  }
+
+  @Override
   public String run(String jobId, String spec, String piece) {
     Spec s = JobJson.read(spec, Spec.class, "lineage job");
     PieceSpec p = JobJson.read(piece, PieceSpec.class, "lineage piece");

@@ -2,12 +2,15 @@ package kr.gukdae.app.workers;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalService;
+import kr.gukdae.eval.Sample;
 import kr.gukdae.eval.Task;
 import kr.gukdae.eval.run.EvalOutcome;
 import kr.gukdae.eval.run.EvalRunner;
@@ -94,9 +97,44 @@ final class RunMerge {
                 "shard names task " + name + ", which the run lacks"));
   }
 
+  /**
+   * Refuses to merge a run whose stored samples were tampered with: a record whose seal does not
+   * match (edited, re-hashed, moved, unsealed) or a sample missing (deleted), naming run, task and
+   * doc. Every sample shard of the run is done when this is asked.
+   */
+  static void verify(
+      ShardQueue queue, JobSeal seal, String runId, JobSpec spec, EvalService.Loaded loaded) {
+    Integer limit = spec.request(runId).limit();
+    for (Task task : loaded.tasks()) {
+      Set<Integer> stored = new HashSet<>();
+      queue.records(runId, task.name(), seal, r -> stored.add(r.docId()));
+      for (Sample sample : task.samples(limit)) {
+        if (!stored.contains(sample.docId())) {
+          throw UserError.of(
+              "job "
+                  + runId
+                  + ", task "
+                  + task.name()
+                  + ", doc "
+                  + sample.docId()
+                  + ": 저장된 샘플이 없습니다 (데이터베이스에서 지워졌습니다). 결과를 합치지 않습니다. 실행을 다시 제출하세요",
+              "job "
+                  + runId
+                  + ", task "
+                  + task.name()
+                  + ", doc "
+                  + sample.docId()
+                  + ": its stored sample is missing (it was deleted from the database); the results"
+                  + " are not merged, submit the run again");
+        }
+      }
+    }
+  }
+
   /** Writes the run folder under {@code outputDir} and returns the run's results. */
   static EvalOutcome merge(
       ShardQueue queue,
+      JobSeal seal,
       String runId,
       JobSpec spec,
       EvalService.Loaded loaded,
@@ -114,7 +152,7 @@ final class RunMerge {
     // Task by task, each in its sample order (doc ids are positions in the split), as a single
     // process at concurrency 1 journals them; streamed from the database into the journal.
     Consumer<Consumer<SampleRecord>> records =
-        sink -> loaded.tasks().forEach(task -> queue.records(runId, task.name(), sink));
+        sink -> loaded.tasks().forEach(task -> queue.records(runId, task.name(), seal, sink));
     long startedMillis = (long) (spec.startedAt() * 1000);
     Duration elapsed =
         Duration.ofMillis(Math.max(0, queue.now().toInstant().toEpochMilli() - startedMillis));

@@ -113,24 +113,22 @@ final class ShardQueue {
    */
   Optional<Claim> claim(String worker, @Nullable Set<String> endpoints, Duration lease) {
     while (true) {
-      var outcome = tx.execute(status -> claimOnce(worker, endpoints, lease));
-      if (outcome == null || outcome.isEmpty()) {
-        return Optional.empty();
-      }
-      if (outcome.get().attempt() <= MAX_ATTEMPTS) {
+      Optional<Claim> outcome = tx.execute(status -> claimOnce(worker, endpoints, lease));
+      if (outcome != null) {
         return outcome;
       }
       // claimOnce failed the run of a shard that used up its attempts; look again
     }
   }
 
-  private Optional<Claim> claimOnce(
+  /** The claim, or empty when none is waiting, or null when the shard taken was past its tries. */
+  private @Nullable Optional<Claim> claimOnce(
       String worker, @Nullable Set<String> endpoints, Duration lease) {
     OffsetDateTime now = now();
     List<Object[]> rows =
         jdbc.sql(
-                "SELECT run_id, shard_no, kind, task, first_index, end_index, attempts"
-                    + " FROM eval_shard s WHERE (status = 'QUEUED'"
+                "SELECT run_id, shard_no, kind, task, first_index, end_index, attempts,"
+                    + " attempts_before FROM eval_shard s WHERE (status = 'QUEUED'"
                     + " OR (status = 'RUNNING' AND lease_until < ?))"
                     + " AND (kind = 'SAMPLES' OR NOT EXISTS (SELECT 1 FROM eval_shard o"
                     + " WHERE o.run_id = s.run_id AND o.kind = 'SAMPLES' AND o.status <> 'DONE'))"
@@ -145,7 +143,8 @@ final class ShardQueue {
                   rs.getString(4),
                   rs.getInt(5),
                   rs.getInt(6),
-                  rs.getInt(7)
+                  rs.getInt(7),
+                  rs.getInt(8)
                 })
             .list();
     if (rows.isEmpty()) {
@@ -176,9 +175,10 @@ final class ShardQueue {
             attempt,
             (String) job[0],
             (String) job[1]);
-    if (attempt > MAX_ATTEMPTS) {
+    if (attempt - (Integer) r[7] > MAX_ATTEMPTS) {
       failRunLocked(
           runId, "shard " + shardNo + " was claimed " + MAX_ATTEMPTS + " times without finishing");
+      return null;
     }
     return Optional.of(claim);
   }
@@ -249,6 +249,35 @@ final class ShardQueue {
         .update();
   }
 
+  /**
+   * Puts a failed run's unfinished shards back in the queue and the run back to running (resume):
+   * samples already stored are skipped by the workers, so only the others are asked. Attempt
+   * numbers keep counting (they are fencing tokens); each shard gets {@link #MAX_ATTEMPTS} more. A
+   * run that is running or done is left as it is. True when something was put back.
+   */
+  boolean requeueFailed(String runId) {
+    Boolean requeued =
+        tx.execute(status -> {
+          int run =
+              jdbc.sql(
+                      "UPDATE eval_run SET status = 'RUNNING', finished_at = NULL, error = NULL"
+                          + " WHERE id = ? AND status = 'FAILED'")
+                  .param(runId)
+                  .update();
+          if (run == 0) {
+            return false;
+          }
+          jdbc.sql(
+                  "UPDATE eval_shard SET status = 'QUEUED', attempts_before = attempts,"
+                      + " lease_until = NULL, worker = NULL, last_error = NULL"
+                      + " WHERE run_id = ? AND status = 'FAILED'")
+              .param(runId)
+              .update();
+          return true;
+        });
+    return Boolean.TRUE.equals(requeued);
+  }
+
   /** Fails the whole run: an error every shard would meet (wrong key, endpoint that cannot). */
   void failRun(String runId, String error) {
     tx.executeWithoutResult(status -> failRunLocked(runId, error));
@@ -266,21 +295,25 @@ final class ShardQueue {
   }
 
   /**
-   * Stores one finished sample. The first success wins; a success replaces an earlier error, never
-   * the reverse, so a sample retried after a crash is recorded once.
+   * Stores one finished sample, sealed to its run, task and doc. The first success wins; a success
+   * replaces an earlier error, never the reverse, so a sample retried after a crash is recorded
+   * once.
    */
-  void record(String runId, SampleRecord record) {
+  void record(String runId, SampleRecord record, JobSeal seal) {
     String json = record.toJson();
+    String sealed = seal.sealSample(runId, record.task(), record.docId(), json);
     try {
-      jdbc.sql("INSERT INTO eval_sample (run_id, task, doc_id, ok, record) VALUES (?, ?, ?, ?, ?)")
-          .params(runId, record.task(), record.docId(), record.ok(), json)
+      jdbc.sql(
+              "INSERT INTO eval_sample (run_id, task, doc_id, ok, record, seal)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)")
+          .params(runId, record.task(), record.docId(), record.ok(), json, sealed)
           .update();
     } catch (DuplicateKeyException e) {
       if (record.ok()) {
         jdbc.sql(
-                "UPDATE eval_sample SET ok = TRUE, record = ? WHERE run_id = ? AND task = ?"
-                    + " AND doc_id = ? AND ok = FALSE")
-            .params(json, runId, record.task(), record.docId())
+                "UPDATE eval_sample SET ok = TRUE, record = ?, seal = ? WHERE run_id = ?"
+                    + " AND task = ? AND doc_id = ? AND ok = FALSE")
+            .params(json, sealed, runId, record.task(), record.docId())
             .update();
       }
     }
@@ -302,12 +335,19 @@ final class ShardQueue {
         .single();
   }
 
-  /** Streams a task's sample records in a run, by doc id. */
-  void records(String runId, String task, Consumer<SampleRecord> consumer) {
-    jdbc.sql("SELECT record FROM eval_sample WHERE run_id = ? AND task = ? ORDER BY doc_id")
+  /**
+   * Streams a task's sample records in a run, by doc id, each checked against its seal first: a
+   * record edited in the database after its worker stored it is refused, naming run, task and doc.
+   */
+  void records(String runId, String task, JobSeal seal, Consumer<SampleRecord> consumer) {
+    jdbc.sql(
+            "SELECT doc_id, record, seal FROM eval_sample WHERE run_id = ? AND task = ?"
+                + " ORDER BY doc_id")
         .params(runId, task)
         .query(rs -> {
-          consumer.accept(SampleRecord.fromJson(rs.getString(1)));
+          String record = rs.getString(2);
+          seal.checkSample(runId, task, rs.getInt(1), record, rs.getString(3));
+          consumer.accept(SampleRecord.fromJson(record));
         });
   }
 

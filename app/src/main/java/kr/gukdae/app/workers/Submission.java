@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalService;
@@ -37,9 +38,7 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
           "--shard-size must be at least 1, got " + shardSize);
     }
     if (request.resume()) {
-      throw UserError.of(
-          "--shard-size는 아직 --resume과 함께 쓸 수 없습니다. --shard-size 없이 실행하세요",
-          "--shard-size does not take --resume yet; run without --shard-size");
+      throw new IllegalArgumentException("a resumed run is not submitted again: use resume()");
     }
     Path output = request.outputDir() != null ? request.outputDir() : home.resolve("runs");
     EvalService.Loaded loaded;
@@ -75,6 +74,48 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
           "run '" + runId + "'이(가) 이미 있습니다. 다른 --run-id를 고르세요",
           "run '" + runId + "' already exists; choose another --run-id");
     }
+    return new Submission(runId, spec, loaded, output);
+  }
+
+  /**
+   * Resumes distributed run {@code runId} (`--resume RUN --shard-size N`): its failed shards go
+   * back to the queue, and the workers ask only the samples not stored yet, as a resumed single
+   * process asks only those missing from its journal. The run keeps the settings and shards it was
+   * submitted with; a request that names other settings, or tasks that changed since, is refused. A
+   * run still running is waited for; a finished one is merged again.
+   */
+  static Submission resume(ShardQueue queue, EvalRequest request, Path home) {
+    String runId = Objects.requireNonNull(request.runId(), "runId");
+    String json =
+        queue
+            .jdbc()
+            .sql("SELECT spec FROM eval_job WHERE run_id = ?")
+            .param(runId)
+            .query(String.class)
+            .optional()
+            .orElseThrow(() ->
+                UserError.of(
+                    "run " + runId + ": 이 데이터베이스에 그런 분산 실행이 없습니다. --shard-size 없이 재개하세요",
+                    "run "
+                        + runId
+                        + ": no distributed run of that id in this database; resume it without"
+                        + " --shard-size"));
+    JobSpec spec = JobSpec.parse(json, runId);
+    JobSpec asked = JobSpec.of(request, spec.taskHashes(), spec.startedAt());
+    if (!asked.endpoint().equals(spec.endpoint()) || !asked.tasks().equals(spec.tasks())) {
+      throw UserError.of(
+          "run " + runId + ": 제출할 때와 다른 설정입니다 (모델, 엔드포인트, 과제, 한도 등). 같은 설정으로 재개하세요",
+          "run "
+              + runId
+              + ": these settings differ from the ones it was submitted with (model, endpoint,"
+              + " tasks, limit, …); resume it with the same settings");
+    }
+    EvalService.Loaded loaded;
+    try (RunMerge.LoadedRun run = RunMerge.load(runId, spec, home)) {
+      loaded = run.loaded(); // refused if a task changed since the submission
+    }
+    queue.requeueFailed(runId);
+    Path output = request.outputDir() != null ? request.outputDir() : home.resolve("runs");
     return new Submission(runId, spec, loaded, output);
   }
 
@@ -122,9 +163,13 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
     }
   }
 
-  /** Writes this machine's copy of the run folder under the output folder. */
-  EvalOutcome merge(ShardQueue queue, Path home) {
-    return RunMerge.merge(queue, runId, spec, loaded, outputDir, home);
+  /**
+   * Writes this machine's copy of the run folder under the output folder, from samples checked
+   * against their seals (this process needs the workers' server secret).
+   */
+  EvalOutcome merge(ShardQueue queue, JobSeal seal, Path home) {
+    RunMerge.verify(queue, seal, runId, spec, loaded);
+    return RunMerge.merge(queue, seal, runId, spec, loaded, outputDir, home);
   }
 
   private static void pause() {

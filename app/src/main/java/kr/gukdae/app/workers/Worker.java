@@ -66,6 +66,7 @@ public final class Worker {
   private final EndpointPermits permits;
   private final WorkerRegistry registry;
   private final JobRunner jobs;
+  private final JobSeal seal;
   private volatile boolean stopping;
   private RunMerge.@Nullable LoadedRun loaded;
 
@@ -80,9 +81,8 @@ public final class Worker {
     this.queue = new ShardQueue(dataSource);
     this.permits = new EndpointPermits(queue);
     this.registry = new WorkerRegistry(queue);
-    this.jobs =
-        new JobRunner(
-            new JobQueue(queue), config, () -> stopping, JobSeal.of(secret, config.home()));
+    this.seal = JobSeal.of(secret, config.home());
+    this.jobs = new JobRunner(new JobQueue(queue), config, () -> stopping, seal);
   }
 
   /** Runs until {@link #stop} (or the process ends). */
@@ -189,7 +189,7 @@ public final class Worker {
           }
           executor.execute(() -> {
             try {
-              queue.record(claim.runId(), EvalRunner.evaluateSample(task, sample, model));
+              queue.record(claim.runId(), EvalRunner.evaluateSample(task, sample, model), seal);
             } catch (RuntimeException e) {
               failure.compareAndSet(null, e);
             } finally {
@@ -244,9 +244,18 @@ public final class Worker {
 
   private void runMerge(
       ShardQueue.Claim claim, JobSpec spec, RunMerge.LoadedRun tasks, Heartbeat beat) {
+    try {
+      RunMerge.verify(queue, seal, claim.runId(), spec, tasks.loaded());
+    } catch (kr.gukdae.UserError e) {
+      // an edited sample stays edited: no retry merges it, the run fails saying which
+      log.warn("run {} refused: {}", claim.runId(), e.getMessage());
+      queue.failRun(claim.runId(), e.getMessage());
+      return;
+    }
     EvalOutcome outcome =
         RunMerge.merge(
             queue,
+            seal,
             claim.runId(),
             spec,
             tasks.loaded(),

@@ -23,24 +23,30 @@ class Workers implements ShardedRuns {
   private final EvalService service;
   private final EvalStore store;
   private final Path home;
+  private final JobSeal seal;
 
   Workers(
       DataSource dataSource,
       EvalService service,
       EvalStore store,
-      @Value("${gukdae.home}") Path home) {
+      @Value("${gukdae.home}") Path home,
+      @Value("${gukdae.secret:}") String secret) {
     this.queue = new ShardQueue(dataSource);
     this.service = service;
     this.store = store;
     this.home = home;
+    this.seal = JobSeal.of(secret, home);
   }
 
   @Override
   public EvalOutcome run(EvalRequest request, int shardSize, ProgressListener progress) {
     String runId = request.runId() != null ? request.runId() : service.newRunId();
-    Submission submission = Submission.submit(queue, store, request, runId, shardSize, home);
+    Submission submission =
+        request.resume()
+            ? Submission.resume(queue, request, home)
+            : Submission.submit(queue, store, request, runId, shardSize, home);
     submission.await(queue, progress);
-    return submission.merge(queue, home);
+    return submission.merge(queue, seal, home);
   }
 
   /** Enqueues a distributed run for the workers and returns at once (REST); its id. */

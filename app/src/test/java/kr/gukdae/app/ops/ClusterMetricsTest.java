@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The cluster gauges' SQL on both databases, from rows written as the workers and the arena write
  * them: each shard state counted once (a running shard whose lease ran out as {@code expired}),
  * merge shards left out of the queue, only finished shards timed, stale workers dropped, expired
- * permit grants not in use, and votes counted in total and in the last minute.
+ * permit grants not in use, and votes counted in total and in the last minute. Shards are counted
+ * and timed per kind: eval runs from their queue, every other kind from the job queue.
  */
 class ClusterMetricsTest {
 
@@ -40,6 +41,16 @@ class ClusterMetricsTest {
     shard(jdbc, 4, "SAMPLES", "DONE", "NULL", 2500L);
     shard(jdbc, 5, "SAMPLES", "FAILED", "NULL", null);
     shard(jdbc, 6, "MERGE", "QUEUED", "NULL", null);
+    job(jdbc, "q1", "quality");
+    job(jdbc, "q2", "quality");
+    job(jdbc, "l1", "lineage");
+    piece(jdbc, "q1", 0, false, "QUEUED", "NULL", null);
+    piece(jdbc, "q1", 1, false, "RUNNING", "CURRENT_TIMESTAMP - INTERVAL '1' HOUR", null);
+    piece(jdbc, "q1", 2, false, "DONE", "NULL", 700L);
+    piece(jdbc, "q1", 3, true, "QUEUED", "NULL", null);
+    piece(jdbc, "q2", 0, false, "QUEUED", "NULL", null);
+    piece(jdbc, "q2", 1, true, "DONE", "NULL", 300L);
+    piece(jdbc, "l1", 0, false, "RUNNING", "CURRENT_TIMESTAMP + INTERVAL '1' HOUR", null);
     worker(jdbc, "fresh", "CURRENT_TIMESTAMP");
     worker(jdbc, "quiet", "CURRENT_TIMESTAMP - INTERVAL '2' MINUTE");
     worker(jdbc, "long-gone", "CURRENT_TIMESTAMP - INTERVAL '2' HOUR");
@@ -53,13 +64,25 @@ class ClusterMetricsTest {
     var metrics = new ClusterMetrics(ds, registry);
     metrics.refresh();
     String scrape = registry.scrape();
-    assertThat(value(scrape, "gukdae_shards\\{state=\"queued\"}")).isEqualTo(1);
-    assertThat(value(scrape, "gukdae_shards\\{state=\"running\"}")).isEqualTo(1);
-    assertThat(value(scrape, "gukdae_shards\\{state=\"expired\"}")).isEqualTo(1);
-    assertThat(value(scrape, "gukdae_shards\\{state=\"done\"}")).isEqualTo(2);
-    assertThat(value(scrape, "gukdae_shards\\{state=\"failed\"}")).isEqualTo(1);
-    assertThat(value(scrape, "gukdae_shard_duration_seconds_count")).isEqualTo(2);
-    assertThat(value(scrape, "gukdae_shard_duration_seconds_sum")).isEqualTo(4.0);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"eval\",state=\"queued\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"eval\",state=\"running\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"eval\",state=\"expired\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"eval\",state=\"done\"}")).isEqualTo(2);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"eval\",state=\"failed\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shard_duration_seconds_count\\{kind=\"eval\"}")).isEqualTo(2);
+    assertThat(value(scrape, "gukdae_shard_duration_seconds_sum\\{kind=\"eval\"}")).isEqualTo(4.0);
+    // the job queue's kinds apart from eval and from each other; merges timed, not queued
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"quality\",state=\"queued\"}")).isEqualTo(2);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"quality\",state=\"expired\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"quality\",state=\"running\"}")).isZero();
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"quality\",state=\"done\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"lineage\",state=\"running\"}")).isEqualTo(1);
+    assertThat(value(scrape, "gukdae_shards\\{kind=\"originality\",state=\"queued\"}")).isZero();
+    assertThat(value(scrape, "gukdae_shard_duration_seconds_count\\{kind=\"quality\"}"))
+        .isEqualTo(2);
+    assertThat(value(scrape, "gukdae_shard_duration_seconds_sum\\{kind=\"quality\"}"))
+        .isEqualTo(1.0);
+    assertThat(value(scrape, "gukdae_shard_duration_seconds_count\\{kind=\"lineage\"}")).isZero();
     assertThat(value(scrape, "gukdae_workers_live")).isEqualTo(1);
     assertThat(value(scrape, "gukdae_worker_heartbeat_age_seconds\\{worker=\"fresh\"}"))
         .isBetween(0.0, 30.0);
@@ -87,6 +110,31 @@ class ClusterMetricsTest {
                 + lease
                 + ", ?)")
         .params(no, kind, status, durationMs)
+        .update();
+  }
+
+  private static void job(JdbcClient jdbc, String id, String kind) {
+    jdbc.sql(
+            "INSERT INTO work_job (id, kind, label, spec, status, submitted_by, created_at)"
+                + " VALUES (?, ?, 'l', '{}', 'RUNNING', 'office', CURRENT_TIMESTAMP)")
+        .params(id, kind)
+        .update();
+  }
+
+  private static void piece(
+      JdbcClient jdbc,
+      String job,
+      int no,
+      boolean merge,
+      String status,
+      String lease,
+      Long durationMs) {
+    jdbc.sql(
+            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, status, attempts,"
+                + " lease_until, duration_ms) VALUES (?, ?, ?, 'p', '{}', ?, 1, "
+                + lease
+                + ", ?)")
+        .params(job, no, merge, status, durationMs)
         .update();
   }
 

@@ -51,9 +51,12 @@ class MetricsHttpTest {
   @Autowired ShardedRuns runs;
   @Autowired DataSource dataSource;
 
+  /** The web process's home; the worker shares it, so both seal samples under one secret. */
+  private static Path home = Path.of("unset");
+
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws Exception {
-    Path home = Files.createTempDirectory("gukdae-metrics-test");
+    home = Files.createTempDirectory("gukdae-metrics-test");
     registry.add("spring.datasource.url", TestDatabases::freshH2);
     registry.add("gukdae.home", home::toString);
     registry.add("gukdae.arena.models", () -> "scripted/alpha,scripted/beta");
@@ -87,8 +90,8 @@ class MetricsHttpTest {
   void figuresMoveWhenShardsRunAndVotesArrive() throws Exception {
     Scraper scraper = new Scraper(new TestClient(port));
     String before = scraper.scrape();
-    double doneBefore = value(before, "gukdae_shards\\{state=\"done\"}");
-    double timedBefore = value(before, "gukdae_shard_duration_seconds_count");
+    double doneBefore = value(before, "gukdae_shards\\{kind=\"eval\",state=\"done\"}");
+    double timedBefore = value(before, "gukdae_shard_duration_seconds_count\\{kind=\"eval\"}");
     double votesBefore = value(before, "gukdae_arena_votes_total");
 
     try (FakeOpenAiServer fake = FakeOpenAiServer.start(0, 15, null)) {
@@ -96,7 +99,7 @@ class MetricsHttpTest {
       Worker worker =
           new Worker(
               new Worker.Config(
-                  "metrics-w1", 2, null, Duration.ofSeconds(5), Duration.ofMillis(50), tasks),
+                  "metrics-w1", 2, null, Duration.ofSeconds(5), Duration.ofMillis(50), home),
               dataSource);
       Thread loop = Thread.ofPlatform().name("metrics-worker").start(worker::run);
       try {
@@ -111,7 +114,8 @@ class MetricsHttpTest {
         while (!run.isDone()) {
           assertThat(System.nanoTime()).as("run finished in time").isLessThan(deadline);
           String now = scraper.scrape(); // one scrape per round trip paces this loop
-          queuedMax = Math.max(queuedMax, value(now, "gukdae_shards\\{state=\"queued\"}"));
+          queuedMax =
+              Math.max(queuedMax, value(now, "gukdae_shards\\{kind=\"eval\",state=\"queued\"}"));
           inUseMax = Math.max(inUseMax, sumOf(now, "gukdae_endpoint_permits_in_use\\{[^}]*}"));
           limit = Math.max(limit, sumOf(now, "gukdae_endpoint_permits_limit\\{[^}]*}"));
           live = Math.max(live, value(now, "gukdae_workers_live"));
@@ -137,12 +141,13 @@ class MetricsHttpTest {
 
     String after = scraper.scrape();
     int shards = SAMPLES / SHARD;
-    assertThat(value(after, "gukdae_shards\\{state=\"done\"}") - doneBefore).isEqualTo(shards);
-    assertThat(value(after, "gukdae_shards\\{state=\"queued\"}")).isZero();
+    assertThat(value(after, "gukdae_shards\\{kind=\"eval\",state=\"done\"}") - doneBefore)
+        .isEqualTo(shards);
+    assertThat(value(after, "gukdae_shards\\{kind=\"eval\",state=\"queued\"}")).isZero();
     // every sample shard and the merge timed; the fake answers in 15 ms, so time adds up
-    assertThat(value(after, "gukdae_shard_duration_seconds_count") - timedBefore)
+    assertThat(value(after, "gukdae_shard_duration_seconds_count\\{kind=\"eval\"}") - timedBefore)
         .isEqualTo(shards + 1);
-    assertThat(value(after, "gukdae_shard_duration_seconds_sum")).isGreaterThan(0);
+    assertThat(value(after, "gukdae_shard_duration_seconds_sum\\{kind=\"eval\"}")).isGreaterThan(0);
     assertThat(value(after, "gukdae_worker_heartbeat_age_seconds\\{worker=\"metrics-w1\"}"))
         .isBetween(0.0, 60.0);
     assertThat(sumOf(after, "gukdae_endpoint_permits_in_use\\{[^}]*}")).isZero();

@@ -255,6 +255,13 @@ class JobsTest {
     assertThat(jobs.progress(id).orElseThrow().shardsTotal()).isEqualTo(8);
     drain(runner("w1"), runner("w2"), runner("w3"));
     assertThat(status(id)).isEqualTo("DONE");
+    // every piece and the merge timed by its holder (the per-kind shard latency of /metrics)
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM work_shard WHERE job_id = ? AND duration_ms IS NULL")
+                .param(id)
+                .query(Integer.class)
+                .single())
+        .isZero();
     var joined =
         JSON.readValue(jobs.result(id).orElseThrow(), kr.gukdae.data.quality.QualityReport.class);
     assertThat(joined).isEqualTo(single);

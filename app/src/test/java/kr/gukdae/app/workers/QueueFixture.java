@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 record QueueFixture(DataSource dataSource, ShardQueue queue, JdbcClient jdbc) {
 
+  /** The server secret the fixture's workers seal under (a submitter merging needs the same). */
+  static final String SECRET = "queue-fixture-secret-0123456789ab";
+
   /** The endpoint the fixture's runs name; nothing listens there. */
   static final String ENDPOINT = "http://127.0.0.1:1/v1";
 
@@ -55,7 +58,7 @@ record QueueFixture(DataSource dataSource, ShardQueue queue, JdbcClient jdbc) {
    * Runs a real worker on a thread of this process until run {@code runId} is no longer running.
    */
   void runWorkerUntilDone(String runId, Worker.Config config) throws Exception {
-    var worker = new Worker(config, dataSource);
+    var worker = new Worker(config, dataSource, SECRET);
     Thread thread = Thread.ofPlatform().start(worker::run);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (status(runId).equals("RUNNING") && System.nanoTime() < deadline) {

@@ -2,6 +2,7 @@ package kr.gukdae.app.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +116,46 @@ class ShardQueueTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
+  void aResumedRunGivesEachShardFreshTriesWithoutReusingAFencingToken(String database)
+      throws Exception {
+    open(database);
+    submit("r1", 1);
+    for (int i = 1; i <= ShardQueue.MAX_ATTEMPTS; i++) {
+      assertThat(queue.claim("w" + i, null, LEASE).orElseThrow().attempt()).isEqualTo(i);
+      expire("r1", 0);
+    }
+    var stale = queue.claim("w5", null, LEASE); // the fifth claim fails the run
+    assertThat(stale).isEmpty();
+    assertThat(queue.requeueFailed("r1")).isTrue();
+    assertThat(queue.requeueFailed("r1")).as("running now: nothing to put back").isFalse();
+    var fresh = queue.claim("w6", null, LEASE).orElseThrow();
+    // the count goes on (a holder from before the resume never matches), with four tries again
+    assertThat(fresh.attempt()).isEqualTo(ShardQueue.MAX_ATTEMPTS + 2);
+    var before =
+        new ShardQueue.Claim(
+            fresh.runId(),
+            0,
+            fresh.kind(),
+            fresh.task(),
+            fresh.first(),
+            fresh.end(),
+            ShardQueue.MAX_ATTEMPTS,
+            fresh.endpoint(),
+            fresh.spec());
+    assertThat(queue.renew(before, LEASE)).isFalse();
+    assertThat(queue.complete(before)).isFalse();
+    for (int i = 0; i < ShardQueue.MAX_ATTEMPTS - 1; i++) {
+      expire("r1", 0);
+      assertThat(queue.claim("again" + i, null, LEASE)).isPresent();
+    }
+    expire("r1", 0);
+    assertThat(queue.claim("over", null, LEASE)).isEmpty();
+    assertThat(jdbc.sql("SELECT status FROM eval_run WHERE id = 'r1'").query(String.class).single())
+        .isEqualTo("FAILED");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
   void aShardThatKeepsDyingFailsItsRunInsteadOfLoopingForever(String database) throws Exception {
     open(database);
     submit("r1", 1);
@@ -148,14 +189,15 @@ class ShardQueueTest {
   void aSampleIsRecordedOnceAndASuccessReplacesOnlyAnError(String database) throws Exception {
     open(database);
     submit("r1", 1);
-    queue.record("r1", sample(1, null, 0.0));
-    queue.record("r1", sample(1, null, 1.0)); // a second success (a fenced holder) loses
-    queue.record("r1", sample(2, "timeout", 0.0));
+    JobSeal seal = JobSeal.of(QueueFixture.SECRET, Path.of("unused"));
+    queue.record("r1", sample(1, null, 0.0), seal);
+    queue.record("r1", sample(1, null, 1.0), seal); // a second success (a fenced holder) loses
+    queue.record("r1", sample(2, "timeout", 0.0), seal);
     assertThat(queue.answered("r1", "t/a")).containsExactly(1);
-    queue.record("r1", sample(2, null, 1.0)); // the retry's success replaces the error
-    queue.record("r1", sample(2, "late error", 0.0)); // and an error never replaces a success
+    queue.record("r1", sample(2, null, 1.0), seal); // the retry's success replaces the error
+    queue.record("r1", sample(2, "late error", 0.0), seal); // and an error never replaces a success
     List<SampleRecord> all = new ArrayList<>();
-    queue.records("r1", "t/a", all::add);
+    queue.records("r1", "t/a", seal, all::add);
     assertThat(all).extracting(SampleRecord::docId).containsExactly(1, 2);
     assertThat(all).allMatch(SampleRecord::ok);
     assertThat(all.get(0).scores().get("acc,none").value()).isEqualTo(0.0);

@@ -61,7 +61,8 @@ class ShardedOptionsTest {
           new Worker.Config(
               "w", 2, null, Duration.ofSeconds(30), Duration.ofMillis(20), dir.resolve("w")));
       assertThat(fixture.status("sharded")).isEqualTo("DONE");
-      EvalOutcome sharded = submission.merge(fixture.queue(), home);
+      EvalOutcome sharded =
+          submission.merge(fixture.queue(), JobSeal.of(QueueFixture.SECRET, home), home);
 
       assertThat(RunFiles.comparable(sharded.resultsFile())).isEqualTo(results);
       assertThat(RunFiles.sampleLines(sharded.resultsFile().getParent()))

@@ -91,6 +91,8 @@ class WorkersProcessTest {
       ShardQueue queue = new ShardQueue(ds);
       JdbcClient jdbc = JdbcClient.create(ds);
       Path home = dir.resolve("home");
+      // the server secret the workers seal samples under, made before they start (shared home)
+      JobSeal seal = JobSeal.of("", home);
       Submission submission =
           Submission.submit(
               queue,
@@ -188,7 +190,7 @@ class WorkersProcessTest {
                   .query(String.class)
                   .single())
           .isEqualTo("DONE");
-      EvalOutcome sharded = submission.merge(queue, home);
+      EvalOutcome sharded = submission.merge(queue, seal, home);
       assertThat(RunFiles.comparable(sharded.resultsFile()))
           .isEqualTo(RunFiles.comparable(single.resultsFile()));
       assertThat(RunFiles.sampleLines(sharded.resultsFile().getParent()))
