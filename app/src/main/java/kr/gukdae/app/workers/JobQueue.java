@@ -32,7 +32,9 @@ final class JobQueue {
       String spec,
       int attempt,
       String kind,
-      String jobSpec) {}
+      String jobSpec,
+      @Nullable String specSeal,
+      @Nullable String jobSpecSeal) {}
 
   private final ShardQueue base;
 
@@ -52,31 +54,67 @@ final class JobQueue {
     return base.now();
   }
 
-  /** Enqueues a job: its pieces, then the merge that waits for all of them. */
+  /**
+   * Enqueues a job: its pieces, then the merge that waits for all of them; the job's spec and every
+   * piece's are sealed, so a worker can refuse one edited in the database before running it.
+   */
   void submit(
-      String id, JobKind kind, String label, String spec, String by, List<JobKind.Piece> pieces) {
+      String id,
+      JobKind kind,
+      String label,
+      String spec,
+      String by,
+      List<JobKind.Piece> pieces,
+      JobSeal seal) {
     tx().executeWithoutResult(status -> {
       jdbc()
           .sql(
-              "INSERT INTO work_job (id, kind, label, spec, status, submitted_by, created_at)"
-                  + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)")
-          .params(id, kind.name(), clip(label, 300), spec, clip(by, 200), now())
+              "INSERT INTO work_job (id, kind, label, spec, spec_seal, status, submitted_by,"
+                  + " created_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?)")
+          .params(
+              id,
+              kind.name(),
+              clip(label, 300),
+              spec,
+              seal.sealSpec(id, JobSeal.RESULT, kind.name(), spec),
+              clip(by, 200),
+              now())
           .update();
       int no = 0;
       for (JobKind.Piece p : pieces) {
-        insert(id, no++, false, p.label(), p.spec());
+        insert(id, no++, false, p.label(), p.spec(), seal);
       }
-      insert(id, no, true, "merge", "");
+      insert(id, no, true, "merge", "", seal);
     });
   }
 
-  private void insert(String id, int no, boolean merge, String label, String spec) {
+  private void insert(String id, int no, boolean merge, String label, String spec, JobSeal seal) {
     jdbc()
         .sql(
-            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, status)"
-                + " VALUES (?, ?, ?, ?, ?, 'QUEUED')")
-        .params(id, no, merge, clip(label, 300), spec)
+            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, spec_seal, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'QUEUED')")
+        .params(id, no, merge, clip(label, 300), spec, seal.sealSpec(id, no, part(merge), spec))
         .update();
+  }
+
+  /** What a shard's spec seal says it is: a merge is never sealed as a piece, nor the reverse. */
+  static String part(boolean merge) {
+    return merge ? "merge" : "piece";
+  }
+
+  /**
+   * Refuses a claim whose job spec or piece spec is not the one sealed at submission, before any of
+   * it runs; the error names the job and the piece.
+   */
+  static void checkSpecs(Claim c, JobSeal seal) {
+    seal.checkSpec(c.jobId(), JobSeal.RESULT, "spec", c.kind(), c.jobSpec(), c.jobSpecSeal());
+    seal.checkSpec(
+        c.jobId(),
+        c.shardNo(),
+        "piece " + c.shardNo() + " (" + c.label() + ")",
+        part(c.merge()),
+        c.spec(),
+        c.specSeal());
   }
 
   /** The next shard any worker may run, or empty; a shard past its attempts fails its job. */
@@ -97,7 +135,8 @@ final class JobQueue {
     List<Object[]> rows =
         jdbc()
             .sql(
-                "SELECT job_id, shard_no, merge, label, spec, attempts, last_error FROM work_shard s"
+                "SELECT job_id, shard_no, merge, label, spec, attempts, last_error, spec_seal"
+                    + " FROM work_shard s"
                     + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
                     + " AND (NOT merge OR NOT EXISTS (SELECT 1 FROM work_shard o"
                     + " WHERE o.job_id = s.job_id AND NOT o.merge AND o.status <> 'DONE'))"
@@ -111,7 +150,8 @@ final class JobQueue {
                   rs.getString(4),
                   rs.getString(5),
                   rs.getInt(6),
-                  rs.getString(7)
+                  rs.getString(7),
+                  rs.getString(8)
                 })
             .list();
     if (rows.isEmpty()) {
@@ -129,9 +169,9 @@ final class JobQueue {
         .update();
     Object[] job =
         jdbc()
-            .sql("SELECT kind, spec FROM work_job WHERE id = ?")
+            .sql("SELECT kind, spec, spec_seal FROM work_job WHERE id = ?")
             .param(jobId)
-            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)})
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})
             .single();
     if (attempt > ShardQueue.MAX_ATTEMPTS) {
       failLocked(
@@ -154,7 +194,9 @@ final class JobQueue {
             (String) r[4],
             attempt,
             (String) job[0],
-            (String) job[1]));
+            (String) job[1],
+            (String) r[7],
+            (String) job[2]));
   }
 
   /** Extends the lease; false when this holder lost the shard. */
@@ -169,11 +211,12 @@ final class JobQueue {
   }
 
   /**
-   * Stores the shard's result with its seal and marks it done, if this holder still holds it; the
-   * pieces the result leads to (a crawl's next pages) are queued in the same transaction, so the
+   * Stores the shard's result, sealed, and marks it done, if this holder still holds it; the pieces
+   * the result leads to (a crawl's next pages) are queued, sealed, in the same transaction, so the
    * merge never sees every piece done while one is still to be added.
    */
-  boolean complete(Claim c, String result, String seal, List<JobKind.Piece> more) {
+  boolean complete(Claim c, String result, JobSeal sealer, List<JobKind.Piece> more) {
+    String seal = sealer.seal(c.jobId(), c.shardNo(), c.spec(), result);
     Boolean done =
         tx().execute(status -> {
           if (!more.isEmpty()) {
@@ -194,7 +237,7 @@ final class JobQueue {
                       .update()
                   == 1;
           if (held) {
-            more.forEach(p -> add(c.jobId(), p));
+            more.forEach(p -> add(c.jobId(), p, sealer));
           }
           return held;
         });
@@ -202,7 +245,7 @@ final class JobQueue {
   }
 
   /** Queues a piece found while the job runs, unless one with the same label is already there. */
-  private void add(String jobId, JobKind.Piece p) {
+  private void add(String jobId, JobKind.Piece p, JobSeal seal) {
     String label = clip(p.label(), 300);
     boolean known =
         jdbc()
@@ -223,7 +266,7 @@ final class JobQueue {
             "job " + jobId + ": 조각이 " + MAX_PIECES + "개를 넘었습니다. 범위를 줄여 다시 제출하세요",
             "job " + jobId + ": more than " + MAX_PIECES + " pieces; submit a smaller one");
       }
-      insert(jobId, no, false, label, p.spec());
+      insert(jobId, no, false, label, p.spec(), seal);
     }
   }
 
@@ -234,7 +277,7 @@ final class JobQueue {
   boolean finish(Claim merge, JobKind.Joined joined, JobSeal seal) {
     Boolean done =
         tx().execute(status -> {
-          if (!complete(merge, "", "", List.of())) {
+          if (!complete(merge, "", seal, List.of())) {
             return false;
           }
           String result = joined.store(jdbc());

@@ -45,6 +45,14 @@ final class JobRunner {
       return false;
     }
     JobQueue.Claim c = claim.get();
+    try {
+      JobQueue.checkSpecs(c, seal);
+    } catch (UserError e) {
+      // a spec edited after submission stays edited: nothing of it runs, the job fails saying which
+      log.warn("job {} refused: {}", c.jobId(), e.getMessage());
+      queue.fail(c.jobId(), e.getMessage());
+      return true;
+    }
     try (Heartbeat beat =
         new Heartbeat(
             c.jobId() + "#" + c.shardNo(),
@@ -75,7 +83,7 @@ final class JobRunner {
         queue.unclaim(c);
       } else {
         List<JobKind.Piece> more = kind.more(c.jobId(), c.jobSpec(), c.spec(), result);
-        queue.complete(c, result, seal.seal(c.jobId(), c.shardNo(), c.spec(), result), more);
+        queue.complete(c, result, seal, more);
       }
     } catch (RuntimeException e) {
       log.warn("shard {}#{} failed: {}", c.jobId(), c.shardNo(), e.toString());

@@ -179,6 +179,7 @@ class LineageJobTest {
       jdbc.sql("UPDATE work_job SET spec = REPLACE(spec, ?, ?) WHERE id = ?")
           .params(hub.endpoint().toString(), thief.endpoint().toString(), edited)
           .update();
+      SealedSpecsTest.reseal(jdbc, root, edited); // by someone who holds the secret too
       drain("w1");
       JobProgress failed = jobs.progress(edited).orElseThrow();
       assertThat(failed.status()).isEqualTo("FAILED");
@@ -189,6 +190,7 @@ class LineageJobTest {
       jdbc.sql("UPDATE work_shard SET spec = REPLACE(spec, ?, ?) WHERE job_id = ? AND shard_no = 1")
           .params(hub.endpoint().toString(), thief.endpoint().toString(), page)
           .update();
+      SealedSpecsTest.reseal(jdbc, root, page); // by someone who holds the secret too
       drain("w1");
       JobProgress refused = jobs.progress(page).orElseThrow();
       assertThat(refused.status()).isEqualTo("FAILED");
@@ -202,6 +204,7 @@ class LineageJobTest {
                   + " WHERE job_id = ? AND shard_no = 1")
           .param(climbed)
           .update();
+      SealedSpecsTest.reseal(jdbc, root, climbed); // by someone who holds the secret too
       drain("w1");
       assertThat(jobs.progress(climbed).orElseThrow().error()).contains("/api/models/../admin");
       assertThat(hub.requests).noneMatch(r -> r.contains("admin"));
@@ -241,11 +244,7 @@ class LineageJobTest {
         break;
       }
       String result = kind.run(c.jobId(), c.jobSpec(), c.spec());
-      queue.complete(
-          c,
-          result,
-          seal.seal(c.jobId(), c.shardNo(), c.spec(), result),
-          kind.more(c.jobId(), c.jobSpec(), c.spec(), result));
+      queue.complete(c, result, seal, kind.more(c.jobId(), c.jobSpec(), c.spec(), result));
     }
     assertThat(first.merge()).isTrue();
     Optional<JobQueue.Claim> second = Optional.empty();

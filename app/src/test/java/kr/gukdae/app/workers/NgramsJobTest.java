@@ -180,6 +180,7 @@ class NgramsJobTest {
     jdbc.sql("UPDATE work_job SET spec = REPLACE(spec, ?, ?) WHERE id = ?")
         .params("fine.ngrams", "notes.txt", edited)
         .update();
+    SealedSpecsTest.reseal(jdbc, root, edited); // by someone who holds the secret too
     drain(w);
     assertThat(status(edited)).isEqualTo("FAILED");
     assertThat(jobs.progress(edited).orElseThrow().error())
