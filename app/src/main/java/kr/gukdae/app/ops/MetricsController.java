@@ -23,16 +23,19 @@ class MetricsController {
 
   private final PrometheusMeterRegistry registry;
   private final ClusterMetrics cluster;
+  private final JobPieceMetrics jobPieces;
   private final Access access;
   private final byte[] token;
 
   MetricsController(
       PrometheusMeterRegistry registry,
       ClusterMetrics cluster,
+      JobPieceMetrics jobPieces,
       Access access,
       @Value("${gukdae.metrics.token:}") String token) {
     this.registry = registry;
     this.cluster = cluster;
+    this.jobPieces = jobPieces;
     this.access = access;
     this.token = token.strip().getBytes(StandardCharsets.UTF_8);
   }
@@ -43,6 +46,7 @@ class MetricsController {
       access.require(request, Role.OFFICE);
     }
     cluster.refresh();
+    jobPieces.refresh();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/plain; version=0.0.4; charset=utf-8"))
         .body(registry.scrape());

@@ -28,4 +28,9 @@ class OpsConfig {
   ClusterMetrics clusterMetrics(DataSource dataSource, PrometheusMeterRegistry registry) {
     return new ClusterMetrics(dataSource, registry);
   }
+
+  @Bean
+  JobPieceMetrics jobPieceMetrics(DataSource dataSource, PrometheusMeterRegistry registry) {
+    return new JobPieceMetrics(dataSource, registry);
+  }
 }
