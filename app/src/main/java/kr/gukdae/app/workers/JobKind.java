@@ -13,8 +13,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJob {
 
-  /** One piece of a job: what progress shows, and what to compute. */
-  record Piece(String label, String spec) {}
+  /**
+   * One piece of a job: what progress shows, what to compute, and what it needs of the worker that
+   * runs it (only a worker whose declared capacity covers it claims it).
+   */
+  record Piece(String label, String spec, Capacity needs) {
+    /** A piece that needs nothing beyond any worker. */
+    Piece(String label, String spec) {
+      this(label, spec, Capacity.NONE);
+    }
+  }
 
   /** The joined result, stored by the merge's holder in the transaction that finishes the job. */
   @FunctionalInterface
@@ -36,6 +44,11 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJ
    */
   default List<Piece> more(String jobId, String spec, String piece, String result) {
     return List.of();
+  }
+
+  /** What the merge needs of its worker (it holds every piece's result, or more). */
+  default Capacity mergeNeeds(String spec) {
+    return Capacity.NONE;
   }
 
   /** Joins every piece's result (in piece order) into the job's result. */

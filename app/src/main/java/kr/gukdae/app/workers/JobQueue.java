@@ -82,18 +82,26 @@ final class JobQueue {
           .update();
       int no = 0;
       for (JobKind.Piece p : pieces) {
-        insert(id, no++, false, p.label(), p.spec(), seal);
+        insert(id, no++, false, p, seal);
       }
-      insert(id, no, true, "merge", "", seal);
+      insert(id, no, true, new JobKind.Piece("merge", "", kind.mergeNeeds(spec)), seal);
     });
   }
 
-  private void insert(String id, int no, boolean merge, String label, String spec, JobSeal seal) {
+  private void insert(String id, int no, boolean merge, JobKind.Piece p, JobSeal seal) {
     jdbc()
         .sql(
-            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, spec_seal, status)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'QUEUED')")
-        .params(id, no, merge, clip(label, 300), spec, seal.sealSpec(id, no, part(merge), spec))
+            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, spec_seal, status,"
+                + " need_cpus, need_memory_mb) VALUES (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)")
+        .params(
+            id,
+            no,
+            merge,
+            clip(p.label(), 300),
+            p.spec(),
+            seal.sealSpec(id, no, part(merge), p.spec()),
+            p.needs().cpus(),
+            p.needs().memoryMb())
         .update();
   }
 
@@ -117,10 +125,18 @@ final class JobQueue {
         c.specSeal());
   }
 
-  /** The next shard any worker may run, or empty; a shard past its attempts fails its job. */
+  /** The next shard a worker of any capacity may run (tests; workers declare theirs). */
   Optional<Claim> claim(String worker, Duration lease) {
+    return claim(worker, lease, new Capacity(Integer.MAX_VALUE, Long.MAX_VALUE));
+  }
+
+  /**
+   * The next shard a worker of this capacity may run, or empty; a shard past its attempts fails its
+   * job. A piece that needs more CPUs or memory than {@code has} is left for another worker.
+   */
+  Optional<Claim> claim(String worker, Duration lease, Capacity has) {
     while (true) {
-      Optional<Claim> got = tx().execute(status -> claimOnce(worker, lease));
+      Optional<Claim> got = tx().execute(status -> claimOnce(worker, lease, has));
       if (got == null || got.isEmpty()) {
         return Optional.empty();
       }
@@ -130,7 +146,7 @@ final class JobQueue {
     }
   }
 
-  private Optional<Claim> claimOnce(String worker, Duration lease) {
+  private Optional<Claim> claimOnce(String worker, Duration lease, Capacity has) {
     OffsetDateTime now = now();
     List<Object[]> rows =
         jdbc()
@@ -138,10 +154,11 @@ final class JobQueue {
                 "SELECT job_id, shard_no, merge, label, spec, attempts, last_error, spec_seal"
                     + " FROM work_shard s"
                     + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
+                    + " AND need_cpus <= ? AND need_memory_mb <= ?"
                     + " AND (NOT merge OR NOT EXISTS (SELECT 1 FROM work_shard o"
                     + " WHERE o.job_id = s.job_id AND NOT o.merge AND o.status <> 'DONE'))"
                     + " ORDER BY job_id, shard_no LIMIT 1 FOR UPDATE SKIP LOCKED")
-            .param(now)
+            .params(now, has.cpus(), has.memoryMb())
             .query((rs, n) ->
                 new Object[] {
                   rs.getString(1),
@@ -266,7 +283,7 @@ final class JobQueue {
             "job " + jobId + ": 조각이 " + MAX_PIECES + "개를 넘었습니다. 범위를 줄여 다시 제출하세요",
             "job " + jobId + ": more than " + MAX_PIECES + " pieces; submit a smaller one");
       }
-      insert(jobId, no, false, label, p.spec(), seal);
+      insert(jobId, no, false, new JobKind.Piece(label, p.spec(), p.needs()), seal);
     }
   }
 

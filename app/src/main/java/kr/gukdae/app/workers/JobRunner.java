@@ -40,7 +40,7 @@ final class JobRunner {
   /** Runs one shard if there is one; false when the queue had nothing for this worker. */
   boolean runNext() {
     long claimedAt = System.nanoTime();
-    var claim = queue.claim(config.id(), config.lease());
+    var claim = queue.claim(config.id(), config.lease(), config.resources());
     if (claim.isEmpty()) {
       return false;
     }

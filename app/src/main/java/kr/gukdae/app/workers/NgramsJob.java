@@ -89,21 +89,37 @@ final class NgramsJob implements JobKind {
       String name = String.valueOf(Path.of(file.path()).getFileName());
       Path path = Path.of(file.path());
       if (!TrainingText.splittable(path)) {
-        pieces.add(piece(name, f, 0, Long.MAX_VALUE, pieces.size(), sha256(path, 0, file.size())));
+        pieces.add(
+            piece(s, name, f, 0, Long.MAX_VALUE, pieces.size(), sha256(path, 0, file.size())));
         continue;
       }
       for (long from = 0; from == 0 || from < file.size(); from += s.bytesPerPiece()) {
         long to = Math.min(file.size(), from + s.bytesPerPiece());
-        pieces.add(piece(name, f, from, to, pieces.size(), sha256(path, from, to)));
+        pieces.add(piece(s, name, f, from, to, pieces.size(), sha256(path, from, to)));
       }
     }
     return pieces;
   }
 
-  private static Piece piece(String name, int file, long from, long to, int part, String sha) {
+  private static Piece piece(
+      Spec s, String name, int file, long from, long to, int part, String sha) {
     String range =
         to == Long.MAX_VALUE ? "" : String.format(Locale.ROOT, " bytes %,d–%,d", from, to);
-    return new Piece(name + range, JobJson.write(new PieceSpec(file, from, to, part, sha)));
+    return new Piece(
+        name + range,
+        JobJson.write(new PieceSpec(file, from, to, part, sha)),
+        new Capacity(1, Capacity.mib(filterBytes(s))));
+  }
+
+  /** A piece holds one whole filter; the merge two (the sum and the part it reads). */
+  @Override
+  public Capacity mergeNeeds(String spec) {
+    return new Capacity(
+        1, Capacity.mib(2 * filterBytes(JobJson.read(spec, Spec.class, "ngrams job"))));
+  }
+
+  private static long filterBytes(Spec s) {
+    return (1L << s.params().log2Bits()) / 8;
   }
 
   @Override
