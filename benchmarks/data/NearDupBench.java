@@ -4,6 +4,7 @@
 // in-memory version reads (its heap grows with the documents; default 200). MAX_MB: how much of the
 // corpus the other steps read (default: all of it).
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
 import kr.gukdae.data.quality.NearDuplicates;
 import kr.gukdae.data.quality.QualityCheck;
 import kr.gukdae.data.quality.QualityReport;
+import kr.gukdae.data.quality.QualityScan;
+import kr.gukdae.data.quality.ReferenceFacts;
 import kr.gukdae.data.quality.Thresholds;
 import kr.gukdae.dataset.Row;
 
@@ -35,34 +38,39 @@ public class NearDupBench {
         Files.size(corpus) / 1048576.0, Runtime.version(), Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
 
-    String steps = System.getProperty("steps", "read,before,one,all,quality");
+    java.util.Set<String> steps =
+        java.util.Set.of(System.getProperty("steps", "read,before,one,all,qbefore,quality").split(","));
     long t0 = System.nanoTime();
+    long cpuRead = cpu();
     long[] chars = {0};
     Pass read = pass(corpus, maxBytes, line -> chars[0] += line.length());
-    report("plain read (UTF-8 lines)", read, t0, chars[0] + " chars");
+    report("plain read (UTF-8 lines)", read, t0, cpuRead, chars[0] + " chars");
 
     if (steps.contains("before")) {
       t0 = System.nanoTime();
+      long cpu0 = cpu();
       Before before = new Before(0.8);
       Pass b = pass(corpus, Math.min(beforeBytes, maxBytes), line -> before.add(line));
-      report("BEFORE: in-memory MinHash-LSH, 1 thread", b, t0, before.duplicates + " near copies; "
+      report("BEFORE: in-memory MinHash-LSH, 1 thread", b, t0, cpu0, before.duplicates + " near copies; "
           + b.live);
     }
 
     long found;
     if (steps.contains("one")) {
     t0 = System.nanoTime();
+    long cpu0 = cpu();
     Pass one;
     try (NearDuplicates near = new NearDuplicates(0.8)) {
       one = pass(corpus, Math.min(beforeBytes, maxBytes), near::add);
       found = near.finish((row, earlier) -> {});
     }
-    report("AFTER: streamed, 1 thread (same part as BEFORE)", one, t0, found + " near copies; "
+    report("AFTER: streamed, 1 thread (same part as BEFORE)", one, t0, cpu0, found + " near copies; "
         + one.live);
     }
     if (steps.contains("all")) {
 
     t0 = System.nanoTime();
+    long cpu0 = cpu();
     Pass all;
     try (NearDuplicates near = new NearDuplicates(0.8)) {
       List<String> batch = new ArrayList<>();
@@ -76,27 +84,64 @@ public class NearDupBench {
       near.addAll(batch);
       found = near.finish((row, earlier) -> {});
     }
-    report("AFTER: streamed, signatures on every core", all, t0, found + " near copies; " + all.live);
+    report("AFTER: near-duplicates only, streamed, every core", all, t0, cpu0, found + " near copies; " + all.live);
+    }
+    // The whole quality check on the same rows with findings planted (the generated corpus has no
+    // digits, e-mails or lexicon terms, which would let the pre-filters skip everything): BEFORE with
+    // the former regex-per-criterion facts (ReferenceFacts, test code compiled by run.sh), AFTER with
+    // QualityCheck.run; both take batches of 2,048 rows on every core into the same QualityScan.
+    QualityReport beforeReport = null;
+    Pass qBefore = null;
+    if (steps.contains("qbefore")) {
+      t0 = System.nanoTime();
+      long cpu0 = cpu();
+      Pass p = new Pass();
+      try (QualityScan scan = new QualityScan("bench", "-", 1, Thresholds.DEFAULT)) {
+        List<Row> batch = new ArrayList<>();
+        Pass got = pass(corpus, Math.min(beforeBytes, maxBytes), new Consumer<String>() {
+          long doc;
+          public void accept(String line) {
+            batch.add(new Row(corpus.getFileName().toString(), ++doc, Map.of("text", planted(line, doc))));
+            if (batch.size() == 2048) {
+              batch.parallelStream().map(r -> ReferenceFacts.facts(r, "text")).toList().forEach(scan::add);
+              batch.clear();
+            }
+          }
+        });
+        batch.parallelStream().map(r -> ReferenceFacts.facts(r, "text")).toList().forEach(scan::add);
+        beforeReport = scan.finish();
+        p = got;
+      }
+      qBefore = p;
+      report("QUALITY BEFORE: regex per criterion, every core", p, t0, cpu0, counts(beforeReport) + p.live);
     }
     if (steps.contains("quality")) {
-
-    t0 = System.nanoTime();
-    QualityReport[] report = new QualityReport[1];
-    Pass quality = new Pass();
-    report[0] = QualityCheck.run("bench", "-", 1, each -> {
-      try {
-        Pass p = pass(corpus, maxBytes, line -> each.accept(
-            new Row(corpus.getFileName().toString(), 0, Map.of("text", line))));
-        quality.docs = p.docs;
-        quality.bytes = p.bytes;
-        quality.live.append(p.live.substring(p.live.indexOf(":") + 2));
-      } catch (Exception e) {
-        throw new RuntimeException(e);
+      t0 = System.nanoTime();
+      long cpu0 = cpu();
+      long limit = steps.contains("qwhole") ? maxBytes : Math.min(beforeBytes, maxBytes);
+      Pass quality = new Pass();
+      QualityReport report = QualityCheck.run("bench", "-", 1, each -> {
+        try {
+          long[] doc = {0};
+          Pass p = pass(corpus, limit, line -> each.accept(
+              new Row(corpus.getFileName().toString(), ++doc[0], Map.of("text", planted(line, doc[0])))));
+          quality.docs = p.docs;
+          quality.bytes = p.bytes;
+          quality.live.append(p.live.substring(p.live.indexOf(":") + 2));
+        } catch (Exception e) {
+          throw new RuntimeException(e);
+        }
+      }, "text", Thresholds.DEFAULT);
+      report("QUALITY AFTER: pre-filtered patterns, every core", quality, t0, cpu0,
+          counts(report) + quality.live);
+      if (beforeReport != null && qBefore != null && qBefore.bytes == quality.bytes) {
+        System.out.println("same report as BEFORE (every count and finding): " + report.equals(beforeReport));
       }
-    }, "text", Thresholds.DEFAULT);
-    StringBuilder counts = new StringBuilder();
-    report[0].criteria().forEach(c -> counts.append(c.name()).append(' ').append(c.rows()).append(", "));
-    report("AFTER: whole quality check, streamed, every core", quality, t0, counts + quality.live.toString());
+    }
+    System.out.println();
+    System.out.println("side by side (rate and CPU-seconds per MB, as a ratio to the plain read of this run):");
+    for (String[] row : SUMMARY) {
+      System.out.println("  " + String.join("  ", row));
     }
     System.out.println("peak resident memory (VmHWM): " + peakRss());
   }
@@ -246,9 +291,60 @@ public class NearDupBench {
     return "n/a";
   }
 
-  static void report(String what, Pass p, long t0, String note) {
+  static final List<String[]> SUMMARY = new ArrayList<>();
+  static double readRate;
+  static double readCpuPerMb;
+
+  static void report(String what, Pass p, long t0, long cpu0, String note) {
     double s = (System.nanoTime() - t0) / 1e9;
-    System.out.printf(Locale.ROOT, "%-52s %8.1f MB %8.2f s %8.2f MB/s  (%d docs; %s)%n", what, p.mb(),
-        s, p.mb() / s, p.docs, note);
+    double cpuS = (cpu() - cpu0) / 1e9;
+    System.out.printf(Locale.ROOT, "%-52s %8.1f MB %8.2f s %8.2f MB/s %8.1f CPU-s  (%d docs; %s)%n", what,
+        p.mb(), s, p.mb() / s, cpuS, p.docs, note);
+    double rate = p.mb() / s;
+    double cpuPerMb = cpuS / p.mb();
+    if (SUMMARY.isEmpty()) {
+      readRate = rate;
+      readCpuPerMb = cpuPerMb;
+    }
+    SUMMARY.add(new String[] {String.format(Locale.ROOT, "%-52s", what),
+        String.format(Locale.ROOT, "%8.2f MB/s = %6.4f x read", rate, rate / readRate),
+        String.format(Locale.ROOT, "%8.4f CPU-s/MB = %7.1f x read", cpuPerMb, cpuPerMb / readCpuPerMb)});
+  }
+
+  /** CPU time of this process (all threads, GC and JIT included), in nanoseconds. */
+  static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  static String counts(QualityReport r) {
+    StringBuilder counts = new StringBuilder();
+    r.criteria().forEach(c -> counts.append(c.name()).append(' ').append(c.rows()).append(", "));
+    return counts.toString();
+  }
+
+  /**
+   * The corpus line with findings planted by document number: numbers in a third of the rows (a
+   * date and a count: digits the phone/RRN pre-filters must look at), and in one row of 20 each a
+   * phone number, an e-mail, a resident registration number shape, a 도로명 address, a lexicon term;
+   * OCR noise in one of 50.
+   */
+  static String planted(String line, long doc) {
+    StringBuilder b = new StringBuilder(line.length() + 64).append(line);
+    if (doc % 3 == 0) {
+      b.append(" 2026년 12월 ").append(doc % 28 + 1).append("일 기준 ").append(doc % 9000 + 1000).append("명.");
+    }
+    switch ((int) (doc % 20)) {
+      case 1 -> b.append(" 문의 010-").append(doc % 9000 + 1000).append('-').append(doc % 8000 + 2000);
+      case 5 -> b.append(" mail user").append(doc).append("@example.kr");
+      case 9 -> b.append(" 번호 ").append(String.format(Locale.ROOT, "80%02d%02d-1%06d", doc % 12 + 1, doc % 28 + 1, doc % 1000000));
+      case 13 -> b.append(" 서울특별시 종로구 세종대로 ").append(doc % 300 + 1);
+      case 17 -> b.append(doc % 2 == 0 ? " 김 치 녀" : " go back to your country");
+      default -> { }
+    }
+    if (doc % 50 == 3) {
+      b.append(" ㅎㅏㄴㄱㅜㄱ ㅇㅓ ▒▒▒ ### @@@");
+    }
+    return b.toString();
   }
 }

@@ -16,6 +16,11 @@ gukdaeI18n.add({
     "pf.notCovered": "충족하지 못함: 통과한 모델이 없습니다", "pf.weight": "가중치 {w}, 기준 {th}",
     "pf.noFunding": "아직 자원이 배정되지 않았습니다 (gukdae portfolio fund).",
     "pf.fundingNote": "단계 {stage}의 할당량, {from} – {to}, 원장 순번 {seq}의 결정에 따름",
+    "pf.recordedReason": "기록된 사유: ",
+    "pf.dataFigure": "유지 기관 데이터 예산 {amount}원 (출처 {source})", "pf.talentFigure": "유지 기관 인재 매칭 연 상한 {amount}원 (출처 {source})",
+    "pf.fundingSame": "자원 배정이 기록된 결정과 수치로 다시 계산한 결과와 같습니다", "pf.fundingDiff": "자원 배정이 다시 계산한 결과와 다릅니다 (수정된 기록)",
+    "pf.dataEnds": "{from}부터 데이터 지원 없음", "pf.talentAfter": "인재: 탈락 후 규칙대로",
+    "col.data": "데이터 예산", "col.talent": "인재 연 상한",
     "col.model": "모델", "col.institute": "기관", "col.domainScore": "분야 점수", "col.outcome": "결과",
     "col.name": "이름", "col.kept": "유지", "col.dropped": "탈락", "col.continues": "계속", "col.why": "사유", "col.gpus": "GPU",
     "yes": "예", "no": "아니오", "noResult": "결과 없음",
@@ -33,6 +38,11 @@ gukdaeI18n.add({
     "pf.notCovered": "Not covered: no model passes", "pf.weight": "weight {w}, threshold {th}",
     "pf.noFunding": "Nothing is funded yet (gukdae portfolio fund).",
     "pf.fundingNote": "Stage {stage} quota, {from} – {to}, following the decision at ledger seq {seq}",
+    "pf.recordedReason": "Recorded reason: ",
+    "pf.dataFigure": "Data budget per kept institute {amount} KRW (source {source})", "pf.talentFigure": "Talent matching cap per kept institute and year {amount} KRW (source {source})",
+    "pf.fundingSame": "The funding recomputes from the recorded decision and figures: the same", "pf.fundingDiff": "The funding differs from its recomputation (an edited record)",
+    "pf.dataEnds": "no data support from {from}", "pf.talentAfter": "talent: as the rules say after elimination",
+    "col.data": "Data budget", "col.talent": "Talent cap/year",
     "col.model": "Model", "col.institute": "Institute", "col.domainScore": "Domain score", "col.outcome": "Outcome",
     "col.name": "Name", "col.kept": "Kept", "col.dropped": "Dropped", "col.continues": "Continues", "col.why": "Why", "col.gpus": "GPUs",
     "yes": "yes", "no": "no", "noResult": "no result",
@@ -40,9 +50,12 @@ gukdaeI18n.add({
 });
 
 const t = (k) => gukdaeI18n.t(k);
+const krw = (n) => Number(n).toLocaleString("en-US");
 const fill = (k, v) => t(k).replace(/\{(\w+)\}/g, (_, n) => String(v[n]));
 // Labels are "법률 / law": the page's language half.
 const half = (label) => gukdaeI18n.message(label);
+// A recorded reason {code, ko, en}: the ledger record itself holds both languages.
+const said = (r) => (gukdaeI18n.lang() === "ko" ? r.ko : r.en);
 const el = (tag, text, cls) => { const e = document.createElement(tag); if (text != null) e.textContent = text; if (cls) e.className = cls; return e; };
 let current = null;
 
@@ -80,7 +93,7 @@ function domain(d, v) {
     const tbl = document.createElement("table");
     table(tbl, [t("col.model"), t("col.institute"), t("col.domainScore"), t("col.outcome")].concat(d.benchmarks.map((b) => b.id)),
       models.map((m) => {
-        const out = el("span", gukdaeI18n.label(m.outcome), m.outcome === "PASSES" ? "ok" : "bad");
+        const out = el("span", said(m.reason), (m.outcome === "PASSES" ? "ok" : "bad") + " reason");
         return [m.model, m.institute, m.domainScore.toFixed(2), out].concat(d.benchmarks.map((b) => scoreCell(b, m.scores)));
       }));
     wrap.appendChild(tbl);
@@ -104,6 +117,7 @@ function render(v) {
   if (d) {
     coverage.append(fill("pf.coverage", { n, covered: d.covered, required: d.required }));
     coverage.appendChild(el("strong", t(d.continues ? "pf.continues" : "pf.stops"), d.continues ? "ok" : "bad"));
+    coverage.append(el("br"), el("span", t("pf.recordedReason") + said(d.reason), "muted decision-reason"));
   } else {
     coverage.textContent = fill("pf.rule", { n, required: p.minDomainsCovered });
   }
@@ -117,12 +131,22 @@ function render(v) {
       el("span", t(i.continues ? "yes" : "no"), i.continues ? "ok" : "bad")])
       : p.institutes.map((i) => [i.id, i.name, i.models.map((m) => m.id).join(", "), "—", "—"]));
   const f = v.funding;
-  document.getElementById("funding-note").textContent = f
-    ? fill("pf.fundingNote", { stage: f.stage, from: f.from, to: f.to, seq: f.decisionSeq })
-    : t("pf.noFunding");
-  table(document.getElementById("funding"), [t("col.institute"), t("col.why"), t("col.gpus")],
-    f ? f.lines.map((l) => [l.institute, el("span", gukdaeI18n.label(l.why), l.why === "FUNDED" ? "ok" : "bad"),
-      l.allocations.map((a) => a.count + " " + a.gpuType + " " + gukdaeI18n.label(a.mode)).join(", ") || "—"]) : []);
+  const note = document.getElementById("funding-note");
+  note.replaceChildren();
+  if (f) {
+    note.append(fill("pf.fundingNote", { stage: f.stage, from: f.from, to: f.to, seq: f.decisionSeq }));
+    if (f.data) note.append(el("br"), fill("pf.dataFigure", { amount: krw(f.data.perTeamBudget), source: f.data.source }));
+    if (f.talent) note.append(el("br"), fill("pf.talentFigure", { amount: krw(f.talent.capPerTeamYear), source: f.talent.source }));
+    note.append(el("br"), el("span", t(v.fundingReplays ? "pf.fundingSame" : "pf.fundingDiff"), v.fundingReplays ? "ok funding-replay" : "bad funding-replay"));
+  } else {
+    note.textContent = t("pf.noFunding");
+  }
+  const funded = (l) => l.why === "FUNDED";
+  table(document.getElementById("funding"), [t("col.institute"), t("col.why"), t("col.gpus"), t("col.data"), t("col.talent")],
+    f ? f.lines.map((l) => [l.institute, el("span", gukdaeI18n.label(l.why), funded(l) ? "ok" : "bad"),
+      l.allocations.map((a) => a.count + " " + a.gpuType + " " + gukdaeI18n.label(a.mode)).join(", ") || "—",
+      funded(l) ? krw(l.dataBudget) : fill("pf.dataEnds", { from: f.from }),
+      funded(l) ? krw(l.talentCapPerYear) : t("pf.talentAfter")]) : []);
 }
 
 async function get(url) {

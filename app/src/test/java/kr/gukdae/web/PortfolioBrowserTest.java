@@ -73,8 +73,10 @@ class PortfolioBrowserTest {
                 .contains(ko ? "법률 (law)" : "law (law)")
                 .contains(
                     ko ? "충족: kilaw-law-7b 선택 (69.20점" : "Covered: kilaw-law-7b chosen (69.20")
-                .contains("48.0 < 50.0")
-                .contains(ko ? "벤치마크 기준 미달" : "below a benchmark threshold");
+                .contains(
+                    ko
+                        ? "벤치마크 기준 미달: ko-bar-exam 48.0 < 50.0"
+                        : "below a benchmark threshold: ko-bar-exam 48.0 < 50.0");
             assertThat(page.textContent("section[data-domain=manufacturing] .covered"))
                 .as(where)
                 .isEqualTo(ko ? "충족하지 못함: 통과한 모델이 없습니다" : "Not covered: no model passes");
@@ -83,11 +85,34 @@ class PortfolioBrowserTest {
                 .isEqualTo(
                     ko
                         ? "분야 충족: 4개 중 3개, 필요 3개 → 포트폴리오 계속"
-                        : "Domains covered: 3 of 4, 3 needed → the portfolio continues");
+                            + "기록된 사유: 4개 분야 중 3개 충족, 필요 3개: 포트폴리오 계속"
+                        : "Domains covered: 3 of 4, 3 needed → the portfolio continues"
+                            + "Recorded reason: 3 of 4 domains covered; 3 needed: the portfolio"
+                            + " continues");
+            // The data budget and talent cap the funding gave each kept institute, with sources,
+            // and whether the funding recomputes from the ledger.
             assertThat(page.textContent("#funding"))
                 .as(where)
                 .contains(ko ? "64 H100 임차" : "64 H100 lease")
-                .contains(ko ? "지원" : "funded");
+                .contains(ko ? "지원" : "funded")
+                .contains(ko ? "데이터 예산" : "Data budget")
+                .contains("1,500,000,0001,000,000,000");
+            assertThat(page.textContent("#funding-note"))
+                .as(where)
+                .contains(
+                    ko
+                        ? "유지 기관 데이터 예산 1,500,000,000원 (출처 portfolio-support)"
+                        : "Data budget per kept institute 1,500,000,000 KRW (source"
+                            + " portfolio-support)")
+                .contains(
+                    ko
+                        ? "유지 기관 인재 매칭 연 상한 1,000,000,000원 (출처 portfolio-support)"
+                        : "Talent matching cap per kept institute and year 1,000,000,000 KRW"
+                            + " (source portfolio-support)")
+                .contains(
+                    ko
+                        ? "자원 배정이 기록된 결정과 수치로 다시 계산한 결과와 같습니다"
+                        : "The funding recomputes from the recorded decision and figures: the same");
             assertThat(page.textContent("#institutes")).as(where).contains("kimed-law-3b");
 
             page.click("#replay");

@@ -31,6 +31,28 @@ public final class OpenLevelHistory {
    */
   public static @Nullable Change record(
       Ledger ledger, String team, LocalDate checkedOn, OpenSourceCheck.Finding finding) {
+    List<Change> out = new ArrayList<>();
+    ledger.appendAll(first -> {
+      out.clear();
+      Drafted d = draft(ledger, team, checkedOn, finding);
+      if (d == null) {
+        return List.of();
+      }
+      out.add(d.change());
+      return List.of(d.draft());
+    });
+    return out.isEmpty() ? null : out.getFirst();
+  }
+
+  /** A level change and the ledger draft that records it. */
+  public record Drafted(Change change, Ledger.Draft draft) {}
+
+  /**
+   * The finding as a change against the team's last recorded level, ready to append in a batch
+   * (with what follows from it), or null when the level is unchanged.
+   */
+  public static @Nullable Drafted draft(
+      Ledger ledger, String team, LocalDate checkedOn, OpenSourceCheck.Finding finding) {
     Ids.check(team, "team");
     OpenLevel last = current(ledger, team);
     if (last == finding.level()) {
@@ -40,8 +62,7 @@ public final class OpenLevelHistory {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("change", change);
     payload.put("finding", finding);
-    ledger.append(KIND, payload);
-    return change;
+    return new Drafted(change, new Ledger.Draft(KIND, payload));
   }
 
   public static List<Change> history(Ledger ledger, String team) {

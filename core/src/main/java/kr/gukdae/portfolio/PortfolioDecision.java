@@ -45,6 +45,22 @@ public final class PortfolioDecision {
     MISSING_RESULTS
   }
 
+  /**
+   * Why, as recorded: a code (an outcome's name, COVERED / NOT_COVERED, CONTINUES / STOPS) and the
+   * sentence in Korean and in English, so the ledger record itself reads in both languages.
+   * Decisions recorded before reasons were bilingual held the English sentence only; they read back
+   * with code {@link #RECORDED} and that sentence in both fields.
+   */
+  public record Reason(String code, String ko, String en) {
+    public static final String RECORDED = "RECORDED";
+
+    public Reason {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(ko, "ko");
+      Objects.requireNonNull(en, "en");
+    }
+  }
+
   public record ModelLine(
       String institute,
       String model,
@@ -52,7 +68,7 @@ public final class PortfolioDecision {
       Map<String, Double> scores,
       double domainScore,
       ModelOutcome outcome,
-      String reason) {}
+      Reason reason) {}
 
   public record DomainLine(
       String domain,
@@ -60,7 +76,7 @@ public final class PortfolioDecision {
       boolean covered,
       @Nullable String best,
       double bestScore,
-      String reason) {}
+      Reason reason) {}
 
   public record InstituteLine(
       String institute, List<String> kept, List<String> dropped, boolean continues) {}
@@ -72,7 +88,7 @@ public final class PortfolioDecision {
       List<DomainLine> domains,
       List<ModelLine> models,
       List<InstituteLine> institutes,
-      String reason) {}
+      Reason reason) {}
 
   public static Decision evaluate(Portfolio p, List<Result> results) {
     Map<String, Portfolio.Model> models = new HashMap<>();
@@ -141,13 +157,22 @@ public final class PortfolioDecision {
               best == null ? null : best.model(),
               best == null ? 0 : best.domainScore(),
               best == null
-                  ? "no model passes " + d.id()
-                  : String.format(
-                      Locale.ROOT,
-                      "best: %s (%.2f, %s)",
-                      best.model(),
-                      best.domainScore(),
-                      best.institute())));
+                  ? new Reason(
+                      "NOT_COVERED", d.id() + ": 통과한 모델이 없습니다", "no model passes " + d.id())
+                  : new Reason(
+                      "COVERED",
+                      String.format(
+                          Locale.ROOT,
+                          "최고: %s (%.2f, %s)",
+                          best.model(),
+                          best.domainScore(),
+                          best.institute()),
+                      String.format(
+                          Locale.ROOT,
+                          "best: %s (%.2f, %s)",
+                          best.model(),
+                          best.domainScore(),
+                          best.institute()))));
     }
     List<InstituteLine> institutes = new ArrayList<>();
     for (Portfolio.Institute inst : p.institutes()) {
@@ -166,13 +191,22 @@ public final class PortfolioDecision {
         domains,
         lines,
         institutes,
-        covered
-            + " of "
-            + p.domains().size()
-            + " domains covered; "
-            + p.minDomainsCovered()
-            + " needed: the portfolio "
-            + (continues ? "continues" : "stops"));
+        new Reason(
+            continues ? "CONTINUES" : "STOPS",
+            p.domains().size()
+                + "개 분야 중 "
+                + covered
+                + "개 충족, 필요 "
+                + p.minDomainsCovered()
+                + "개: 포트폴리오 "
+                + (continues ? "계속" : "중단"),
+            covered
+                + " of "
+                + p.domains().size()
+                + " domains covered; "
+                + p.minDomainsCovered()
+                + " needed: the portfolio "
+                + (continues ? "continues" : "stops")));
   }
 
   private static ModelLine judge(
@@ -195,22 +229,33 @@ public final class PortfolioDecision {
     }
     double score = Math.round((weights == 0 ? 0 : weighted / weights) * 100) / 100.0;
     ModelOutcome outcome;
-    String reason;
+    String ko;
+    String en;
     if (!missing.isEmpty()) {
       outcome = ModelOutcome.MISSING_RESULTS;
-      reason = "no result for " + String.join(", ", missing);
+      ko = String.join(", ", missing) + " 결과 없음";
+      en = "no result for " + String.join(", ", missing);
     } else if (!below.isEmpty()) {
       outcome = ModelOutcome.BELOW_THRESHOLD;
-      reason = "below a benchmark threshold: " + String.join("; ", below);
+      ko = "벤치마크 기준 미달: " + String.join("; ", below);
+      en = "below a benchmark threshold: " + String.join("; ", below);
     } else if (score < d.passScore()) {
       outcome = ModelOutcome.BELOW_PASS_SCORE;
-      reason = String.format(Locale.ROOT, "domain score %.2f < %.1f", score, d.passScore());
+      ko = String.format(Locale.ROOT, "분야 점수 %.2f < %.1f", score, d.passScore());
+      en = String.format(Locale.ROOT, "domain score %.2f < %.1f", score, d.passScore());
     } else {
       outcome = ModelOutcome.PASSES;
-      reason = String.format(Locale.ROOT, "domain score %.2f >= %.1f", score, d.passScore());
+      ko = String.format(Locale.ROOT, "분야 점수 %.2f >= %.1f", score, d.passScore());
+      en = String.format(Locale.ROOT, "domain score %.2f >= %.1f", score, d.passScore());
     }
     return new ModelLine(
-        institute, m.id(), d.id(), new java.util.TreeMap<>(scores), score, outcome, reason);
+        institute,
+        m.id(),
+        d.id(),
+        new java.util.TreeMap<>(scores),
+        score,
+        outcome,
+        new Reason(outcome.name(), ko, en));
   }
 
   /** Evaluates and records the decision with its input; once per programme. */
@@ -258,10 +303,24 @@ public final class PortfolioDecision {
           programme + ": 기록된 포트폴리오 결정이 없습니다", programme + ": no portfolio decision is recorded");
     }
     JsonNode n = CanonicalJson.parse(e.payload());
-    Recorded r = read(e, n);
+    Recorded r;
+    try {
+      r = read(e, n);
+    } catch (RuntimeException edited) {
+      throw UserError.of(
+          programme + ": 기록된 포트폴리오 결정(원장 순번 " + e.seq() + ")을 읽을 수 없습니다: 수정된 기록입니다",
+          programme
+              + ": the recorded portfolio decision (ledger seq "
+              + e.seq()
+              + ") cannot be read: an edited record");
+    }
     Decision again = evaluate(r.portfolio(), r.results());
+    JsonNode recomputed = CanonicalJson.parse(CanonicalJson.of(again));
+    if (Legacy.englishReasons(n.path("decision"))) {
+      Legacy.toEnglish(recomputed);
+    }
     return new Replay(
-        r, again, CanonicalJson.of(again).equals(CanonicalJson.of(n.path("decision"))));
+        r, again, CanonicalJson.of(recomputed).equals(CanonicalJson.of(n.path("decision"))));
   }
 
   private static @Nullable LedgerEntry entry(Ledger ledger, String programme) {
@@ -282,7 +341,7 @@ public final class PortfolioDecision {
         e.timestamp(),
         CanonicalJson.read(n.path("portfolio"), Portfolio.class),
         results,
-        CanonicalJson.read(n.path("decision"), Decision.class));
+        CanonicalJson.read(Legacy.toReasons(n.path("decision")), Decision.class));
   }
 
   /** Recomputes the recorded decision from its recorded input; true when both agree. */

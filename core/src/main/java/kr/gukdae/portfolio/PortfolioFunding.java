@@ -12,15 +12,21 @@ import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.resources.Allocation;
 import kr.gukdae.resources.Compute;
 import kr.gukdae.resources.GpuRules;
+import kr.gukdae.resources.ResourceRules;
+import kr.gukdae.resources.SupportTerms;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Institutes' resources follow the recorded portfolio decision by the same rule stage outcomes
  * follow ({@link Compute#allocate(GpuRules, List, int, LocalDate, LocalDate)}): an institute that
- * keeps a passing model in a portfolio that continues gets the quotas of {@link #STAGE}; an
- * institute without one, or every institute of a portfolio that stops, gets nothing, and each line
- * says why. Recorded once per programme, with the sequence number of the decision it follows.
+ * keeps a passing model in a portfolio that continues gets the quotas of {@link #STAGE}, the data
+ * budget and the talent cap the programme file sets for that stage; an institute without one, or
+ * every institute of a portfolio that stops, gets nothing and its data support ends (talent goes on
+ * as the talent rules say after elimination), and each line says why. Recorded once per programme,
+ * with the sequence number of the decision it follows and the figures it used, so it replays; the
+ * data and talent rules read it back as {@link SupportTerms}.
  */
 public final class PortfolioFunding {
 
@@ -39,9 +45,17 @@ public final class PortfolioFunding {
     PORTFOLIO_STOPS
   }
 
-  /** One institute: its passing models (the reason it continues) and what it gets. */
+  /**
+   * One institute: its passing models (the reason it continues) and what it gets: GPUs, the data
+   * budget (KRW) and the talent matching cap per year (KRW) of the stage.
+   */
   public record Line(
-      String institute, Why why, List<String> passingModels, List<Allocation> allocations) {
+      String institute,
+      Why why,
+      List<String> passingModels,
+      List<Allocation> allocations,
+      long dataBudget,
+      long talentCapPerYear) {
     public Line {
       Objects.requireNonNull(institute, "institute");
       Objects.requireNonNull(why, "why");
@@ -50,7 +64,10 @@ public final class PortfolioFunding {
     }
   }
 
-  /** The funding recorded after a programme's portfolio decision. */
+  /**
+   * The funding recorded after a programme's portfolio decision, with the stage's data and talent
+   * figures it used (and their sources); null where the programme file sets none.
+   */
   public record Funding(
       String programme,
       long decisionSeq,
@@ -58,15 +75,47 @@ public final class PortfolioFunding {
       boolean portfolioContinues,
       LocalDate from,
       LocalDate to,
-      List<Line> lines) {
+      List<Line> lines,
+      ResourceRules.@Nullable DataStage data,
+      ResourceRules.@Nullable TalentStage talent) {
     public Funding {
       lines = List.copyOf(lines);
     }
   }
 
-  /** What the decision gives each institute under the programme's GPU rules (nothing recorded). */
+  /** The stage's data budget per kept institute, from the programme file, or null. */
+  static ResourceRules.@Nullable DataStage dataStage(ResourceRules rules) {
+    return rules.data() == null ? null : rules.data().stage(STAGE);
+  }
+
+  /**
+   * The stage's talent cap per kept institute: the stage's own figure, else the programme's cap per
+   * team and year (as teams of the stage rule get), or null without talent rules.
+   */
+  static ResourceRules.@Nullable TalentStage talentStage(ResourceRules rules) {
+    var talent = rules.talent();
+    if (talent == null) {
+      return null;
+    }
+    var own = talent.stage(STAGE);
+    return own != null
+        ? own
+        : new ResourceRules.TalentStage(STAGE, talent.capPerTeamYear(), talent.source());
+  }
+
+  /** What the decision gives each institute under the programme's rules (nothing recorded). */
   public static List<Line> plan(
-      GpuRules rules, PortfolioDecision.Decision decision, LocalDate from, LocalDate to) {
+      ResourceRules rules, PortfolioDecision.Decision decision, LocalDate from, LocalDate to) {
+    return plan(rules.gpu(), dataStage(rules), talentStage(rules), decision, from, to);
+  }
+
+  private static List<Line> plan(
+      GpuRules rules,
+      ResourceRules.@Nullable DataStage data,
+      ResourceRules.@Nullable TalentStage talent,
+      PortfolioDecision.Decision decision,
+      LocalDate from,
+      LocalDate to) {
     List<String> continuing =
         decision.continues()
             ? decision.institutes().stream()
@@ -82,12 +131,15 @@ public final class PortfolioFunding {
           !decision.continues()
               ? Why.PORTFOLIO_STOPS
               : i.continues() ? Why.FUNDED : Why.NO_PASSING_MODEL;
+      boolean funded = why == Why.FUNDED;
       out.add(
           new Line(
               i.institute(),
               why,
               i.kept(),
-              all.stream().filter(a -> a.team().equals(i.institute())).toList()));
+              all.stream().filter(a -> a.team().equals(i.institute())).toList(),
+              funded && data != null ? data.perTeamBudget() : 0,
+              funded && talent != null ? talent.capPerTeamYear() : 0));
     }
     return out;
   }
@@ -98,7 +150,7 @@ public final class PortfolioFunding {
    * ledger's writer lock, so two offices funding at once record it once.
    */
   public static Funding fund(
-      Ledger ledger, String programme, GpuRules rules, LocalDate from, LocalDate to) {
+      Ledger ledger, String programme, ResourceRules rules, LocalDate from, LocalDate to) {
     PortfolioDecision.Replay replay = PortfolioDecision.replay(ledger, programme);
     if (!replay.matches()) {
       throw UserError.of(
@@ -113,7 +165,9 @@ public final class PortfolioFunding {
             replay.recorded().decision().continues(),
             from,
             to,
-            plan(rules, replay.recorded().decision(), from, to));
+            plan(rules, replay.recorded().decision(), from, to),
+            dataStage(rules),
+            talentStage(rules));
     ledger.appendAll(first -> {
       if (recorded(ledger, programme) != null) {
         throw UserError.of(
@@ -125,21 +179,124 @@ public final class PortfolioFunding {
       return List.of(
           new Ledger.Draft(
               Compute.PORTFOLIO_ALLOCATION,
-              Map.of("programme", programme, "funding", f, "allocations", allocations)));
+              Map.of(
+                  "programme",
+                  programme,
+                  "funding",
+                  f,
+                  "allocations",
+                  allocations,
+                  "gpu",
+                  rules.gpu())));
     });
     return f;
   }
 
   /** The funding recorded for a programme, or null. */
   public static @Nullable Funding recorded(Ledger ledger, String programme) {
+    JsonNode n = payload(ledger, programme);
+    return n == null ? null : CanonicalJson.read(n.path("funding"), Funding.class);
+  }
+
+  private static @Nullable JsonNode payload(Ledger ledger, String programme) {
     for (LedgerEntry e : ledger.entries()) {
       if (e.kind().equals(Compute.PORTFOLIO_ALLOCATION)) {
         JsonNode n = CanonicalJson.parse(e.payload());
         if (n.path("programme").asString().equals(programme)) {
-          return CanonicalJson.read(n.path("funding"), Funding.class);
+          return n;
         }
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the recorded funding recomputes from what it follows: the decision at its seq (itself
+   * replayed) under the GPU rules and the stage figures recorded with it. The comparison is with
+   * the recorded JSON, so an edited line (a budget, a cap, a GPU count, a reason) shows as a
+   * mismatch. A funding recorded before the GPU rules were kept with it is recomputed under {@code
+   * current}'s. Null when no funding is recorded.
+   */
+  public static @Nullable Boolean replays(Ledger ledger, String programme, GpuRules current) {
+    JsonNode n = payload(ledger, programme);
+    if (n == null) {
+      return null;
+    }
+    Funding f;
+    try {
+      f = CanonicalJson.read(n.path("funding"), Funding.class);
+    } catch (RuntimeException e) {
+      return false; // an edit the record type refuses is a mismatch too
+    }
+    PortfolioDecision.Replay decision = PortfolioDecision.replay(ledger, programme);
+    if (!decision.matches() || decision.recorded().seq() != f.decisionSeq()) {
+      return false;
+    }
+    GpuRules gpu = n.has("gpu") ? CanonicalJson.read(n.path("gpu"), GpuRules.class) : current;
+    Funding again;
+    try {
+      again =
+          new Funding(
+              programme,
+              f.decisionSeq(),
+              STAGE,
+              decision.recorded().decision().continues(),
+              f.from(),
+              f.to(),
+              plan(gpu, f.data(), f.talent(), decision.recorded().decision(), f.from(), f.to()),
+              f.data(),
+              f.talent());
+    } catch (UserError e) {
+      return false; // the recorded figures no longer fit the pool: edited
+    }
+    JsonNode recomputed = CanonicalJson.parse(CanonicalJson.of(again));
+    if (!n.has("gpu")) {
+      legacy(recomputed);
+    }
+    return CanonicalJson.of(recomputed).equals(CanonicalJson.of(n.path("funding")));
+  }
+
+  /**
+   * A funding recorded before data and talent followed the portfolio held GPUs only: the recomputed
+   * record is compared in that shape (the GPU lines, nothing dropped from them).
+   */
+  private static void legacy(JsonNode funding) {
+    ((ObjectNode) funding).remove(List.of("data", "talent"));
+    funding
+        .path("lines")
+        .forEach(l -> ((ObjectNode) l).remove(List.of("dataBudget", "talentCapPerYear")));
+  }
+
+  /**
+   * The data and talent terms the recorded funding gives (kept institutes) or ends (dropped ones),
+   * for the support rules; none before funding. A funding that does not replay grants nothing: the
+   * support step is refused, naming it.
+   */
+  public static SupportTerms terms(Ledger ledger, String programme, GpuRules current) {
+    Funding f = recorded(ledger, programme);
+    if (f == null) {
+      return SupportTerms.NONE;
+    }
+    if (!Boolean.TRUE.equals(replays(ledger, programme, current))) {
+      throw UserError.of(
+          programme + ": 기록된 포트폴리오 자원 배정이 재현되지 않아 데이터·인재 지원을 기록하지 않았습니다",
+          programme
+              + ": the recorded portfolio funding does not replay; no data or talent support was"
+              + " recorded");
+    }
+    List<SupportTerms.Term> out = new ArrayList<>();
+    for (Line l : f.lines()) {
+      out.add(
+          new SupportTerms.Term(
+              l.institute(),
+              f.decisionSeq(),
+              f.stage(),
+              l.why() == Why.FUNDED,
+              f.from(),
+              f.to(),
+              l.dataBudget(),
+              l.talentCapPerYear()));
+    }
+    return new SupportTerms(out);
   }
 }

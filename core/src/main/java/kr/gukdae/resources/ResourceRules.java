@@ -14,24 +14,74 @@ public record ResourceRules(
     @Nullable TalentRules talent,
     Continuation.@Nullable Rules continuation) {
 
-  /** Joint-purchase budget per year and each team's own data-building budget, in KRW. */
-  public record DataRules(long jointBudget, long perTeamBudget, String source) {
+  /**
+   * Joint-purchase budget per year and each team's own data-building budget, in KRW; {@code stages}
+   * adds a later stage's budget for the teams (or institutes) a recorded decision keeps.
+   */
+  public record DataRules(
+      long jointBudget, long perTeamBudget, String source, List<DataStage> stages) {
     public DataRules {
       if (jointBudget < 0 || perTeamBudget < 0) {
         throw new IllegalArgumentException("budgets must be 0 or more (KRW)");
       }
       Objects.requireNonNull(source, "source is required");
+      stages = List.copyOf(stages == null ? List.of() : stages);
+      distinct(stages.stream().map(DataStage::stage).toList(), "resources.data.stages");
+    }
+
+    /** The budget stage {@code stage} gives each team kept for it, or null when none is set. */
+    public @Nullable DataStage stage(int stage) {
+      return stages().stream().filter(s -> s.stage() == stage).findFirst().orElse(null);
     }
   }
 
-  /** Matching cap per team and year (KRW) and the date support runs to after elimination. */
-  public record TalentRules(long capPerTeamYear, LocalDate continueUntil, String source) {
+  /** A later stage's data budget per continuing team (KRW), with its source. */
+  public record DataStage(int stage, long perTeamBudget, String source) {
+    public DataStage {
+      if (stage < 2 || perTeamBudget < 0) {
+        throw new IllegalArgumentException(
+            "resources.data.stages: stage must be 2 or more and perTeamBudget 0 or more (KRW)");
+      }
+      Objects.requireNonNull(source, "resources.data.stages[" + stage + "]: source is required");
+    }
+  }
+
+  /**
+   * Matching cap per team and year (KRW) and the date support runs to after elimination; {@code
+   * stages} sets a later stage's cap for the teams (or institutes) a recorded decision keeps.
+   */
+  public record TalentRules(
+      long capPerTeamYear, LocalDate continueUntil, String source, List<TalentStage> stages) {
     public TalentRules {
       if (capPerTeamYear < 0) {
         throw new IllegalArgumentException("capPerTeamYear must be 0 or more (KRW)");
       }
       Objects.requireNonNull(continueUntil, "continueUntil is required");
       Objects.requireNonNull(source, "source is required");
+      stages = List.copyOf(stages == null ? List.of() : stages);
+      distinct(stages.stream().map(TalentStage::stage).toList(), "resources.talent.stages");
+    }
+
+    /** The cap stage {@code stage} gives each team kept for it, or null when none is set. */
+    public @Nullable TalentStage stage(int stage) {
+      return stages().stream().filter(s -> s.stage() == stage).findFirst().orElse(null);
+    }
+  }
+
+  /** A later stage's talent matching cap per team and year (KRW), with its source. */
+  public record TalentStage(int stage, long capPerTeamYear, String source) {
+    public TalentStage {
+      if (stage < 2 || capPerTeamYear < 0) {
+        throw new IllegalArgumentException(
+            "resources.talent.stages: stage must be 2 or more and capPerTeamYear 0 or more (KRW)");
+      }
+      Objects.requireNonNull(source, "resources.talent.stages[" + stage + "]: source is required");
+    }
+  }
+
+  private static void distinct(List<Integer> stages, String where) {
+    if (stages.stream().distinct().count() != stages.size()) {
+      throw new IllegalArgumentException(where + ": a stage appears twice " + stages);
     }
   }
 
@@ -47,9 +97,11 @@ public record ResourceRules(
     }
     if (data != null) {
       out.add(data.source());
+      data.stages().forEach(s -> out.add(s.source()));
     }
     if (talent != null) {
       out.add(talent.source());
+      talent.stages().forEach(s -> out.add(s.source()));
     }
     if (continuation != null) {
       out.add(continuation.source());

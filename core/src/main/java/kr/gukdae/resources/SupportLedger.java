@@ -43,7 +43,17 @@ public final class SupportLedger {
     }
   }
 
-  public record Budget(String team, long budget, long spent, long left, List<Spending> lines) {}
+  /**
+   * A team's data budget: the call's own per-team budget plus what later stages' recorded decisions
+   * gave it ({@code terms}, each with the decision's seq), what it spent, what is left.
+   */
+  public record Budget(
+      String team,
+      long budget,
+      long spent,
+      long left,
+      List<Spending> lines,
+      List<SupportTerms.Term> terms) {}
 
   public record Purchase(
       List<DataPurchase.Offer> offers, List<DataPurchase.Wish> wishes, DataPurchase.Plan plan) {}
@@ -75,11 +85,41 @@ public final class SupportLedger {
     return null;
   }
 
-  /** Records a spending; refused when it would take the team past its data budget. */
+  /**
+   * Records a spending; refused when it would take the team past its data budget, or when a later
+   * stage's recorded decision dropped the team before the day it was spent. The terms are read
+   * inside the batch, so a decision recorded at the same moment is seen.
+   */
   public static Budget spend(
-      Ledger ledger, String call, ResourceRules.DataRules rules, Spending s) {
+      Ledger ledger,
+      String call,
+      ResourceRules.DataRules rules,
+      Spending s,
+      SupportTerms.Source terms) {
     ledger.appendAll(first -> {
-      Budget before = budget(ledger, call, rules, s.team());
+      SupportTerms t = terms.read(ledger);
+      SupportTerms.Term ended = t.endedBy(s.team(), s.on());
+      if (ended != null) {
+        throw UserError.of(
+            String.format(
+                Locale.ROOT,
+                "팀 %s의 데이터 지원은 %s에 끝났습니다 (원장 순번 %d의 결정이 단계 %d에 유지하지 않음); %s 지출은 기록하지 않았습니다",
+                s.team(),
+                ended.from(),
+                ended.decisionSeq(),
+                ended.stage(),
+                s.on()),
+            String.format(
+                Locale.ROOT,
+                "team %s: its data support ended on %s (the decision at ledger seq %d did not keep"
+                    + " it for stage %d); the spending on %s was not recorded",
+                s.team(),
+                ended.from(),
+                ended.decisionSeq(),
+                ended.stage(),
+                s.on()));
+      }
+      Budget before = budget(ledger, call, rules, s.team(), t);
       if (s.amount() > before.left()) {
         throw new UserError(
             String.format(
@@ -100,11 +140,11 @@ public final class SupportLedger {
       }
       return List.of(new Ledger.Draft(SPENDING, Map.of("call", call, "spending", s)));
     });
-    return budget(ledger, call, rules, s.team());
+    return budget(ledger, call, rules, s.team(), terms.read(ledger));
   }
 
   public static Budget budget(
-      Ledger ledger, String call, ResourceRules.DataRules rules, String team) {
+      Ledger ledger, String call, ResourceRules.DataRules rules, String team, SupportTerms terms) {
     List<Spending> lines = new ArrayList<>();
     for (JsonNode p : payloads(ledger, SPENDING, call)) {
       Spending s = CanonicalJson.read(p.path("spending"), Spending.class);
@@ -113,7 +153,8 @@ public final class SupportLedger {
       }
     }
     long spent = lines.stream().mapToLong(Spending::amount).sum();
-    return new Budget(team, rules.perTeamBudget(), spent, rules.perTeamBudget() - spent, lines);
+    long budget = rules.perTeamBudget() + terms.dataBudget(team);
+    return new Budget(team, budget, spent, budget - spent, lines, terms.of(team));
   }
 
   /** A recorded hire and what was granted for it. */
@@ -122,7 +163,9 @@ public final class SupportLedger {
   /**
    * Records a hire with the matching granted under the rules: hired after the call date, with a
    * contract, within the cap per team and year on top of what earlier hires got, continuing after
-   * elimination until the programme's date. A person recorded twice for one year is refused.
+   * elimination until the programme's date. A person recorded twice for one year is refused. A
+   * later stage's terms set the cap for the teams they keep and the elimination date of those they
+   * drop, read inside the batch.
    */
   public static Hired hire(
       Ledger ledger,
@@ -130,9 +173,13 @@ public final class SupportLedger {
       ResourceRules.TalentRules rules,
       LocalDate callDate,
       Talent.Hire h,
-      Map<String, LocalDate> eliminatedOn) {
+      Map<String, LocalDate> eliminatedOn,
+      SupportTerms.Source terms) {
     Hired[] out = new Hired[1];
     ledger.appendAll(first -> {
+      SupportTerms t = terms.read(ledger);
+      Map<String, LocalDate> gone = new java.util.TreeMap<>(eliminatedOn);
+      t.droppedOn().forEach((team, on) -> gone.merge(team, on, (a, b) -> a.isBefore(b) ? a : b));
       Map<String, Long> granted = new HashMap<>();
       for (Hired x : hires(ledger, call)) {
         if (x.hire().team().equals(h.team())
@@ -155,7 +202,14 @@ public final class SupportLedger {
         granted.merge(x.line().team() + "/" + x.line().year(), x.line().granted(), Long::sum);
       }
       Talent.Line line =
-          Talent.grant(rules, callDate, List.of(h), eliminatedOn, granted).getFirst();
+          Talent.grant(
+                  rules,
+                  callDate,
+                  List.of(h),
+                  gone,
+                  granted,
+                  (team, year) -> t.talentCap(rules, team, year))
+              .getFirst();
       out[0] = new Hired(h, line);
       return List.of(new Ledger.Draft(HIRE, Map.of("call", call, "hired", out[0])));
     });
@@ -186,9 +240,10 @@ public final class SupportLedger {
     return out;
   }
 
-  /** Every team with a wish, a spending or a hire recorded in the call. */
-  public static java.util.Set<String> teams(Ledger ledger, String call) {
+  /** Every team with a wish, a spending, a hire or terms recorded in the call. */
+  public static java.util.Set<String> teams(Ledger ledger, String call, SupportTerms terms) {
     java.util.Set<String> out = new java.util.TreeSet<>();
+    terms.terms().forEach(t -> out.add(t.team()));
     Purchase bought = purchase(ledger, call);
     if (bought != null) {
       bought.wishes().forEach(w -> out.add(w.team()));

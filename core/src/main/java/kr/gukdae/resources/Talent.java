@@ -61,6 +61,23 @@ public final class Talent {
       List<Hire> hires,
       Map<String, LocalDate> eliminatedOn,
       Map<String, Long> alreadyGranted) {
+    return grant(
+        rules, callDate, hires, eliminatedOn, alreadyGranted, (t, y) -> rules.capPerTeamYear());
+  }
+
+  /** The matching cap of a team in a year (KRW): a later stage's terms may set their own. */
+  @FunctionalInterface
+  interface Cap {
+    long of(String team, int year);
+  }
+
+  static List<Line> grant(
+      ResourceRules.TalentRules rules,
+      LocalDate callDate,
+      List<Hire> hires,
+      Map<String, LocalDate> eliminatedOn,
+      Map<String, Long> alreadyGranted,
+      Cap cap) {
     Map<String, Long> used = new TreeMap<>(alreadyGranted);
     List<Line> out = new ArrayList<>();
     for (Hire h : hires) {
@@ -81,10 +98,11 @@ public final class Talent {
                 + rules.continueUntil();
       } else {
         String key = h.team() + "/" + h.year();
-        long left = rules.capPerTeamYear() - used.getOrDefault(key, 0L);
+        long capped = cap.of(h.team(), h.year());
+        long left = capped - used.getOrDefault(key, 0L);
         if (granted > left) {
           granted = Math.max(0, left);
-          reason = "capped: " + rules.capPerTeamYear() + " KRW per team per year";
+          reason = "capped: " + capped + " KRW per team per year";
         }
         used.merge(key, granted, Long::sum);
         if (eliminatedOn.containsKey(h.team()) && granted > 0) {

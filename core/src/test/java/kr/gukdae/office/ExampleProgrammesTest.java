@@ -232,7 +232,8 @@ class ExampleProgrammesTest {
     var results = portfolioResults(58);
     var d = PortfolioDecision.decide(ledger, "institutes-2026", p.portfolio(), results);
     assertThat(d.continues()).isTrue();
-    assertThat(d.reason()).isEqualTo("3 of 4 domains covered; 3 needed: the portfolio continues");
+    assertThat(d.reason().en())
+        .isEqualTo("3 of 4 domains covered; 3 needed: the portfolio continues");
     assertThat(d.domains())
         .extracting(PortfolioDecision.DomainLine::domain, PortfolioDecision.DomainLine::best)
         .containsExactly(
@@ -245,10 +246,10 @@ class ExampleProgrammesTest {
     assertThat(byModel.get("kilaw-law-7b").domainScore()).isEqualTo(69.2); // 0.6×72 + 0.4×65
     assertThat(byModel.get("kimed-law-3b").outcome())
         .isEqualTo(PortfolioDecision.ModelOutcome.BELOW_THRESHOLD);
-    assertThat(byModel.get("kimed-law-3b").reason()).contains("ko-bar-exam 48.0 < 50.0");
+    assertThat(byModel.get("kimed-law-3b").reason().en()).contains("ko-bar-exam 48.0 < 50.0");
     assertThat(byModel.get("kiost-fab-3b").outcome())
         .isEqualTo(PortfolioDecision.ModelOutcome.BELOW_PASS_SCORE);
-    assertThat(byModel.get("kiost-fab-3b").reason()).isEqualTo("domain score 51.00 < 60.0");
+    assertThat(byModel.get("kiost-fab-3b").reason().en()).isEqualTo("domain score 51.00 < 60.0");
     assertThat(d.institutes())
         .filteredOn(i -> i.institute().equals("kimed"))
         .singleElement()
@@ -271,7 +272,7 @@ class ExampleProgrammesTest {
         .satisfies(i -> assertThat(i.continues()).isFalse());
     // A missing result is named, never counted as zero silently.
     var missing = PortfolioDecision.evaluate(p.portfolio(), results.subList(1, results.size()));
-    assertThat(missing.models().getFirst().reason()).isEqualTo("no result for ko-bar-exam");
+    assertThat(missing.models().getFirst().reason().en()).isEqualTo("no result for ko-bar-exam");
     // Bad input: a model in no institute, a benchmark of another domain.
     assertThatThrownBy(() ->
             PortfolioDecision.evaluate(

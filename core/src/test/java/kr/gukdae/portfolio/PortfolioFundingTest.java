@@ -14,6 +14,7 @@ import kr.gukdae.resources.Allocation;
 import kr.gukdae.resources.Compute;
 import kr.gukdae.resources.GpuRules;
 import kr.gukdae.resources.ResourceLedger;
+import kr.gukdae.resources.ResourceRules;
 import org.junit.jupiter.api.Test;
 
 /** Institutes' GPUs follow the recorded portfolio decision by the stage quota rule. */
@@ -35,12 +36,16 @@ class PortfolioFundingTest {
         .toList();
   }
 
+  private ResourceRules with(GpuRules gpu) {
+    return new ResourceRules(gpu, null, p.resources().data(), p.resources().talent(), null);
+  }
+
   @Test
   void everyInstituteKeepingAPassingModelGetsTheNextStagesQuotaOnceInTheLedger() {
     Ledger ledger = Ledger.inMemory();
     var d = PortfolioDecision.decide(ledger, "institutes-2026", p.portfolio(), results);
     assertThat(d.continues()).isTrue();
-    var f = PortfolioFunding.fund(ledger, "institutes-2026", p.resources().gpu(), FROM, TO);
+    var f = PortfolioFunding.fund(ledger, "institutes-2026", p.resources(), FROM, TO);
 
     assertThat(f.portfolioContinues()).isTrue();
     assertThat(f.stage()).isEqualTo(PortfolioFunding.STAGE);
@@ -64,7 +69,7 @@ class PortfolioFundingTest {
     assertThat(ledger.entries()).noneMatch(e -> e.kind().equals(Compute.ALLOCATION));
 
     assertThatThrownBy(
-            () -> PortfolioFunding.fund(ledger, "institutes-2026", p.resources().gpu(), FROM, TO))
+            () -> PortfolioFunding.fund(ledger, "institutes-2026", p.resources(), FROM, TO))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("already recorded");
     assertThat(ResourceLedger.allocations(ledger)).hasSize(3);
@@ -76,7 +81,7 @@ class PortfolioFundingTest {
     var lenient = new Portfolio(p.portfolio().domains(), p.portfolio().institutes(), 2, "x");
     var two = PortfolioDecision.evaluate(lenient, withOcean(results, 40));
     assertThat(two.continues()).isTrue();
-    var lines = PortfolioFunding.plan(p.resources().gpu(), two, FROM, TO);
+    var lines = PortfolioFunding.plan(p.resources(), two, FROM, TO);
     var kiost = lines.stream().filter(l -> l.institute().equals("kiost")).findFirst().orElseThrow();
     assertThat(kiost.why()).isEqualTo(PortfolioFunding.Why.NO_PASSING_MODEL);
     assertThat(kiost.allocations()).isEmpty();
@@ -84,7 +89,7 @@ class PortfolioFundingTest {
 
     var stopped = PortfolioDecision.evaluate(p.portfolio(), withOcean(results, 40));
     assertThat(stopped.continues()).isFalse();
-    assertThat(PortfolioFunding.plan(p.resources().gpu(), stopped, FROM, TO))
+    assertThat(PortfolioFunding.plan(p.resources(), stopped, FROM, TO))
         .allSatisfy(l -> {
           assertThat(l.why()).isEqualTo(PortfolioFunding.Why.PORTFOLIO_STOPS);
           assertThat(l.allocations()).isEmpty();
@@ -95,7 +100,7 @@ class PortfolioFundingTest {
   void fundingBeyondThePoolOrWithoutAQuotaOrADecisionRecordsNothing() {
     Ledger ledger = Ledger.inMemory();
     assertThatThrownBy(
-            () -> PortfolioFunding.fund(ledger, "institutes-2026", p.resources().gpu(), FROM, TO))
+            () -> PortfolioFunding.fund(ledger, "institutes-2026", p.resources(), FROM, TO))
         .isInstanceOfSatisfying(
             UserError.class,
             e ->
@@ -105,13 +110,15 @@ class PortfolioFundingTest {
     GpuRules gpu = p.resources().gpu();
     GpuRules small =
         new GpuRules(gpu.referenceType(), gpu.rates(), Map.of("H100", 100), gpu.quotas(), 0, "x");
-    assertThatThrownBy(() -> PortfolioFunding.fund(ledger, "institutes-2026", small, FROM, TO))
+    assertThatThrownBy(
+            () -> PortfolioFunding.fund(ledger, "institutes-2026", with(small), FROM, TO))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("192 H100 at once")
         .hasMessageContaining("resources.gpu.pool.H100 is 100");
     GpuRules noQuota =
         new GpuRules(gpu.referenceType(), gpu.rates(), gpu.pool(), List.of(), 0, "x");
-    assertThatThrownBy(() -> PortfolioFunding.fund(ledger, "institutes-2026", noQuota, FROM, TO))
+    assertThatThrownBy(
+            () -> PortfolioFunding.fund(ledger, "institutes-2026", with(noQuota), FROM, TO))
         .isInstanceOfSatisfying(
             UserError.class,
             e ->

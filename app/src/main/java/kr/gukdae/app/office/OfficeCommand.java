@@ -10,10 +10,10 @@ import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.designation.Designations;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.office.OfficeProgramme;
-import kr.gukdae.openness.OpenLevelHistory;
 import kr.gukdae.openness.OpenSourceCheck;
 import kr.gukdae.resources.Compute;
 import kr.gukdae.resources.SelfPayment;
+import kr.gukdae.resources.SelfPayments;
 import kr.gukdae.selection.RoundResult;
 import kr.gukdae.selection.Selection;
 import kr.gukdae.stage.Stages;
@@ -222,19 +222,7 @@ public class OfficeCommand implements GukdaeCommand {
       @Option(names = "--programme", description = "programme with the self-payment table")
           String programme) {
     var finding = OpenSourceCheck.inspect(repo);
-    var change =
-        OpenLevelHistory.record(
-            office.ledger(),
-            team,
-            date == null ? LocalDate.now(java.time.ZoneOffset.UTC) : date,
-            finding);
-    System.out.println(
-        team + ": " + finding.level() + " (" + String.join("; ", finding.reasons()) + ")");
-    System.out.println(
-        change == null
-            ? "unchanged; nothing recorded"
-            : "recorded: " + change.from() + " -> " + change.to());
-    if (change != null && plan != null) {
+    if (plan != null) {
       if (programme == null) {
         throw UserError.of(
             "--plan에는 --programme(자부담 표)이 필요합니다",
@@ -246,7 +234,6 @@ public class OfficeCommand implements GukdaeCommand {
             programme + ": 프로그램 파일에 resources.selfPayment 표가 없습니다",
             programme + ": the programme file has no resources.selfPayment table");
       }
-      var table = p.resources().selfPayment();
       var parsed =
           OfficeFiles.parse(OfficeFiles.readText(plan), plan.toString(), SelfPayment.Plan.class);
       if (!parsed.team().equals(team)) {
@@ -254,24 +241,75 @@ public class OfficeCommand implements GukdaeCommand {
             plan + ": 팀이 '" + parsed.team() + "'입니다. '" + team + "'이어야 합니다",
             plan + ": team is '" + parsed.team() + "', expected '" + team + "'");
       }
-      var from = change.from() == null ? change.to() : change.from();
-      var after =
-          SelfPayment.recompute(
-              office.ledger(),
-              table,
-              parsed,
-              from,
-              change.to(),
-              "open-source level checked from " + repo.getFileName());
+      // Kept in the ledger: every later level change, by any path, recomputes it.
+      SelfPayments.plan(office.ledger(), p.call().id(), p.resources().selfPayment(), parsed);
+    }
+    var checked =
+        SelfPayments.check(
+            office.ledger(),
+            team,
+            date == null ? LocalDate.now(java.time.ZoneOffset.UTC) : date,
+            finding);
+    var change = checked.level();
+    System.out.println(
+        team + ": " + finding.level() + " (" + String.join("; ", finding.reasons()) + ")");
+    System.out.println(
+        change == null
+            ? "unchanged; nothing recorded"
+            : "recorded: " + change.from() + " -> " + change.to());
+    checked.selfPayment().forEach(OfficeCommand::printSelfPayment);
+    return 0;
+  }
+
+  /** A recorded recomputation: the total, then each member's old and new share. */
+  static void printSelfPayment(SelfPayments.Change c) {
+    var after = c.after();
+    System.out.printf(
+        Locale.ROOT,
+        "self-payment at %s: %,d KRW (cash %,d, in kind %,d); recorded [%s]%n",
+        after.level(),
+        after.total(),
+        after.cash(),
+        after.inKind(),
+        c.call());
+    for (SelfPayments.MemberShare m : c.members()) {
       System.out.printf(
           Locale.ROOT,
-          "self-payment at %s: %,d KRW (cash %,d, in kind %,d); recorded%n",
-          after.level(),
-          after.total(),
-          after.cash(),
-          after.inKind());
+          "  %s: %s -> %,d KRW (cash %,d, in kind %,d)%n",
+          m.organisation(),
+          m.before() == null
+              ? "-"
+              : String.format(
+                  Locale.ROOT,
+                  "%,d KRW (cash %,d, in kind %,d)",
+                  m.before().total(),
+                  m.before().cash(),
+                  m.before().inKind()),
+          m.after().total(),
+          m.after().cash(),
+          m.after().inKind());
     }
-    return 0;
+  }
+
+  @Command(
+      name = "self-payment",
+      mixinStandardHelpOptions = true,
+      description =
+          "Prints a team's self-payment recomputations, each replayed from its recorded plan and"
+              + " table; exit 0 when all replay, 1 when one differs.")
+  int selfPayment(@Option(names = "--team", required = true) String team) {
+    var replayed = SelfPayments.replay(office.ledger(), team);
+    for (SelfPayments.Replayed r : replayed) {
+      if (r.change() != null) {
+        printSelfPayment(r.change());
+      }
+      System.out.println(
+          "  ledger seq " + r.seq() + ": " + (r.matches() ? "SAME" : "DIFFERENT (edited)"));
+    }
+    if (replayed.isEmpty()) {
+      System.out.println(team + ": no self-payment recomputation recorded");
+    }
+    return replayed.stream().allMatch(SelfPayments.Replayed::matches) ? 0 : 1;
   }
 
   @Command(

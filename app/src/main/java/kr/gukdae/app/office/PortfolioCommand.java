@@ -100,7 +100,8 @@ public class PortfolioCommand implements GukdaeCommand {
               required = true,
               description = "The programme file, or a shipped example such as institutes.")
           String programme) {
-    var r = portfolios.replay(OfficeFiles.programme(programme));
+    OfficeProgramme p = OfficeFiles.programme(programme);
+    var r = portfolios.replay(p);
     System.out.println(
         PortfolioPrinter.coverage(r.recomputed(), r.recorded().portfolio().domains().size()));
     System.out.println(
@@ -110,15 +111,23 @@ public class PortfolioCommand implements GukdaeCommand {
                 "원장의 입력으로 다시 계산한 결과: 순번 " + r.recorded().seq() + "의 결정과 다름",
                 "recomputed from the ledger: DIFFERENT from the decision at seq "
                     + r.recorded().seq()));
-    return r.matches() ? 0 : 1;
+    Boolean funding = portfolios.fundingReplays(p);
+    if (funding != null) {
+      System.out.println(
+          funding
+              ? Terminal.pick("자원 배정 재현: 같음", "funding recomputed: SAME")
+              : Terminal.pick("자원 배정 재현: 기록과 다름", "funding recomputed: DIFFERENT from the record"));
+    }
+    return r.matches() && !Boolean.FALSE.equals(funding) ? 0 : 1;
   }
 
   @Command(
       name = "fund",
       mixinStandardHelpOptions = true,
       description =
-          "Gives every institute the recorded decision keeps the GPU quota of the stage after it"
-              + " (the stage rule), after replaying the decision; recorded once in the ledger.")
+          "Gives every institute the recorded decision keeps the GPU quota, data budget and talent"
+              + " cap of the stage after it (the stage rule) and ends the data support of those it"
+              + " drops, after replaying the decision; recorded once in the ledger.")
   int fund(
       @Option(
               names = "--programme",

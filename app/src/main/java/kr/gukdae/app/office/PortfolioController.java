@@ -39,7 +39,15 @@ class PortfolioController {
     this.access = access;
   }
 
-  record ReplayView(long decisionSeq, boolean matches, PortfolioDecision.Decision recomputed) {}
+  /**
+   * The decision recomputed from the ledger, and whether the recorded funding (if any) recomputes
+   * from it and the figures recorded with it.
+   */
+  record ReplayView(
+      long decisionSeq,
+      boolean matches,
+      PortfolioDecision.Decision recomputed,
+      @Nullable Boolean fundingMatches) {}
 
   @GetMapping
   PortfolioService.Explained explained(@PathVariable String call) {
@@ -62,11 +70,16 @@ class PortfolioController {
 
   @GetMapping("/replay")
   ReplayView replay(@PathVariable String call) {
-    var r = portfolios.replay(programmes.call(call));
-    return new ReplayView(r.recorded().seq(), r.matches(), r.recomputed());
+    var p = programmes.call(call);
+    var r = portfolios.replay(p);
+    return new ReplayView(
+        r.recorded().seq(), r.matches(), r.recomputed(), portfolios.fundingReplays(p));
   }
 
-  /** GPUs for the institutes the recorded (and replayed) decision keeps; once per call. */
+  /**
+   * GPUs, data budgets and talent caps for the institutes the recorded (and replayed) decision
+   * keeps, the end of data support for those it drops; once per call.
+   */
   @Requires(Role.OFFICE)
   @PostMapping("/funding")
   PortfolioFunding.Funding fund(

@@ -21,13 +21,9 @@ final class PortfolioPrinter {
 
   private PortfolioPrinter() {}
 
-  static String outcome(PortfolioDecision.ModelOutcome o) {
-    return switch (o) {
-      case PASSES -> Terminal.pick("통과", "passes");
-      case BELOW_THRESHOLD -> Terminal.pick("벤치마크 기준 미달", "below a benchmark threshold");
-      case BELOW_PASS_SCORE -> Terminal.pick("분야 통과 점수 미달", "below the domain's pass score");
-      case MISSING_RESULTS -> Terminal.pick("결과 없음", "results missing");
-    };
+  /** A recorded reason in the run's language: the record holds both. */
+  static String said(PortfolioDecision.Reason r) {
+    return Terminal.pick(r.ko(), r.en());
   }
 
   static String why(PortfolioFunding.Why w) {
@@ -99,6 +95,7 @@ final class PortfolioPrinter {
                 ? Terminal.pick("같음", "SAME")
                 : Terminal.pick("다름", "DIFFERENT")));
     out.println(coverage(d, e.portfolio().domains().size()));
+    out.println(Terminal.pick("기록된 사유: ", "recorded reason: ") + said(d.reason()));
     for (PortfolioDecision.DomainLine line : d.domains()) {
       Portfolio.Domain domain = e.portfolio().domain(line.domain());
       out.printf(
@@ -117,11 +114,11 @@ final class PortfolioPrinter {
         if (m.domain().equals(line.domain())) {
           out.printf(
               Locale.ROOT,
-              "  %s %s %6.2f  %s  %s%n",
+              "  %s %s %6.2f  %s  [%s]%n",
               Terminal.padRight(m.model(), 16),
               Terminal.padRight(m.institute(), 8),
               m.domainScore(),
-              Terminal.padRight(outcome(m.outcome()), 30),
+              said(m.reason()),
               scores(domain, m.scores()));
         }
       }
@@ -157,6 +154,24 @@ final class PortfolioPrinter {
             + Terminal.pick(", 결정 원장 순번 ", ", follows ledger seq ")
             + f.decisionSeq()
             + "):");
+    if (f.data() != null) {
+      out.printf(
+          Locale.ROOT,
+          Terminal.pick(
+              "  유지 기관 데이터 예산 %,d원 (출처 %s)%n",
+              "  data budget per kept institute %,d KRW (source %s)%n"),
+          f.data().perTeamBudget(),
+          f.data().source());
+    }
+    if (f.talent() != null) {
+      out.printf(
+          Locale.ROOT,
+          Terminal.pick(
+              "  유지 기관 인재 매칭 연 상한 %,d원 (출처 %s)%n",
+              "  talent matching cap per kept institute and year %,d KRW (source %s)%n"),
+          f.talent().capPerTeamYear(),
+          f.talent().source());
+    }
     for (PortfolioFunding.Line l : f.lines()) {
       String gpus =
           String.join(
@@ -169,6 +184,17 @@ final class PortfolioPrinter {
               + Terminal.padRight(l.institute(), 8)
               + why(l.why())
               + (gpus.isEmpty() ? "" : "  " + gpus)
+              + (l.why() == PortfolioFunding.Why.FUNDED
+                  ? String.format(
+                      Locale.ROOT,
+                      Terminal.pick("  데이터 %,d원, 인재 연 %,d원", "  data %,d KRW, talent %,d KRW/year"),
+                      l.dataBudget(),
+                      l.talentCapPerYear())
+                  : Terminal.pick(
+                      "  데이터 지원 종료 " + f.from() + ", 인재는 탈락 후 규칙대로",
+                      "  data support ends "
+                          + f.from()
+                          + ", talent as the rules say after elimination"))
               + (l.passingModels().isEmpty()
                   ? ""
                   : "  (" + String.join(", ", l.passingModels()) + ")"));

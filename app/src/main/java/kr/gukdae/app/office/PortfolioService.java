@@ -39,7 +39,8 @@ public final class PortfolioService {
       List<PortfolioDecision.Result> results,
       PortfolioDecision.@Nullable Decision decision,
       @Nullable Boolean replays,
-      PortfolioFunding.@Nullable Funding funding) {}
+      PortfolioFunding.@Nullable Funding funding,
+      @Nullable Boolean fundingReplays) {}
 
   public static Portfolio portfolio(OfficeProgramme p) {
     if (p.portfolio() == null) {
@@ -74,6 +75,7 @@ public final class PortfolioService {
           List.of(),
           null,
           null,
+          null,
           null);
     }
     var replay = PortfolioDecision.replay(ledger, call);
@@ -90,12 +92,20 @@ public final class PortfolioService {
         recorded.results(),
         recorded.decision(),
         replay.matches(),
-        PortfolioFunding.recorded(ledger, call));
+        PortfolioFunding.recorded(ledger, call),
+        fundingReplays(p));
   }
 
   public PortfolioDecision.Replay replay(OfficeProgramme p) {
     portfolio(p);
     return PortfolioDecision.replay(ledger, p.call().id());
+  }
+
+  /** Whether the recorded funding recomputes from the decision and its figures; null if none. */
+  public @Nullable Boolean fundingReplays(OfficeProgramme p) {
+    return p.resources() == null
+        ? null
+        : PortfolioFunding.replays(ledger, p.call().id(), p.resources().gpu());
   }
 
   public synchronized PortfolioFunding.Funding fund(
@@ -113,6 +123,6 @@ public final class PortfolioService {
           "to " + to + "은(는) from " + from + "보다 뒤여야 합니다",
           "to " + to + " must be after from " + from);
     }
-    return PortfolioFunding.fund(ledger, p.call().id(), p.resources().gpu(), from, to);
+    return PortfolioFunding.fund(ledger, p.call().id(), p.resources(), from, to);
   }
 }

@@ -25,6 +25,8 @@ import kr.gukdae.resources.Continuation;
 import kr.gukdae.resources.ResourceLedger;
 import kr.gukdae.resources.ResourceRules;
 import kr.gukdae.resources.RoundGrants;
+import kr.gukdae.resources.SelfPayment;
+import kr.gukdae.resources.SelfPayments;
 import kr.gukdae.resources.UsageReport;
 import kr.gukdae.stage.Stages;
 import org.jspecify.annotations.Nullable;
@@ -71,8 +73,24 @@ class ResourcesController {
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
+  /** The team's checked level, its history and every self-payment recomputed with a change. */
   record OpenLevelView(
-      String team, @Nullable OpenLevel current, List<OpenLevelHistory.Change> history) {}
+      String team,
+      @Nullable OpenLevel current,
+      List<OpenLevelHistory.Change> history,
+      List<SelfPayments.Replayed> selfPayment) {}
+
+  /**
+   * A team's self-payment: the plan per call (with the table it is paid under), the amount at the
+   * current checked level, and every recorded recomputation with whether it replays.
+   */
+  record SelfPaymentView(
+      String team,
+      @Nullable OpenLevel level,
+      List<SelfPayments.Planned> plans,
+      List<SelfPayment.Result> current,
+      List<SelfPayments.Replayed> changes,
+      boolean replays) {}
 
   record ResourcesView(
       String team,
@@ -88,7 +106,56 @@ class ResourcesController {
     ownOnly(access.require(request, Role.OFFICE, Role.TEAM), team);
     Ledger ledger = office.ledger();
     return new OpenLevelView(
-        team, OpenLevelHistory.current(ledger, team), OpenLevelHistory.history(ledger, team));
+        team,
+        OpenLevelHistory.current(ledger, team),
+        OpenLevelHistory.history(ledger, team),
+        SelfPayments.replay(ledger, team));
+  }
+
+  /**
+   * Records a team's consortium plan for a call (members' cost and cash shares, each support's
+   * cost) under the call's self-payment table; every later level change recomputes it.
+   */
+  @PostMapping("/calls/{call}/teams/{team}/self-payment")
+  SelfPaymentView plan(
+      HttpServletRequest request,
+      @PathVariable String call,
+      @PathVariable String team,
+      @RequestBody String body) {
+    access.require(request, Role.OFFICE);
+    teamId(team);
+    var rules = rules(call);
+    if (rules.selfPayment() == null) {
+      throw UserError.of(
+          "call " + call + ": 프로그램 파일에 resources.selfPayment 표가 없습니다",
+          "call " + call + ": its programme file has no resources.selfPayment table");
+    }
+    var plan = OfficeFiles.parse(body, "POST .../self-payment", SelfPayment.Plan.class);
+    if (!plan.team().equals(team)) {
+      throw UserError.of(
+          "team: 본문의 팀 '" + plan.team() + "'이(가) 경로의 팀 '" + team + "'과(와) 다릅니다",
+          "team: the body's team '" + plan.team() + "' is not the path's team '" + team + "'");
+    }
+    SelfPayments.plan(office.ledger(), call, rules.selfPayment(), plan);
+    return selfPayment(request, team);
+  }
+
+  @GetMapping("/teams/{team}/self-payment")
+  SelfPaymentView selfPayment(HttpServletRequest request, @PathVariable String team) {
+    ownOnly(access.require(request, Role.OFFICE, Role.TEAM), team);
+    Ledger ledger = office.ledger();
+    OpenLevel level = OpenLevelHistory.current(ledger, team);
+    var plans = List.copyOf(SelfPayments.plans(ledger, team).values());
+    var changes = SelfPayments.replay(ledger, team);
+    return new SelfPaymentView(
+        team,
+        level,
+        plans,
+        level == null
+            ? List.of()
+            : plans.stream().map(p -> SelfPayment.compute(p.table(), level, p.plan())).toList(),
+        changes,
+        changes.stream().allMatch(SelfPayments.Replayed::matches));
   }
 
   /** Checks the release the office placed under {@code releases/<team>}; records a change. */
@@ -100,7 +167,7 @@ class ResourcesController {
     access.require(request, Role.OFFICE);
     Path repo = releases.resolve(teamId(team)); // a single path segment below releases/
     var finding = OpenSourceCheck.inspect(repo);
-    OpenLevelHistory.record(office.ledger(), team, day(date, "date"), finding);
+    SelfPayments.check(office.ledger(), team, day(date, "date"), finding);
     return openLevel(request, team);
   }
 
@@ -254,6 +321,7 @@ class ResourcesController {
     Ledger ledger = office.ledger();
     boolean known =
         !OpenLevelHistory.history(ledger, team).isEmpty()
+            || !SelfPayments.plans(ledger, team).isEmpty()
             || ResourceLedger.allocations(ledger).stream().anyMatch(a -> a.team().equals(team))
             || ResourceLedger.usage(ledger).stream().anyMatch(u -> u.team().equals(team))
             || !RoundGrants.of(ledger, team).isEmpty();

@@ -116,14 +116,14 @@ public class SupportCommand implements GukdaeCommand {
       @Option(names = "--on", required = true, description = "The day it was spent, YYYY-MM-DD.")
           LocalDate on) {
     OfficeProgramme p = OfficeFiles.programme(programme);
-    var rules = SupportRules.data(p);
+    SupportRules.data(p);
     SupportLedger.Spending s;
     try {
       s = new SupportLedger.Spending(team, item, amount, on);
     } catch (IllegalArgumentException e) {
       throw UserError.of("지출이 올바르지 않습니다: " + e.getMessage(), "spending: " + e.getMessage());
     }
-    print(SupportLedger.spend(office.ledger(), p.call().id(), rules, s));
+    print(SupportRules.spend(office.ledger(), p, s));
     return 0;
   }
 
@@ -135,7 +135,7 @@ public class SupportCommand implements GukdaeCommand {
       @Option(names = "--programme", required = true, description = PROGRAMME) String programme,
       @Option(names = "--team", required = true, description = "The team's id.") String team) {
     OfficeProgramme p = OfficeFiles.programme(programme);
-    print(SupportLedger.budget(office.ledger(), p.call().id(), SupportRules.data(p), team));
+    print(SupportRules.budget(office.ledger(), p, team));
     return 0;
   }
 
@@ -241,6 +241,32 @@ public class SupportCommand implements GukdaeCommand {
         b.spent(),
         Terminal.pick("잔액", "left"),
         b.left());
+    b.terms()
+        .forEach(t ->
+            System.out.println(
+                "  "
+                    + (t.kept()
+                        ? String.format(
+                            Locale.ROOT,
+                            Terminal.pick(
+                                "단계 %d (%s – %s): 데이터 %,d원 추가, 인재 연 상한 %,d원 (원장 순번 %d의 결정)",
+                                "stage %d (%s – %s): data %,d KRW added, talent cap %,d KRW/year"
+                                    + " (decision at ledger seq %d)"),
+                            t.stage(),
+                            t.from(),
+                            t.to(),
+                            t.dataBudget(),
+                            t.talentCapPerYear(),
+                            t.decisionSeq())
+                        : String.format(
+                            Locale.ROOT,
+                            Terminal.pick(
+                                "단계 %d: 유지되지 않아 %s부터 데이터 지원 없음 (원장 순번 %d의 결정)",
+                                "stage %d: not kept, no data support from %s (decision at ledger"
+                                    + " seq %d)"),
+                            t.stage(),
+                            t.from(),
+                            t.decisionSeq()))));
     b.lines()
         .forEach(
             l -> System.out.printf(Locale.ROOT, "  %s  %,15d  %s%n", l.on(), l.amount(), l.item()));

@@ -97,9 +97,10 @@ class SupportController {
   SupportLedger.Budget spend(
       HttpServletRequest request, @PathVariable String call, @RequestBody String body) {
     access.require(request, Role.OFFICE);
-    ResourceRules.DataRules rules = dataRules(call);
+    OfficeProgramme p = programmes.call(call);
+    SupportRules.data(p);
     var s = OfficeFiles.parse(body, "POST .../data/spending", SupportLedger.Spending.class);
-    return SupportLedger.spend(office.ledger(), call, rules, s);
+    return SupportRules.spend(office.ledger(), p, s);
   }
 
   @GetMapping("/teams/{team}/data-budget")
@@ -110,7 +111,7 @@ class SupportController {
     Principal p = access.require(request, Role.OFFICE, Role.TEAM);
     String c = required(call);
     ownOnly(p, team, c);
-    return SupportLedger.budget(office.ledger(), c, dataRules(c), team);
+    return SupportRules.budget(office.ledger(), programmes.call(c), team);
   }
 
   /** An overseas hire; the answer says what matching it gets and why. */
@@ -152,7 +153,7 @@ class SupportController {
     } catch (IllegalArgumentException e) {
       throw new UserError(String.valueOf(e.getMessage()));
     }
-    boolean known = SupportLedger.teams(office.ledger(), call).contains(team);
+    boolean known = SupportRules.teams(office.ledger(), programmes.call(call)).contains(team);
     if (!known) {
       throw UserError.of(
           "team " + team + ": " + call + "에 데이터 또는 인재 지원 기록이 없습니다",

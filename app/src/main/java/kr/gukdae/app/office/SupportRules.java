@@ -4,9 +4,11 @@ import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.office.OfficeProgramme;
+import kr.gukdae.portfolio.PortfolioFunding;
 import kr.gukdae.resources.DataPurchase;
 import kr.gukdae.resources.ResourceRules;
 import kr.gukdae.resources.SupportLedger;
+import kr.gukdae.resources.SupportTerms;
 import kr.gukdae.resources.Talent;
 
 /**
@@ -49,6 +51,33 @@ final class SupportRules {
     return SupportLedger.purchase(ledger, p.call().id(), data(p), f.offers(), f.wishes());
   }
 
+  /**
+   * What later recorded decisions give or end for the call's teams: the portfolio's funding (kept
+   * institutes get the stage's data budget and talent cap, dropped ones lose data support), read
+   * inside each ledger batch. A funding that no longer replays refuses the support step.
+   */
+  static SupportTerms.Source terms(OfficeProgramme p) {
+    String call = p.call().id();
+    return l ->
+        p.resources() == null
+            ? SupportTerms.NONE
+            : PortfolioFunding.terms(l, call, p.resources().gpu());
+  }
+
+  /** A spending against the team's data budget (the call's, plus what later stages gave it). */
+  static SupportLedger.Budget spend(Ledger ledger, OfficeProgramme p, SupportLedger.Spending s) {
+    return SupportLedger.spend(ledger, p.call().id(), data(p), s, terms(p));
+  }
+
+  static SupportLedger.Budget budget(Ledger ledger, OfficeProgramme p, String team) {
+    return SupportLedger.budget(ledger, p.call().id(), data(p), team, terms(p).read(ledger));
+  }
+
+  /** Every team with support records or terms in the call. */
+  static java.util.Set<String> teams(Ledger ledger, OfficeProgramme p) {
+    return SupportLedger.teams(ledger, p.call().id(), terms(p).read(ledger));
+  }
+
   /** An overseas hire with the matching it gets: after the call date, capped, after elimination. */
   static SupportLedger.Hired hire(Ledger ledger, OfficeProgramme p, Talent.Hire h) {
     return SupportLedger.hire(
@@ -57,6 +86,7 @@ final class SupportRules {
         talent(p),
         p.call().opens().toLocalDate(),
         h,
-        SupportLedger.eliminatedOn(ledger));
+        SupportLedger.eliminatedOn(ledger),
+        terms(p));
   }
 }

@@ -209,7 +209,32 @@ class OfficeCommandTest {
     assertThat(out())
         .contains(
             "recorded: OPEN_WEIGHTS_COMMERCIAL -> RESEARCH_ONLY",
-            "self-payment at RESEARCH_ONLY: 5,000,000,000 KRW (cash 2,500,000,000");
+            "self-payment at RESEARCH_ONLY: 5,000,000,000 KRW (cash 2,500,000,000",
+            "Hanbit AI: 1,000,000,000 KRW (cash 500,000,000, in kind 500,000,000) -> 5,000,000,000"
+                + " KRW (cash 2,500,000,000, in kind 2,500,000,000)");
     assertThat(ledger.entries().getLast().kind()).isEqualTo("resources.self-payment");
+
+    // The recorded plan follows every later change without --plan: the release regains a
+    // commercial licence and adds code and data, and self-payment is recomputed automatically.
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: apache-2.0\n---\n");
+    Files.writeString(repo.resolve("train.py"), "print('train')\n");
+    Files.writeString(repo.resolve("datasheet.md"), "# data\n");
+    assertThat(
+            run(
+                cmd,
+                "open-level",
+                "--team",
+                "hanbit",
+                "--repo",
+                repo.toString(),
+                "--date",
+                "2026-12-15"))
+        .isZero();
+    assertThat(out())
+        .contains(
+            "recorded: RESEARCH_ONLY -> FULL_OPEN",
+            "self-payment at FULL_OPEN: 1,000,000,000 KRW (cash 500,000,000");
+    assertThat(run(cmd, "self-payment", "--team", "hanbit")).isZero();
+    assertThat(out()).contains("SAME").doesNotContain("DIFFERENT");
   }
 }

@@ -85,7 +85,8 @@ class PortfolioCommandTest {
         .contains("domains covered: 3 of 4 (3 needed) → the portfolio continues")
         .contains("covered, chosen model kilaw-law-7b (69.20)")
         .containsPattern(
-            "kimed-law-3b +kimed +56\\.80 +below a benchmark threshold +ko-bar-exam 48\\.0 < 50\\.0")
+            "kimed-law-3b +kimed +56\\.80 +below a benchmark threshold: ko-bar-exam 48\\.0 < 50\\.0")
+        .contains("recorded reason: 3 of 4 domains covered; 3 needed: the portfolio continues")
         .contains("manufacturing (manufacturing) pass score 60.0: not covered: no model passes")
         .contains("replay: SAME");
     Run again =
@@ -108,7 +109,21 @@ class PortfolioCommandTest {
     assertThat(funded.code()).as(funded.err()).isZero();
     assertThat(funded.out())
         .contains("자원 배정 (단계 2, 2026-07-01 – 2027-01-01")
-        .containsPattern("kimed +지원: 통과한 모델이 있습니다  64 H100 LEASE  \\(kimed-med-13b\\)");
+        .contains("유지 기관 데이터 예산 1,500,000,000원 (출처 portfolio-support)")
+        .contains("유지 기관 인재 매칭 연 상한 1,000,000,000원 (출처 portfolio-support)")
+        .containsPattern(
+            "kimed +지원: 통과한 모델이 있습니다  64 H100 LEASE  데이터 1,500,000,000원, 인재 연"
+                + " 1,000,000,000원  \\(kimed-med-13b\\)");
+
+    // The institute's data budget through the teams' support command: the call's plus stage 2's.
+    Run budget =
+        run("--lang", "en", "support", "budget", "--programme", "institutes", "--team", "kimed");
+    assertThat(budget.code()).as(budget.err()).isZero();
+    assertThat(budget.out())
+        .contains("kimed: data budget 2,000,000,000 KRW")
+        .contains(
+            "stage 2 (2026-07-01 – 2027-01-01): data 1,500,000,000 KRW added, talent cap"
+                + " 1,000,000,000 KRW/year (decision at ledger seq");
 
     Run shown = run("--lang", "ko", "portfolio", "show", "--programme", "institutes");
     assertThat(shown.code()).as(shown.err()).isZero();
@@ -117,10 +132,14 @@ class PortfolioCommandTest {
         .contains("법률")
         .contains("충족, 선택 모델 kilaw-law-7b (69.20)")
         .contains("재현: 같음")
+        .contains("기록된 사유: 4개 분야 중 3개 충족, 필요 3개: 포트폴리오 계속")
+        .containsPattern("kimed-law-3b +kimed +56\\.80 +벤치마크 기준 미달: ko-bar-exam 48\\.0 < 50\\.0")
         .containsPattern("kiost +계속 +유지: kiost-ocean-7b +탈락: kiost-fab-3b");
 
     Run replay = run("--lang", "en", "portfolio", "replay", "--programme", "institutes");
     assertThat(replay.code()).isZero();
-    assertThat(replay.out()).contains("recomputed from the ledger: SAME result");
+    assertThat(replay.out())
+        .contains("recomputed from the ledger: SAME result")
+        .contains("funding recomputed: SAME");
   }
 }

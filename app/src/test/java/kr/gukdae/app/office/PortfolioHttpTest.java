@@ -84,8 +84,11 @@ class PortfolioHttpTest {
 
     JsonNode decided = office.ok("POST", BASE + "/decision", results);
     assertThat(decided.get("decision").get("continues").asBoolean()).isTrue();
-    assertThat(decided.get("decision").get("reason").asString())
+    assertThat(decided.get("decision").get("reason").get("en").asString())
         .isEqualTo("3 of 4 domains covered; 3 needed: the portfolio continues");
+    assertThat(decided.get("decision").get("reason").get("ko").asString())
+        .isEqualTo("4개 분야 중 3개 충족, 필요 3개: 포트폴리오 계속");
+    assertThat(decided.get("decision").get("reason").get("code").asString()).isEqualTo("CONTINUES");
     JsonNode again = office.refused(400, "bad_input", "POST", BASE + "/decision", results);
     assertThat(again.get("messageEn").asString()).contains("already recorded");
 
@@ -136,6 +139,75 @@ class PortfolioHttpTest {
     assertThat(office.refused(400, "bad_input", "POST", fund, null).get("messageEn").asString())
         .contains("already recorded");
     assertThat(anyone.ok("GET", BASE, null).get("funding").get("lines")).hasSize(3);
+    // The stage's data budget and talent cap, with their source, for every kept institute.
+    assertThat(funding.get("data").get("perTeamBudget").asLong()).isEqualTo(1_500_000_000L);
+    assertThat(funding.get("talent").get("source").asString()).isEqualTo("portfolio-support");
+    assertThat(funding.get("lines").get(1).get("dataBudget").asLong()).isEqualTo(1_500_000_000L);
+    assertThat(funding.get("lines").get(1).get("talentCapPerYear").asLong())
+        .isEqualTo(1_000_000_000L);
+    assertThat(anyone.ok("GET", BASE, null).get("fundingReplays").asBoolean()).isTrue();
+    assertThat(anyone.ok("GET", BASE + "/replay", null).get("fundingMatches").asBoolean()).isTrue();
+
+    // The institute's data budget and talent follow through the teams' support rules.
+    String budgetUrl = "/api/office/teams/kimed/data-budget?call=institutes-2026";
+    JsonNode budget = office.ok("GET", budgetUrl, null);
+    assertThat(budget.get("budget").asLong()).isEqualTo(2_000_000_000L);
+    assertThat(budget.get("terms").get(0).get("decisionSeq").asLong()).isEqualTo(seq);
+    String spending = "/api/office/calls/institutes-2026/data/spending";
+    JsonNode spent =
+        office.ok(
+            "POST",
+            spending,
+            "{\"team\": \"kimed\", \"item\": \"clinical notes\", \"amount\": 1800000000,"
+                + " \"on\": \"2026-08-01\"}");
+    assertThat(spent.get("left").asLong()).isEqualTo(200_000_000L);
+    JsonNode hired =
+        office.ok(
+            "POST",
+            "/api/office/calls/institutes-2026/talent/hires",
+            "{\"team\": \"kimed\", \"person\": \"r1\", \"hired\": \"2026-05-01\","
+                + " \"contractSha256\": \""
+                + "b".repeat(64)
+                + "\", \"year\": 2026, \"matching\": 1200000000}");
+    assertThat(hired.get("line").get("granted").asLong()).isEqualTo(1_000_000_000L);
+
+    // Someone with database access raises kimed's data budget in the funding row: the funding no
+    // longer replays (page and replay say so) and no data or talent support is recorded from it.
+    long fundingSeq =
+        jdbc.sql("SELECT seq FROM audit_ledger WHERE kind = 'resources.portfolioAllocation'")
+            .query(Long.class)
+            .single();
+    String fundingRow =
+        jdbc.sql("SELECT payload FROM audit_ledger WHERE seq = ?")
+            .param(fundingSeq)
+            .query(String.class)
+            .single();
+    String raised =
+        fundingRow.replaceFirst("\"dataBudget\":1500000000", "\"dataBudget\":9500000000");
+    assertThat(raised).isNotEqualTo(fundingRow);
+    jdbc.sql("UPDATE audit_ledger SET payload = ? WHERE seq = ?")
+        .param(raised)
+        .param(fundingSeq)
+        .update();
+    assertThat(anyone.ok("GET", BASE, null).get("fundingReplays").asBoolean()).isFalse();
+    assertThat(anyone.ok("GET", BASE + "/replay", null).get("fundingMatches").asBoolean())
+        .isFalse();
+    JsonNode noSupport =
+        office.refused(
+            400,
+            "bad_input",
+            "POST",
+            spending,
+            "{\"team\": \"kimed\", \"item\": \"more\", \"amount\": 1, \"on\": \"2026-08-02\"}");
+    assertThat(noSupport.get("messageEn").asString())
+        .isEqualTo(
+            "institutes-2026: the recorded portfolio funding does not replay; no data or talent"
+                + " support was recorded");
+    jdbc.sql("UPDATE audit_ledger SET payload = ? WHERE seq = ?")
+        .param(fundingRow)
+        .param(fundingSeq)
+        .update();
+    assertThat(office.ok("GET", budgetUrl, null).get("spent").asLong()).isEqualTo(1_800_000_000L);
 
     // The institute's resources page reads the allocation and its GPU-hours.
     JsonNode kimed =

@@ -1,111 +1,86 @@
 package kr.gukdae.data.quality;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The row-level detectors: personal data, hateful terms, OCR noise, script of the text. */
+/**
+ * The row-level detectors: OCR noise, script of the text, folding (personal data: {@link
+ * PersonalData}; hateful terms: {@link Lexicon}). The patterns define the findings; before one runs
+ * over a row, a cheap scan checks that the row has what any match needs (digits in the right runs,
+ * an {@code @}, 로/길 before a number), and the scans over letters class ASCII and Hangul syllables
+ * without Unicode lookups. The facts are exactly those of the former regex-per-criterion code
+ * ({@code PatternsDifferentialTest}).
+ */
 final class Patterns {
 
   private Patterns() {}
 
-  // 주민등록번호: YYMMDD-GNNNNNN; G is 1-4 for citizens (9-8-... century/sex), 5-8 for foreigners.
-  private static final Pattern RRN =
-      Pattern.compile(
-          "(?<!\\d)(\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])[- ]?([1-8])(\\d{6})(?!\\d)");
-  private static final Pattern MOBILE =
-      Pattern.compile("(?<!\\d)01[016789][- .]?\\d{3,4}[- .]?\\d{4}(?!\\d)");
-  private static final Pattern LANDLINE =
-      Pattern.compile("(?<!\\d)0(2|[3-6][1-5])[- .)]\\d{3,4}[- .]\\d{4}(?!\\d)");
-  private static final Pattern EMAIL =
-      Pattern.compile(
-          "[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})*\\.[A-Za-z]{2,}");
-  // 도로명주소: "<시/도> <시/군/구> <…로/길> <건물번호>".
-  private static final Pattern ADDRESS =
-      Pattern.compile(
-          "[가-힣]{2,}(특별시|광역시|특별자치시|특별자치도|도|시)\\s+[가-힣]{1,}(구|군|시)\\s+"
-              + "([가-힣]{1,}(구|동|읍|면)\\s+)?[가-힣0-9]{1,}(로|길)\\s*\\d{1,4}(-\\d{1,4})?");
-
-  private static final List<String> LEXICON = lexicon();
-
-  /** A personal-data hit with its kind and a masked form safe to show in a report. */
-  record Hit(String kind, String masked) {}
-
-  static List<Hit> personalData(String text) {
-    List<Hit> hits = new ArrayList<>();
-    Matcher m = RRN.matcher(text);
-    while (m.find()) {
-      String digits = m.group().replaceAll("[- ]", "");
-      if (rrnChecksumOk(digits)) {
-        hits.add(new Hit("resident-registration-number", digits.substring(0, 7) + "******"));
-      }
-    }
-    for (var p : List.of(MOBILE, LANDLINE)) {
-      m = p.matcher(text);
-      while (m.find()) {
-        String g = m.group();
-        hits.add(new Hit("phone", g.substring(0, Math.min(4, g.length())) + "****"));
-      }
-    }
-    m = EMAIL.matcher(text);
-    while (m.find()) {
-      String g = m.group();
-      hits.add(new Hit("email", g.charAt(0) + "***" + g.substring(g.indexOf('@'))));
-    }
-    m = ADDRESS.matcher(text);
-    while (m.find()) {
-      String g = m.group();
-      hits.add(new Hit("address", g.replaceAll("\\d", "*")));
-    }
-    return hits;
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
+
+  /** The regex {@code \s} without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
+  static boolean isRegexSpace(char c) {
+    return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r');
+  }
+
+  private static final Pattern REPEAT = Pattern.compile("(.)\\1{9,}");
+  private static final Pattern MIXED_WORD =
+      Pattern.compile("\\b(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{6,}\\b");
+  private static final String PLAIN_PUNCTUATION = ".,?!'\"()[]:;-·~%/";
+
+  /** OCR-noise class of each ASCII char, from the same tests as {@link #ocrNoise} applies. */
+  private static final byte[] ASCII_KIND = asciiKinds();
+
+  private static final byte SPACE = 0;
+  private static final byte LETTER = 1;
+  private static final byte PLAIN = 2;
+  private static final byte SYMBOL = 3;
 
   /**
-   * The check digit of numbers issued before October 2020: weights 2..9,2..5 over the first twelve
-   * digits, check = (11 - sum mod 11) mod 10. Random 13-digit strings pass one time in ten, so the
-   * date and gender-digit shape above carry most of the precision.
+   * Why the text looks like OCR output gone wrong, or null. ASCII and Hangul syllables (almost
+   * every character) are classed by a table and a range test; the regexes run only where a scan
+   * says they can match.
    */
-  static boolean rrnChecksumOk(String d) {
-    if (d.length() != 13) {
-      return false;
-    }
-    int[] w = {2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5};
-    int sum = 0;
-    for (int i = 0; i < 12; i++) {
-      sum += (d.charAt(i) - '0') * w[i];
-    }
-    return (11 - sum % 11) % 10 == d.charAt(12) - '0';
-  }
-
-  /** The first lexicon term in the text (spacing removed, so "김 치 녀" still counts), or null. */
-  static @Nullable String hateTerm(String text) {
-    String squeezed = fold(text).replaceAll("\\s+", "");
-    for (String term : LEXICON) {
-      if (squeezed.contains(term)) {
-        return term;
-      }
-    }
-    return null;
-  }
-
-  /** Why the text looks like OCR output gone wrong, or null. */
   static @Nullable String ocrNoise(String text) {
     int letters = 0;
     int symbols = 0;
     int jamo = 0;
     int length = 0;
-    for (int i = 0; i < text.length(); ) {
+    // in the same pass: whether (.)\1{9,} and [Il1|O0]{4,} can match (see below)
+    int run = 0;
+    char last = 0;
+    boolean repeated = false;
+    boolean surrogates = false;
+    int confusable = 0;
+    boolean confusableRun = false;
+    for (int i = 0, n = text.length(); i < n; ) {
+      char c = text.charAt(i);
+      run = i > 0 && c == last ? run + 1 : 1;
+      last = c;
+      repeated |= run >= 10 && !isLineTerminator(c);
+      confusable = isConfusable(c) ? confusable + 1 : 0;
+      confusableRun |= confusable >= 4;
+      if (c < 0x80) {
+        i++;
+        byte kind = ASCII_KIND[c];
+        if (kind != SPACE) {
+          length++;
+          letters += kind == LETTER ? 1 : 0;
+          symbols += kind == SYMBOL ? 1 : 0;
+        }
+        continue;
+      }
+      if (c >= 0xAC00 && c <= 0xD7A3) { // Hangul syllables: letters
+        i++;
+        length++;
+        letters++;
+        continue;
+      }
       int cp = text.codePointAt(i);
+      surrogates |= Character.isSurrogate(c); // (a pair's low half is not seen by the runs above)
       i += Character.charCount(cp);
       if (Character.isWhitespace(cp)) {
         continue;
@@ -115,7 +90,7 @@ final class Patterns {
         jamo++;
       } else if (Character.isLetterOrDigit(cp)) {
         letters++;
-      } else if (".,?!'\"()[]:;-·~%/".indexOf(cp) < 0) {
+      } else if (PLAIN_PUNCTUATION.indexOf(cp) < 0) {
         symbols++;
       }
     }
@@ -125,16 +100,37 @@ final class Patterns {
     if (jamo >= 3 && jamo > 0.05 * length) {
       return jamo + " isolated jamo (ㄱ, ㅏ, …) typical of broken syllable recognition";
     }
-    if (Pattern.compile("(.)\\1{9,}").matcher(text).find()) {
+    // Without surrogates, (.)\1{9,} matches exactly where ten equal chars other than the line
+    // terminators . refuses follow each other; with them (the regex may start inside a pair) the
+    // regex decides.
+    if (surrogates ? REPEAT.matcher(text).find() : repeated) {
       return "a character repeated ten or more times";
     }
-    if (Pattern.compile("\\b(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{6,}\\b")
-            .matcher(text)
-            .find()
-        && Pattern.compile("[Il1|O0]{4,}").matcher(text).find()) {
+    if (confusableRun && MIXED_WORD.matcher(text).find()) {
       return "letters and digits mixed like l/1, O/0 confusions";
     }
     return null;
+  }
+
+  private static boolean isLineTerminator(char c) {
+    return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+  }
+
+  private static boolean isConfusable(char c) {
+    return c == 'I' || c == 'l' || c == '1' || c == '|' || c == 'O' || c == '0';
+  }
+
+  private static byte[] asciiKinds() {
+    byte[] kinds = new byte[0x80];
+    for (int cp = 0; cp < 0x80; cp++) {
+      kinds[cp] =
+          Character.isWhitespace(cp)
+              ? SPACE
+              : Character.isLetterOrDigit(cp)
+                  ? LETTER
+                  : PLAIN_PUNCTUATION.indexOf(cp) < 0 ? SYMBOL : PLAIN;
+    }
+    return kinds;
   }
 
   enum Script {
@@ -145,12 +141,24 @@ final class Patterns {
     NONE
   }
 
+  /** The script with the most letters; ASCII and Hangul syllables are classed without a lookup. */
   static Script script(String text) {
     int hangul = 0;
     int latin = 0;
     int han = 0;
     int other = 0;
-    for (int i = 0; i < text.length(); ) {
+    for (int i = 0, n = text.length(); i < n; ) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        i++;
+        latin += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? 1 : 0;
+        continue;
+      }
+      if (c >= 0xAC00 && c <= 0xD7A3) {
+        i++;
+        hangul++;
+        continue;
+      }
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (!Character.isLetter(cp)) {
@@ -173,26 +181,54 @@ final class Patterns {
         : max == latin ? Script.ENGLISH : max == han ? Script.CHINESE_JAPANESE : Script.OTHER;
   }
 
+  /** NFKC and lower case; a text already in NFKC (most) is not copied. */
   static String fold(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String nfkc =
+        Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    return nfkc.toLowerCase(Locale.ROOT);
   }
 
-  private static List<String> lexicon() {
-    List<String> out = new ArrayList<>();
-    try (var r =
-        new BufferedReader(
-            new InputStreamReader(
-                Objects.requireNonNull(Patterns.class.getResourceAsStream("hate-lexicon.txt")),
-                StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String t = line.strip();
-        if (!t.isEmpty() && !t.startsWith("#")) {
-          out.add(fold(t).replaceAll("\\s+", ""));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** The text with every run of regex {@code \s} white space made one space (as {@code \s+}). */
+  static String oneSpace(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n
+        && (!isRegexSpace(text.charAt(i)) || text.charAt(i) == ' ' && !spaceAt(text, i + 1))) {
+      i++;
     }
-    return List.copyOf(out);
+    if (i == n) {
+      return text; // nothing to change: no white space but single plain spaces
+    }
+    StringBuilder b = new StringBuilder(n).append(text, 0, i);
+    while (i < n) {
+      char c = text.charAt(i++);
+      if (isRegexSpace(c)) {
+        b.append(' ');
+        while (i < n && isRegexSpace(text.charAt(i))) {
+          i++;
+        }
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean spaceAt(String text, int i) {
+    return i < text.length() && isRegexSpace(text.charAt(i));
+  }
+
+  /** The text without regex {@code \s} white space (as {@code replaceAll("\s+", "")}). */
+  static String withoutSpace(String text) {
+    StringBuilder b = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isRegexSpace(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 }

@@ -79,7 +79,8 @@ public final class QualityCheck {
   public static RowFacts facts(Row row, String field) {
     Object value = row.fields().get(field);
     String text = value == null ? null : value.toString();
-    String key = Sha256.hex(text == null ? "\u0000null" : text).substring(0, 16);
+    String digest = Sha256.hex(text == null ? "\u0000null" : text);
+    String key = digest.substring(0, 16);
     if (text == null || text.isBlank() || text.contains("\uFFFD") || hasControl(text)) {
       String why =
           text == null
@@ -91,8 +92,11 @@ public final class QualityCheck {
                       : "control characters";
       return new RowFacts(row.where(), key, why, "NONE", null, null, null, null, null);
     }
-    String normal = Sha256.hex(Patterns.fold(text).replaceAll("\\s+", " ").strip());
-    var pii = Patterns.personalData(text);
+    String folded = Patterns.fold(text); // once, for the exact key, the lexicon and MinHash
+    String plain = Patterns.oneSpace(folded).strip();
+    // most rows are already folded text (one digest then serves both)
+    String normal = plain.equals(text) ? digest : Sha256.hex(plain);
+    var pii = PersonalData.find(text);
     String personal = null;
     if (!pii.isEmpty()) {
       StringBuilder d = new StringBuilder();
@@ -106,9 +110,9 @@ public final class QualityCheck {
         null,
         Patterns.script(text).name(),
         normal,
-        NearDuplicates.signature(text),
+        Signatures.ofFolded(folded),
         personal,
-        Patterns.hateTerm(text),
+        Lexicon.HATE.firstIn(folded),
         Patterns.ocrNoise(text));
   }
 

@@ -26,7 +26,11 @@ final class Signatures {
 
   /** The row's MinHash signature; null for a text too short to have one shingle. */
   static int @Nullable [] of(String text) {
-    String folded = Patterns.fold(text);
+    return ofFolded(Patterns.fold(text));
+  }
+
+  /** The signature of a text already folded ({@link Patterns#fold}). */
+  static int @Nullable [] ofFolded(String folded) {
     char[] s = new char[folded.length()];
     int n = 0;
     for (int i = 0; i < folded.length(); i++) {

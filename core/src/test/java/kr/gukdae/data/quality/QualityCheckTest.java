@@ -126,8 +126,8 @@ class QualityCheckTest {
 
   @Test
   void residentNumberChecksumAndThresholdFile() throws Exception {
-    assertThat(Patterns.rrnChecksumOk("8001011234560")).isTrue();
-    assertThat(Patterns.rrnChecksumOk("8001011234567")).isFalse();
+    assertThat(PersonalData.rrnChecksumOk("8001011234560")).isTrue();
+    assertThat(PersonalData.rrnChecksumOk("8001011234567")).isFalse();
     Path t = dir.resolve("t.json");
     Files.writeString(
         t,
