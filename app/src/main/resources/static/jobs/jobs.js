@@ -95,6 +95,16 @@
       cell(tr, s.shard); cell(tr, s.label); cell(tr, s.worker); cell(tr, s.attempts, "num");
       holders.appendChild(tr);
     });
+    const stuck = document.querySelector("#unplaceable tbody");
+    stuck.replaceChildren();
+    const size = (cpus, mb) => cpus + " CPU · " + Number(mb).toLocaleString("en") + " MiB";
+    (p.unplaceable || []).forEach((u) => {
+      const tr = document.createElement("tr");
+      cell(tr, u.shard); cell(tr, u.label); cell(tr, size(u.needCpus, u.needMemoryMb));
+      cell(tr, u.workersLive ? size(u.mostCpus, u.mostMemoryMb) : t("jobs.noWorker"));
+      stuck.appendChild(tr);
+    });
+    $("unplaceable").hidden = !(p.unplaceable || []).length;
     const problems = document.querySelector("#problems tbody");
     problems.replaceChildren();
     p.problems.forEach((s) => {

@@ -11,7 +11,10 @@ gukdaeI18n.add({
     "jobs.attempts": "시도", "jobs.reason": "사유", "jobs.none": "없음", "jobs.result": "결과 보기 (JSON)",
     "jobs.evalRun": "평가 실행 결과 보기", "jobs.signinFirst": "사무국 또는 심사위원 계정으로 로그인하세요.",
     "jobs.kind.eval": "평가 실행", "jobs.kind.originality": "독자성 검증", "jobs.kind.quality": "데이터 품질 검사", "jobs.kind.ngrams": "오염 검사 n-gram 색인",
-    "jobs.seconds": "초", "jobs.notFound": "그런 작업이 없습니다."
+    "jobs.seconds": "초", "jobs.notFound": "그런 작업이 없습니다.",
+    "jobs.unplaceable": "맡을 작업자가 없는 조각",
+    "jobs.unplaceableLead": "이 조각들은 살아 있는 어떤 작업자가 선언한 CPU·메모리보다 많이 필요해서 순서를 기다리는 것이 아니라 더 큰 작업자를 기다립니다. gukdae worker --cpus N --memory 16g 처럼 충분한 작업자를 띄우세요.",
+    "jobs.needs": "필요", "jobs.most": "가장 큰 작업자", "jobs.noWorker": "살아 있는 작업자 없음"
   },
   en: {
     "jobs.title": "Job progress (distributed work)",
@@ -25,6 +28,9 @@ gukdaeI18n.add({
     "jobs.attempts": "Attempts", "jobs.reason": "Reason", "jobs.none": "none", "jobs.result": "See the result (JSON)",
     "jobs.evalRun": "See the eval run", "jobs.signinFirst": "Sign in with an office or reviewer account.",
     "jobs.kind.eval": "Eval run", "jobs.kind.originality": "Originality check", "jobs.kind.quality": "Data quality scan", "jobs.kind.ngrams": "Contamination n-gram index",
-    "jobs.seconds": "s", "jobs.notFound": "No such job."
+    "jobs.seconds": "s", "jobs.notFound": "No such job.",
+    "jobs.unplaceable": "Shards no worker can take",
+    "jobs.unplaceableLead": "These shards need more CPU or memory than any live worker declared: they are waiting for a larger worker, not for their turn. Start one that is large enough, e.g. gukdae worker --cpus N --memory 16g.",
+    "jobs.needs": "Needs", "jobs.most": "Largest worker", "jobs.noWorker": "no live worker"
   }
 });

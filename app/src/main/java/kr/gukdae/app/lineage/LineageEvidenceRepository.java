@@ -46,7 +46,16 @@ public class LineageEvidenceRepository {
       Instant recordedAt) {}
 
   public Evidence save(DerivativeCount count, IngestReport report, String source) {
-    String id = UUID.randomUUID().toString();
+    return save(jdbc, UUID.randomUUID().toString(), count, report, source);
+  }
+
+  /**
+   * Stores a count under a given id on {@code jdbc} (a caller's transaction, e.g. a lineage job's
+   * merge, whose job id is the id: a second store of the same job fails on the key instead of
+   * counting twice).
+   */
+  public static Evidence save(
+      JdbcClient jdbc, String id, DerivativeCount count, IngestReport report, String source) {
     Instant now = Instant.now();
     jdbc.sql(
             """
@@ -79,7 +88,7 @@ public class LineageEvidenceRepository {
             JSON.writeValueAsString(count.tree()),
             count.treeTruncated())
         .update();
-    return find(id);
+    return find(jdbc, id);
   }
 
   public List<Evidence> list(@Nullable String root) {
@@ -118,7 +127,7 @@ public class LineageEvidenceRepository {
         .optional();
   }
 
-  private Evidence find(String id) {
+  private static Evidence find(JdbcClient jdbc, String id) {
     return jdbc.sql("SELECT * FROM lineage_evidence WHERE id = ?")
         .param(id)
         .query(LineageEvidenceRepository::row)

@@ -15,13 +15,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJob {
 
   /**
-   * One piece of a job: what progress shows, what to compute, and the model endpoint it asks
-   * ({@code null}: none; a worker started with {@code --endpoint} takes only pieces of the
-   * endpoints it names, and pieces of none).
+   * One piece of a job: what progress shows, what to compute, the model endpoint it asks ({@code
+   * null}: none; a worker started with {@code --endpoint} takes only pieces of the endpoints it
+   * names, and pieces of none), and what it needs of the worker that runs it (only a worker whose
+   * declared capacity covers it claims it).
    */
-  record Piece(String label, String spec, @Nullable String endpoint) {
+  record Piece(String label, String spec, @Nullable String endpoint, Capacity needs) {
+    /** A piece that asks no endpoint and needs nothing beyond any worker. */
     Piece(String label, String spec) {
-      this(label, spec, null);
+      this(label, spec, null, Capacity.NONE);
+    }
+
+    /** A piece that asks no endpoint. */
+    Piece(String label, String spec, Capacity needs) {
+      this(label, spec, null, needs);
     }
   }
 
@@ -78,6 +85,11 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJ
    */
   default List<Piece> more(String jobId, String spec, String piece, String result) {
     return List.of();
+  }
+
+  /** What the merge needs of its worker (it holds every piece's result, or more). */
+  default Capacity mergeNeeds(String spec) {
+    return Capacity.NONE;
   }
 
   /** Joins every piece's result (in piece order) into the job's result. */

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * @param etaSeconds time left at the pace so far (elapsed × pieces left ÷ pieces done); null before
  *     the first piece is done or once the job ended
+ * @param unplaceable queued pieces that need more CPU cores or memory than any live worker declared
+ *     (at most 100): they wait for a larger worker, not for their turn
  */
 record JobProgress(
     String id,
@@ -33,7 +35,8 @@ record JobProgress(
     @Nullable Long etaSeconds,
     @Nullable String error,
     List<Shard> running,
-    List<Shard> problems) {
+    List<Shard> problems,
+    List<Placement.Unplaceable> unplaceable) {
 
   /** One shard as progress shows it. */
   record Shard(
@@ -47,6 +50,7 @@ record JobProgress(
   JobProgress {
     running = List.copyOf(running);
     problems = List.copyOf(problems);
+    unplaceable = List.copyOf(unplaceable);
   }
 
   /** A job of the job queue, or else a distributed eval run, by id. */
@@ -99,7 +103,8 @@ record JobProgress(
             (OffsetDateTime) h[3],
             (OffsetDateTime) h[4],
             (String) h[5],
-            shards));
+            shards,
+            "RUNNING".equals(h[2]) ? Placement.of(jdbc, id) : List.of()));
   }
 
   private static Optional<JobProgress> eval(JdbcClient jdbc, String id) {
@@ -150,7 +155,8 @@ record JobProgress(
             (OffsetDateTime) h[2],
             (OffsetDateTime) h[3],
             error,
-            shards));
+            shards,
+            List.of()));
   }
 
   private static JobProgress build(
@@ -162,7 +168,8 @@ record JobProgress(
       OffsetDateTime created,
       @Nullable OffsetDateTime finished,
       @Nullable String error,
-      List<Shard> shards) {
+      List<Shard> shards,
+      List<Placement.Unplaceable> unplaceable) {
     int done = 0;
     int runningCount = 0;
     int queued = 0;
@@ -208,6 +215,7 @@ record JobProgress(
         eta,
         error,
         running,
-        problems);
+        problems,
+        unplaceable);
   }
 }

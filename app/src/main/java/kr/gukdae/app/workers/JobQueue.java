@@ -39,7 +39,9 @@ final class JobQueue {
       int attempt,
       String kind,
       String jobSpec,
-      @Nullable String endpoint) {}
+      @Nullable String endpoint,
+      @Nullable String specSeal,
+      @Nullable String jobSpecSeal) {}
 
   private final ShardQueue base;
 
@@ -64,51 +66,97 @@ final class JobQueue {
     return base.now();
   }
 
-  /** Enqueues a job: its pieces, then the merge that waits for all of them. */
+  /**
+   * Enqueues a job: its pieces, then the merge that waits for all of them; the job's spec and every
+   * piece's are sealed, so a worker can refuse one edited in the database before running it.
+   */
   void submit(
-      String id, JobKind kind, String label, String spec, String by, List<JobKind.Piece> pieces) {
+      String id,
+      JobKind kind,
+      String label,
+      String spec,
+      String by,
+      List<JobKind.Piece> pieces,
+      JobSeal seal) {
     tx().executeWithoutResult(status -> {
       jdbc()
           .sql(
-              "INSERT INTO work_job (id, kind, label, spec, status, submitted_by, created_at)"
-                  + " VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)")
-          .params(id, kind.name(), clip(label, 300), spec, clip(by, 200), now())
+              "INSERT INTO work_job (id, kind, label, spec, spec_seal, status, submitted_by,"
+                  + " created_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?)")
+          .params(
+              id,
+              kind.name(),
+              clip(label, 300),
+              spec,
+              seal.sealSpec(id, JobSeal.RESULT, kind.name(), spec),
+              clip(by, 200),
+              now())
           .update();
       int no = 0;
       for (JobKind.Piece p : pieces) {
-        insert(id, no++, false, p);
+        insert(id, no++, false, p, seal);
       }
-      insert(id, no, true, new JobKind.Piece("merge", ""));
+      insert(id, no, true, new JobKind.Piece("merge", "", kind.mergeNeeds(spec)), seal);
     });
   }
 
-  private void insert(String id, int no, boolean merge, JobKind.Piece p) {
+  private void insert(String id, int no, boolean merge, JobKind.Piece p, JobSeal seal) {
     jdbc()
         .sql(
-            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, endpoint, status)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'QUEUED')")
+            "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, spec_seal, endpoint,"
+                + " status, need_cpus, need_memory_mb) VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)")
         .param(id)
         .param(no)
         .param(merge)
         .param(clip(p.label(), 300))
         .param(p.spec())
+        .param(seal.sealSpec(id, no, part(merge), p.spec()))
         .param(p.endpoint()) // NULL: a piece any worker may run
+        .param(p.needs().cpus())
+        .param(p.needs().memoryMb())
         .update();
   }
 
-  /** The next shard any worker may run, or empty; a shard past its attempts fails its job. */
+  /** What a shard's spec seal says it is: a merge is never sealed as a piece, nor the reverse. */
+  static String part(boolean merge) {
+    return merge ? "merge" : "piece";
+  }
+
+  /**
+   * Refuses a claim whose job spec or piece spec is not the one sealed at submission, before any of
+   * it runs; the error names the job and the piece.
+   */
+  static void checkSpecs(Claim c, JobSeal seal) {
+    seal.checkSpec(c.jobId(), JobSeal.RESULT, "spec", c.kind(), c.jobSpec(), c.jobSpecSeal());
+    seal.checkSpec(
+        c.jobId(),
+        c.shardNo(),
+        "piece " + c.shardNo() + " (" + c.label() + ")",
+        part(c.merge()),
+        c.spec(),
+        c.specSeal());
+  }
+
+  /** The next shard a worker of any capacity may run (tests; workers declare theirs). */
   Optional<Claim> claim(String worker, Duration lease) {
     return claim(worker, null, lease);
+  }
+
+  /** The next shard a worker of any capacity that reaches {@code endpoints} may run (tests). */
+  Optional<Claim> claim(String worker, @Nullable Set<String> endpoints, Duration lease) {
+    return claim(worker, endpoints, lease, new Capacity(Integer.MAX_VALUE, Long.MAX_VALUE));
   }
 
   /**
    * The next shard this worker may run, or empty; a shard past its attempts fails its job. {@code
    * endpoints}: those the worker may reach ({@code null}: any); a piece that names another endpoint
-   * is never handed to it, a piece that names none is.
+   * is never handed to it, a piece that names none is. A piece that needs more CPUs or memory than
+   * {@code has} is left for another worker.
    */
-  Optional<Claim> claim(String worker, @Nullable Set<String> endpoints, Duration lease) {
+  Optional<Claim> claim(
+      String worker, @Nullable Set<String> endpoints, Duration lease, Capacity has) {
     while (true) {
-      Optional<Claim> got = tx().execute(status -> claimOnce(worker, endpoints, lease));
+      Optional<Claim> got = tx().execute(status -> claimOnce(worker, endpoints, lease, has));
       if (got == null || got.isEmpty()) {
         return Optional.empty();
       }
@@ -119,7 +167,7 @@ final class JobQueue {
   }
 
   private Optional<Claim> claimOnce(
-      String worker, @Nullable Set<String> endpoints, Duration lease) {
+      String worker, @Nullable Set<String> endpoints, Duration lease, Capacity has) {
     OffsetDateTime now = now();
     List<Object> params = new ArrayList<>();
     params.add(now);
@@ -137,13 +185,16 @@ final class JobQueue {
       }
       reachable = in.append(')').toString();
     }
+    params.add(has.cpus());
+    params.add(has.memoryMb());
     List<Object[]> rows =
         jdbc()
             .sql(
-                "SELECT job_id, shard_no, merge, label, spec, attempts, last_error, endpoint"
-                    + " FROM work_shard s"
+                "SELECT job_id, shard_no, merge, label, spec, attempts, last_error, endpoint,"
+                    + " spec_seal FROM work_shard s"
                     + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
                     + reachable
+                    + " AND need_cpus <= ? AND need_memory_mb <= ?"
                     + " AND (NOT merge OR NOT EXISTS (SELECT 1 FROM work_shard o"
                     + " WHERE o.job_id = s.job_id AND NOT o.merge AND o.status <> 'DONE'))"
                     + " ORDER BY job_id, shard_no LIMIT 1 FOR UPDATE SKIP LOCKED")
@@ -157,7 +208,8 @@ final class JobQueue {
                   rs.getString(5),
                   rs.getInt(6),
                   rs.getString(7),
-                  rs.getString(8)
+                  rs.getString(8),
+                  rs.getString(9)
                 })
             .list();
     if (rows.isEmpty()) {
@@ -175,9 +227,9 @@ final class JobQueue {
         .update();
     Object[] job =
         jdbc()
-            .sql("SELECT kind, spec FROM work_job WHERE id = ?")
+            .sql("SELECT kind, spec, spec_seal FROM work_job WHERE id = ?")
             .param(jobId)
-            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2)})
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})
             .single();
     if (attempt > ShardQueue.MAX_ATTEMPTS) {
       failLocked(
@@ -201,7 +253,9 @@ final class JobQueue {
             attempt,
             (String) job[0],
             (String) job[1],
-            (String) r[7]));
+            (String) r[7],
+            (String) r[8],
+            (String) job[2]));
   }
 
   /** Extends the lease; false when this holder lost the shard. */
@@ -216,17 +270,18 @@ final class JobQueue {
   }
 
   /**
-   * Stores the shard's result with its seal and marks it done, if this holder still holds it; the
-   * pieces the result leads to (a crawl's next pages) are queued in the same transaction, so the
+   * Stores the shard's result, sealed, and marks it done, if this holder still holds it; the pieces
+   * the result leads to (a crawl's next pages) are queued, sealed, in the same transaction, so the
    * merge never sees every piece done while one is still to be added.
    */
-  boolean complete(Claim c, String result, String seal, List<JobKind.Piece> more) {
-    return complete(c, result, seal, more, null);
+  boolean complete(Claim c, String result, JobSeal sealer, List<JobKind.Piece> more) {
+    return complete(c, result, sealer, more, null);
   }
 
   /** As above, recording how long the holder took, claim to completion (the shard latency). */
   boolean complete(
-      Claim c, String result, String seal, List<JobKind.Piece> more, @Nullable Duration took) {
+      Claim c, String result, JobSeal sealer, List<JobKind.Piece> more, @Nullable Duration took) {
+    String seal = sealer.seal(c.jobId(), c.shardNo(), c.spec(), result);
     Boolean done =
         tx().execute(status -> {
           if (!more.isEmpty()) {
@@ -253,7 +308,7 @@ final class JobQueue {
                       .update()
                   == 1;
           if (held) {
-            more.forEach(p -> add(c.jobId(), p));
+            more.forEach(p -> add(c.jobId(), p, sealer));
           }
           return held;
         });
@@ -261,7 +316,7 @@ final class JobQueue {
   }
 
   /** Queues a piece found while the job runs, unless one with the same label is already there. */
-  private void add(String jobId, JobKind.Piece p) {
+  private void add(String jobId, JobKind.Piece p, JobSeal seal) {
     String label = clip(p.label(), 300);
     boolean known =
         jdbc()
@@ -282,7 +337,7 @@ final class JobQueue {
             "job " + jobId + ": 조각이 " + MAX_PIECES + "개를 넘었습니다. 범위를 줄여 다시 제출하세요",
             "job " + jobId + ": more than " + MAX_PIECES + " pieces; submit a smaller one");
       }
-      insert(jobId, no, false, new JobKind.Piece(label, p.spec(), p.endpoint()));
+      insert(jobId, no, false, new JobKind.Piece(label, p.spec(), p.endpoint(), p.needs()), seal);
     }
   }
 
@@ -293,7 +348,7 @@ final class JobQueue {
   boolean finish(Claim merge, JobKind.Joined joined, JobSeal seal, @Nullable Duration took) {
     Boolean done =
         tx().execute(status -> {
-          if (!complete(merge, "", "", List.of(), took)) {
+          if (!complete(merge, "", seal, List.of(), took)) {
             return false;
           }
           String result = joined.store(jdbc());

@@ -44,11 +44,19 @@ final class JobRunner {
   /** Runs one shard if there is one; false when the queue had nothing for this worker. */
   boolean runNext() {
     long claimedAt = System.nanoTime();
-    var claim = queue.claim(config.id(), config.endpoints(), config.lease());
+    var claim = queue.claim(config.id(), config.endpoints(), config.lease(), config.resources());
     if (claim.isEmpty()) {
       return false;
     }
     JobQueue.Claim c = claim.get();
+    try {
+      JobQueue.checkSpecs(c, seal);
+    } catch (UserError e) {
+      // a spec edited after submission stays edited: nothing of it runs, the job fails saying which
+      log.warn("job {} refused: {}", c.jobId(), e.getMessage());
+      queue.fail(c.jobId(), e.getMessage());
+      return true;
+    }
     try (Heartbeat beat =
             new Heartbeat(
                 c.jobId() + "#" + c.shardNo(),
@@ -81,8 +89,7 @@ final class JobRunner {
         queue.unclaim(c);
       } else {
         List<JobKind.Piece> more = kind.more(c.jobId(), c.jobSpec(), c.spec(), result);
-        queue.complete(
-            c, result, seal.seal(c.jobId(), c.shardNo(), c.spec(), result), more, beat.held());
+        queue.complete(c, result, seal, more, beat.held());
       }
     } catch (PieceContext.Gone e) {
       if (stopping.getAsBoolean()) {

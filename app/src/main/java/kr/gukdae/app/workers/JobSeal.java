@@ -34,6 +34,8 @@ final class JobSeal {
   static final int SAMPLE = -2;
 
   private static final String SCHEME = "hmac-sha256";
+  private static final String NOT_JOINED = ". 결과를 합치지 않습니다. 작업을 다시 제출하세요";
+  private static final String NOT_JOINED_EN = "; the result is not joined, submit the job again";
 
   private final SecretKeySpec key;
   private final String keyId;
@@ -75,14 +77,63 @@ final class JobSeal {
   }
 
   /**
+   * The seal of a job's spec (with {@link #RESULT} as piece number, and its kind) or of a piece's
+   * spec (with {@code kind} "piece" or "merge"), given at submission: a domain of its own, so no
+   * spec seal is ever a result seal.
+   */
+  String sealSpec(String jobId, int pieceNo, String kind, String spec) {
+    String message =
+        "spec\n" + jobId + "\n" + pieceNo + "\n" + kind + "\n" + Sha256.hex(spec) + "\n";
+    return SCHEME + ":" + keyId + ":" + HexFormat.of().formatHex(mac(key, message));
+  }
+
+  /**
+   * Refuses a spec whose seal is missing, made under another secret, or not the one these bytes
+   * give, before anything of it runs; {@code what} names the job's spec or the piece.
+   */
+  void checkSpec(
+      String jobId, int pieceNo, String what, String kind, String spec, @Nullable String seal) {
+    String tail = ". 아무것도 실행하지 않았습니다. 작업을 다시 제출하세요";
+    String tailEn = "; nothing was run, submit the job again";
+    if (seal == null || seal.isBlank()) {
+      throw refused(jobId, what, "명세에 봉인이 없습니다" + tail, "its spec has no seal" + tailEn);
+    }
+    requireKey(jobId, what, seal);
+    byte[] expected = sealSpec(jobId, pieceNo, kind, spec).getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.UTF_8))) {
+      throw refused(
+          jobId,
+          what,
+          "명세가 봉인과 맞지 않습니다 (제출 뒤 데이터베이스에서 바뀌었습니다)" + tail,
+          "its spec does not match its seal (it was changed in the database after submission)"
+              + tailEn);
+    }
+  }
+
+  /**
    * Refuses a result whose seal is missing, made under another secret, or not the one these bytes
    * give; {@code what} names the piece in the error (e.g. "piece 3 (rows 1–40)").
    */
   void check(
       String jobId, int pieceNo, String what, String spec, String result, @Nullable String seal) {
     if (seal == null || seal.isBlank()) {
-      throw refused(jobId, what, "봉인이 없습니다", "it has no seal");
+      throw refused(jobId, what, "봉인이 없습니다" + NOT_JOINED, "it has no seal" + NOT_JOINED_EN);
     }
+    requireKey(jobId, what, seal);
+    byte[] expected = seal(jobId, pieceNo, spec, result).getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.UTF_8))) {
+      throw refused(
+          jobId,
+          what,
+          "저장된 결과가 봉인과 맞지 않습니다 (계산된 뒤 데이터베이스에서 바뀌었습니다)" + NOT_JOINED,
+          "its stored result does not match its seal (it was changed in the database after it was"
+              + " computed)"
+              + NOT_JOINED_EN);
+    }
+  }
+
+  /** A seal made under another secret is a setup error, not an edit: say so. */
+  private void requireKey(String jobId, String what, String seal) {
     String[] parts = seal.split(":", 3);
     if (parts.length == 3 && parts[0].equals(SCHEME) && !parts[1].equals(keyId)) {
       String where = "job " + jobId + ", " + what + ": ";
@@ -101,22 +152,11 @@ final class JobSeal {
               + "; give every worker and the web server the same gukdae.secret (or the same"
               + " secret.key file)");
     }
-    byte[] expected = seal(jobId, pieceNo, spec, result).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.UTF_8))) {
-      throw refused(
-          jobId,
-          what,
-          "저장된 결과가 봉인과 맞지 않습니다 (계산된 뒤 데이터베이스에서 바뀌었습니다)",
-          "its stored result does not match its seal (it was changed in the database after it was"
-              + " computed)");
-    }
   }
 
   private static UserError refused(String jobId, String what, String ko, String en) {
     String where = "job " + jobId + ", " + what + ": ";
-    return UserError.of(
-        where + ko + ". 결과를 합치지 않습니다. 작업을 다시 제출하세요",
-        where + en + "; the result is not joined, submit the job again");
+    return UserError.of(where + ko, where + en);
   }
 
   private static byte[] mac(SecretKeySpec key, String message) {

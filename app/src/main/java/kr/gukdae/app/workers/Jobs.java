@@ -148,7 +148,7 @@ class Jobs {
   String submit(JobKind kind, String label, String spec, String by) {
     List<JobKind.Piece> pieces = kind.split(spec);
     String id = kind.name() + "-" + UUID.randomUUID().toString().substring(0, 12);
-    queue.submit(id, kind, label, spec, by, pieces);
+    queue.submit(id, kind, label, spec, by, pieces, seal);
     return id;
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
+import kr.gukdae.app.lineage.LineageEvidenceRepository;
 import kr.gukdae.app.lineage.RulesQuery;
 import kr.gukdae.lineage.DerivativeCount;
 import kr.gukdae.lineage.HubCrawler;
@@ -49,7 +50,8 @@ final class LineageJob implements JobKind {
 
   /**
    * What to crawl and count. {@code retries}: tries of one request inside a piece on 429/5xx before
-   * the piece fails and goes back to the queue; {@code maxRepos} as {@code HubCrawler}.
+   * the piece fails and goes back to the queue; {@code maxRepos} as {@code HubCrawler}; {@code
+   * record}: the count is stored as {@code lineage_evidence} (as {@code gukdae lineage --record}).
    */
   record Spec(
       String root,
@@ -58,7 +60,8 @@ final class LineageJob implements JobKind {
       int retries,
       int maxRepos,
       RulesQuery rules,
-      int treeLimit) {
+      int treeLimit,
+      boolean record) {
     Spec {
       Objects.requireNonNull(root, "root");
       Objects.requireNonNull(rules, "rules");
@@ -187,8 +190,20 @@ final class LineageJob implements JobKind {
     out.set("explanation", JobJson.JSON.valueToTree(count.explanation()));
     out.set("ingest", JobJson.JSON.valueToTree(lineage.report()));
     out.set("cache", JobJson.JSON.valueToTree(cache));
-    String json = out.toString();
-    return jdbc -> json;
+    if (!s.record()) {
+      String json = out.toString();
+      return jdbc -> json;
+    }
+    // Stored by the merge's holder in the transaction that finishes the job, under the job's id:
+    // a second store of the same job (two holders racing past the fence) fails on the key.
+    String source =
+        "hub " + s.hub() + " (job " + jobId + ", cache SHA-256 " + Sha256.hex(text) + ")";
+    return jdbc -> {
+      out.put(
+          "evidenceId",
+          LineageEvidenceRepository.save(jdbc, jobId, count, lineage.report(), source).id());
+      return out.toString();
+    };
   }
 
   /** A repo's listing pages in order; a gap in the chain of next links is a broken job. */

@@ -28,9 +28,12 @@ class LineageJobsController {
       @Nullable RulesQuery rules,
       @Nullable Integer pageSize,
       @Nullable Integer maxRepos,
-      @Nullable Integer treeLimit) {}
+      @Nullable Integer treeLimit,
+      @Nullable Boolean record) {}
 
+  /** No rule changed: the programme's counting rules, the only ones evidence is recorded under. */
   private final Jobs jobs;
+
   private final Access access;
 
   LineageJobsController(Jobs jobs, Access access) {
@@ -47,6 +50,17 @@ class LineageJobsController {
     }
     RulesQuery rules = body.rules() != null ? body.rules() : RulesQuery.DEFAULTS;
     rules.rules(); // a bad date or threshold is a 400 now, not a failed job later
+    boolean record = Boolean.TRUE.equals(body.record());
+    if (record && !windowOnly(rules)) {
+      // as POST /api/lineage/evidence: evidence is counted under the programme's rules only (a
+      // window, since/until, is the stage's choice), or one request could record a count with every
+      // anti-gaming rule switched off
+      throw UserError.of(
+          "record: 증거는 프로그램의 집계 규칙으로만 기록합니다 (since/until만 정할 수 있음). 다른 규칙을 빼거나 record를"
+              + " false로 하세요",
+          "record: evidence is counted under the programme's rules only (since/until may be set);"
+              + " drop the other rules or set record to false");
+    }
     var spec =
         new LineageJob.Spec(
             body.root().strip(),
@@ -55,7 +69,8 @@ class LineageJobsController {
             3,
             body.maxRepos() == null ? 500_000 : body.maxRepos(),
             rules,
-            body.treeLimit() == null ? 500 : body.treeLimit());
+            body.treeLimit() == null ? 500 : body.treeLimit(),
+            record);
     String id =
         jobs.submit(new LineageJob(), "lineage " + spec.root(), JobJson.write(spec), p.id());
     JobProgress progress = jobs.progress(id).orElseThrow();
@@ -63,5 +78,19 @@ class LineageJobsController {
         .body(
             new JobsController.Submitted(
                 id, LineageJob.NAME, progress.shardsTotal(), "/api/jobs/" + id, "/jobs/?id=" + id));
+  }
+
+  private static boolean windowOnly(RulesQuery r) {
+    return new RulesQuery(
+            null,
+            null,
+            r.excludeTeam(),
+            r.teamOwners(),
+            r.requireWeights(),
+            r.minCardChars(),
+            r.minDownloads(),
+            r.minLikes(),
+            r.maxPerOwner())
+        .equals(RulesQuery.DEFAULTS);
   }
 }

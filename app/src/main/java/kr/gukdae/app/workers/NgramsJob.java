@@ -2,8 +2,11 @@ package kr.gukdae.app.workers;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +24,9 @@ import kr.gukdae.data.ngram.TrainingText;
  * own and writes it beside the output ({@code <out>.part<k>}); the merge ORs the pieces' bits and
  * adds their counts, which is the file one process writes, byte for byte (setting a bit does not
  * depend on order, and the counts are sums). CSV and Parquet files are one piece each. A piece
- * refuses a file whose size is not the size seen at submission.
+ * refuses a file whose size, or the SHA-256 of its byte range, is not the one seen at submission:
+ * the ranges cover the file, so a job finishes only on the submitted bytes, each piece reading its
+ * own range twice and not the whole file.
  */
 final class NgramsJob implements JobKind {
 
@@ -53,8 +58,15 @@ final class NgramsJob implements JobKind {
     }
   }
 
-  /** Bytes {@code [from, to)} of file {@code file}; {@code part} numbers the partial filter. */
-  record PieceSpec(int file, long from, long to, int part) {}
+  /**
+   * Bytes {@code [from, to)} of file {@code file}, with the SHA-256 of those bytes (up to the end
+   * of the file) at submission; {@code part} numbers the partial filter.
+   */
+  record PieceSpec(int file, long from, long to, int part, String sha256) {
+    PieceSpec {
+      Objects.requireNonNull(sha256, "sha256");
+    }
+  }
 
   /** What a piece wrote: its partial filter and the file's SHA-256, checked by the merge. */
   record PartResult(String path, String sha256, long ngrams, long documents) {}
@@ -75,22 +87,39 @@ final class NgramsJob implements JobKind {
     for (int f = 0; f < s.files().size(); f++) {
       Source file = s.files().get(f);
       String name = String.valueOf(Path.of(file.path()).getFileName());
-      if (!TrainingText.splittable(Path.of(file.path()))) {
-        pieces.add(piece(name, f, 0, Long.MAX_VALUE, pieces.size()));
+      Path path = Path.of(file.path());
+      if (!TrainingText.splittable(path)) {
+        pieces.add(
+            piece(s, name, f, 0, Long.MAX_VALUE, pieces.size(), sha256(path, 0, file.size())));
         continue;
       }
       for (long from = 0; from == 0 || from < file.size(); from += s.bytesPerPiece()) {
         long to = Math.min(file.size(), from + s.bytesPerPiece());
-        pieces.add(piece(name, f, from, to, pieces.size()));
+        pieces.add(piece(s, name, f, from, to, pieces.size(), sha256(path, from, to)));
       }
     }
     return pieces;
   }
 
-  private static Piece piece(String name, int file, long from, long to, int part) {
+  private static Piece piece(
+      Spec s, String name, int file, long from, long to, int part, String sha) {
     String range =
         to == Long.MAX_VALUE ? "" : String.format(Locale.ROOT, " bytes %,d–%,d", from, to);
-    return new Piece(name + range, JobJson.write(new PieceSpec(file, from, to, part)));
+    return new Piece(
+        name + range,
+        JobJson.write(new PieceSpec(file, from, to, part, sha)),
+        new Capacity(1, Capacity.mib(filterBytes(s))));
+  }
+
+  /** A piece holds one whole filter; the merge two (the sum and the part it reads). */
+  @Override
+  public Capacity mergeNeeds(String spec) {
+    return new Capacity(
+        1, Capacity.mib(2 * filterBytes(JobJson.read(spec, Spec.class, "ngrams job"))));
+  }
+
+  private static long filterBytes(Spec s) {
+    return (1L << s.params().log2Bits()) / 8;
   }
 
   @Override
@@ -112,13 +141,49 @@ final class NgramsJob implements JobKind {
     }
     if (size != source.size()) {
       throw UserError.of(
-          file + ": 이 워커의 사본이 제출된 파일과 다릅니다 (크기 여기 " + size + ", 제출 " + source.size() + ")",
+          file
+              + ": 이 워커의 사본이 제출된 파일과 다릅니다 (크기 여기 "
+              + size
+              + ", 제출 "
+              + source.size()
+              + "; 작업 "
+              + jobId
+              + ")",
           file
               + ": this worker's copy differs from the submitted one (size "
               + size
               + " here, "
               + source.size()
-              + " submitted)");
+              + " submitted; job "
+              + jobId
+              + ")");
+    }
+    // the bytes of this piece's range, streamed: with every other piece's, the whole file
+    long end = Math.min(p.to(), size);
+    String sha = sha256(file, p.from(), end);
+    if (!sha.equals(p.sha256())) {
+      String range = String.format(Locale.ROOT, "%,d–%,d", p.from(), end);
+      throw UserError.of(
+          file
+              + ": 이 워커의 사본이 제출된 파일과 다릅니다 (바이트 "
+              + range
+              + "의 SHA-256 여기 "
+              + sha
+              + ", 제출 "
+              + p.sha256()
+              + "; 작업 "
+              + jobId
+              + ")",
+          file
+              + ": this worker's copy differs from the submitted one (SHA-256 of bytes "
+              + range
+              + " "
+              + sha
+              + " here, "
+              + p.sha256()
+              + " submitted; job "
+              + jobId
+              + ")");
     }
     NgramFilter filter = new NgramFilter(s.params());
     try (var indexer = new ParallelIndexer(filter, Runtime.getRuntime().availableProcessors())) {
@@ -209,6 +274,29 @@ final class NgramsJob implements JobKind {
           out + ": will not overwrite a file that is not an n-gram file");
     }
     return out;
+  }
+
+  /** The SHA-256 of bytes {@code [from, to)} of the file, read in parts. */
+  static String sha256(Path file, long from, long to) {
+    MessageDigest digest = Sha256.digest();
+    ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    try (FileChannel channel = FileChannel.open(file)) {
+      long at = from;
+      while (at < to) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), to - at));
+        int n = channel.read(buffer, at);
+        if (n < 0) {
+          break; // shorter than the range: its hash differs, which the caller reports
+        }
+        digest.update(buffer.array(), 0, n);
+        at += n;
+      }
+    } catch (IOException e) {
+      throw UserError.of(
+          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
+          file + ": cannot read (" + e.getMessage() + ")");
+    }
+    return Sha256.hex(digest);
   }
 
   private static String sha256(Path file) {

@@ -93,6 +93,12 @@ final class OriginalityJob implements JobKind {
   private @Nullable String cachedJob;
   private @Nullable Models cached;
 
+  /**
+   * Memory a pair group needs per byte of its candidate tensors: the reference side as large, both
+   * widened from 16-bit to 32-bit floats.
+   */
+  static final long FLOATS_PER_CANDIDATE_BYTE = 4;
+
   private record Models(WeightModel candidate, List<WeightModel> references, ComparisonPlan plan) {}
 
   @Override
@@ -112,11 +118,16 @@ final class OriginalityJob implements JobKind {
       int n = m.plan().pairs(c);
       for (int from = 0; from < n; from += s.pairsPerPiece()) {
         int to = Math.min(n, from + s.pairsPerPiece());
+        long bytes = 0;
+        for (int pair = from; pair < to; pair++) {
+          bytes += m.plan().bytes(c, pair);
+        }
         pieces.add(
             new Piece(
                 m.plan().label(c) + " · pairs " + from + "–" + (to - 1),
-                JobJson.write(
-                    new PieceSpec(c, from, to, m.plan().names(c, from, to), null, null))));
+                JobJson.write(new PieceSpec(c, from, to, m.plan().names(c, from, to), null, null)),
+                // both sides of every pair of the group, widened to floats: a bound, not a guess
+                new Capacity(1, Capacity.mib(FLOATS_PER_CANDIDATE_BYTE * bytes))));
       }
     }
     List<WeightModel> models = new ArrayList<>();
@@ -127,7 +138,8 @@ final class OriginalityJob implements JobKind {
         pieces.add(
             new Piece(
                 "sha256 " + models.get(i).name() + " · " + f.getFileName(),
-                JobJson.write(new PieceSpec(null, 0, 0, List.of(), i, f.toString()))));
+                JobJson.write(new PieceSpec(null, 0, 0, List.of(), i, f.toString())),
+                new Capacity(1, 0)));
       }
     }
     return pieces;

@@ -64,6 +64,12 @@ final class QualityJob implements JobKind {
 
   record PieceSpec(int first, int end) {}
 
+  /**
+   * What a piece keeps per row of its own (a MinHash signature, patterns, a hash), rounded up: its
+   * memory need. Each piece needs a CPU (its facts are computed a batch at a time on every core).
+   */
+  static final long BYTES_PER_ROW = 4096;
+
   @Override
   public String name() {
     return NAME;
@@ -78,7 +84,10 @@ final class QualityJob implements JobKind {
     for (int first = 0; first == 0 || first < n[0]; first += s.rowsPerPiece()) {
       int end = Math.min(n[0], first + s.rowsPerPiece());
       pieces.add(
-          new Piece("rows " + (first + 1) + "–" + end, JobJson.write(new PieceSpec(first, end))));
+          new Piece(
+              "rows " + (first + 1) + "–" + end,
+              JobJson.write(new PieceSpec(first, end)),
+              new Capacity(1, Capacity.mib((end - first) * BYTES_PER_ROW))));
     }
     return pieces;
   }

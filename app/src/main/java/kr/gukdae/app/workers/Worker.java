@@ -45,8 +45,22 @@ public final class Worker {
       @Nullable Set<String> endpoints,
       Duration lease,
       Duration idlePoll,
-      Path home) {
+      Path home,
+      Capacity resources) {
+
+    /** A worker declaring what this machine has ({@link Capacity#ofMachine}). */
+    public Config(
+        String id,
+        int capacity,
+        @Nullable Set<String> endpoints,
+        Duration lease,
+        Duration idlePoll,
+        Path home) {
+      this(id, capacity, endpoints, lease, idlePoll, home, Capacity.ofMachine());
+    }
+
     public Config {
+      Objects.requireNonNull(resources, "resources");
       Objects.requireNonNull(id, "id");
       if (capacity < 1) {
         throw kr.gukdae.UserError.of(

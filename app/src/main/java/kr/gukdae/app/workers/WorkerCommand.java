@@ -49,6 +49,21 @@ class WorkerCommand implements GukdaeCommand {
               + " (default ${DEFAULT-VALUE})")
   int leaseSeconds;
 
+  @Option(
+      names = "--cpus",
+      description =
+          "CPU cores a job piece may use on this worker (default: this machine's cores); pieces"
+              + " that need more are left to other workers")
+  Integer cpus;
+
+  @Option(
+      names = "--memory",
+      paramLabel = "SIZE",
+      description =
+          "memory a job piece may use on this worker, e.g. 8g or 512m (default: this JVM's"
+              + " maximum heap); pieces that need more are left to other workers")
+  String memory;
+
   @Option(names = "--id", description = "worker name (default: host + random)")
   String id;
 
@@ -108,7 +123,10 @@ class WorkerCommand implements GukdaeCommand {
                     endpoints.stream().map(Submission::normalizeEndpoint).toList()),
             Duration.ofSeconds(leaseSeconds),
             Duration.ofMillis(500),
-            home);
+            home,
+            new Capacity(
+                cpus != null ? cpus : Capacity.ofMachine().cpus(),
+                memory != null ? Capacity.parseMemory(memory) : Capacity.ofMachine().memoryMb()));
     Worker worker = new Worker(config, dataSource, secret);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
     System.out.println("worker " + name + " waiting for shards (Ctrl-C stops)");

@@ -31,8 +31,16 @@ final class WorkerRegistry {
               .jdbc()
               .sql(
                   "INSERT INTO eval_worker (id, host, capacity, endpoints, started_at,"
-                      + " heartbeat_at) VALUES (?, ?, ?, ?, ?, ?)")
-              .params(config.id(), host(), config.capacity(), clip(endpoints), now, now)
+                      + " heartbeat_at, cpus, memory_mb) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+              .params(
+                  config.id(),
+                  host(),
+                  config.capacity(),
+                  clip(endpoints),
+                  now,
+                  now,
+                  config.resources().cpus(),
+                  config.resources().memoryMb())
               .update();
         });
   }

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import kr.gukdae.store.TestDatabases;
-import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The job queue's first steps towards carrying eval runs (docs/workers.md): a piece that names a
@@ -36,19 +33,17 @@ class JobEndpointsTest {
   private JdbcClient jdbc;
 
   private void open(String database) throws Exception {
-    String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
-    Flyway.configure().dataSource(url, null, null).load().migrate();
-    var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
-    queue = new JobQueue(new ShardQueue(ds));
+    queue = new JobQueue(new ShardQueue(TestDatabases.migrated(database)));
     jdbc = queue.jdbc();
   }
 
   private void submit(String id, List<JobKind.Piece> pieces) {
-    queue.submit(id, JobKind.of(QualityJob.NAME), "label", "{}", "office", pieces);
+    queue.submit(
+        id, JobKind.of(QualityJob.NAME), "label", "{}", "office", pieces, JobSeal.of("", home));
   }
 
   private static JobKind.Piece piece(String label, @Nullable String endpoint) {
-    return new JobKind.Piece(label, "{}", endpoint);
+    return new JobKind.Piece(label, "{}", endpoint, Capacity.NONE);
   }
 
   private Worker.Config config(String id, int capacity, Duration lease) {

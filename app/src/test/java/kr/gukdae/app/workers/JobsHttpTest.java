@@ -101,6 +101,17 @@ class JobsHttpTest {
       assertThat(refused.path("messageKo").asString()).startsWith("file: ").contains("경로");
     }
     assertThat(office.ok("GET", "/api/jobs", null).size()).isEqualTo(before);
+    // a lineage count recorded as evidence takes the programme's rules (a window at most)
+    JsonNode rulesOff =
+        office.refused(
+            400,
+            "bad_input",
+            "POST",
+            "/api/jobs/lineage",
+            Map.of("root", "team/Root", "record", true, "rules", Map.of("excludeTeam", false)));
+    assertThat(rulesOff.path("messageEn").asString())
+        .contains("evidence is counted under the programme's rules only");
+    assertThat(office.ok("GET", "/api/jobs", null).size()).isEqualTo(before);
     // a job recorded as a round must name a registered version, and dataset and version together
     JsonNode unregistered =
         office.refused(

@@ -134,7 +134,9 @@ class JobsTest {
         .params(id, stalled.shardNo())
         .update();
     drain(runner("w1"), runner("w2"));
-    assertThat(queue.complete(stalled, "[\"forged\"]", "forged", List.of())).as("fenced").isFalse();
+    assertThat(queue.complete(stalled, "[\"forged\"]", JobSeal.of("", root), List.of()))
+        .as("fenced")
+        .isFalse();
     assertThat(queue.renew(stalled, LEASE)).isFalse();
 
     assertThat(status(id)).isEqualTo("DONE");

@@ -2,14 +2,17 @@ package kr.gukdae.app.workers;
 
 import static kr.gukdae.lineage.Hub.model;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import kr.gukdae.app.lineage.LineageEvidenceRepository;
 import kr.gukdae.app.lineage.RulesQuery;
 import kr.gukdae.lineage.FakeHub;
 import kr.gukdae.lineage.HubCrawler;
@@ -107,8 +110,12 @@ class LineageJobTest {
   }
 
   private String submit(String hubUrl) {
+    return submit(hubUrl, false);
+  }
+
+  private String submit(String hubUrl, boolean record) {
     var rules = RulesQuery.since("2025-08-01");
-    var spec = new LineageJob.Spec(ROOT, hubUrl, 2, 0, 500_000, rules, 50);
+    var spec = new LineageJob.Spec(ROOT, hubUrl, 2, 0, 500_000, rules, 50, record);
     return jobs.submit(new LineageJob(), "lineage " + ROOT, JobJson.write(spec), "office");
   }
 
@@ -167,6 +174,7 @@ class LineageJobTest {
       jdbc.sql("UPDATE work_job SET spec = REPLACE(spec, ?, ?) WHERE id = ?")
           .params(hub.endpoint().toString(), thief.endpoint().toString(), edited)
           .update();
+      SealedSpecsTest.reseal(jdbc, root, edited); // by someone who holds the secret too
       drain("w1");
       JobProgress failed = jobs.progress(edited).orElseThrow();
       assertThat(failed.status()).isEqualTo("FAILED");
@@ -177,6 +185,7 @@ class LineageJobTest {
       jdbc.sql("UPDATE work_shard SET spec = REPLACE(spec, ?, ?) WHERE job_id = ? AND shard_no = 1")
           .params(hub.endpoint().toString(), thief.endpoint().toString(), page)
           .update();
+      SealedSpecsTest.reseal(jdbc, root, page); // by someone who holds the secret too
       drain("w1");
       JobProgress refused = jobs.progress(page).orElseThrow();
       assertThat(refused.status()).isEqualTo("FAILED");
@@ -190,9 +199,83 @@ class LineageJobTest {
                   + " WHERE job_id = ? AND shard_no = 1")
           .param(climbed)
           .update();
+      SealedSpecsTest.reseal(jdbc, root, climbed); // by someone who holds the secret too
       drain("w1");
       assertThat(jobs.progress(climbed).orElseThrow().error()).contains("/api/models/../admin");
       assertThat(hub.requests).noneMatch(r -> r.contains("admin"));
     }
+  }
+
+  /**
+   * A job with {@code record} stores its count as the row a direct {@code gukdae lineage --record}
+   * writes, once: two holders of the merge (the first one's lease ran out and another took it) both
+   * join, only the one holding the fence stores, and a store that got past the fence anyway fails
+   * on the job's id.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aRecordedJobStoresItsCountAsLineageEvidenceOnceEvenWhenTwoHoldersJoin(String db)
+      throws Exception {
+    open(db);
+    Path cache = root.resolve("single.jsonl");
+    var settings =
+        new HubCrawler.Settings(hub.endpoint(), null, 2, 0, Duration.ofMinutes(1), 500_000);
+    HubCrawler.create(settings).crawl(ROOT, cache, Path.of(cache + ".cursor"));
+    Lineage single = Lineage.load(cache);
+    var rules = new RulesQuery("2025-08-01", null, null, null, null, null, null, null, null);
+    var direct =
+        new LineageEvidenceRepository(jdbc)
+            .save(single.count(ROOT, rules.rules(), 50), single.report(), cache.toString());
+
+    String id = submit(hub.endpoint().toString(), true);
+    JobSeal seal = JobSeal.of("", root);
+    LineageJob kind = new LineageJob();
+    JobQueue.Claim first;
+    while (true) { // the pieces, by hand, as a worker runs them
+      JobQueue.Claim c = queue.claim("a", Duration.ofMinutes(5)).orElseThrow();
+      if (c.merge()) {
+        queue.unclaim(c);
+        first = queue.claim("a", Duration.ZERO).orElseThrow(); // a lease over at once
+        break;
+      }
+      String result = kind.run(c.jobId(), c.jobSpec(), c.spec());
+      queue.complete(c, result, seal, kind.more(c.jobId(), c.jobSpec(), c.spec(), result));
+    }
+    assertThat(first.merge()).isTrue();
+    Optional<JobQueue.Claim> second = Optional.empty();
+    for (int i = 0; i < 100_000 && second.isEmpty(); i++) {
+      second = queue.claim("b", Duration.ofMinutes(5)); // once the database clock moved on
+    }
+    assertThat(second).as("the merge taken over").isPresent();
+    List<String> results = queue.results(id, seal).stream().map(JobQueue.Stored::result).toList();
+    JobKind.Joined late = kind.join(id, first.jobSpec(), results);
+    JobKind.Joined current = kind.join(id, second.get().jobSpec(), results);
+    assertThat(queue.finish(first, late, seal, null)).as("fenced").isFalse();
+    assertThat(queue.finish(second.get(), current, seal, null)).isTrue();
+    assertThatThrownBy(() -> queue.tx().executeWithoutResult(s -> late.store(jdbc)))
+        .as("a store past the fence fails on the job's id")
+        .isInstanceOf(RuntimeException.class);
+
+    List<LineageEvidenceRepository.Evidence> rows = new LineageEvidenceRepository(jdbc).list(ROOT);
+    assertThat(rows).hasSize(2);
+    var fromJob = rows.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    assertThat(fromJob)
+        .usingRecursiveComparison()
+        .ignoringFields("id", "source", "recordedAt")
+        .isEqualTo(direct);
+    assertThat(fromJob.source()).contains(hub.endpoint().toString()).contains("job " + id);
+    var lr = new LineageEvidenceRepository(jdbc);
+    assertThat(lr.tree(id).orElseThrow().tree())
+        .isEqualTo(lr.tree(direct.id()).orElseThrow().tree());
+    JsonNode result = JSON.readTree(jobs.result(id).orElseThrow());
+    assertThat(result.get("evidenceId").asString()).isEqualTo(id);
+    assertThat(result.get("count").get("counted").asInt()).isEqualTo(direct.counted());
+
+    // without record, nothing is stored
+    String plain = submit(hub.endpoint().toString());
+    drain("w1");
+    assertThat(jobs.progress(plain).orElseThrow().status()).isEqualTo("DONE");
+    assertThat(JSON.readTree(jobs.result(plain).orElseThrow()).has("evidenceId")).isFalse();
+    assertThat(new LineageEvidenceRepository(jdbc).list(ROOT)).hasSize(2);
   }
 }

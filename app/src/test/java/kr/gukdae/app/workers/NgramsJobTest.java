@@ -175,6 +175,7 @@ class NgramsJobTest {
     jdbc.sql("UPDATE work_job SET spec = REPLACE(spec, ?, ?) WHERE id = ?")
         .params("fine.ngrams", "notes.txt", edited)
         .update();
+    SealedSpecsTest.reseal(jdbc, root, edited); // by someone who holds the secret too
     drain(w);
     assertThat(status(edited)).isEqualTo("FAILED");
     assertThat(jobs.progress(edited).orElseThrow().error())
@@ -204,5 +205,39 @@ class NgramsJobTest {
     }
     assertThat(jdbc.sql("SELECT COUNT(*) FROM work_job").query(Integer.class).single())
         .isEqualTo(before);
+  }
+
+  /**
+   * A training file changed after submission without changing its size (one byte): the piece whose
+   * range holds it refuses before indexing, naming the file and the job, and the job fails.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aSameSizeFileWithOneByteChangedIsRefusedNamingFileAndJob(String db) throws Exception {
+    open(db);
+    List<Path> files = trainingFiles();
+    Path out = root.resolve("changed.ngrams");
+    String id = jobs.submitNgrams(spec(files, out, 997), "office");
+    Path txt = files.get(0);
+    byte[] bytes = Files.readAllBytes(txt);
+    int at = 2500; // inside the third piece of the first file
+    int i = at;
+    while (bytes[i] < 'a' || bytes[i] > 'y') {
+      i++; // an ASCII letter, so the text stays valid UTF-8 and the size stays
+    }
+    bytes[i]++;
+    Files.write(txt, bytes);
+    assertThat(Files.size(txt)).isEqualTo(bytes.length);
+
+    drain(runner("w1"), runner("w2"));
+    assertThat(status(id)).isEqualTo("FAILED");
+    String error = jobs.progress(id).orElseThrow().error();
+    assertThat(error)
+        .contains(txt.toRealPath().toString())
+        .contains("this worker's copy differs from the submitted one (SHA-256 of bytes 1,994–2,991")
+        .contains("job " + id);
+    assertThat(out).doesNotExist();
+    // the refusal comes before any indexing: no partial filter of that piece was written
+    assertThat(root.resolve("changed.ngrams.part2")).doesNotExist();
   }
 }
