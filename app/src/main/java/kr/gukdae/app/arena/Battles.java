@@ -211,7 +211,14 @@ final class Battles {
   private void generate(
       BattleRow battle, List<TurnRow> history, int turnNo, String prompt, String owner) {
     LiveTurn turn = new LiveTurn(turnNo);
-    if (live.putIfAbsent(battle.id(), turn) != null) {
+    LiveTurn earlier = live.putIfAbsent(battle.id(), turn);
+    // An earlier turn still here is one the database already holds as stored (the caller opened
+    // this turn under the battle's lock): its finisher stores, then drops it from this map, and a
+    // follow-up sent in between must not be refused. Its listeners keep their own reference.
+    if (earlier != null && earlier.turnNo < turnNo && live.replace(battle.id(), earlier, turn)) {
+      earlier = null;
+    }
+    if (earlier != null) {
       throw new ArenaException(
           HttpStatus.CONFLICT,
           "streaming",

@@ -99,7 +99,7 @@ class SupportCommandTest {
             new Refusal(
                 "ko",
                 "hire --team mirae --person p3 --hired 2025-09-01 --year 2026 --matching -5",
-                "matching must be 0 or more"));
+                "matching은 0 이상(원)이어야 합니다"));
     for (Refusal r : refusals) {
       Run refused = support(r.lang(), r.command());
       assertThat(refused.code()).as(r + ": " + refused.err() + refused.out()).isEqualTo(2);
