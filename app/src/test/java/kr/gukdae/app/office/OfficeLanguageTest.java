@@ -46,6 +46,12 @@ class OfficeLanguageTest {
     assertThat(office("ko", "self-payment", "--team", "hanbit"))
         .contains("hanbit: 기록된 자부담 재계산이 없습니다")
         .doesNotContain("no self-payment");
+    assertThat(office("ko", "seal", "--programme", "seed-2025"))
+        .containsPattern("seed-2025 봉인 \\(원장 seq \\d+\\): 적격 15건; 위반 0건")
+        .doesNotContain("sealed", "eligible");
+    assertThat(office("ko", "assign", "--programme", "seed-2025", "--round", "written"))
+        .contains("심사 부담: ")
+        .doesNotContain("load: ");
 
     assertThat(office("en", "check", "--programme", "seed-2025"))
         .contains("version", "round(s): written (10)", "\nsource ")
