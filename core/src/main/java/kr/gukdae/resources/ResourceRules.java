@@ -40,7 +40,8 @@ public record ResourceRules(
   public record DataStage(int stage, long perTeamBudget, String source) {
     public DataStage {
       if (stage < 2 || perTeamBudget < 0) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "resources.data.stages: stage는 2 이상, perTeamBudget은 0 이상(원)이어야 합니다",
             "resources.data.stages: stage must be 2 or more and perTeamBudget 0 or more (KRW)");
       }
       Objects.requireNonNull(source, "resources.data.stages[" + stage + "]: source is required");
@@ -74,7 +75,8 @@ public record ResourceRules(
   public record TalentStage(int stage, long capPerTeamYear, String source) {
     public TalentStage {
       if (stage < 2 || capPerTeamYear < 0) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "resources.talent.stages: stage는 2 이상, capPerTeamYear는 0 이상(원)이어야 합니다",
             "resources.talent.stages: stage must be 2 or more and capPerTeamYear 0 or more (KRW)");
       }
       Objects.requireNonNull(source, "resources.talent.stages[" + stage + "]: source is required");
@@ -83,7 +85,9 @@ public record ResourceRules(
 
   private static void distinct(List<Integer> stages, String where) {
     if (stages.stream().distinct().count() != stages.size()) {
-      throw new IllegalArgumentException(where + ": a stage appears twice " + stages);
+      throw UserError.of(
+          where + ": 같은 단계가 두 번 나옵니다 " + stages + ". 단계마다 한 번만 적으세요",
+          where + ": a stage appears twice " + stages + "; give each stage once");
     }
   }
 
