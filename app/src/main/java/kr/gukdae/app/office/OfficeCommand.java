@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.designation.Designations;
@@ -14,7 +13,6 @@ import kr.gukdae.openness.OpenSourceCheck;
 import kr.gukdae.resources.Compute;
 import kr.gukdae.resources.SelfPayment;
 import kr.gukdae.resources.SelfPayments;
-import kr.gukdae.selection.RoundResult;
 import kr.gukdae.selection.Selection;
 import kr.gukdae.stage.Stages;
 import org.springframework.stereotype.Component;
@@ -48,23 +46,7 @@ public class OfficeCommand implements GukdaeCommand {
       description =
           "Validate a programme file (or an example: seed-2025, extra-call-2026, contest).")
   int check(@Option(names = "--programme", required = true) String programme) {
-    OfficeProgramme p = OfficeFiles.programme(programme);
-    System.out.printf(
-        "%s, version %s%s: call %s (%s to %s), %d round(s): %s%n",
-        p.programme(),
-        p.version(),
-        p.demo() ? " [DEMO]" : "",
-        p.call().id(),
-        p.call().opens(),
-        p.call().closes(),
-        p.funnel().rounds().size(),
-        String.join(
-            " → ",
-            p.funnel().rounds().stream()
-                .map(r -> r.id() + " (" + r.rule().quota() + ")")
-                .toList()));
-    p.sources()
-        .forEach(s -> System.out.println("source " + s.id() + " (" + s.date() + "): " + s.title()));
+    OfficePrinter.programme(OfficeFiles.programme(programme));
     return 0;
   }
 
@@ -100,7 +82,7 @@ public class OfficeCommand implements GukdaeCommand {
       throws Exception {
     var apps = office.applications(OfficeFiles.programme(programme));
     Files.writeString(to, OfficeFiles.write(apps));
-    System.out.println("exported " + apps.size() + " applications to " + to);
+    OfficePrinter.exported(apps.size(), to);
     return 0;
   }
 
@@ -109,18 +91,7 @@ public class OfficeCommand implements GukdaeCommand {
       mixinStandardHelpOptions = true,
       description = "Seal the call's applications into the ledger (only after the deadline).")
   int seal(@Option(names = "--programme", required = true) String programme) {
-    var s = office.seal(OfficeFiles.programme(programme));
-    System.out.println(
-        "sealed "
-            + s.call()
-            + " at ledger seq "
-            + s.seq()
-            + ": "
-            + s.eligible().size()
-            + " eligible; "
-            + s.violations().size()
-            + " violation(s)");
-    s.violations().forEach(v -> System.out.println("  " + v));
+    OfficePrinter.sealed(office.seal(OfficeFiles.programme(programme)));
     return 0;
   }
 
@@ -133,8 +104,7 @@ public class OfficeCommand implements GukdaeCommand {
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round) {
     var a = office.assign(OfficeFiles.programme(programme), round);
-    a.reviewersOf().forEach((app, rs) -> System.out.println(app + ": " + String.join(", ", rs)));
-    System.out.println("load: " + a.load());
+    OfficePrinter.assigned(a.reviewersOf(), a.load());
     return 0;
   }
 
@@ -150,7 +120,7 @@ public class OfficeCommand implements GukdaeCommand {
     OfficeProgramme p = OfficeFiles.programme(programme);
     var sheets = OfficeFiles.scores(Files.readString(file), file.toString());
     sheets.forEach(s -> office.score(p, s));
-    System.out.println("stored " + sheets.size() + " sheets");
+    OfficePrinter.stored(sheets.size());
     return 0;
   }
 
@@ -161,7 +131,7 @@ public class OfficeCommand implements GukdaeCommand {
   int decide(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round) {
-    print(office.decide(OfficeFiles.programme(programme), round));
+    OfficePrinter.round(office.decide(OfficeFiles.programme(programme), round));
     return 0;
   }
 
@@ -173,11 +143,7 @@ public class OfficeCommand implements GukdaeCommand {
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round) {
     Selection.Replay r = office.replay(OfficeFiles.programme(programme), round);
-    print(r.recomputed());
-    System.out.println(
-        r.matches()
-            ? "recomputed from the ledger: SAME result"
-            : "recomputed from the ledger: DIFFERENT from the decision at seq " + r.decisionSeq());
+    OfficePrinter.replayed(r);
     return r.matches() ? 0 : 1;
   }
 
@@ -191,16 +157,7 @@ public class OfficeCommand implements GukdaeCommand {
       @Option(names = "--criterion", required = true) String criterion,
       @Option(names = "--weight", required = true) double weight) {
     var w = office.whatIf(OfficeFiles.programme(programme), round, criterion, weight);
-    System.out.println(
-        "selected now: "
-            + w.base().selected()
-            + "; with "
-            + criterion
-            + " at "
-            + weight
-            + ": "
-            + w.changed().selected());
-    w.changes().forEach(c -> System.out.println("  " + c));
+    OfficePrinter.whatIf(w, criterion, weight);
     return 0;
   }
 
@@ -250,45 +207,9 @@ public class OfficeCommand implements GukdaeCommand {
             team,
             date == null ? LocalDate.now(java.time.ZoneOffset.UTC) : date,
             finding);
-    var change = checked.level();
-    System.out.println(
-        team + ": " + finding.level() + " (" + String.join("; ", finding.reasons()) + ")");
-    System.out.println(
-        change == null
-            ? "unchanged; nothing recorded"
-            : "recorded: " + change.from() + " -> " + change.to());
-    checked.selfPayment().forEach(OfficeCommand::printSelfPayment);
+    OfficePrinter.openLevel(team, finding, checked.level());
+    checked.selfPayment().forEach(OfficePrinter::selfPayment);
     return 0;
-  }
-
-  /** A recorded recomputation: the total, then each member's old and new share. */
-  static void printSelfPayment(SelfPayments.Change c) {
-    var after = c.after();
-    System.out.printf(
-        Locale.ROOT,
-        "self-payment at %s: %,d KRW (cash %,d, in kind %,d); recorded [%s]%n",
-        after.level(),
-        after.total(),
-        after.cash(),
-        after.inKind(),
-        c.call());
-    for (SelfPayments.MemberShare m : c.members()) {
-      System.out.printf(
-          Locale.ROOT,
-          "  %s: %s -> %,d KRW (cash %,d, in kind %,d)%n",
-          m.organisation(),
-          m.before() == null
-              ? "-"
-              : String.format(
-                  Locale.ROOT,
-                  "%,d KRW (cash %,d, in kind %,d)",
-                  m.before().total(),
-                  m.before().cash(),
-                  m.before().inKind()),
-          m.after().total(),
-          m.after().cash(),
-          m.after().inKind());
-    }
   }
 
   @Command(
@@ -301,13 +222,12 @@ public class OfficeCommand implements GukdaeCommand {
     var replayed = SelfPayments.replay(office.ledger(), team);
     for (SelfPayments.Replayed r : replayed) {
       if (r.change() != null) {
-        printSelfPayment(r.change());
+        OfficePrinter.selfPayment(r.change());
       }
-      System.out.println(
-          "  ledger seq " + r.seq() + ": " + (r.matches() ? "SAME" : "DIFFERENT (edited)"));
+      OfficePrinter.replayedSelfPayment(r.seq(), r.matches());
     }
     if (replayed.isEmpty()) {
-      System.out.println(team + ": no self-payment recomputation recorded");
+      OfficePrinter.noSelfPayment(team);
     }
     return replayed.stream().allMatch(SelfPayments.Replayed::matches) ? 0 : 1;
   }
@@ -338,25 +258,8 @@ public class OfficeCommand implements GukdaeCommand {
     var gpu = p.resources().gpu();
     var allocations = Compute.allocate(gpu, replay.recomputed(), stage + 1, from, to);
     Compute.record(office.ledger(), stage + 1, replay.decisionSeq(), allocations);
-    for (var a : allocations) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-12s %5d %-5s %s %s to %s%n",
-          a.team(),
-          a.count(),
-          a.gpuType(),
-          a.mode(),
-          a.from(),
-          a.to());
-    }
-    for (var x : Compute.account(gpu, allocations, List.of())) {
-      System.out.printf(
-          Locale.ROOT,
-          "%-12s %,.0f %s-hours promised%n",
-          x.team(),
-          x.promised(),
-          gpu.referenceType());
-    }
+    OfficePrinter.allocations(
+        allocations, Compute.account(gpu, allocations, List.of()), gpu.referenceType());
     return 0;
   }
 
@@ -366,50 +269,13 @@ public class OfficeCommand implements GukdaeCommand {
       description =
           "List the designation registry (who holds K-AI designations and the emblem, from when to when).")
   int designations() {
-    var all = Designations.registry(office.ledger());
-    all.forEach(d ->
-        System.out.println(
-            d.id()
-                + "  "
-                + d.kind()
-                + "  "
-                + d.holder()
-                + "  "
-                + d.from()
-                + " to "
-                + (d.to() == null ? "now" : d.to() + " (" + d.lapseReason() + ")")
-                + "  emblem: "
-                + String.join(", ", d.emblemUsers())));
-    if (all.isEmpty()) {
-      System.out.println("no designations recorded");
-    }
+    OfficePrinter.designations(Designations.registry(office.ledger()));
     return 0;
   }
 
   private int printViolations(OfficeProgramme p) {
     var v = office.eligibility(p);
-    System.out.println(
-        office.applications(p).size() + " application(s), " + v.size() + " violation(s)");
-    v.forEach(x -> System.out.println("  " + x));
+    OfficePrinter.violations(office.applications(p).size(), v);
     return v.isEmpty() ? 0 : 1;
-  }
-
-  private static void print(RoundResult r) {
-    System.out.printf(
-        "round %s (%s): %s; %d candidates%n", r.round(), r.kind(), r.rule(), r.candidates());
-    for (RoundResult.Line l : r.lines()) {
-      System.out.printf(
-          Locale.ROOT,
-          "%3d %-16s %7.2f  %-15s %s%n",
-          l.rank(),
-          l.application(),
-          l.total(),
-          l.outcome(),
-          l.reason());
-    }
-    System.out.println(
-        "selected: "
-            + (r.selected().isEmpty() ? "none (no award)" : String.join(", ", r.selected())));
-    r.notes().forEach(n -> System.out.println("note: " + n));
   }
 }

@@ -1,0 +1,266 @@
+package kr.gukdae.app.office;
+
+import static kr.gukdae.cli.Terminal.pick;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kr.gukdae.call.Calls;
+import kr.gukdae.designation.Designation;
+import kr.gukdae.office.OfficeProgramme;
+import kr.gukdae.openness.OpenLevelHistory;
+import kr.gukdae.openness.OpenSourceCheck;
+import kr.gukdae.resources.Allocation;
+import kr.gukdae.resources.Compute;
+import kr.gukdae.resources.SelfPayments;
+import kr.gukdae.selection.RoundResult;
+import kr.gukdae.selection.Selection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code gukdae office} prints, in the run's language ({@code --lang ko|en}). Ids, numbers,
+ * paths and the reasons core records (eligibility rules, round notes) are printed as they are.
+ */
+final class OfficePrinter {
+
+  private OfficePrinter() {}
+
+  static void programme(OfficeProgramme p) {
+    String demo = p.demo() ? " [DEMO]" : "";
+    String rounds =
+        String.join(
+            " → ",
+            p.funnel().rounds().stream().map(r -> r.id() + " (" + r.rule().quota() + ")").toList());
+    var c = p.call();
+    int n = p.funnel().rounds().size();
+    System.out.println(
+        pick(
+            String.format(
+                Locale.ROOT,
+                "%s, 버전 %s%s: 공모 %s (%s ~ %s), 라운드 %d개: %s",
+                p.programme(),
+                p.version(),
+                demo,
+                c.id(),
+                c.opens(),
+                c.closes(),
+                n,
+                rounds),
+            String.format(
+                Locale.ROOT,
+                "%s, version %s%s: call %s (%s to %s), %d round(s): %s",
+                p.programme(),
+                p.version(),
+                demo,
+                c.id(),
+                c.opens(),
+                c.closes(),
+                n,
+                rounds)));
+    p.sources()
+        .forEach(s ->
+            System.out.println(
+                pick("출처 ", "source ") + s.id() + " (" + s.date() + "): " + s.title()));
+  }
+
+  static void violations(int applications, List<?> violations) {
+    System.out.println(
+        pick(
+            "신청서 " + applications + "건, 위반 " + violations.size() + "건",
+            applications + " application(s), " + violations.size() + " violation(s)"));
+    violations.forEach(x -> System.out.println("  " + x));
+  }
+
+  static void exported(int count, Path to) {
+    System.out.println(
+        pick("신청서 " + count + "건을 내보냈습니다: " + to, "exported " + count + " applications to " + to));
+  }
+
+  static void sealed(Calls.Seal s) {
+    int eligible = s.eligible().size();
+    int violations = s.violations().size();
+    System.out.println(
+        pick(
+            s.call() + " 봉인 (원장 seq " + s.seq() + "): 적격 " + eligible + "건; 위반 " + violations + "건",
+            "sealed "
+                + s.call()
+                + " at ledger seq "
+                + s.seq()
+                + ": "
+                + eligible
+                + " eligible; "
+                + violations
+                + " violation(s)"));
+    s.violations().forEach(v -> System.out.println("  " + v));
+  }
+
+  static void assigned(Map<String, List<String>> reviewersOf, Map<String, Integer> load) {
+    reviewersOf.forEach((app, rs) -> System.out.println(app + ": " + String.join(", ", rs)));
+    System.out.println(pick("심사 부담: ", "load: ") + load);
+  }
+
+  static void stored(int sheets) {
+    System.out.println(pick("심사표 " + sheets + "건 저장", "stored " + sheets + " sheets"));
+  }
+
+  static void round(RoundResult r) {
+    System.out.println(
+        pick(
+            String.format(
+                Locale.ROOT,
+                "라운드 %s (%s): %s; 후보 %d개",
+                r.round(),
+                r.kind(),
+                r.rule(),
+                r.candidates()),
+            String.format(
+                Locale.ROOT,
+                "round %s (%s): %s; %d candidates",
+                r.round(),
+                r.kind(),
+                r.rule(),
+                r.candidates())));
+    for (RoundResult.Line l : r.lines()) {
+      System.out.printf(
+          Locale.ROOT,
+          "%3d %-16s %7.2f  %-15s %s%n",
+          l.rank(),
+          l.application(),
+          l.total(),
+          l.outcome(),
+          l.reason());
+    }
+    System.out.println(
+        pick("선정: ", "selected: ")
+            + (r.selected().isEmpty()
+                ? pick("없음 (선정하지 않음)", "none (no award)")
+                : String.join(", ", r.selected())));
+    r.notes().forEach(n -> System.out.println(pick("참고: ", "note: ") + n));
+  }
+
+  static void replayed(Selection.Replay r) {
+    round(r.recomputed());
+    System.out.println(
+        r.matches()
+            ? pick("원장에서 다시 계산: 결과가 같습니다", "recomputed from the ledger: SAME result")
+            : pick(
+                "원장에서 다시 계산: seq " + r.decisionSeq() + "의 결정과 다릅니다",
+                "recomputed from the ledger: DIFFERENT from the decision at seq "
+                    + r.decisionSeq()));
+  }
+
+  static void whatIf(Selection.WhatIf w, String criterion, double weight) {
+    var now = w.base().selected();
+    var then = w.changed().selected();
+    System.out.println(
+        pick(
+            "현재 선정: " + now + "; " + criterion + " 가중치 " + weight + "일 때: " + then,
+            "selected now: " + now + "; with " + criterion + " at " + weight + ": " + then));
+    w.changes().forEach(c -> System.out.println("  " + c));
+  }
+
+  static void openLevel(
+      String team, OpenSourceCheck.Finding finding, OpenLevelHistory.@Nullable Change change) {
+    System.out.println(
+        team + ": " + finding.level() + " (" + String.join("; ", finding.reasons()) + ")");
+    System.out.println(
+        change == null
+            ? pick("변경 없음; 기록하지 않았습니다", "unchanged; nothing recorded")
+            : pick("기록됨: ", "recorded: ") + change.from() + " -> " + change.to());
+  }
+
+  /** A recorded recomputation: the total, then each member's old and new share. */
+  static void selfPayment(SelfPayments.Change c) {
+    var after = c.after();
+    System.out.println(
+        pick(
+            String.format(
+                Locale.ROOT,
+                "%s 등급의 자부담: %s; 기록 [%s]",
+                after.level(),
+                krw(after.total(), after.cash(), after.inKind()),
+                c.call()),
+            String.format(
+                Locale.ROOT,
+                "self-payment at %s: %s; recorded [%s]",
+                after.level(),
+                krw(after.total(), after.cash(), after.inKind()),
+                c.call())));
+    for (SelfPayments.MemberShare m : c.members()) {
+      var b = m.before();
+      System.out.println(
+          "  "
+              + m.organisation()
+              + ": "
+              + (b == null ? "-" : krw(b.total(), b.cash(), b.inKind()))
+              + " -> "
+              + krw(m.after().total(), m.after().cash(), m.after().inKind()));
+    }
+  }
+
+  /** "1,000 KRW (cash 500, in kind 500)" in the run's language. */
+  private static String krw(long total, long cash, long inKind) {
+    return String.format(
+        Locale.ROOT,
+        pick("%,d KRW (현금 %,d, 현물 %,d)", "%,d KRW (cash %,d, in kind %,d)"),
+        total,
+        cash,
+        inKind);
+  }
+
+  static void replayedSelfPayment(long seq, boolean matches) {
+    System.out.println(
+        pick("  원장 seq ", "  ledger seq ")
+            + seq
+            + ": "
+            + (matches ? pick("같음", "SAME") : pick("다름 (수정됨)", "DIFFERENT (edited)")));
+  }
+
+  static void noSelfPayment(String team) {
+    System.out.println(
+        team + pick(": 기록된 자부담 재계산이 없습니다", ": no self-payment recomputation recorded"));
+  }
+
+  static void allocations(
+      List<Allocation> allocations, List<Compute.TeamAccount> accounts, String referenceType) {
+    for (var a : allocations) {
+      System.out.printf(
+          Locale.ROOT,
+          pick("%-12s %5d %-5s %s %s ~ %s%n", "%-12s %5d %-5s %s %s to %s%n"),
+          a.team(),
+          a.count(),
+          a.gpuType(),
+          a.mode(),
+          a.from(),
+          a.to());
+    }
+    for (var x : accounts) {
+      System.out.printf(
+          Locale.ROOT,
+          pick("%-12s 약정 %,.0f %s-시간%n", "%-12s %,.0f %s-hours promised%n"),
+          x.team(),
+          x.promised(),
+          referenceType);
+    }
+  }
+
+  static void designations(List<Designation> all) {
+    all.forEach(d ->
+        System.out.println(
+            d.id()
+                + "  "
+                + d.kind()
+                + "  "
+                + d.holder()
+                + "  "
+                + d.from()
+                + pick(" ~ ", " to ")
+                + (d.to() == null ? pick("현재", "now") : d.to() + " (" + d.lapseReason() + ")")
+                + pick("  엠블럼: ", "  emblem: ")
+                + String.join(", ", d.emblemUsers())));
+    if (all.isEmpty()) {
+      System.out.println(pick("기록된 지정이 없습니다", "no designations recorded"));
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package kr.gukdae.app.office;
+
+import static kr.gukdae.testing.InProcessLauncher.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kr.gukdae.office.OfficeFiles;
+import kr.gukdae.testing.InProcessLauncher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gukdae office} through the real launcher and database speaks the language {@code --lang}
+ * picks: Korean labels with no English ones under {@code ko}, the English text unchanged under
+ * {@code en}; ids, numbers and paths the same in both.
+ */
+class OfficeLanguageTest {
+
+  @TempDir Path home;
+
+  @RegisterExtension final InProcessLauncher gukdae = new InProcessLauncher();
+
+  @Test
+  void koreanLabelsUnderKoAndTheEnglishTextUnderEn() throws Exception {
+    gukdae.home(home);
+    Path apps = home.resolve("apps.yaml");
+    Files.writeString(apps, OfficeFiles.example("seed-2025-applications.yaml"));
+    Path ko = home.resolve("out-ko.yaml");
+    Path en = home.resolve("out-en.yaml");
+
+    assertThat(office("ko", "check", "--programme", "seed-2025"))
+        .contains("버전", "공모 ", "라운드 3개: written (10) → presentation (5) → budget (5)", "출처 ")
+        .doesNotContain("version", "round(s)", "\nsource ");
+    assertThat(
+            office("ko", "import", "--programme", "seed-2025", "--applications", apps.toString()))
+        .contains("신청서 15건, 위반 0건")
+        .doesNotContain("application(s)", "violation(s)");
+    assertThat(office("ko", "export", "--programme", "seed-2025", "--to", ko.toString()))
+        .contains("신청서 15건을 내보냈습니다: " + ko)
+        .doesNotContain("exported", "applications to");
+    assertThat(office("ko", "designations"))
+        .contains("기록된 지정이 없습니다")
+        .doesNotContain("no designations recorded");
+    assertThat(office("ko", "self-payment", "--team", "hanbit"))
+        .contains("hanbit: 기록된 자부담 재계산이 없습니다")
+        .doesNotContain("no self-payment");
+    assertThat(office("ko", "seal", "--programme", "seed-2025"))
+        .containsPattern("seed-2025 봉인 \\(원장 seq \\d+\\): 적격 15건; 위반 0건")
+        .doesNotContain("sealed", "eligible");
+    assertThat(office("ko", "assign", "--programme", "seed-2025", "--round", "written"))
+        .contains("심사 부담: ")
+        .doesNotContain("load: ");
+
+    assertThat(office("en", "check", "--programme", "seed-2025"))
+        .contains("version", "round(s): written (10)", "\nsource ")
+        .doesNotContain("버전", "출처");
+    assertThat(office("en", "eligibility", "--programme", "seed-2025"))
+        .contains("15 application(s), 0 violation(s)")
+        .doesNotContain("신청서");
+    assertThat(office("en", "export", "--programme", "seed-2025", "--to", en.toString()))
+        .contains("exported 15 applications to " + en);
+    assertThat(office("en", "designations")).contains("no designations recorded");
+    assertThat(office("en", "self-payment", "--team", "hanbit"))
+        .contains("hanbit: no self-payment recomputation recorded");
+    assertThat(Files.readString(en)).isEqualTo(Files.readString(ko));
+  }
+
+  /** {@code gukdae --lang LANG office ARGS}, which must succeed; its standard output. */
+  private static String office(String lang, String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "--lang";
+    all[1] = lang;
+    all[2] = "office";
+    System.arraycopy(args, 0, all, 3, args.length);
+    return run(all).succeeded();
+  }
+}
