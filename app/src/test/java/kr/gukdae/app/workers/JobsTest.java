@@ -60,16 +60,6 @@ class JobsTest {
     return new JobRunner(queue, config, () -> false);
   }
 
-  private static void drain(JobRunner... runners) {
-    boolean any = true;
-    while (any) {
-      any = false;
-      for (JobRunner r : runners) {
-        any |= r.runNext();
-      }
-    }
-  }
-
   private String status(String id) {
     return jdbc.sql("SELECT status FROM work_job WHERE id = ?")
         .param(id)
@@ -133,7 +123,7 @@ class JobsTest {
                 + " WHERE job_id = ? AND shard_no = ?")
         .params(id, stalled.shardNo())
         .update();
-    drain(runner("w1"), runner("w2"));
+    QueueFixture.drain(runner("w1"), runner("w2"));
     assertThat(queue.complete(stalled, "[\"forged\"]", JobSeal.of("", root), List.of()))
         .as("fenced")
         .isFalse();
@@ -205,7 +195,7 @@ class JobsTest {
             0,
             5e12);
     String id = jobs.submitOriginality(spec, "office");
-    drain(runner("w1"), runner("w2"));
+    QueueFixture.drain(runner("w1"), runner("w2"));
     assertThat(status(id)).isEqualTo("DONE");
     ObjectNode joined = (ObjectNode) JSON.readTree(jobs.result(id).orElseThrow());
     joined.remove("id");
@@ -215,7 +205,7 @@ class JobsTest {
     // the log is pinned at submission: a worker whose copy differs refuses the merge
     String changed = jobs.submitOriginality(spec, "office");
     Files.writeString(log, csv.toString().replace("0,2.3,", "0,9.9,"));
-    drain(runner("w1"));
+    QueueFixture.drain(runner("w1"));
     assertThat(status(changed)).isEqualTo("FAILED");
     assertThat(jobs.progress(changed).orElseThrow().error())
         .contains("training log differs from the submitted one");
@@ -255,7 +245,7 @@ class JobsTest {
     String id =
         jobs.submitQuality(file.toString(), "text", null, null, Thresholds.DEFAULT, 40, "office");
     assertThat(jobs.progress(id).orElseThrow().shardsTotal()).isEqualTo(8);
-    drain(runner("w1"), runner("w2"), runner("w3"));
+    QueueFixture.drain(runner("w1"), runner("w2"), runner("w3"));
     assertThat(status(id)).isEqualTo("DONE");
     // every piece and the merge timed by its holder (the per-kind shard latency of /metrics)
     assertThat(
@@ -279,7 +269,7 @@ class JobsTest {
     String bad =
         jobs.submitQuality(other.toString(), "text", null, null, Thresholds.DEFAULT, 100, "o");
     Files.writeString(other, "{\"text\": \"바뀐 내용\"}\n", StandardCharsets.UTF_8);
-    drain(runner("w1"));
+    QueueFixture.drain(runner("w1"));
     assertThat(status(bad)).isEqualTo("FAILED");
     JobProgress failed = jobs.progress(bad).orElseThrow();
     assertThat(failed.shardsFailed()).isEqualTo(1);

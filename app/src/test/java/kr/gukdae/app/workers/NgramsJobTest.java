@@ -50,16 +50,6 @@ class NgramsJobTest {
     return new JobRunner(queue, config, () -> false);
   }
 
-  private static void drain(JobRunner... runners) {
-    boolean any = true;
-    while (any) {
-      any = false;
-      for (JobRunner r : runners) {
-        any |= r.runNext();
-      }
-    }
-  }
-
   private String status(String id) {
     return jdbc.sql("SELECT status FROM work_job WHERE id = ?")
         .param(id)
@@ -127,7 +117,7 @@ class NgramsJobTest {
             (int)
                 ((Files.size(files.get(0)) + 996) / 997 + (Files.size(files.get(1)) + 996) / 997));
     assertThat(bytes).isGreaterThan(997L * 10);
-    drain(runner("w1"), runner("w2"), runner("w3"));
+    QueueFixture.drain(runner("w1"), runner("w2"), runner("w3"));
     assertThat(status(id)).isEqualTo("DONE");
     assertThat(Files.readAllBytes(out)).isEqualTo(single);
     var result = JSON.readTree(jobs.result(id).orElseThrow());
@@ -162,7 +152,7 @@ class NgramsJobTest {
         root.resolve("swapped.ngrams.part1"),
         root.resolve("swapped.ngrams.part0"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    drain(w);
+    QueueFixture.drain(w);
     assertThat(status(id)).isEqualTo("FAILED");
     assertThat(jobs.progress(id).orElseThrow().error())
         .contains("the partial file changed after its piece wrote it");
@@ -176,7 +166,7 @@ class NgramsJobTest {
         .params("fine.ngrams", "notes.txt", edited)
         .update();
     SealedSpecsTest.reseal(jdbc, root, edited); // by someone who holds the secret too
-    drain(w);
+    QueueFixture.drain(w);
     assertThat(status(edited)).isEqualTo("FAILED");
     assertThat(jobs.progress(edited).orElseThrow().error())
         .contains("must be an absolute path ending in .ngrams");
@@ -229,7 +219,7 @@ class NgramsJobTest {
     Files.write(txt, bytes);
     assertThat(Files.size(txt)).isEqualTo(bytes.length);
 
-    drain(runner("w1"), runner("w2"));
+    QueueFixture.drain(runner("w1"), runner("w2"));
     assertThat(status(id)).isEqualTo("FAILED");
     String error = jobs.progress(id).orElseThrow().error();
     assertThat(error)

@@ -26,6 +26,17 @@ record QueueFixture(DataSource dataSource, ShardQueue queue, JdbcClient jdbc) {
   /** The endpoint the fixture's runs name; nothing listens there. */
   static final String ENDPOINT = "http://127.0.0.1:1/v1";
 
+  /** Lets the runners take turns until none finds anything left to run. */
+  static void drain(JobRunner... runners) {
+    boolean any = true;
+    while (any) {
+      any = false;
+      for (JobRunner r : runners) {
+        any |= r.runNext();
+      }
+    }
+  }
+
   static QueueFixture open(String database) throws Exception {
     DataSource ds = TestDatabases.migrated(database);
     return new QueueFixture(ds, new ShardQueue(ds), JdbcClient.create(ds));
