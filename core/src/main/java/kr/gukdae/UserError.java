@@ -1,5 +1,6 @@
 package kr.gukdae;
 
+import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,16 @@ public class UserError extends RuntimeException {
 
   public static UserError of(String korean, String english, @Nullable Throwable cause) {
     return new UserError(both(korean, english), cause);
+  }
+
+  /**
+   * A file, folder or stream that could not be read, named as the user gave it, with the reason.
+   */
+  public static UserError unreadable(Object what, IOException cause) {
+    return of(
+        what + ": 읽을 수 없습니다 (" + cause.getMessage() + ")",
+        what + ": cannot read (" + cause.getMessage() + ")",
+        cause);
   }
 
   /**

@@ -36,10 +36,7 @@ public final class BattleFiles {
     try {
       return parse(name, Datasets.read(name, in));
     } catch (IOException e) {
-      throw UserError.of(
-          name + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          name + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(name, e);
     }
   }
 

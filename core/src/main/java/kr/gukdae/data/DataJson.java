@@ -53,10 +53,7 @@ public final class DataJson {
     } catch (NoSuchFileException e) {
       throw UserError.of(file + ": 파일이 없습니다. 경로를 확인하세요", file + ": file not found; check the path");
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
   }
 

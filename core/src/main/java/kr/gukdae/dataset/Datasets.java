@@ -35,10 +35,7 @@ public final class Datasets {
           file + ": 파일이 없습니다. 데이터 경로를 확인하거나 먼저 데이터셋을 내려받으세요",
           file + ": file not found; check the dataset path (or download the data set first)");
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
   }
 
@@ -85,10 +82,7 @@ public final class Datasets {
     } catch (NoSuchFileException e) {
       throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
   }
 

@@ -168,10 +168,7 @@ public final class Lineage {
       try {
         MetadataFiles.readLines(name, reader, ingestor);
       } catch (IOException e) {
-        throw UserError.of(
-            name + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-            name + ": cannot read (" + e.getMessage() + ")",
-            e);
+        throw UserError.unreadable(name, e);
       }
       return this;
     }

@@ -73,10 +73,7 @@ final class MetadataFiles {
         }
       }
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
   }
 

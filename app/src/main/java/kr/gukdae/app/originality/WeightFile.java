@@ -63,10 +63,7 @@ public record WeightFile(String file, String sha256, long bytes) {
             FileTime t = Files.getLastModifiedTime(f);
             return f + ":" + Files.size(f) + ":" + t.toMillis();
           } catch (IOException e) {
-            throw UserError.of(
-                f + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-                f + ": cannot read (" + e.getMessage() + ")",
-                e);
+            throw UserError.unreadable(f, e);
           }
         })
         .toList();

@@ -70,10 +70,7 @@ class ReviewCommand implements GukdaeCommand {
                 + " bytes; nothing was stored (raise gukdae.review.max-artefact-bytes)");
       }
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
     String k =
         kind.isBlank()
@@ -91,10 +88,7 @@ class ReviewCommand implements GukdaeCommand {
               // who the terminal user is, as stage decisions record it (StageCommand.cliUser)
               "cli:" + System.getProperty("user.name", "unknown"));
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
     System.out.printf(
         "artefact %d: team %s, stage %d, %s, %,d bytes, sha256 %s%n",

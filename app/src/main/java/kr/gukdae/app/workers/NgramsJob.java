@@ -292,9 +292,7 @@ final class NgramsJob implements JobKind {
         at += n;
       }
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")");
+      throw UserError.unreadable(file, e);
     }
     return Sha256.hex(digest);
   }
@@ -303,9 +301,7 @@ final class NgramsJob implements JobKind {
     try (InputStream in = Files.newInputStream(file)) {
       return Sha256.hex(in);
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")");
+      throw UserError.unreadable(file, e);
     }
   }
 }

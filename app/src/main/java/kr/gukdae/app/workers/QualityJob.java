@@ -185,10 +185,7 @@ final class QualityJob implements JobKind {
     } catch (NoSuchFileException e) {
       throw UserError.of(file + ": 이 워커에서 파일을 찾을 수 없습니다", file + ": file not found on this worker");
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
     String sha = Sha256.hex(digest);
     if (!sha.equals(s.sha256())) {

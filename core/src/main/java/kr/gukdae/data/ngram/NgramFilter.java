@@ -274,10 +274,7 @@ public final class NgramFilter {
           file + ": file ends early (cut while copying?); copy it again",
           e);
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
   }
 }

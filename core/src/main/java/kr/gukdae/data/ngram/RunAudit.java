@@ -56,10 +56,7 @@ public final class RunAudit {
       try {
         audits.add(auditTask(task, e.getValue(), check, fpr, taskFields));
       } catch (IOException ex) {
-        throw UserError.of(
-            e.getValue() + ": 읽을 수 없습니다 (" + ex.getMessage() + ")",
-            e.getValue() + ": cannot read (" + ex.getMessage() + ")",
-            ex);
+        throw UserError.unreadable(e.getValue(), ex);
       }
     }
     if (audits.isEmpty()) {
@@ -107,10 +104,7 @@ public final class RunAudit {
             }
           });
     } catch (IOException e) {
-      throw UserError.of(
-          runDir + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          runDir + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(runDir, e);
     }
     return plain.isEmpty() ? dated : plain;
   }

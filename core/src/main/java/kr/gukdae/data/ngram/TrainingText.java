@@ -101,10 +101,7 @@ public final class TrainingText {
     } catch (NoSuchFileException e) {
       throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
   }
 
@@ -168,10 +165,7 @@ public final class TrainingText {
     } catch (NoSuchFileException e) {
       throw UserError.of(file + ": 파일이 없습니다", file + ": file not found");
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
   }
 }

@@ -71,10 +71,7 @@ public record RunResults(String source, List<TaskMetrics> tasks) {
       }
       return parse(file.toString(), Files.readAllBytes(file));
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
   }
 

@@ -86,10 +86,7 @@ final class LmEvalYaml {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw UserError.of(
-          file + ": 읽을 수 없습니다 (" + e.getMessage() + ")",
-          file + ": cannot read (" + e.getMessage() + ")",
-          e);
+      throw UserError.unreadable(file, e);
     }
     // Keep "!function utils.x" as a marked string; YAML parsers drop unknown tags otherwise.
     // The mark carries this file's path: lm-eval looks for the module next to the file that
