@@ -1,7 +1,9 @@
 package kr.gukdae.app.workers;
 
 import java.util.List;
+import java.util.Set;
 import kr.gukdae.UserError;
+import kr.gukdae.eval.run.SampleRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,6 +57,16 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJ
      * PieceContext.Busy}).
      */
     int permits(int defaultLimit);
+
+    /**
+     * Stores one finished sample of the piece (an eval run's), sealed to the job, task and doc; the
+     * first success wins ({@link WorkSamples}). Throws {@link PieceContext.Gone} when the piece is
+     * another holder's now: nothing was stored.
+     */
+    void store(SampleRecord record);
+
+    /** Doc ids of a task's samples this job already answered (a takeover skips them). */
+    Set<Integer> answered(String task);
   }
 
   /** The joined result, stored by the merge's holder in the transaction that finishes the job. */

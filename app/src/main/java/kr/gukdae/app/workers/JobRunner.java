@@ -27,6 +27,7 @@ final class JobRunner {
 
   private final JobSeal seal;
   private final EndpointPermits permits;
+  private final WorkSamples samples;
 
   /** A runner sealing under the secret in the worker's home folder. */
   JobRunner(JobQueue queue, Worker.Config config, BooleanSupplier stopping) {
@@ -39,6 +40,7 @@ final class JobRunner {
     this.stopping = stopping;
     this.seal = seal;
     this.permits = new EndpointPermits(queue.base());
+    this.samples = new WorkSamples(queue, seal);
   }
 
   /** Runs one shard if there is one; false when the queue had nothing for this worker. */
@@ -64,7 +66,7 @@ final class JobRunner {
                 config,
                 c.endpoint(),
                 () -> queue.renew(c, config.lease()));
-        PieceContext context = new PieceContext(beat, c.endpoint(), permits, config, stopping)) {
+        PieceContext context = new PieceContext(beat, c, samples, permits, config, stopping)) {
       JobKind kind = kinds.computeIfAbsent(c.kind(), JobKind::of);
       if (c.merge()) {
         List<String> results;
