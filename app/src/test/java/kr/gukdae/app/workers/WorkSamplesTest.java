@@ -71,6 +71,25 @@ class WorkSamplesTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
+  void samplesStoredAtOnceByAPiecesThreadsAreEachStoredOnce(String database) throws Exception {
+    open(database);
+    var holder = queue.claim("w", LEASE).orElseThrow();
+    List<Boolean> stored = java.util.Collections.synchronizedList(new ArrayList<>());
+    // as a piece at capacity 8 stores, samples finishing at once; each doc stored twice
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int doc = 0; doc < 64; doc++) {
+        int d = doc;
+        threads.execute(() -> stored.add(samples.store(holder, sample(d % 32, null, 1))));
+      }
+    }
+    assertThat(stored).hasSize(64).containsOnly(true);
+    assertThat(samples.answered("j1", "t/a")).hasSize(32);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM work_sample").query(Integer.class).single())
+        .isEqualTo(32);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
   void aHolderWhosePieceWasTakenOverStoresNothing(String database) throws Exception {
     open(database);
     var stale = queue.claim("a", LEASE).orElseThrow();
