@@ -3,12 +3,18 @@ package kr.gukdae.app.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.app.originality.WeightFile;
 import kr.gukdae.data.quality.QualityCheck;
+import kr.gukdae.originality.DType;
+import kr.gukdae.originality.DemoWeights;
 import kr.gukdae.originality.TensorStats;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each kind's piece results read back typed through its codec: what a piece computed reads back
@@ -18,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * way, never joined as if it were empty.
  */
 class PieceResultsTest {
+
+  @TempDir Path root;
 
   private static final String SHA = "ab".repeat(32);
 
@@ -144,5 +152,43 @@ class PieceResultsTest {
     assertThatThrownBy(() -> results.get(1))
         .isInstanceOf(PieceCodec.Unreadable.class)
         .hasMessageContaining("piece 1 (piece-label)");
+  }
+
+  /**
+   * A result of the other variant where a piece's own belongs (only a bug, or an edit re-sealed
+   * with the server secret, can put it there): the join refuses it naming the piece.
+   */
+  @Test
+  void anOriginalityResultOfTheWrongVariantIsRefusedNamingThePiece() {
+    var c = DemoWeights.Config.tiny();
+    DemoWeights.independent(c, 1).write(root.resolve("team"), DType.BF16, 2);
+    DemoWeights.independent(c, 2).write(root.resolve("other"), DType.BF16, 2);
+    String spec =
+        JobJson.write(
+            new OriginalityJob.Spec(
+                root.resolve("team").toString(),
+                "team",
+                List.of(new OriginalityJob.Named("other", root.resolve("other").toString())),
+                List.of(),
+                false,
+                false,
+                1000,
+                null,
+                null,
+                0,
+                0));
+    OriginalityJob kind = new OriginalityJob();
+    List<JobKind.Piece> pieces = kind.split(spec);
+    List<OriginalityJob.PieceResult> results = new ArrayList<>();
+    for (JobKind.Piece p : pieces) {
+      results.add(read(kind, kind.codec().write(kind.run("job-7", spec, p.spec()))));
+    }
+    assertThat(results.get(0)).isInstanceOf(OriginalityJob.Pairs.class);
+    assertThat(results.get(results.size() - 1)).isInstanceOf(OriginalityJob.Hashed.class);
+    Collections.swap(results, 0, results.size() - 1);
+    assertThatThrownBy(() -> kind.join("job-7", spec, results))
+        .isInstanceOf(PieceCodec.Unreadable.class)
+        .hasMessageContaining("job job-7, piece 0 (" + pieces.get(0).label() + "): ")
+        .hasMessageContaining("a file's hash where the pairs' statistics belong");
   }
 }
