@@ -72,7 +72,7 @@ final class JobQueue {
    */
   void submit(
       String id,
-      JobKind kind,
+      JobKind<?> kind,
       String label,
       String spec,
       String by,
