@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import kr.gukdae.UserError;
 import kr.gukdae.originality.DemoWeights.Config;
 import kr.gukdae.originality.DemoWeights.Model;
 import org.junit.jupiter.api.Test;
@@ -101,8 +102,20 @@ class ComparisonPlanTest {
     assertThat(back).isEqualTo(s);
     assertThat(Double.doubleToRawLongBits(back.plainPearson()))
         .isEqualTo(Double.doubleToRawLongBits(-0.0));
-    assertThatThrownBy(() -> ComparisonPlan.decode("1,2,3"))
-        .isInstanceOf(IllegalArgumentException.class);
+    // A worker of another version (or a hostile one) sends text that is not statistics.
+    String encoded = ComparisonPlan.encode(s);
+    for (String bad :
+        List.of(
+            "1,2,3", encoded.replace("ROWS_PERMUTED", "SIDEWAYS"), "-5" + encoded.substring(2))) {
+      assertThatThrownBy(() -> ComparisonPlan.decode(bad))
+          .isInstanceOf(UserError.class)
+          .satisfies(e -> {
+            assertThat(((UserError) e).message(true)).contains("같은 gukdae 버전");
+            assertThat(((UserError) e).message(false))
+                .contains("not encoded tensor statistics")
+                .contains("same gukdae version");
+          });
+    }
 
     Config c = Config.tiny();
     WeightModel a = write("a", DemoWeights.independent(c, 1));
@@ -111,6 +124,12 @@ class ComparisonPlanTest {
     ComparisonPlan plan = ComparisonPlan.of(a, List.of(b), List.of(), options);
     List<TensorStats> all = plan.stats(0, 0, plan.pairs(0));
     assertThatThrownBy(() -> plan.report(List.of(all.subList(1, all.size())), null))
-        .hasMessageContaining("planned " + plan.pairs(0));
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("planned " + plan.pairs(0))
+        .hasMessageContaining("계획은 " + plan.pairs(0) + "개")
+        .hasMessageContaining("same gukdae version and weight files");
+    assertThatThrownBy(() -> plan.report(List.of(), null))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("statistics of 0 comparisons, the plan has 1");
   }
 }
