@@ -34,11 +34,8 @@ public final class DataJson {
       UserError refused = UserError.findIn(e);
       if (refused != null) {
         // A record's constructor refused a value in both languages: keep each language's half.
-        String line = line(e);
-        throw UserError.of(
-            source + ": " + line + refused.message(true),
-            source + ": " + line + refused.message(false),
-            e);
+        String at = source + ": " + line(e);
+        throw UserError.of(at + refused.message(true), at + refused.message(false), e);
       }
       throw UserError.of(
           source + ": JSON을 읽을 수 없습니다 (" + describe(e) + ")", source + ": " + describe(e), e);

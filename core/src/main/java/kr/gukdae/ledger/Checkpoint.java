@@ -110,7 +110,8 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
       try {
         return new Checkpoint(seq, head, at, key, signature);
       } catch (UserError e) {
-        throw UserError.of(file + ": " + e.message(true), file + ": " + e.message(false), e);
+        String where = file + ": ";
+        throw UserError.of(where + e.message(true), where + e.message(false), e);
       }
     } catch (IOException e) {
       throw UserError.of(

@@ -111,8 +111,8 @@ class LineageController {
           .weights(requireWeights)
           .thresholds(minCardChars, minDownloads, minLikes, maxPerOwner);
     } catch (UserError e) {
-      throw UserError.of(
-          "lineage rules: " + e.message(true), "lineage rules: " + e.message(false), e);
+      String at = "lineage rules: ";
+      throw UserError.of(at + e.message(true), at + e.message(false), e);
     } catch (IllegalArgumentException e) { // Set.of: a team owner listed twice
       throw UserError.of(
           "lineage rules: 잘못된 집계 규칙입니다 (" + e.getMessage() + ")",
