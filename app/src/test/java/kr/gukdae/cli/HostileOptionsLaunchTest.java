@@ -111,7 +111,9 @@ class HostileOptionsLaunchTest {
             "--min-downloads",
             "-3");
     assertUserError(window);
-    assertThat(window.output()).contains("gukdae lineage: lineage rules: 잘못된 집계 규칙입니다");
+    assertThat(window.output())
+        .contains("gukdae lineage: lineage rules: since 2026-02-01")
+        .contains("보다 앞이어야 합니다. 두 날짜를 바꾸어 주세요");
   }
 
   private Path battles() throws Exception {

@@ -30,17 +30,21 @@ public record Battle(
     Objects.requireNonNull(judge, "judge");
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(category, "category");
+    // Invariants: BattleRow refuses each of these in a battle file, naming the line, and the
+    // arena writes its own votes from a sampled pair of two different models.
     if (modelA == null || modelA.isBlank() || modelB == null || modelB.isBlank()) {
-      throw new IllegalArgumentException("a battle needs two named models");
+      throw new IllegalArgumentException("bug: a battle needs two named models");
     }
     if (modelA.equals(modelB)) {
-      throw new IllegalArgumentException("a model cannot battle itself: " + modelA);
+      throw new IllegalArgumentException("bug: a model cannot battle itself: " + modelA);
     }
     if ((styleA == null) != (styleB == null)) {
-      throw new IllegalArgumentException("style features must be given for both answers or none");
+      throw new IllegalArgumentException(
+          "bug: style features must be given for both answers or none");
     }
     if (!(weight > 0) || !Double.isFinite(weight)) {
-      throw new IllegalArgumentException("a battle's weight must be finite and > 0, got " + weight);
+      throw new IllegalArgumentException(
+          "bug: a battle's weight must be finite and > 0, got " + weight);
     }
   }
 

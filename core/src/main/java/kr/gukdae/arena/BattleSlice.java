@@ -21,7 +21,8 @@ public record BattleSlice(
   public BattleSlice {
     experts = Set.copyOf(experts);
     if (minBattles < 0) {
-      throw new IllegalArgumentException("minBattles must be >= 0");
+      // the CLI (--min-battles) and REST (minBattles) refuse a negative count first
+      throw new IllegalArgumentException("bug: minBattles must be >= 0");
     }
   }
 

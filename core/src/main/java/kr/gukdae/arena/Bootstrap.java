@@ -41,7 +41,7 @@ final class Bootstrap {
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("bootstrap interrupted", e);
+      throw new IllegalStateException("bootstrap interrupted (shutting down)", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;

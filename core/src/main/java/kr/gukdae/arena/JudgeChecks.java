@@ -14,7 +14,8 @@ final class JudgeChecks {
 
   static List<JudgeCheck> check(List<Battle> battles, Leaderboard board, double threshold) {
     if (!(threshold > 0)) {
-      throw new IllegalArgumentException("z threshold must be > 0");
+      // RatingsCommand refuses --check-judges <= 0 first
+      throw new IllegalArgumentException("bug: z threshold must be > 0");
     }
     Map<String, Double> strength = new HashMap<>();
     for (ModelRating r : board.ratings()) {

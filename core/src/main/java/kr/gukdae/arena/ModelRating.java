@@ -11,10 +11,10 @@ public record ModelRating(
 
   public ModelRating {
     if (model == null || model.isBlank()) {
-      throw new IllegalArgumentException("model name is required");
+      throw new IllegalArgumentException("bug: model name is required (ratings are computed)");
     }
     if (battles < 0 || rank < 1) {
-      throw new IllegalArgumentException("battles must be >= 0 and rank >= 1");
+      throw new IllegalArgumentException("bug: battles must be >= 0 and rank >= 1");
     }
   }
 }

@@ -58,7 +58,7 @@ final class OnlineElo {
   static int indexOf(Map<String, Integer> index, String model) {
     Integer k = index.get(model);
     if (k == null) {
-      throw new IllegalStateException("model " + model + " is not in the rating index");
+      throw new IllegalStateException("bug: model " + model + " is not in the rating index");
     }
     return k;
   }

@@ -26,7 +26,7 @@ public final class PairSampler {
       Objects.requireNonNull(modelA, "modelA");
       Objects.requireNonNull(modelB, "modelB");
       if (modelA.equals(modelB)) {
-        throw new IllegalArgumentException("a pair needs two different models: " + modelA);
+        throw new IllegalArgumentException("bug: a pair needs two different models: " + modelA);
       }
     }
   }
@@ -40,8 +40,9 @@ public final class PairSampler {
   public Pair next(List<String> models, PairCounts counts) {
     List<String> distinct = models.stream().distinct().toList();
     if (distinct.size() < 2) {
+      // ArenaSettings refuses gukdae.arena.models with fewer than two at start-up
       throw new IllegalArgumentException(
-          "the arena needs at least two models, got " + distinct.size());
+          "bug: the arena needs at least two models, got " + distinct.size());
     }
     long fewest = Long.MAX_VALUE;
     for (int i = 0; i < distinct.size(); i++) {

@@ -25,7 +25,13 @@ public record RatingOptions(
   public record Anchor(String model, double rating) {
     public Anchor {
       if (model == null || model.isBlank() || !Double.isFinite(rating)) {
-        throw new IllegalArgumentException("an anchor needs a model name and a finite rating");
+        throw UserError.of(
+            "--anchor: 모델 이름과 유한한 점수가 필요합니다. 예: gpt-4=1200 (받은 값: '" + model + "'=" + rating + ")",
+            "--anchor: needs a model name and a finite rating, e.g. gpt-4=1200 (got '"
+                + model
+                + "'="
+                + rating
+                + ")");
       }
     }
 
@@ -49,14 +55,15 @@ public record RatingOptions(
   }
 
   public RatingOptions {
+    // Invariants: the CLI and REST check --bootstrap first; l2 and threads are set in code.
     if (bootstrapRounds < 0 || bootstrapRounds > MAX_BOOTSTRAP) {
-      throw new IllegalArgumentException("bootstrap rounds must be within 0..1000000");
+      throw new IllegalArgumentException("bug: bootstrap rounds must be within 0..1000000");
     }
     if (!(l2 >= 0) || !Double.isFinite(l2)) {
-      throw new IllegalArgumentException("l2 must be a finite number >= 0");
+      throw new IllegalArgumentException("bug: l2 must be a finite number >= 0");
     }
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1");
+      throw new IllegalArgumentException("bug: threads must be >= 1");
     }
   }
 

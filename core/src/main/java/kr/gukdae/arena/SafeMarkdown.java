@@ -29,7 +29,7 @@ public final class SafeMarkdown {
   public record Heading(int level, List<Inline> inlines) implements Block {
     public Heading {
       if (level < 1 || level > 6) {
-        throw new IllegalArgumentException("heading level 1-6, got " + level);
+        throw new IllegalArgumentException("bug: heading level 1-6, got " + level);
       }
       inlines = List.copyOf(inlines);
     }
@@ -70,7 +70,8 @@ public final class SafeMarkdown {
   public record Link(String text, String href) implements Inline {
     public Link {
       if (!isSafeHref(href)) {
-        throw new IllegalArgumentException("unsafe link target: " + href);
+        // the parser makes a Link only after isSafeHref; anything else stays text
+        throw new IllegalArgumentException("bug: unsafe link target: " + href);
       }
     }
   }

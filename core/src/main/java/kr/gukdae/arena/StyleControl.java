@@ -211,7 +211,7 @@ final class StyleControl {
   /** rate() refuses battles without style features before any of them reach the fit. */
   private static double[] styleOf(@Nullable StyleFeatures style) {
     if (style == null) {
-      throw new IllegalStateException("a battle without style features reached style control");
+      throw new IllegalStateException("bug: a battle without style features reached style control");
     }
     return style.values();
   }

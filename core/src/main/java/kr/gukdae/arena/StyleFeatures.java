@@ -15,7 +15,8 @@ public record StyleFeatures(long length, int headers, int listItems, int bold) {
 
   public StyleFeatures {
     if (length < 0 || headers < 0 || listItems < 0 || bold < 0) {
-      throw new IllegalArgumentException("style counts cannot be negative");
+      // BattleStyle refuses a negative count in a file, naming the row; the rest are counted
+      throw new IllegalArgumentException("bug: style counts cannot be negative");
     }
   }
 

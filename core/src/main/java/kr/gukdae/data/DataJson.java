@@ -31,6 +31,12 @@ public final class DataJson {
     try {
       return MAPPER.readValue(json, type);
     } catch (JacksonException e) {
+      UserError refused = UserError.findIn(e);
+      if (refused != null) {
+        // A record's constructor refused a value in both languages: keep each language's half.
+        String at = source + ": " + line(e);
+        throw UserError.of(at + refused.message(true), at + refused.message(false), e);
+      }
       throw UserError.of(
           source + ": JSON을 읽을 수 없습니다 (" + describe(e) + ")", source + ": " + describe(e), e);
     }
@@ -72,10 +78,15 @@ public final class DataJson {
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
   }
 
-  private static String describe(JacksonException e) {
+  private static String line(JacksonException e) {
     var location = e.getLocation();
-    String line =
-        location == null || location.getLineNr() < 1 ? "" : "line " + location.getLineNr() + ": ";
+    return location == null || location.getLineNr() < 1
+        ? ""
+        : "line " + location.getLineNr() + ": ";
+  }
+
+  private static String describe(JacksonException e) {
+    String line = line(e);
     String message = String.valueOf(e.getOriginalMessage());
     if (message.startsWith("Unrecognized property")) {
       message = message.replaceAll("\\s*\\(class.*", "") + " (unknown key; check its spelling)";

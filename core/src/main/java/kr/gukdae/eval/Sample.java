@@ -41,7 +41,8 @@ public record Sample(
     turns = List.copyOf(turns);
     targets = List.copyOf(targets);
     if (!targets.isEmpty() && !targets.get(0).equals(target)) {
-      throw new IllegalArgumentException("target must be the first of targets");
+      // the renderer makes target from targets; input cannot set them apart
+      throw new IllegalArgumentException("bug: target must be the first of targets");
     }
   }
 

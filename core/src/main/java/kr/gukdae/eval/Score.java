@@ -16,7 +16,7 @@ public record Score(double value, String answer, String target, @Nullable String
     Objects.requireNonNull(answer, "answer");
     Objects.requireNonNull(target, "target");
     if (Double.isNaN(value)) {
-      throw new IllegalArgumentException("a score must be a number");
+      throw new IllegalArgumentException("bug: a scorer returned NaN");
     }
   }
 

@@ -49,7 +49,8 @@ public final class Solvers {
       List<LoglikelihoodResult> results = model.loglikelihood(requests);
       if (results.size() != requests.size()) {
         throw new IllegalStateException(
-            model.name()
+            "bug: model adapter "
+                + model.name()
                 + " returned "
                 + results.size()
                 + " log-likelihoods for "

@@ -30,20 +30,28 @@ public record Task(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(hash, "hash");
-    if (name == null || !NAME.matcher(name).matches()) {
+    // TaskBuilder, the only maker of tasks, refuses a bad name in the task file first
+    if (name == null || !isName(name)) {
       throw new IllegalArgumentException(
-          "task name '" + name + "' must be namespace/name in lower case, e.g. ko/kmmlu");
+          "bug: task name '" + name + "' must be namespace/name in lower case, e.g. ko/kmmlu");
     }
     samples = List.copyOf(samples);
     solvers = List.copyOf(solvers);
     scorers = List.copyOf(scorers);
     if (solvers.isEmpty() || scorers.isEmpty()) {
-      throw new IllegalArgumentException(name + ": a task needs at least one solver and scorer");
+      // TaskBuilder always adds a solver and a scorer per metric (defaults when none are listed)
+      throw new IllegalArgumentException(
+          "bug: " + name + ": a task needs at least one solver and scorer");
     }
   }
 
   /** The first {@code limit} samples (all when limit is null or larger). */
   public List<Sample> samples(@Nullable Integer limit) {
     return limit == null || limit >= samples.size() ? samples : samples.subList(0, limit);
+  }
+
+  /** Whether a task name is {@code namespace/name} in lower case, e.g. {@code ko/kmmlu}. */
+  public static boolean isName(String name) {
+    return NAME.matcher(name).matches();
   }
 }

@@ -63,7 +63,8 @@ public record TaskConfig(
     metrics = List.copyOf(metrics);
     Objects.requireNonNull(prompt, "prompt");
     if (numFewshot < 0) {
-      throw new IllegalArgumentException("num_fewshot must be >= 0");
+      // TaskBuilder refuses a negative num_fewshot in a task file, EvalRequest in --num-fewshot
+      throw new IllegalArgumentException("bug: num_fewshot must be >= 0");
     }
   }
 }

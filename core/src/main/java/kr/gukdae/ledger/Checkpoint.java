@@ -36,7 +36,9 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
 
   public Checkpoint {
     if (seq < 1 || !head.matches("[0-9a-f]{64}") || !keyId.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("checkpoint needs seq >= 1 and 64-hex head and key");
+      throw UserError.of(
+          "seq는 1 이상, head와 key는 소문자 16진수 64자리여야 합니다. 체크포인트를 다시 받으세요",
+          "a checkpoint needs seq >= 1 and a 64-hex head and key; fetch the checkpoint again");
     }
   }
 
@@ -100,12 +102,17 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
         throw UserError.of(
             file + ": format은 " + FORMAT + "이어야 합니다", file + ": format must be " + FORMAT);
       }
-      return new Checkpoint(
-          n.required("seq").asLong(),
-          n.required("head").asString(),
-          Instant.parse(n.required("at").asString()),
-          n.required("key").asString(),
-          n.required("signature").asString());
+      long seq = n.required("seq").asLong();
+      String head = n.required("head").asString();
+      Instant at = Instant.parse(n.required("at").asString());
+      String key = n.required("key").asString();
+      String signature = n.required("signature").asString();
+      try {
+        return new Checkpoint(seq, head, at, key, signature);
+      } catch (UserError e) {
+        String where = file + ": ";
+        throw UserError.of(where + e.message(true), where + e.message(false), e);
+      }
     } catch (IOException e) {
       throw UserError.of(
           "체크포인트 " + file + "을(를) 읽을 수 없습니다: " + e.getMessage(),

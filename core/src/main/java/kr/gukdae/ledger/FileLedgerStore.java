@@ -139,6 +139,9 @@ final class FileLedgerStore implements LedgerStore {
                 n.required("hash").asString(),
                 optional(n, "key"),
                 optional(n, "signature")));
+      } catch (UserError e) {
+        String at = file + " line " + (i + 1) + ": ";
+        throw UserError.of(at + e.message(true), at + e.message(false), e);
       } catch (JacksonException | IllegalArgumentException | java.time.DateTimeException e) {
         throw UserError.of(
             file + " line " + (i + 1) + ": 원장 항목이 아닙니다 (" + e.getMessage() + ")",

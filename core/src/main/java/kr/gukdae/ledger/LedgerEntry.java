@@ -2,6 +2,7 @@ package kr.gukdae.ledger;
 
 import java.time.Instant;
 import java.util.Objects;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,18 +27,31 @@ public record LedgerEntry(
   public static final String GENESIS = "0".repeat(64);
 
   public LedgerEntry {
+    // A ledger file or audit_ledger row edited by hand reaches these; the readers add where.
     if (seq < 1) {
-      throw new IllegalArgumentException("seq starts at 1, got " + seq);
+      throw UserError.of(
+          "seq: 1부터 시작합니다 (받은 값 " + seq + "). 원장이 수정되었으니 백업에서 복원하세요",
+          "seq: starts at 1, got " + seq + "; the ledger was edited, restore it from a backup");
     }
     Objects.requireNonNull(timestamp, "timestamp");
     if (kind == null || kind.isBlank() || kind.length() > 100) {
-      throw new IllegalArgumentException("kind must be 1-100 characters");
+      throw UserError.of(
+          "seq " + seq + ": kind는 1~100자여야 합니다. 원장이 수정되었으니 백업에서 복원하세요",
+          "seq "
+              + seq
+              + ": kind must be 1-100 characters; the ledger was edited, restore it from a"
+              + " backup");
     }
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(prevHash, "prevHash");
     Objects.requireNonNull(hash, "hash");
     if ((keyId == null) != (signature == null)) {
-      throw new IllegalArgumentException("seq " + seq + ": key and signature go together");
+      throw UserError.of(
+          "seq " + seq + ": key와 signature는 함께 있어야 합니다. 원장이 수정되었으니 백업에서 복원하세요",
+          "seq "
+              + seq
+              + ": key and signature go together; the ledger was edited, restore it from a"
+              + " backup");
     }
   }
 

@@ -22,8 +22,8 @@ final class MemoryLedgerStore implements LedgerStore {
     for (int i = 0; i < batch.size(); i++) {
       long expected = entries.size() + 1L + i;
       if (batch.get(i).seq() != expected) {
-        throw new IllegalStateException(
-            "append seq " + batch.get(i).seq() + ", expected " + expected);
+        throw new IllegalStateException( // Ledger numbers each batch from the head it was given
+            "bug: append seq " + batch.get(i).seq() + ", expected " + expected);
       }
     }
     entries.addAll(batch);

@@ -1,7 +1,9 @@
 package kr.gukdae.lineage;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,11 +34,20 @@ public record CountRules(
 
   public CountRules {
     teamOwners = Set.copyOf(teamOwners);
+    // The REST query and the job request hand these over as a person typed them.
     if (minCardChars < 0 || minDownloads < 0 || minLikes < 0 || maxPerOwner < 0) {
-      throw new IllegalArgumentException("thresholds must be 0 or more");
+      throw UserError.of(
+          "minCardChars, minDownloads, minLikes, maxPerOwner는 0 이상이어야 합니다 (받은 값 "
+              + List.of(minCardChars, minDownloads, minLikes, maxPerOwner)
+              + ")",
+          "minCardChars, minDownloads, minLikes and maxPerOwner must be 0 or more (got "
+              + List.of(minCardChars, minDownloads, minLikes, maxPerOwner)
+              + ")");
     }
     if (since != null && until != null && !since.isBefore(until)) {
-      throw new IllegalArgumentException("window start " + since + " is not before " + until);
+      throw UserError.of(
+          "since " + since + "이(가) until " + until + "보다 앞이어야 합니다. 두 날짜를 바꾸어 주세요",
+          "since " + since + " is not before until " + until + "; swap the two dates");
     }
   }
 

@@ -56,7 +56,8 @@ public final class HubCrawler {
       int maxRepos) {
     public Settings {
       if (pageSize < 1 || pageSize > 1000 || maxRetries < 0 || maxRepos < 1) {
-        throw new IllegalArgumentException("pageSize 1..1000, maxRetries >= 0, maxRepos >= 1");
+        // LineageJob's spec refuses these first, naming the request field
+        throw new IllegalArgumentException("bug: pageSize 1..1000, maxRetries >= 0, maxRepos >= 1");
       }
     }
 
@@ -287,7 +288,7 @@ public final class HubCrawler {
         }
       }
     } catch (IOException e) {
-      throw new IllegalStateException("writing to memory failed", e);
+      throw new IllegalStateException("bug: writing to memory failed", e);
     }
     return text.toString().lines().toList();
   }

@@ -58,7 +58,8 @@ public final class Lineage {
     Loader loader = loader();
     try (InputStream in = Lineage.class.getResourceAsStream(DEMO_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("demo metadata missing from the jar: " + DEMO_RESOURCE);
+        throw new IllegalStateException(
+            "bug: demo metadata missing from the jar: " + DEMO_RESOURCE);
       }
       loader.addJsonLines(
           "demo:" + DEMO_RESOURCE,

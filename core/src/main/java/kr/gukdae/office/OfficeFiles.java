@@ -92,8 +92,8 @@ public final class OfficeFiles {
             "no shipped example " + file + "; examples: " + EXAMPLES);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    } catch (IOException e) { // a resource inside our own jar
+      throw new IllegalStateException("bug: cannot read the shipped example " + file, e);
     }
   }
 

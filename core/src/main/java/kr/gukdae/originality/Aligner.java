@@ -189,7 +189,7 @@ final class Aligner {
   static Probe probe(Map<TensorInfo, Probe> probes, TensorInfo t) {
     Probe p = probes.get(t);
     if (p == null) {
-      throw new IllegalStateException("tensor " + t.name() + " was not probed");
+      throw new IllegalStateException("bug: tensor " + t.name() + " was not probed");
     }
     return p;
   }

@@ -76,7 +76,7 @@ public final class ComparisonPlan {
         }
       }
     }
-    throw new IllegalArgumentException("comparison " + comparison + " is not planned");
+    throw new IllegalArgumentException("bug: comparison " + comparison + " is not planned");
   }
 
   /** Tensor pairs of a comparison. */
@@ -115,14 +115,38 @@ public final class ComparisonPlan {
    */
   public Findings.Report report(
       List<List<TensorStats>> stats, TrainingLogCheck.@Nullable Result log) {
+    // The statistics come back from workers on other machines: one of another version, or given
+    // other weight files, can send a different count.
     if (stats.size() != comparisons()) {
-      throw new IllegalArgumentException(
-          "statistics of " + stats.size() + " comparisons, the plan has " + comparisons());
+      throw UserError.of(
+          "워커 결과에 비교 "
+              + stats.size()
+              + "개의 통계가 있는데 계획은 "
+              + comparisons()
+              + "개입니다. 모든 워커를 같은 gukdae 버전과 같은 가중치 파일로 실행하세요",
+          "the workers sent statistics of "
+              + stats.size()
+              + " comparisons, the plan has "
+              + comparisons()
+              + "; run every worker with the same gukdae version and weight files");
     }
     for (int c = 0; c < comparisons(); c++) {
       if (stats.get(c).size() != pairs(c)) {
-        throw new IllegalArgumentException(
-            label(c) + ": statistics of " + stats.get(c).size() + " pairs, planned " + pairs(c));
+        // a null comparison's label holds " / ", the separator of the two languages
+        String where = label(c).replace(" / ", " vs ");
+        throw UserError.of(
+            where
+                + ": 워커 결과에 텐서 쌍 "
+                + stats.get(c).size()
+                + "개의 통계가 있는데 계획은 "
+                + pairs(c)
+                + "개입니다. 모든 워커를 같은 gukdae 버전과 같은 가중치 파일로 실행하세요",
+            where
+                + ": the workers sent statistics of "
+                + stats.get(c).size()
+                + " pairs, planned "
+                + pairs(c)
+                + "; run every worker with the same gukdae version and weight files");
       }
     }
     Calibration calibration =
@@ -138,8 +162,9 @@ public final class ComparisonPlan {
 
   private List<Matcher.Pair> pairList(int comparison) {
     if (comparison < 0 || comparison >= comparisons()) {
+      // the piece specs are made from this plan
       throw new IllegalArgumentException(
-          "comparison " + comparison + " of " + comparisons() + " planned");
+          "bug: comparison " + comparison + " of " + comparisons() + " planned");
     }
     return comparison < planned.size()
         ? planned.get(comparison).pairs()

@@ -144,7 +144,9 @@ public enum DType {
       case F64 -> out.putDouble(v);
       case F8_E5M2 -> out.put((byte) (Float.floatToFloat16(v) >> 8));
       case F8_E4M3 -> out.put(toE4m3(v));
-      default -> throw new IllegalArgumentException("cannot write " + this);
+      default ->
+          throw new IllegalArgumentException(
+              "bug: cannot write " + this + " (only the demo writer writes)");
     }
   }
 

@@ -34,7 +34,7 @@ public final class DemoWeights {
           || hidden % heads != 0
           || visionHidden < 1
           || visionLayers < 0) {
-        throw new IllegalArgumentException("bad demo config");
+        throw new IllegalArgumentException("bug: bad demo config (a constant in code)");
       }
     }
 
@@ -250,7 +250,7 @@ public final class DemoWeights {
   static <T> T tensor(Map<String, T> byName, String name) {
     T t = byName.get(name);
     if (t == null) {
-      throw new IllegalStateException("demo model has no tensor " + name);
+      throw new IllegalStateException("bug: demo model has no tensor " + name);
     }
     return t;
   }

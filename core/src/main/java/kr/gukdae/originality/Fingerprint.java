@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import kr.gukdae.UserError;
 
 /**
  * A compact sketch of one tensor, so that candidates can be screened against many public models
@@ -35,7 +36,8 @@ public record Fingerprint(
     Objects.requireNonNull(tensor, "tensor");
     sketch = sketch.clone();
     if (sketch.length != BUCKETS) {
-      throw new IllegalArgumentException("sketch must have " + BUCKETS + " buckets");
+      // sketchFromBytes checks what the database holds; the rest are computed here
+      throw new IllegalArgumentException("bug: sketch must have " + BUCKETS + " buckets");
     }
   }
 
@@ -113,7 +115,17 @@ public record Fingerprint(
 
   public static float[] sketchFromBytes(byte[] bytes) {
     if (bytes.length != BUCKETS * 4) {
-      throw new IllegalArgumentException("sketch must be " + BUCKETS * 4 + " bytes");
+      throw UserError.of(
+          "forensics_fingerprint.sketch_b64: "
+              + bytes.length
+              + "바이트입니다("
+              + BUCKETS * 4
+              + "바이트여야 함). 이 모델의 지문을 다시 만드세요",
+          "forensics_fingerprint.sketch_b64: "
+              + bytes.length
+              + " bytes, must be "
+              + BUCKETS * 4
+              + "; make this model's fingerprints again");
     }
     float[] out = new float[BUCKETS];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);

@@ -17,7 +17,7 @@ record Probe(int[] rows, int[] cols, float[] values, double centre, float width)
 
   Probe {
     if (values.length != rows.length * cols.length) {
-      throw new IllegalArgumentException("probe values do not match its rows × columns");
+      throw new IllegalArgumentException("bug: probe values do not match its rows × columns");
     }
   }
 

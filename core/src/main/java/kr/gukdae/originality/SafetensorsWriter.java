@@ -77,7 +77,8 @@ public final class SafetensorsWriter {
       for (Entry e : entries) {
         float[] values = e.values().get();
         if (values.length != e.elements()) {
-          throw new IllegalArgumentException(e.name() + ": " + values.length + " values for shape");
+          throw new IllegalArgumentException(
+              "bug: " + e.name() + ": " + values.length + " values for shape");
         }
         for (float v : values) {
           if (chunk.remaining() < 8) {

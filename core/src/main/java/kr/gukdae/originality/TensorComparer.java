@@ -74,7 +74,8 @@ final class TensorComparer {
       }
       int got = reader.next(tmp, want - filled);
       if (got == 0) {
-        throw new IllegalStateException("tensor ended early");
+        // the header check made sure every tensor lies inside its file
+        throw new IllegalStateException("bug: tensor ended early");
       }
       System.arraycopy(tmp, 0, out, filled, got);
       filled += got;

@@ -17,7 +17,8 @@ public record TensorInfo(
     Objects.requireNonNull(file, "file");
     shape = shape.clone();
     if (offset < 0 || bytes != elements(shape) * dtype.size()) {
-      throw new IllegalArgumentException("inconsistent tensor " + name);
+      // SafetensorsHeader refuses such a header as a UserError first
+      throw new IllegalArgumentException("bug: inconsistent tensor " + name);
     }
   }
 

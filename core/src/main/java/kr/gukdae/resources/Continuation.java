@@ -100,7 +100,8 @@ public final class Continuation {
               + ")");
     }
     if (rules.minOpenedDataShare() > 0 && data == null) {
-      throw new IllegalStateException("the openness condition needs the data registry's volumes");
+      throw new IllegalStateException(
+          "bug: the openness condition needs the data registry's volumes");
     }
     List<UsageReport> usage = ResourceLedger.usage(ledger);
     List<Flag> flags = new ArrayList<>();

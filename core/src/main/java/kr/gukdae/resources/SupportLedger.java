@@ -34,10 +34,13 @@ public final class SupportLedger {
     public Spending {
       Ids.check(team, "team");
       if (item == null || item.isBlank()) {
-        throw new IllegalArgumentException("item is required (what the money bought)");
+        throw UserError.of(
+            "item: 비어 있습니다. 무엇을 샀는지 적으세요", "item: required; say what the money bought");
       }
       if (amount <= 0) {
-        throw new IllegalArgumentException("amount must be above 0 (KRW), got " + amount);
+        throw UserError.of(
+            "amount는 0보다 큰 금액(원)이어야 합니다 (받은 값 " + amount + ")",
+            "amount must be above 0 (KRW), got " + amount);
       }
       Objects.requireNonNull(on, "on is required (YYYY-MM-DD)");
     }

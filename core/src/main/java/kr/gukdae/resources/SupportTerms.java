@@ -38,11 +38,12 @@ public record SupportTerms(List<Term> terms) {
       Ids.check(team, "team");
       Objects.requireNonNull(from, "from");
       Objects.requireNonNull(to, "to");
+      // Invariants: terms are made only from a recorded funding that replays (PortfolioFunding)
       if (dataBudget < 0 || talentCapPerYear < 0) {
-        throw new IllegalArgumentException(team + ": budgets must be 0 or more (KRW)");
+        throw new IllegalArgumentException("bug: " + team + ": budgets must be 0 or more (KRW)");
       }
       if (!kept && (dataBudget != 0 || talentCapPerYear != 0)) {
-        throw new IllegalArgumentException(team + ": a team not kept gets no budget");
+        throw new IllegalArgumentException("bug: " + team + ": a team not kept gets no budget");
       }
     }
 

@@ -15,7 +15,8 @@ public enum Aggregation {
 
   public double apply(List<Double> scores) {
     if (scores.isEmpty()) {
-      throw new IllegalArgumentException("no scores to aggregate");
+      // ReviewBoard and ReviewService check minimumScores() first, naming the team
+      throw new IllegalArgumentException("bug: no scores to aggregate");
     }
     double[] s = scores.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return switch (this) {
@@ -25,7 +26,7 @@ public enum Aggregation {
       case DROP_HIGH_LOW -> {
         if (s.length < 3) {
           throw new IllegalArgumentException(
-              "dropping the highest and lowest needs at least 3 scores, got " + s.length);
+              "bug: dropping the highest and lowest needs at least 3 scores, got " + s.length);
         }
         yield Arrays.stream(s, 1, s.length - 1).average().orElseThrow();
       }

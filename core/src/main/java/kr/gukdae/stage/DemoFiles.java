@@ -13,7 +13,7 @@ final class DemoFiles {
   static String read(String name) {
     try (InputStream in = DemoFiles.class.getResourceAsStream("demo/" + name)) {
       if (in == null) {
-        throw new IllegalStateException("demo file missing from the jar: " + name);
+        throw new IllegalStateException("bug: demo file missing from the jar: " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

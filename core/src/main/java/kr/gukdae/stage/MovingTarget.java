@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.gukdae.UserError;
 import kr.gukdae.eval.reference.ReferenceScore;
 import kr.gukdae.eval.reference.ReferenceScores;
 
@@ -24,7 +25,12 @@ public record MovingTarget(List<ReferenceModel> models, LocalDate evaluationDate
   public MovingTarget {
     models = List.copyOf(models);
     if (months < 1) {
-      throw new IllegalArgumentException("reference window must be at least 1 month");
+      throw UserError.of(
+          "referenceWindowMonths " + months + ": 1 이상이어야 합니다 (기준 모델을 찾는 개월 수)",
+          "referenceWindowMonths "
+              + months
+              + ": must be at least 1 (months to look back for"
+              + " reference models)");
     }
   }
 

@@ -158,7 +158,8 @@ public final class Stages {
   /** The decision recorded in a {@link #DECISION} ledger entry. */
   public static StageResult decisionOf(LedgerEntry entry) {
     if (!entry.kind().equals(DECISION)) {
-      throw new IllegalArgumentException("ledger seq " + entry.seq() + " is not a decision");
+      // every caller picks DECISION entries first
+      throw new IllegalArgumentException("bug: ledger seq " + entry.seq() + " is not a decision");
     }
     return CanonicalJson.read(
         CanonicalJson.parse(entry.payload()).path("result"), StageResult.class);

@@ -130,4 +130,24 @@ class BadInputTest {
     Files.createDirectories(file.getParent());
     Files.writeString(file, text);
   }
+
+  @Test
+  void countRulesAsTypedInTheQueryAreRefusedNamingTheFields() {
+    assertThatThrownBy(() -> CountRules.defaults().thresholds(0, -1, 0, 0))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(true)).contains("minDownloads").contains("0 이상");
+              assertThat(e.message(false)).contains("minDownloads").contains("must be 0 or more");
+            });
+    java.time.Instant later = java.time.Instant.parse("2026-02-01T00:00:00Z");
+    java.time.Instant earlier = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    assertThatThrownBy(() -> CountRules.defaults().window(later, earlier))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(true)).contains("since 2026-02-01").contains("바꾸어");
+              assertThat(e.message(false)).contains("is not before until").contains("swap");
+            });
+  }
 }

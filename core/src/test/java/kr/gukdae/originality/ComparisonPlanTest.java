@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import kr.gukdae.UserError;
 import kr.gukdae.originality.DemoWeights.Config;
 import kr.gukdae.originality.DemoWeights.Model;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,12 @@ class ComparisonPlanTest {
     ComparisonPlan plan = ComparisonPlan.of(a, List.of(b), List.of(), options);
     List<TensorStats> all = plan.stats(0, 0, plan.pairs(0));
     assertThatThrownBy(() -> plan.report(List.of(all.subList(1, all.size())), null))
-        .hasMessageContaining("planned " + plan.pairs(0));
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("planned " + plan.pairs(0))
+        .hasMessageContaining("계획은 " + plan.pairs(0) + "개")
+        .hasMessageContaining("same gukdae version and weight files");
+    assertThatThrownBy(() -> plan.report(List.of(), null))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("statistics of 0 comparisons, the plan has 1");
   }
 }

@@ -53,4 +53,14 @@ class FingerprintTest {
     var f = new Fingerprint("a", "a", "[2]", false, 2, 1, 1, s);
     assertThat(Fingerprint.sketchFromBytes(f.sketchBytes())).isEqualTo(s);
   }
+
+  @Test
+  void anEditedStoredSketchIsRefusedWithTheFix() {
+    // the store decodes sketch_b64 from a row; an edited row has the wrong length
+    var e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            kr.gukdae.UserError.class, () -> Fingerprint.sketchFromBytes(new byte[7]));
+    assertThat(e.message(true)).contains("sketch_b64: 7바이트").contains("다시 만드세요");
+    assertThat(e.message(false)).contains("sketch_b64: 7 bytes, must be").contains("again");
+  }
 }

@@ -203,14 +203,7 @@ public class DataCommand implements GukdaeCommand {
               paramLabel = "FILE",
               description = ".txt, .jsonl, .csv or .parquet")
           List<Path> files) {
-    NgramParams params;
-    try {
-      params = NgramParams.of(n, Normaliser.fromId(normaliser), log2Bits, hashes);
-    } catch (IllegalArgumentException e) {
-      throw UserError.of(
-          "gukdae data ngrams: 잘못된 설정입니다 (" + e.getMessage() + ")",
-          "gukdae data ngrams: " + e.getMessage());
-    }
+    NgramParams params = NgramParams.of(n, Normaliser.fromId(normaliser), log2Bits, hashes);
     NgramFilter filter = new NgramFilter(params);
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     try (var indexer = new ParallelIndexer(filter, workers)) {

@@ -110,7 +110,10 @@ class LineageController {
           .owners(excludeTeam, team)
           .weights(requireWeights)
           .thresholds(minCardChars, minDownloads, minLikes, maxPerOwner);
-    } catch (IllegalArgumentException e) {
+    } catch (UserError e) {
+      String at = "lineage rules: ";
+      throw UserError.of(at + e.message(true), at + e.message(false), e);
+    } catch (IllegalArgumentException e) { // Set.of: a team owner listed twice
       throw UserError.of(
           "lineage rules: 잘못된 집계 규칙입니다 (" + e.getMessage() + ")",
           "lineage rules: " + e.getMessage());

@@ -56,20 +56,13 @@ class NgramsJobController {
     if (body.files() == null || body.files().isEmpty() || body.out() == null) {
       throw UserError.of("files와 out을 지정하세요", "files and out are required");
     }
-    NgramParams params;
-    try {
-      params =
-          NgramParams.of(
-              body.n() == null ? 13 : body.n(),
-              Normaliser.fromId(
-                  body.normaliser() == null ? Normaliser.DEFAULT_ID : body.normaliser()),
-              body.log2Bits() == null ? 30 : body.log2Bits(),
-              body.hashes() == null ? 7 : body.hashes());
-    } catch (IllegalArgumentException e) {
-      throw UserError.of(
-          "잘못된 n-gram 설정입니다 (" + e.getMessage() + ")",
-          "invalid n-gram settings (" + e.getMessage() + ")");
-    }
+    // NgramParams and Normaliser refuse a bad setting as a UserError naming the field
+    NgramParams params =
+        NgramParams.of(
+            body.n() == null ? 13 : body.n(),
+            Normaliser.fromId(body.normaliser() == null ? Normaliser.DEFAULT_ID : body.normaliser()),
+            body.log2Bits() == null ? 30 : body.log2Bits(),
+            body.hashes() == null ? 7 : body.hashes());
     var spec =
         new NgramsJob.Spec(
             body.files().stream().map(f -> new NgramsJob.Source(f, 0)).toList(),

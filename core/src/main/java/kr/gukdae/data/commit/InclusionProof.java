@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
 
 /**
@@ -23,21 +24,38 @@ public record InclusionProof(
 
   public InclusionProof {
     if (!FORMAT.equals(format)) {
-      throw new IllegalArgumentException("format must be \"" + FORMAT + "\", got " + format);
+      throw UserError.of(
+          "format: \"" + FORMAT + "\"이어야 합니다 (받은 값: " + format + ")",
+          "format: must be \"" + FORMAT + "\", got " + format);
     }
     if (root == null || !HEX64.matcher(root).matches()) {
-      throw new IllegalArgumentException("root must be 64 lower-case hex digits");
+      throw UserError.of(
+          "root: 소문자 16진수 64자리여야 합니다. 증명 파일을 다시 만드세요 (gukdae data prove)",
+          "root: must be 64 lower-case hex digits; make the proof again (gukdae data prove)");
     }
     if (treeSize < 1 || leafIndex < 0 || leafIndex >= treeSize) {
-      throw new IllegalArgumentException("need 0 <= leafIndex < treeSize");
+      throw UserError.of(
+          "leafIndex "
+              + leafIndex
+              + ", treeSize "
+              + treeSize
+              + ": 0 <= leafIndex < treeSize여야 합니다. 증명 파일을 다시 만드세요",
+          "leafIndex "
+              + leafIndex
+              + ", treeSize "
+              + treeSize
+              + ": need 0 <= leafIndex < treeSize; make the proof again");
     }
     if (leaf == null) {
-      throw new IllegalArgumentException("leaf (the shard) is required");
+      throw UserError.of(
+          "leaf: 없습니다. 증명 파일을 다시 만드세요", "leaf: the shard is required; make the proof again");
     }
     path = List.copyOf(path == null ? List.of() : path);
     for (String p : path) {
-      if (!HEX64.matcher(p).matches()) {
-        throw new IllegalArgumentException("path entries must be 64 lower-case hex digits");
+      if (p == null || !HEX64.matcher(p).matches()) {
+        throw UserError.of(
+            "path '" + p + "': 항목은 소문자 16진수 64자리여야 합니다. 증명 파일을 다시 만드세요",
+            "path '" + p + "': entries must be 64 lower-case hex digits; make the proof again");
       }
     }
   }

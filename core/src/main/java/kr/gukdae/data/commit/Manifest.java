@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,8 @@ public record Manifest(String format, String team, List<DatasetRef> datasets, Li
   public static final String FORMAT = "gukdae-training-manifest/1";
   static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,199}");
+  private static final String SOURCES = "PUBLIC, LICENSED, CRAWLED, USER, SYNTHETIC, OTHER";
+  private static final String MODALITIES = "TEXT, IMAGE, AUDIO, VIDEO";
 
   /** Where the data came from, in the categories of the EU AI Act training-content summary. */
   public enum Source {
@@ -48,17 +51,23 @@ public record Manifest(String format, String team, List<DatasetRef> datasets, Li
       Modality modality,
       @Nullable String licence) {
     public DatasetRef {
-      requireId("dataset id", id);
-      requireId("dataset version", version);
+      requireId("datasets[].id", id);
+      requireId("dataset " + id + " version", version);
       if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException("dataset " + id + ": name is required");
+        throw UserError.of(
+            "dataset " + id + ": name이 비어 있습니다. 데이터셋 이름을 적으세요",
+            "dataset " + id + ": name is required; write the dataset's name");
       }
       if (source == null || modality == null) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "dataset " + id + ": source(" + SOURCES + ")와 modality(" + MODALITIES + ")를 적으세요",
             "dataset "
                 + id
-                + ": source (PUBLIC, LICENSED, CRAWLED, USER, SYNTHETIC, OTHER)"
-                + " and modality (TEXT, IMAGE, AUDIO, VIDEO) are required");
+                + ": source ("
+                + SOURCES
+                + ") and modality ("
+                + MODALITIES
+                + ") are required");
       }
     }
 
@@ -72,55 +81,69 @@ public record Manifest(String format, String team, List<DatasetRef> datasets, Li
       String path, String sha256, long bytes, String dataset, String version, double weight) {
     public Shard {
       if (path == null || path.isBlank() || path.contains("..") || path.startsWith("/")) {
-        throw new IllegalArgumentException(
-            "shard path '" + path + "' must be relative to the data root, without '..'");
+        throw UserError.of(
+            "shard path '" + path + "': 데이터 폴더 기준 상대 경로로 적으세요 ('..'와 '/'로 시작하는 경로는 안 됩니다)",
+            "shard path '" + path + "': must be relative to the data root, without '..'");
       }
       sha256 = sha256 == null ? "" : sha256.toLowerCase(Locale.ROOT);
       if (!SHA256.matcher(sha256).matches()) {
-        throw new IllegalArgumentException(
+        throw UserError.of(
+            "shard " + path + ": sha256은 16진수 64자리여야 합니다 (sha256sum이 출력하는 값)",
             "shard " + path + ": sha256 must be 64 hex digits (sha256sum prints it)");
       }
       if (bytes < 0) {
-        throw new IllegalArgumentException("shard " + path + ": bytes must be >= 0");
+        throw UserError.of(
+            "shard " + path + ": bytes는 0 이상이어야 합니다 (파일 크기)",
+            "shard " + path + ": bytes must be >= 0 (the file's size)");
       }
       requireId("shard " + path + " dataset", dataset);
       requireId("shard " + path + " version", version);
       if (!(weight >= 0) || Double.isInfinite(weight)) {
-        throw new IllegalArgumentException("shard " + path + ": weight must be a number >= 0");
+        throw UserError.of(
+            "shard " + path + ": weight는 0 이상의 유한한 수여야 합니다",
+            "shard " + path + ": weight must be a finite number >= 0");
       }
     }
   }
 
   public Manifest {
     if (!FORMAT.equals(format)) {
-      throw new IllegalArgumentException("format must be \"" + FORMAT + "\", got " + format);
+      throw UserError.of(
+          "format: \"" + FORMAT + "\"이어야 합니다 (받은 값: " + format + ")",
+          "format: must be \"" + FORMAT + "\", got " + format);
     }
     requireId("team", team);
     datasets = List.copyOf(datasets == null ? List.of() : datasets);
     shards = List.copyOf(shards == null ? List.of() : shards);
     if (shards.isEmpty()) {
-      throw new IllegalArgumentException("a manifest needs at least one shard");
+      throw UserError.of(
+          "shards: 비어 있습니다. 학습 데이터 파일(shard)을 하나 이상 적으세요",
+          "shards: a manifest needs at least one shard");
     }
     Set<String> known = new HashSet<>();
     for (DatasetRef d : datasets) {
       if (!known.add(d.key())) {
-        throw new IllegalArgumentException("dataset " + d.key() + " is listed twice");
+        throw UserError.of(
+            "dataset " + d.key() + ": 두 번 적혀 있습니다. 하나를 지우세요",
+            "dataset " + d.key() + ": listed twice; remove one");
       }
     }
     Set<String> paths = new HashSet<>();
     for (Shard s : shards) {
       if (!paths.add(s.path())) {
-        throw new IllegalArgumentException("shard " + s.path() + " is listed twice");
+        throw UserError.of(
+            "shard " + s.path() + ": 두 번 적혀 있습니다. 하나를 지우세요",
+            "shard " + s.path() + ": listed twice; remove one");
       }
-      if (!known.contains(s.dataset() + "@" + s.version())) {
-        throw new IllegalArgumentException(
+      String key = s.dataset() + "@" + s.version();
+      if (!known.contains(key)) {
+        throw UserError.of(
+            "shard " + s.path() + ": 데이터셋 " + key + "이 datasets에 없습니다. datasets에 추가하세요",
             "shard "
                 + s.path()
-                + " names dataset "
-                + s.dataset()
-                + "@"
-                + s.version()
-                + ", which the manifest's datasets do not list");
+                + ": names dataset "
+                + key
+                + ", which the manifest's datasets do not list; add it to datasets");
       }
     }
   }
@@ -169,8 +192,9 @@ public record Manifest(String format, String team, List<DatasetRef> datasets, Li
 
   private static void requireId(String what, String value) {
     if (value == null || !ID.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          what + " '" + value + "' must be 1-200 letters, digits, '.', '_', '-' or '/'");
+      throw UserError.of(
+          what + " '" + value + "': 영문자, 숫자, '.', '_', '-', '/'로 된 1-200자여야 합니다",
+          what + " '" + value + "': must be 1-200 letters, digits, '.', '_', '-' or '/'");
     }
   }
 }

@@ -27,7 +27,8 @@ public final class MerkleTree {
 
   static MerkleTree of(List<Manifest.Shard> sortedShards) {
     if (sortedShards.isEmpty()) {
-      throw new IllegalArgumentException("a Merkle tree needs at least one leaf");
+      // Manifest refuses an empty shard list before a tree is built
+      throw new IllegalArgumentException("bug: a Merkle tree needs at least one leaf");
     }
     return new MerkleTree(sortedShards);
   }
@@ -43,7 +44,9 @@ public final class MerkleTree {
   /** The inclusion proof of leaf {@code index} (its audit path, bottom up). */
   public InclusionProof proof(int index) {
     if (index < 0 || index >= leaves.size()) {
-      throw new IllegalArgumentException("leaf " + index + " is outside 0.." + (leaves.size() - 1));
+      // callers index the manifest's own leaves
+      throw new IllegalArgumentException(
+          "bug: leaf " + index + " is outside 0.." + (leaves.size() - 1));
     }
     List<String> path = new ArrayList<>();
     path(index, 0, leaves.size(), path);

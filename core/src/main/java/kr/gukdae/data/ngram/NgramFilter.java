@@ -38,10 +38,15 @@ public final class NgramFilter {
 
     public Header {
       if (!FORMAT.equals(format)) {
-        throw new IllegalArgumentException("format must be " + FORMAT + ", got " + format);
+        throw UserError.of(
+            "format: " + FORMAT + "이어야 합니다 (받은 값 " + format + "). gukdae data ngrams로 다시 만드세요",
+            "format: must be " + FORMAT + ", got " + format + "; rebuild with gukdae data ngrams");
       }
       if (params == null || ngrams < 0 || documents < 0 || bytes < 0) {
-        throw new IllegalArgumentException("params and non-negative counts are required");
+        throw UserError.of(
+            "params가 없거나 ngrams/documents/bytes가 음수입니다. gukdae data ngrams로 다시 만드세요",
+            "params and non-negative ngrams/documents/bytes are required; rebuild with gukdae data"
+                + " ngrams");
       }
     }
   }

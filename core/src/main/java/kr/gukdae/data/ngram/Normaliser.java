@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import kr.gukdae.UserError;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -107,8 +108,9 @@ public enum Normaliser {
         return n;
       }
     }
-    throw new IllegalArgumentException(
-        "unknown normaliser '" + id + "'; use nori-1, nori-2 or words-1");
+    throw UserError.of(
+        "normaliser '" + id + "': 알 수 없는 정규화 방식입니다. nori-1, nori-2, words-1 중 하나를 쓰세요",
+        "normaliser '" + id + "': unknown; use nori-1, nori-2 or words-1");
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,12 +118,10 @@ public final class NearDuplicates implements AutoCloseable {
    */
   public void addSignature(int @Nullable [] sig) {
     if (finished) {
-      throw new IllegalStateException("finished");
+      throw new IllegalStateException("bug: a row added after finish()");
     }
-    if (rows == Integer.MAX_VALUE) {
-      throw new IllegalStateException("more than 2^31 rows");
-    }
-    int row = rows++;
+    int row = rows;
+    rows = next(rows);
     if (sigOut.remaining() < SIG_BYTES) {
       flushSignatures();
     }
@@ -130,8 +129,8 @@ public final class NearDuplicates implements AutoCloseable {
       sigOut.position(sigOut.position() + SIG_BYTES);
       return;
     }
-    if (sig.length != HASHES) {
-      throw new IllegalArgumentException("a signature has " + HASHES + " values");
+    if (sig.length != HASHES) { // signature() makes every one in this JVM
+      throw new IllegalArgumentException("bug: a signature has " + HASHES + " values");
     }
     sigOut.asIntBuffer().put(sig);
     sigOut.position(sigOut.position() + SIG_BYTES);
@@ -150,12 +149,26 @@ public final class NearDuplicates implements AutoCloseable {
    */
   public void exclude(int row) {
     if (row < 0 || row >= rows) {
-      throw new IllegalArgumentException("row " + row + " of " + rows);
+      throw new IllegalArgumentException(
+          "bug: excluded row " + row + " was never added (" + rows + ")");
     }
     excludedEarly.add(row);
     if (excludedEarly.size() >= 4096) {
       markExcluded();
     }
+  }
+
+  /**
+   * The row count after one more row: a data set past 2^31-1 rows is refused (the rows are numbered
+   * with an int), and the person is told to split it.
+   */
+  static int next(int rows) {
+    if (rows == Integer.MAX_VALUE) {
+      throw UserError.of(
+          "데이터셋의 행이 2^31-1개를 넘습니다. 여러 데이터셋(버전)으로 나누어 검사하세요",
+          "the data set has more than 2^31-1 rows; split it into several data sets (versions)");
+    }
+    return rows + 1;
   }
 
   public int rows() {
@@ -165,7 +178,7 @@ public final class NearDuplicates implements AutoCloseable {
   /** Finds the near copies and hands each (row, the earlier row it nearly copies) in row order. */
   public long finish(PairSink sink) {
     if (finished) {
-      throw new IllegalStateException("finished");
+      throw new IllegalStateException("bug: finish() called twice");
     }
     finished = true;
     flushSignatures();

@@ -74,7 +74,7 @@ public final class QualityScan implements AutoCloseable {
   /** The next row's facts, in row order. */
   public void add(RowFacts row) {
     if (finished) {
-      throw new IllegalStateException("finished");
+      throw new IllegalStateException("bug: a row added after finish()");
     }
     int i = rows++;
     log(row);
@@ -101,7 +101,7 @@ public final class QualityScan implements AutoCloseable {
   /** The report; the scan takes no more rows. */
   public QualityReport finish() {
     if (finished) {
-      throw new IllegalStateException("finished");
+      throw new IllegalStateException("bug: finish() called twice");
     }
     finished = true;
     try {

@@ -37,7 +37,8 @@ final class RunSorter implements AutoCloseable {
 
   RunSorter(Path path, int words, int capacity, int fanIn) {
     if (words < 1 || words > 2 || capacity < 1 || fanIn < 2) {
-      throw new IllegalArgumentException("words 1-2, capacity >= 1, fanIn >= 2");
+      // the callers pass constants, never input
+      throw new IllegalArgumentException("bug: need words 1-2, capacity >= 1, fanIn >= 2");
     }
     this.path = path;
     this.words = words;

@@ -111,7 +111,8 @@ public final class Fields {
   private static String required(Map<String, String> f, String field) {
     String value = f.get(field);
     if (value == null) {
-      throw new IllegalStateException(field + " passed the required-field check but is absent");
+      throw new IllegalStateException(
+          "bug: " + field + " passed the required-field check but is absent");
     }
     return value;
   }

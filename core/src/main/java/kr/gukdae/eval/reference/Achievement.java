@@ -14,7 +14,8 @@ public record Achievement(double score, ReferenceScore reference, double ratio) 
   public Achievement {
     Objects.requireNonNull(reference, "reference");
     if (!Double.isFinite(score) || score < 0) {
-      throw new IllegalArgumentException("score must be a non-negative number, got " + score);
+      // Comparison refuses a results value outside 0..1, naming the file and metric, first
+      throw new IllegalArgumentException("bug: score must be a non-negative number, got " + score);
     }
   }
 

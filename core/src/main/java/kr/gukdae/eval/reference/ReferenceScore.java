@@ -23,16 +23,13 @@ public record ReferenceScore(
     Objects.requireNonNull(releaseDate, "releaseDate");
     Objects.requireNonNull(source, "source");
     if (model.isBlank() || benchmark.isBlank() || metric.isBlank() || source.isBlank()) {
-      throw new IllegalArgumentException(
-          UserError.both(
-              "model, benchmark, metric, source는 비워 둘 수 없습니다",
-              "model, benchmark, metric and source must not be blank"));
+      throw UserError.of(
+          "model, benchmark, metric, source는 비워 둘 수 없습니다",
+          "model, benchmark, metric and source must not be blank");
     }
     if (!Double.isFinite(score) || score <= 0) {
-      throw new IllegalArgumentException(
-          UserError.both(
-              "score는 양수여야 합니다 (받은 값: " + score + ")",
-              "score must be a positive number, got " + score));
+      throw UserError.of(
+          "score는 양수여야 합니다 (받은 값: " + score + ")", "score must be a positive number, got " + score);
     }
   }
 }

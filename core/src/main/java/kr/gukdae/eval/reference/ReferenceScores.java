@@ -69,7 +69,7 @@ public final class ReferenceScores {
   private static ReferenceScores bundled(String name) {
     try (InputStream in = ReferenceScores.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException(name + " missing from the jar");
+        throw new IllegalStateException("bug: " + name + " missing from the jar");
       }
       return parse(name, in.readAllBytes());
     } catch (IOException e) {
@@ -121,12 +121,10 @@ public final class ReferenceScores {
           value,
           date,
           row.getString("source").strip());
-    } catch (IllegalArgumentException e) {
+    } catch (UserError e) {
       // the record's checks are worded in both languages; the row's place goes before each half
       String where = at + ": ";
-      String why = String.valueOf(e.getMessage());
-      throw UserError.of(
-          where + UserError.inLanguage(why, true), where + UserError.inLanguage(why, false));
+      throw UserError.of(where + e.message(true), where + e.message(false), e);
     }
   }
 
@@ -150,8 +148,8 @@ public final class ReferenceScores {
    */
   public Optional<ReferenceScore> bestWithin(
       String benchmark, String metric, LocalDate asOf, int months) {
-    if (months < 1) {
-      throw new IllegalArgumentException("months must be at least 1");
+    if (months < 1) { // Baseline.BestWithin and the stage programme refuse months < 1 first
+      throw new IllegalArgumentException("bug: months must be at least 1");
     }
     return matching(benchmark, metric)
         .filter(s -> inWindow(s.releaseDate(), asOf, months))
@@ -165,7 +163,7 @@ public final class ReferenceScores {
    */
   public static boolean inWindow(LocalDate released, LocalDate asOf, int months) {
     if (months < 1) {
-      throw new IllegalArgumentException("months must be at least 1");
+      throw new IllegalArgumentException("bug: months must be at least 1");
     }
     return released.isAfter(asOf.minusMonths(months)) && !released.isAfter(asOf);
   }

@@ -71,7 +71,7 @@ final class BuiltinGroups {
   private static JsonNode groupsFile() {
     try (InputStream in = BuiltinGroups.class.getResourceAsStream("builtin/groups.yaml")) {
       if (in == null) {
-        throw new IllegalStateException("builtin/groups.yaml missing from the jar");
+        throw new IllegalStateException("bug: builtin/groups.yaml missing from the jar");
       }
       return YAML.readTree(in);
     } catch (IOException e) {

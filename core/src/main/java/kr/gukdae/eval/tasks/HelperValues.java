@@ -118,7 +118,8 @@ final class HelperValues {
   Object value(String field, Row row) {
     Map<Row, Object> values = byField.get(field);
     if (values == null || !values.containsKey(row)) {
-      throw new IllegalStateException(field + " was not computed for " + row.where());
+      // compute() ran every helper over every row at load
+      throw new IllegalStateException("bug: " + field + " was not computed for " + row.where());
     }
     return values.get(row);
   }

@@ -26,7 +26,8 @@ public final class KmmluTasks {
   public record Subject(String name, String category) {
     public Subject {
       if (!name.matches("[A-Za-z-]+") || !category.matches("[a-z_]+")) {
-        throw new IllegalArgumentException("bad KMMLU subject line: " + name + "," + category);
+        throw new IllegalArgumentException(
+            "bug: bad KMMLU subject line in the jar: " + name + "," + category);
       }
     }
 
@@ -44,7 +45,7 @@ public final class KmmluTasks {
   public static List<Subject> subjects() {
     try (InputStream in = KmmluTasks.class.getResourceAsStream("builtin/ko/kmmlu/subjects.csv")) {
       if (in == null) {
-        throw new IllegalStateException("subjects.csv missing from the jar");
+        throw new IllegalStateException("bug: subjects.csv missing from the jar");
       }
       List<Subject> out = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

@@ -48,7 +48,7 @@ final class PythonHelpers implements AutoCloseable {
       Objects.requireNonNull(perCall, "perCall");
       Objects.requireNonNull(perDoc, "perDoc");
       if (replyBytes < 1 || replyBytesPerDoc < 0) {
-        throw new IllegalArgumentException("reply caps must be positive");
+        throw new IllegalArgumentException("bug: reply caps must be positive (constants in code)");
       }
     }
 

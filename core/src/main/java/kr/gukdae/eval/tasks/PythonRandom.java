@@ -91,7 +91,7 @@ final class PythonRandom {
   /** {@code getrandbits(k)} for 0 &lt;= k &lt;= 63. */
   long getrandbits(int k) {
     if (k < 0 || k > 63) {
-      throw new IllegalArgumentException("k must be in 0..63");
+      throw new IllegalArgumentException("bug: k must be in 0..63");
     }
     if (k == 0) {
       return 0;
@@ -114,7 +114,7 @@ final class PythonRandom {
   /** {@code _randbelow(n)}: rejection sampling over {@code n.bit_length()} bits. */
   int randbelow(int n) {
     if (n <= 0) {
-      throw new IllegalArgumentException("n must be positive");
+      throw new IllegalArgumentException("bug: n must be positive");
     }
     int k = 32 - Integer.numberOfLeadingZeros(n);
     long r = getrandbits(k);
@@ -131,7 +131,8 @@ final class PythonRandom {
   <T> List<T> sample(List<T> population, int k) {
     int n = population.size();
     if (k < 0 || k > n) {
-      throw new IllegalArgumentException("Sample larger than population or is negative");
+      // FewshotContext refuses num_fewshot larger than the pool first, naming the task file
+      throw new IllegalArgumentException("bug: sample larger than population or negative");
     }
     int setsize = 21;
     if (k > 5) {

@@ -70,6 +70,11 @@ final class TaskBuilder {
     // lm-eval's !function helpers, run in the Python sandbox (process_docs replaces the rows)
     HelperValues helpers = HelperValues.compute(where, def, splits, inlineSamples);
     String name = required(def.task(), "task");
+    if (!Task.isName(name)) {
+      throw UserError.of(
+          where + ": task '" + name + "'은(는) 소문자 namespace/name 형식이어야 합니다. 예: ko/kmmlu",
+          where + ": task '" + name + "' must be namespace/name in lower case, e.g. ko/kmmlu");
+    }
     OutputType type = OutputType.fromWire(required(def.outputType(), "output_type"), where);
     // lm-eval allows doc_to_text: '' (an empty context); only a missing key is an error
     if (def.docToText() == null) {
@@ -427,6 +432,11 @@ final class TaskBuilder {
    * then 0.
    */
   private int shots() {
+    if (def.numFewshot() != null && def.numFewshot() < 0) {
+      throw UserError.of(
+          where + ": num_fewshot " + def.numFewshot() + ": 0 이상이어야 합니다 (0은 예시 없음)",
+          where + ": num_fewshot " + def.numFewshot() + ": must be 0 or more (0: no examples)");
+    }
     if (def.numFewshot() != null && def.numFewshot() == 0) {
       return 0;
     }

@@ -15,7 +15,8 @@ public record TaskGroup(String name, List<String> members, List<Aggregate> aggre
     members = List.copyOf(members);
     aggregates = List.copyOf(aggregates);
     if (members.isEmpty()) {
-      throw new IllegalArgumentException("group " + name + " has no tasks");
+      // TaskRegistry refuses a group file without tasks first; built-in groups always have some
+      throw new IllegalArgumentException("bug: group " + name + " has no tasks");
     }
   }
 
@@ -30,7 +31,7 @@ public record TaskGroup(String name, List<String> members, List<Aggregate> aggre
   public record Measure(double value, long size) {
     public Measure {
       if (size < 0) {
-        throw new IllegalArgumentException("size must not be negative");
+        throw new IllegalArgumentException("bug: size must not be negative (sample counts)");
       }
     }
   }

@@ -250,6 +250,11 @@ public final class TaskRegistry {
       members.add(member.asString());
     }
     String name = node.path("group").asString();
+    if (members.isEmpty()) {
+      throw UserError.of(
+          file + ": 그룹 '" + name + "'에 task가 없습니다. task: 아래에 작업, 그룹 또는 태그 이름을 적으세요",
+          file + ": group '" + name + "' has no tasks; list task, group or tag names under task:");
+    }
     if (builtinGroups.remove(name)) {
       groups.remove(name);
     }
@@ -342,7 +347,7 @@ public final class TaskRegistry {
     InputStream in = TaskRegistry.class.getResourceAsStream(name);
     if (in == null) {
       // A packaging fault, not a user error: the jar lacks a file it was built with.
-      throw new IllegalStateException("built-in task resource missing: " + name);
+      throw new IllegalStateException("bug: built-in task resource missing: " + name);
     }
     return in;
   }

@@ -30,7 +30,7 @@ public final class Sandbox {
   public record Limits(Duration wall, int cpuSeconds, long memoryBytes, long fileBytes) {
     public Limits {
       if (wall.isNegative() || wall.isZero() || cpuSeconds < 1 || memoryBytes < (64L << 20)) {
-        throw new IllegalArgumentException("sandbox limits too small: " + this);
+        throw new IllegalArgumentException("bug: sandbox limits too small: " + this);
       }
     }
 
@@ -204,7 +204,7 @@ public final class Sandbox {
   private static String resource(String name) {
     try (InputStream in = Sandbox.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
+        throw new IllegalStateException("bug: missing resource " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

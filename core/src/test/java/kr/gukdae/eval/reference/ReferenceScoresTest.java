@@ -65,5 +65,17 @@ class ReferenceScoresTest {
         file, "model,benchmark,metric,score,release_date,source\nm,b,acc,x,2025-01-01,p\n");
     assertThatThrownBy(() -> ReferenceScores.read(file))
         .hasMessageContaining("score 'x' is not a number");
+    // the record's own checks, each half with the row's place in front
+    Files.writeString(
+        file, "model,benchmark,metric,score,release_date,source\nm,b,acc,-3,2025-01-01,p\n");
+    assertThatThrownBy(() -> ReferenceScores.read(file))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(true)).contains("refs.csv:2").contains("score는 양수여야");
+              assertThat(e.message(false))
+                  .contains("refs.csv:2")
+                  .contains("score must be a positive number, got -3.0");
+            });
   }
 }

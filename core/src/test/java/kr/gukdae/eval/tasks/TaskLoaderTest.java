@@ -115,6 +115,26 @@ class TaskLoaderTest {
   }
 
   @Test
+  void aBadTaskNameOrANegativeShotCountNamesTheFileAndTheFix() {
+    assertThatThrownBy(() -> load(KMMLU_YAML.replace("task: t/kmmlu_like", "task: KMMLU")))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(true)).contains("task.yaml").contains("task 'KMMLU'은(는)");
+              assertThat(e.message(false))
+                  .contains("task.yaml")
+                  .contains("task 'KMMLU' must be namespace/name in lower case, e.g. ko/kmmlu");
+            });
+    assertThatThrownBy(() -> load(KMMLU_YAML + "num_fewshot: -2\n"))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(true)).contains("task.yaml").contains("num_fewshot -2: 0 이상");
+              assertThat(e.message(false)).contains("num_fewshot -2: must be 0 or more");
+            });
+  }
+
+  @Test
   void theRegistryListsBuiltInsAndRejectsDuplicatesAndUnknownNames() throws IOException {
     var registry = TaskRegistry.create(List.of());
     assertThat(registry.entries())
@@ -125,5 +145,20 @@ class TaskLoaderTest {
     Files.writeString(dir.resolve("dup.yaml"), "task: demo/arith\n");
     assertThatThrownBy(() -> TaskRegistry.create(List.of(dir)))
         .hasMessageContaining("already defined");
+  }
+
+  @Test
+  void aGroupFileWithoutTasksNamesTheFileAndTheFix() throws IOException {
+    Path groups = Files.createDirectories(dir.resolve("groups"));
+    Files.writeString(groups.resolve("empty.yaml"), "group: my_group\ntask: []\n");
+    assertThatThrownBy(() -> TaskRegistry.create(List.of(groups)))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(true)).contains("empty.yaml").contains("task가 없습니다");
+              assertThat(e.message(false))
+                  .contains("empty.yaml")
+                  .contains("group 'my_group' has no tasks; list task, group or tag names");
+            });
   }
 }
