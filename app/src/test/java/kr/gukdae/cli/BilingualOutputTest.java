@@ -95,6 +95,17 @@ class BilingualOutputTest {
           "lexical",
           "constant");
 
+  /** The terminal reads the pages' word table: both languages, the same names, parsed whole. */
+  @Test
+  void enumWordsComeFromThePagesTable() {
+    EnumLabels table = EnumLabels.table();
+    assertThat(table.korean()).hasSizeGreaterThan(50);
+    assertThat(table.korean().keySet()).isEqualTo(table.english().keySet());
+    assertThat(table.korean().values()).allMatch(BilingualOutputTest::hangul);
+    assertThat(table.word("COUNTED", true)).isEqualTo("집계됨");
+    assertThat(table.word("COUNTED", false)).isEqualTo("counted");
+  }
+
   @Test
   void tasks() {
     List<String> data = new ArrayList<>();
