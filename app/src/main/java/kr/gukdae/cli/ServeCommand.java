@@ -20,7 +20,9 @@ class ServeCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    System.out.println("gukdae is serving at " + Launcher.webAddress(environment));
+    System.out.println(
+        Terminal.pick("gukdae 서비스 주소: ", "gukdae is serving at ")
+            + Launcher.webAddress(environment));
     return 0;
   }
 }

@@ -22,6 +22,21 @@ public final class Terminal {
   }
 
   /**
+   * An enum value as people read it in this run's language: the word the web pages use for it
+   * ({@code static/common/labels.js}), never the enum's name. A value the table lacks is shown as
+   * its name in lower case (and the bilingual-output tests fail on it in Korean).
+   */
+  public static String label(Enum<?> value) {
+    String word = EnumLabels.table().word(value.name(), korean());
+    return word != null ? word : value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  /** "yes"/"no" in this run's language. */
+  public static String yesNo(boolean yes) {
+    return yes ? pick("예", "yes") : pick("아니요", "no");
+  }
+
+  /**
    * The line printed whenever results come from the task files' bundled rows rather than a real
    * data set ({@code --data-dir}): they are written by the project, so their numbers are no score.
    */

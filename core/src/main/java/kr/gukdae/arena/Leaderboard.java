@@ -32,9 +32,4 @@ public record Leaderboard(
   public String toJson() {
     return LeaderboardText.json(this);
   }
-
-  /** An aligned plain-text table for terminals. */
-  public String toTable() {
-    return LeaderboardText.table(this);
-  }
 }

@@ -68,45 +68,6 @@ final class LeaderboardText {
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
-  static String table(Leaderboard board) {
-    int width = 5;
-    for (ModelRating r : board.ratings()) {
-      width = Math.max(width, printable(r.model()).length());
-    }
-    width = Math.min(width, 60);
-    String row = "%4s  %-" + width + "s  %9s  %9s  %9s  %8s%n";
-    var out = new StringBuilder();
-    out.append(
-        String.format(Locale.ROOT, row, "rank", "model", "rating", "lower", "upper", "battles"));
-    for (ModelRating r : board.ratings()) {
-      String name = printable(r.model());
-      if (name.length() > width) {
-        name = name.substring(0, width - 1) + "…";
-      }
-      out.append(
-          String.format(
-              Locale.ROOT,
-              row,
-              r.rank(),
-              name,
-              fixed(r.rating()),
-              fixed(r.lower()),
-              fixed(r.upper()),
-              r.battles()));
-    }
-    for (StyleCoefficient s : board.style()) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "style %-10s %+8.2f points per s.d. [%.2f, %.2f]%n",
-              s.feature(),
-              s.points(),
-              s.lower(),
-              s.upper()));
-    }
-    return out.toString();
-  }
-
   /** JSON has no NaN: a bound no bootstrap round could estimate is written as null. */
   private static @Nullable Double round(double v) {
     return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : null;
@@ -114,15 +75,6 @@ final class LeaderboardText {
 
   private static String num(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "";
-  }
-
-  private static String fixed(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "-";
-  }
-
-  /** Terminal output must not carry control characters from model names. */
-  private static String printable(String s) {
-    return s.replaceAll("\\p{Cntrl}", "?");
   }
 
   private static String quote(String s) {

@@ -13,6 +13,9 @@ public interface ModelProvider {
   /** One line for {@code gukdae models}: what this adapter talks to. */
   String description();
 
+  /** {@link #description()} in Korean ({@code gukdae tasks --lang ko}). */
+  String descriptionKo();
+
   ModelApi open(ModelSpec spec);
 
   /**

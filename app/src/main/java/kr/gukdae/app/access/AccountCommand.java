@@ -3,6 +3,7 @@ package kr.gukdae.app.access;
 import java.util.Set;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -75,7 +76,7 @@ public class AccountCommand implements GukdaeCommand {
           where + UserError.inLanguage(why, true), where + UserError.inLanguage(why, false));
     }
     System.out.println(
-        "created account "
+        Terminal.pick("계정을 만들었습니다: ", "created account ")
             + username
             + " ("
             + String.join(",", roles.stream().map(Role::name).sorted().toList())

@@ -19,6 +19,7 @@ import kr.gukdae.arena.RatingOptions;
 import kr.gukdae.arena.Ratings;
 import kr.gukdae.arena.VoterClass;
 import kr.gukdae.cli.StandaloneCommand;
+import kr.gukdae.cli.Terminal;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -154,14 +155,17 @@ class RatingsCommand implements StandaloneCommand {
         switch (fmt) {
           case "csv" -> board.toCsv();
           case "json" -> board.toJson();
-          default -> board.toTable();
+          default -> RatingsTable.of(board);
         };
     if (checkJudges != null) {
       text += judgeReport(Ratings.judgeOutliers(chosen, board, checkJudges), checkJudges);
     }
     if (output != null) {
       Files.writeString(output, text, StandardCharsets.UTF_8);
-      System.out.println("wrote " + board.ratings().size() + " ratings to " + output);
+      System.out.println(
+          Terminal.pick(
+              output + "에 점수 " + board.ratings().size() + "개를 썼습니다",
+              "wrote " + board.ratings().size() + " ratings to " + output));
     } else {
       System.out.print(text);
     }
@@ -175,7 +179,9 @@ class RatingsCommand implements StandaloneCommand {
     out.append(
         String.format(
             Locale.ROOT,
-            "# judges: %d checked, %d flagged (z < -%.2f)%n",
+            Terminal.pick(
+                "# 심사자: %d명 검사, %d명 표시 (z < -%.2f)%n",
+                "# judges: %d checked, %d flagged (z < -%.2f)%n"),
             checks.size(),
             flagged,
             z));
@@ -184,7 +190,9 @@ class RatingsCommand implements StandaloneCommand {
         out.append(
             String.format(
                 Locale.ROOT,
-                "# flagged judge %s: %d votes (%d decisive), z = %.2f%n",
+                Terminal.pick(
+                    "# 표시된 심사자 %s: 투표 %d건 (승패 결정 %d건), z = %.2f%n",
+                    "# flagged judge %s: %d votes (%d decisive), z = %.2f%n"),
                 c.judge().replaceAll("\\p{Cntrl}", "?"),
                 c.votes(),
                 c.decisive(),

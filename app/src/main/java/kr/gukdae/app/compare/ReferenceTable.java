@@ -7,10 +7,11 @@ import kr.gukdae.UserError;
 import kr.gukdae.eval.reference.ReferenceScores;
 
 /** The table named by {@code --references}, with a label that says what it is. */
-record ReferenceTable(String label, boolean demo, ReferenceScores scores) {
+record ReferenceTable(String label, String labelKo, boolean demo, ReferenceScores scores) {
 
   ReferenceTable {
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(labelKo, "labelKo");
     Objects.requireNonNull(scores, "scores");
   }
 
@@ -19,11 +20,15 @@ record ReferenceTable(String label, boolean demo, ReferenceScores scores) {
       case "published" ->
           new ReferenceTable(
               "published (numbers copied from model cards; the makers' own settings)",
+              "published (모델 카드에서 옮긴 수치; 제작사 자체 설정)",
               false,
               ReferenceScores.published());
       case "demo" ->
           new ReferenceTable(
-              "demo (DEMO: invented numbers, not published results)", true, ReferenceScores.demo());
+              "demo (DEMO: invented numbers, not published results)",
+              "demo (데모: 지어낸 수치이며 공개된 결과가 아닙니다)",
+              true,
+              ReferenceScores.demo());
       default -> {
         Path file = Path.of(name.strip());
         if (!Files.isRegularFile(file)) {
@@ -37,7 +42,8 @@ record ReferenceTable(String label, boolean demo, ReferenceScores scores) {
                   + ": no such file; give published, demo, or a CSV"
                   + " model,benchmark,metric,score,release_date,source");
         }
-        yield new ReferenceTable(file.toString(), false, ReferenceScores.read(file));
+        yield new ReferenceTable(
+            file.toString(), file.toString(), false, ReferenceScores.read(file));
       }
     };
   }

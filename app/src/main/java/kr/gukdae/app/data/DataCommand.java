@@ -7,6 +7,7 @@ import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.data.DataJson;
 import kr.gukdae.data.commit.Commitments;
 import kr.gukdae.data.commit.InclusionProof;
@@ -76,7 +77,10 @@ public class DataCommand implements GukdaeCommand {
     Commitments.checkShards(m, data, manifest.toString());
     var stored = commitments.commit(DataJson.text(manifest), manifest.toString());
     System.out.printf(
-        "committed %s: root %s, %d shards, %d bytes, ledger seq %d at %s%n",
+        Locale.ROOT,
+        Terminal.pick(
+            "%s 약속을 기록함: 루트 %s, 샤드 %d개, %d바이트, 원장 seq %d, 시각 %s%n",
+            "committed %s: root %s, %d shards, %d bytes, ledger seq %d at %s%n"),
         stored.team(),
         stored.root(),
         stored.shards(),
@@ -104,7 +108,9 @@ public class DataCommand implements GukdaeCommand {
       if (leaves.get(i).path().equals(shard)) {
         DataJson.write(out, m.tree().proof(i));
         System.out.println(
-            "proof of " + shard + " under root " + m.tree().root() + " written to " + out);
+            Terminal.pick(
+                "루트 " + m.tree().root() + " 아래 " + shard + "의 증명을 " + out + "에 썼습니다",
+                "proof of " + shard + " under root " + m.tree().root() + " written to " + out));
         return 0;
       }
     }
@@ -126,7 +132,7 @@ public class DataCommand implements GukdaeCommand {
     InclusionProof p = InclusionProof.read(proof);
     boolean ok = p.verifies(root.toLowerCase(Locale.ROOT));
     System.out.println(
-        (ok ? "VERIFIED: " : "NOT VERIFIED: ")
+        (ok ? Terminal.pick("검증됨: ", "VERIFIED: ") : Terminal.pick("검증 실패: ", "NOT VERIFIED: "))
             + p.leaf().path()
             + " ("
             + p.leaf().dataset()
@@ -134,7 +140,7 @@ public class DataCommand implements GukdaeCommand {
             + p.leaf().version()
             + ", sha256 "
             + p.leaf().sha256()
-            + ") under root "
+            + Terminal.pick("), 루트 ", ") under root ")
             + root);
     return ok ? 0 : 1;
   }
@@ -151,7 +157,24 @@ public class DataCommand implements GukdaeCommand {
       @Option(names = "--dataset", required = true) String dataset,
       @Option(names = "--version") @Nullable String version) {
     var result = commitments.claim(team, root, dataset, version);
-    System.out.println(result.describe());
+    String what = result.dataset() + (result.version() == null ? "" : "@" + result.version());
+    String commitment = result.root().substring(0, Math.min(12, result.root().length())) + "…";
+    System.out.println(
+        result.supported()
+            ? Terminal.pick(
+                "뒷받침됨: "
+                    + result.team()
+                    + "의 약속 "
+                    + commitment
+                    + "에 "
+                    + what
+                    + "의 샤드 "
+                    + result.proofs().size()
+                    + "개가 들어 있습니다",
+                result.describe())
+            : Terminal.pick(
+                "약속되지 않음: " + result.team() + "의 약속 " + commitment + "에 " + what + "의 샤드가 없습니다",
+                result.describe()));
     return result.supported() ? 0 : 1;
   }
 
@@ -214,7 +237,9 @@ public class DataCommand implements GukdaeCommand {
     filter.write(out);
     System.out.printf(
         Locale.ROOT,
-        "%d n-grams from %d files into %s; false-positive rate %.2e%n",
+        Terminal.pick(
+            "n-gram %d개 (파일 %d개)를 %s에 담음; 거짓 양성률 %.2e%n",
+            "%d n-grams from %d files into %s; false-positive rate %.2e%n"),
         filter.ngrams(),
         files.size(),
         out,
@@ -267,7 +292,9 @@ public class DataCommand implements GukdaeCommand {
     for (var a : audits) {
       System.out.printf(
           Locale.ROOT,
-          "%-30s %s: %d of %d items contaminated (%.1f%%); full %s clean %s%n",
+          Terminal.pick(
+              "%-30s %s: 문항 %4$d개 중 %3$d개 오염 (%5$.1f%%); 전체 %6$s, 깨끗한 부분 %7$s%n",
+              "%-30s %s: %d of %d items contaminated (%.1f%%); full %s clean %s%n"),
           a.task(),
           a.method(),
           a.contaminated(),
@@ -278,10 +305,14 @@ public class DataCommand implements GukdaeCommand {
     }
     System.out.println(
         recorded == null
-            ? "no recorded eval run wrote to " + run + "; the audit is in its results.json only"
-            : "recorded for eval run "
-                + recorded
-                + "; the stage's evidence shows the clean subset");
+            ? Terminal.pick(
+                run + "에 쓴 기록된 평가 실행이 없습니다. 감사 결과는 그 results.json에만 있습니다",
+                "no recorded eval run wrote to " + run + "; the audit is in its results.json only")
+            : Terminal.pick(
+                "평가 실행 " + recorded + "에 기록함; 단계 증거는 깨끗한 부분집합을 보여 줍니다",
+                "recorded for eval run "
+                    + recorded
+                    + "; the stage's evidence shows the clean subset"));
     return 0;
   }
 

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.data.DataJson;
 import kr.gukdae.data.registry.Agreement;
 import kr.gukdae.data.registry.Croissant;
@@ -50,7 +52,7 @@ public class RegistryCommand implements GukdaeCommand {
               description = "a free supplier (gets OCR and de-duplication help)")
           boolean free) {
     registry.addSupplier(id, name, free);
-    System.out.println("supplier " + id + " registered");
+    System.out.println(Terminal.pick("공급자 " + id + "를 등록했습니다", "supplier " + id + " registered"));
     return 0;
   }
 
@@ -66,15 +68,20 @@ public class RegistryCommand implements GukdaeCommand {
     if (update) {
       List<String> lost = registry.markCommercial(id, commercial);
       System.out.println(
-          "team "
+          Terminal.pick("팀 ", "team ")
               + id
-              + (commercial ? " marked for commercial release" : " non-commercial")
+              + (commercial
+                  ? Terminal.pick(": 상업 공개 대상으로 표시함", " marked for commercial release")
+                  : Terminal.pick(": 비상업", " non-commercial"))
               + (lost.isEmpty()
                   ? ""
-                  : "; non-commercial agreements no longer grant access: " + lost));
+                  : Terminal.pick(
+                          "; 비상업 협약은 더 이상 이용 권한을 주지 않습니다: ",
+                          "; non-commercial agreements no longer grant access: ")
+                      + lost));
     } else {
       registry.addTeam(id, commercial);
-      System.out.println("team " + id + " registered");
+      System.out.println(Terminal.pick("팀 " + id + "을(를) 등록했습니다", "team " + id + " registered"));
     }
     return 0;
   }
@@ -114,10 +121,10 @@ public class RegistryCommand implements GukdaeCommand {
     }
     registry.addDataset(d);
     System.out.println(
-        "dataset "
-            + d.id()
-            + " registered"
-            + (d.excluded() ? " (EXCLUDED: built with government funds)" : ""));
+        Terminal.pick("데이터셋 " + d.id() + "을(를) 등록했습니다", "dataset " + d.id() + " registered")
+            + (d.excluded()
+                ? Terminal.pick(" (제외됨: 정부 재원으로 구축됨)", " (EXCLUDED: built with government funds)")
+                : ""));
     return 0;
   }
 
@@ -133,7 +140,12 @@ public class RegistryCommand implements GukdaeCommand {
       @Option(names = "--opened", description = "the version is openly released") boolean opened) {
     registry.addVersion(
         new DataRegistry.Version(dataset, version, bytes, records, sha256, builtBy, opened));
-    System.out.println("version " + dataset + "@" + version + " registered");
+    System.out.println(
+        Terminal.pick("버전 ", "version ")
+            + dataset
+            + "@"
+            + version
+            + Terminal.pick("을(를) 등록했습니다", " registered"));
     return 0;
   }
 
@@ -161,7 +173,7 @@ public class RegistryCommand implements GukdaeCommand {
             Fields.date("--start", "start", start),
             Fields.date("--end", "end", end),
             replaces));
-    System.out.println("agreement " + id + " recorded");
+    System.out.println(Terminal.pick("협약 " + id + "을(를) 기록했습니다", "agreement " + id + " recorded"));
     return 0;
   }
 
@@ -177,7 +189,9 @@ public class RegistryCommand implements GukdaeCommand {
       @Option(names = "--dataset", required = true) String dataset,
       @Option(names = "--day") @Nullable String day) {
     var d = registry.access(team, dataset, day == null ? null : Fields.date("--day", "day", day));
-    System.out.println((d.granted() ? "GRANTED: " : "REFUSED: ") + d.reason());
+    System.out.println(
+        (d.granted() ? Terminal.pick("허용: ", "GRANTED: ") : Terminal.pick("거부: ", "REFUSED: "))
+            + d.reason());
     return d.granted() ? 0 : 1;
   }
 
@@ -193,7 +207,7 @@ public class RegistryCommand implements GukdaeCommand {
       System.out.println(DataJson.pretty(doc));
     } else {
       DataJson.write(out, doc);
-      System.out.println("wrote " + out);
+      System.out.println(Terminal.pick("썼습니다: ", "wrote ") + out);
     }
     return 0;
   }
@@ -216,13 +230,16 @@ public class RegistryCommand implements GukdaeCommand {
     }
     Openness.Status s = registry.openness(team, Openness.Unit.parse(unit), share, dates);
     System.out.printf(
-        "%s: built %d, opened %d %s; %s%n",
+        Locale.ROOT,
+        Terminal.pick("%s: 구축 %d, 공개 %d %s; %s%n", "%s: built %d, opened %d %s; %s%n"),
         team,
         s.built(),
         s.opened(),
         unit,
-        s.met() ? "obligation met" : "short by " + s.shortfall());
-    s.flags().forEach(f -> System.out.println("  FLAG " + f));
+        s.met()
+            ? Terminal.pick("의무 충족", "obligation met")
+            : Terminal.pick(s.shortfall() + " 부족", "short by " + s.shortfall()));
+    s.flags().forEach(f -> System.out.println(Terminal.pick("  경고 ", "  FLAG ") + f));
     return s.met() ? 0 : 1;
   }
 
@@ -231,36 +248,40 @@ public class RegistryCommand implements GukdaeCommand {
       mixinStandardHelpOptions = true,
       description = "List suppliers, teams, datasets and agreements.")
   int list() {
-    registry.suppliers().forEach(s -> System.out.println("supplier  " + s.id() + "  " + s.name()));
+    String supplier = Terminal.padRight(Terminal.pick("공급자", "supplier"), 10);
+    String team = Terminal.padRight(Terminal.pick("팀", "team"), 10);
+    String dataset = Terminal.padRight(Terminal.pick("데이터셋", "dataset"), 10);
+    String agreement = Terminal.padRight(Terminal.pick("협약", "agreement"), 10);
+    String commercial = Terminal.pick("  상업", "  commercial");
+    registry.suppliers().forEach(s -> System.out.println(supplier + s.id() + "  " + s.name()));
     registry
         .teams()
-        .forEach(t ->
-            System.out.println(
-                "team      " + t.id() + (t.commercialRelease() ? "  commercial" : "")));
+        .forEach(
+            t -> System.out.println(team + t.id() + (t.commercialRelease() ? commercial : "")));
     for (DatasetEntry d : registry.datasets()) {
       System.out.println(
-          "dataset   "
+          dataset
               + d.id()
               + "  "
               + d.title()
               + "  "
               + d.licence()
-              + "  term to "
+              + Terminal.pick("  기간 종료 ", "  term to ")
               + d.term().end()
-              + (d.excluded() ? "  EXCLUDED" : ""));
+              + (d.excluded() ? Terminal.pick("  제외됨", "  EXCLUDED") : ""));
     }
     registry
         .agreements(null)
         .forEach(a ->
             System.out.println(
-                "agreement "
+                agreement
                     + a.id()
                     + "  "
                     + a.team()
                     + " <- "
                     + a.dataset()
-                    + (a.commercial() ? "  commercial" : "  non-commercial")
-                    + "  to "
+                    + (a.commercial() ? commercial : Terminal.pick("  비상업", "  non-commercial"))
+                    + Terminal.pick("  종료 ", "  to ")
                     + a.end()));
     return 0;
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.dataset.HubDownload;
 import kr.gukdae.eval.tasks.KmmluTasks;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +60,10 @@ class DatasetsCommand implements GukdaeCommand {
     }
     if (kmmluTasks != null) {
       List<Path> written = KmmluTasks.write(kmmluTasks, hard);
-      System.out.println("wrote " + written.size() + " files to " + kmmluTasks);
+      System.out.println(
+          Terminal.pick(
+              kmmluTasks + "에 파일 " + written.size() + "개를 썼습니다",
+              "wrote " + written.size() + " files to " + kmmluTasks));
     }
     if (repo != null) {
       HubDownload env = HubDownload.fromEnvironment();
@@ -69,11 +73,15 @@ class DatasetsCommand implements GukdaeCommand {
               : new HubDownload(env.endpoint(), dataDir, System.getenv("HF_TOKEN"));
       Path root =
           files.isEmpty() ? hub.download(repo, revision) : hub.download(repo, revision, files);
-      System.out.println("downloaded " + repo + " to " + root);
+      System.out.println(
+          Terminal.pick(repo + "을(를) " + root + "에 내려받았습니다", "downloaded " + repo + " to " + root));
       // HubDownload puts a dataset at <data dir>/<owner>/<name>
       Path owner = root.getParent();
       Path dataDir = owner == null ? null : owner.getParent();
-      System.out.println("run with: --data-dir " + (dataDir == null ? root : dataDir));
+      System.out.println(
+          Terminal.pick("실행할 때: ", "run with: ")
+              + "--data-dir "
+              + (dataDir == null ? root : dataDir));
     }
     return 0;
   }

@@ -45,8 +45,11 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     this.total = total;
     done.set(alreadyDone);
     if (!interactive) {
-      String resumed = alreadyDone > 0 ? ", resumed at " + alreadyDone : "";
-      line("eval: " + total + " samples" + resumed);
+      String resumed =
+          alreadyDone > 0
+              ? Terminal.pick(", " + alreadyDone + "개부터 이어서", ", resumed at " + alreadyDone)
+              : "";
+      line("eval: " + total + Terminal.pick("개 표본", " samples") + resumed);
       tenthsPrinted.set(tenths(alreadyDone));
       return;
     }
@@ -56,12 +59,12 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
             .setInitialMax(total)
             .startsFrom(alreadyDone, java.time.Duration.ZERO)
             .setStyle(ProgressBarStyle.ASCII)
-            .setUnit(" samples", 1)
+            .setUnit(Terminal.pick("개 표본", " samples"), 1)
             .showSpeed()
             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
             .build();
     if (alreadyDone > 0) {
-      b.setExtraMessage("resumed at " + alreadyDone);
+      b.setExtraMessage(Terminal.pick(alreadyDone + "개부터 이어서", "resumed at " + alreadyDone));
     }
     bar = b;
   }
@@ -76,7 +79,7 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     if (b != null) {
       b.step();
       if (!ok) {
-        b.setExtraMessage("errors: " + errors.get());
+        b.setExtraMessage(Terminal.pick("오류: ", "errors: ") + errors.get());
       }
       return;
     }
@@ -92,7 +95,8 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         err.println(
             String.format(
                 Locale.ROOT,
-                "eval: %d/%d samples (%d%%), %d errors",
+                Terminal.pick(
+                    "eval: %d/%d개 표본 (%d%%), 오류 %d개", "eval: %d/%d samples (%d%%), %d errors"),
                 now,
                 total,
                 tenth * 10,

@@ -161,12 +161,15 @@ class EvalCommand implements GukdaeCommand {
     }
     System.out.println();
     System.out.println(
-        "run " + outcome.manifest().runId() + " · model " + outcome.manifest().model());
+        Terminal.pick("실행 ", "run ")
+            + outcome.manifest().runId()
+            + Terminal.pick(" · 모델 ", " · model ")
+            + outcome.manifest().model());
     if (SampleRows.usedIn(outcome.resultsFile())) {
       System.out.println(Terminal.sampleRowsBanner());
     }
-    System.out.print(ResultsTable.format(outcome));
-    System.out.println("results: " + outcome.resultsFile());
+    System.out.print(ResultsTable.format(outcome, Terminal.korean()));
+    System.out.println(Terminal.pick("결과 파일: ", "results: ") + outcome.resultsFile());
     return 0;
   }
 }

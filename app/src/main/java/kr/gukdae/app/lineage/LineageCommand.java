@@ -11,6 +11,7 @@ import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.AppServices;
 import kr.gukdae.cli.StandaloneCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.lineage.CountRules;
 import kr.gukdae.lineage.DerivativeCount;
 import kr.gukdae.lineage.HubCrawler;
@@ -157,7 +158,9 @@ public class LineageCommand implements StandaloneCommand {
       if (!json) {
         out.printf(
             Locale.ROOT,
-            "hub: %d requests (%d retried), %d new records, %d repos cached in %s%n",
+            Terminal.pick(
+                "허브: 요청 %d건 (재시도 %d건), 새 레코드 %d개, 저장소 %d개를 %s에 저장%n",
+                "hub: %d requests (%d retried), %d new records, %d repos cached in %s%n"),
             result.requests(),
             result.retries(),
             result.appended(),
@@ -205,7 +208,7 @@ public class LineageCommand implements StandaloneCommand {
     }
     TextReport.print(out, count, lineage.report(), tree);
     if (recorded != null) {
-      out.println("recorded as evidence " + recorded);
+      out.println(Terminal.pick("증거로 기록함: ", "recorded as evidence ") + recorded);
     }
     return 0;
   }

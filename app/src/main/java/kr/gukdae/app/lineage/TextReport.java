@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.lineage.DerivativeCount;
 import kr.gukdae.lineage.IngestReport;
 import kr.gukdae.lineage.Problem;
@@ -17,18 +18,29 @@ final class TextReport {
     out.println(
         count.root()
             + ": "
-            + count.counted()
-            + " derivatives counted ("
-            + count.direct()
-            + " direct, "
-            + count.distinctOwners()
-            + " owners)");
+            + Terminal.pick(
+                "파생 모델 "
+                    + count.counted()
+                    + "개 집계 (직접 "
+                    + count.direct()
+                    + "개, 소유자 "
+                    + count.distinctOwners()
+                    + "명)",
+                count.counted()
+                    + " derivatives counted ("
+                    + count.direct()
+                    + " direct, "
+                    + count.distinctOwners()
+                    + " owners)"));
     for (String line : count.explanation()) {
       out.println("  " + line);
     }
     out.print(ingest(report));
     if (treeLines > 0) {
-      out.println("tree (breadth-first" + (count.treeTruncated() ? ", cut" : "") + "):");
+      out.println(
+          Terminal.pick("계보 (너비 우선", "tree (breadth-first")
+              + (count.treeTruncated() ? Terminal.pick(", 잘림", ", cut") : "")
+              + "):");
       for (DerivativeCount.TreeNode node : count.tree()) {
         out.println(
             "  "
@@ -36,7 +48,7 @@ final class TextReport {
                 + node.id()
                 + (node.relation() == null ? "" : " [" + node.relation().wire() + "]")
                 + " "
-                + node.verdict().name().toLowerCase(Locale.ROOT)
+                + Terminal.label(node.verdict())
                 + (node.createdAt() == Long.MIN_VALUE
                     ? ""
                     : " " + Instant.ofEpochMilli(node.createdAt()).toString().substring(0, 10)));
@@ -49,7 +61,9 @@ final class TextReport {
     s.append(
         String.format(
             Locale.ROOT,
-            "records: %,d read, %,d kept, %,d skipped, %,d repairs%n",
+            Terminal.pick(
+                "레코드: %,d개 읽음, %,d개 유지, %,d개 건너뜀, %,d건 보정%n",
+                "records: %,d read, %,d kept, %,d skipped, %,d repairs%n"),
             report.read(),
             report.kept(),
             report.skipped(),
@@ -61,15 +75,17 @@ final class TextReport {
             String.format(
                 Locale.ROOT,
                 "  %s %,d: %s%n",
-                problem.skips() ? "skipped" : "repaired",
+                problem.skips()
+                    ? Terminal.pick("건너뜀", "skipped")
+                    : Terminal.pick("보정함", "repaired"),
                 n,
-                problem.meaning()));
+                Terminal.korean() ? Terminal.label(problem) : problem.meaning()));
       }
     }
     Map<Problem, Integer> shown = new java.util.EnumMap<>(Problem.class);
     for (IngestReport.Issue issue : report.examples()) {
       if (shown.merge(issue.problem(), 1, Integer::sum) <= 3) {
-        s.append("    e.g. ")
+        s.append(Terminal.pick("    예: ", "    e.g. "))
             .append(issue.where())
             .append(issue.id().isEmpty() ? "" : " " + issue.id())
             .append(": ")

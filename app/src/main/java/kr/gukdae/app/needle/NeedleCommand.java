@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.packs.needle.NeedleTasks;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -74,8 +75,16 @@ class NeedleCommand implements GukdaeCommand {
           e);
     }
     System.out.printf(
-        "wrote %d items (%d lengths x %d depths x %d) to %s; run with --tasks-dir %s --tasks %s%n",
-        items.size(), lengths.size(), depths.size(), repeats, out, out, name);
+        Terminal.pick(
+            "문항 %d개 (길이 %d개 x 깊이 %d개 x %d회)를 %s에 썼습니다. 실행할 때: --tasks-dir %s --tasks %s%n",
+            "wrote %d items (%d lengths x %d depths x %d) to %s; run with --tasks-dir %s --tasks %s%n"),
+        items.size(),
+        lengths.size(),
+        depths.size(),
+        repeats,
+        out,
+        out,
+        name);
     return 0;
   }
 

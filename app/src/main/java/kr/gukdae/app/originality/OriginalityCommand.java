@@ -7,6 +7,7 @@ import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.AppServices;
 import kr.gukdae.cli.StandaloneCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.originality.Calibration;
 import kr.gukdae.originality.Findings;
 import kr.gukdae.originality.Fingerprint;
@@ -141,8 +142,9 @@ class OriginalityCommand implements StandaloneCommand {
     if (writeDemo != null) {
       DemoTeams.write(writeDemo);
       System.out.println(
-          "wrote DEMO models (random weights, not trained) to "
-              + writeDemo
+          Terminal.pick(
+                  "데모 모델(학습하지 않은 무작위 가중치)을 " + writeDemo + "에 썼습니다",
+                  "wrote DEMO models (random weights, not trained) to " + writeDemo)
               + ": foreign, team-original, team-finetuned, team-frozen-vision, team-permuted");
       if (candidate == null && fingerprints.isEmpty()) {
         return 0;
@@ -154,8 +156,12 @@ class OriginalityCommand implements StandaloneCommand {
       List<Fingerprint> prints = Fingerprint.of(model);
       store().saveFingerprints(pair.getKey(), prints);
       System.out.printf(
-          "stored fingerprint of %s: %d tensors, %,d parameters%n",
-          pair.getKey(), prints.size(), model.parameters());
+          Terminal.pick(
+              "%s의 지문을 저장함: 텐서 %d개, 파라미터 %,d개%n",
+              "stored fingerprint of %s: %d tensors, %,d parameters%n"),
+          pair.getKey(),
+          prints.size(),
+          model.parameters());
     }
     if (candidate == null) {
       if (fingerprints.isEmpty()) {
@@ -233,9 +239,18 @@ class OriginalityCommand implements StandaloneCommand {
           "no fingerprints stored yet; add some with --fingerprint NAME=DIR");
     }
     List<Fingerprint> mine = Fingerprint.of(cand);
-    System.out.printf(
-        "%-28s %8s %10s  %-20s %9s  %s%n",
-        "fingerprint", "tensors", "mean r", "top component", "its r", "next step");
+    System.out.println(
+        Terminal.padRight(Terminal.pick("지문", "fingerprint"), 28)
+            + " "
+            + Terminal.padLeft(Terminal.pick("텐서 수", "tensors"), 8)
+            + " "
+            + Terminal.padLeft(Terminal.pick("평균 r", "mean r"), 10)
+            + "  "
+            + Terminal.padRight(Terminal.pick("가장 닮은 구성 요소", "top component"), 20)
+            + " "
+            + Terminal.padLeft(Terminal.pick("그 r", "its r"), 9)
+            + "  "
+            + Terminal.pick("다음 단계", "next step"));
     stored.forEach((ref, prints) -> {
       var r = Fingerprint.screen(ref, mine, prints);
       System.out.printf(
@@ -245,7 +260,9 @@ class OriginalityCommand implements StandaloneCommand {
           r.meanPearson(),
           r.topComponent(),
           r.topComponentPearson(),
-          r.needsFullCheck() ? "run the full comparison (--reference)" : "-");
+          r.needsFullCheck()
+              ? Terminal.pick("전체 비교를 실행하세요 (--reference)", "run the full comparison (--reference)")
+              : "-");
     });
   }
 

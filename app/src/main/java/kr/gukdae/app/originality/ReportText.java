@@ -3,6 +3,7 @@ package kr.gukdae.app.originality;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.originality.Findings;
 import kr.gukdae.originality.TrainingLogCheck;
 
@@ -12,24 +13,36 @@ final class ReportText {
 
   private static String share(kr.gukdae.originality.Verdict v) {
     return v.share() > 0
-        ? String.format(Locale.ROOT, "  (%.1f%% of the parameters)", 100 * v.share())
+        ? String.format(
+            Locale.ROOT,
+            Terminal.pick("  (파라미터의 %.1f%%)", "  (%.1f%% of the parameters)"),
+            100 * v.share())
         : "";
   }
 
+  private static String label(kr.gukdae.originality.Verdict v) {
+    return Terminal.pick(v.labelKo(), v.label());
+  }
+
+  private static String text(Findings.Text t) {
+    return Terminal.pick(t.ko(), t.en());
+  }
+
   static void print(Findings.Report r, PrintStream out) {
-    out.println("candidate: " + r.candidate());
-    out.println("verdict:   " + r.verdict().label() + share(r.verdict()));
-    out.println("판정:      " + r.verdict().labelKo());
-    out.println(r.explanation().en());
-    out.println(r.explanation().ko());
-    out.println(r.nullModels().describe().en());
+    out.println(Terminal.pick("후보:      ", "candidate: ") + r.candidate());
+    out.println(
+        Terminal.pick("판정:      ", "verdict:   ") + label(r.verdict()) + share(r.verdict()));
+    out.println(text(r.explanation()));
+    out.println(text(r.nullModels().describe()));
     for (Findings.ReferenceFinding f : r.findings()) {
       out.println();
       out.printf(
           Locale.ROOT,
-          "against %s: %s  (%,d of %,d parameters compared, coverage %.1f%%)%n",
+          Terminal.pick(
+              "%s 대비: %s  (파라미터 %,d / %,d개 비교, 포괄률 %.1f%%)%n",
+              "against %s: %s  (%,d of %,d parameters compared, coverage %.1f%%)%n"),
           f.reference(),
-          f.verdict().label(),
+          label(f.verdict()),
           f.matchedParameters(),
           f.candidateParameters(),
           100 * f.coverage());
@@ -39,19 +52,29 @@ final class ReportText {
               .map(b -> b.candidateBlock() + "=" + b.referenceBlock())
               .toList();
       if (!moved.isEmpty()) {
-        out.println("  block mapping (candidate=reference): " + String.join(" ", moved));
+        out.println(
+            Terminal.pick("  블록 대응 (후보=참조): ", "  block mapping (candidate=reference): ")
+                + String.join(" ", moved));
       }
-      out.printf(
-          "  %-22s %7s %13s %9s %9s %9s %9s %10s  %s%n",
-          "component",
-          "tensors",
-          "params",
-          "pearson",
-          "cosine",
-          "rel L2",
-          "identical",
-          "min z",
-          "similarity");
+      out.println(
+          "  "
+              + Terminal.padRight(Terminal.pick("구성 요소", "component"), 22)
+              + " "
+              + Terminal.padLeft(Terminal.pick("텐서 수", "tensors"), 7)
+              + " "
+              + Terminal.padLeft(Terminal.pick("파라미터 수", "parameters"), 13)
+              + " "
+              + Terminal.padLeft(Terminal.pick("피어슨 r", "Pearson r"), 9)
+              + " "
+              + Terminal.padLeft(Terminal.pick("코사인", "cosine"), 9)
+              + " "
+              + Terminal.padLeft(Terminal.pick("상대 L2", "rel. L2"), 9)
+              + " "
+              + Terminal.padLeft(Terminal.pick("동일 비율", "identical"), 9)
+              + " "
+              + Terminal.padLeft(Terminal.pick("최소 z", "min z"), 10)
+              + "  "
+              + Terminal.pick("유사도", "similarity"));
       for (Findings.ComponentSummary c : f.components()) {
         out.printf(
             Locale.ROOT,
@@ -64,7 +87,7 @@ final class ReportText {
             c.relL2(),
             c.identical(),
             c.minZ(),
-            c.level());
+            Terminal.label(c.level()));
       }
       long permuted =
           f.tensors().stream()
@@ -73,10 +96,12 @@ final class ReportText {
               .count();
       if (permuted > 0) {
         out.println(
-            "  "
-                + permuted
-                + " tensor(s) matched only after undoing a reordering of"
-                + " rows or columns (heads / hidden units)");
+            Terminal.pick(
+                "  텐서 " + permuted + "개는 행이나 열의 순서 바꿈(헤드 / 은닉 유닛)을 되돌린 뒤에야 일치했습니다",
+                "  "
+                    + permuted
+                    + " tensor(s) matched only after undoing a reordering of"
+                    + " rows or columns (heads / hidden units)"));
       }
     }
     TrainingLogCheck.Result log = r.log();
@@ -84,7 +109,9 @@ final class ReportText {
       out.println();
       out.printf(
           Locale.ROOT,
-          "training log %s: %d rows, steps %.0f..%.0f, loss %.3f -> %.3f%n",
+          Terminal.pick(
+              "학습 로그 %s: %d행, 스텝 %.0f..%.0f, 손실 %.3f -> %.3f%n",
+              "training log %s: %d rows, steps %.0f..%.0f, loss %.3f -> %.3f%n"),
           log.file(),
           log.rows(),
           log.firstStep(),
@@ -94,9 +121,9 @@ final class ReportText {
       for (TrainingLogCheck.Flag flag : log.flags()) {
         out.printf(
             Locale.ROOT,
-            "  [%s] %s (line %d): %s%n",
-            flag.severity(),
-            flag.kind(),
+            Terminal.pick("  [%s] %s (%d행): %s%n", "  [%s] %s (line %d): %s%n"),
+            Terminal.label(flag.severity()),
+            Terminal.label(flag.kind()),
             flag.line(),
             flag.explanation());
       }
@@ -106,6 +133,11 @@ final class ReportText {
   /** The line printed once a check is stored, after its report. */
   static void printStored(String id, PrintStream out) {
     out.println();
-    out.println("stored as evidence " + id + " (web: /originality/?id=" + id + ")");
+    out.println(
+        Terminal.pick("증거로 저장함: ", "stored as evidence ")
+            + id
+            + " (web: /originality/?id="
+            + id
+            + ")");
   }
 }

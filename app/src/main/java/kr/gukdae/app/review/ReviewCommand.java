@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -91,8 +92,15 @@ class ReviewCommand implements GukdaeCommand {
       throw UserError.unreadable(file, e);
     }
     System.out.printf(
-        "artefact %d: team %s, stage %d, %s, %,d bytes, sha256 %s%n",
-        a.id(), team, stage, k.toUpperCase(java.util.Locale.ROOT), a.size(), a.sha256());
+        Terminal.pick(
+            "산출물 %d: 팀 %s, %d단계, %s, %,d바이트, sha256 %s%n",
+            "artefact %d: team %s, stage %d, %s, %,d bytes, sha256 %s%n"),
+        a.id(),
+        team,
+        stage,
+        k.toUpperCase(java.util.Locale.ROOT),
+        a.size(),
+        a.sha256());
     return 0;
   }
 }

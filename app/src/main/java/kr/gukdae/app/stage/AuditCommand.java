@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import kr.gukdae.cli.AppServices;
 import kr.gukdae.cli.StandaloneCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Checkpoint;
 import kr.gukdae.ledger.Keys;
@@ -110,18 +111,21 @@ public class AuditCommand implements StandaloneCommand {
             ? ledger.entries()
             : Ledger.inFile(Objects.requireNonNull(file, "--file")).entries();
     Verification v = Ledger.verifyWith(entries, new Ledger.Trust(keys, checkpoints, head));
-    System.out.println(v.describe());
+    System.out.println(VerificationText.of(v));
     if (keys.isEmpty() && v.intact() && v.activeKey() != null) {
       System.out.println(
-          "note: signatures were checked against the chain's own key "
-              + v.activeKey()
-              + "; pass --public-key with the office's published key to pin it");
+          Terminal.pick(
+              "참고: 서명을 원장 자신의 키 " + v.activeKey() + "로 확인했습니다. 사무국이 공개한 키로 고정하려면 --public-key를 주세요",
+              "note: signatures were checked against the chain's own key "
+                  + v.activeKey()
+                  + "; pass --public-key with the office's published key to pin it"));
     }
     if (dir != null && checkpoints.isEmpty()) {
-      System.out.println("note: no checkpoints in " + dir);
+      System.out.println(
+          Terminal.pick("참고: " + dir + "에 체크포인트가 없습니다", "note: no checkpoints in " + dir));
     }
     for (String incomplete : incompleteRuns(entries)) {
-      System.out.println("WARNING: " + incomplete);
+      System.out.println(Terminal.pick("경고: ", "WARNING: ") + incomplete);
     }
     return v.intact() ? 0 : 1;
   }
@@ -148,12 +152,19 @@ public class AuditCommand implements StandaloneCommand {
     List<String> out = new ArrayList<>();
     evidence.forEach((seq, n) ->
         out.add(
-            "incomplete run at seq "
-                + seq
-                + ": programme and "
-                + n
-                + " evidence records but no decision (recorded before runs were atomic;"
-                + " the run was never decided and is ignored)"));
+            Terminal.pick(
+                "seq "
+                    + seq
+                    + "의 실행이 미완료: 프로그램과 증거 "
+                    + n
+                    + "건은 있으나 결정이 없습니다 (실행이 원자적으로 기록되기 전의 기록; 결정되지 않은"
+                    + " 실행이므로 무시합니다)",
+                "incomplete run at seq "
+                    + seq
+                    + ": programme and "
+                    + n
+                    + " evidence records but no decision (recorded before runs were atomic;"
+                    + " the run was never decided and is ignored)")));
     return out;
   }
 
@@ -174,11 +185,17 @@ public class AuditCommand implements StandaloneCommand {
       })
   int export(@Option(names = "--to", required = true, paramLabel = "FILE") Path to) {
     services.get(Ledger.class).exportTo(to);
-    System.out.println("exported " + Ledger.inFile(to).entries().size() + " entries to " + to);
+    int entries = Ledger.inFile(to).entries().size();
     System.out.println(
-        "verify offline: gukdae audit verify --file "
+        Terminal.pick(
+            "항목 " + entries + "개를 " + to + "에 내보냈습니다",
+            "exported " + entries + " entries to " + to));
+    System.out.println(
+        Terminal.pick("오프라인 검증: ", "verify offline: ")
+            + "gukdae audit verify --file "
             + to
-            + " --public-key OFFICE.pub.pem --anchors CHECKPOINTS_DIR (format: docs/ledger.md)");
+            + " --public-key OFFICE.pub.pem --anchors CHECKPOINTS_DIR"
+            + Terminal.pick(" (형식: docs/ledger.md)", " (format: docs/ledger.md)"));
     return 0;
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.Checkpoint;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.OfficeKey;
@@ -49,13 +50,20 @@ public class LedgerCommand implements GukdaeCommand {
     } else {
       key = OfficeKey.generate();
       key.save(keyFile);
-      System.out.println("created key file " + keyFile + " (mode 600)");
+      System.out.println(
+          Terminal.pick(
+              "키 파일을 만들었습니다: " + keyFile + " (권한 600)",
+              "created key file " + keyFile + " (mode 600)"));
     }
     var entry = ledger.signedBy(key, files.anchors()).init();
     System.out.println(
-        "office key " + key.fingerprint() + " recorded at ledger seq " + entry.seq());
+        Terminal.pick(
+            "사무국 키 " + key.fingerprint() + "를 원장 seq " + entry.seq() + "에 기록했습니다",
+            "office key " + key.fingerprint() + " recorded at ledger seq " + entry.seq()));
     System.out.println(
-        "publish " + OfficeKey.publicFile(keyFile) + " and the folder " + files.anchors());
+        Terminal.pick(
+            OfficeKey.publicFile(keyFile) + " 파일과 " + files.anchors() + " 폴더를 공개하세요",
+            "publish " + OfficeKey.publicFile(keyFile) + " and the folder " + files.anchors()));
     return 0;
   }
 
@@ -81,8 +89,15 @@ public class LedgerCommand implements GukdaeCommand {
         OfficeKey.publicFile(pending),
         OfficeKey.publicFile(keyFile),
         StandardCopyOption.REPLACE_EXISTING);
-    System.out.println("rotated office key " + current.fingerprint() + " -> " + next.fingerprint());
-    System.out.println("publish the new " + OfficeKey.publicFile(keyFile));
+    System.out.println(
+        Terminal.pick("사무국 키를 교체했습니다: ", "rotated office key ")
+            + current.fingerprint()
+            + " -> "
+            + next.fingerprint());
+    System.out.println(
+        Terminal.pick(
+            "새 " + OfficeKey.publicFile(keyFile) + " 파일을 공개하세요",
+            "publish the new " + OfficeKey.publicFile(keyFile)));
     return 0;
   }
 
@@ -100,8 +115,19 @@ public class LedgerCommand implements GukdaeCommand {
           "체크포인트할 것이 없습니다: 원장이 비어 있거나 사무국 키가 없습니다",
           "nothing to checkpoint: the ledger is empty or has no office key");
     }
-    System.out.println(c.describe());
-    System.out.println("written to " + files.anchors().resolve(c.fileName()));
+    System.out.println(
+        Terminal.pick(
+            "체크포인트 seq "
+                + c.seq()
+                + ", 머리 해시 "
+                + c.head()
+                + ", 시각 "
+                + c.at()
+                + ", 서명 키 "
+                + c.keyId(),
+            c.describe()));
+    System.out.println(
+        Terminal.pick("기록한 파일: ", "written to ") + files.anchors().resolve(c.fileName()));
     return 0;
   }
 }

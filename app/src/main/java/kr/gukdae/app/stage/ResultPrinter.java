@@ -16,10 +16,12 @@ public final class ResultPrinter {
   public static void print(StageResult r, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "%s, version %s%s: stage %d decision (evaluated %s)%n",
+        Terminal.pick(
+            "%s, 버전 %s%s: %d단계 결정 (평가일 %s)%n",
+            "%s, version %s%s: stage %d decision (evaluated %s)%n"),
         r.programme(),
         r.version(),
-        r.demo() ? " [DEMO DATA]" : "",
+        r.demo() ? Terminal.pick(" [데모 데이터]", " [DEMO DATA]") : "",
         r.stage(),
         r.evaluationDate());
     // Whole component names as headers, each column as wide as its name.
@@ -55,38 +57,44 @@ public final class ResultPrinter {
       out.println(row);
     }
     out.println(
-        "continue: "
+        Terminal.pick("진출: ", "continue: ")
             + String.join(", ", r.survivors())
-            + " (planned "
+            + Terminal.pick(" (계획 ", " (planned ")
             + r.plannedSurvivors()
             + ")");
     r.ranking().stream()
         .filter(t -> !t.gatePassed())
-        .forEach(t -> out.println("gate failure " + t.team() + ": " + t.gateReason()));
+        .forEach(t ->
+            out.println(
+                Terminal.pick("관문 미통과 ", "gate failure ") + t.team() + ": " + t.gateReason()));
     if (!r.addedByExtraCall().isEmpty()) {
       out.println(
-          "added by extra call for the next stage: " + String.join(", ", r.addedByExtraCall()));
+          Terminal.pick("다음 단계 추가 공모로 더함: ", "added by extra call for the next stage: ")
+              + String.join(", ", r.addedByExtraCall()));
     }
-    out.println("tie-break: " + r.tieBreakRule());
+    out.println(Terminal.pick("동점 처리: ", "tie-break: ") + r.tieBreakRule());
     out.println(
-        "points: "
+        Terminal.pick("배점: ", "points: ")
             + r.pointsFunction()
-            + "; reference set: "
+            + Terminal.pick("; 기준 집합: ", "; reference set: ")
             + String.join(", ", r.referenceSet()));
-    r.notes().forEach(n -> out.println("note: " + n));
+    r.notes().forEach(n -> out.println(Terminal.pick("참고: ", "note: ") + n));
   }
 
   static void print(WhatIf w, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "what if %s were worth %.2f instead of %.2f points:%n",
+        Terminal.pick(
+            "%s의 배점이 %.2f점 대신 %.2f점이라면:%n", "what if %s were worth %.2f instead of %.2f points:%n"),
         w.component(),
-        w.toPoints(),
-        w.fromPoints());
+        Terminal.korean() ? w.fromPoints() : w.toPoints(),
+        Terminal.korean() ? w.toPoints() : w.fromPoints());
     for (WhatIf.Change c : w.changes()) {
       out.printf(
           Locale.ROOT,
-          "  %-14s rank %d -> %d, total %.2f -> %.2f, %s%s%n",
+          Terminal.pick(
+              "  %-14s 순위 %d -> %d, 총점 %.2f -> %.2f, %s%s%n",
+              "  %-14s rank %d -> %d, total %.2f -> %.2f, %s%s%n"),
           c.team(),
           c.baseRank(),
           c.newRank(),
@@ -95,7 +103,10 @@ public final class ResultPrinter {
           outcome(c.baseOutcome()),
           c.outcomeChanged() ? " -> " + outcome(c.newOutcome()) : "");
     }
-    out.println(w.decisionChanged() ? "the decision changes" : "the decision stays the same");
+    out.println(
+        w.decisionChanged()
+            ? Terminal.pick("결정이 바뀝니다", "the decision changes")
+            : Terminal.pick("결정은 그대로입니다", "the decision stays the same"));
   }
 
   /** An outcome as people read it, in this run's language (not the enum's name). */

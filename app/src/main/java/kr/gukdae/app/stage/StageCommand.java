@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.report.Reports;
 import kr.gukdae.stage.Evidence;
@@ -210,7 +211,7 @@ public class StageCommand implements GukdaeCommand {
                   : "; supersedes the decision at seq " + decided.supersedesSeq()));
     }
     var verification = target.verify();
-    System.out.println("ledger: " + verification.describe());
+    System.out.println(Terminal.pick("원장: ", "ledger: ") + VerificationText.of(verification));
     if (!noReports) {
       Path dir = out.resolve("stage-" + stage);
       try {

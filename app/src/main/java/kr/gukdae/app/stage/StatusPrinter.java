@@ -2,6 +2,7 @@ package kr.gukdae.app.stage;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import kr.gukdae.cli.Terminal;
 
 /** {@code gukdae stage status}: one line per team and component. */
 final class StatusPrinter {
@@ -11,18 +12,23 @@ final class StatusPrinter {
   static void print(Readiness r, PrintStream out) {
     out.printf(
         Locale.ROOT,
-        "stage %d evidence: %s%n",
+        Terminal.pick("%d단계 증거: %s%n", "stage %d evidence: %s%n"),
         r.stage(),
-        r.complete() ? "COMPLETE" : "INCOMPLETE");
+        r.complete() ? Terminal.pick("완비", "COMPLETE") : Terminal.pick("미비", "INCOMPLETE"));
     for (Readiness.TeamStatus t : r.teams()) {
-      out.printf("%s (%s), model %s%n", t.team(), t.name(), t.model());
+      out.printf(
+          Terminal.pick("%s (%s), 모델 %s%n", "%s (%s), model %s%n"), t.team(), t.name(), t.model());
       for (Readiness.Item i : t.items()) {
-        out.printf(
-            "  %-8s %-36s %s%s%n",
-            i.state(),
-            i.component(),
-            i.detail(),
-            i.evidence().isEmpty() ? "" : " [evidence " + i.evidence() + "]");
+        out.println(
+            "  "
+                + Terminal.padRight(Terminal.label(i.state()), 8)
+                + " "
+                + Terminal.padRight(i.component(), 36)
+                + " "
+                + i.detail()
+                + (i.evidence().isEmpty()
+                    ? ""
+                    : Terminal.pick(" [증거 ", " [evidence ") + i.evidence() + "]"));
       }
     }
   }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.Terminal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -104,7 +105,10 @@ class WorkerCommand implements GukdaeCommand {
       }
       String endpoint = Submission.normalizeEndpoint(setLimit.substring(0, eq));
       new EndpointPermits(new ShardQueue(dataSource)).setLimit(endpoint, n);
-      System.out.println("limit for " + endpoint + ": " + n + " in flight");
+      System.out.println(
+          Terminal.pick(
+              endpoint + "의 동시 요청 한도: " + n + "건",
+              "limit for " + endpoint + ": " + n + " in flight"));
       return 0;
     }
     if (leaseSeconds < 1) {
@@ -129,7 +133,10 @@ class WorkerCommand implements GukdaeCommand {
                 memory != null ? Capacity.parseMemory(memory) : Capacity.ofMachine().memoryMb()));
     Worker worker = new Worker(config, dataSource, secret);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
-    System.out.println("worker " + name + " waiting for shards (Ctrl-C stops)");
+    System.out.println(
+        Terminal.pick(
+            "작업자 " + name + "가 샤드를 기다립니다 (Ctrl-C로 멈춤)",
+            "worker " + name + " waiting for shards (Ctrl-C stops)"));
     worker.run();
     return 0;
   }

@@ -37,6 +37,11 @@ public final class ScriptedModels implements ModelProvider {
   }
 
   @Override
+  public String descriptionKo() {
+    return "시험용 각본 모델";
+  }
+
+  @Override
   public ModelApi open(ModelSpec spec) {
     return new Scripted(spec.fullName(), spec.model());
   }

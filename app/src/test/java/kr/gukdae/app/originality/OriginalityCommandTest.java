@@ -40,8 +40,12 @@ class OriginalityCommandTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  /** {@code --lang} sets the display locale for the JVM; put back after each test. */
+  private final Locale display = Locale.getDefault(Locale.Category.DISPLAY);
+
   @AfterEach
   void tearDown() {
+    Locale.setDefault(Locale.Category.DISPLAY, display);
     System.setOut(originalOut);
     System.setErr(originalErr);
     System.clearProperty("spring.datasource.url");
@@ -79,7 +83,7 @@ class OriginalityCommandTest {
     assertThat(text)
         .contains("verdict:   FINE-TUNED FROM foreign")
         .contains("block.0.mlp")
-        .contains("[WARN] FROM_SCRATCH")
+        .contains("[warning] trained from scratch (line 2)")
         .contains("ln(vocabulary) = 6.238"); // 512-token demo vocabulary, read from the weights
     JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, "sa", ""));
     assertThat(jdbc.sql("SELECT verdict_code FROM forensics_report").query(String.class).single())
@@ -110,6 +114,8 @@ class OriginalityCommandTest {
         });
     new DemoWeights.Model(shapes, values).write(dir.resolve("team"), DType.F32, 1);
     String[] args = {
+      "--lang",
+      "en",
       "originality",
       "--candidate",
       dir.resolve("team").toString(),
@@ -122,8 +128,17 @@ class OriginalityCommandTest {
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(text)
         .contains("verdict:   IDENTICAL TO foreign  (100.0% of the parameters)")
-        .contains("판정:      foreign와 동일")
-        .contains("block mapping (candidate=reference): 0=3 1=2 2=1 3=0");
+        .contains("block mapping (candidate=reference): 0=3 1=2 2=1 3=0")
+        .doesNotContain("판정");
+
+    out.reset();
+    String[] korean = args.clone();
+    korean[1] = "ko";
+    assertThat(Launcher.run(korean)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("판정:      foreign와 동일  (파라미터의 100.0%)")
+        .contains("블록 대응 (후보=참조): 0=3 1=2 2=1 3=0")
+        .doesNotContain("verdict:");
 
     out.reset();
     String[] byName = java.util.Arrays.copyOf(args, args.length + 1);

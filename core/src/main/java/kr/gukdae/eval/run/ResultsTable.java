@@ -11,13 +11,24 @@ public final class ResultsTable {
 
   private ResultsTable() {}
 
+  /** The table with English headers and notes, as lm-evaluation-harness prints it. */
   public static String format(EvalOutcome outcome) {
+    return format(outcome, false);
+  }
+
+  /** The table with headers and notes in Korean or English (the terminal's {@code --lang}). */
+  public static String format(EvalOutcome outcome, boolean korean) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"Tasks", "Filter", "Metric", "Value", "", "Stderr", "n", "Aggregation"});
+    rows.add(
+        korean
+            ? new String[] {"과제", "필터", "지표", "값", "", "표준오차", "표본 수", "집계"}
+            : new String[] {
+              "Tasks", "Filter", "Metric", "Value", "", "Stderr", "n", "Aggregation"
+            });
     addRows(rows, outcome.results(), "");
     for (TaskResult group : outcome.groups()) {
       boolean macro = group.aggregation().equals(ResultsBuilder.MACRO);
-      addRows(rows, List.of(group), macro ? " (macro)" : "");
+      addRows(rows, List.of(group), macro ? (korean ? " (매크로 평균)" : " (macro)") : "");
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -43,17 +54,32 @@ public final class ResultsTable {
         out.append('\n');
       }
     }
+    String runId = outcome.manifest().runId();
+    String model = outcome.manifest().model();
     if (outcome.errors() > 0) {
       out.append("\n")
-          .append(outcome.errors())
-          .append(" sample(s) failed and are not scored; rerun with --resume ")
-          .append(outcome.manifest().runId())
-          .append(" to ask them again.\n");
+          .append(
+              korean
+                  ? "표본 "
+                      + outcome.errors()
+                      + "개가 실패해 채점되지 않았습니다. 다시 물으려면 --resume "
+                      + runId
+                      + "로 다시 실행하세요."
+                  : outcome.errors()
+                      + " sample(s) failed and are not scored; rerun with --resume "
+                      + runId
+                      + " to ask them again.")
+          .append('\n');
     }
     if (outcome.manifest().modelInfo().demo()) {
-      out.append("\nDEMO: ")
-          .append(outcome.manifest().model())
-          .append(" is a built-in demo model; these numbers say nothing about real models.\n");
+      out.append("\n")
+          .append(
+              korean
+                  ? "데모: " + model + "은(는) 내장 데모 모델입니다. 이 수치는 실제 모델에 대해 아무것도 말하지 않습니다."
+                  : "DEMO: "
+                      + model
+                      + " is a built-in demo model; these numbers say nothing about real models.")
+          .append('\n');
     }
     return out.toString();
   }

@@ -29,6 +29,11 @@ public final class DemoProvider implements ModelProvider {
   }
 
   @Override
+  public String descriptionKo() {
+    return "서버 없이 도는 내장 데모 모델: demo/lexical, demo/lexical-N (말뭉치의 N%)," + " demo/constant";
+  }
+
+  @Override
   public ModelApi open(ModelSpec spec) {
     String model = spec.model();
     if (model.equals("constant")) {

@@ -26,6 +26,12 @@ public final class OpenAiProvider implements ModelProvider {
   }
 
   @Override
+  public String descriptionKo() {
+    return "OpenAI 호환 HTTP 엔드포인트 (vLLM, SGLang, TGI, Ollama, llama.cpp, 호스팅 API);"
+        + " --base-url http://host:port/v1, 키는 $OPENAI_API_KEY";
+  }
+
+  @Override
   public ModelApi open(ModelSpec spec) {
     return open(spec, System::getenv, Backoff.DEFAULT);
   }

@@ -31,6 +31,11 @@ public final class SlowModelProvider implements ModelProvider {
   }
 
   @Override
+  public String descriptionKo() {
+    return "시험용 모델";
+  }
+
+  @Override
   public ModelApi open(ModelSpec spec) {
     ModelApi inner = Models.open("demo/lexical");
     return new ModelApi() {

@@ -1,0 +1,264 @@
+package kr.gukdae.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kr.gukdae.eval.tasks.TaskRegistry;
+import kr.gukdae.ledger.Ledger;
+import kr.gukdae.originality.DType;
+import kr.gukdae.originality.DemoWeights;
+import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.InProcessLauncher.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every standalone command, run in this JVM under {@code --lang ko} and {@code --lang en}: in
+ * Korean no line a person reads is English only, in English none carries Hangul. A line is English
+ * only when it has a plain English word (letters only, not an option, path, identifier or number)
+ * and no Hangul; words that are the user's own data (model, task and repo names, task files'
+ * descriptions) are taken out first. A new header, label or sentence printed without {@link
+ * Terminal#pick} fails here.
+ */
+class BilingualOutputTest {
+
+  @RegisterExtension InProcessLauncher gukdae = new InProcessLauncher();
+
+  @TempDir Path dir;
+
+  /** A plain word: letters only, standing alone (not part of an option, path or identifier). */
+  private static final Pattern WORD =
+      Pattern.compile("(?<![\\p{Alnum}_./@=<-])\\p{Alpha}{2,}(?![\\p{Alnum}_./@=>-])");
+
+  /** Words that read the same in both languages: units, acronyms and names of methods. */
+  private static final Set<String> SHARED =
+      Set.of(
+          "seq",
+          "sha",
+          "SHA",
+          "URL",
+          "JSON",
+          "CSV",
+          "YAML",
+          "GGUF",
+          "id",
+          "ids",
+          "ok",
+          "Hub",
+          "hub",
+          "Bradley",
+          "Terry",
+          "Elo",
+          "demo",
+          "DEMO",
+          "eval",
+          "gukdae",
+          "YYYY",
+          "MM",
+          "DD",
+          "web",
+          "vLLM",
+          "SGLang",
+          "TGI",
+          "Ollama",
+          "API",
+          "HTTP",
+          "base",
+          "model",
+          "run",
+          "lm",
+          "none",
+          "acc",
+          "exact",
+          "match",
+          "strict",
+          "flexible",
+          "extract",
+          "metric",
+          "NAME",
+          "DIR",
+          "FILE",
+          "cpp",
+          "llama",
+          "key",
+          "host",
+          "port",
+          "openai",
+          "lexical",
+          "constant");
+
+  /** The terminal reads the pages' word table: both languages, the same names, parsed whole. */
+  @Test
+  void enumWordsComeFromThePagesTable() {
+    EnumLabels table = EnumLabels.table();
+    assertThat(table.korean()).hasSizeGreaterThan(50);
+    assertThat(table.korean().keySet()).isEqualTo(table.english().keySet());
+    assertThat(table.korean().values()).allMatch(BilingualOutputTest::hangul);
+    assertThat(table.word("COUNTED", true)).isEqualTo("집계됨");
+    assertThat(table.word("COUNTED", false)).isEqualTo("counted");
+  }
+
+  @Test
+  void tasks() {
+    List<String> data = new ArrayList<>();
+    TaskRegistry registry = TaskRegistry.create(List.of());
+    registry.entries().forEach(e -> data.addAll(List.of(e.name(), e.description())));
+    registry.groups().forEach(g -> data.add(g.name()));
+    check(data, "tasks");
+  }
+
+  @Test
+  void ratings() throws Exception {
+    Path battles = dir.resolve("battles.csv");
+    Files.writeString(
+        battles,
+        "model_a,model_b,winner,judge\nalpha,beta,model_a,j1\nbeta,alpha,tie,j2\n"
+            + "alpha,gamma,model_a,j1\ngamma,beta,model_b,j2\n");
+    List<String> data = List.of("alpha", "beta", "gamma", "j1", "j2");
+    check(data, "ratings", "--battles", battles.toString(), "--bootstrap", "5");
+    check(data, "ratings", "--battles", battles.toString(), "--check-judges", "0.5");
+  }
+
+  @Test
+  void compare() throws Exception {
+    Path results = dir.resolve("lm-eval-results.json");
+    try (InputStream in =
+        getClass().getResourceAsStream("/kr/gukdae/app/compare/lm-eval-results.json")) {
+      Files.write(results, in.readAllBytes());
+    }
+    check(
+        List.of(
+            "demo-frontier-a",
+            "demo-frontier-b",
+            "demo-frontier-c",
+            "DEMO: invented number for trying the comparison",
+            "kmmlu",
+            "hellaswag"),
+        "compare",
+        "--results",
+        results.toString(),
+        "--references",
+        "demo",
+        "--best-within",
+        "6",
+        "--as-of",
+        "2026-01-15");
+  }
+
+  /**
+   * Known gap: the count's explanation sentences are written in English by the core ({@code
+   * DerivativeCount.explanation()}, also sent by the REST API); they are taken out here, as the
+   * lines the English run prints under the count, until the core writes them in both languages.
+   */
+  @Test
+  void lineage() {
+    String[] args = {
+      "lineage",
+      "--demo",
+      "--root",
+      "demo-team-1/Hanbit-32B",
+      "--since",
+      "2025-08-01",
+      "--until",
+      "2026-01-15",
+      "--tree",
+      "20"
+    };
+    List<String> explanation =
+        run("en", args).out().lines().skip(1).takeWhile(l -> l.startsWith("  ")).toList();
+    assertThat(explanation).as("the explanation's lines").isNotEmpty();
+    List<String> data = new ArrayList<>(explanation);
+    data.add("Hanbit");
+    check(data, args);
+  }
+
+  @Test
+  void originality() throws Exception {
+    var base = DemoWeights.independent(DemoWeights.Config.tiny(), 1);
+    base.write(dir.resolve("base"), DType.F32, 1);
+    base.write(dir.resolve("team"), DType.F32, 1);
+    check(
+        List.of("foreign", "team", "embed", "lm_head", "layers", "norm", "attn", "mlp"),
+        "originality",
+        "--candidate",
+        dir.resolve("team").toString(),
+        "--reference",
+        "foreign=" + dir.resolve("base"),
+        "--no-store");
+  }
+
+  @Test
+  void auditVerify() throws Exception {
+    Ledger ledger = Ledger.inMemory();
+    ledger.append("note", Map.of("text", "first"));
+    Path export = dir.resolve("ledger.jsonl");
+    ledger.exportTo(export);
+    check(List.of(), "audit", "verify", "--file", export.toString());
+  }
+
+  /** Runs the command in both languages and checks every line of both outputs. */
+  private void check(List<String> data, String... args) {
+    Run ko = run("ko", args);
+    Run en = run("en", args);
+    assertThat(ko.out()).as("Korean and English output differ").isNotEqualTo(en.out());
+    for (String line : ko.out().lines().toList()) {
+      assertThat(englishOnly(line, data))
+          .as("English-only line under --lang ko in 'gukdae %s':%n%s", args[0], line)
+          .isFalse();
+    }
+    for (String line : en.out().lines().toList()) {
+      assertThat(hangul(withoutData(line, data)))
+          .as("Hangul under --lang en in 'gukdae %s':%n%s", args[0], line)
+          .isFalse();
+    }
+  }
+
+  private Run run(String language, String... args) {
+    List<String> line = new ArrayList<>(List.of("--lang", language));
+    line.addAll(List.of(args));
+    Run run = InProcessLauncher.run(line.toArray(String[]::new));
+    assertThat(run.code()).as(run.err() + run.out()).isIn(0, 1);
+    return run;
+  }
+
+  /** Whether a line has an English word left once data, options and paths are taken out. */
+  static boolean englishOnly(String line, List<String> data) {
+    if (hangul(line)) {
+      return false;
+    }
+    String rest =
+        withoutData(line, data)
+            .replaceAll("\\S*[/\\\\]\\S*", " ")
+            .replaceAll("(?<!\\S)--?[\\w-]+", " ");
+    var m = WORD.matcher(rest);
+    while (m.find()) {
+      if (!SHARED.contains(m.group())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The line with the user's data taken out, longest first (a name may contain another). */
+  static String withoutData(String line, List<String> data) {
+    String rest = line;
+    for (String d : data.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+      if (!d.isBlank()) {
+        rest = rest.replace(d, " ");
+      }
+    }
+    return rest;
+  }
+
+  static boolean hangul(String text) {
+    return text.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3);
+  }
+}
