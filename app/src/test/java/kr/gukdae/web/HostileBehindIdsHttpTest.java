@@ -214,6 +214,36 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
     assertThat(behindIds()).hasSizeGreaterThan(60);
   }
 
+  /**
+   * The team report is an HTML page behind a real decision: refused to another team and to the
+   * anonymous, the refusal is still a problem in both languages, whatever the client accepts.
+   */
+  @Test
+  void aRefusedTeamReportIsAProblemInBothLanguages() throws Exception {
+    TestClient office = TestClient.as(port, accounts, "hostile-report", Role.values());
+    Fixtures fixtures = fixtures(office);
+    String report =
+        "/api/stage/decisions/" + fixtures.byVariable().get("seq") + "/report?lang=en&team=";
+    TestClient teamA = TestClient.as(port, accounts, "hostile-team-a", Role.TEAM);
+    List<String> wrong = new ArrayList<>();
+    for (String accept : List.of("*/*", "application/json", "text/html")) {
+      for (var refused :
+          List.of(
+              teamA.send("GET", report + fixtures.byVariable().get("team"), null, "Accept", accept),
+              new TestClient(port).send("GET", report + "team-a", null, "Accept", accept))) {
+        String problem =
+            HostileInputHttpTest.check(
+                refused.statusCode(),
+                refused.headers().firstValue("Content-Type").orElse(""),
+                refused.body());
+        if (problem != null || refused.statusCode() < 400) {
+          wrong.add(accept + " " + refused.statusCode() + " " + problem);
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
   /** The body of a vote, which {@code VoteFilter} reads before any handler mapping. */
   record VoteBody(String outcome) {}
 
