@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -125,5 +126,21 @@ public class ApiErrors {
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "bad_content_type",
         "지원하지 않는 본문 형식입니다 / send the body as application/json");
+  }
+
+  /**
+   * A route that answers only a page (a decision's report is text/html) asked for JSON: otherwise
+   * Spring's own English-only 406 body, not a problem.
+   */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return Problems.response(
+        HttpStatus.NOT_ACCEPTABLE,
+        "not_acceptable",
+        "이 주소는 "
+            + e.getSupportedMediaTypes()
+            + " 형식으로만 답합니다. Accept 헤더를 바꾸세요 / this address answers only "
+            + e.getSupportedMediaTypes()
+            + "; change the Accept header");
   }
 }

@@ -2,6 +2,10 @@ package kr.gukdae.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,25 +20,41 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
+import kr.gukdae.app.originality.OriginalityStore;
+import kr.gukdae.app.programmes.Programmes;
+import kr.gukdae.app.stage.StageEvidence;
+import kr.gukdae.app.stage.StageService;
 import kr.gukdae.call.Application;
 import kr.gukdae.office.OfficeFiles;
+import kr.gukdae.originality.DType;
+import kr.gukdae.originality.DemoWeights;
+import kr.gukdae.originality.Originality;
+import kr.gukdae.originality.WeightModel;
+import kr.gukdae.stage.Evidence;
+import kr.gukdae.stage.EvidenceJson;
+import kr.gukdae.stage.EvidenceLoader;
 import kr.gukdae.web.HostileInputHttpTest.Route;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hostile walk of {@link HostileInputHttpTest}, one layer deeper: real things are made first
- * through the REST API as a user would (an eval run that finishes, an arena battle, a supplier, a
- * dataset and its version; the example call and its round exist already), then every route whose
- * path names such a thing is called with the valid id while its query parameters and JSON body
- * fields carry the hostile values, signed in with every role. So the checks behind the id (the
- * parsing of a body, a limit, a date, a state) are reached, not only "no such id". No answer may be
- * a server error; every refusal is a problem in both languages; and a refused request writes
- * nothing (every table's row count is the same after it).
+ * (an eval run that finishes, a scenario and an arena battle, a supplier, a dataset and its
+ * version, an application to an open call, a data commitment, a stage decision from the demo
+ * programme's evidence and the designations it grants, a review panel's artefact and sheet, a job,
+ * lineage evidence, an originality report), then every route whose path names such a thing is
+ * called with the valid ids while its query parameters and JSON body fields carry the hostile
+ * values, signed in with every role (a route that reads nothing but its ids is called once,
+ * plainly). So the checks behind the id (the parsing of a body, a limit, a date, a state) are
+ * reached, not only "no such id". No answer may be a server error; every refusal is a problem in
+ * both languages; and a refused request writes nothing (every table's row count is the same after
+ * it). The routes come from the request mappings, and a route behind an id with no fixture fails
+ * {@link #everyRouteBehindAnIdHasAFixture}.
  */
 class HostileBehindIdsHttpTest extends SharedHttpContext {
 
@@ -45,38 +65,43 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
   @Autowired Accounts accounts;
   @Autowired ApplicationContext context;
   @Autowired DataSource dataSource;
+  @Autowired StageService stages;
+  @Autowired OriginalityStore originality;
 
-  /** The valid ids made for the walk. */
+  @Value("${gukdae.home}")
+  Path home;
+
+  /**
+   * The valid ids made for the walk: per path variable, or for {@code {id}} per path prefix (the
+   * longest prefix that matches wins). A route whose variable has none is a failure of {@link
+   * #everyRouteBehindAnIdHasAFixture}, so a new route cannot escape the walk.
+   */
   record Fixtures(
-      String run,
-      @Nullable String battle,
-      String dataset,
-      String version,
-      String call,
-      String round,
-      String team,
-      String username) {
+      Map<String, String> byVariable,
+      Map<String, String> idByPrefix,
+      Map<String, ValidBody> bodies) {
 
     /** The valid value of a path variable in this route, or null when none was made. */
     @Nullable String of(String pattern, String variable) {
-      return switch (variable) {
-        case "call" -> call;
-        case "round" -> round;
-        case "team" -> team;
-        case "username" -> username;
-        case "version" -> version;
-        case "id" ->
-            pattern.startsWith("/api/eval/runs/")
-                ? run
-                : pattern.contains("/battles/")
-                    ? battle
-                    : pattern.startsWith("/api/data/datasets/")
-                        ? dataset
-                        : pattern.startsWith("/api/data/teams/") ? team : null;
-        default -> null;
-      };
+      if (!variable.equals("id")) {
+        String applications = "/api/office/calls/{call}/applications";
+        return variable.equals("call") && pattern.equals(applications)
+            ? OPEN_CALL // the example calls are closed: applications go to the open one
+            : byVariable.get(variable);
+      }
+      return idByPrefix.entrySet().stream()
+          .filter(e -> pattern.startsWith(e.getKey()))
+          .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+          .map(Map.Entry::getValue)
+          .orElse(null);
     }
   }
+
+  /** A body a route accepted while the fixtures were made, and the type of each field. */
+  record ValidBody(Map<String, Object> fields, Map<String, Type> types) {}
+
+  /** Routes behind an id that the walk leaves out on purpose, with the reason. */
+  private static final Map<String, String> NOT_WALKED = Map.of();
 
   @Test
   void hostileQueriesAndBodiesBehindValidIdsAreRefusedInBothLanguagesAndWriteNothing()
@@ -87,18 +112,15 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
     int requests = 0;
     int routes = 0;
     Map<String, Long> rows = rows();
-    for (Route route : HostileInputHttpTest.routes(context)) {
+    for (Route route : behindIds()) {
       String base = resolved(route.pattern(), fixtures);
-      if (base == null || (route.query().isEmpty() && route.body() == null)) {
-        continue; // nothing behind a valid id to fuzz here, or no id was made for it
+      if (base == null) {
+        continue; // left out on purpose (NOT_WALKED), or everyRouteBehindAnIdHasAFixture fails
       }
       routes++;
-      for (int variant = 0; variant < HostileInputHttpTest.TEXT.size(); variant++) {
-        String path = base + query(route, variant);
-        Object body =
-            route.body() == null
-                ? null
-                : JSON.writeValueAsString(HostileInputHttpTest.value(route.body(), variant, 0));
+      for (Call call : calls(route, base, fixtures)) {
+        String path = call.path();
+        String body = call.body();
         var response =
             client.send(
                 route.method(), path, body == null && !route.method().equals("GET") ? "{}" : body);
@@ -131,9 +153,111 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
       }
     }
     assertThat(wrong).isEmpty();
-    // 25 routes behind a run, a battle, a dataset and version, a call and round, a team, an account
-    assertThat(routes).as("routes reached behind a valid id").isGreaterThanOrEqualTo(25);
-    assertThat(requests).isGreaterThanOrEqualTo(250);
+    assertThat(routes)
+        .as("every route behind an id is walked")
+        .isEqualTo(behindIds().size() - NOT_WALKED.size());
+    assertThat(requests).isGreaterThanOrEqualTo(300);
+  }
+
+  /** One request of the walk. */
+  record Call(String path, @Nullable String body) {}
+
+  /**
+   * The hostile requests to one route behind valid ids: every query parameter and body field set to
+   * one hostile value per variant (once, plainly, for a route that reads nothing but its ids); and
+   * where the fixture has a valid body, that body with one field at a time set to each hostile
+   * value, so checks after the first field's are reached too.
+   */
+  private static List<Call> calls(Route route, String base, Fixtures fixtures) {
+    List<Call> out = new ArrayList<>();
+    boolean plain = route.query().isEmpty() && route.body() == null;
+    for (int variant = 0; variant < (plain ? 1 : HostileInputHttpTest.TEXT.size()); variant++) {
+      out.add(
+          new Call(
+              base + query(route, variant),
+              route.body() == null
+                  ? null
+                  : JSON.writeValueAsString(HostileInputHttpTest.value(route.body(), variant, 0))));
+    }
+    ValidBody valid = fixtures.bodies().get(route.method() + " " + route.pattern());
+    if (valid != null) {
+      valid
+          .types()
+          .forEach((field, type) -> {
+            for (int variant = 0; variant < HostileInputHttpTest.TEXT.size(); variant++) {
+              Map<String, @Nullable Object> one = new LinkedHashMap<>(valid.fields());
+              one.put(field, HostileInputHttpTest.value(type, variant, 1));
+              out.add(new Call(base, JSON.writeValueAsString(one)));
+            }
+          });
+    }
+    return out;
+  }
+
+  /**
+   * Every route whose path names a thing has a fixture for each of its variables (or is in {@link
+   * #NOT_WALKED} with a reason), read from the real request mappings: a new route behind an id
+   * fails here until the walk can reach it.
+   */
+  @Test
+  void everyRouteBehindAnIdHasAFixture() throws Exception {
+    TestClient client = TestClient.as(port, accounts, "hostile-ids", Role.values());
+    Fixtures fixtures = fixtures(client);
+    List<String> missing = new ArrayList<>();
+    for (Route route : behindIds()) {
+      String key = route.method() + " " + route.pattern();
+      if (resolved(route.pattern(), fixtures) == null && !NOT_WALKED.containsKey(key)) {
+        missing.add(key);
+      }
+    }
+    assertThat(missing).as("routes behind an id with no fixture in Fixtures").isEmpty();
+    assertThat(behindIds()).hasSizeGreaterThan(60);
+  }
+
+  /**
+   * The team report is an HTML page behind a real decision: refused to another team and to the
+   * anonymous, the refusal is still a problem in both languages, whatever the client accepts.
+   */
+  @Test
+  void aRefusedTeamReportIsAProblemInBothLanguages() throws Exception {
+    TestClient office = TestClient.as(port, accounts, "hostile-report", Role.values());
+    Fixtures fixtures = fixtures(office);
+    String report =
+        "/api/stage/decisions/" + fixtures.byVariable().get("seq") + "/report?lang=en&team=";
+    TestClient teamA = TestClient.as(port, accounts, "hostile-team-a", Role.TEAM);
+    List<String> wrong = new ArrayList<>();
+    for (String accept : List.of("*/*", "application/json", "text/html")) {
+      for (var refused :
+          List.of(
+              teamA.send("GET", report + fixtures.byVariable().get("team"), null, "Accept", accept),
+              new TestClient(port).send("GET", report + "team-a", null, "Accept", accept))) {
+        String problem =
+            HostileInputHttpTest.check(
+                refused.statusCode(),
+                refused.headers().firstValue("Content-Type").orElse(""),
+                refused.body());
+        if (problem != null || refused.statusCode() < 400) {
+          wrong.add(accept + " " + refused.statusCode() + " " + problem);
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  /** The body of a vote, which {@code VoteFilter} reads before any handler mapping. */
+  record VoteBody(String outcome) {}
+
+  /**
+   * The mapped /api routes whose path has a variable, and the vote (served by a filter, so absent
+   * from the mappings; RouteAccessTest lists it the same way).
+   */
+  private List<Route> behindIds() {
+    List<Route> out = new ArrayList<>();
+    HostileInputHttpTest.routes(context).stream()
+        .filter(r -> r.pattern().contains("{"))
+        .forEach(out::add);
+    out.add(new Route("POST", "/api/arena/battles/{id}/vote", List.of(), VoteBody.class, Map.of()));
+    return out;
   }
 
   /** The route's path with every variable set to a made thing's id, or null if one is missing. */
@@ -165,8 +289,31 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
     return q.toString();
   }
 
-  /** Made through the REST API, as a user would: each step must succeed. */
-  private Fixtures fixtures(TestClient client) throws Exception {
+  /** Made once for both tests: the shared database keeps them, and most can be made only once. */
+  private static @Nullable Fixtures made;
+
+  private static boolean tried;
+
+  private synchronized Fixtures fixtures(TestClient client) throws Exception {
+    if (made == null) {
+      // a second try would find the first one's rows and fail on them, hiding the first failure
+      assertThat(tried).as("making the fixtures failed in the test before").isFalse();
+      tried = true;
+      made = make(client);
+    }
+    return made;
+  }
+
+  /**
+   * Made through the REST API, as a user would, and each step must succeed; only what has no route
+   * is made through the service the CLI uses (loading the stage programme and its evidence file,
+   * storing an originality report).
+   */
+  private Fixtures make(TestClient client) throws Exception {
+    Map<String, String> vars = new LinkedHashMap<>();
+    Map<String, String> ids = new LinkedHashMap<>();
+    vars.put("username", "hostile-deep");
+
     var started =
         client.send(
             "POST",
@@ -175,13 +322,30 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
     assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
     String run = JSON.readTree(started.body()).path("runId").asString();
     waitUntilDone(client, run);
-    var battleReply =
-        client.send("POST", "/api/arena/battles", Map.of("prompt", "서울의 인구는? hostile"));
-    String battle =
-        battleReply.statusCode() == 200
-            ? JSON.readTree(battleReply.body()).path("battleId").asString()
-            : null;
+    ids.put("/api/eval/runs/", run);
+
+    var scenario =
+        client.ok(
+            "POST",
+            "/api/arena/admin/scenarios",
+            Map.of(
+                "title", "적대 입력 / hostile",
+                "prompt", "서울의 인구는?",
+                "category", "hostile",
+                "language", "ko",
+                "criteria", List.of("정확성 / accuracy")));
+    ids.put("/api/arena/admin/scenarios/", scenario.path("id").asString());
+    var battle = client.ok("POST", "/api/arena/battles", Map.of("prompt", "서울의 인구는? hostile"));
+    ids.put("/api/arena/battles/", battle.path("battleId").asString());
+    vars.put("turn", battle.path("turn").asString());
     waitForAnswers();
+    // the office reads a battle only once it is voted: a second one, voted
+    var voted = client.ok("POST", "/api/arena/battles", Map.of("prompt", "부산의 인구는? hostile"));
+    waitForAnswers();
+    String votedId = voted.path("battleId").asString();
+    client.ok("POST", "/api/arena/battles/" + votedId + "/vote", Map.of("outcome", "tie"));
+    ids.put("/api/arena/admin/battles/", votedId);
+
     client.send(
         "POST",
         "/api/data/suppliers",
@@ -201,10 +365,12 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
     fields.put("provenance", "project");
     fields.put("governmentFunded", "false");
     client.ok("POST", "/api/data/datasets?supplier=hostile-co", fields);
-    client.ok(
-        "POST",
-        "/api/data/datasets/hostile-ds/versions",
-        Map.of("version", "v1", "bytes", 10, "records", 1));
+    Map<String, Object> version = Map.of("version", "v1", "bytes", 10, "records", 1);
+    client.ok("POST", "/api/data/datasets/hostile-ds/versions", version);
+    ids.put("/api/data/datasets/", "hostile-ds");
+    vars.put("version", "v1");
+
+    // the example calls closed by the real clock; the open copy of the seed call takes it
     Application app = OfficeFiles.exampleApplications("seed-2025").get(0);
     Map<String, Object> form = new LinkedHashMap<>();
     form.put("id", app.id());
@@ -212,12 +378,155 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
     form.put("members", app.members());
     form.put("support", app.support());
     form.put("documents", app.documents());
-    // the example calls closed in 2025-2026 by the real clock, so the application is refused
-    // (a bilingual 400); its team id is then the one the TEAM role's accounts belong to
-    var submitted = client.send("POST", "/api/office/calls/seed-2025/applications", form);
-    String team = submitted.statusCode() == 200 ? app.id() : "team-a";
-    return new Fixtures(
-        run, battle, "hostile-ds", "v1", "seed-2025", "written", team, "hostile-deep");
+    client.ok("POST", "/api/office/calls/" + OPEN_CALL + "/applications", form);
+    Map<String, Type> types = new LinkedHashMap<>();
+    for (var c : Application.class.getRecordComponents()) {
+      if (form.containsKey(c.getName())) {
+        types.put(c.getName(), c.getGenericType());
+      }
+    }
+    Map<String, ValidBody> bodies = new LinkedHashMap<>();
+    bodies.put("POST /api/office/calls/{call}/applications", new ValidBody(form, types));
+    bodies.put(
+        "POST /api/data/datasets/{id}/versions",
+        new ValidBody(
+            version, Map.of("version", String.class, "bytes", long.class, "records", long.class)));
+    vars.put("call", "seed-2025");
+    vars.put("round", "written");
+    vars.put("team", app.id());
+    ids.put("/api/data/teams/", app.id());
+
+    client.ok("POST", "/api/data/teams", Map.of("id", app.id(), "commercialRelease", false));
+    String manifest =
+        "{\"format\":\"gukdae-training-manifest/1\",\"team\":\""
+            + app.id()
+            + "\",\"datasets\":[{\"id\":\"d\",\"version\":\"1\",\"name\":\"D\","
+            + "\"source\":\"PUBLIC\",\"modality\":\"TEXT\",\"licence\":null}],"
+            + "\"shards\":[{\"path\":\"s\",\"sha256\":\""
+            + "ab".repeat(32)
+            + "\",\"bytes\":1,\"dataset\":\"d\",\"version\":\"1\",\"weight\":1}]}";
+    vars.put("root", client.ok("POST", "/api/data/commitments", manifest).path("root").asString());
+
+    // the stage: the demo programme and its evidence file, as `gukdae stage` loads them
+    Programmes.Loaded loaded =
+        stages.programmes().current().orElseGet(() -> stages.loadDemo("hostile-deep"));
+    List<StageEvidence> evidence = stages.importFile(loaded, 1, demoEvidenceNotYetRecorded(loaded));
+    ids.put("/api/stage/evidence/", String.valueOf(evidence.getFirst().id()));
+    var decided =
+        client.ok("POST", "/api/stage/decisions", Map.of("stage", 1, "reason", "hostile walk"));
+    vars.put("seq", decided.path("seq").asString());
+    client.ok("POST", "/api/designations/apply?stage=1", null);
+    var registry = client.ok("GET", "/api/designations", null);
+    assertThat(registry).as("designations after the demo decision").isNotEmpty();
+    ids.put("/api/designations/", registry.get(0).path("id").asString());
+
+    // review: a panel, an artefact, a reviewer's saved sheet
+    String team = loaded.program().teams().getFirst().id();
+    client.ok("POST", "/api/review/panels", Map.of("stage", 1));
+    String pdf =
+        java.util.Base64.getEncoder()
+            .encodeToString("%PDF-1.4\n% hostile\n".getBytes(StandardCharsets.UTF_8));
+    var artefact =
+        client.ok(
+            "POST",
+            "/api/review/artefacts",
+            Map.of(
+                "stage",
+                1,
+                "team",
+                team,
+                "kind",
+                "TECHNICAL_REPORT",
+                "name",
+                "hostile.pdf",
+                "base64",
+                pdf));
+    ids.put("/api/review/artefacts/", artefact.path("artefact").asString());
+    client.ok(
+        "POST", "/api/review/assignments", Map.of("stage", 1, "reviewer", "rv05", "team", team));
+    TestClient reviewer = TestClient.as(port, accounts, "rv05", Role.REVIEWER);
+    reviewer.ok(
+        "PUT",
+        "/api/review/sheets",
+        Map.of(
+            "stage",
+            1,
+            "team",
+            team,
+            "items",
+            Map.of("originality", 5, "training", 5, "data-safety", 5, "report", 5),
+            "comment",
+            "hostile walk",
+            "submit",
+            false));
+    var mine = reviewer.ok("GET", "/api/review/mine?stage=1", null);
+    String sheet = mine.path("assignments").path(0).path("mine").path("id").asString();
+    assertThat(sheet).as("the saved sheet " + mine).isNotEmpty();
+    ids.put("/api/review/sheets/", sheet);
+
+    // a quality scan job over a file under the home (the jobs' allowed root)
+    Path rows = Files.createTempFile(home, "hostile-rows", ".jsonl");
+    Files.writeString(rows, "{\"text\":\"적대 입력 한 줄입니다 / a hostile line\"}\n".repeat(20));
+    var job =
+        client.send(
+            "POST", "/api/jobs/quality", Map.of("file", rows.toString(), "rowsPerShard", 10));
+    assertThat(job.statusCode()).as(job.body()).isEqualTo(202);
+    ids.put("/api/jobs/", JSON.readTree(job.body()).path("id").asString());
+
+    // evidence of a derivative count, and an originality report
+    var counted = client.ok("POST", "/api/lineage/evidence?root=demo-team-2/Saebyeok-7B", null);
+    ids.put("/api/lineage/evidence/", counted.path("id").asString());
+    ids.put("/api/originality/reports/", originalityReport());
+
+    assertThat(ids.values()).allSatisfy(v -> assertThat(v).isNotBlank());
+    assertThat(vars.values()).allSatisfy(v -> assertThat(v).isNotBlank());
+    return new Fixtures(vars, ids, bodies);
+  }
+
+  /**
+   * The demo evidence file less what the features already measured (an eval run of the demo model
+   * in this shared database counts for a benchmark slot, and nothing is recorded twice).
+   */
+  private Path demoEvidenceNotYetRecorded(Programmes.Loaded loaded) throws Exception {
+    java.util.Set<String> recorded = new java.util.HashSet<>();
+    for (StageEvidence x : stages.gather(loaded, 1)) {
+      if (x.counts()) {
+        recorded.add(key(x.evidence()));
+      }
+    }
+    String demo;
+    try (var in = Evidence.class.getResourceAsStream("demo/evidence-stage1.yaml")) {
+      demo =
+          new String(java.util.Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8);
+    }
+    StringBuilder kept = new StringBuilder("evidence:\n");
+    for (String line : demo.split("\n")) {
+      if (line.startsWith("  - ")
+          && !recorded.contains(
+              key(EvidenceLoader.parse("evidence:\n" + line, "demo").getFirst()))) {
+        kept.append(line).append('\n');
+      }
+    }
+    return Files.writeString(Files.createTempFile(home, "hostile-evidence", ".yaml"), kept);
+  }
+
+  private static String key(Evidence e) {
+    return e.team() + "|" + EvidenceJson.kind(e) + "|" + EvidenceJson.slot(e);
+  }
+
+  /** A stored comparison of two tiny independent demo models. */
+  private String originalityReport() throws Exception {
+    Path dir = Files.createTempDirectory(home, "hostile-weights");
+    DemoWeights.independent(DemoWeights.Config.tiny(), 1).write(dir.resolve("base"), DType.F32, 1);
+    DemoWeights.independent(DemoWeights.Config.tiny(), 2).write(dir.resolve("own"), DType.F32, 1);
+    var report =
+        Originality.compare(
+            WeightModel.open("hostile-own", dir.resolve("own")),
+            List.of(WeightModel.open("hostile-base", dir.resolve("base"))),
+            Originality.calibrate(List.of(), Originality.Options.defaults()),
+            Originality.Options.defaults(),
+            null);
+    return originality.save(report, null);
   }
 
   private static void waitUntilDone(TestClient client, String run) throws Exception {

@@ -95,7 +95,10 @@ class RouteAccessTest extends SharedHttpContext {
     routes.sort(java.util.Comparator.comparing(r -> r.getKey().endsWith("/logout")));
     for (var route : routes) {
       String method = route.getKey().substring(0, route.getKey().indexOf(' '));
-      String path = route.getKey().substring(method.length() + 1).replaceAll("\\{[^}]+}", "1");
+      // a made-up id: the shared database holds real things with small ids (id 1 is an artefact
+      // HostileBehindIdsHttpTest made), whose own checks (an unassigned reviewer) would refuse
+      String path =
+          route.getKey().substring(method.length() + 1).replaceAll("\\{[^}]+}", "987654321");
       for (var caller : callers.entrySet()) {
         boolean allowed =
             route.getValue().isEmpty()
