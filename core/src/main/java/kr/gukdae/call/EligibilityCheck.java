@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import kr.gukdae.stage.Explanation;
 import kr.gukdae.stage.Team;
 import org.jspecify.annotations.Nullable;
 
@@ -23,17 +24,35 @@ final class EligibilityCheck {
     rules.excludedOrganisations().forEach(o -> excluded.add(key(o)));
     for (Application a : applications) {
       if (!a.call().equals(call.id())) {
-        out.add(v(a, null, "call", "is for call '" + a.call() + "', not '" + call.id() + "'"));
+        out.add(
+            v(
+                a,
+                null,
+                "call",
+                "공모 '" + call.id() + "'이(가) 아니라 '" + a.call() + "'에 낸 신청서입니다",
+                "is for call '" + a.call() + "', not '" + call.id() + "'"));
       }
       if (a.submittedAt().isAfter(call.closes())) {
-        out.add(v(a, null, "closes", "submitted " + a.submittedAt() + " after " + call.closes()));
+        out.add(
+            v(
+                a,
+                null,
+                "closes",
+                a.submittedAt() + "에 제출되어 마감 " + call.closes() + "보다 늦습니다",
+                "submitted " + a.submittedAt() + " after " + call.closes()));
       }
       if (a.submittedAt().isBefore(call.opens())) {
-        out.add(v(a, null, "opens", "submitted " + a.submittedAt() + " before " + call.opens()));
+        out.add(
+            v(
+                a,
+                null,
+                "opens",
+                a.submittedAt() + "에 제출되어 접수 시작 " + call.opens() + "보다 이릅니다",
+                "submitted " + a.submittedAt() + " before " + call.opens()));
       }
       supports(call, a, out);
       if (a.members().stream().noneMatch(m -> m.role() == Team.Role.LEAD)) {
-        out.add(v(a, null, "members", "no member has role LEAD"));
+        out.add(v(a, null, "members", "주관(LEAD) 역할의 구성원이 없습니다", "no member has role LEAD"));
       }
       for (Team.Size size : rules.requiredMemberSizes()) {
         if (a.members().stream().noneMatch(m -> m.size() == size)) {
@@ -42,12 +61,19 @@ final class EligibilityCheck {
                   a,
                   null,
                   "eligibility.requiredMemberSizes",
+                  "필수인 " + size + " 규모의 구성원이 없습니다",
                   "no member of size " + size + " (required)"));
         }
       }
       for (DocumentKind kind : rules.requiredDocuments()) {
         if (a.documents().stream().noneMatch(d -> d.kind() == kind)) {
-          out.add(v(a, null, "eligibility.requiredDocuments", "document " + kind + " is missing"));
+          out.add(
+              v(
+                  a,
+                  null,
+                  "eligibility.requiredDocuments",
+                  "문서 " + kind + "이(가) 없습니다",
+                  "document " + kind + " is missing"));
         }
       }
       if (rules.maxMembers() > 0 && a.members().size() > rules.maxMembers()) {
@@ -56,16 +82,29 @@ final class EligibilityCheck {
                 a,
                 null,
                 "eligibility.maxMembers",
+                "구성원이 " + a.members().size() + "곳입니다. 최대 " + rules.maxMembers() + "곳까지 허용됩니다",
                 a.members().size() + " members, at most " + rules.maxMembers() + " allowed"));
       }
       Set<String> seen = new LinkedHashSet<>();
       for (Application.Member m : a.members()) {
         String k = key(m.organisation());
         if (!seen.add(k)) {
-          out.add(v(a, m.organisation(), "members", "listed twice in the same consortium"));
+          out.add(
+              v(
+                  a,
+                  m.organisation(),
+                  "members",
+                  "같은 컨소시엄에 두 번 적혀 있습니다",
+                  "listed twice in the same consortium"));
         }
         if (excluded.contains(k)) {
-          out.add(v(a, m.organisation(), "eligibility.excludedOrganisations", "may not take part"));
+          out.add(
+              v(
+                  a,
+                  m.organisation(),
+                  "eligibility.excludedOrganisations",
+                  "참여할 수 없는 기관입니다",
+                  "may not take part"));
         }
       }
       seen.forEach(k -> applicationsOf.computeIfAbsent(k, x -> new ArrayList<>()).add(a.id()));
@@ -80,8 +119,8 @@ final class EligibilityCheck {
                     a,
                     m.organisation(),
                     "eligibility.oneConsortiumPerOrganisation",
-                    "also a member of "
-                        + String.join(", ", in.stream().filter(x -> !x.equals(a.id())).toList())));
+                    "다른 신청서에도 구성원으로 있습니다: " + others(in, a),
+                    "also a member of " + others(in, a)));
           }
         }
       }
@@ -92,7 +131,13 @@ final class EligibilityCheck {
   private static void supports(Call call, Application a, List<Violation> out) {
     for (Support s : a.support()) {
       if (!call.supports().contains(s)) {
-        out.add(v(a, null, "supports", "asks for " + s + ", which this call does not offer"));
+        out.add(
+            v(
+                a,
+                null,
+                "supports",
+                "이 공모가 제공하지 않는 " + s + " 지원을 신청했습니다",
+                "asks for " + s + ", which this call does not offer"));
       }
     }
     if (a.support().size() < call.eligibility().minSupports()) {
@@ -101,6 +146,11 @@ final class EligibilityCheck {
               a,
               null,
               "eligibility.minSupports",
+              "GPU/DATA/TALENT 중 "
+                  + a.support().size()
+                  + "개를 신청했습니다. 최소 "
+                  + call.eligibility().minSupports()
+                  + "개가 필요합니다",
               "asks for "
                   + a.support().size()
                   + " of GPU/DATA/TALENT, at least "
@@ -115,7 +165,12 @@ final class EligibilityCheck {
     return organisation.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
-  private static Violation v(Application a, @Nullable String member, String rule, String message) {
-    return new Violation(a.id(), member, rule, message);
+  private static String others(List<String> in, Application a) {
+    return String.join(", ", in.stream().filter(x -> !x.equals(a.id())).toList());
+  }
+
+  private static Violation v(
+      Application a, @Nullable String member, String rule, String ko, String en) {
+    return new Violation(a.id(), member, rule, new Explanation.Text(ko, en));
   }
 }

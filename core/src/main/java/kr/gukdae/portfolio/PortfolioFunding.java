@@ -83,30 +83,10 @@ public final class PortfolioFunding {
     }
   }
 
-  /** The stage's data budget per kept institute, from the programme file, or null. */
-  static ResourceRules.@Nullable DataStage dataStage(ResourceRules rules) {
-    return rules.data() == null ? null : rules.data().stage(STAGE);
-  }
-
-  /**
-   * The stage's talent cap per kept institute: the stage's own figure, else the programme's cap per
-   * team and year (as teams of the stage rule get), or null without talent rules.
-   */
-  static ResourceRules.@Nullable TalentStage talentStage(ResourceRules rules) {
-    var talent = rules.talent();
-    if (talent == null) {
-      return null;
-    }
-    var own = talent.stage(STAGE);
-    return own != null
-        ? own
-        : new ResourceRules.TalentStage(STAGE, talent.capPerTeamYear(), talent.source());
-  }
-
   /** What the decision gives each institute under the programme's rules (nothing recorded). */
   public static List<Line> plan(
       ResourceRules rules, PortfolioDecision.Decision decision, LocalDate from, LocalDate to) {
-    return plan(rules.gpu(), dataStage(rules), talentStage(rules), decision, from, to);
+    return plan(rules.gpu(), rules.dataStage(STAGE), rules.talentStage(STAGE), decision, from, to);
   }
 
   private static List<Line> plan(
@@ -166,8 +146,8 @@ public final class PortfolioFunding {
             from,
             to,
             plan(rules, replay.recorded().decision(), from, to),
-            dataStage(rules),
-            talentStage(rules));
+            rules.dataStage(STAGE),
+            rules.talentStage(STAGE));
     ledger.appendAll(first -> {
       if (recorded(ledger, programme) != null) {
         throw UserError.of(

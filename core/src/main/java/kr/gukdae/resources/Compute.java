@@ -52,6 +52,7 @@ public final class Compute {
     return out;
   }
 
+  /** A numbered stage's allocations, recorded by {@link StageAllocations#allocate}. */
   public static final String ALLOCATION = "resources.allocation";
 
   /**
@@ -59,13 +60,6 @@ public final class Compute {
    * numbered like the stages of the programme that shares the ledger.
    */
   public static final String PORTFOLIO_ALLOCATION = "resources.portfolioAllocation";
-
-  /** Records a stage's allocations in the ledger, with the decision they follow. */
-  public static void record(
-      kr.gukdae.ledger.Ledger ledger, int stage, long decisionSeq, List<Allocation> allocations) {
-    ledger.append(
-        ALLOCATION, Map.of("stage", stage, "decisionSeq", decisionSeq, "allocations", allocations));
-  }
 
   /** Refuses allocations that together exceed the pool of any type on any day. */
   public static void checkPool(GpuRules rules, List<Allocation> allocations) {

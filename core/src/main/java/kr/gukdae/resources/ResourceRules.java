@@ -95,6 +95,26 @@ public record ResourceRules(
     Objects.requireNonNull(gpu, "gpu is required");
   }
 
+  /**
+   * The data budget each team kept for {@code stage} gets on top of the call's own, or null where
+   * the programme file sets none for that stage.
+   */
+  public @Nullable DataStage dataStage(int stage) {
+    return data == null ? null : data.stage(stage);
+  }
+
+  /**
+   * The talent cap per year of each team kept for {@code stage}: the stage's own figure, else the
+   * programme's cap per team and year; null without talent rules.
+   */
+  public @Nullable TalentStage talentStage(int stage) {
+    if (talent == null) {
+      return null;
+    }
+    TalentStage own = talent.stage(stage);
+    return own != null ? own : new TalentStage(stage, talent.capPerTeamYear(), talent.source());
+  }
+
   /** Every source id the figures cite (checked against the programme's sources). */
   public List<String> sourceIds() {
     List<String> out = new ArrayList<>(List.of(gpu.source()));

@@ -1,7 +1,6 @@
 package kr.gukdae.resources;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +8,6 @@ import java.util.TreeMap;
 import kr.gukdae.UserError;
 import kr.gukdae.call.Ids;
 import kr.gukdae.call.Support;
-import kr.gukdae.ledger.Ledger;
 import kr.gukdae.openness.OpenLevel;
 import kr.gukdae.stage.Team;
 
@@ -20,6 +18,7 @@ import kr.gukdae.stage.Team;
  */
 public final class SelfPayment {
 
+  /** A recorded recomputation ({@link SelfPayments}; older ones: {@link LegacySelfPayment}). */
   public static final String KIND = "resources.self-payment";
 
   private SelfPayment() {}
@@ -100,21 +99,5 @@ public final class SelfPayment {
     long total = lines.stream().mapToLong(Line::selfPayment).sum();
     long cash = lines.stream().mapToLong(Line::cash).sum();
     return new Result(plan.team(), level, lines, total, cash, total - cash);
-  }
-
-  /** Recomputes for a new level and records the change, old and new amounts in the ledger. */
-  public static Result recompute(
-      Ledger ledger, SelfPaymentTable table, Plan plan, OpenLevel from, OpenLevel to, String why) {
-    Result before = compute(table, from, plan);
-    Result after = compute(table, to, plan);
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("team", plan.team());
-    payload.put("from", from);
-    payload.put("to", to);
-    payload.put("why", why);
-    payload.put("before", before);
-    payload.put("after", after);
-    ledger.append(KIND, payload);
-    return after;
   }
 }

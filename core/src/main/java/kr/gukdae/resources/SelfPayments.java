@@ -61,8 +61,24 @@ public final class SelfPayments {
     }
   }
 
-  /** A recorded recomputation and whether it recomputes from its recorded plan and table. */
-  public record Replayed(long seq, @Nullable Change change, boolean matches) {}
+  /**
+   * A recomputation recorded before plans were kept: the team, the level change, why, and the
+   * results before and after (no plan, no table); see {@link LegacySelfPayment}.
+   */
+  public record Legacy(
+      String team,
+      OpenLevel from,
+      OpenLevel to,
+      String why,
+      SelfPayment.Result before,
+      SelfPayment.Result after) {}
+
+  /**
+   * A recorded recomputation and whether it recomputes from what it recorded: {@code change} in the
+   * current shape, {@code legacy} in the former one (null when an edit made it unreadable).
+   */
+  public record Replayed(
+      long seq, @Nullable Change change, @Nullable Legacy legacy, boolean matches) {}
 
   /**
    * Records a team's plan for a call under the call's table; refused (nothing recorded) when the
@@ -168,6 +184,8 @@ public final class SelfPayments {
    * Every recorded recomputation of the team, each recomputed from its recorded plan and table and
    * the level change it names (which must be that team's change between the same levels); the
    * comparison is with the recorded JSON, so an edited share, rate or amount shows as a mismatch.
+   * Recomputations in the former shape are read and replayed in it ({@link LegacySelfPayment}), so
+   * none is left out.
    */
   public static List<Replayed> replay(Ledger ledger, String team) {
     Map<Long, LedgerEntry> bySeq = new TreeMap<>();
@@ -177,15 +195,22 @@ public final class SelfPayments {
       if (!e.kind().equals(SelfPayment.KIND)) {
         continue;
       }
-      JsonNode n = CanonicalJson.parse(e.payload()).path("change");
+      JsonNode payload = CanonicalJson.parse(e.payload());
+      if (LegacySelfPayment.is(payload)) {
+        if (LegacySelfPayment.team(payload).equals(team)) {
+          out.add(LegacySelfPayment.replay(e, bySeq));
+        }
+        continue;
+      }
+      JsonNode n = payload.path("change");
       if (!n.path("team").asString().equals(team)) {
-        continue; // also the plan-file recomputations recorded before plans were kept
+        continue;
       }
       Change c;
       try {
         c = CanonicalJson.read(n, Change.class);
       } catch (RuntimeException edited) {
-        out.add(new Replayed(e.seq(), null, false));
+        out.add(new Replayed(e.seq(), null, null, false));
         continue;
       }
       boolean matches = levelChangeIs(bySeq.get(c.levelSeq()), c);
@@ -203,7 +228,7 @@ public final class SelfPayments {
           matches = false;
         }
       }
-      out.add(new Replayed(e.seq(), c, matches));
+      out.add(new Replayed(e.seq(), c, null, matches));
     }
     return out;
   }

@@ -63,6 +63,13 @@ public record SupportTerms(List<Term> terms) {
     terms = List.copyOf(terms);
   }
 
+  /** These terms and {@code more}'s: what every recorded decision of a call gives or ends. */
+  public SupportTerms plus(SupportTerms more) {
+    List<Term> all = new java.util.ArrayList<>(terms);
+    all.addAll(more.terms());
+    return new SupportTerms(all);
+  }
+
   List<Term> of(String team) {
     return terms.stream().filter(t -> t.team().equals(team)).toList();
   }

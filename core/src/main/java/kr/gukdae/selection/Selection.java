@@ -229,7 +229,16 @@ public final class Selection {
       double weight,
       RoundResult base,
       RoundResult changed,
-      List<String> changes) {}
+      List<String> changes,
+      List<Move> moves) {}
+
+  /** One candidate whose rank or outcome the changed weight moves; printed in either language. */
+  public record Move(
+      String application,
+      int rankBefore,
+      int rankAfter,
+      RoundResult.Outcome before,
+      RoundResult.Outcome after) {}
 
   public static WhatIf whatIf(Input in, String criterion, double weight) {
     RoundResult base = decide(in);
@@ -243,9 +252,11 @@ public final class Selection {
             in.scores());
     RoundResult changed = decide(changedInput);
     List<String> changes = new ArrayList<>();
+    List<Move> moves = new ArrayList<>();
     for (RoundResult.Line l : base.lines()) {
       RoundResult.Line n = changed.line(l.application());
       if (l.outcome() != n.outcome() || l.rank() != n.rank()) {
+        moves.add(new Move(l.application(), l.rank(), n.rank(), l.outcome(), n.outcome()));
         changes.add(
             l.application()
                 + ": rank "
@@ -257,7 +268,7 @@ public final class Selection {
                 + (l.outcome() == n.outcome() ? "" : " -> " + n.outcome()));
       }
     }
-    return new WhatIf(criterion, weight, base, changed, changes);
+    return new WhatIf(criterion, weight, base, changed, changes, moves);
   }
 
   private static Input input(LedgerEntry e) {

@@ -125,4 +125,66 @@ class SelfPaymentsTest {
                             + " share 0.1"));
     assertThat(ledger.entries()).isEmpty();
   }
+
+  /** An entry as the former {@code open-level --plan} path wrote it: no plan, no table. */
+  private void oldStyle(Ledger ledger, OpenLevel from, OpenLevel to, long editedAfterTotal) {
+    var before = SelfPayment.compute(table, from, plan);
+    var after = SelfPayment.compute(table, to, plan);
+    if (editedAfterTotal >= 0) {
+      after =
+          new SelfPayment.Result(
+              after.team(),
+              after.level(),
+              after.lines(),
+              editedAfterTotal,
+              after.cash(),
+              editedAfterTotal - after.cash());
+    }
+    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+    payload.put("team", plan.team());
+    payload.put("from", from);
+    payload.put("to", to);
+    payload.put("why", "open-source level checked from release");
+    payload.put("before", before);
+    payload.put("after", after);
+    ledger.append(SelfPayment.KIND, payload);
+  }
+
+  @Test
+  void recomputationsRecordedInTheFormerShapeAreReadAndReplayedNotSkipped() {
+    Ledger ledger = Ledger.inMemory();
+    // The former path: the first level recorded as a change from itself, then a real change.
+    OpenLevelHistory.record(
+        ledger,
+        "hanbit",
+        LocalDate.parse("2026-01-15"),
+        finding(OpenLevel.OPEN_WEIGHTS_COMMERCIAL));
+    oldStyle(ledger, OpenLevel.OPEN_WEIGHTS_COMMERCIAL, OpenLevel.OPEN_WEIGHTS_COMMERCIAL, -1);
+    OpenLevelHistory.record(
+        ledger, "hanbit", LocalDate.parse("2026-07-15"), finding(OpenLevel.RESEARCH_ONLY));
+    oldStyle(ledger, OpenLevel.OPEN_WEIGHTS_COMMERCIAL, OpenLevel.RESEARCH_ONLY, -1);
+    // Then a recomputation in the current shape, from a recorded plan.
+    SelfPayments.plan(ledger, "seed-2025", table, plan);
+    SelfPayments.check(
+        ledger, "hanbit", LocalDate.parse("2026-12-15"), finding(OpenLevel.FULL_OPEN));
+
+    var replayed = SelfPayments.replay(ledger, "hanbit");
+    assertThat(replayed).hasSize(3).allSatisfy(r -> assertThat(r.matches()).isTrue());
+    var old = replayed.get(1).legacy();
+    assertThat(old).isNotNull();
+    assertThat(old.from()).isEqualTo(OpenLevel.OPEN_WEIGHTS_COMMERCIAL);
+    assertThat(old.to()).isEqualTo(OpenLevel.RESEARCH_ONLY);
+    assertThat(old.before().total()).isEqualTo(880_000_000L);
+    assertThat(old.after().total()).isEqualTo(5_000_000_000L);
+    assertThat(replayed.get(2).change()).isNotNull();
+
+    // An edited total, or levels no recorded change names, replay as DIFFERENT.
+    oldStyle(ledger, OpenLevel.OPEN_WEIGHTS_COMMERCIAL, OpenLevel.RESEARCH_ONLY, 1);
+    oldStyle(ledger, OpenLevel.FULL_OPEN, OpenLevel.FULL_OPEN, -1);
+    var all = SelfPayments.replay(ledger, "hanbit");
+    assertThat(all).hasSize(5);
+    assertThat(all.get(3).matches()).isFalse();
+    assertThat(all.get(4).matches()).isFalse();
+    assertThat(SelfPayments.replay(ledger, "other")).isEmpty();
+  }
 }

@@ -13,8 +13,8 @@ import kr.gukdae.openness.OpenSourceCheck;
 import kr.gukdae.resources.Compute;
 import kr.gukdae.resources.SelfPayment;
 import kr.gukdae.resources.SelfPayments;
+import kr.gukdae.resources.StageAllocations;
 import kr.gukdae.selection.Selection;
-import kr.gukdae.stage.Stages;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +24,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "office",
     mixinStandardHelpOptions = true,
-    description =
-        "Programme office: calls, applications, selection rounds, open-source level, designations.")
+    description = {
+      "프로그램 사무국 / Programme office: 공모·신청서·선정 라운드·오픈소스 수준·자원·지정 / calls,"
+          + " applications, selection rounds, open-source level, resources, designations.",
+      "각 하위 명령: gukdae office <명령> --help / each subcommand: gukdae office <command> --help"
+    })
 public class OfficeCommand implements GukdaeCommand {
 
   private final OfficeService office;
@@ -43,8 +46,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "check",
       mixinStandardHelpOptions = true,
-      description =
-          "Validate a programme file (or an example: seed-2025, extra-call-2026, contest).")
+      description = {
+        "프로그램 파일(또는 예제 seed-2025, extra-call-2026, contest, institutes)을 검사합니다.",
+        "Validate a programme file (or an example: seed-2025, extra-call-2026, contest)."
+      })
   int check(@Option(names = "--programme", required = true) String programme) {
     OfficePrinter.programme(OfficeFiles.programme(programme));
     return 0;
@@ -53,8 +58,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "import",
       mixinStandardHelpOptions = true,
-      description =
-          "Import applications (YAML/JSON, applications: [...]) before the call is sealed; prints violations.")
+      description = {
+        "공모 봉인 전에 신청서(YAML/JSON, applications: [...])를 가져오고 위반을 출력합니다.",
+        "Import applications (YAML/JSON, applications: [...]) before the call is sealed; prints violations."
+      })
   int importApps(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--applications", required = true) Path file) {
@@ -66,8 +73,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "eligibility",
       mixinStandardHelpOptions = true,
-      description =
-          "Check stored applications against the call's rules. Exit 0 when all are eligible, 1 otherwise.")
+      description = {
+        "저장된 신청서를 공모 규칙으로 검사합니다. 모두 적격이면 종료 코드 0, 아니면 1.",
+        "Check stored applications against the call's rules. Exit 0 when all are eligible, 1 otherwise."
+      })
   int eligibility(@Option(names = "--programme", required = true) String programme) {
     return printViolations(OfficeFiles.programme(programme));
   }
@@ -75,7 +84,7 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
-      description = "Write stored applications to a file.")
+      description = {"저장된 신청서를 파일로 씁니다.", "Write stored applications to a file."})
   int export(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--to", required = true) Path to)
@@ -89,7 +98,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "seal",
       mixinStandardHelpOptions = true,
-      description = "Seal the call's applications into the ledger (only after the deadline).")
+      description = {
+        "공모의 신청서를 원장에 봉인합니다(마감 후에만).",
+        "Seal the call's applications into the ledger (only after the deadline)."
+      })
   int seal(@Option(names = "--programme", required = true) String programme) {
     OfficePrinter.sealed(office.seal(OfficeFiles.programme(programme)));
     return 0;
@@ -98,8 +110,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "assign",
       mixinStandardHelpOptions = true,
-      description =
-          "Assign the round's panel (no conflicts of interest, balanced load) and record it.")
+      description = {
+        "라운드 심사위원을 배정(이해충돌 없이, 부담 균형)하고 기록합니다.",
+        "Assign the round's panel (no conflicts of interest, balanced load) and record it."
+      })
   int assign(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round) {
@@ -111,8 +125,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "scores",
       mixinStandardHelpOptions = true,
-      description =
-          "Import reviewers' sheets (scores: [{round, reviewer, application, items, approve}]).")
+      description = {
+        "심사표를 가져옵니다 (scores: [{round, reviewer, application, items, approve}]).",
+        "Import reviewers' sheets (scores: [{round, reviewer, application, items, approve}])."
+      })
   int scores(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--file", required = true) Path file)
@@ -127,7 +143,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "decide",
       mixinStandardHelpOptions = true,
-      description = "Decide the round from the stored sheets and record it in the ledger.")
+      description = {
+        "저장된 심사표로 라운드를 결정하고 원장에 기록합니다.",
+        "Decide the round from the stored sheets and record it in the ledger."
+      })
   int decide(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round) {
@@ -138,7 +157,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "replay",
       mixinStandardHelpOptions = true,
-      description = "Recompute a recorded round from the ledger; exit 0 SAME, 1 DIFFERENT.")
+      description = {
+        "기록된 라운드를 원장에서 다시 계산합니다. 같으면 0, 다르면 1.",
+        "Recompute a recorded round from the ledger; exit 0 SAME, 1 DIFFERENT."
+      })
   int replay(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round) {
@@ -150,7 +172,10 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "what-if",
       mixinStandardHelpOptions = true,
-      description = "Show how a recorded round changes if one criterion's weight changes.")
+      description = {
+        "한 기준의 가중치가 바뀌면 기록된 라운드가 어떻게 달라지는지 보여줍니다.",
+        "Show how a recorded round changes if one criterion's weight changes."
+      })
   int whatIf(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round,
@@ -164,19 +189,26 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "open-level",
       mixinStandardHelpOptions = true,
-      description =
-          "Check a released repository's open-source level and record a change in the ledger.")
+      description = {
+        "공개된 저장소의 오픈소스 수준을 검사하고 변경을 원장에 기록합니다.",
+        "Check a released repository's open-source level and record a change in the ledger."
+      })
   int openLevel(
       @Option(names = "--team", required = true) String team,
       @Option(names = "--repo", required = true) Path repo,
-      @Option(names = "--date", description = "check date (default today)") LocalDate date,
+      @Option(names = "--date", description = "검사일 (기본: 오늘) / check date (default today)")
+          LocalDate date,
       @Option(
               names = "--plan",
               description =
-                  "self-payment plan (YAML: team, members [organisation, size, costShare,"
-                      + " cashShare], costs {GPU: KRW}); recomputed and recorded on a change")
+                  "자부담 계획 (YAML: team, members [organisation, size, costShare, cashShare], costs"
+                      + " {GPU: 원}); 변경마다 재계산해 기록 / self-payment plan (YAML: team, members"
+                      + " [organisation, size, costShare, cashShare], costs {GPU: KRW}); recomputed"
+                      + " and recorded on a change")
           Path plan,
-      @Option(names = "--programme", description = "programme with the self-payment table")
+      @Option(
+              names = "--programme",
+              description = "자부담 표가 있는 프로그램 / programme with the self-payment table")
           String programme) {
     var finding = OpenSourceCheck.inspect(repo);
     if (plan != null) {
@@ -215,14 +247,19 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "self-payment",
       mixinStandardHelpOptions = true,
-      description =
-          "Prints a team's self-payment recomputations, each replayed from its recorded plan and"
-              + " table; exit 0 when all replay, 1 when one differs.")
+      description = {
+        "팀의 자부담 재계산을 기록된 계획과 표로 재현해 출력합니다. 모두 같으면 0, 하나라도 다르면 1.",
+        "Prints a team's self-payment recomputations, each replayed from its recorded plan and"
+            + " table; exit 0 when all replay, 1 when one differs."
+      })
   int selfPayment(@Option(names = "--team", required = true) String team) {
     var replayed = SelfPayments.replay(office.ledger(), team);
     for (SelfPayments.Replayed r : replayed) {
       if (r.change() != null) {
         OfficePrinter.selfPayment(r.change());
+      }
+      if (r.legacy() != null) {
+        OfficePrinter.selfPayment(r.legacy());
       }
       OfficePrinter.replayedSelfPayment(r.seq(), r.matches());
     }
@@ -235,12 +272,15 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "allocate",
       mixinStandardHelpOptions = true,
-      description =
-          "GPUs for the next stage from a recorded stage decision (replayed first); recorded in the"
-              + " ledger.")
+      description = {
+        "기록된 단계 결정(먼저 재현)으로 다음 단계의 GPU, 데이터 예산, 인재 상한을 정해 원장에 한 번 기록합니다.",
+        "GPUs, data budget and talent cap for the next stage from a recorded stage decision"
+            + " (replayed first); recorded in the ledger once."
+      })
   int allocate(
       @Option(names = "--programme", required = true) String programme,
-      @Option(names = "--stage", required = true, description = "the decided stage") int stage,
+      @Option(names = "--stage", required = true, description = "결정된 단계 / the decided stage")
+          int stage,
       @Option(names = "--from", required = true) LocalDate from,
       @Option(names = "--to", required = true) LocalDate to) {
     OfficeProgramme p = OfficeFiles.programme(programme);
@@ -249,25 +289,22 @@ public class OfficeCommand implements GukdaeCommand {
           programme + ": 프로그램 파일에 resources 항목이 없습니다",
           programme + ": the programme file has no resources section");
     }
-    var replay = Stages.replay(office.ledger(), stage);
-    if (!replay.matches()) {
-      throw UserError.of(
-          "stage " + stage + ": 기록된 결정이 재현되지 않습니다",
-          "stage " + stage + ": the recorded decision does not replay");
-    }
+    var g =
+        StageAllocations.allocate(office.ledger(), p.call().id(), p.resources(), stage, from, to);
     var gpu = p.resources().gpu();
-    var allocations = Compute.allocate(gpu, replay.recomputed(), stage + 1, from, to);
-    Compute.record(office.ledger(), stage + 1, replay.decisionSeq(), allocations);
     OfficePrinter.allocations(
-        allocations, Compute.account(gpu, allocations, List.of()), gpu.referenceType());
+        g.allocations(), Compute.account(gpu, g.allocations(), List.of()), gpu.referenceType());
+    OfficePrinter.support(g);
     return 0;
   }
 
   @Command(
       name = "designations",
       mixinStandardHelpOptions = true,
-      description =
-          "List the designation registry (who holds K-AI designations and the emblem, from when to when).")
+      description = {
+        "지정 등록부(K-AI 지정과 엠블럼을 누가 언제부터 언제까지 가지는지)를 출력합니다.",
+        "List the designation registry (who holds K-AI designations and the emblem, from when to when)."
+      })
   int designations() {
     OfficePrinter.designations(Designations.registry(office.ledger()));
     return 0;

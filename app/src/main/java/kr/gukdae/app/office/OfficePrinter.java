@@ -7,13 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.call.Calls;
+import kr.gukdae.call.Violation;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.designation.Designation;
 import kr.gukdae.office.OfficeProgramme;
+import kr.gukdae.openness.OpenLevel;
 import kr.gukdae.openness.OpenLevelHistory;
 import kr.gukdae.openness.OpenSourceCheck;
 import kr.gukdae.resources.Allocation;
 import kr.gukdae.resources.Compute;
+import kr.gukdae.resources.GpuRules;
 import kr.gukdae.resources.SelfPayments;
+import kr.gukdae.resources.StageAllocations;
+import kr.gukdae.selection.Round;
 import kr.gukdae.selection.RoundResult;
 import kr.gukdae.selection.Selection;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +31,43 @@ import org.jspecify.annotations.Nullable;
 final class OfficePrinter {
 
   private OfficePrinter() {}
+
+  /** The enums whose constants {@code office} prints; each has a Korean label in {@link #KO}. */
+  static final List<Class<? extends Enum<?>>> LABELLED =
+      List.of(
+          RoundResult.Outcome.class,
+          Round.Kind.class,
+          OpenLevel.class,
+          GpuRules.Mode.class,
+          Designation.Kind.class);
+
+  /** Korean labels of the constants; English prints the constant, as files and the API name it. */
+  static final Map<Enum<?>, String> KO =
+      Map.ofEntries(
+          Map.entry(RoundResult.Outcome.SELECTED, "선정"),
+          Map.entry(RoundResult.Outcome.NOT_SELECTED, "미선정"),
+          Map.entry(RoundResult.Outcome.BELOW_THRESHOLD, "기준 미달"),
+          Map.entry(RoundResult.Outcome.NO_MAJORITY, "과반 미달"),
+          Map.entry(Round.Kind.DOCUMENT_SCREENING, "서류 심사"),
+          Map.entry(Round.Kind.WRITTEN_REVIEW, "서면 평가"),
+          Map.entry(Round.Kind.PRESENTATION, "발표 평가"),
+          Map.entry(Round.Kind.BUDGET_REVIEW, "예산 검토"),
+          Map.entry(OpenLevel.FULL_OPEN, "완전 공개"),
+          Map.entry(OpenLevel.OPEN_WEIGHTS_COMMERCIAL, "가중치 공개(상업 이용 허용)"),
+          Map.entry(OpenLevel.RESEARCH_ONLY, "연구용 공개"),
+          Map.entry(OpenLevel.CLOSED, "비공개"),
+          Map.entry(GpuRules.Mode.LEASE, "임대"),
+          Map.entry(GpuRules.Mode.PURCHASE, "구매"),
+          Map.entry(Designation.Kind.K_AI_MODEL, "K-AI 모델"),
+          Map.entry(Designation.Kind.K_AI_COMPANY, "K-AI 기업"));
+
+  /** A constant as the run's language names it. */
+  static String label(@Nullable Enum<?> e) {
+    if (e == null) {
+      return "-";
+    }
+    return pick(KO.getOrDefault(e, e.name()), e.name());
+  }
 
   static void programme(OfficeProgramme p) {
     String demo = p.demo() ? " [DEMO]" : "";
@@ -64,12 +107,12 @@ final class OfficePrinter {
                 pick("출처 ", "source ") + s.id() + " (" + s.date() + "): " + s.title()));
   }
 
-  static void violations(int applications, List<?> violations) {
+  static void violations(int applications, List<Violation> violations) {
     System.out.println(
         pick(
             "신청서 " + applications + "건, 위반 " + violations.size() + "건",
             applications + " application(s), " + violations.size() + " violation(s)"));
-    violations.forEach(x -> System.out.println("  " + x));
+    violations.forEach(x -> System.out.println("  " + x.toString(Terminal.korean())));
   }
 
   static void exported(int count, Path to) {
@@ -111,7 +154,7 @@ final class OfficePrinter {
                 Locale.ROOT,
                 "라운드 %s (%s): %s; 후보 %d개",
                 r.round(),
-                r.kind(),
+                label(r.kind()),
                 r.rule(),
                 r.candidates()),
             String.format(
@@ -128,7 +171,7 @@ final class OfficePrinter {
           l.rank(),
           l.application(),
           l.total(),
-          l.outcome(),
+          label(l.outcome()),
           l.reason());
     }
     System.out.println(
@@ -157,17 +200,28 @@ final class OfficePrinter {
         pick(
             "현재 선정: " + now + "; " + criterion + " 가중치 " + weight + "일 때: " + then,
             "selected now: " + now + "; with " + criterion + " at " + weight + ": " + then));
-    w.changes().forEach(c -> System.out.println("  " + c));
+    for (Selection.Move m : w.moves()) {
+      System.out.println(
+          "  "
+              + m.application()
+              + pick(": 순위 ", ": rank ")
+              + m.rankBefore()
+              + " -> "
+              + m.rankAfter()
+              + ", "
+              + label(m.before())
+              + (m.before() == m.after() ? "" : " -> " + label(m.after())));
+    }
   }
 
   static void openLevel(
       String team, OpenSourceCheck.Finding finding, OpenLevelHistory.@Nullable Change change) {
     System.out.println(
-        team + ": " + finding.level() + " (" + String.join("; ", finding.reasons()) + ")");
+        team + ": " + label(finding.level()) + " (" + String.join("; ", finding.reasons()) + ")");
     System.out.println(
         change == null
             ? pick("변경 없음; 기록하지 않았습니다", "unchanged; nothing recorded")
-            : pick("기록됨: ", "recorded: ") + change.from() + " -> " + change.to());
+            : pick("기록됨: ", "recorded: ") + label(change.from()) + " -> " + label(change.to()));
   }
 
   /** A recorded recomputation: the total, then each member's old and new share. */
@@ -178,7 +232,7 @@ final class OfficePrinter {
             String.format(
                 Locale.ROOT,
                 "%s 등급의 자부담: %s; 기록 [%s]",
-                after.level(),
+                label(after.level()),
                 krw(after.total(), after.cash(), after.inKind()),
                 c.call()),
             String.format(
@@ -197,6 +251,29 @@ final class OfficePrinter {
               + " -> "
               + krw(m.after().total(), m.after().cash(), m.after().inKind()));
     }
+  }
+
+  /** A recomputation recorded in the former shape: the level change and both totals. */
+  static void selfPayment(SelfPayments.Legacy l) {
+    var b = l.before();
+    var a = l.after();
+    System.out.println(
+        pick(
+            String.format(
+                Locale.ROOT,
+                "%s → %s 등급의 자부담 (이전 형식 기록, 계획·표 없음): %s -> %s",
+                label(l.from()),
+                label(l.to()),
+                krw(b.total(), b.cash(), b.inKind()),
+                krw(a.total(), a.cash(), a.inKind())),
+            String.format(
+                Locale.ROOT,
+                "self-payment %s -> %s (recorded in the former shape, without plan or table): %s ->"
+                    + " %s",
+                l.from(),
+                l.to(),
+                krw(b.total(), b.cash(), b.inKind()),
+                krw(a.total(), a.cash(), a.inKind()))));
   }
 
   /** "1,000 KRW (cash 500, in kind 500)" in the run's language. */
@@ -231,7 +308,7 @@ final class OfficePrinter {
           a.team(),
           a.count(),
           a.gpuType(),
-          a.mode(),
+          label(a.mode()),
           a.from(),
           a.to());
     }
@@ -245,12 +322,43 @@ final class OfficePrinter {
     }
   }
 
+  /** Each team's data budget and talent cap for the stage (kept), or the end of its support. */
+  static void support(StageAllocations.Grant g) {
+    for (StageAllocations.Line l : g.lines()) {
+      System.out.println(
+          l.kept()
+              ? String.format(
+                  Locale.ROOT,
+                  pick(
+                      "%-12s 단계 %d 데이터 예산 %,d원 추가, 인재 매칭 상한 연 %,d원",
+                      "%-12s stage %d: data budget %,d KRW more, talent matching cap %,d KRW a year"),
+                  l.team(),
+                  g.stage(),
+                  l.dataBudget(),
+                  l.talentCapPerYear())
+              : String.format(
+                  Locale.ROOT,
+                  pick(
+                      "%-12s 단계 %d에 유지되지 않음: 데이터 지원은 %s에 끝납니다",
+                      "%-12s not kept for stage %d: data support ends on %s"),
+                  l.team(),
+                  g.stage(),
+                  g.from()));
+    }
+    if (g.data() != null) {
+      System.out.println(pick("데이터 예산 출처: ", "data budget source: ") + g.data().source());
+    }
+    if (g.talent() != null) {
+      System.out.println(pick("인재 상한 출처: ", "talent cap source: ") + g.talent().source());
+    }
+  }
+
   static void designations(List<Designation> all) {
     all.forEach(d ->
         System.out.println(
             d.id()
                 + "  "
-                + d.kind()
+                + label(d.kind())
                 + "  "
                 + d.holder()
                 + "  "

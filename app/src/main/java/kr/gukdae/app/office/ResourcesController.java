@@ -27,8 +27,8 @@ import kr.gukdae.resources.ResourceRules;
 import kr.gukdae.resources.RoundGrants;
 import kr.gukdae.resources.SelfPayment;
 import kr.gukdae.resources.SelfPayments;
+import kr.gukdae.resources.StageAllocations;
 import kr.gukdae.resources.UsageReport;
-import kr.gukdae.stage.Stages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -99,7 +99,12 @@ class ResourcesController {
       List<Compute.TeamAccount> account,
       List<RoundGrants.Granted> grants) {}
 
-  record Allocated(int stage, long decisionSeq, List<Allocation> allocations) {}
+  /** The stage's GPUs, and each team's line with its data budget and talent cap. */
+  record Allocated(
+      int stage,
+      long decisionSeq,
+      List<Allocation> allocations,
+      List<StageAllocations.Line> teams) {}
 
   @GetMapping("/teams/{team}/open-level")
   OpenLevelView openLevel(HttpServletRequest request, @PathVariable String team) {
@@ -204,22 +209,10 @@ class ResourcesController {
     access.require(request, Role.OFFICE);
     ResourceRules rules = rules(call);
     int decided = required(stage, "stage");
-    var replay = Stages.replay(office.ledger(), decided);
-    if (!replay.matches()) {
-      throw UserError.of(
-          "stage " + decided + ": 기록된 결정이 재현되지 않습니다",
-          "stage " + decided + ": the recorded decision does not replay");
-    }
-    if (!new LedgerAllocations(office.ledger()).teamsIn(decided + 1).isEmpty()) {
-      throw UserError.of(
-          "stage " + (decided + 1) + ": 배분이 이미 기록되어 있어 아무것도 추가하지 않았습니다",
-          "stage " + (decided + 1) + ": allocations are already recorded; nothing was added");
-    }
-    List<Allocation> out =
-        Compute.allocate(
-            rules.gpu(), replay.recomputed(), decided + 1, day(from, "from"), day(to, "to"));
-    Compute.record(office.ledger(), decided + 1, replay.decisionSeq(), out);
-    return new Allocated(decided + 1, replay.decisionSeq(), out);
+    var g =
+        StageAllocations.allocate(
+            office.ledger(), call, rules, decided, day(from, "from"), day(to, "to"));
+    return new Allocated(g.stage(), g.decisionSeq(), g.allocations(), g.lines());
   }
 
   /**
@@ -275,12 +268,11 @@ class ResourcesController {
     }
     int n = required(stage, "stage");
     Ledger ledger = office.ledger();
-    LedgerAllocations funded = new LedgerAllocations(ledger);
     LocalDate date = day(stageDate, "stageDate");
     return Continuation.check(
         rules.continuation(),
         ledger,
-        funded.teamsIn(n),
+        StageAllocations.teamsIn(ledger, n),
         n,
         date,
         LocalDate.now(clock.withZone(ZoneOffset.UTC)),
@@ -288,28 +280,6 @@ class ResourcesController {
             data.teams().stream().anyMatch(t -> t.id().equals(team))
                 ? data.openness(team, unit, share, List.of(date))
                 : null);
-  }
-
-  /** The teams holding allocations recorded for a stage. */
-  private record LedgerAllocations(Ledger ledger) {
-    List<String> teamsIn(int stage) {
-      List<String> out = new java.util.ArrayList<>();
-      for (var e : ledger.entries()) {
-        if (e.kind().equals(Compute.ALLOCATION)) {
-          var p = kr.gukdae.ledger.CanonicalJson.parse(e.payload());
-          if (p.path("stage").asInt() == stage) {
-            p.path("allocations")
-                .forEach(a -> {
-                  String t = a.path("team").asString();
-                  if (!out.contains(t)) {
-                    out.add(t);
-                  }
-                });
-          }
-        }
-      }
-      return out;
-    }
   }
 
   /**

@@ -7,6 +7,7 @@ import kr.gukdae.office.OfficeProgramme;
 import kr.gukdae.portfolio.PortfolioFunding;
 import kr.gukdae.resources.DataPurchase;
 import kr.gukdae.resources.ResourceRules;
+import kr.gukdae.resources.StageAllocations;
 import kr.gukdae.resources.SupportLedger;
 import kr.gukdae.resources.SupportTerms;
 import kr.gukdae.resources.Talent;
@@ -52,16 +53,18 @@ final class SupportRules {
   }
 
   /**
-   * What later recorded decisions give or end for the call's teams: the portfolio's funding (kept
-   * institutes get the stage's data budget and talent cap, dropped ones lose data support), read
-   * inside each ledger batch. A funding that no longer replays refuses the support step.
+   * What later recorded decisions give or end for the call's teams: the portfolio's funding and the
+   * numbered stages' grants (kept teams get the stage's data budget and talent cap, dropped ones
+   * lose data support), read inside each ledger batch. A record that no longer replays refuses the
+   * support step.
    */
   static SupportTerms.Source terms(OfficeProgramme p) {
     String call = p.call().id();
     return l ->
         p.resources() == null
             ? SupportTerms.NONE
-            : PortfolioFunding.terms(l, call, p.resources().gpu());
+            : PortfolioFunding.terms(l, call, p.resources().gpu())
+                .plus(StageAllocations.terms(l, call));
   }
 
   /** A spending against the team's data budget (the call's, plus what later stages gave it). */

@@ -143,8 +143,54 @@ class OfficeCommandTest {
     assertThat(out())
         .contains("hanbit", "512 B200  LEASE 2026-02-01 to 2026-08-01")
         .contains("H100-hours promised")
-        .doesNotContain("dokdo");
+        .doesNotContainPattern("dokdo +\\d+ B200");
     assertThat(ledger.entries().getLast().kind()).isEqualTo("resources.allocation");
+    // The same outcome gives stage 2's data budget and talent cap from the programme file, and
+    // ends the data support of the teams it drops; the support rules read them back.
+    assertThat(out())
+        .contains(
+            "stage 2: data budget 2,800,000,000 KRW more, talent matching cap 2,000,000,000 KRW a"
+                + " year",
+            "data budget source: support-stages-example")
+        .containsPattern("dokdo +not kept for stage 2: data support ends on 2026-02-01");
+    CommandLine support = new CommandLine(new SupportCommand(office));
+    assertThat(run(support, "budget", "--programme", "seed-2025", "--team", "hanbit")).isZero();
+    assertThat(out())
+        .contains("hanbit: data budget 5,600,000,000 KRW")
+        .contains("stage 2 (2026-02-01 – 2026-08-01): data 2,800,000,000 KRW added");
+    assertThat(
+            run(
+                support,
+                "spend",
+                "--programme",
+                "seed-2025",
+                "--team",
+                "dokdo",
+                "--item",
+                "labelling",
+                "--amount",
+                "1",
+                "--on",
+                "2026-03-01"))
+        .isNotZero();
+    assertThat(run(support, "budget", "--programme", "seed-2025", "--team", "dokdo")).isZero();
+    assertThat(out())
+        .contains("dokdo: data budget 2,800,000,000 KRW, spent 0")
+        .contains("stage 2: not kept, no data support from 2026-02-01");
+    // Recorded once: a second allocation for the stage is refused.
+    assertThat(
+            run(
+                cmd,
+                "allocate",
+                "--programme",
+                "seed-2025",
+                "--stage",
+                "1",
+                "--from",
+                "2026-02-01",
+                "--to",
+                "2026-08-01"))
+        .isNotZero();
 
     // The open-source level is read from the release; a change recomputes self-payment.
     Path repo = Files.createDirectories(dir.resolve("release"));

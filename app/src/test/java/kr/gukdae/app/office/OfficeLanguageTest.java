@@ -67,6 +67,66 @@ class OfficeLanguageTest {
     assertThat(Files.readString(en)).isEqualTo(Files.readString(ko));
   }
 
+  @Test
+  void eligibilityViolationsAndConstantsInKorean() throws Exception {
+    gukdae.home(home);
+    Path apps = home.resolve("apps.yaml");
+    Files.writeString(
+        apps,
+        OfficeFiles.example("seed-2025-applications.yaml")
+            .replaceFirst(
+                "      - \\{kind: DEMO_VIDEO, name: hanbit-DEMO_VIDEO.pdf, sha256: [0-9a-f]{64}\\}\n",
+                ""));
+    var ko =
+        run(
+            "--lang",
+            "ko",
+            "office",
+            "import",
+            "--programme",
+            "seed-2025",
+            "--applications",
+            apps.toString());
+    assertThat(ko.code()).isEqualTo(1);
+    assertThat(ko.out())
+        .contains("hanbit: eligibility.requiredDocuments: 문서 DEMO_VIDEO이(가) 없습니다")
+        .doesNotContain("is missing");
+    assertThat(run("--lang", "en", "office", "eligibility", "--programme", "seed-2025").out())
+        .contains("hanbit: eligibility.requiredDocuments: document DEMO_VIDEO is missing");
+  }
+
+  @Test
+  void everyConstantOfficePrintsHasAKoreanLabel() {
+    for (Class<? extends Enum<?>> type : OfficePrinter.LABELLED) {
+      for (Enum<?> constant : type.getEnumConstants()) {
+        assertThat(OfficePrinter.KO.get(constant))
+            .as(type.getSimpleName() + "." + constant.name() + " needs a Korean label")
+            .isNotNull()
+            .containsPattern("[가-힣]");
+      }
+    }
+  }
+
+  @Test
+  void helpOfOfficeAndEverySubcommandIsKoreanAndEnglish() {
+    String top = run("office", "--help").succeeded();
+    assertThat(top).contains("프로그램 사무국", "Programme office");
+    var subcommands =
+        java.util.Arrays.stream(OfficeCommand.class.getDeclaredMethods())
+            .map(m -> m.getAnnotation(picocli.CommandLine.Command.class))
+            .filter(java.util.Objects::nonNull)
+            .map(picocli.CommandLine.Command::name)
+            .toList();
+    assertThat(subcommands).contains("allocate", "open-level", "self-payment", "what-if");
+    for (String sub : subcommands) {
+      // The description under the usage line: a Korean sentence and the English one.
+      String help = run("office", sub, "--help").succeeded();
+      assertThat(help.lines().skip(1).filter(l -> l.matches(".*[가-힣].*")).count())
+          .as("office " + sub + " --help has a Korean description")
+          .isPositive();
+    }
+  }
+
   /** {@code gukdae --lang LANG office ARGS}, which must succeed; its standard output. */
   private static String office(String lang, String... args) {
     String[] all = new String[args.length + 3];

@@ -75,6 +75,17 @@ class ResourcesHttpTest {
     assertThat(allocated.get("allocations").toString())
         .contains("\"team\":\"hanbit\"")
         .contains("\"count\":512");
+    // The outcome also gives stage 2's data budget and talent cap, which the data budget reads.
+    assertThat(allocated.get("teams").toString())
+        .contains("\"team\":\"hanbit\"")
+        .contains("\"dataBudget\":2800000000")
+        .contains("\"talentCapPerYear\":2000000000");
+    assertThat(
+            office
+                .ok("GET", "/api/office/teams/hanbit/data-budget?call=seed-2025", null)
+                .get("budget")
+                .asLong())
+        .isEqualTo(5_600_000_000L);
     var again = office.send("POST", allocate, null);
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(again.body()).contains("already recorded");
