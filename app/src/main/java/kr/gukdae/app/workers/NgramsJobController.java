@@ -60,7 +60,8 @@ class NgramsJobController {
     NgramParams params =
         NgramParams.of(
             body.n() == null ? 13 : body.n(),
-            Normaliser.fromId(body.normaliser() == null ? Normaliser.DEFAULT_ID : body.normaliser()),
+            Normaliser.fromId(
+                body.normaliser() == null ? Normaliser.DEFAULT_ID : body.normaliser()),
             body.log2Bits() == null ? 30 : body.log2Bits(),
             body.hashes() == null ? 7 : body.hashes());
     var spec =
