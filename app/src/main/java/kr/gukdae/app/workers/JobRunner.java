@@ -1,8 +1,9 @@
 package kr.gukdae.app.workers;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import kr.gukdae.UserError;
 import org.slf4j.Logger;
@@ -23,7 +24,11 @@ final class JobRunner {
   private final JobQueue queue;
   private final Worker.Config config;
   private final BooleanSupplier stopping;
-  private final Map<String, JobKind> kinds = new HashMap<>();
+  private final Map<String, JobKind> kinds = new ConcurrentHashMap<>();
+  private final Object reserving = new Object();
+
+  /** What the pieces running now need together; guarded by {@link #reserving}. */
+  private Capacity running = Capacity.NONE;
 
   private final JobSeal seal;
   private final EndpointPermits permits;
@@ -44,18 +49,55 @@ final class JobRunner {
   /** Runs one shard if there is one; false when the queue had nothing for this worker. */
   boolean runNext() {
     long claimedAt = System.nanoTime();
-    var claim = queue.claim(config.id(), config.endpoints(), config.lease(), config.resources());
+    var claim = claimWithin();
     if (claim.isEmpty()) {
       return false;
     }
-    JobQueue.Claim c = claim.get();
+    try {
+      run(claim.get(), claimedAt);
+    } finally {
+      finished(claim.get());
+    }
+    return true;
+  }
+
+  /**
+   * Claims a piece that fits in what the worker declared less what its running pieces need, and
+   * reserves its needs until {@link #finished}: however many pieces run at once (a worker runs one
+   * at a time today, several threads may call {@link #runNext}), their needs together never exceed
+   * the declared capacity. Checking what is free and reserving it are one step under a lock.
+   */
+  Optional<JobQueue.Claim> claimWithin() {
+    synchronized (reserving) {
+      Capacity free = config.resources().minus(running);
+      var claim = queue.claim(config.id(), config.endpoints(), config.lease(), free);
+      claim.ifPresent(c -> running = running.plus(c.needs()));
+      return claim;
+    }
+  }
+
+  /** Gives back what a claimed piece reserved. */
+  void finished(JobQueue.Claim c) {
+    synchronized (reserving) {
+      running = running.minus(c.needs());
+    }
+  }
+
+  /** What the pieces running on this worker need together. */
+  Capacity running() {
+    synchronized (reserving) {
+      return running;
+    }
+  }
+
+  private void run(JobQueue.Claim c, long claimedAt) {
     try {
       JobQueue.checkSpecs(c, seal);
     } catch (UserError e) {
       // a spec edited after submission stays edited: nothing of it runs, the job fails saying which
       log.warn("job {} refused: {}", c.jobId(), e.getMessage());
       queue.fail(c.jobId(), e.getMessage());
-      return true;
+      return;
     }
     try (Heartbeat beat =
             new Heartbeat(
@@ -74,13 +116,13 @@ final class JobRunner {
           // an edited piece stays edited: no retry joins it, the job fails saying which
           log.warn("job {} refused: {}", c.jobId(), e.getMessage());
           queue.fail(c.jobId(), e.getMessage());
-          return true;
+          return;
         }
         JobKind.Joined joined = kind.join(c.jobId(), c.jobSpec(), results);
         if (beat.lost() || !queue.finish(c, joined, seal, beat.held())) {
           log.warn("lost the merge of {}; another worker carries on", c.jobId());
         }
-        return true;
+        return;
       }
       String result = kind.run(c.jobId(), c.jobSpec(), c.spec(), context);
       if (beat.lost()) {
@@ -105,7 +147,6 @@ final class JobRunner {
       log.warn("shard {}#{} failed: {}", c.jobId(), c.shardNo(), e.toString());
       queue.release(c, config.id() + ": " + e.getMessage());
     }
-    return true;
   }
 
   private void pause() {
