@@ -73,7 +73,9 @@ public record Capacity(int cpus, long memoryMb) {
               + "m or less, or start the worker with a larger -Xmx (GUKDAE_JAVA_OPTS=-Xmx…)");
     }
     if (!ko.isEmpty()) {
-      throw UserError.of(String.join("; ", ko), String.join("; ", en));
+      throw UserError.of(
+          "이 워커는 가진 것보다 많이 선언했습니다: " + String.join("; ", ko),
+          "this worker declares more than it has: " + String.join("; ", en));
     }
     return this;
   }

@@ -63,9 +63,10 @@ final class JobRunner {
 
   /**
    * Claims a piece that fits in what the worker declared less what its running pieces need, and
-   * reserves its needs until {@link #finished}: however many pieces run at once (a worker runs one
-   * at a time today, several threads may call {@link #runNext}), their needs together never exceed
-   * the declared capacity. Checking what is free and reserving it are one step under a lock.
+   * reserves its needs until {@link #finished}: however many pieces run at once, their needs
+   * together never exceed the declared capacity. Checking what is free and reserving it are one
+   * step under a lock. (A worker runs one piece at a time today; to run several it would also have
+   * to share its endpoint grant between them, which is per worker and endpoint.)
    */
   Optional<JobQueue.Claim> claimWithin() {
     synchronized (reserving) {

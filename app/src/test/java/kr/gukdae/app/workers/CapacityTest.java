@@ -115,15 +115,18 @@ class CapacityTest {
         .satisfies(e -> {
           assertThat(((UserError) e).message(false))
               .isEqualTo(
-                  "--cpus 9 is more than the 8 cores this machine gives this JVM; give --cpus 8 or"
-                      + " less, or leave it out");
-          assertThat(((UserError) e).message(true)).startsWith("--cpus 9은(는)");
+                  "this worker declares more than it has: --cpus 9 is more than the 8 cores this"
+                      + " machine gives this JVM; give --cpus 8 or less, or leave it out");
+          assertThat(((UserError) e).message(true))
+              .startsWith("이 워커는 가진 것보다 많이 선언했습니다: --cpus 9은(는)");
         });
     assertThatThrownBy(() -> new Capacity(8, 4097).within(machine))
         .isInstanceOf(UserError.class)
         .satisfies(e ->
             assertThat(((UserError) e).message(false))
-                .startsWith("--memory 4,097 MiB is more than the 4,096 MiB this JVM may use")
+                .startsWith(
+                    "this worker declares more than it has: --memory 4,097 MiB is more than the"
+                        + " 4,096 MiB this JVM may use")
                 .contains("give --memory 4096m or less, or start the worker with a larger -Xmx")
                 .doesNotContain("--cpus"));
     // both too large: one error naming both
@@ -152,7 +155,7 @@ class CapacityTest {
       assertThat(code).isEqualTo(2);
       assertThat(thrown[0]).isInstanceOf(UserError.class);
       assertThat(((UserError) thrown[0]).message(false))
-          .startsWith(args[0] + " ")
+          .startsWith("this worker declares more than it has: " + args[0] + " ")
           .contains("is more than");
     }
     assertThat(
