@@ -178,8 +178,11 @@ public class DataCommand implements GukdaeCommand {
           int n,
       @Option(
               names = "--normaliser",
-              defaultValue = "nori-1",
-              description = "nori-1, nori-2 (word by word, many times faster) or words-1")
+              defaultValue = Normaliser.DEFAULT_ID,
+              description =
+                  "nori-2 (default: each word alone, so an item's n-grams do not depend on its"
+                      + " neighbours; ~6x faster), nori-1 (Nori over the whole text, as before)"
+                      + " or words-1")
           String normaliser,
       @Option(
               names = "--log2-bits",

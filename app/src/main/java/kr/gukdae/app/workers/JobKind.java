@@ -1,18 +1,24 @@
 package kr.gukdae.app.workers;
 
 import java.util.List;
+import java.util.Set;
 import kr.gukdae.UserError;
+import kr.gukdae.eval.run.SampleRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A kind of background job on the shared queue: how a job is cut into pieces (checked on the
  * submitter's machine, so a typo fails there), how one piece is computed (on any worker), and how
- * the pieces' results are joined into the result a single process gives. Specs and results travel
- * as text in the database; each kind reads its own. Eval runs keep their own, older queue ({@link
- * ShardQueue}, per-sample records and endpoint permits).
+ * the pieces' results are joined into the result a single process gives. Specs travel as text in
+ * the database; a piece's result is a typed value {@code R}, stored as JSON through the kind's
+ * {@link #codec} and handed to {@link #more} and {@link #join} typed, so no kind parses text by
+ * hand and a stored result that does not read is refused naming its job and piece. Eval runs keep
+ * their own, older queue ({@link ShardQueue}, per-sample records and endpoint permits).
+ *
+ * @param <R> what one piece computes
  */
-sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJob {
+sealed interface JobKind<R> permits OriginalityJob, QualityJob, NgramsJob, LineageJob {
 
   /**
    * One piece of a job: what progress shows, what to compute, the model endpoint it asks ({@code
@@ -55,6 +61,16 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJ
      * PieceContext.Busy}).
      */
     int permits(int defaultLimit);
+
+    /**
+     * Stores one finished sample of the piece (an eval run's), sealed to the job, task and doc; the
+     * first success wins ({@link WorkSamples}). Throws {@link PieceContext.Gone} when the piece is
+     * another holder's now: nothing was stored.
+     */
+    void store(SampleRecord record);
+
+    /** Doc ids of a task's samples this job already answered (a takeover skips them). */
+    Set<Integer> answered(String task);
   }
 
   /** The joined result, stored by the merge's holder in the transaction that finishes the job. */
@@ -65,17 +81,20 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJ
 
   String name();
 
+  /** How this kind's piece results are stored and read back (one JSON mapping). */
+  PieceCodec<R> codec();
+
   /** The job's pieces, in the order their results are joined. */
   List<Piece> split(String spec);
 
   /** Computes one piece; its result is stored with the piece. */
-  String run(String jobId, String spec, String piece);
+  R run(String jobId, String spec, String piece);
 
   /**
    * As {@link #run(String, String, String)}, for a kind that needs its holder: the lease's deadline
    * before each request, the endpoint's permits.
    */
-  default String run(String jobId, String spec, String piece, Context context) {
+  default R run(String jobId, String spec, String piece, Context context) {
     return run(jobId, spec, piece);
   }
 
@@ -83,7 +102,7 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJ
    * The pieces a finished piece leads to, queued with its result (a crawl page's next page and the
    * listings of the repos it names); a piece whose label the job already has is not queued again.
    */
-  default List<Piece> more(String jobId, String spec, String piece, String result) {
+  default List<Piece> more(String jobId, String spec, String piece, R result) {
     return List.of();
   }
 
@@ -92,11 +111,15 @@ sealed interface JobKind permits OriginalityJob, QualityJob, NgramsJob, LineageJ
     return Capacity.NONE;
   }
 
-  /** Joins every piece's result (in piece order) into the job's result. */
-  Joined join(String jobId, String spec, List<String> results);
+  /**
+   * Joins every piece's result (in piece order) into the job's result. On a worker each result is
+   * read from its stored text when the join reaches it ({@link PieceCodec#results}), so a join that
+   * goes through them once holds one piece's values at a time.
+   */
+  Joined join(String jobId, String spec, List<R> results);
 
   /** A fresh instance of each kind for one worker (kinds may cache what a job's pieces share). */
-  static JobKind of(String name) {
+  static JobKind<?> of(String name) {
     return switch (name) {
       case OriginalityJob.NAME -> new OriginalityJob();
       case QualityJob.NAME -> new QualityJob();

@@ -84,7 +84,7 @@ final class JobQueue {
    */
   void submit(
       String id,
-      JobKind kind,
+      JobKind<?> kind,
       String label,
       String spec,
       String by,

@@ -24,7 +24,7 @@ final class JobRunner {
   private final JobQueue queue;
   private final Worker.Config config;
   private final BooleanSupplier stopping;
-  private final Map<String, JobKind> kinds = new ConcurrentHashMap<>();
+  private final Map<String, JobKind<?>> kinds = new ConcurrentHashMap<>();
   private final Object reserving = new Object();
 
   /** What the pieces running now need together; guarded by {@link #reserving}. */
@@ -32,6 +32,7 @@ final class JobRunner {
 
   private final JobSeal seal;
   private final EndpointPermits permits;
+  private final WorkSamples samples;
 
   /** A runner sealing under the secret in the worker's home folder. */
   JobRunner(JobQueue queue, Worker.Config config, BooleanSupplier stopping) {
@@ -44,6 +45,7 @@ final class JobRunner {
     this.stopping = stopping;
     this.seal = seal;
     this.permits = new EndpointPermits(queue.base());
+    this.samples = new WorkSamples(queue, seal);
   }
 
   /** Runs one shard if there is one; false when the queue had nothing for this worker. */
@@ -54,7 +56,7 @@ final class JobRunner {
       return false;
     }
     try {
-      run(claim.get(), claimedAt);
+      runClaim(claim.get(), claimedAt);
     } finally {
       finished(claim.get());
     }
@@ -91,13 +93,12 @@ final class JobRunner {
     }
   }
 
-  private void run(JobQueue.Claim c, long claimedAt) {
+  private void runClaim(JobQueue.Claim c, long claimedAt) {
     try {
       JobQueue.checkSpecs(c, seal);
     } catch (UserError e) {
       // a spec edited after submission stays edited: nothing of it runs, the job fails saying which
-      log.warn("job {} refused: {}", c.jobId(), e.getMessage());
-      queue.fail(c.jobId(), e.getMessage());
+      refuse(c, e);
       return;
     }
     try (Heartbeat beat =
@@ -107,32 +108,12 @@ final class JobRunner {
                 config,
                 c.endpoint(),
                 () -> queue.renew(c, config.lease()));
-        PieceContext context = new PieceContext(beat, c.endpoint(), permits, config, stopping)) {
-      JobKind kind = kinds.computeIfAbsent(c.kind(), JobKind::of);
+        PieceContext context = new PieceContext(beat, c, samples, permits, config, stopping)) {
+      JobKind<?> kind = kinds.computeIfAbsent(c.kind(), JobKind::of);
       if (c.merge()) {
-        List<String> results;
-        try {
-          results = queue.results(c.jobId(), seal).stream().map(JobQueue.Stored::result).toList();
-        } catch (UserError e) {
-          // an edited piece stays edited: no retry joins it, the job fails saying which
-          log.warn("job {} refused: {}", c.jobId(), e.getMessage());
-          queue.fail(c.jobId(), e.getMessage());
-          return;
-        }
-        JobKind.Joined joined = kind.join(c.jobId(), c.jobSpec(), results);
-        if (beat.lost() || !queue.finish(c, joined, seal, beat.held())) {
-          log.warn("lost the merge of {}; another worker carries on", c.jobId());
-        }
-        return;
-      }
-      String result = kind.run(c.jobId(), c.jobSpec(), c.spec(), context);
-      if (beat.lost()) {
-        log.warn("lost the lease of {}#{}; another worker carries on", c.jobId(), c.shardNo());
-      } else if (stopping.getAsBoolean()) {
-        queue.unclaim(c);
+        merge(kind, c, beat);
       } else {
-        List<JobKind.Piece> more = kind.more(c.jobId(), c.jobSpec(), c.spec(), result);
-        queue.complete(c, result, seal, more, beat.held());
+        run(kind, c, beat, context);
       }
     } catch (PieceContext.Gone e) {
       if (stopping.getAsBoolean()) {
@@ -148,6 +129,50 @@ final class JobRunner {
       log.warn("shard {}#{} failed: {}", c.jobId(), c.shardNo(), e.toString());
       queue.release(c, config.id() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Joins the pieces' typed results and finishes the job. A piece whose stored result does not
+   * match its seal, or does not read as the kind's result, stays so: no retry joins it, the job
+   * fails saying which.
+   */
+  private <R> void merge(JobKind<R> kind, JobQueue.Claim c, Heartbeat beat) {
+    List<JobQueue.Stored> stored;
+    try {
+      stored = queue.results(c.jobId(), seal);
+    } catch (UserError e) {
+      refuse(c, e);
+      return;
+    }
+    JobKind.Joined joined;
+    try {
+      joined = kind.join(c.jobId(), c.jobSpec(), kind.codec().results(c.jobId(), stored));
+    } catch (PieceCodec.Unreadable e) {
+      // the join's other errors (a file gone on this worker) put the merge back for another try
+      refuse(c, e);
+      return;
+    }
+    if (beat.lost() || !queue.finish(c, joined, seal, beat.held())) {
+      log.warn("lost the merge of {}; another worker carries on", c.jobId());
+    }
+  }
+
+  /** Computes one piece and stores its result (as its kind writes it) with the fenced update. */
+  private <R> void run(JobKind<R> kind, JobQueue.Claim c, Heartbeat beat, PieceContext context) {
+    R result = kind.run(c.jobId(), c.jobSpec(), c.spec(), context);
+    if (beat.lost()) {
+      log.warn("lost the lease of {}#{}; another worker carries on", c.jobId(), c.shardNo());
+    } else if (stopping.getAsBoolean()) {
+      queue.unclaim(c);
+    } else {
+      List<JobKind.Piece> more = kind.more(c.jobId(), c.jobSpec(), c.spec(), result);
+      queue.complete(c, kind.codec().write(result), seal, more, beat.held());
+    }
+  }
+
+  private void refuse(JobQueue.Claim c, UserError e) {
+    log.warn("job {} refused: {}", c.jobId(), e.getMessage());
+    queue.fail(c.jobId(), e.getMessage());
   }
 
   private void pause() {

@@ -145,7 +145,7 @@ class Jobs {
     return submit(new NgramsJob(), label, JobJson.write(checked), by);
   }
 
-  String submit(JobKind kind, String label, String spec, String by) {
+  String submit(JobKind<?> kind, String label, String spec, String by) {
     List<JobKind.Piece> pieces = kind.split(spec);
     String id = kind.name() + "-" + UUID.randomUUID().toString().substring(0, 12);
     queue.submit(id, kind, label, spec, by, pieces, seal);

@@ -34,9 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
  * and refuses a job whose spec names another (an edited row), a page outside {@code /api/models} of
  * it, and a next link leading elsewhere. The token comes from the worker's {@code HF_TOKEN}.
  */
-final class LineageJob implements JobKind {
+final class LineageJob implements JobKind<LineageJob.Fetched> {
 
   static final String NAME = "lineage";
+
+  private static final PieceCodec<Fetched> RESULTS = PieceCodec.of(NAME, Fetched.class);
 
   /** Where a Hub crawl may go: this setting on every process, the public Hub by default. */
   static URI hub() {
@@ -91,11 +93,21 @@ final class LineageJob implements JobKind {
       int page,
       @Nullable String model,
       List<String> models,
-      @Nullable String next) {}
+      @Nullable String next) {
+    Fetched {
+      Objects.requireNonNull(query, "query");
+      models = List.copyOf(models);
+    }
+  }
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public PieceCodec<Fetched> codec() {
+    return RESULTS;
   }
 
   @Override
@@ -115,7 +127,7 @@ final class LineageJob implements JobKind {
   }
 
   @Override
-  public String run(String jobId, String spec, String piece, Context context) {
+  public Fetched run(String jobId, String spec, String piece, Context context) {
     // a holder whose lease may have ended sends nothing: the page would be asked twice
     if (!context.mayStart()) {
       throw new PieceContext.Gone();
@@ -124,21 +136,19 @@ final class LineageJob implements JobKind {
   }
 
   @Override
-  public String run(String jobId, String spec, String piece) {
+  public Fetched run(String jobId, String spec, String piece) {
     Spec s = JobJson.read(spec, Spec.class, "lineage job");
     PieceSpec p = JobJson.read(piece, PieceSpec.class, "lineage piece");
     HubCrawler crawler = crawler(s);
     if (p.record()) {
-      return JobJson.write(
-          new Fetched(true, p.query(), 0, crawler.fetchRecord(s.root()), List.of(), null));
+      return new Fetched(true, p.query(), 0, crawler.fetchRecord(s.root()), List.of(), null);
     }
     HubCrawler.Page page = crawler.fetchPage(URI.create(p.url()));
-    return JobJson.write(new Fetched(false, p.query(), p.page(), null, page.models(), page.next()));
+    return new Fetched(false, p.query(), p.page(), null, page.models(), page.next());
   }
 
   @Override
-  public List<Piece> more(String jobId, String spec, String piece, String result) {
-    Fetched f = JobJson.read(result, Fetched.class, "lineage piece result");
+  public List<Piece> more(String jobId, String spec, String piece, Fetched f) {
     if (f.record()) {
       return List.of();
     }
@@ -161,12 +171,11 @@ final class LineageJob implements JobKind {
   }
 
   @Override
-  public Joined join(String jobId, String spec, List<String> results) {
+  public Joined join(String jobId, String spec, List<Fetched> results) {
     Spec s = JobJson.read(spec, Spec.class, "lineage job");
     String rootRecord = null;
     Map<String, List<Fetched>> pages = new HashMap<>();
-    for (String r : results) {
-      Fetched f = JobJson.read(r, Fetched.class, "lineage piece result");
+    for (Fetched f : results) {
       if (f.record()) {
         rootRecord = f.model();
       } else {

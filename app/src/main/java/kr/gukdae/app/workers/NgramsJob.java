@@ -28,9 +28,11 @@ import kr.gukdae.data.ngram.TrainingText;
  * the ranges cover the file, so a job finishes only on the submitted bytes, each piece reading its
  * own range twice and not the whole file.
  */
-final class NgramsJob implements JobKind {
+final class NgramsJob implements JobKind<NgramsJob.PartResult> {
 
   static final String NAME = "ngrams";
+
+  private static final PieceCodec<PartResult> RESULTS = PieceCodec.of(NAME, PartResult.class);
 
   /** A training file as every worker sees it, and its size at submission. */
   record Source(String path, long size) {
@@ -69,7 +71,12 @@ final class NgramsJob implements JobKind {
   }
 
   /** What a piece wrote: its partial filter and the file's SHA-256, checked by the merge. */
-  record PartResult(String path, String sha256, long ngrams, long documents) {}
+  record PartResult(String path, String sha256, long ngrams, long documents) {
+    PartResult {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(sha256, "sha256");
+    }
+  }
 
   /** The job's result: the n-gram file as one process writes it. */
   record Result(
@@ -78,6 +85,11 @@ final class NgramsJob implements JobKind {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public PieceCodec<PartResult> codec() {
+    return RESULTS;
   }
 
   @Override
@@ -123,7 +135,7 @@ final class NgramsJob implements JobKind {
   }
 
   @Override
-  public String run(String jobId, String spec, String piece) {
+  public PartResult run(String jobId, String spec, String piece) {
     Spec s = JobJson.read(spec, Spec.class, "ngrams job");
     PieceSpec p = JobJson.read(piece, PieceSpec.class, "ngrams piece");
     if (p.file() < 0 || p.file() >= s.files().size() || p.from() < 0 || p.to() < p.from()) {
@@ -195,19 +207,17 @@ final class NgramsJob implements JobKind {
     }
     Path part = part(s, p.part());
     filter.write(part);
-    return JobJson.write(
-        new PartResult(
-            part.toString(), sha256(part), filter.ngrams(), filter.header().documents()));
+    return new PartResult(
+        part.toString(), sha256(part), filter.ngrams(), filter.header().documents());
   }
 
   @Override
-  public Joined join(String jobId, String spec, List<String> results) {
+  public Joined join(String jobId, String spec, List<PartResult> results) {
     Spec s = JobJson.read(spec, Spec.class, "ngrams job");
     Path out = output(s);
     NgramFilter merged = new NgramFilter(s.params());
     List<Path> parts = new ArrayList<>();
-    for (String r : results) {
-      PartResult part = JobJson.read(r, PartResult.class, "piece result");
+    for (PartResult part : results) {
       Path path = Path.of(part.path());
       if (!path.equals(part(s, parts.size()))) {
         throw UserError.of(

@@ -61,7 +61,8 @@ class NgramsJobController {
       params =
           NgramParams.of(
               body.n() == null ? 13 : body.n(),
-              Normaliser.fromId(body.normaliser() == null ? "nori-1" : body.normaliser()),
+              Normaliser.fromId(
+                  body.normaliser() == null ? Normaliser.DEFAULT_ID : body.normaliser()),
               body.log2Bits() == null ? 30 : body.log2Bits(),
               body.hashes() == null ? 7 : body.hashes());
     } catch (IllegalArgumentException e) {

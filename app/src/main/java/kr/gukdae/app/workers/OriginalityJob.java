@@ -1,5 +1,7 @@
 package kr.gukdae.app.workers;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,6 @@ import kr.gukdae.originality.TensorStats;
 import kr.gukdae.originality.TrainingLogCheck;
 import kr.gukdae.originality.WeightModel;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * An originality check ({@code gukdae originality}) cut into tensor groups: each piece streams a
@@ -31,9 +32,38 @@ import tools.jackson.core.type.TypeReference;
  * process does ({@link ComparisonPlan}). Every process makes the (cheap, deterministic) plan from
  * the same files and checks that a piece's pair names are the ones it was cut with.
  */
-final class OriginalityJob implements JobKind {
+final class OriginalityJob implements JobKind<OriginalityJob.PieceResult> {
 
   static final String NAME = "originality";
+
+  /**
+   * What a piece computed: the statistics of its run of tensor pairs, or one weight file's hash.
+   * Stored as JSON named by {@code type}; a double is written as the shortest decimal that reads
+   * back to the same double (NaN and infinities by name), so the join sees the values the piece
+   * computed, bit for bit but for the payload of a NaN.
+   */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = Pairs.class, name = "pairs"),
+    @JsonSubTypes.Type(value = Hashed.class, name = "file")
+  })
+  sealed interface PieceResult permits Pairs, Hashed {}
+
+  /** The statistics of a piece's tensor pairs, in pair order. */
+  record Pairs(List<TensorStats> stats) implements PieceResult {
+    Pairs {
+      stats = List.copyOf(stats);
+    }
+  }
+
+  /** One weight file of a model, hashed. */
+  record Hashed(WeightFile file) implements PieceResult {
+    Hashed {
+      Objects.requireNonNull(file, "file");
+    }
+  }
+
+  private static final PieceCodec<PieceResult> RESULTS = PieceCodec.of(NAME, PieceResult.class);
 
   /** A reference model: its name in the report and its weights (a file or directory). */
   record Named(String name, String path) {
@@ -107,6 +137,11 @@ final class OriginalityJob implements JobKind {
   }
 
   @Override
+  public PieceCodec<PieceResult> codec() {
+    return RESULTS;
+  }
+
+  @Override
   public List<Piece> split(String spec) {
     Spec s = JobJson.read(spec, Spec.class, "originality job");
     return pieces(s, open(s));
@@ -146,7 +181,7 @@ final class OriginalityJob implements JobKind {
   }
 
   @Override
-  public String run(String jobId, String spec, String piece) {
+  public PieceResult run(String jobId, String spec, String piece) {
     Models m = models(jobId, spec);
     PieceSpec p = JobJson.read(piece, PieceSpec.class, "originality piece");
     if (p.comparison() != null) {
@@ -168,10 +203,7 @@ final class OriginalityJob implements JobKind {
                 + p.names()
                 + " submitted); give every worker the same weight files");
       }
-      return JobJson.write(
-          m.plan().stats(p.comparison(), p.from(), p.to()).stream()
-              .map(ComparisonPlan::encode)
-              .toList());
+      return new Pairs(m.plan().stats(p.comparison(), p.from(), p.to()));
     }
     List<WeightModel> models = new ArrayList<>();
     models.add(m.candidate());
@@ -189,11 +221,11 @@ final class OriginalityJob implements JobKind {
           "job " + jobId + ": " + file + "은(는) " + model.name() + "의 파일이 아닙니다",
           "job " + jobId + ": " + file + " is not a file of " + model.name());
     }
-    return JobJson.write(WeightFile.of(model, file));
+    return new Hashed(WeightFile.of(model, file));
   }
 
   @Override
-  public Joined join(String jobId, String spec, List<String> results) {
+  public Joined join(String jobId, String spec, List<PieceResult> results) {
     Spec s = JobJson.read(spec, Spec.class, "originality job");
     Models m = models(jobId, spec);
     List<List<TensorStats>> stats = new ArrayList<>();
@@ -210,20 +242,23 @@ final class OriginalityJob implements JobKind {
     }
     for (int i = 0; i < pieces.size(); i++) {
       PieceSpec p = JobJson.read(pieces.get(i).spec(), PieceSpec.class, "originality piece");
-      if (p.comparison() != null) {
-        List<String> encoded =
-            JobJson.read(results.get(i), new TypeReference<List<String>>() {}, "piece result");
-        encoded.forEach(e -> stats.get(p.comparison()).add(ComparisonPlan.decode(e)));
-      } else {
-        WeightFile f = JobJson.read(results.get(i), WeightFile.class, "piece result");
+      PieceResult result = results.get(i);
+      if (p.comparison() != null && result instanceof Pairs pairs) {
+        stats.get(p.comparison()).addAll(pairs.stats());
+      } else if (p.comparison() == null && result instanceof Hashed hashed) {
         int model = Objects.requireNonNull(p.model(), "model");
-        if (model == 0) {
-          candidateFiles.add(f);
-        } else {
-          Objects.requireNonNull(
-                  referenceFiles.get(m.references().get(model - 1).name()), "reference files")
-              .add(f);
-        }
+        List<WeightFile> files =
+            model == 0 ? candidateFiles : referenceFiles.get(m.references().get(model - 1).name());
+        Objects.requireNonNull(files, "reference files").add(hashed.file());
+      } else {
+        throw PieceCodec.unreadable(
+            jobId,
+            i,
+            pieces.get(i).label(),
+            NAME,
+            p.comparison() != null
+                ? "a file's hash where the pairs' statistics belong"
+                : "pairs' statistics where a file's hash belongs");
       }
     }
     Findings.Report report = m.plan().report(stats, trainingLog(jobId, s, m.candidate()));

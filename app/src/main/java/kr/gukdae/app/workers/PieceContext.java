@@ -1,13 +1,15 @@
 package kr.gukdae.app.workers;
 
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import kr.gukdae.UserError;
+import kr.gukdae.eval.run.SampleRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A held piece's {@link JobKind.Context}: its heartbeat's deadline, the worker's stop flag, and the
+ * A held piece's {@link JobKind.Context}: its heartbeat's deadline, the worker's stop flag, the
  * endpoint permits it asked for, given back when the piece ends (the grant is per worker and
- * endpoint, as in {@link EndpointPermits}).
+ * endpoint, as in {@link EndpointPermits}), and its samples, stored fenced by the claim's attempt.
  */
 final class PieceContext implements JobKind.Context, AutoCloseable {
 
@@ -34,6 +36,8 @@ final class PieceContext implements JobKind.Context, AutoCloseable {
   }
 
   private final Heartbeat beat;
+  private final JobQueue.Claim claim;
+  private final WorkSamples samples;
   private final @Nullable String endpoint;
   private final EndpointPermits permits;
   private final Worker.Config config;
@@ -42,12 +46,15 @@ final class PieceContext implements JobKind.Context, AutoCloseable {
 
   PieceContext(
       Heartbeat beat,
-      @Nullable String endpoint,
+      JobQueue.Claim claim,
+      WorkSamples samples,
       EndpointPermits permits,
       Worker.Config config,
       BooleanSupplier stopping) {
     this.beat = beat;
-    this.endpoint = endpoint;
+    this.claim = claim;
+    this.samples = samples;
+    this.endpoint = claim.endpoint();
     this.permits = permits;
     this.config = config;
     this.stopping = stopping;
@@ -79,6 +86,18 @@ final class PieceContext implements JobKind.Context, AutoCloseable {
     granted = true;
     beat.coverPermits(permits, askedAt);
     return got;
+  }
+
+  @Override
+  public void store(SampleRecord record) {
+    if (!samples.store(claim, record)) {
+      throw new Gone();
+    }
+  }
+
+  @Override
+  public Set<Integer> answered(String task) {
+    return samples.answered(claim.jobId(), task);
   }
 
   /** Gives back the grant, if the piece asked for one. */

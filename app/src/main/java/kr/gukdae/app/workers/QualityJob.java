@@ -30,9 +30,13 @@ import tools.jackson.core.type.TypeReference;
  * another piece is still found) and gives the report one process gives. The file's SHA-256 is fixed
  * at submission; a worker whose copy differs refuses the piece.
  */
-final class QualityJob implements JobKind {
+final class QualityJob implements JobKind<List<QualityCheck.RowFacts>> {
 
   static final String NAME = "quality";
+
+  /** A piece's result: what each of its rows shows alone, in row order. */
+  private static final PieceCodec<List<QualityCheck.RowFacts>> RESULTS =
+      PieceCodec.of(NAME, new TypeReference<List<QualityCheck.RowFacts>>() {});
 
   /** The file as every worker sees it, the text field, and the limits in force at submission. */
   record Spec(
@@ -76,6 +80,11 @@ final class QualityJob implements JobKind {
   }
 
   @Override
+  public PieceCodec<List<QualityCheck.RowFacts>> codec() {
+    return RESULTS;
+  }
+
+  @Override
   public List<Piece> split(String spec) {
     Spec s = JobJson.read(spec, Spec.class, "quality job");
     int[] n = {0};
@@ -93,7 +102,7 @@ final class QualityJob implements JobKind {
   }
 
   @Override
-  public String run(String jobId, String spec, String piece) {
+  public List<QualityCheck.RowFacts> run(String jobId, String spec, String piece) {
     Spec s = JobJson.read(spec, Spec.class, "quality job");
     PieceSpec p = JobJson.read(piece, PieceSpec.class, "quality piece");
     if (p.first() < 0 || p.end() < p.first()) {
@@ -128,23 +137,21 @@ final class QualityJob implements JobKind {
           "job " + jobId + ": 행 범위 " + p.first() + ".." + p.end() + "이(가) 전체 " + rows + "행을 벗어납니다",
           "job " + jobId + ": rows " + p.first() + ".." + p.end() + " of " + rows);
     }
-    return JobJson.write(facts);
+    return facts;
   }
 
   /**
    * Joins the pieces' facts in row order through a {@link QualityScan} (temp files, bounded
-   * memory), one piece parsed at a time. A job that names a registered dataset version stores its
-   * report as that version's next round, as a direct check does, in the transaction that finishes
-   * the job.
+   * memory). A job that names a registered dataset version stores its report as that version's next
+   * round, as a direct check does, in the transaction that finishes the job.
    */
   @Override
-  public Joined join(String jobId, String spec, List<String> results) {
+  public Joined join(String jobId, String spec, List<List<QualityCheck.RowFacts>> results) {
     Spec s = JobJson.read(spec, Spec.class, "quality job");
     QualityReport report;
     try (QualityScan scan = new QualityScan(s.dataset(), s.version(), 1, s.limits())) {
-      for (String r : results) {
-        JobJson.read(r, new TypeReference<List<QualityCheck.RowFacts>>() {}, "piece result")
-            .forEach(scan::add);
+      for (List<QualityCheck.RowFacts> piece : results) {
+        piece.forEach(scan::add);
       }
       report = scan.finish();
     }

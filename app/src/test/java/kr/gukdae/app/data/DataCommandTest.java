@@ -11,6 +11,7 @@ import java.util.Map;
 import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.data.DataJson;
+import kr.gukdae.data.ngram.NgramFilter;
 import kr.gukdae.testing.InProcessLauncher;
 import kr.gukdae.testing.InProcessLauncher.Run;
 import org.junit.jupiter.api.Test;
@@ -170,23 +171,26 @@ class DataCommandTest {
                 "palm"))
         .hasMessageContaining("n=13")
         .hasMessageContaining("--n 8");
-    // nori-2 (word by word): the audit takes the normaliser from the file and finds the same items.
-    Path grams2 = dir.resolve("hanbit-2.ngrams");
+    // The default is nori-2 (each word alone); nori-1 stays selectable. The audit takes the
+    // normaliser from the file's header and finds the same items with either.
+    assertThat(NgramFilter.read(grams).params().normaliser()).isEqualTo("nori-2");
+    Path grams1 = dir.resolve("hanbit-1.ngrams");
     assertThat(
             run(
                     data,
                     "ngrams",
                     "--normaliser",
-                    "nori-2",
+                    "nori-1",
                     "--log2-bits",
                     "20",
                     "--out",
-                    grams2.toString(),
+                    grams1.toString(),
                     shards.resolve("ko.jsonl").toString(),
                     shards.resolve("en.txt").toString())
                 .code())
         .isZero();
-    assertThat(run(data, "audit", "--run", runDir.toString(), "--ngrams", grams2.toString()).out())
+    assertThat(NgramFilter.read(grams1).params().normaliser()).isEqualTo("nori-1");
+    assertThat(run(data, "audit", "--run", runDir.toString(), "--ngrams", grams1.toString()).out())
         .contains("2 of 4 items contaminated (50.0%)");
     assertThatThrownBy(() ->
             run(
@@ -195,10 +199,10 @@ class DataCommandTest {
                 "--run",
                 runDir.toString(),
                 "--ngrams",
-                grams2.toString(),
+                grams1.toString(),
                 "--normaliser",
-                "nori-1"))
-        .hasMessageContaining("nori-2");
+                "nori-2"))
+        .hasMessageContaining("nori-1");
 
     // Quality: two rounds of a registered version, the second shows the diff.
     db.registry().addSupplier("hanbit-lab", "Hanbit lab", false);

@@ -109,7 +109,7 @@ class JobEndpointsTest {
     var b = queue.claim("b", null, SHORT).orElseThrow();
     try (var beat = beat(a, oneLeaseAgo, "a", SHORT);
         var context =
-            new PieceContext(beat, a.endpoint(), permits, config("a", 2, SHORT), () -> false)) {
+            new PieceContext(beat, a, samples(), permits, config("a", 2, SHORT), () -> false)) {
       assertThat(beat.lost()).isFalse();
       assertThat(context.mayStart()).isFalse();
       assertThat(beat.lost()).isTrue();
@@ -118,14 +118,14 @@ class JobEndpointsTest {
     jdbc.sql("UPDATE work_shard SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1' HOUR").update();
     try (var beat = beat(b, oneLeaseAgo, "b", SHORT);
         var context =
-            new PieceContext(beat, b.endpoint(), permits, config("b", 2, SHORT), () -> false)) {
+            new PieceContext(beat, b, samples(), permits, config("b", 2, SHORT), () -> false)) {
       assertThat(context.mayStart()).isTrue();
       assertThat(queue.claim("c", null, SHORT)).as("renewed, so not claimable").isEmpty();
     }
     // a worker that is stopping starts nothing, even under a fresh lease
     try (var beat = beat(b, System.nanoTime(), "b", SHORT);
         var context =
-            new PieceContext(beat, b.endpoint(), permits, config("b", 2, SHORT), () -> true)) {
+            new PieceContext(beat, b, samples(), permits, config("b", 2, SHORT), () -> true)) {
       assertThat(context.mayStart()).isFalse();
     }
   }
@@ -144,9 +144,9 @@ class JobEndpointsTest {
     try (var b0 = beat(c0, System.nanoTime(), "w0", LEASE);
         var b1 = beat(c1, System.nanoTime(), "w1", LEASE);
         var b2 = beat(c2, System.nanoTime(), "w2", LEASE)) {
-      var x0 = new PieceContext(b0, c0.endpoint(), permits, config("w0", 2, LEASE), () -> false);
-      var x1 = new PieceContext(b1, c1.endpoint(), permits, config("w1", 2, LEASE), () -> false);
-      var x2 = new PieceContext(b2, c2.endpoint(), permits, config("w2", 2, LEASE), () -> false);
+      var x0 = new PieceContext(b0, c0, samples(), permits, config("w0", 2, LEASE), () -> false);
+      var x1 = new PieceContext(b1, c1, samples(), permits, config("w1", 2, LEASE), () -> false);
+      var x2 = new PieceContext(b2, c2, samples(), permits, config("w2", 2, LEASE), () -> false);
       assertThat(x0.permits(99)).isEqualTo(2);
       assertThat(x1.permits(99)).as("what the limit leaves").isEqualTo(1);
       assertThatThrownBy(() -> x2.permits(99)).isInstanceOf(PieceContext.Busy.class);
@@ -162,9 +162,13 @@ class JobEndpointsTest {
     var none = queue.claim("w3", null, LEASE).orElseThrow();
     try (var beat = beat(none, System.nanoTime(), "w3", LEASE)) {
       var context =
-          new PieceContext(beat, none.endpoint(), permits, config("w3", 2, LEASE), () -> false);
+          new PieceContext(beat, none, samples(), permits, config("w3", 2, LEASE), () -> false);
       assertThatThrownBy(() -> context.permits(4)).isInstanceOf(kr.gukdae.UserError.class);
     }
+  }
+
+  private WorkSamples samples() {
+    return new WorkSamples(queue, JobSeal.of("", home));
   }
 
   private Heartbeat beat(JobQueue.Claim c, long claimedAt, String worker, Duration lease) {

@@ -238,8 +238,9 @@ class LineageJobTest {
         first = queue.claim("a", Duration.ZERO).orElseThrow(); // a lease over at once
         break;
       }
-      String result = kind.run(c.jobId(), c.jobSpec(), c.spec());
-      queue.complete(c, result, seal, kind.more(c.jobId(), c.jobSpec(), c.spec(), result));
+      LineageJob.Fetched result = kind.run(c.jobId(), c.jobSpec(), c.spec());
+      queue.complete(
+          c, kind.codec().write(result), seal, kind.more(c.jobId(), c.jobSpec(), c.spec(), result));
     }
     assertThat(first.merge()).isTrue();
     Optional<JobQueue.Claim> second = Optional.empty();
@@ -247,7 +248,7 @@ class LineageJobTest {
       second = queue.claim("b", Duration.ofMinutes(5)); // once the database clock moved on
     }
     assertThat(second).as("the merge taken over").isPresent();
-    List<String> results = queue.results(id, seal).stream().map(JobQueue.Stored::result).toList();
+    List<LineageJob.Fetched> results = kind.codec().results(id, queue.results(id, seal));
     JobKind.Joined late = kind.join(id, first.jobSpec(), results);
     JobKind.Joined current = kind.join(id, second.get().jobSpec(), results);
     assertThat(queue.finish(first, late, seal, null)).as("fenced").isFalse();

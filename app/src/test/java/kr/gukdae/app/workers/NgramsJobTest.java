@@ -77,7 +77,7 @@ class NgramsJobTest {
     return List.of(a, b);
   }
 
-  /** The single process: {@code gukdae data ngrams}, as a team runs it. */
+  /** The single process: {@code gukdae data ngrams}, as a team runs it (default normaliser). */
   private Path singleProcess(List<Path> files, Path out) {
     // the ngrams subcommand touches no store
     var command = new DataCommand(null, null, null, null);
@@ -95,7 +95,7 @@ class NgramsJobTest {
     return new NgramsJob.Spec(
         files.stream().map(f -> new NgramsJob.Source(f.toString(), 0)).toList(),
         "text",
-        NgramParams.of(13, Normaliser.NORI_1, 18, 5),
+        NgramParams.of(13, Normaliser.fromId(Normaliser.DEFAULT_ID), 18, 5),
         out.toString(),
         bytesPerPiece);
   }
@@ -124,6 +124,7 @@ class NgramsJobTest {
     assertThat(result.get("out").asString()).isEqualTo(out.toRealPath().toString());
     assertThat(result.get("sha256").asString()).isEqualTo(kr.gukdae.Sha256.hex(single));
     assertThat(result.at("/header/documents").asLong()).isPositive();
+    assertThat(result.at("/header/params/normaliser").asString()).isEqualTo("nori-2");
     // the partial filters are gone once the job is done
     try (var left = Files.list(root)) {
       assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".part"));

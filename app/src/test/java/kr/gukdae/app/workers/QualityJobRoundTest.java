@@ -14,6 +14,7 @@ import kr.gukdae.UserError;
 import kr.gukdae.app.data.DataRegistry;
 import kr.gukdae.app.data.QualityStore;
 import kr.gukdae.data.GeneratedText;
+import kr.gukdae.data.quality.QualityCheck;
 import kr.gukdae.data.quality.QualityReport;
 import kr.gukdae.data.quality.Thresholds;
 import kr.gukdae.data.registry.Fields;
@@ -91,7 +92,7 @@ class QualityJobRoundTest {
   private static String runJob(JdbcClient jdbc, QualityJob.Spec spec) {
     QualityJob kind = new QualityJob();
     String specJson = JobJson.write(spec);
-    List<String> results = new ArrayList<>();
+    List<List<QualityCheck.RowFacts>> results = new ArrayList<>();
     for (JobKind.Piece p : kind.split(specJson)) {
       results.add(new QualityJob().run("job-1", specJson, p.spec()));
     }

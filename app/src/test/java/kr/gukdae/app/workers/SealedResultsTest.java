@@ -150,4 +150,30 @@ class SealedResultsTest {
         .query(String.class)
         .single();
   }
+
+  /**
+   * A result that matches its seal but does not read as the kind's result (one stored by a gukdae
+   * from before typed results, or written by a bug): the join refuses it at once, naming the job
+   * and the piece; the merge is not retried and nothing is joined.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aSealedResultThatDoesNotReadIsRefusedNamingTheJobAndPiece(String db) throws Exception {
+    open(db);
+    String id = piecesDone("old-format");
+    String old = "[\"web.jsonl:21,ko,8f3a\"]"; // text where typed row facts belong
+    jdbc.sql("UPDATE work_shard SET result = ?, result_seal = ? WHERE job_id = ? AND shard_no = 1")
+        .params(old, JobSeal.of("", root).seal(id, 1, column(id, 1, "spec"), old), id)
+        .update();
+    assertThat(runner.runNext()).as("the merge ran").isTrue();
+    JobProgress p = jobs.progress(id).orElseThrow();
+    assertThat(p.status()).isEqualTo("FAILED");
+    assertThat(UserError.inLanguage(p.error(), false))
+        .startsWith("job " + id + ", piece 1 (rows 21–40): ")
+        .contains("cannot be read as a quality piece result")
+        .contains("submit the job again");
+    assertThat(UserError.inLanguage(p.error(), true)).contains("조각 결과로 읽을 수 없습니다");
+    assertThat(jobs.result(id)).isEmpty();
+    assertThat(runner.runNext()).as("nothing left to retry").isFalse();
+  }
 }

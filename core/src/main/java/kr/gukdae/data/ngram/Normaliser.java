@@ -40,6 +40,14 @@ public enum Normaliser {
   /** lm-eval/GPT-3 style: NFKC, lower case, punctuation removed, split on white space. */
   WORDS_1;
 
+  /**
+   * The normaliser of a new n-gram file when none is named ({@code gukdae data ngrams}, the {@code
+   * ngrams} job): {@code nori-2}, whose tokens for a word do not depend on the words around it, so
+   * a copied item has its n-grams wherever it stands. Existing files keep theirs: an audit takes
+   * the normaliser from the file's header.
+   */
+  public static final String DEFAULT_ID = "nori-2";
+
   /** One token and where it came from in the original text (for matched spans). */
   public record Token(String term, int start, int end) {}
 

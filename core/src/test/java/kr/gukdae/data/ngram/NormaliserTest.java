@@ -33,14 +33,16 @@ class NormaliserTest {
   void wordsNormaliserFollowsLmEval() {
     assertThat(terms(Normaliser.WORDS_1, "Hello, World!  It's 2025."))
         .containsExactly("hello", "world", "its", "2025");
-    // Without morphemes a particle change breaks the word: why NORI_1 is the default for Korean.
+    // Without morphemes a particle change breaks the word: why the default for Korean is Nori.
     assertThat(terms(Normaliser.WORDS_1, "수도는")).isNotEqualTo(terms(Normaliser.WORDS_1, "수도가"));
   }
 
   @Test
   void noriOneCutsAWordByItsNeighboursSoItsTokensCannotBeRememberedPerWord() {
     // Nori's lattice runs across spaces: the counterexample that makes a per-word memo a new
-    // normaliser (nori-2) instead of a cache in front of nori-1.
+    // normaliser (nori-2) instead of a cache in front of nori-1, and nori-2 the default for new
+    // n-gram files (an item's n-grams under nori-1 can depend on the text around it).
+    assertThat(Normaliser.fromId(Normaliser.DEFAULT_ID)).isEqualTo(Normaliser.NORI_2);
     String sentence = "경제을 기후의 설명한다";
     List<String> inSentence =
         Normaliser.NORI_1.tokens(sentence).stream()
