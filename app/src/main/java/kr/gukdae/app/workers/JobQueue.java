@@ -41,7 +41,19 @@ final class JobQueue {
       String jobSpec,
       @Nullable String endpoint,
       @Nullable String specSeal,
-      @Nullable String jobSpecSeal) {}
+      @Nullable String jobSpecSeal,
+      int needCpus,
+      long needMemoryMb,
+      @Nullable String needsSeal) {
+
+    /**
+     * What the row says the piece needs, as the worker reserves it until the seal check has run (a
+     * row edited to a negative need is reserved as nothing, and then refused by the check).
+     */
+    Capacity needs() {
+      return new Capacity(Math.max(0, needCpus), Math.max(0, needMemoryMb));
+    }
+  }
 
   private final ShardQueue base;
 
@@ -104,7 +116,8 @@ final class JobQueue {
     jdbc()
         .sql(
             "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, spec_seal, endpoint,"
-                + " status, need_cpus, need_memory_mb) VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)")
+                + " status, need_cpus, need_memory_mb, needs_seal)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)")
         .param(id)
         .param(no)
         .param(merge)
@@ -114,6 +127,7 @@ final class JobQueue {
         .param(p.endpoint()) // NULL: a piece any worker may run
         .param(p.needs().cpus())
         .param(p.needs().memoryMb())
+        .param(seal.sealNeeds(id, no, p.needs()))
         .update();
   }
 
@@ -123,18 +137,14 @@ final class JobQueue {
   }
 
   /**
-   * Refuses a claim whose job spec or piece spec is not the one sealed at submission, before any of
-   * it runs; the error names the job and the piece.
+   * Refuses a claim whose job spec, piece spec or piece needs are not the ones sealed at
+   * submission, before any of it runs; the error names the job and the piece.
    */
   static void checkSpecs(Claim c, JobSeal seal) {
     seal.checkSpec(c.jobId(), JobSeal.RESULT, "spec", c.kind(), c.jobSpec(), c.jobSpecSeal());
-    seal.checkSpec(
-        c.jobId(),
-        c.shardNo(),
-        "piece " + c.shardNo() + " (" + c.label() + ")",
-        part(c.merge()),
-        c.spec(),
-        c.specSeal());
+    String piece = "piece " + c.shardNo() + " (" + c.label() + ")";
+    seal.checkSpec(c.jobId(), c.shardNo(), piece, part(c.merge()), c.spec(), c.specSeal());
+    seal.checkNeeds(c.jobId(), c.shardNo(), piece, c.needCpus(), c.needMemoryMb(), c.needsSeal());
   }
 
   /** The next shard a worker of any capacity may run (tests; workers declare theirs). */
@@ -191,7 +201,7 @@ final class JobQueue {
         jdbc()
             .sql(
                 "SELECT job_id, shard_no, merge, label, spec, attempts, last_error, endpoint,"
-                    + " spec_seal FROM work_shard s"
+                    + " spec_seal, need_cpus, need_memory_mb, needs_seal FROM work_shard s"
                     + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
                     + reachable
                     + " AND need_cpus <= ? AND need_memory_mb <= ?"
@@ -209,7 +219,10 @@ final class JobQueue {
                   rs.getInt(6),
                   rs.getString(7),
                   rs.getString(8),
-                  rs.getString(9)
+                  rs.getString(9),
+                  rs.getInt(10),
+                  rs.getLong(11),
+                  rs.getString(12)
                 })
             .list();
     if (rows.isEmpty()) {
@@ -255,7 +268,10 @@ final class JobQueue {
             (String) job[1],
             (String) r[7],
             (String) r[8],
-            (String) job[2]));
+            (String) job[2],
+            (Integer) r[9],
+            (Long) r[10],
+            (String) r[11]));
   }
 
   /** Extends the lease; false when this holder lost the shard. */

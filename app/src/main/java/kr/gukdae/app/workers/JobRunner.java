@@ -1,8 +1,9 @@
 package kr.gukdae.app.workers;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import kr.gukdae.UserError;
 import org.slf4j.Logger;
@@ -23,7 +24,11 @@ final class JobRunner {
   private final JobQueue queue;
   private final Worker.Config config;
   private final BooleanSupplier stopping;
-  private final Map<String, JobKind<?>> kinds = new HashMap<>();
+  private final Map<String, JobKind<?>> kinds = new ConcurrentHashMap<>();
+  private final Object reserving = new Object();
+
+  /** What the pieces running now need together; guarded by {@link #reserving}. */
+  private Capacity running = Capacity.NONE;
 
   private final JobSeal seal;
   private final EndpointPermits permits;
@@ -46,17 +51,55 @@ final class JobRunner {
   /** Runs one shard if there is one; false when the queue had nothing for this worker. */
   boolean runNext() {
     long claimedAt = System.nanoTime();
-    var claim = queue.claim(config.id(), config.endpoints(), config.lease(), config.resources());
+    var claim = claimWithin();
     if (claim.isEmpty()) {
       return false;
     }
-    JobQueue.Claim c = claim.get();
+    try {
+      runClaim(claim.get(), claimedAt);
+    } finally {
+      finished(claim.get());
+    }
+    return true;
+  }
+
+  /**
+   * Claims a piece that fits in what the worker declared less what its running pieces need, and
+   * reserves its needs until {@link #finished}: however many pieces run at once, their needs
+   * together never exceed the declared capacity. Checking what is free and reserving it are one
+   * step under a lock. (A worker runs one piece at a time today; to run several it would also have
+   * to share its endpoint grant between them, which is per worker and endpoint.)
+   */
+  Optional<JobQueue.Claim> claimWithin() {
+    synchronized (reserving) {
+      Capacity free = config.resources().minus(running);
+      var claim = queue.claim(config.id(), config.endpoints(), config.lease(), free);
+      claim.ifPresent(c -> running = running.plus(c.needs()));
+      return claim;
+    }
+  }
+
+  /** Gives back what a claimed piece reserved. */
+  void finished(JobQueue.Claim c) {
+    synchronized (reserving) {
+      running = running.minus(c.needs());
+    }
+  }
+
+  /** What the pieces running on this worker need together. */
+  Capacity running() {
+    synchronized (reserving) {
+      return running;
+    }
+  }
+
+  private void runClaim(JobQueue.Claim c, long claimedAt) {
     try {
       JobQueue.checkSpecs(c, seal);
     } catch (UserError e) {
       // a spec edited after submission stays edited: nothing of it runs, the job fails saying which
       refuse(c, e);
-      return true;
+      return;
     }
     try (Heartbeat beat =
             new Heartbeat(
@@ -86,7 +129,6 @@ final class JobRunner {
       log.warn("shard {}#{} failed: {}", c.jobId(), c.shardNo(), e.toString());
       queue.release(c, config.id() + ": " + e.getMessage());
     }
-    return true;
   }
 
   /**

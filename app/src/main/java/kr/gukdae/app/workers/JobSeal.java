@@ -111,6 +111,49 @@ final class JobSeal {
   }
 
   /**
+   * The seal of what a piece needs of its worker, given when the piece is queued: a domain of its
+   * own (no spec or result seal is ever a needs seal), bound to the job and the piece.
+   */
+  String sealNeeds(String jobId, int pieceNo, Capacity needs) {
+    return sealNeeds(jobId, pieceNo, needs.cpus(), needs.memoryMb());
+  }
+
+  private String sealNeeds(String jobId, int pieceNo, long cpus, long memoryMb) {
+    String message = "needs\n" + jobId + "\n" + pieceNo + "\n" + cpus + "\n" + memoryMb + "\n";
+    return SCHEME + ":" + keyId + ":" + HexFormat.of().formatHex(mac(key, message));
+  }
+
+  /**
+   * Refuses a piece whose needs are not the ones sealed when it was queued (edited, unsealed, or
+   * copied from another piece with their seal), before anything of it runs.
+   */
+  void checkNeeds(
+      String jobId, int pieceNo, String what, int cpus, long memoryMb, @Nullable String seal) {
+    String tail = ". 아무것도 실행하지 않았습니다. 작업을 다시 제출하세요";
+    String tailEn = "; nothing was run, submit the job again";
+    String has = " (" + Capacity.describe(cpus, memoryMb) + ")";
+    if (seal == null || seal.isBlank()) {
+      throw refused(
+          jobId,
+          what,
+          "필요 자원" + has + "에 봉인이 없습니다" + tail,
+          "its needs" + has + " have no seal" + tailEn);
+    }
+    requireKey(jobId, what, seal);
+    byte[] expected = sealNeeds(jobId, pieceNo, cpus, memoryMb).getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.UTF_8))) {
+      throw refused(
+          jobId,
+          what,
+          "필요 자원" + has + "이 봉인과 맞지 않습니다 (제출 뒤 데이터베이스에서 바뀌었습니다)" + tail,
+          "its needs"
+              + has
+              + " do not match their seal (they were changed in the database after submission)"
+              + tailEn);
+    }
+  }
+
+  /**
    * Refuses a result whose seal is missing, made under another secret, or not the one these bytes
    * give; {@code what} names the piece in the error (e.g. "piece 3 (rows 1–40)").
    */

@@ -44,16 +44,26 @@ final class RunMerge {
     }
   }
 
+  /** The run's tasks as {@link #load(String, JobSpec, Path, RequestGate)} loads them, ungated. */
+  static LoadedRun load(String runId, JobSpec spec, Path home) {
+    return load(runId, spec, home, null);
+  }
+
   /**
    * The run's tasks with their judge opened as the submitter's request names it (at the model's
-   * endpoint), refused when this machine's copy of a task differs from the submitter's.
+   * endpoint), refused when this machine's copy of a task differs from the submitter's. A worker
+   * passes its {@code gate}: the judge's requests then count against the shard's endpoint permits
+   * with the model's ({@code null}: a submitter, which asks nothing).
    */
-  static LoadedRun load(String runId, JobSpec spec, Path home) {
+  static LoadedRun load(String runId, JobSpec spec, Path home, @Nullable RequestGate gate) {
     EvalRequest request = spec.request(runId);
     ModelApi judge =
         request.judge() == null
             ? null
             : Models.open(EvalService.spec(request.judge(), request, home));
+    if (judge != null && gate != null) {
+      judge = gate.around(judge);
+    }
     try {
       return new LoadedRun(runId, checked(runId, spec, EvalService.load(request, judge)), judge);
     } catch (RuntimeException e) {

@@ -81,6 +81,10 @@ public final class Worker {
   private final WorkerRegistry registry;
   private final JobRunner jobs;
   private final JobSeal seal;
+
+  /** Every request of the shard in hand, model and judge alike, within the shard's permits. */
+  private final RequestGate gate = new RequestGate();
+
   private volatile boolean stopping;
   private RunMerge.@Nullable LoadedRun loaded;
 
@@ -154,7 +158,7 @@ public final class Worker {
         loaded.close();
         loaded = null;
       }
-      loaded = RunMerge.load(runId, spec, config.home());
+      loaded = RunMerge.load(runId, spec, config.home(), gate);
     }
     return loaded;
   }
@@ -182,7 +186,8 @@ public final class Worker {
     var modelSpec =
         EvalService.spec(request.model(), request, config.home()).withMaxConcurrency(granted);
     beat.coverPermits(permits, askedAt);
-    try (ModelApi model = Models.open(modelSpec)) {
+    gate.open(granted);
+    try (ModelApi model = gate.around(Models.open(modelSpec))) {
       requireSameEndpoint(claim, model);
       if (tasks.judge() != null && !tasks.judge().info().endpoint().isBlank()) {
         requireSameEndpoint(claim, tasks.judge()); // the judge is asked with the same API key
@@ -224,6 +229,7 @@ public final class Worker {
         queue.complete(claim, beat.held());
       }
     } finally {
+      gate.close();
       permits.release(claim.endpoint(), config.id());
     }
   }

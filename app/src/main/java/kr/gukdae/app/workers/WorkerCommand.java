@@ -53,16 +53,17 @@ class WorkerCommand implements GukdaeCommand {
   @Option(
       names = "--cpus",
       description =
-          "CPU cores a job piece may use on this worker (default: this machine's cores); pieces"
-              + " that need more are left to other workers")
+          "CPU cores the job pieces on this worker may use together (default and most: this"
+              + " machine's cores); pieces that need more are left to other workers")
   Integer cpus;
 
   @Option(
       names = "--memory",
       paramLabel = "SIZE",
       description =
-          "memory a job piece may use on this worker, e.g. 8g or 512m (default: this JVM's"
-              + " maximum heap); pieces that need more are left to other workers")
+          "memory the job pieces on this worker may use together, e.g. 8g or 512m (default and"
+              + " most: this JVM's maximum heap, -Xmx); pieces that need more are left to other"
+              + " workers")
   String memory;
 
   @Option(names = "--id", description = "worker name (default: host + random)")
@@ -128,9 +129,7 @@ class WorkerCommand implements GukdaeCommand {
             Duration.ofSeconds(leaseSeconds),
             Duration.ofMillis(500),
             home,
-            new Capacity(
-                cpus != null ? cpus : Capacity.ofMachine().cpus(),
-                memory != null ? Capacity.parseMemory(memory) : Capacity.ofMachine().memoryMb()));
+            declared());
     Worker worker = new Worker(config, dataSource, secret);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
     System.out.println(
@@ -139,6 +138,15 @@ class WorkerCommand implements GukdaeCommand {
             "worker " + name + " waiting for shards (Ctrl-C stops)"));
     worker.run();
     return 0;
+  }
+
+  /** What --cpus and --memory declare, refused when above what this machine and JVM have. */
+  private Capacity declared() {
+    Capacity machine = Capacity.ofMachine();
+    return new Capacity(
+            cpus != null ? cpus : machine.cpus(),
+            memory != null ? Capacity.parseMemory(memory) : machine.memoryMb())
+        .within(machine);
   }
 
   private static String hostName() {

@@ -139,6 +139,52 @@ class SealedSpecsTest {
     assertRefused(swapped, "piece 0 (rows 1–20)", EDITED);
   }
 
+  /**
+   * What a piece needs, edited by SQL: made smaller (so that a worker too small for it would take
+   * it), larger, negative, unsealed, or copied from another piece with its seal. Each is refused
+   * right after the claim, naming job and piece, before any row is read.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aPieceWhoseNeedsWereEditedIsRefusedRightAfterTheClaim(String db) throws Exception {
+    open(db);
+    Path file = JobsTest.writeRows(root.resolve("rows.jsonl"), 60);
+    String piece = "piece 0 (rows 1–20)";
+    String smaller = quality(file);
+    editNeeds(smaller, "need_memory_mb = 0");
+    assertRefused(smaller, piece, "its needs (1 CPU · 0 MiB) do not match their seal");
+
+    String larger = quality(file);
+    editNeeds(larger, "need_memory_mb = 2");
+    assertRefused(larger, piece, "its needs (1 CPU · 2 MiB) do not match their seal");
+
+    String negative = quality(file);
+    editNeeds(negative, "need_cpus = -1");
+    assertRefused(negative, piece, "its needs (-1 CPU · 1 MiB) do not match their seal");
+
+    String unsealed = quality(file);
+    editNeeds(unsealed, "needs_seal = NULL");
+    assertRefused(unsealed, piece, "its needs (1 CPU · 1 MiB) have no seal");
+
+    // piece 2's needs (the same numbers) copied over piece 0's with their seal: bound to piece 2
+    String swapped = quality(file);
+    String seal2 =
+        jdbc.sql("SELECT needs_seal FROM work_shard WHERE job_id = ? AND shard_no = 2")
+            .param(swapped)
+            .query(String.class)
+            .single();
+    editNeeds(swapped, "needs_seal = '" + seal2 + "'");
+    assertRefused(swapped, piece, "its needs (1 CPU · 1 MiB) do not match their seal");
+  }
+
+  private void editNeeds(String id, String assignment) {
+    int n =
+        jdbc.sql("UPDATE work_shard SET " + assignment + " WHERE job_id = ? AND shard_no = 0")
+            .param(id)
+            .update();
+    assertThat(n).isEqualTo(1);
+  }
+
   private String quality(Path file) {
     return jobs.submitQuality(file.toString(), "text", null, null, Thresholds.DEFAULT, 20, "o");
   }

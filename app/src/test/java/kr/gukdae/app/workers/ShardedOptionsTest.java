@@ -90,6 +90,14 @@ class ShardedOptionsTest {
 
   /** Nine questions with two worked examples each, answered freely and graded by the judge. */
   private static Path writeTask(Path folder) throws Exception {
+    return writeTask(folder, 9);
+  }
+
+  /**
+   * Task {@code test/judged}: {@code questions} questions with two worked examples each, answered
+   * freely and graded by the judge.
+   */
+  static Path writeTask(Path folder, int questions) throws Exception {
     Files.createDirectories(folder);
     Files.writeString(
         folder.resolve("train.jsonl"),
@@ -98,7 +106,7 @@ class ShardedOptionsTest {
         {"q": "조선의 수도는?", "a": "한양"}
         """);
     List<String> test = new ArrayList<>();
-    for (int i = 0; i < 9; i++) {
+    for (int i = 0; i < questions; i++) {
       test.add("{\"q\": \"" + (i + 1) + " 더하기 " + i + "는?\", \"a\": \"" + (2 * i + 1) + "\"}");
     }
     Files.write(folder.resolve("test.jsonl"), test);

@@ -26,6 +26,8 @@ final class FakeHandler implements HttpHandler {
   private final Map<String, Counter> requestsByModel = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> attemptsByBody = new ConcurrentHashMap<>();
   private final Map<String, Map<String, AtomicInteger>> bodiesByModel = new ConcurrentHashMap<>();
+  private final AtomicInteger atOnce = new AtomicInteger();
+  private final AtomicInteger mostAtOnce = new AtomicInteger();
 
   FakeHandler(@Nullable String apiKey, int latencyMillis) {
     this.apiKey = apiKey;
@@ -64,8 +66,44 @@ final class FakeHandler implements HttpHandler {
     }
   }
 
+  /** The most requests this server was answering at one moment, of any model or path. */
+  int mostAtOnce() {
+    return mostAtOnce.get();
+  }
+
+  /**
+   * Counts the request as in flight from its arrival until its answer starts to go out (a client
+   * may send its next request as soon as it has read an answer, before this thread returns, so the
+   * count ends before the first byte, never after). The exchange is answered on this thread, which
+   * carries the count's end (exchange attributes may be shared by all exchanges of a context).
+   */
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+    var counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Runnable answered =
+        () -> {
+          if (counted.getAndSet(false)) {
+            atOnce.decrementAndGet();
+          }
+        };
+    ANSWERED.set(answered);
+    try {
+      answer(exchange);
+    } finally {
+      ANSWERED.remove();
+      answered.run();
+    }
+  }
+
+  private static final ThreadLocal<Runnable> ANSWERED = ThreadLocal.withInitial(() -> () -> {});
+
+  /** Ends the request's count in {@link #mostAtOnce}: its answer goes out now. */
+  private static void answering() {
+    ANSWERED.get().run();
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
@@ -225,6 +263,7 @@ final class FakeHandler implements HttpHandler {
       byte[] last)
       throws IOException {
     exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+    answering();
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
     for (String piece : answer.pieces()) {
@@ -258,6 +297,7 @@ final class FakeHandler implements HttpHandler {
 
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.getResponseHeaders().add("Content-Type", "application/json");
+    answering();
     exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
   }

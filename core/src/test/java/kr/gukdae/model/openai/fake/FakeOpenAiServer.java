@@ -68,6 +68,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
   }
 
   /**
+   * The most requests it was answering at one moment since it started (all models and paths): what
+   * a client's concurrency limit must keep at or under its cap.
+   */
+  public int mostAtOnce() {
+    return handler.mostAtOnce();
+  }
+
+  /**
    * How often this model received each request body (UTF-8 text) so far, as a snapshot: two
    * snapshots tell what a client asked more than once in between, e.g. after a crash. Every body is
    * remembered, so this fake suits runs of up to some hundred thousand requests.
