@@ -74,7 +74,8 @@
       row.append(el("td", t("rel." + r.toLowerCase())), el("td", String(c.byRelation[r] || 0), "num"));
       return row;
     }));
-    $("explanation").replaceChildren(...view.explanation.map((line) => el("li", line)));
+    const lines = gukdaeI18n.lang() === "ko" && view.explanationKo ? view.explanationKo : view.explanation;
+    $("explanation").replaceChildren(...lines.map((line) => el("li", line)));
     chart(c.months);
     tree(c.tree, c.treeTruncated);
   }

@@ -153,11 +153,7 @@ class BilingualOutputTest {
         "2026-01-15");
   }
 
-  /**
-   * Known gap: the count's explanation sentences are written in English by the core ({@code
-   * DerivativeCount.explanation()}, also sent by the REST API); they are taken out here, as the
-   * lines the English run prints under the count, until the core writes them in both languages.
-   */
+  /** The count's explanation sentences come from the core in both languages and are checked too. */
   @Test
   void lineage() {
     String[] args = {
@@ -172,12 +168,10 @@ class BilingualOutputTest {
       "--tree",
       "20"
     };
-    List<String> explanation =
-        run("en", args).out().lines().skip(1).takeWhile(l -> l.startsWith("  ")).toList();
-    assertThat(explanation).as("the explanation's lines").isNotEmpty();
-    List<String> data = new ArrayList<>(explanation);
-    data.add("Hanbit");
-    check(data, args);
+    List<String> ko = run("ko", args).out().lines().toList();
+    assertThat(ko).as("the explanation's lines").anyMatch(l -> l.startsWith("  규칙: "));
+    assertThat(ko).anyMatch(l -> l.startsWith("  집계: "));
+    check(List.of("Hanbit"), args);
   }
 
   @Test

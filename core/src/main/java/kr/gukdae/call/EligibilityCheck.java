@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import kr.gukdae.stage.Explanation;
+import kr.gukdae.Bilingual;
 import kr.gukdae.stage.Team;
 import org.jspecify.annotations.Nullable;
 
@@ -171,6 +171,6 @@ final class EligibilityCheck {
 
   private static Violation v(
       Application a, @Nullable String member, String rule, String ko, String en) {
-    return new Violation(a.id(), member, rule, new Explanation.Text(ko, en));
+    return new Violation(a.id(), member, rule, new Bilingual(ko, en));
   }
 }

@@ -1,15 +1,15 @@
 package kr.gukdae.call;
 
-import kr.gukdae.stage.Explanation;
+import kr.gukdae.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One broken eligibility rule: which application, which member (if one), which rule, and why, in
- * Korean and English ({@link Explanation.Text}, as stage explanations carry theirs). The seal
- * records the English line ({@link #toString()}), as it always has.
+ * Korean and English ({@link Bilingual}, as stage explanations carry theirs). The seal records the
+ * English line ({@link #toString()}), as it always has.
  */
 public record Violation(
-    String application, @Nullable String member, String rule, Explanation.Text message) {
+    String application, @Nullable String member, String rule, Bilingual message) {
 
   /** The line in one language: application / member: rule: why. */
   public String toString(boolean korean) {

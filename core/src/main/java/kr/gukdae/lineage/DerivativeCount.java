@@ -3,6 +3,7 @@ package kr.gukdae.lineage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,59 +68,84 @@ public record DerivativeCount(
       int likes,
       Verdict verdict) {}
 
-  /** Plain sentences, one per line, saying how the number came about. */
-  public List<String> explanation() {
-    List<String> lines = new ArrayList<>();
+  /** Plain sentences, one per line, saying how the number came about, in Korean and English. */
+  public List<Bilingual> explanation() {
+    List<Bilingual> lines = new ArrayList<>();
+    int outside = byVerdict.getOrDefault(Verdict.OUTSIDE_WINDOW, 0);
     lines.add(
-        "Root "
-            + root
-            + (rootRecorded ? "" : " (no record of its own: deleted, renamed or not ingested)")
-            + ": "
-            + reached
-            + " repos reachable through base_model links, up to "
-            + maxDepth
-            + " levels deep.");
+        new Bilingual(
+            "루트 "
+                + root
+                + (rootRecorded ? "" : " (자체 기록 없음: 삭제, 이름 변경 또는 미수집)")
+                + ": base_model 연결로 닿는 저장소 "
+                + reached
+                + "개, 최대 "
+                + maxDepth
+                + "단계 깊이.",
+            "Root "
+                + root
+                + (rootRecorded ? "" : " (no record of its own: deleted, renamed or not ingested)")
+                + ": "
+                + reached
+                + " repos reachable through base_model links, up to "
+                + maxDepth
+                + " levels deep."));
     lines.add(
-        "Window: "
-            + (rules.since() == null ? "from the start" : "from " + rules.since())
-            + (rules.until() == null ? " to now" : " until " + rules.until())
-            + " (by createdAt); "
-            + byVerdict.getOrDefault(Verdict.OUTSIDE_WINDOW, 0)
-            + " repos fall outside it.");
+        new Bilingual(
+            "기간: "
+                + (rules.since() == null ? "처음부터" : rules.since() + "부터")
+                + (rules.until() == null ? " 지금까지" : " " + rules.until() + "까지")
+                + " (createdAt 기준); 기간 밖 저장소 "
+                + outside
+                + "개.",
+            "Window: "
+                + (rules.since() == null ? "from the start" : "from " + rules.since())
+                + (rules.until() == null ? " to now" : " until " + rules.until())
+                + " (by createdAt); "
+                + outside
+                + " repos fall outside it."));
     lines.add(
         rule(
-            "team re-uploads",
-            "team re-uploads count",
+            new Bilingual("팀 자체 재업로드", "team re-uploads"),
+            new Bilingual("팀 자체 재업로드도 집계", "team re-uploads count"),
             rules.excludeTeamOwners(),
             Verdict.SAME_OWNER));
     lines.add(
         rule(
-            "repos without weights",
-            "repos without weights count",
+            new Bilingual("가중치 없는 저장소", "repos without weights"),
+            new Bilingual("가중치 없는 저장소도 집계", "repos without weights count"),
             rules.requireWeights(),
             Verdict.NO_WEIGHTS));
     lines.add(
         rule(
-            "cards under " + rules.minCardChars() + " chars",
-            "no card-length minimum",
+            new Bilingual(
+                "모델 카드 " + rules.minCardChars() + "자 미만",
+                "cards under " + rules.minCardChars() + " chars"),
+            new Bilingual("모델 카드 길이 하한 없음", "no card-length minimum"),
             rules.minCardChars() > 0,
             Verdict.EMPTY_CARD));
     lines.add(
         rule(
-            "repos under " + rules.minDownloads() + " downloads",
-            "no download minimum",
+            new Bilingual(
+                "다운로드 " + rules.minDownloads() + "회 미만 저장소",
+                "repos under " + rules.minDownloads() + " downloads"),
+            new Bilingual("다운로드 하한 없음", "no download minimum"),
             rules.minDownloads() > 0,
             Verdict.FEW_DOWNLOADS));
     lines.add(
         rule(
-            "repos under " + rules.minLikes() + " likes",
-            "no like minimum",
+            new Bilingual(
+                "좋아요 " + rules.minLikes() + "개 미만 저장소",
+                "repos under " + rules.minLikes() + " likes"),
+            new Bilingual("좋아요 하한 없음", "no like minimum"),
             rules.minLikes() > 0,
             Verdict.FEW_LIKES));
     lines.add(
         rule(
-            "more than " + rules.maxPerOwner() + " per owner (earliest kept)",
-            "no per-owner cap",
+            new Bilingual(
+                "소유자당 " + rules.maxPerOwner() + "개 초과분 (가장 이른 것 유지)",
+                "more than " + rules.maxPerOwner() + " per owner (earliest kept)"),
+            new Bilingual("소유자당 상한 없음", "no per-owner cap"),
             rules.maxPerOwner() > 0,
             Verdict.OWNER_CAP));
     StringBuilder relations = new StringBuilder();
@@ -131,42 +157,78 @@ public record DerivativeCount(
           .append(byRelation.getOrDefault(r, 0));
     }
     lines.add(
-        "Counted: "
-            + counted
-            + " derivatives ("
-            + direct
-            + " direct, "
-            + (counted - direct)
-            + " further down) from "
-            + distinctOwners
-            + " distinct owners; "
-            + relations
-            + ".");
+        new Bilingual(
+            "집계: 파생 모델 "
+                + counted
+                + "개 (직접 "
+                + direct
+                + "개, 그 아래 "
+                + (counted - direct)
+                + "개), 서로 다른 소유자 "
+                + distinctOwners
+                + "명; "
+                + relations
+                + ".",
+            "Counted: "
+                + counted
+                + " derivatives ("
+                + direct
+                + " direct, "
+                + (counted - direct)
+                + " further down) from "
+                + distinctOwners
+                + " distinct owners; "
+                + relations
+                + "."));
     if (!cycles.isEmpty()) {
+      String list = String.join(", ", cycles);
       lines.add(
-          "Cycles: the root itself lists "
-              + cycles.size()
-              + " of its own derivatives as a"
-              + " base ("
-              + String.join(", ", cycles)
-              + "); those links are ignored and every repo"
-              + " counts at most once.");
+          new Bilingual(
+              "순환: 루트가 자신의 파생 모델 "
+                  + cycles.size()
+                  + "개를 base로 적고 있음 ("
+                  + list
+                  + "); 이 연결은 무시하며 모든 저장소는 한 번만 집계.",
+              "Cycles: the root itself lists "
+                  + cycles.size()
+                  + " of its own derivatives as a base ("
+                  + list
+                  + "); those links are ignored and every repo counts at most once."));
     }
     return lines;
   }
 
-  private String rule(String what, String off, boolean on, Verdict verdict) {
+  /** The explanation in English only, as stored evidence and older clients read it. */
+  public List<String> explanationEn() {
+    return explanation().stream().map(Bilingual::en).toList();
+  }
+
+  /** The explanation in Korean only. */
+  public List<String> explanationKo() {
+    return explanation().stream().map(Bilingual::ko).toList();
+  }
+
+  private Bilingual rule(Bilingual what, Bilingual off, boolean on, Verdict verdict) {
     if (!on) {
-      return "Rule off: " + off + ".";
+      return new Bilingual("규칙 꺼짐: " + off.ko() + ".", "Rule off: " + off.en() + ".");
     }
-    return "Rule: leave out "
-        + what
-        + ": "
-        + byVerdict.getOrDefault(verdict, 0)
-        + " removed"
-        + (examples.containsKey(verdict)
-            ? " (e.g. " + String.join(", ", examples.get(verdict)) + ")"
-            : "")
-        + ".";
+    int removed = byVerdict.getOrDefault(verdict, 0);
+    @Nullable String eg =
+        examples.containsKey(verdict) ? String.join(", ", examples.get(verdict)) : null;
+    return new Bilingual(
+        "규칙: "
+            + what.ko()
+            + " 제외: "
+            + removed
+            + "개 제외"
+            + (eg == null ? "" : " (예: " + eg + ")")
+            + ".",
+        "Rule: leave out "
+            + what.en()
+            + ": "
+            + removed
+            + " removed"
+            + (eg == null ? "" : " (e.g. " + eg + ")")
+            + ".");
   }
 }

@@ -3,6 +3,7 @@ package kr.gukdae.stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kr.gukdae.Bilingual;
 import kr.gukdae.stage.StageResult.ComponentScore;
 import kr.gukdae.stage.StageResult.Outcome;
 import kr.gukdae.stage.StageResult.TeamResult;
@@ -19,17 +20,14 @@ public record Explanation(
     String name,
     int rank,
     Outcome outcome,
-    Text outcomeLabel,
+    Bilingual outcomeLabel,
     double total,
     @Nullable Double cutLine,
     @Nullable Double gap,
     boolean gatePassed,
     String gateReason,
-    Text rule,
+    Bilingual rule,
     List<Line> components) {
-
-  /** The same sentence in both languages every page shows. */
-  public record Text(String ko, String en) {}
 
   /** One component: points, maximum and the mean over every team of the stage. */
   public record Line(
@@ -40,11 +38,12 @@ public record Explanation(
   }
 
   /** The outcome's name for people, never the enum constant. */
-  public static Text label(Outcome outcome) {
+  public static Bilingual label(Outcome outcome) {
     return switch (outcome) {
-      case CONTINUES -> new Text("다음 단계 진출", "Continues to the next stage");
-      case ELIMINATED_POINTS -> new Text("탈락 (점수)", "Eliminated on points");
-      case ELIMINATED_GATE -> new Text("탈락 (독자성 기준 미충족)", "Eliminated by the originality gate");
+      case CONTINUES -> new Bilingual("다음 단계 진출", "Continues to the next stage");
+      case ELIMINATED_POINTS -> new Bilingual("탈락 (점수)", "Eliminated on points");
+      case ELIMINATED_GATE ->
+          new Bilingual("탈락 (독자성 기준 미충족)", "Eliminated by the originality gate");
     };
   }
 
@@ -85,7 +84,7 @@ public record Explanation(
     return out;
   }
 
-  private static Text rule(StageResult r, TeamResult t, @Nullable Double gap, boolean refill) {
+  private static Bilingual rule(StageResult r, TeamResult t, @Nullable Double gap, boolean refill) {
     int places = r.plannedSurvivors();
     String placesEn = places + (places == 1 ? " place" : " places");
     String placesKo = "정원 " + places + "팀";
@@ -109,19 +108,19 @@ public record Explanation(
     }
     return switch (t.outcome()) {
       case ELIMINATED_GATE ->
-          new Text(
+          new Bilingual(
               "독자성 기준 미충족 (" + t.gateReason() + "): 점수와 관계없이 탈락; " + rankKo,
               "Originality gate failed ("
                   + t.gateReason()
                   + "): cut regardless of points; "
                   + rankEn);
       case ELIMINATED_POINTS ->
-          new Text(
+          new Bilingual(
               placesKo + "; " + refillKo + "; " + rankKo + gapKo,
               placesEn + "; " + refillEn + "; " + rankEn + gapEn);
       case CONTINUES ->
           t.rank() > places
-              ? new Text(
+              ? new Bilingual(
                   placesKo + "; " + refillKo + "; " + rankKo + gapKo + ", 독자성 미충족 팀의 자리를 채움",
                   placesEn
                       + "; "
@@ -130,7 +129,7 @@ public record Explanation(
                       + rankEn
                       + gapEn
                       + ", took a gate failure's place")
-              : new Text(
+              : new Bilingual(
                   placesKo + "; " + rankKo + gapKo + "; 독자성 기준 충족",
                   placesEn + "; " + rankEn + gapEn + "; originality gate passed");
     };

@@ -56,7 +56,7 @@ class HandMadeTreesTest {
     assertThat(count.examples().get(Verdict.SAME_OWNER)).containsExactly("team/Base-7B-reupload");
     assertThat(count.tree()).hasSize(7);
     assertThat(count.tree().getFirst().verdict()).isEqualTo(Verdict.ROOT);
-    assertThat(count.explanation()).anyMatch(l -> l.contains("leave out team re-uploads: 1"));
+    assertThat(count.explanationEn()).anyMatch(l -> l.contains("leave out team re-uploads: 1"));
 
     DerivativeCount everything = lineage.count(ROOT, CountRules.defaults().unfiltered());
     assertThat(everything.counted()).isEqualTo(6);
@@ -76,7 +76,7 @@ class HandMadeTreesTest {
     assertThat(count.counted()).isEqualTo(3);
     assertThat(count.cycles()).containsExactly("x/loop-b");
     assertThat(lineage.report().byProblem()).containsEntry(Problem.SELF_REFERENCE, 1L);
-    assertThat(count.explanation()).anyMatch(l -> l.startsWith("Cycles:"));
+    assertThat(count.explanationEn()).anyMatch(l -> l.startsWith("Cycles:"));
   }
 
   @Test
@@ -149,7 +149,7 @@ class HandMadeTreesTest {
     DerivativeCount deleted = lineage.count("gone/Deleted-1B", CountRules.defaults());
     assertThat(deleted.rootRecorded()).isFalse();
     assertThat(deleted.counted()).isEqualTo(2);
-    assertThat(deleted.explanation().getFirst()).contains("no record of its own");
+    assertThat(deleted.explanationEn().getFirst()).contains("no record of its own");
     assertThatThrownBy(() -> lineage.count("nobody/none", CountRules.defaults()))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("nobody/none");

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import kr.gukdae.Bilingual;
 import kr.gukdae.app.arena.RecordedBattles;
 import kr.gukdae.app.arena.StageRatings;
 import kr.gukdae.app.eval.EvalService;
@@ -170,7 +171,7 @@ class DemoCommand implements GukdaeCommand {
     return 0;
   }
 
-  private static String pick(Explanation.Text text) {
+  private static String pick(Bilingual text) {
     return Terminal.pick(text.ko(), text.en());
   }
 

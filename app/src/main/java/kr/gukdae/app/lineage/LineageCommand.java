@@ -196,7 +196,8 @@ public class LineageCommand implements StandaloneCommand {
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("count", count);
-      doc.put("explanation", count.explanation());
+      doc.put("explanation", count.explanationEn());
+      doc.put("explanationKo", count.explanationKo());
       doc.put("ingest", lineage.report());
       doc.put("evidenceId", recorded);
       out.println(

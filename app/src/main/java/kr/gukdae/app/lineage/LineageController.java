@@ -33,7 +33,8 @@ class LineageController {
 
   record Dataset(String source, boolean demo, int repos, List<String> roots, IngestReport report) {}
 
-  record CountView(DerivativeCount count, List<String> explanation) {}
+  /** {@code explanation} stays English for existing clients; {@code explanationKo} is Korean. */
+  record CountView(DerivativeCount count, List<String> explanation, List<String> explanationKo) {}
 
   @GetMapping("/dataset")
   Dataset dataset() {
@@ -53,7 +54,7 @@ class LineageController {
       @RequestParam(defaultValue = "500") int treeLimit) {
     DerivativeCount count =
         service.lineage().count(root, query.rules(), Math.min(Math.max(treeLimit, 1), MAX_TREE));
-    return new CountView(count, count.explanation());
+    return new CountView(count, count.explanationEn(), count.explanationKo());
   }
 
   @Requires(Role.OFFICE)

@@ -80,7 +80,7 @@ public class LineageEvidenceRepository {
             count.byRelation().getOrDefault(Relation.MERGE, 0),
             count.byRelation().getOrDefault(Relation.QUANTIZED, 0),
             JSON.writeValueAsString(count.rules()),
-            String.join("\n", count.explanation()),
+            String.join("\n", count.explanationEn()),
             source.length() > 2000 ? source.substring(0, 2000) : source,
             report.read(),
             report.skipped(),

@@ -32,8 +32,8 @@ final class TextReport {
                     + " direct, "
                     + count.distinctOwners()
                     + " owners)"));
-    for (String line : count.explanation()) {
-      out.println("  " + line);
+    for (var line : count.explanation()) {
+      out.println("  " + Terminal.pick(line.ko(), line.en()));
     }
     out.print(ingest(report));
     if (treeLines > 0) {

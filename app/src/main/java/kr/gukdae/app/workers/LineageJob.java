@@ -196,7 +196,8 @@ final class LineageJob implements JobKind<LineageJob.Fetched> {
     out.put("repos", lineage.repos());
     out.put("cacheSha256", Sha256.hex(text));
     out.set("count", JobJson.JSON.valueToTree(count));
-    out.set("explanation", JobJson.JSON.valueToTree(count.explanation()));
+    out.set("explanation", JobJson.JSON.valueToTree(count.explanationEn()));
+    out.set("explanationKo", JobJson.JSON.valueToTree(count.explanationKo()));
     out.set("ingest", JobJson.JSON.valueToTree(lineage.report()));
     out.set("cache", JobJson.JSON.valueToTree(cache));
     if (!s.record()) {

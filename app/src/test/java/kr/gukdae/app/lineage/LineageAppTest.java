@@ -137,6 +137,7 @@ class LineageAppTest {
     assertThat(doc.at("/count/byRelation/QUANTIZED").asInt()).isEqualTo(1);
     assertThat(doc.at("/ingest/skipped").asInt()).isEqualTo(1);
     assertThat(doc.at("/explanation").size()).isGreaterThan(5);
+    assertThat(doc.at("/explanationKo").size()).isEqualTo(doc.at("/explanation").size());
   }
 
   @Test
