@@ -109,7 +109,7 @@
           cell(row, c.reference.score.toFixed(2), "num"); cell(row, c.reference.releaseDate);
           cell(row, c.ratio.toFixed(3), "num"); cell(row, c.meetsGoal ? "✓" : "✗", c.meetsGoal ? "ok" : "bad");
         } else {
-          const td = cell(row, t("cmpNone") + " — " + c.noReference);
+          const td = cell(row, t("cmpNone") + " — " + (gukdaeI18n.lang() === "ko" && c.noReferenceKo ? c.noReferenceKo : c.noReference));
           td.colSpan = 7; td.className = "muted";
         }
       }

@@ -134,23 +134,37 @@ class BilingualOutputTest {
         getClass().getResourceAsStream("/kr/gukdae/app/compare/lm-eval-results.json")) {
       Files.write(results, in.readAllBytes());
     }
-    check(
+    List<String> data =
         List.of(
             "demo-frontier-a",
             "demo-frontier-b",
             "demo-frontier-c",
             "DEMO: invented number for trying the comparison",
             "kmmlu",
-            "hellaswag"),
-        "compare",
-        "--results",
-        results.toString(),
-        "--references",
-        "demo",
-        "--best-within",
-        "6",
-        "--as-of",
-        "2026-01-15");
+            "hellaswag");
+    String[] args = {
+      "compare",
+      "--results",
+      results.toString(),
+      "--references",
+      "demo",
+      "--best-within",
+      "6",
+      "--as-of",
+      "2026-01-15"
+    };
+    check(data, args);
+    // The reason sits inside a Korean label, so the line check alone would pass it in English.
+    String open = "참조 없음 (";
+    List<String> reasons =
+        run("ko", args)
+            .out()
+            .lines()
+            .filter(l -> l.startsWith(open))
+            .map(l -> l.substring(open.length(), l.lastIndexOf("): ")))
+            .toList();
+    assertThat(reasons).as("no-reference reasons").isNotEmpty();
+    assertThat(reasons).allMatch(BilingualOutputTest::hangul).noneMatch(r -> englishOnly(r, data));
   }
 
   /** The count's explanation sentences come from the core in both languages and are checked too. */

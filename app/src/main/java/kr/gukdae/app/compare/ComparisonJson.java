@@ -49,7 +49,9 @@ final class ComparisonJson {
       boolean meetsGoal)
       implements TaskView {}
 
-  record UncomparedTask(String task, String noReference) implements TaskView {}
+  /** {@code noReference} stays English for existing clients; {@code noReferenceKo} is Korean. */
+  record UncomparedTask(String task, String noReference, String noReferenceKo)
+      implements TaskView {}
 
   record ReferenceView(
       String model,
@@ -91,7 +93,8 @@ final class ComparisonJson {
                           ReferenceView.of(r.reference()),
                           r.achievement().ratio(),
                           r.meetsGoal());
-                  case NoReference n -> new UncomparedTask(n.task(), n.reason());
+                  case NoReference n ->
+                      new UncomparedTask(n.task(), n.reason().en(), n.reason().ko());
                 })
             .toList();
     return new View(

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.gukdae.Bilingual;
 import kr.gukdae.cli.Terminal;
 import kr.gukdae.eval.reference.Baseline;
 import kr.gukdae.eval.reference.Comparison;
@@ -48,7 +49,7 @@ final class ComparisonText {
     List<List<String>> cells = new ArrayList<>();
     // Tasks without a reference, grouped by reason: a run's categories would otherwise take a line
     // each.
-    Map<String, List<String>> missing = new LinkedHashMap<>();
+    Map<Bilingual, List<String>> missing = new LinkedHashMap<>();
     for (ComparisonRow row : c.rows()) {
       switch (row) {
         case Compared r -> cells.add(cells(r));
@@ -79,7 +80,7 @@ final class ComparisonText {
     }
     missing.forEach((reason, tasks) ->
         out.append(Terminal.pick("참조 없음 (", "no reference ("))
-            .append(reason)
+            .append(Terminal.pick(reason.ko(), reason.en()))
             .append("): ")
             .append(String.join(", ", tasks))
             .append('\n'));

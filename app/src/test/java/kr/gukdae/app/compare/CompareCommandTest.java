@@ -150,6 +150,7 @@ class CompareCommandTest {
         .isEqualTo(75.21 / 93.0, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(gsm8k.path("meetsGoal").asBoolean()).isFalse();
     assertThat(root.path("tasks").get(4).path("noReference").asString()).isNotBlank();
+    assertThat(root.path("tasks").get(4).path("noReferenceKo").asString()).isNotBlank();
     assertThat(root.path("compared").asInt()).isEqualTo(3);
 
     var text =

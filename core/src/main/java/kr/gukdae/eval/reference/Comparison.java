@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import kr.gukdae.eval.reference.ComparisonRow.Compared;
 import kr.gukdae.eval.reference.ComparisonRow.NoReference;
@@ -59,7 +60,8 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
       String source, TaskMetrics task, ReferenceScores refs, Baseline baseline, double goal) {
     Optional<String> benchmark = benchmarkFor(task.task(), refs);
     if (benchmark.isEmpty()) {
-      return new NoReference(task.task(), "no reference row for this benchmark");
+      return new NoReference(
+          task.task(), new Bilingual("이 벤치마크의 참조 행이 없음", "no reference row for this benchmark"));
     }
     String b = benchmark.get();
     List<ReferenceScore> candidates =
@@ -69,8 +71,10 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
                 !(baseline instanceof Baseline.Target t) || s.model().equalsIgnoreCase(t.model()))
             .toList();
     if (candidates.isEmpty()) {
+      String model = ((Baseline.Target) baseline).model();
       return new NoReference(
-          task.task(), ((Baseline.Target) baseline).model() + " has no score on " + b);
+          task.task(),
+          new Bilingual(model + "에 " + b + " 점수가 없음", model + " has no score on " + b));
     }
     Set<String> metrics = new LinkedHashSet<>();
     candidates.forEach(s -> metrics.add(s.metric()));
@@ -87,12 +91,14 @@ public record Comparison(String results, Baseline baseline, double goal, List<Co
       if (reference.isEmpty() && baseline instanceof Baseline.BestWithin w) {
         return new NoReference(
             task.task(),
-            "no "
-                + b
-                + " score from a model released in the "
-                + w.months()
-                + " months up to "
-                + w.asOf());
+            new Bilingual(
+                w.asOf() + "까지 " + w.months() + "개월 안에 공개된 모델의 " + b + " 점수가 없음",
+                "no "
+                    + b
+                    + " score from a model released in the "
+                    + w.months()
+                    + " months up to "
+                    + w.asOf()));
       }
       double percent = percent(source, task, key.get());
       Achievement achievement = ReferenceScores.achievement(percent, reference.orElseThrow());

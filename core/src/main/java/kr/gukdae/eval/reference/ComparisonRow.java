@@ -1,6 +1,7 @@
 package kr.gukdae.eval.reference;
 
 import java.util.Objects;
+import kr.gukdae.Bilingual;
 
 /** One task of a run set against its reference, or the reason it could not be. */
 public sealed interface ComparisonRow {
@@ -29,8 +30,11 @@ public sealed interface ComparisonRow {
     }
   }
 
-  /** A task with no reference row (or none in the window); {@code reason} says which. */
-  record NoReference(String task, String reason) implements ComparisonRow {
+  /**
+   * A task with no reference row (or none in the window); {@code reason} says which, in Korean and
+   * English.
+   */
+  record NoReference(String task, Bilingual reason) implements ComparisonRow {
     public NoReference {
       Objects.requireNonNull(task, "task");
       Objects.requireNonNull(reason, "reason");

@@ -75,7 +75,7 @@ class ComparisonTest {
     var kmmlu = (Compared) rows.get("kmmlu");
     assertThat(kmmlu.reference().score()).isEqualTo(78.0);
     assertThat(kmmlu.meetsGoal()).isTrue(); // 42.11 / 78 = 0.54 >= 0.5
-    assertThat(((NoReference) rows.get("gsm8k")).reason())
+    assertThat(((NoReference) rows.get("gsm8k")).reason().en())
         .isEqualTo("DEMO-FRONTIER-A has no score on global/gsm8k");
     assertThat(((Compared) rows.get("mmlu_pro")).achievement().ratio())
         .isCloseTo(50 / 70.0, within(1e-12));
@@ -91,7 +91,8 @@ class ComparisonTest {
             new Baseline.BestWithin(3, LocalDate.of(2024, 10, 1)),
             0.95);
     var kmmlu = (NoReference) byTask(c).get("kmmlu");
-    assertThat(kmmlu.reason())
+    assertThat(kmmlu.reason().ko()).isEqualTo("2024-10-01까지 3개월 안에 공개된 모델의 ko/kmmlu 점수가 없음");
+    assertThat(kmmlu.reason().en())
         .isEqualTo("no ko/kmmlu score from a model released in the 3 months up to 2024-10-01");
   }
 
