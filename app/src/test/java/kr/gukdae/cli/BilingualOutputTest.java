@@ -212,6 +212,31 @@ class BilingualOutputTest {
     check(List.of(), "audit", "verify", "--file", export.toString());
   }
 
+  /** A broken chain's reason comes from the core in both languages. */
+  @Test
+  void auditVerifyBroken() throws Exception {
+    Ledger ledger = Ledger.inMemory();
+    ledger.append("note", Map.of("text", "first"));
+    Path export = dir.resolve("edited.jsonl");
+    ledger.exportTo(export);
+    Files.writeString(export, Files.readString(export).replace("first", "forged"));
+    String[] args = {"audit", "verify", "--file", export.toString()};
+    check(List.of(), args);
+    List<String> reasons = inside(run("ko", args).out(), "원장 손상: ");
+    assertThat(reasons).as("break reasons").hasSize(1);
+    assertThat(reasons)
+        .allMatch(BilingualOutputTest::hangul)
+        .noneMatch(r -> englishOnly(r, List.of()));
+  }
+
+  /** What lines starting with {@code prefix} say in their outermost parentheses. */
+  private static List<String> inside(String out, String prefix) {
+    return out.lines()
+        .filter(l -> l.startsWith(prefix) && l.contains("(") && l.endsWith(")"))
+        .map(l -> l.substring(l.indexOf('(') + 1, l.length() - 1))
+        .toList();
+  }
+
   /** Runs the command in both languages and checks every line of both outputs. */
   private void check(List<String> data, String... args) {
     Run ko = run("ko", args);

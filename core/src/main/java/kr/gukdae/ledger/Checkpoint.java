@@ -59,6 +59,11 @@ public record Checkpoint(long seq, String head, Instant at, String keyId, String
     return String.format(Locale.ROOT, "checkpoint-%010d-%s.json", seq, head.substring(0, 12));
   }
 
+  /** {@link #describe()} in Korean. */
+  public String describeKo() {
+    return "체크포인트 seq " + seq + " 머리 " + head + " (" + at + ", 키 " + keyId + " 서명)";
+  }
+
   public String describe() {
     return "checkpoint seq " + seq + " head " + head + " at " + at + " signed by key " + keyId;
   }

@@ -78,8 +78,14 @@ class StageController {
       @Nullable String reason,
       String decidedBy) {}
 
+  /** {@code message} stays English for existing clients; {@code reasonKo} says why in Korean. */
   record AuditView(
-      boolean intact, long entries, @Nullable String headHash, long brokenSeq, String message) {}
+      boolean intact,
+      long entries,
+      @Nullable String headHash,
+      long brokenSeq,
+      String message,
+      String reasonKo) {}
 
   record DecideForm(int stage, @Nullable String reason) {}
 
@@ -223,7 +229,8 @@ class StageController {
   @GetMapping("/audit")
   AuditView audit() {
     var v = ledger.verify();
-    return new AuditView(v.intact(), v.entries(), v.headHash(), v.brokenSeq(), v.describe());
+    return new AuditView(
+        v.intact(), v.entries(), v.headHash(), v.brokenSeq(), v.describe(), v.because().ko());
   }
 
   /** The programme a decision was made under, read back from its own ledger run. */

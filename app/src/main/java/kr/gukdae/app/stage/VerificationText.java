@@ -11,7 +11,7 @@ final class VerificationText {
   static String of(Verification v) {
     if (!v.intact()) {
       return Terminal.pick(
-          "원장 손상: seq " + v.brokenSeq() + "에서 끊김 (" + v.reason() + ")",
+          "원장 손상: seq " + v.brokenSeq() + "에서 끊김 (" + v.because().ko() + ")",
           "ledger BROKEN at seq " + v.brokenSeq() + ": " + v.reason());
     }
     String head = v.headHash() == null ? "-" : v.headHash();
