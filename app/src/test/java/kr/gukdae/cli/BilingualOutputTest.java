@@ -193,14 +193,34 @@ class BilingualOutputTest {
     var base = DemoWeights.independent(DemoWeights.Config.tiny(), 1);
     base.write(dir.resolve("base"), DType.F32, 1);
     base.write(dir.resolve("team"), DType.F32, 1);
-    check(
-        List.of("foreign", "team", "embed", "lm_head", "layers", "norm", "attn", "mlp"),
-        "originality",
-        "--candidate",
-        dir.resolve("team").toString(),
-        "--reference",
-        "foreign=" + dir.resolve("base"),
-        "--no-store");
+    // a low first loss, a resumption, a gap and a loss spike: every kind of flag a log can raise
+    Path log =
+        Files.writeString(
+            dir.resolve("loss.csv"),
+            "step,loss\n0,2.3\n10,2.2\n20,2.1\n10,2.15\n20,2.1\n30,2.0\n500,6.0\n510,1.9\n");
+    List<String> data =
+        List.of("foreign", "team", "embed", "lm_head", "layers", "norm", "attn", "mlp");
+    String[] args = {
+      "originality",
+      "--candidate",
+      dir.resolve("team").toString(),
+      "--reference",
+      "foreign=" + dir.resolve("base"),
+      "--log",
+      log.toString(),
+      "--no-store"
+    };
+    check(data, args);
+    // The flag's sentence follows a Korean label, so the line check alone would pass it in English.
+    List<String> flags =
+        run("ko", args)
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("  [") && l.contains("): "))
+            .map(l -> l.substring(l.indexOf("): ") + 3))
+            .toList();
+    assertThat(flags).as("training-log flags").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(flags).allMatch(BilingualOutputTest::hangul).noneMatch(f -> englishOnly(f, data));
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,14 @@ public final class TrainingLogCheck {
     WARN
   }
 
-  public record Flag(Kind kind, Severity severity, int line, String explanation) {}
+  /** One finding at a log line; {@code explanation} in Korean and English. */
+  public record Flag(Kind kind, Severity severity, int line, Bilingual explanation) {}
+
+  /** The same sentence in both languages, numbers formatted the same way (Locale.ROOT). */
+  private static Bilingual say(String ko, String en, Object... args) {
+    return new Bilingual(
+        String.format(Locale.ROOT, ko, args), String.format(Locale.ROOT, en, args));
+  }
 
   public record Result(
       String file,
@@ -103,8 +111,9 @@ public final class TrainingLogCheck {
               Kind.LATE_START,
               Severity.WARN,
               first.line(),
-              String.format(
-                  Locale.ROOT,
+              say(
+                  "로그가 처음이 아닌 %.0f단계(전체 %.0f단계)에서 시작하므로 처음부터의 학습을 보여 줄 수"
+                      + " 없습니다; 0단계부터의 로그를 요청하세요.",
                   "The log starts at step %.0f of %.0f, not at the beginning, so it cannot show training"
                       + " from scratch; ask for the log from step 0.",
                   first.step(),
@@ -116,7 +125,9 @@ public final class TrainingLogCheck {
               Kind.FROM_SCRATCH,
               Severity.INFO,
               first.line(),
-              "Vocabulary size unknown, so the first loss was not compared with ln(vocabulary)."));
+              new Bilingual(
+                  "어휘 크기를 몰라 첫 손실을 ln(어휘 크기)와 비교하지 않았습니다.",
+                  "Vocabulary size unknown, so the first loss was not compared with ln(vocabulary).")));
       return;
     }
     double ratio = first.loss() / lnV;
@@ -126,8 +137,9 @@ public final class TrainingLogCheck {
               Kind.FROM_SCRATCH,
               Severity.WARN,
               first.line(),
-              String.format(
-                  Locale.ROOT,
+              say(
+                  "첫 기록 손실 %.3f이(가) ln(어휘 크기) = %.3f보다 훨씬 낮습니다 (%.0f%%): 무작위로 초기화한"
+                      + " 모델은 ln(V) 근처에서 시작하므로, 학습된 가중치에서 학습을 시작했을 가능성이 큽니다.",
                   "The first logged loss %.3f is far below ln(vocabulary) = %.3f (%.0f%%): a randomly"
                       + " initialised model starts near ln(V), so training likely began from trained"
                       + " weights.",
@@ -140,8 +152,8 @@ public final class TrainingLogCheck {
               Kind.FROM_SCRATCH,
               Severity.INFO,
               first.line(),
-              String.format(
-                  Locale.ROOT,
+              say(
+                  "첫 기록 손실 %.3f이(가) ln(어휘 크기) = %.3f에 가깝거나 높습니다: 처음부터 학습할 때 예상되는" + " 값입니다.",
                   "The first logged loss %.3f is near or above ln(vocabulary) = %.3f, as expected when"
                       + " training from scratch.",
                   first.loss(),
@@ -159,7 +171,9 @@ public final class TrainingLogCheck {
               Kind.TOKENS,
               Severity.INFO,
               line,
-              "Tokens were claimed but the log has no tokens column to check them against."));
+              new Bilingual(
+                  "토큰 수를 주장했지만 로그에 대조할 tokens 열이 없습니다.",
+                  "Tokens were claimed but the log has no tokens column to check them against.")));
       return;
     }
     double ratio = seen / claimed;
@@ -169,13 +183,21 @@ public final class TrainingLogCheck {
             Kind.TOKENS,
             severity,
             line,
-            String.format(
-                Locale.ROOT,
-                "The log reports %.4g tokens seen against %.4g claimed (%.0f%%)%s.",
-                seen,
-                claimed,
-                100 * ratio,
-                severity == Severity.WARN ? "; the claim is not supported by the log" : "")));
+            new Bilingual(
+                String.format(
+                    Locale.ROOT,
+                    "로그의 처리 토큰 %.4g개, 주장 %.4g개 (%.0f%%)%s.",
+                    seen,
+                    claimed,
+                    100 * ratio,
+                    severity == Severity.WARN ? "; 로그가 주장을 뒷받침하지 않습니다" : ""),
+                String.format(
+                    Locale.ROOT,
+                    "The log reports %.4g tokens seen against %.4g claimed (%.0f%%)%s.",
+                    seen,
+                    claimed,
+                    100 * ratio,
+                    severity == Severity.WARN ? "; the claim is not supported by the log" : ""))));
   }
 
   private static void sequence(List<Flag> flags, List<TrainingLog.Point> points) {
@@ -193,8 +215,8 @@ public final class TrainingLogCheck {
                 Kind.RESUMPTION,
                 Severity.INFO,
                 cur.line(),
-                String.format(
-                    Locale.ROOT,
+                say(
+                    "학습 재개: 단계가 %.0f에서 %.0f(으)로 되돌아갑니다 (체크포인트에서 재시작); %.0f단계가 두 번" + " 기록되었습니다.",
                     "Training resumed: step goes back from %.0f to %.0f (restart from a checkpoint);"
                         + " %.0f steps were logged twice.",
                     prev.step(),
@@ -208,8 +230,8 @@ public final class TrainingLogCheck {
                 Kind.GAP,
                 Severity.WARN,
                 cur.line(),
-                String.format(
-                    Locale.ROOT,
+                say(
+                    "%.0f~%.0f단계가 빠졌습니다 (%.0f단계 공백, 평소 간격은 %.0f단계); 그 사이에 무슨 일이" + " 있었는지 물어보세요.",
                     "Steps %.0f to %.0f are missing (a gap of %.0f steps where the log otherwise moves by"
                         + " %.0f); ask what happened in between.",
                     prev.step(),
@@ -225,8 +247,8 @@ public final class TrainingLogCheck {
                 Kind.LOSS_SPIKE,
                 Severity.INFO,
                 cur.line(),
-                String.format(
-                    Locale.ROOT,
+                say(
+                    "손실이 %.3f에서 %.3f(으)로 뛰었습니다 (%.0f단계).",
                     "Loss jumps from %.3f to %.3f at step %.0f.",
                     prev.loss(),
                     cur.loss(),

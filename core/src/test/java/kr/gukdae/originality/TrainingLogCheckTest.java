@@ -50,7 +50,8 @@ class TrainingLogCheckTest {
     var flag = TrainingLogCheck.first(r, Kind.FROM_SCRATCH);
     assertThat(flag.severity()).isEqualTo(Severity.WARN);
     assertThat(flag.line()).isEqualTo(2);
-    assertThat(flag.explanation()).contains("ln(vocabulary) = 10.373");
+    assertThat(flag.explanation().en()).contains("ln(vocabulary) = 10.373");
+    assertThat(flag.explanation().ko()).contains("ln(어휘 크기) = 10.373");
   }
 
   @Test
@@ -63,9 +64,11 @@ class TrainingLogCheckTest {
     assertThat(r.flags())
         .extracting(TrainingLogCheck.Flag::kind)
         .contains(Kind.LATE_START, Kind.RESUMPTION, Kind.GAP, Kind.TOKENS);
-    assertThat(TrainingLogCheck.first(r, Kind.RESUMPTION).explanation())
+    assertThat(TrainingLogCheck.first(r, Kind.RESUMPTION).explanation().en())
         .contains("from 500 to 400");
-    assertThat(TrainingLogCheck.first(r, Kind.GAP).explanation()).contains("Steps 600 to 5000");
+    assertThat(TrainingLogCheck.first(r, Kind.GAP).explanation().en())
+        .contains("Steps 600 to 5000");
+    assertThat(TrainingLogCheck.first(r, Kind.GAP).explanation().ko()).contains("600~5000단계");
     assertThat(TrainingLogCheck.first(r, Kind.TOKENS).severity()).isEqualTo(Severity.WARN);
   }
 

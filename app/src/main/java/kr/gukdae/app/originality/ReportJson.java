@@ -156,7 +156,8 @@ public final class ReportJson {
           .put("kind", f.kind().name())
           .put("severity", f.severity().name())
           .put("line", f.line())
-          .put("explanation", f.explanation());
+          .put("explanation", f.explanation().en())
+          .put("explanationKo", f.explanation().ko());
     }
     return o;
   }

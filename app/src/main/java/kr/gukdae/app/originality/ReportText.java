@@ -125,7 +125,7 @@ final class ReportText {
             Terminal.label(flag.severity()),
             Terminal.label(flag.kind()),
             flag.line(),
-            flag.explanation());
+            Terminal.pick(flag.explanation().ko(), flag.explanation().en()));
       }
     }
   }
