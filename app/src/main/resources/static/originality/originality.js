@@ -92,7 +92,7 @@
       card.appendChild(el("p", r.log.file + " · " + r.log.rows + " rows", "muted"));
       const tbl = table(["o.flag", "o.line", "o.explanation"], [false, true, false]);
       r.log.flags.forEach((f) => {
-        const tr = row([f.severity + " " + f.kind, f.line, f.explanation], [false, true, false]);
+        const tr = row([f.severity + " " + f.kind, f.line, say(f, "explanation")], [false, true, false]);
         if (f.severity === "WARN") tr.children[0].className = "bad";
         tbl.tBodies[0].appendChild(tr);
       });
