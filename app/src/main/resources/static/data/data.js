@@ -107,7 +107,7 @@
       const f = formFields(e.target);
       try {
         const d = await call("GET", "/api/data/access?team=" + encodeURIComponent(f.team) + "&dataset=" + encodeURIComponent(f.dataset));
-        $("decision").textContent = t(d.granted ? "data.granted" : "data.refused") + d.reason;
+        $("decision").textContent = t(d.granted ? "data.granted" : "data.refused") + (gukdaeI18n.lang() === "ko" && d.because ? d.because.ko : d.reason);
       } catch (err) { fail(err); }
     });
     load().catch(fail);

@@ -191,7 +191,7 @@ public class RegistryCommand implements GukdaeCommand {
     var d = registry.access(team, dataset, day == null ? null : Fields.date("--day", "day", day));
     System.out.println(
         (d.granted() ? Terminal.pick("허용: ", "GRANTED: ") : Terminal.pick("거부: ", "REFUSED: "))
-            + d.reason());
+            + Terminal.pick(d.because().ko(), d.because().en()));
     return d.granted() ? 0 : 1;
   }
 
@@ -239,7 +239,8 @@ public class RegistryCommand implements GukdaeCommand {
         s.met()
             ? Terminal.pick("의무 충족", "obligation met")
             : Terminal.pick(s.shortfall() + " 부족", "short by " + s.shortfall()));
-    s.flags().forEach(f -> System.out.println(Terminal.pick("  경고 ", "  FLAG ") + f));
+    s.warnings()
+        .forEach(f -> System.out.println(Terminal.pick("  경고 " + f.ko(), "  FLAG " + f.en())));
     return s.met() ? 0 : 1;
   }
 

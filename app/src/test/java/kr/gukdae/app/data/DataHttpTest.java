@@ -135,6 +135,7 @@ class DataHttpTest {
     var openness = team.ok("GET", "/api/data/openness/team-a?stages=2099-01-01", null);
     assertThat(openness.get("shortfall").asLong()).isEqualTo(50);
     assertThat(openness.get("flags").get(0).asString()).contains("open 50 more bytes");
+    assertThat(openness.get("warnings").get(0).get("ko").asString()).contains("50 bytes 더 공개");
   }
 
   @Test

@@ -146,6 +146,7 @@ class DataRegistryTest {
     var after = r.access("hanbit", "ko-news", LocalDate.parse("2026-07-01"));
     assertThat(after.granted()).isFalse();
     assertThat(after.reason()).contains("expired");
+    assertThat(after.because().ko()).contains("만료");
     // Marked for commercial release, the team loses its non-commercial grant...
     assertThat(r.markCommercial("hanbit", true)).containsExactly("a1");
     var commercial = r.access("hanbit", "ko-news", null);
@@ -301,6 +302,7 @@ class DataRegistryTest {
         .asString()
         .contains("2026-07-15")
         .contains("open 400 more bytes");
+    assertThat(bytes.warnings().getFirst().ko()).contains("2026-07-15", "400 bytes 더 공개");
     Openness.Status records = r.openness("hanbit", Openness.Unit.RECORDS, 0.5, stages);
     assertThat(records.met()).isTrue();
     assertThatThrownBy(() -> r.openness("ghost", Openness.Unit.BYTES, 0.5, stages))

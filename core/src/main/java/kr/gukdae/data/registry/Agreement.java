@@ -1,7 +1,9 @@
 package kr.gukdae.data.registry;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
@@ -98,8 +100,16 @@ public record Agreement(
     }
   }
 
-  /** Why a team may or may not use a dataset on a given day. */
-  public record Decision(boolean granted, String reason, @Nullable String agreement) {}
+  /**
+   * Why a team may or may not use a dataset on a given day, in Korean and English ({@code
+   * because}); {@code reason} is the English, as clients before both languages read it.
+   */
+  public record Decision(boolean granted, Bilingual because, @Nullable String agreement) {
+    @JsonProperty("reason")
+    public String reason() {
+      return because.en();
+    }
+  }
 
   /**
    * The rule of access: an agreement for this team and dataset whose term covers {@code day}, and
@@ -113,7 +123,12 @@ public record Agreement(
       boolean teamCommercial,
       LocalDate day) {
     if (dataset.excluded()) {
-      return new Decision(false, "dataset was built with government funds and is excluded", null);
+      return new Decision(
+          false,
+          new Bilingual(
+              "정부 예산으로 구축된 데이터셋이라 제외됩니다",
+              "dataset was built with government funds and is excluded"),
+          null);
     }
     boolean expired = false;
     boolean nonCommercialOnly = false;
@@ -129,18 +144,29 @@ public record Agreement(
         nonCommercialOnly = true;
         continue;
       }
-      return new Decision(true, "agreement " + a.id() + " runs to " + a.end(), a.id());
+      return new Decision(
+          true,
+          new Bilingual(
+              "협약 " + a.id() + "이(가) " + a.end() + "까지 유효합니다",
+              "agreement " + a.id() + " runs to " + a.end()),
+          a.id());
     }
     if (nonCommercialOnly) {
       return new Decision(
           false,
-          "team "
-              + team
-              + " is marked for commercial release but holds only a non-commercial"
-              + " agreement; renegotiate a commercial agreement",
+          new Bilingual(
+              "팀 " + team + "은(는) 상업 공개 대상으로 표시되었지만 비상업 협약만 있습니다; 상업 협약을 다시 맺으세요",
+              "team "
+                  + team
+                  + " is marked for commercial release but holds only a non-commercial"
+                  + " agreement; renegotiate a commercial agreement"),
           null);
     }
     return new Decision(
-        false, expired ? "the grant expired at its term end" : "no agreement for this team", null);
+        false,
+        expired
+            ? new Bilingual("허가가 협약 기간 종료로 만료되었습니다", "the grant expired at its term end")
+            : new Bilingual("이 팀의 협약이 없습니다", "no agreement for this team"),
+        null);
   }
 }

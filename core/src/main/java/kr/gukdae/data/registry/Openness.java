@@ -1,10 +1,12 @@
 package kr.gukdae.data.registry;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 
 /**
@@ -38,9 +40,15 @@ public final class Openness {
       long opened,
       double requiredShare,
       long shortfall,
-      List<String> flags) {
+      List<Bilingual> warnings) {
     public boolean met() {
       return shortfall == 0;
+    }
+
+    /** The warnings in English, as clients before both languages read them. */
+    @JsonProperty("flags")
+    public List<String> flags() {
+      return warnings.stream().map(Bilingual::en).toList();
     }
   }
 
@@ -65,21 +73,29 @@ public final class Openness {
     }
     long needed = (long) Math.ceil(requiredShare * built);
     long shortfall = Math.max(0, needed - opened);
-    List<String> flags = new ArrayList<>();
+    List<Bilingual> flags = new ArrayList<>();
     if (shortfall > 0) {
       for (LocalDate stage : stageDates.stream().sorted().toList()) {
         if (!stage.isBefore(today)) {
+          Object[] args = {
+            stage,
+            ChronoUnit.DAYS.between(today, stage),
+            shortfall,
+            unit.name().toLowerCase(Locale.ROOT),
+            opened,
+            built,
+            requiredShare * 100
+          };
           flags.add(
-              String.format(
-                  Locale.ROOT,
-                  "stage %s (in %d days): open %d more %s (opened %d of %d built, %.0f%% required)",
-                  stage,
-                  ChronoUnit.DAYS.between(today, stage),
-                  shortfall,
-                  unit.name().toLowerCase(Locale.ROOT),
-                  opened,
-                  built,
-                  requiredShare * 100));
+              new Bilingual(
+                  String.format(
+                      Locale.ROOT,
+                      "%s 단계 평가 (%d일 후): %d %s 더 공개해야 합니다 (구축 %6$d 중 %5$d 공개, %7$.0f%% 필요)",
+                      args),
+                  String.format(
+                      Locale.ROOT,
+                      "stage %s (in %d days): open %d more %s (opened %d of %d built, %.0f%% required)",
+                      args)));
         }
       }
     }
