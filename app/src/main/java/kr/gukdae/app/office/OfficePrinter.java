@@ -172,14 +172,14 @@ final class OfficePrinter {
           l.application(),
           l.total(),
           label(l.outcome()),
-          l.reason());
+          l.reason().in(Terminal.korean()));
     }
     System.out.println(
         pick("선정: ", "selected: ")
             + (r.selected().isEmpty()
                 ? pick("없음 (선정하지 않음)", "none (no award)")
                 : String.join(", ", r.selected())));
-    r.notes().forEach(n -> System.out.println(pick("참고: ", "note: ") + n));
+    r.notes().forEach(n -> System.out.println(pick("참고: ", "note: ") + n.in(Terminal.korean())));
   }
 
   static void replayed(Selection.Replay r) {
