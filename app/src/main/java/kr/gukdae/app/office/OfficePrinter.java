@@ -353,6 +353,11 @@ final class OfficePrinter {
     }
   }
 
+  private static String lapse(Designation d) {
+    var r = d.lapseReason();
+    return r == null ? "-" : r.in(Terminal.korean());
+  }
+
   static void designations(List<Designation> all) {
     all.forEach(d ->
         System.out.println(
@@ -364,7 +369,7 @@ final class OfficePrinter {
                 + "  "
                 + d.from()
                 + pick(" ~ ", " to ")
-                + (d.to() == null ? pick("현재", "now") : d.to() + " (" + d.lapseReason() + ")")
+                + (d.to() == null ? pick("현재", "now") : d.to() + " (" + lapse(d) + ")")
                 + pick("  엠블럼: ", "  emblem: ")
                 + String.join(", ", d.emblemUsers())));
     if (all.isEmpty()) {
