@@ -25,8 +25,10 @@ import kr.gukdae.selection.Selection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code gukdae office} prints, in the run's language ({@code --lang ko|en}). Ids, numbers,
- * paths and the reasons core records (eligibility rules, round notes) are printed as they are.
+ * What {@code gukdae office} prints, in the run's language ({@code --lang ko|en}). Ids, numbers and
+ * paths are printed as they are; the reasons core records (round reasons and notes, lapse reasons,
+ * open-source findings) in the run's language, those recorded in English before reasons were
+ * bilingual in their own words.
  */
 final class OfficePrinter {
 
@@ -217,7 +219,13 @@ final class OfficePrinter {
   static void openLevel(
       String team, OpenSourceCheck.Finding finding, OpenLevelHistory.@Nullable Change change) {
     System.out.println(
-        team + ": " + label(finding.level()) + " (" + String.join("; ", finding.reasons()) + ")");
+        team
+            + ": "
+            + label(finding.level())
+            + " ("
+            + String.join(
+                "; ", finding.reasons().stream().map(r -> r.in(Terminal.korean())).toList())
+            + ")");
     System.out.println(
         change == null
             ? pick("변경 없음; 기록하지 않았습니다", "unchanged; nothing recorded")

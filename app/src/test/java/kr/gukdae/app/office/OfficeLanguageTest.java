@@ -99,6 +99,24 @@ class OfficeLanguageTest {
         .contains("hanbit: eligibility.requiredDocuments: document DEMO_VIDEO is missing");
   }
 
+  /** The open-source finding's reasons, recorded in the ledger, in the run's language. */
+  @Test
+  void openSourceFindingsInTheRunsLanguage() throws Exception {
+    gukdae.home(home);
+    Path repo = Files.createDirectories(home.resolve("repo"));
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: cc-by-nc-4.0\n---\n# model\n");
+    Files.write(repo.resolve("model-00001.safetensors"), new byte[] {1});
+    String team = "hanbit";
+    assertThat(office("ko", "open-level", "--team", team, "--repo", repo.toString()))
+        .contains("hanbit: 연구용 공개 (라이선스: cc-by-nc-4.0 (상업 이용 불가); 가중치 파일 1개, 코드 파일 0개, 데이터 파일 0개)")
+        .doesNotContain("licence:", "weight file(s)");
+    assertThat(office("en", "open-level", "--team", team, "--repo", repo.toString()))
+        .contains(
+            "hanbit: RESEARCH_ONLY (licence: cc-by-nc-4.0 (no commercial use); 1 weight file(s),"
+                + " 0 code file(s), 0 data file(s))")
+        .doesNotContainPattern("[가-힣]");
+  }
+
   /**
    * Designation lapse reasons come from the ledger: a bilingual one prints in the run's language,
    * one recorded in English before reasons were bilingual prints in its own words in both.
