@@ -20,7 +20,11 @@ source scripts/java-home.sh
 ./mvnw -B -q -pl core test-compile -Dspotless.check.skip=true
 ./mvnw -B -q -pl core dependency:build-classpath -Dmdep.outputFile="$PWD/core/target/data-bench.cp" >/dev/null
 # test-classes: the former row facts (ReferenceFacts) and near-copy code (InMemoryQuality).
-CP="core/target/classes:core/target/test-classes:$(cat core/target/data-bench.cp)"
+# Run from a copy of the classes: a build beside a long run would otherwise delete them under it.
+CLASSES=$(mktemp -d)
+trap 'rm -rf "$CLASSES"' EXIT
+cp -r core/target/classes "$CLASSES/main" && cp -r core/target/test-classes "$CLASSES/test"
+CP="$CLASSES/main:$CLASSES/test:$(cat core/target/data-bench.cp)"
 CORPUS="$WORK/corpus-${SIZE_MB}mb.txt"
 # NEARDUP_ONLY=1 skips DataBench's steps when the corpus exists already.
 if [ "${NEARDUP_ONLY:-0}" != 1 ] || [ ! -f "$CORPUS" ]; then

@@ -1,5 +1,7 @@
 package kr.gukdae.model;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
@@ -42,5 +44,33 @@ public class ModelException extends UserError {
 
   public boolean isRateLimit() {
     return httpStatus == 429;
+  }
+
+  /**
+   * The result of a request sent on another thread (continuations are scored in parallel), its
+   * failure rethrown as it was; an interrupt while waiting is worth another try.
+   */
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new ModelException(
+          Kind.FATAL,
+          -1,
+          UserError.both("요청이 예상하지 못한 오류로 끝났습니다", "the request ended with an unexpected error"),
+          cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ModelException(
+          Kind.RETRYABLE,
+          UserError.both("이어지는 답의 점수를 매기는 중에 중단되었습니다", "interrupted while scoring continuations"));
+    }
   }
 }

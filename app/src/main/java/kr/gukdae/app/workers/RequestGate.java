@@ -2,14 +2,12 @@ package kr.gukdae.app.workers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import kr.gukdae.UserError;
 import kr.gukdae.model.GenerateRequest;
 import kr.gukdae.model.LoglikelihoodRequest;
 import kr.gukdae.model.LoglikelihoodResult;
@@ -100,7 +98,7 @@ final class RequestGate {
         }
         List<LoglikelihoodResult> results = new ArrayList<>(requests.size());
         for (Future<List<LoglikelihoodResult>> f : futures) {
-          results.addAll(join(f));
+          results.addAll(ModelException.await(f));
         }
         return results;
       }
@@ -114,22 +112,6 @@ final class RequestGate {
     @Override
     public void close() {
       inner.close();
-    }
-  }
-
-  private static List<LoglikelihoodResult> join(Future<List<LoglikelihoodResult>> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ModelException(
-          ModelException.Kind.RETRYABLE,
-          UserError.both("이어지는 답의 점수를 매기는 중에 중단되었습니다", "interrupted while scoring continuations"));
     }
   }
 }

@@ -3,19 +3,16 @@ package kr.gukdae.model.openai;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import kr.gukdae.UserError;
 import kr.gukdae.model.GenerateRequest;
 import kr.gukdae.model.LoglikelihoodRequest;
 import kr.gukdae.model.LoglikelihoodResult;
 import kr.gukdae.model.ModelApi;
 import kr.gukdae.model.ModelException;
-import kr.gukdae.model.ModelException.Kind;
 import kr.gukdae.model.ModelInfo;
 import kr.gukdae.model.ModelOutput;
 import kr.gukdae.model.PromptFormat;
@@ -82,25 +79,9 @@ final class OpenAiModel implements ModelApi {
       }
       List<LoglikelihoodResult> results = new ArrayList<>(requests.size());
       for (Future<LoglikelihoodResult> f : futures) {
-        results.add(join(f));
+        results.add(ModelException.await(f));
       }
       return results;
-    }
-  }
-
-  private static LoglikelihoodResult join(Future<LoglikelihoodResult> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ModelException(
-          Kind.RETRYABLE,
-          UserError.both("이어지는 답의 점수를 매기는 중에 중단되었습니다", "interrupted while scoring continuations"));
     }
   }
 
