@@ -15,6 +15,8 @@ gukdaeI18n.add({
 });
 
 const t = (k) => gukdaeI18n.t(k);
+// A lapse reason as recorded: {code, ko, en}; lapses recorded before that hold one sentence.
+const said = (r) => (typeof r === "string" ? r : gukdaeI18n.lang() === "ko" ? r.ko : r.en);
 
 async function registry() {
   const rows = await (await fetch("/api/designations")).json();
@@ -26,7 +28,7 @@ async function registry() {
   });
   rows.forEach((d) => {
     const tr = table.insertRow();
-    [d.id, d.kind, d.holder, d.emblemUsers.join(", "), d.from, d.to ? d.to + " (" + d.lapseReason + ")" : "—"]
+    [d.id, d.kind, d.holder, d.emblemUsers.join(", "), d.from, d.to ? d.to + " (" + (d.lapseReason ? said(d.lapseReason) : "—") + ")" : "—"]
       .forEach((c) => { tr.insertCell().textContent = c; });
   });
 }

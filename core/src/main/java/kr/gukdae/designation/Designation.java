@@ -3,11 +3,13 @@ package kr.gukdae.designation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import kr.gukdae.text.Reason;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A K-AI designation: a team's model or a lead company, the organisations allowed to use the
- * emblem, and when it holds (to is null while it holds; a lapse records the date and reason).
+ * emblem, and when it holds (to is null while it holds; a lapse records the date and reason, in
+ * Korean and English; lapses recorded before that read back as {@link Reason#recorded(String)}).
  */
 public record Designation(
     String id,
@@ -18,7 +20,7 @@ public record Designation(
     int stage,
     LocalDate from,
     @Nullable LocalDate to,
-    @Nullable String lapseReason) {
+    @Nullable Reason lapseReason) {
 
   public enum Kind {
     K_AI_MODEL,
@@ -37,7 +39,7 @@ public record Designation(
     return !date.isBefore(from) && (to == null || date.isBefore(to));
   }
 
-  Designation lapse(LocalDate on, String reason) {
+  Designation lapse(LocalDate on, Reason reason) {
     return new Designation(id, kind, team, holder, emblemUsers, stage, from, on, reason);
   }
 }

@@ -12,9 +12,11 @@ import kr.gukdae.UserError;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
+import kr.gukdae.stage.Explanation;
 import kr.gukdae.stage.Program;
 import kr.gukdae.stage.StageResult;
 import kr.gukdae.stage.Team;
+import kr.gukdae.text.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,7 +46,9 @@ public final class Designations {
         if (d != null) {
           out.put(
               d.id(),
-              d.lapse(LocalDate.parse(p.path("on").asString()), p.path("reason").asString()));
+              d.lapse(
+                  LocalDate.parse(p.path("on").asString()),
+                  CanonicalJson.read(Reason.structured(p.path("reason")), Reason.class)));
         }
       }
     }
@@ -115,17 +119,25 @@ public final class Designations {
         continue;
       }
       var result = decision.team(d.team());
-      String reason;
+      Reason reason;
       if (result.isPresent() && result.get().outcome() != StageResult.Outcome.CONTINUES) {
+        var outcome = result.get().outcome();
         reason =
-            "team eliminated at stage " + decision.stage() + " (" + result.get().outcome() + ")";
+            new Reason(
+                "ELIMINATED",
+                "단계 " + decision.stage() + "에서 팀 탈락 (" + Explanation.label(outcome).ko() + ")",
+                "team eliminated at stage " + decision.stage() + " (" + outcome + ")");
       } else if (result.isPresent()) {
-        reason = "not re-earned at stage " + decision.stage();
+        reason =
+            new Reason(
+                "NOT_RE_EARNED",
+                "단계 " + decision.stage() + "에서 다시 얻지 못함",
+                "not re-earned at stage " + decision.stage());
       } else {
         continue;
       }
       ledger.append(LAPSE, Map.of("id", d.id(), "on", on.toString(), "reason", reason));
-      changes.add("lapsed " + d.id() + ": " + reason);
+      changes.add("lapsed " + d.id() + ": " + reason.en());
     }
     ledger.append(
         APPLIED,

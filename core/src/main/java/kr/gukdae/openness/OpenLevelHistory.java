@@ -9,10 +9,16 @@ import kr.gukdae.call.Ids;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
+import kr.gukdae.text.Reason;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
-/** Each team's checked open-source level over time, kept in the ledger; only changes are added. */
+/**
+ * Each team's checked open-source level over time, kept in the ledger; only changes are added. The
+ * reasons are bilingual; changes recorded before that hold English sentences and read back as
+ * {@link Reason#recorded(String)}.
+ */
 public final class OpenLevelHistory {
 
   public static final String KIND = "openness.level";
@@ -24,7 +30,7 @@ public final class OpenLevelHistory {
       LocalDate checkedOn,
       @Nullable OpenLevel from,
       OpenLevel to,
-      List<String> reasons) {}
+      List<Reason> reasons) {}
 
   /**
    * Appends the finding when it differs from the team's last recorded level; returns the change.
@@ -71,6 +77,11 @@ public final class OpenLevelHistory {
       if (e.kind().equals(KIND)) {
         JsonNode c = CanonicalJson.parse(e.payload()).path("change");
         if (c.path("team").asString().equals(team)) {
+          if (c.path("reasons") instanceof ArrayNode reasons) {
+            for (int i = 0; i < reasons.size(); i++) {
+              reasons.set(i, Reason.structured(reasons.get(i)));
+            }
+          }
           out.add(CanonicalJson.read(c, Change.class));
         }
       }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import kr.gukdae.UserError;
+import kr.gukdae.text.Reason;
 
 /**
  * Reads a released repository (a local folder: a Hugging Face or Git checkout) and derives its
@@ -22,7 +23,7 @@ public final class OpenSourceCheck {
 
   private OpenSourceCheck() {}
 
-  /** What was found, and the level it implies. */
+  /** What was found, and the level it implies, with the reasons in Korean and English. */
   public record Finding(
       OpenLevel level,
       String licence,
@@ -30,7 +31,7 @@ public final class OpenSourceCheck {
       int weightFiles,
       int codeFiles,
       int dataFiles,
-      List<String> reasons) {}
+      List<Reason> reasons) {}
 
   public static Finding inspect(Path repo) {
     if (!Files.isDirectory(repo)) {
@@ -71,16 +72,27 @@ public final class OpenSourceCheck {
           e);
     }
     Licences.Known licence = Licences.identify(licenceText);
-    List<String> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
     reasons.add(
-        "licence: "
-            + licence.id()
-            + (licence.commercial() ? " (commercial use allowed)" : " (no commercial use)"));
-    reasons.add(weights + " weight file(s), " + code + " code file(s), " + data + " data file(s)");
+        new Reason(
+            "LICENCE",
+            "라이선스: " + licence.id() + (licence.commercial() ? " (상업 이용 허용)" : " (상업 이용 불가)"),
+            "licence: "
+                + licence.id()
+                + (licence.commercial() ? " (commercial use allowed)" : " (no commercial use)")));
+    reasons.add(
+        new Reason(
+            "FILES",
+            "가중치 파일 " + weights + "개, 코드 파일 " + code + "개, 데이터 파일 " + data + "개",
+            weights + " weight file(s), " + code + " code file(s), " + data + " data file(s)"));
     OpenLevel level;
     if (weights == 0) {
       level = OpenLevel.CLOSED;
-      reasons.add("no weight files (.safetensors, .gguf, .bin): closed");
+      reasons.add(
+          new Reason(
+              "NO_WEIGHTS",
+              "가중치 파일(.safetensors, .gguf, .bin)이 없습니다: 비공개",
+              "no weight files (.safetensors, .gguf, .bin): closed"));
     } else if (!licence.commercial()) {
       level = OpenLevel.RESEARCH_ONLY;
     } else if (code > 0 && data > 0) {
@@ -88,7 +100,11 @@ public final class OpenSourceCheck {
     } else {
       level = OpenLevel.OPEN_WEIGHTS_COMMERCIAL;
       if (code == 0 || data == 0) {
-        reasons.add("full openness also needs training code and data (or datasheet.md)");
+        reasons.add(
+            new Reason(
+                "FULL_NEEDS_CODE_AND_DATA",
+                "완전 공개에는 학습 코드와 데이터(또는 datasheet.md)도 필요합니다",
+                "full openness also needs training code and data (or datasheet.md)"));
       }
     }
     return new Finding(level, licence.id(), licence.commercial(), weights, code, data, reasons);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import kr.gukdae.UserError;
 import kr.gukdae.call.Application;
+import kr.gukdae.text.Reason;
 
 /** Turns a round's score sheets into its decision; refuses incomplete or foreign sheets. */
 final class Decider {
@@ -28,7 +29,7 @@ final class Decider {
         Comparator.comparingDouble(RoundResult.Line::total)
             .reversed()
             .thenComparing(RoundResult.Line::application));
-    List<String> notes = new ArrayList<>();
+    List<Reason> notes = new ArrayList<>();
     Integer quota = round.rule().quota();
     List<String> selected = new ArrayList<>();
     List<RoundResult.Line> out = new ArrayList<>();
@@ -37,17 +38,24 @@ final class Decider {
     for (RoundResult.Line l : lines) {
       rank++;
       RoundResult.Outcome outcome = l.outcome();
-      String reason = l.reason();
+      Reason reason = l.reason();
       if (outcome == RoundResult.Outcome.SELECTED) {
         if (quota != null && selected.size() >= quota) {
           outcome = RoundResult.Outcome.NOT_SELECTED;
-          reason = "ranked " + rank + " by total; the quota of " + quota + " is filled";
+          reason =
+              new Reason(
+                  "QUOTA_FILLED",
+                  "총점 순위 " + rank + "위; 정원 " + quota + "개가 찼습니다",
+                  "ranked " + rank + " by total; the quota of " + quota + " is filled");
           if (l.total() == cutTotal) {
             notes.add(
-                l.application()
-                    + " ties the last selected total "
-                    + fmt(cutTotal)
-                    + "; the tie is broken by application id");
+                new Reason(
+                    "TIE_BROKEN_BY_ID",
+                    l.application() + "의 총점이 마지막 선정 총점 " + fmt(cutTotal) + "과 같아 신청 id 순으로 정했습니다",
+                    l.application()
+                        + " ties the last selected total "
+                        + fmt(cutTotal)
+                        + "; the tie is broken by application id"));
           }
         } else {
           selected.add(l.application());
@@ -67,10 +75,18 @@ final class Decider {
               reason));
     }
     if (selected.isEmpty()) {
-      notes.add("no award: no candidate met the round's rule, and none is selected");
+      notes.add(
+          new Reason(
+              "NO_AWARD",
+              "선정 없음: 라운드 규칙을 충족한 후보가 없어 아무도 선정하지 않습니다",
+              "no award: no candidate met the round's rule, and none is selected"));
     }
     if (quota != null && selected.size() < quota && !selected.isEmpty()) {
-      notes.add("only " + selected.size() + " of a quota of " + quota + " met every threshold");
+      notes.add(
+          new Reason(
+              "QUOTA_NOT_MET",
+              "정원 " + quota + "개 중 " + selected.size() + "개만 모든 기준을 충족했습니다",
+              "only " + selected.size() + " of a quota of " + quota + " met every threshold"));
     }
     return new RoundResult(
         round.id(),
@@ -86,6 +102,7 @@ final class Decider {
   private static RoundResult.Line line(Round round, Application a, List<Score> sheets) {
     Map<String, Double> means = new LinkedHashMap<>();
     double total = 0;
+    List<String> belowKo = new ArrayList<>();
     List<String> below = new ArrayList<>();
     for (Criterion c : round.criteria()) {
       double mean =
@@ -93,24 +110,37 @@ final class Decider {
       means.put(c.id(), mean);
       total += c.weight() * mean / c.maxScore();
       if (mean < c.threshold()) {
+        belowKo.add(c.id() + " 평균 " + fmt(mean) + " < 기준 " + fmt(c.threshold()));
         below.add(c.id() + " mean " + fmt(mean) + " < threshold " + fmt(c.threshold()));
       }
     }
     total = round6(total);
     if (total < round.overallThreshold()) {
+      belowKo.add("총점 " + fmt(total) + " < 전체 기준 " + fmt(round.overallThreshold()));
       below.add("total " + fmt(total) + " < overall threshold " + fmt(round.overallThreshold()));
     }
     int approvals = (int) sheets.stream().filter(s -> Boolean.TRUE.equals(s.approve())).count();
     RoundResult.Outcome outcome = RoundResult.Outcome.SELECTED;
-    String reason = "meets every threshold (total " + fmt(total) + ")";
+    Reason reason =
+        new Reason(
+            "MEETS_THRESHOLDS",
+            "모든 기준 충족 (총점 " + fmt(total) + ")",
+            "meets every threshold (total " + fmt(total) + ")");
+    Reason approve =
+        new Reason(
+            "APPROVALS",
+            "평가위원 " + sheets.size() + "명 중 " + approvals + "명 찬성",
+            approvals + " of " + sheets.size() + " reviewers approve");
     if (!below.isEmpty()) {
       outcome = RoundResult.Outcome.BELOW_THRESHOLD;
-      reason = String.join("; ", below);
+      reason = new Reason("BELOW_THRESHOLD", String.join("; ", belowKo), String.join("; ", below));
     } else if (round.rule().majority() && approvals * 2 <= sheets.size()) {
       outcome = RoundResult.Outcome.NO_MAJORITY;
-      reason = approvals + " of " + sheets.size() + " reviewers approve; a majority is needed";
+      reason =
+          new Reason("NO_MAJORITY", approve.ko(), approve.en())
+              .then(new Reason("NO_MAJORITY", "과반이 필요합니다", "a majority is needed"));
     } else if (round.rule().majority()) {
-      reason = approvals + " of " + sheets.size() + " reviewers approve; " + reason;
+      reason = new Reason("MAJORITY_APPROVES", approve.ko(), approve.en()).then(reason);
     }
     return new RoundResult.Line(
         a.id(), a.consortium(), means, total, approvals, sheets.size(), 0, outcome, reason);

@@ -2,10 +2,13 @@ package kr.gukdae.selection;
 
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.text.Reason;
 
 /**
  * A round's decision with its explanation: every candidate's per-criterion means, weighted total,
  * approvals, rank and outcome with the reason, the rule applied, and whether nobody was selected.
+ * Reasons and notes carry a code and both languages ({@link Reason}); decisions recorded before
+ * that hold English sentences and read back as {@link Reason#recorded(String)}.
  */
 public record RoundResult(
     String round,
@@ -15,7 +18,7 @@ public record RoundResult(
     List<Line> lines,
     List<String> selected,
     boolean noAward,
-    List<String> notes) {
+    List<Reason> notes) {
 
   public enum Outcome {
     SELECTED,
@@ -33,7 +36,7 @@ public record RoundResult(
       int reviewers,
       int rank,
       Outcome outcome,
-      String reason) {}
+      Reason reason) {}
 
   public RoundResult {
     lines = List.copyOf(lines);

@@ -193,7 +193,11 @@ public final class Selection {
     }
     RoundResult again = decide(input);
     JsonNode recorded = CanonicalJson.parse(decision.payload()).path("result");
-    boolean same = CanonicalJson.of(again).equals(CanonicalJson.of(recorded));
+    JsonNode recomputed = CanonicalJson.parse(CanonicalJson.of(again));
+    if (RecordedRound.english(recorded)) {
+      RecordedRound.toEnglish(recomputed);
+    }
+    boolean same = CanonicalJson.of(recomputed).equals(CanonicalJson.of(recorded));
     return new Replay(chain, decision.seq(), same, again, input);
   }
 
@@ -216,8 +220,7 @@ public final class Selection {
     List<RoundResult> out = new ArrayList<>();
     for (LedgerEntry e : ledger.entries()) {
       if (e.kind().equals(DECISION)) {
-        out.add(
-            CanonicalJson.read(CanonicalJson.parse(e.payload()).path("result"), RoundResult.class));
+        out.add(RecordedRound.read(CanonicalJson.parse(e.payload()).path("result")));
       }
     }
     return out;

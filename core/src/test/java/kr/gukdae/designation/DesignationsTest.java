@@ -73,5 +73,28 @@ class DesignationsTest {
     assertThat(lapsed.to()).isEqualTo(LocalDate.of(2026, 7, 15));
     assertThat(lapsed.holdsOn(LocalDate.of(2026, 7, 15))).isFalse();
     assertThat(lapsed.holdsOn(LocalDate.of(2026, 7, 14))).isTrue();
+    assertThat(lapsed.lapseReason())
+        .isEqualTo(
+            new kr.gukdae.text.Reason(
+                "ELIMINATED",
+                "단계 2에서 팀 탈락 (탈락 (독자성 기준 미충족))",
+                "team eliminated at stage 2 (ELIMINATED_GATE)"));
+  }
+
+  /** A lapse recorded before reasons were bilingual, exactly as it was stored, still reads. */
+  @Test
+  void aLapseRecordedInEnglishReadsBackInItsOwnWords() {
+    var program = ProgramLoader.demo();
+    Ledger ledger = Ledger.inMemory();
+    Designations.apply(ledger, program, Stages.evaluate(program, 1, EvidenceLoader.demo()));
+    ledger.appendJson(
+        Designations.LAPSE,
+        "{\"id\":\"KAI-M-hanbit\",\"on\":\"2026-07-15\","
+            + "\"reason\":\"team eliminated at stage 2 (ELIMINATED_GATE)\"}");
+    Designation lapsed = Designations.find(ledger, "KAI-M-hanbit").orElseThrow();
+    assertThat(lapsed.to()).isEqualTo(LocalDate.of(2026, 7, 15));
+    assertThat(lapsed.lapseReason())
+        .isEqualTo(kr.gukdae.text.Reason.recorded("team eliminated at stage 2 (ELIMINATED_GATE)"));
+    assertThat(ledger.verify().intact()).isTrue();
   }
 }

@@ -50,7 +50,7 @@ class ExampleProgrammesTest {
     RoundResult presentation = runRound(ledger, p, "presentation", quality, 0);
     assertThat(presentation.candidates()).isEqualTo(10);
     assertThat(presentation.selected()).containsExactlyInAnyOrderElementsOf(Fixtures.SEED_WINNERS);
-    assertThat(presentation.line("seed6").reason()).contains("quota of 5 is filled");
+    assertThat(presentation.line("seed6").reason().en()).contains("quota of 5 is filled");
     RoundResult budget = runRound(ledger, p, "budget", quality, 0);
     assertThat(budget.selected()).containsExactlyInAnyOrderElementsOf(Fixtures.SEED_WINNERS);
 
@@ -129,14 +129,14 @@ class ExampleProgrammesTest {
     RoundResult one = runRound(ledger, p, "evaluation", Map.of("hallasan", 8.5, "mirae", 5.5), 7);
     assertThat(one.selected()).containsExactly("hallasan");
     assertThat(one.line("mirae").outcome()).isEqualTo(RoundResult.Outcome.NO_MAJORITY);
-    assertThat(one.line("mirae").reason()).contains("0 of 5 reviewers approve");
+    assertThat(one.line("mirae").reason().en()).contains("0 of 5 reviewers approve");
 
     Ledger none = Ledger.inMemory();
     Office.seal(none, p, apps, closed);
     RoundResult noAward = runRound(none, p, "evaluation", Map.of("hallasan", 6.0, "mirae", 5.5), 7);
     assertThat(noAward.selected()).isEmpty();
     assertThat(noAward.noAward()).isTrue();
-    assertThat(noAward.notes()).anyMatch(n -> n.startsWith("no award"));
+    assertThat(noAward.notes()).anyMatch(n -> n.en().startsWith("no award"));
     assertThat(Selection.replay(none, "extra-2026", "evaluation").matches()).isTrue();
   }
 

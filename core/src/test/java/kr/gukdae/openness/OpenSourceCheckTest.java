@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import kr.gukdae.ledger.Ledger;
+import kr.gukdae.text.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,12 @@ class OpenSourceCheckTest {
     Files.write(repo.resolve("model-00001.safetensors"), new byte[] {1});
     var research = OpenSourceCheck.inspect(repo);
     assertThat(research.level()).isEqualTo(OpenLevel.RESEARCH_ONLY);
+    assertThat(research.reasons().getFirst())
+        .isEqualTo(
+            new Reason(
+                "LICENCE",
+                "라이선스: cc-by-nc-4.0 (상업 이용 불가)",
+                "licence: cc-by-nc-4.0 (no commercial use)"));
     assertThat(OpenLevelHistory.record(ledger, "hanbit", LocalDate.of(2026, 1, 15), research))
         .isNotNull();
     assertThat(OpenLevelHistory.record(ledger, "hanbit", LocalDate.of(2026, 2, 1), research))
@@ -34,6 +41,30 @@ class OpenSourceCheckTest {
     assertThat(change.from()).isEqualTo(OpenLevel.RESEARCH_ONLY);
     assertThat(OpenLevelHistory.history(ledger, "hanbit")).hasSize(2);
     assertThat(OpenLevelHistory.current(ledger, "hanbit")).isEqualTo(OpenLevel.FULL_OPEN);
+  }
+
+  /** A change recorded before reasons were bilingual, exactly as it was stored, still reads. */
+  @Test
+  void aChangeRecordedWithEnglishReasonsReadsBackInItsOwnWords() {
+    Ledger ledger = Ledger.inMemory();
+    ledger.appendJson(
+        OpenLevelHistory.KIND,
+        "{\"change\":{\"checkedOn\":\"2026-01-15\",\"from\":null,\"reasons\":"
+            + "[\"licence: cc-by-nc-4.0 (no commercial use)\","
+            + "\"1 weight file(s), 0 code file(s), 0 data file(s)\"],"
+            + "\"team\":\"hanbit\",\"to\":\"RESEARCH_ONLY\"},"
+            + "\"finding\":{\"codeFiles\":0,\"commercialUse\":false,\"dataFiles\":0,"
+            + "\"level\":\"RESEARCH_ONLY\",\"licence\":\"cc-by-nc-4.0\",\"reasons\":"
+            + "[\"licence: cc-by-nc-4.0 (no commercial use)\","
+            + "\"1 weight file(s), 0 code file(s), 0 data file(s)\"],\"weightFiles\":1}}");
+    var h = OpenLevelHistory.history(ledger, "hanbit");
+    assertThat(h).hasSize(1);
+    assertThat(h.getFirst().to()).isEqualTo(OpenLevel.RESEARCH_ONLY);
+    assertThat(h.getFirst().reasons())
+        .containsExactly(
+            Reason.recorded("licence: cc-by-nc-4.0 (no commercial use)"),
+            Reason.recorded("1 weight file(s), 0 code file(s), 0 data file(s)"));
+    assertThat(OpenLevelHistory.current(ledger, "hanbit")).isEqualTo(OpenLevel.RESEARCH_ONLY);
   }
 
   @Test

@@ -33,7 +33,8 @@ class SelfPaymentsTest {
           Map.of(Support.GPU, 10_000_000_000L));
 
   static OpenSourceCheck.Finding finding(OpenLevel level) {
-    return new OpenSourceCheck.Finding(level, "x", true, 1, 0, 0, List.of("checked"));
+    return new OpenSourceCheck.Finding(
+        level, "x", true, 1, 0, 0, List.of(kr.gukdae.text.Reason.recorded("checked")));
   }
 
   @Test

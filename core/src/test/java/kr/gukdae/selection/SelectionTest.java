@@ -86,13 +86,20 @@ class SelectionTest {
     assertThat(r.selected()).hasSize(10);
     RoundResult.Line low = r.line("seed15");
     assertThat(low.outcome()).isEqualTo(RoundResult.Outcome.BELOW_THRESHOLD);
-    assertThat(low.reason())
+    assertThat(low.reason().code()).isEqualTo("BELOW_THRESHOLD");
+    assertThat(low.reason().ko()).contains("technology 평균", "< 기준 4.00", "< 전체 기준 60.00");
+    assertThat(low.reason().en())
         .contains("technology mean")
         .contains("< threshold 4.00")
         .contains("< overall threshold 60.00");
     assertThat(r.line("hanbit").rank()).isEqualTo(1);
     assertThat(r.line("hanbit").means()).containsOnlyKeys("technology", "goals-strategy", "impact");
-    assertThat(r.line("seed11").reason()).contains("quota of 10 is filled");
+    assertThat(r.line("seed11").reason())
+        .isEqualTo(
+            new kr.gukdae.text.Reason(
+                "QUOTA_FILLED",
+                "총점 순위 11위; 정원 10개가 찼습니다",
+                "ranked 11 by total; the quota of 10 is filled"));
   }
 
   @Test
@@ -164,6 +171,34 @@ class SelectionTest {
     store.rewrite(
         2, p -> p.replaceFirst("\"outcome\":\"NOT_SELECTED\"", "\"outcome\":\"SELECTED\""));
     assertThat(ledger.verify().intact()).isTrue();
+    assertThat(Selection.replay(ledger, "seed-2025", "written").matches()).isFalse();
+  }
+
+  /**
+   * A decision recorded before reasons were bilingual: every reason and note an English sentence.
+   * It reads back in those words and still replays; an edit of one of its sentences does not.
+   */
+  @Test
+  void aDecisionRecordedWithEnglishReasonsStillReplays() {
+    var store = new kr.gukdae.office.TamperableLedgerStore();
+    Ledger ledger = new Ledger(store);
+    Assignment a = Selection.assign(seed.funnel(), written, apps);
+    Selection.run(input(Fixtures.scores(written, a, Fixtures.quality(apps), 0), a), ledger);
+    store.rewrite(
+        2,
+        p ->
+            p.replaceAll("\\{\"code\":\"[A-Z_]+\",\"en\":(\"[^\"]*\"),\"ko\":\"[^\"]*\"\\}", "$1"));
+    String old = ledger.entries().get(1).payload();
+    assertThat(old)
+        .contains(
+            "\"outcome\":\"NOT_SELECTED\",\"rank\":11,"
+                + "\"reason\":\"ranked 11 by total; the quota of 10 is filled\"")
+        .doesNotContain("\"code\"");
+    assertThat(Selection.replay(ledger, "seed-2025", "written").matches()).isTrue();
+    RoundResult read = Selection.recorded(ledger).getFirst();
+    assertThat(read.line("seed11").reason())
+        .isEqualTo(kr.gukdae.text.Reason.recorded("ranked 11 by total; the quota of 10 is filled"));
+    store.rewrite(2, p -> p.replace("the quota of 10 is filled", "the quota of 9 is filled"));
     assertThat(Selection.replay(ledger, "seed-2025", "written").matches()).isFalse();
   }
 

@@ -25,8 +25,10 @@ import kr.gukdae.selection.Selection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code gukdae office} prints, in the run's language ({@code --lang ko|en}). Ids, numbers,
- * paths and the reasons core records (eligibility rules, round notes) are printed as they are.
+ * What {@code gukdae office} prints, in the run's language ({@code --lang ko|en}). Ids, numbers and
+ * paths are printed as they are; the reasons core records (round reasons and notes, lapse reasons,
+ * open-source findings) in the run's language, those recorded in English before reasons were
+ * bilingual in their own words.
  */
 final class OfficePrinter {
 
@@ -172,14 +174,14 @@ final class OfficePrinter {
           l.application(),
           l.total(),
           label(l.outcome()),
-          l.reason());
+          l.reason().in(Terminal.korean()));
     }
     System.out.println(
         pick("선정: ", "selected: ")
             + (r.selected().isEmpty()
                 ? pick("없음 (선정하지 않음)", "none (no award)")
                 : String.join(", ", r.selected())));
-    r.notes().forEach(n -> System.out.println(pick("참고: ", "note: ") + n));
+    r.notes().forEach(n -> System.out.println(pick("참고: ", "note: ") + n.in(Terminal.korean())));
   }
 
   static void replayed(Selection.Replay r) {
@@ -217,7 +219,13 @@ final class OfficePrinter {
   static void openLevel(
       String team, OpenSourceCheck.Finding finding, OpenLevelHistory.@Nullable Change change) {
     System.out.println(
-        team + ": " + label(finding.level()) + " (" + String.join("; ", finding.reasons()) + ")");
+        team
+            + ": "
+            + label(finding.level())
+            + " ("
+            + String.join(
+                "; ", finding.reasons().stream().map(r -> r.in(Terminal.korean())).toList())
+            + ")");
     System.out.println(
         change == null
             ? pick("변경 없음; 기록하지 않았습니다", "unchanged; nothing recorded")
@@ -353,6 +361,11 @@ final class OfficePrinter {
     }
   }
 
+  private static String lapse(Designation d) {
+    var r = d.lapseReason();
+    return r == null ? "-" : r.in(Terminal.korean());
+  }
+
   static void designations(List<Designation> all) {
     all.forEach(d ->
         System.out.println(
@@ -364,7 +377,7 @@ final class OfficePrinter {
                 + "  "
                 + d.from()
                 + pick(" ~ ", " to ")
-                + (d.to() == null ? pick("현재", "now") : d.to() + " (" + d.lapseReason() + ")")
+                + (d.to() == null ? pick("현재", "now") : d.to() + " (" + lapse(d) + ")")
                 + pick("  엠블럼: ", "  emblem: ")
                 + String.join(", ", d.emblemUsers())));
     if (all.isEmpty()) {

@@ -146,6 +146,23 @@ class OfficeBrowserTest {
       visitor.click("#verify button");
       visitor.waitForSelector("#verdict:has-text('Valid designation')");
       assertThat(visitor.textContent("#registry")).contains("Hanbit AI (demo)");
+
+      // A lapse's recorded reason shows in the page's language.
+      ledger.append(
+          kr.gukdae.designation.Designations.LAPSE,
+          java.util.Map.of(
+              "id",
+              "KAI-M-hanbit",
+              "on",
+              "2026-07-15",
+              "reason",
+              new kr.gukdae.text.Reason(
+                  "NOT_RE_EARNED", "단계 2에서 다시 얻지 못함", "not re-earned at stage 2")));
+      visitor.navigate("http://127.0.0.1:" + port + "/designation/?lang=ko");
+      visitor.waitForSelector("#registry td:has-text('단계 2에서 다시 얻지 못함')");
+      assertThat(visitor.textContent("#registry")).doesNotContain("not re-earned");
+      visitor.navigate("http://127.0.0.1:" + port + "/designation/?lang=en");
+      visitor.waitForSelector("#registry td:has-text('(not re-earned at stage 2)')");
     }
     assertThat(OfficeFiles.EXAMPLES).contains("seed-2025");
   }

@@ -106,9 +106,23 @@ class OfficeCommandTest {
     assertThat(run(cmd, "scores", "--programme", "seed-2025", "--file", scores.toString()))
         .isZero();
     assertThat(run(cmd, "decide", "--programme", "seed-2025", "--round", "written")).isZero();
-    assertThat(out()).contains("selected: ").contains("quota of 10 is filled");
+    assertThat(out())
+        .contains("selected: ")
+        .contains("quota of 10 is filled")
+        .doesNotContainPattern("[가-힣]");
     assertThat(run(cmd, "replay", "--programme", "seed-2025", "--round", "written")).isZero();
     assertThat(out()).contains("SAME result");
+    // The recorded reasons in Korean: what --lang ko sets for the run.
+    java.util.Locale display = java.util.Locale.getDefault(java.util.Locale.Category.DISPLAY);
+    java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, java.util.Locale.KOREAN);
+    try {
+      assertThat(run(cmd, "replay", "--programme", "seed-2025", "--round", "written")).isZero();
+    } finally {
+      java.util.Locale.setDefault(java.util.Locale.Category.DISPLAY, display);
+    }
+    assertThat(out())
+        .contains("총점 순위 11위; 정원 10개가 찼습니다", "모든 기준 충족 (총점 ", "결과가 같습니다")
+        .doesNotContain("quota of", "meets every threshold");
     assertThat(
             run(
                 cmd,

@@ -185,8 +185,10 @@ class OfficeHttpTest {
     reviewers.get("rv01").refused(403, "forbidden", "POST", base + "/rounds/written/decide", null);
     var decision = office.ok("POST", base + "/rounds/written/decide", null);
     assertThat(decision.get("selected").size()).isEqualTo(10);
-    assertThat(decision.get("lines").get(14).get("reason").asString())
-        .contains("quota of 10 is filled");
+    var reason = decision.get("lines").get(14).get("reason");
+    assertThat(reason.get("code").asString()).isEqualTo("QUOTA_FILLED");
+    assertThat(reason.get("en").asString()).contains("quota of 10 is filled");
+    assertThat(reason.get("ko").asString()).contains("정원 10개가 찼습니다");
     var replay = office.ok("GET", base + "/rounds/written/replay", null);
     assertThat(replay.get("matches").asBoolean()).isTrue();
     var whatIf =

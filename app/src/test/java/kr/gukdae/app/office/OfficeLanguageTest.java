@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import kr.gukdae.designation.Designation;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.text.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +97,82 @@ class OfficeLanguageTest {
         .doesNotContain("is missing");
     assertThat(run("--lang", "en", "office", "eligibility", "--programme", "seed-2025").out())
         .contains("hanbit: eligibility.requiredDocuments: document DEMO_VIDEO is missing");
+  }
+
+  /** The open-source finding's reasons, recorded in the ledger, in the run's language. */
+  @Test
+  void openSourceFindingsInTheRunsLanguage() throws Exception {
+    gukdae.home(home);
+    Path repo = Files.createDirectories(home.resolve("repo"));
+    Files.writeString(repo.resolve("README.md"), "---\nlicense: cc-by-nc-4.0\n---\n# model\n");
+    Files.write(repo.resolve("model-00001.safetensors"), new byte[] {1});
+    String team = "hanbit";
+    assertThat(office("ko", "open-level", "--team", team, "--repo", repo.toString()))
+        .contains("hanbit: 연구용 공개 (라이선스: cc-by-nc-4.0 (상업 이용 불가); 가중치 파일 1개, 코드 파일 0개, 데이터 파일 0개)")
+        .doesNotContain("licence:", "weight file(s)");
+    assertThat(office("en", "open-level", "--team", team, "--repo", repo.toString()))
+        .contains(
+            "hanbit: RESEARCH_ONLY (licence: cc-by-nc-4.0 (no commercial use); 1 weight file(s),"
+                + " 0 code file(s), 0 data file(s))")
+        .doesNotContainPattern("[가-힣]");
+  }
+
+  /**
+   * Designation lapse reasons come from the ledger: a bilingual one prints in the run's language,
+   * one recorded in English before reasons were bilingual prints in its own words in both.
+   */
+  @Test
+  void lapseReasonsInTheRunsLanguage() {
+    var on = java.time.LocalDate.of(2026, 7, 15);
+    var bilingual =
+        new Designation(
+            "KAI-M-hanbit",
+            Designation.Kind.K_AI_MODEL,
+            "hanbit",
+            "Hanbit",
+            List.of("hanbit-ai"),
+            1,
+            on.minusYears(1),
+            on,
+            new Reason(
+                "ELIMINATED",
+                "단계 2에서 팀 탈락 (탈락 (점수))",
+                "team eliminated at stage 2 (ELIMINATED_POINTS)"));
+    var recorded =
+        new Designation(
+            "KAI-M-dasol",
+            Designation.Kind.K_AI_MODEL,
+            "dasol",
+            "Dasol",
+            List.of("dasol-ai"),
+            1,
+            on.minusYears(1),
+            on,
+            Reason.recorded("not re-earned at stage 2"));
+    String ko = printed(Locale.KOREAN, () -> OfficePrinter.designations(List.of(bilingual)));
+    assertThat(ko).contains("(단계 2에서 팀 탈락 (탈락 (점수)))").doesNotContain("eliminated");
+    String en = printed(Locale.ENGLISH, () -> OfficePrinter.designations(List.of(bilingual)));
+    assertThat(en)
+        .contains("(team eliminated at stage 2 (ELIMINATED_POINTS))")
+        .doesNotContainPattern("[가-힣]");
+    assertThat(printed(Locale.KOREAN, () -> OfficePrinter.designations(List.of(recorded))))
+        .contains("(not re-earned at stage 2)");
+  }
+
+  /** What a printer prints with the run's language set as {@code --lang} sets it. */
+  private static String printed(Locale lang, Runnable print) {
+    Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+    Locale.setDefault(Locale.Category.DISPLAY, lang);
+    try {
+      return InProcessLauncher.capture(
+              () -> {
+                print.run();
+                return 0;
+              })
+          .succeeded();
+    } finally {
+      Locale.setDefault(Locale.Category.DISPLAY, before);
+    }
   }
 
   @Test

@@ -149,8 +149,13 @@ class ResourcesHttpTest {
     assertThat(account.get("promised").asDouble())
         .isGreaterThan(account.get("delivered").asDouble());
     assertThat(account.get("credit").asDouble()).isPositive();
-    assertThat(hanbit.ok("GET", "/api/office/teams/hanbit/open-level", null).get("history"))
-        .hasSize(1);
+    JsonNode history = hanbit.ok("GET", "/api/office/teams/hanbit/open-level", null).get("history");
+    assertThat(history).hasSize(1);
+    // The finding's reasons as recorded: a code and both languages.
+    JsonNode licence = history.get(0).get("reasons").get(0);
+    assertThat(licence.get("code").asString()).isEqualTo("LICENCE");
+    assertThat(licence.get("ko").asString()).contains("상업 이용 허용");
+    assertThat(licence.get("en").asString()).contains("commercial use allowed");
     hanbit.refused(
         403, "forbidden", "GET", "/api/office/teams/baekdu/resources?call=seed-2025", null);
     hanbit.refused(403, "forbidden", "GET", "/api/office/teams/baekdu/open-level", null);

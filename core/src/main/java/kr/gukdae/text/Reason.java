@@ -1,0 +1,67 @@
+package kr.gukdae.text;
+
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A reason a core record keeps in the ledger (a round line's reason, a round note, a designation's
+ * lapse, an open-source finding): a stable code and the sentence in Korean and English, so the
+ * record reads in either language and still replays. The same shape as portfolio reasons.
+ *
+ * <p>Records written before reasons were bilingual hold the English sentence only. The ledger is
+ * append-only and hash-chained, so they are not migrated: {@link #recorded(String)} reads such a
+ * sentence back with code {@link #RECORDED} and the sentence in both fields, and a replay compares
+ * its recomputation in the old shape ({@link #toEnglish(JsonNode, String)}).
+ */
+public record Reason(String code, String ko, String en) {
+
+  /** The code of a reason recorded as an English sentence, before reasons had codes. */
+  public static final String RECORDED = "RECORDED";
+
+  public Reason {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(ko, "ko");
+    Objects.requireNonNull(en, "en");
+  }
+
+  /** A sentence recorded in English only, read back in its own words in both languages. */
+  public static Reason recorded(String english) {
+    return new Reason(RECORDED, english, english);
+  }
+
+  /** The sentence in one language. */
+  public String in(boolean korean) {
+    return korean ? ko : en;
+  }
+
+  /** This reason followed by "; " and another, under this reason's code. */
+  public Reason then(Reason more) {
+    return new Reason(code, ko + "; " + more.ko, en + "; " + more.en);
+  }
+
+  /** True when a recorded reason is the old shape: a plain sentence. */
+  public static boolean english(JsonNode recorded) {
+    return recorded.isString();
+  }
+
+  /** Reads a recorded reason in either shape; the JSON of {@code Reason} or a plain sentence. */
+  public static JsonNode structured(JsonNode recorded) {
+    if (!recorded.isString()) {
+      return recorded;
+    }
+    ObjectNode r = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    r.put("code", RECORDED);
+    r.put("ko", recorded.asString());
+    r.put("en", recorded.asString());
+    return r;
+  }
+
+  /** Rewrites {@code holder.field} (a reason's JSON) into the old shape: its English sentence. */
+  public static void toEnglish(JsonNode holder, String field) {
+    JsonNode r = holder.path(field);
+    if (holder instanceof ObjectNode o && r.isObject()) {
+      o.put(field, r.path("en").asString());
+    }
+  }
+}
