@@ -41,7 +41,7 @@ class StageWorkspaceCliTest {
     assertThat(status.out())
         .contains("stage 1 evidence: INCOMPLETE")
         .containsPattern(
-            "MISSING +global-benchmarks/MMLU-Pro +run the mapped task on demo/lexical");
+            "missing +global-benchmarks/MMLU-Pro +run the mapped task on demo/lexical");
 
     Run noEvidence = run("stage", "run", "--stage", "1", "--no-reports");
     assertThat(noEvidence.code()).isEqualTo(2);
