@@ -1,14 +1,15 @@
 package kr.gukdae.portfolio;
 
+import kr.gukdae.text.Reason;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Portfolio decisions recorded before their reasons were bilingual: each {@code reason} was an
  * English sentence. The ledger is append-only and hash-chained, so those records are not migrated;
- * they are read with the sentence as a {@link PortfolioDecision.Reason} (code {@code RECORDED}, the
- * same text in both fields) and replayed in their own shape (the recomputed reasons compared as
- * their English sentence).
+ * they are read with the sentence as a {@link Reason} (code {@code RECORDED}, the same text in both
+ * fields) and replayed in their own shape (the recomputed reasons compared as their English
+ * sentence).
  */
 final class Legacy {
 
@@ -27,7 +28,7 @@ final class Legacy {
           decision,
           (o, text) -> {
             ObjectNode r = o.putObject("reason");
-            r.put("code", PortfolioDecision.Reason.RECORDED);
+            r.put("code", Reason.RECORDED);
             r.put("ko", text);
             r.put("en", text);
           });

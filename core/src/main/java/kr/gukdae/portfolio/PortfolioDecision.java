@@ -11,6 +11,7 @@ import kr.gukdae.UserError;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
+import kr.gukdae.text.Reason;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -43,22 +44,6 @@ public final class PortfolioDecision {
     BELOW_THRESHOLD,
     BELOW_PASS_SCORE,
     MISSING_RESULTS
-  }
-
-  /**
-   * Why, as recorded: a code (an outcome's name, COVERED / NOT_COVERED, CONTINUES / STOPS) and the
-   * sentence in Korean and in English, so the ledger record itself reads in both languages.
-   * Decisions recorded before reasons were bilingual held the English sentence only; they read back
-   * with code {@link #RECORDED} and that sentence in both fields.
-   */
-  public record Reason(String code, String ko, String en) {
-    public static final String RECORDED = "RECORDED";
-
-    public Reason {
-      Objects.requireNonNull(code, "code");
-      Objects.requireNonNull(ko, "ko");
-      Objects.requireNonNull(en, "en");
-    }
   }
 
   public record ModelLine(

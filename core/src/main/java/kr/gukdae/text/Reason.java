@@ -7,7 +7,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A reason a core record keeps in the ledger (a round line's reason, a round note, a designation's
  * lapse, an open-source finding): a stable code and the sentence in Korean and English, so the
- * record reads in either language and still replays. The same shape as portfolio reasons.
+ * record reads in either language and still replays. The shape portfolio reasons were recorded in
+ * first.
  *
  * <p>Records written before reasons were bilingual hold the English sentence only. The ledger is
  * append-only and hash-chained, so they are not migrated: {@link #recorded(String)} reads such a

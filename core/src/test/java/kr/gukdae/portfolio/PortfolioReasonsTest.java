@@ -6,6 +6,7 @@ import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.office.OfficeProgramme;
+import kr.gukdae.text.Reason;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +29,7 @@ class PortfolioReasonsTest {
             ledger, CALL, p.portfolio(), OfficeFiles.examplePortfolioResults("institutes"));
     assertThat(d.reason())
         .isEqualTo(
-            new PortfolioDecision.Reason(
+            new Reason(
                 "CONTINUES",
                 "4개 분야 중 3개 충족, 필요 3개: 포트폴리오 계속",
                 "3 of 4 domains covered; 3 needed: the portfolio continues"));
@@ -39,7 +40,7 @@ class PortfolioReasonsTest {
         .startsWith("below a benchmark threshold: ko-bar-exam 48.0 < 50.0");
     assertThat(d.domains().get(3).reason())
         .isEqualTo(
-            new PortfolioDecision.Reason(
+            new Reason(
                 "NOT_COVERED", "manufacturing: 통과한 모델이 없습니다", "no model passes manufacturing"));
     // The record itself, as the ledger stores it, is bilingual.
     JsonNode recorded = CanonicalJson.parse(ledger.entries().getLast().payload()).path("decision");
@@ -65,8 +66,8 @@ class PortfolioReasonsTest {
     var r = PortfolioDecision.recorded(ledger, CALL);
     assertThat(r.decision().reason())
         .isEqualTo(
-            new PortfolioDecision.Reason(
-                PortfolioDecision.Reason.RECORDED,
+            new Reason(
+                Reason.RECORDED,
                 "3 of 4 domains covered; 3 needed: the portfolio continues",
                 "3 of 4 domains covered; 3 needed: the portfolio continues"));
     assertThat(PortfolioDecision.replay(ledger, CALL).matches()).isTrue();

@@ -10,6 +10,7 @@ import kr.gukdae.cli.Terminal;
 import kr.gukdae.portfolio.Portfolio;
 import kr.gukdae.portfolio.PortfolioDecision;
 import kr.gukdae.portfolio.PortfolioFunding;
+import kr.gukdae.text.Reason;
 
 /**
  * The explained portfolio decision as terminal text in the run's language: the coverage check, each
@@ -22,7 +23,7 @@ final class PortfolioPrinter {
   private PortfolioPrinter() {}
 
   /** A recorded reason in the run's language: the record holds both. */
-  static String said(PortfolioDecision.Reason r) {
+  static String said(Reason r) {
     return Terminal.pick(r.ko(), r.en());
   }
 
