@@ -9,7 +9,9 @@ public record LoglikelihoodRequest(String context, String continuation) {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(continuation, "continuation");
     if (continuation.isEmpty()) {
-      throw new IllegalArgumentException("continuation must not be empty");
+      // The task builder refuses a multiple-choice task whose target_delimiter and a choice are
+      // both empty (TaskBuilder.checkContinuations), the one place continuations are made.
+      throw new IllegalArgumentException("bug: a continuation must not be empty");
     }
   }
 }

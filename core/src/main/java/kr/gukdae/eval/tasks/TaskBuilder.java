@@ -130,6 +130,9 @@ final class TaskBuilder {
       samples.add(renderer.sample(i, row, layout, def.groupBy()));
     }
     checkTargetShapes(rows, samples);
+    if (type == OutputType.MULTIPLE_CHOICE) {
+      checkContinuations(targetDelimiter, rows, samples);
+    }
 
     GenerateConfig generation = generation(fewshotDelimiter);
     List<Solver> solvers = new ArrayList<>();
@@ -207,6 +210,47 @@ final class TaskBuilder {
                 + "); lm-eval takes the first document's shape for all, so make every row"
                 + " give a list (e.g. [answer]) or none");
       }
+    }
+  }
+
+  /**
+   * A choice is scored as log P(target_delimiter + choice | prompt); with {@code target_delimiter:
+   * ""} an empty choice leaves nothing to score. lm-eval has no answer either: its task check reads
+   * the first document's choices' first character (an IndexError on an empty choice) and its
+   * Hugging Face model asserts {@code len(continuation_enc) > 0}. We refuse the task file when it
+   * is loaded, naming the document and the choice, rather than fail mid-run on a model server (and
+   * {@code LoglikelihoodRequest} never sees an empty continuation).
+   */
+  private void checkContinuations(String targetDelimiter, List<Row> rows, List<Sample> samples) {
+    if (!targetDelimiter.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < samples.size(); i++) {
+      Sample sample = samples.get(i);
+      int empty = sample.choices().indexOf("");
+      if (empty < 0) {
+        continue;
+      }
+      boolean gold = sample.golds().contains(String.valueOf(empty));
+      String at = where + ": " + rows.get(i).where() + ": ";
+      throw UserError.of(
+          at
+              + "target_delimiter가 ''이고 doc_to_choice의 선택지 "
+              + empty
+              + "번(0부터)이 빈 문자열"
+              + (gold ? "이며 doc_to_target의 정답" : "")
+              + "이라 점수를 매길 글(continuation)이 없습니다. 빈 글의 로그 확률은 잴 수 없으므로(lm-eval도 받지 않습니다)"
+              + " 이 선택지를 채우거나 target_delimiter를 ' '처럼 비어 있지 않게 하세요. 선택지: "
+              + sample.choices(),
+          at
+              + "target_delimiter is '' and choice "
+              + empty
+              + " (from 0) of doc_to_choice is empty"
+              + (gold ? ", and it is doc_to_target's answer" : "")
+              + ", so there is no continuation to score; an empty text has no log-likelihood"
+              + " (lm-eval does not accept one either). Fill the choice or give a non-empty"
+              + " target_delimiter such as ' '. Choices: "
+              + sample.choices());
     }
   }
 
