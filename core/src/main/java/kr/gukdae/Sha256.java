@@ -22,7 +22,7 @@ public final class Sha256 {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+      throw new IllegalStateException("bug: SHA-256 is part of every JDK", e);
     }
   }
 

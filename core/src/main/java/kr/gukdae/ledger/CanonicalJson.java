@@ -30,7 +30,8 @@ public final class CanonicalJson {
     try {
       return write(MAPPER.readTree(json));
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+      // only JSON this code wrote is canonicalised (no file or request text reaches here)
+      throw new IllegalArgumentException("bug: not JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -34,6 +34,8 @@ public final class Keys {
     try {
       return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
     } catch (GeneralSecurityException e) {
+      // Reachable from a key file or an edited ledger, and caught there: readPublic, OfficeKey.load
+      // and KeyEntry.parse each refuse in both languages naming the file or the field.
       throw new IllegalArgumentException("not an Ed25519 public key: " + e.getMessage(), e);
     }
   }

@@ -40,7 +40,7 @@ public final class OfficeKey {
       KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       return new OfficeKey(pair.getPrivate(), pair.getPublic());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
+      throw new IllegalStateException("bug: Ed25519 is part of every JDK since 15", e);
     }
   }
 
@@ -163,7 +163,8 @@ public final class OfficeKey {
       s.update(message);
       return Base64.getEncoder().encodeToString(s.sign());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign with the office key", e);
+      // the key was made by generate() or read by load() as an Ed25519 PKCS#8 key: it signs
+      throw new IllegalStateException("bug: cannot sign with the office key", e);
     }
   }
 

@@ -65,7 +65,7 @@ public final class Lineage {
           "demo:" + DEMO_RESOURCE,
           new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the bundled demo metadata", e);
+      throw new IllegalStateException("bug: cannot read the bundled demo metadata", e);
     }
     return loader.build();
   }

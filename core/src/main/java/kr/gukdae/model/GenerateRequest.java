@@ -10,7 +10,8 @@ public record GenerateRequest(
   public GenerateRequest {
     messages = List.copyOf(messages);
     if (messages.isEmpty()) {
-      throw new IllegalArgumentException("a generate request needs at least one message");
+      // every caller ends the conversation with the user's turn (TaskState, arena, judges)
+      throw new IllegalArgumentException("bug: a generate request needs at least one message");
     }
   }
 

@@ -8,7 +8,9 @@ public record LoglikelihoodResult(double logprob, boolean greedy) {
 
   public LoglikelihoodResult {
     if (Double.isNaN(logprob) || logprob > 1e-9) {
-      throw new IllegalArgumentException("a log-probability must be <= 0, got " + logprob);
+      // A server's reply is checked before this: Logprobs refuses a token log-prob above 0 or NaN
+      // as a ModelException (malformed response) and sums at most 0; the demo models score < 0.
+      throw new IllegalArgumentException("bug: a log-probability must be <= 0, got " + logprob);
     }
   }
 }

@@ -59,6 +59,8 @@ public record TensorStats(
 
   public TensorStats {
     if (elements < 0) {
+      // Reachable from a worker's result, and caught there: ComparisonPlan.decode and the job
+      // queue's PieceCodec.read refuse the piece in both languages with this as the detail.
       throw new IllegalArgumentException("elements < 0");
     }
     java.util.Objects.requireNonNull(tamper, "tamper");

@@ -135,6 +135,7 @@ public record Portfolio(
     return domains.stream()
         .filter(d -> d.id().equals(id))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no domain " + id));
+        // the constructor refuses a model whose domain is not listed, the one caller's source
+        .orElseThrow(() -> new IllegalArgumentException("bug: no domain " + id));
   }
 }

@@ -31,7 +31,8 @@ final class AdaptiveLimiter {
 
   AdaptiveLimiter(int max) {
     if (max < 1) {
-      throw new IllegalArgumentException("max must be >= 1, got " + max);
+      // ModelSpec refuses --concurrency below 1 as a UserError first
+      throw new IllegalArgumentException("bug: max must be >= 1, got " + max);
     }
     this.max = max;
     this.limit = max;

@@ -14,7 +14,8 @@ record Backoff(Duration base, Duration max) {
 
   Backoff {
     if (base.isNegative() || max.compareTo(base) < 0) {
-      throw new IllegalArgumentException("need 0 <= base <= max, got " + base + ", " + max);
+      // only DEFAULT and tests make one; no option sets the pauses
+      throw new IllegalArgumentException("bug: need 0 <= base <= max, got " + base + ", " + max);
     }
   }
 

@@ -85,7 +85,7 @@ final class ResponseCache implements AutoCloseable {
       sha.update(body);
       return Sha256.hex(sha);
     } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+      throw new IllegalStateException("bug: the JDK's SHA-256 can be cloned", e);
     }
   }
 
