@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import kr.gukdae.UserError;
 
 /**
  * Runs bootstrap rounds in parallel. Each round gets its own generator, seeded from the master seed
@@ -41,12 +42,20 @@ final class Bootstrap {
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("bootstrap interrupted (shutting down)", e);
+      // the server is shutting down or the person stopped the command: they read why
+      throw UserError.of(
+          "순위의 신뢰 구간(부트스트랩)을 계산하는 중에 중단되었습니다. 다시 실행하세요",
+          "interrupted while computing the ratings' confidence intervals (bootstrap); run again",
+          e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
-      throw new IllegalStateException(e.getCause());
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      // a round is a Function: it throws no checked exception
+      throw new IllegalStateException("bug: a bootstrap round threw " + e.getCause(), e);
     } finally {
       pool.shutdown();
     }

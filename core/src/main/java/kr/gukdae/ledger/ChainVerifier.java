@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import kr.gukdae.Bilingual;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,7 +66,14 @@ final class ChainVerifier {
       if (e.kind().equals(Ledger.KEY)) {
         try {
           key = KeyEntry.parse(e.payload());
-        } catch (RuntimeException ex) {
+        } catch (UserError ex) {
+          return Verification.broken(
+              size,
+              e.seq(),
+              new Bilingual(
+                  "읽을 수 없는 키 항목: " + ex.message(true),
+                  "unreadable key entry: " + ex.message(false)));
+        } catch (RuntimeException ex) { // a payload that is not JSON
           return Verification.broken(
               size,
               e.seq(),

@@ -236,7 +236,7 @@ public final class Originality {
         options.threads());
   }
 
-  private static <T, R> List<R> parallel(
+  static <T, R> List<R> parallel(
       List<T> items,
       ToLongFunction<T> size,
       java.util.function.Function<T, Callable<R>> task,
@@ -261,12 +261,17 @@ public final class Originality {
       return out;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while comparing tensors", e);
+      throw UserError.of(
+          "텐서를 비교하는 중에 중단되었습니다. 다시 실행하세요", "interrupted while comparing tensors; run again", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
-      throw new IllegalStateException(e.getCause());
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      // the comparisons (Probe.of, TensorComparer, Overlap) declare no checked exception
+      throw new IllegalStateException("bug: a tensor comparison threw " + e.getCause(), e);
     }
   }
 

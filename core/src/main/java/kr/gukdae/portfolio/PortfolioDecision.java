@@ -34,7 +34,15 @@ public final class PortfolioDecision {
       Objects.requireNonNull(model, "model is required");
       Objects.requireNonNull(benchmark, "benchmark is required");
       if (!(score >= 0 && score <= 100)) {
-        throw new IllegalArgumentException(model + "/" + benchmark + ": score must be 0-100");
+        // a results file or the decision request's body gives the score
+        throw UserError.of(
+            model + "/" + benchmark + ": score는 0-100이어야 합니다 (받은 값: " + score + "). 백분율 점수를 쓰세요",
+            model
+                + "/"
+                + benchmark
+                + ": score must be 0-100, got "
+                + score
+                + "; give the percentage");
       }
     }
   }

@@ -3,6 +3,7 @@ package kr.gukdae.report;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import kr.gukdae.UserError;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
@@ -25,8 +26,8 @@ final class PdfRenderer {
   private PdfRenderer() {}
 
   static byte[] render(List<Block> blocks, Path fontFile) {
+    BaseFont base = font(fontFile);
     try {
-      BaseFont base = BaseFont.createFont(fontFile.toString(), BaseFont.IDENTITY_H, true);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
       PdfWriter writer = PdfWriter.getInstance(doc, bytes);
@@ -50,8 +51,29 @@ final class PdfRenderer {
       }
       doc.close();
       return bytes.toByteArray();
-    } catch (java.io.IOException | org.openpdf.text.DocumentException e) {
-      throw new IllegalStateException("PDF rendering failed: " + e.getMessage(), e);
+    } catch (org.openpdf.text.DocumentException e) {
+      // our own blocks into an in-memory document: nothing a person gives reaches here
+      throw new IllegalStateException("bug: PDF rendering failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The embedded font; a file that is not a TrueType font is the person's to fix. */
+  static BaseFont font(Path file) {
+    try {
+      return BaseFont.createFont(file.toString(), BaseFont.IDENTITY_H, true);
+    } catch (java.io.IOException | RuntimeException e) {
+      // openpdf's DocumentException ("not a valid TTF file") is unchecked, as is its
+      // ExceptionConverter
+      throw UserError.of(
+          file
+              + ": PDF 보고서에 넣을 TrueType 글꼴로 읽을 수 없습니다 ("
+              + e.getMessage()
+              + "). GUKDAE_KOREAN_FONT에 한국어 .ttf 파일을 지정하세요",
+          file
+              + ": cannot be read as a TrueType font for the PDF reports ("
+              + e.getMessage()
+              + "); set GUKDAE_KOREAN_FONT to a Korean .ttf file",
+          e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,7 +79,10 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
     } catch (InterruptedException e) {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while indexing n-grams", e);
+      throw UserError.of(
+          "n-gram 색인을 만드는 중에 중단되었습니다. 색인은 완성되지 않았으니 다시 실행하세요",
+          "interrupted while indexing n-grams; the index is incomplete, run again",
+          e);
     }
     rethrow();
   }
@@ -88,8 +92,12 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
     if (t instanceof RuntimeException r) {
       throw r;
     }
+    if (t instanceof Error error) {
+      throw error;
+    }
     if (t != null) {
-      throw new IllegalStateException("n-gram indexing failed", t);
+      // the workers run Runnables: they throw no checked exception
+      throw new IllegalStateException("bug: n-gram indexing failed", t);
     }
   }
 }

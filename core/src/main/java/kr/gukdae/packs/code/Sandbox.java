@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kr.gukdae.UserError;
 
 /**
  * Runs an untrusted Python program in a child process with limits: CPU seconds, address space and
@@ -74,6 +75,7 @@ public final class Sandbox {
 
   public static Result runPython(String program, Limits limits) {
     Path root = null;
+    Process running = null;
     try {
       root = Files.createTempDirectory("gukdae-sandbox-");
       // user nobody may pass through the root (not list it) and works only inside work/.
@@ -96,6 +98,7 @@ public final class Sandbox {
               "LANG", "C.UTF-8",
               "PYTHONIOENCODING", "utf-8"));
       Process process = builder.start();
+      running = process;
       boolean finished = process.waitFor(limits.wall().toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
         killTree(process);
@@ -105,7 +108,14 @@ public final class Sandbox {
       throw new UncheckedIOException("sandbox could not start: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running a sandboxed program", e);
+      if (running != null) { // not left running after we stop waiting (no wait: interrupted)
+        running.descendants().forEach(ProcessHandle::destroyForcibly);
+        running.destroyForcibly();
+      }
+      throw UserError.of(
+          "샌드박스에서 프로그램을 실행하는 중에 중단되었습니다. 다시 실행하세요",
+          "interrupted while running a sandboxed program; run again",
+          e);
     } finally {
       if (root != null) {
         deleteTree(root);

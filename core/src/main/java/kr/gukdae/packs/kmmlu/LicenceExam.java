@@ -85,7 +85,15 @@ public final class LicenceExam implements ScorerFactory {
       Map<String, Map<String, double[]>> byLicence = new LinkedHashMap<>();
       for (Score s : scores) {
         if (s.stratum() == null) {
-          throw new IllegalArgumentException("pass_rate needs scores filed by licence and subject");
+          // This scorer files every score; a record without a stratum comes from a journal or a
+          // distributed worker's records that another scorer or gukdae version wrote.
+          throw UserError.of(
+              "pass_rate: 실행 기록의 점수에 자격증·과목 분류(stratum)가 없습니다. 다른 채점기나 다른 gukdae 버전이 쓴 기록"
+                  + "(journal.jsonl 또는 분산 작업자의 결과)입니다. 모든 작업자를 같은 버전으로 실행하고 새 실행을 시작하세요",
+              "pass_rate: a score in the run's records has no licence and subject (stratum): the"
+                  + " records (journal.jsonl or a distributed worker's results) were written by"
+                  + " another scorer or gukdae version; run every worker with the same version and"
+                  + " start a new run");
         }
         int cut = s.stratum().indexOf(SEPARATOR);
         String licence = cut < 0 ? s.stratum() : s.stratum().substring(0, cut);

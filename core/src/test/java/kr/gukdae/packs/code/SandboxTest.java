@@ -1,10 +1,12 @@
 package kr.gukdae.packs.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import kr.gukdae.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +94,21 @@ class SandboxTest {
 
   private static String pyString(Path path) {
     return "'" + path.toAbsolutePath().toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  @Test
+  void anInterruptStopsTheProgramWithAMessageInBothLanguages() {
+    Thread.currentThread().interrupt(); // the server shutting down, or Ctrl-C on the command
+    try {
+      assertThatThrownBy(() -> Sandbox.runPython("import time\ntime.sleep(30)\n", TIGHT))
+          .isInstanceOf(UserError.class)
+          .satisfies(e -> {
+            assertThat(((UserError) e).message(true)).contains("중단되었습니다");
+            assertThat(((UserError) e).message(false)).contains("interrupted", "run again");
+          });
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import kr.gukdae.UserError;
 import kr.gukdae.eval.Metric;
 import kr.gukdae.eval.Score;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,16 @@ class LicenceExamTest {
 
   @Test
   void unfiledScoresAreRefused() {
+    // a journal or a worker's records written by another scorer or version carry no stratum
     assertThatThrownBy(() -> passRate.aggregate(List.of(Score.correct(true, "A", "A"))))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(UserError.class)
+        .satisfies(e -> {
+          UserError error = (UserError) e;
+          assertThat(error.message(true)).contains("pass_rate", "stratum", "새 실행");
+          assertThat(error.message(false))
+              .contains("pass_rate", "stratum", "same version", "new run");
+          assertThat(UserError.hasKorean(error.message(false))).isFalse();
+        });
   }
 
   @Test
