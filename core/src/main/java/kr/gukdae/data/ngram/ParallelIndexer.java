@@ -71,6 +71,12 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
   @Override
   public void close() {
     flush();
+    awaitWorkers(pool);
+    rethrow();
+  }
+
+  /** Shuts the pool down and waits for its batches; an interrupt stops them and says so. */
+  static void awaitWorkers(ExecutorService pool) {
     pool.shutdown();
     try {
       while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -84,7 +90,6 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
           "interrupted while indexing n-grams; the index is incomplete, run again",
           e);
     }
-    rethrow();
   }
 
   private void rethrow() {
