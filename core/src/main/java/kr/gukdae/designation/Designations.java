@@ -137,7 +137,7 @@ public final class Designations {
         continue;
       }
       ledger.append(LAPSE, Map.of("id", d.id(), "on", on.toString(), "reason", reason));
-      changes.add("lapsed " + d.id() + ": " + reason.en());
+      changes.add("lapsed " + d.id() + ": " + reason.text().en());
     }
     ledger.append(
         APPLIED,

@@ -87,8 +87,8 @@ class SelectionTest {
     RoundResult.Line low = r.line("seed15");
     assertThat(low.outcome()).isEqualTo(RoundResult.Outcome.BELOW_THRESHOLD);
     assertThat(low.reason().code()).isEqualTo("BELOW_THRESHOLD");
-    assertThat(low.reason().ko()).contains("technology 평균", "< 기준 4.00", "< 전체 기준 60.00");
-    assertThat(low.reason().en())
+    assertThat(low.reason().text().ko()).contains("technology 평균", "< 기준 4.00", "< 전체 기준 60.00");
+    assertThat(low.reason().text().en())
         .contains("technology mean")
         .contains("< threshold 4.00")
         .contains("< overall threshold 60.00");
