@@ -89,8 +89,8 @@ class ExampleProgrammesTest {
     assertThat(next).allSatisfy(x -> assertThat(x.count()).isEqualTo(512));
 
     // Designation follows the decision.
-    List<String> changes = Designations.apply(ledger, program, stage1);
-    assertThat(changes).anyMatch(c -> c.startsWith("granted KAI-M-hanbit"));
+    List<kr.gukdae.text.Reason> changes = Designations.apply(ledger, program, stage1);
+    assertThat(changes).anyMatch(c -> c.text().en().startsWith("granted KAI-M-hanbit"));
     assertThat(Designations.find(ledger, "KAI-M-hanbit").orElseThrow().emblemUsers())
         .contains("Hanbit AI (demo)");
     assertThat(ledger.verify().intact()).isTrue();
