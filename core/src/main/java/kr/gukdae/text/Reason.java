@@ -39,11 +39,6 @@ public record Reason(String code, @JsonUnwrapped Bilingual text) {
     return new Reason(RECORDED, english, english);
   }
 
-  /** True when this reason was read back from an English-only record (its text is as recorded). */
-  public boolean fromEnglishRecord() {
-    return RECORDED.equals(code);
-  }
-
   /** The sentence in one language. */
   public String in(boolean korean) {
     return text.in(korean);

@@ -39,9 +39,8 @@ class ReasonTest {
         CanonicalJson.read(
             Reason.structured(CanonicalJson.parse("\"not re-earned at stage 2\"")), Reason.class);
     assertThat(old).isEqualTo(Reason.recorded("not re-earned at stage 2"));
-    assertThat(old.fromEnglishRecord()).isTrue();
+    assertThat(old.code()).isEqualTo(Reason.RECORDED);
     assertThat(old.in(true)).isEqualTo("not re-earned at stage 2");
-    assertThat(reason.fromEnglishRecord()).isFalse();
   }
 
   @Test
