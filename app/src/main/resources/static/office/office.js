@@ -107,7 +107,7 @@ document.getElementById("application").addEventListener("submit", async (e) => {
     } else {
       out.append(text("p", t("office.violations")));
       const ul = document.createElement("ul");
-      reply.violations.forEach((v) => ul.append(text("li", v)));
+      reply.violations.forEach((v) => ul.append(text("li", gukdaeI18n.lang() === "ko" ? v.ko : v.en)));
       out.append(ul);
     }
   } catch (err) {

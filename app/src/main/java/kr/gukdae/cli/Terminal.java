@@ -1,6 +1,7 @@
 package kr.gukdae.cli;
 
 import java.io.Console;
+import kr.gukdae.Bilingual;
 
 /**
  * What the terminal user reads, in their language ({@code --lang ko|en}, default the locale) and in
@@ -19,6 +20,11 @@ public final class Terminal {
   /** The label in this run's language. */
   public static String pick(String ko, String en) {
     return korean() ? ko : en;
+  }
+
+  /** A text the core wrote in both languages, in this run's language. */
+  public static String pick(Bilingual text) {
+    return text.in(korean());
   }
 
   /**

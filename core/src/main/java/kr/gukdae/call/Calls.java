@@ -10,6 +10,7 @@ import kr.gukdae.UserError;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.LedgerEntry;
+import kr.gukdae.text.Reason;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,9 +35,16 @@ public final class Calls {
     return applications.stream().filter(a -> !broken.contains(a.id())).toList();
   }
 
-  /** What a seal recorded: the ledger seq of the seal, eligible ids and every violation. */
+  /**
+   * What a seal recorded: the ledger seq of the seal, eligible ids and every violation's line. A
+   * seal recorded before the lines were bilingual holds the English lines only; they read back as
+   * {@link Reason#recorded(String)}.
+   */
   public record Seal(
-      String call, long seq, List<String> eligible, List<String> violations, Instant sealedAt) {}
+      String call, long seq, List<String> eligible, List<Reason> violations, Instant sealedAt) {}
+
+  /** The seal's field holding each violation's line in both languages (next to the English). */
+  private static final String LINES = "violationLines";
 
   /**
    * Appends every application and then the seal (hashes, eligible ids, violations) to the ledger.
@@ -76,12 +84,14 @@ public final class Calls {
     }
     List<String> eligible = eligible(call, applications).stream().map(Application::id).toList();
     List<String> why = violations.stream().map(Violation::toString).toList();
+    List<Reason> lines = violations.stream().map(Violation::line).toList();
     Map<String, Object> seal = new LinkedHashMap<>();
     seal.put("call", call.id());
     seal.put("closes", call.closes().toString());
     seal.put("applications", hashes);
     seal.put("eligible", eligible);
     seal.put("violations", why);
+    seal.put(LINES, lines);
     drafts.add(new Ledger.Draft(SEALED, seal));
     // One batch, checked again under the ledger's writer lock: of two processes (or servers on one
     // database) sealing the same call at once, the second finds the first's seal and appends
@@ -110,7 +120,7 @@ public final class Calls {
               return drafts;
             })
             .getLast();
-    return new Seal(call.id(), entry.seq(), eligible, why, entry.timestamp());
+    return new Seal(call.id(), entry.seq(), eligible, lines, entry.timestamp());
   }
 
   /**
@@ -164,8 +174,12 @@ public final class Calls {
     JsonNode n = CanonicalJson.parse(e.payload());
     List<String> eligible = new ArrayList<>();
     n.path("eligible").forEach(x -> eligible.add(x.asString()));
-    List<String> why = new ArrayList<>();
-    n.path("violations").forEach(x -> why.add(x.asString()));
+    List<Reason> why = new ArrayList<>();
+    if (n.has(LINES)) {
+      n.path(LINES).forEach(x -> why.add(CanonicalJson.read(x, Reason.class)));
+    } else {
+      n.path("violations").forEach(x -> why.add(Reason.recorded(x.asString())));
+    }
     return new Seal(callId, e.seq(), eligible, why, e.timestamp());
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kr.gukdae.Bilingual;
 import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.ledger.CanonicalJson;
@@ -62,9 +63,12 @@ public final class Designations {
   /**
    * Applies a stage decision: grants new designations from its result (emblem for every member of
    * the consortium for a model designation, for the company itself for a company designation) and
-   * lapses every holding of an eliminated team or one not re-earned. Returns what changed.
+   * lapses every holding of an eliminated team or one not re-earned. Returns what changed, each
+   * change in Korean and English under code {@code GRANTED} or {@code LAPSED}, as the ledger's
+   * {@code designation.applied} entry records them (entries recorded before hold English lines;
+   * nothing reads them back).
    */
-  public static List<String> apply(Ledger ledger, Program program, StageResult decision) {
+  public static List<Reason> apply(Ledger ledger, Program program, StageResult decision) {
     LocalDate on = LocalDate.parse(decision.evaluationDate());
     List<Designation> current = registry(ledger);
     // One application per programme and stage, whether or not it changed anything.
@@ -78,7 +82,7 @@ public final class Designations {
             "stage " + decision.stage() + " designations are already recorded");
       }
     }
-    List<String> changes = new ArrayList<>();
+    List<Reason> changes = new ArrayList<>();
     List<String> earned = new ArrayList<>();
     for (StageResult.TeamResult t : decision.ranking()) {
       Team team =
@@ -110,7 +114,7 @@ public final class Designations {
                   null,
                   null);
           ledger.append(GRANT, g);
-          changes.add("granted " + id);
+          changes.add(new Reason("GRANTED", "지정 부여 " + id, "granted " + id));
         }
       }
     }
@@ -137,7 +141,10 @@ public final class Designations {
         continue;
       }
       ledger.append(LAPSE, Map.of("id", d.id(), "on", on.toString(), "reason", reason));
-      changes.add("lapsed " + d.id() + ": " + reason.en());
+      changes.add(
+          new Reason(
+              "LAPSED",
+              new Bilingual("지정 만료 " + d.id(), "lapsed " + d.id()).joined(": ", reason.text())));
     }
     ledger.append(
         APPLIED,

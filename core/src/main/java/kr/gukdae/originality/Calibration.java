@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.Bilingual;
 
 /**
  * The null distribution of the similarity statistic, fitted on pairs of independent models. Each
@@ -29,7 +30,7 @@ public record Calibration(Map<Kind, Null> nulls, Composition composition) {
    * warnings} name pairs left out because they are related, and null models related to a reference.
    */
   public record Composition(
-      int demoPairs, List<WeightModel> models, int pairsUsed, List<Findings.Text> warnings) {
+      int demoPairs, List<WeightModel> models, int pairsUsed, List<Bilingual> warnings) {
     public Composition {
       models = List.copyOf(models);
       warnings = List.copyOf(warnings);
@@ -40,34 +41,41 @@ public record Calibration(Map<Kind, Null> nulls, Composition composition) {
     }
 
     /** The composition in words. */
-    public Findings.Text describe() {
+    public Bilingual describe() {
       String names = String.join(", ", models.stream().map(WeightModel::name).toList());
       String given =
           models.isEmpty()
               ? ""
               : " + " + pairsUsed + " pair(s) of the given independent models (" + names + ")";
       String givenKo = models.isEmpty() ? "" : " + 주어진 독립 모델(" + names + ")의 쌍 " + pairsUsed + "개";
-      return new Findings.Text(
+      return new Bilingual(
+          "기준선(귀무 분포): 프로젝트의 무작위 초기화 데모 모델 쌍 " + demoPairs + "개" + givenKo + ".",
           "Null: "
               + demoPairs
               + " pairs of the project's random-initialised demo models"
               + given
-              + ".",
-          "기준선(귀무 분포): 프로젝트의 무작위 초기화 데모 모델 쌍 " + demoPairs + "개" + givenKo + ".");
+              + ".");
     }
 
     /** The warnings as one text (empty when the null is sound). */
-    public Findings.Text warningText() {
-      Findings.Text out = new Findings.Text("", "");
-      for (Findings.Text w : warnings) {
+    public Bilingual warningText() {
+      Bilingual out = new Bilingual("", "");
+      for (Bilingual w : warnings) {
         out = out.plus(w);
       }
       return out;
     }
 
-    static Findings.Text related(String a, String b, double mean) {
+    static Bilingual related(String a, String b, double mean) {
       String r = String.format(java.util.Locale.ROOT, "%.3f", mean);
-      return new Findings.Text(
+      return new Bilingual(
+          "경고: \"독립\" 기준선 모델 "
+              + a
+              + "와 "
+              + b
+              + "가 서로 관련되어 있습니다(행렬 평균 Pearson "
+              + r
+              + "). 모든 판정을 약하게 만들 수 있어 이 쌍은 기준선에서 제외했습니다.",
           "Warning: the \"independent\" null models "
               + a
               + " and "
@@ -75,33 +83,26 @@ public record Calibration(Map<Kind, Null> nulls, Composition composition) {
               + " are related (mean Pearson of their matrices "
               + r
               + "); that pair was left out of the null, which would otherwise weaken every"
-              + " verdict.",
-          "경고: \"독립\" 기준선 모델 "
-              + a
-              + "와 "
-              + b
-              + "가 서로 관련되어 있습니다(행렬 평균 Pearson "
-              + r
-              + "). 모든 판정을 약하게 만들 수 있어 이 쌍은 기준선에서 제외했습니다.");
+              + " verdict.");
     }
 
-    static Findings.Text relatedToReference(String nul, String ref, double s) {
+    static Bilingual relatedToReference(String nul, String ref, double s) {
       String r = String.format(java.util.Locale.ROOT, "%.3f", s);
-      return new Findings.Text(
-          "Warning: the \"independent\" null model "
-              + nul
-              + " is related to the reference "
-              + ref
-              + " (probe agreement "
-              + r
-              + "); give null models that share no weights with any reference.",
+      return new Bilingual(
           "경고: \"독립\" 기준선 모델 "
               + nul
               + "가 기준 모델 "
               + ref
               + "와 관련되어 있습니다(표본 일치도 "
               + r
-              + "). 어떤 기준 모델과도 가중치를 공유하지 않는 모델을 기준선으로 주십시오.");
+              + "). 어떤 기준 모델과도 가중치를 공유하지 않는 모델을 기준선으로 주십시오.",
+          "Warning: the \"independent\" null model "
+              + nul
+              + " is related to the reference "
+              + ref
+              + " (probe agreement "
+              + r
+              + "); give null models that share no weights with any reference.");
     }
   }
 

@@ -1,6 +1,7 @@
 package kr.gukdae.originality;
 
 import java.util.List;
+import kr.gukdae.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /** The evidence records a comparison produces; grouped here because they are plain values. */
@@ -33,22 +34,6 @@ public final class Findings {
    */
   public record BlockMatch(
       String stack, int candidateBlock, int referenceBlock, double similarity) {}
-
-  /** A sentence in English and Korean. */
-  public record Text(String en, String ko) {
-    public Text {
-      java.util.Objects.requireNonNull(en, "en");
-      java.util.Objects.requireNonNull(ko, "ko");
-    }
-
-    public Text plus(Text o) {
-      return new Text(join(en, o.en), join(ko, o.ko));
-    }
-
-    private static String join(String a, String b) {
-      return a.isEmpty() ? b : b.isEmpty() ? a : a + " " + b;
-    }
-  }
 
   /**
    * One matched tensor pair. {@code z} is the calibrated z-score of the Pearson correlation
@@ -88,7 +73,7 @@ public final class Findings {
   public record ReferenceFinding(
       String reference,
       Verdict verdict,
-      Text explanation,
+      Bilingual explanation,
       long candidateParameters,
       long matchedParameters,
       double share,
@@ -112,7 +97,7 @@ public final class Findings {
   public record Report(
       String candidate,
       Verdict verdict,
-      Text explanation,
+      Bilingual explanation,
       List<ReferenceFinding> findings,
       Calibration.Composition nullModels,
       TrainingLogCheck.@Nullable Result log) {

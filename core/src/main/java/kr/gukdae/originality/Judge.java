@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import kr.gukdae.Bilingual;
 import kr.gukdae.originality.Findings.ComponentSummary;
 import kr.gukdae.originality.Findings.Level;
 import kr.gukdae.originality.Findings.TensorEvidence;
@@ -169,7 +170,7 @@ final class Judge {
     if (!weak.isEmpty()
         || all.coverage(scope) < MIN_COVERAGE
         || all.tamper.nonFiniteCandidate() > 0) {
-      Findings.Text why = explain.inconclusive(weak);
+      Bilingual why = explain.inconclusive(weak);
       return finding(
           reference,
           new Verdict.Inconclusive(why.en()),
@@ -194,7 +195,7 @@ final class Judge {
   private static Findings.ReferenceFinding finding(
       String reference,
       Verdict verdict,
-      Findings.Text explanation,
+      Bilingual explanation,
       Scope scope,
       Tally all,
       List<Findings.BlockMatch> mapping,

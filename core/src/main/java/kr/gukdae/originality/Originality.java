@@ -11,9 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import kr.gukdae.originality.Findings.TensorEvidence;
-import kr.gukdae.originality.Findings.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,11 +84,11 @@ public final class Originality {
     Calibration.Composition composition = withReferenceWarnings(calibration, references, options);
     Findings.ReferenceFinding worst =
         findings.stream().max(Comparator.comparingInt(f -> f.verdict().severity())).orElseThrow();
-    Text explanation =
+    Bilingual explanation =
         worst.verdict() instanceof Verdict.Original
-            ? new Text(
-                    "No copying found against " + references.size() + " reference model(s).",
-                    "기준 모델 " + references.size() + "개와 비교해 복사를 찾지 못했습니다.")
+            ? new Bilingual(
+                    "기준 모델 " + references.size() + "개와 비교해 복사를 찾지 못했습니다.",
+                    "No copying found against " + references.size() + " reference model(s).")
                 .plus(worst.explanation())
             : worst.explanation();
     return new Findings.Report(
@@ -312,7 +312,7 @@ public final class Originality {
       List<List<Matcher.Pair>> nullPairs,
       List<List<TensorStats>> nullStats) {
     List<Calibration.Sample> samples = new ArrayList<>(NullModels.demoSamples());
-    List<Text> warnings = new ArrayList<>();
+    List<Bilingual> warnings = new ArrayList<>();
     int pairsUsed = 0;
     int index = 0;
     for (int i = 0; i < independent.size(); i++) {
@@ -358,7 +358,7 @@ public final class Originality {
       return c;
     }
     Map<TensorInfo, Probe> probes = new HashMap<>();
-    List<Text> warnings = new ArrayList<>(c.warnings());
+    List<Bilingual> warnings = new ArrayList<>(c.warnings());
     for (WeightModel n : c.models()) {
       probe(n, probes, options);
       for (WeightModel r : references) {

@@ -137,10 +137,10 @@ final class Decider {
     } else if (round.rule().majority() && approvals * 2 <= sheets.size()) {
       outcome = RoundResult.Outcome.NO_MAJORITY;
       reason =
-          new Reason("NO_MAJORITY", approve.ko(), approve.en())
+          new Reason("NO_MAJORITY", approve.text())
               .then(new Reason("NO_MAJORITY", "과반이 필요합니다", "a majority is needed"));
     } else if (round.rule().majority()) {
-      reason = new Reason("MAJORITY_APPROVES", approve.ko(), approve.en()).then(reason);
+      reason = new Reason("MAJORITY_APPROVES", approve.text()).then(reason);
     }
     return new RoundResult.Line(
         a.id(), a.consortium(), means, total, approvals, sheets.size(), 0, outcome, reason);

@@ -6,16 +6,18 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Round decisions recorded before their reasons and notes were bilingual: each was an English
- * sentence. They read back as {@link Reason#recorded(String)} and replay in their own shape (the
- * recomputed reasons and notes compared as their English sentences).
+ * Round decisions recorded before their texts were bilingual: the reasons and notes (until #17) and
+ * the rule (until #19) were English sentences, so a decision holds English reasons and rule,
+ * bilingual reasons and an English rule, or all bilingual. They read back as {@link
+ * Reason#recorded(String)} and replay in their own shape (each recomputed text compared as its
+ * English sentence where the record holds a sentence).
  */
 final class RecordedRound {
 
   private RecordedRound() {}
 
   /** True when the recorded result holds its reasons or notes as plain sentences. */
-  static boolean english(JsonNode result) {
+  private static boolean englishReasons(JsonNode result) {
     for (JsonNode l : result.path("lines")) {
       if (Reason.english(l.path("reason"))) {
         return true;
@@ -32,6 +34,9 @@ final class RecordedRound {
   /** The recorded result with every plain sentence as a structured reason. */
   static RoundResult read(JsonNode recorded) {
     JsonNode result = recorded.deepCopy();
+    if (result instanceof ObjectNode o) {
+      o.set("rule", Reason.structured(o.path("rule")));
+    }
     result
         .path("lines")
         .forEach(l -> {
@@ -47,10 +52,16 @@ final class RecordedRound {
     return kr.gukdae.ledger.CanonicalJson.read(result, RoundResult.class);
   }
 
-  /** Rewrites a recomputed result's reasons and notes into the old shape, English sentences. */
-  static void toEnglish(JsonNode result) {
-    result.path("lines").forEach(l -> Reason.toEnglish(l, "reason"));
-    if (result.path("notes") instanceof ArrayNode notes) {
+  /** Rewrites a recomputed result into the shape of the recorded one: English where it has them. */
+  static void inRecordedShape(JsonNode recorded, JsonNode recomputed) {
+    if (Reason.english(recorded.path("rule"))) {
+      Reason.toEnglish(recomputed, "rule");
+    }
+    if (!englishReasons(recorded)) {
+      return;
+    }
+    recomputed.path("lines").forEach(l -> Reason.toEnglish(l, "reason"));
+    if (recomputed.path("notes") instanceof ArrayNode notes) {
       for (int i = 0; i < notes.size(); i++) {
         notes.set(i, notes.get(i).path("en").asString());
       }

@@ -7,13 +7,14 @@ import kr.gukdae.text.Reason;
 /**
  * A round's decision with its explanation: every candidate's per-criterion means, weighted total,
  * approvals, rank and outcome with the reason, the rule applied, and whether nobody was selected.
- * Reasons and notes carry a code and both languages ({@link Reason}); decisions recorded before
- * that hold English sentences and read back as {@link Reason#recorded(String)}.
+ * The rule, reasons and notes carry a code and both languages ({@link Reason}); decisions recorded
+ * before that hold English sentences and read back as {@link Reason#recorded(String)} (the rule
+ * became bilingual after the reasons: a decision may hold bilingual reasons and an English rule).
  */
 public record RoundResult(
     String round,
     Round.Kind kind,
-    String rule,
+    Reason rule,
     int candidates,
     List<Line> lines,
     List<String> selected,

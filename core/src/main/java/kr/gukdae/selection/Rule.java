@@ -1,6 +1,7 @@
 package kr.gukdae.selection;
 
 import kr.gukdae.UserError;
+import kr.gukdae.text.Reason;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,10 +22,17 @@ public record Rule(@Nullable Integer quota, boolean majority) {
     }
   }
 
-  String describe() {
+  /** The rule as a round's result states it, in Korean and English. */
+  Reason describe() {
     if (majority) {
-      return "majority of assigned reviewers approve" + (quota == null ? "" : ", at most " + quota);
+      return new Reason(
+          "MAJORITY",
+          "배정된 평가위원 과반 찬성" + (quota == null ? "" : ", 최대 " + quota + "개"),
+          "majority of assigned reviewers approve" + (quota == null ? "" : ", at most " + quota));
     }
-    return "best " + quota + " by total among those meeting every threshold";
+    return new Reason(
+        "BEST_BY_TOTAL",
+        "모든 기준을 충족한 신청 중 총점 상위 " + quota + "개",
+        "best " + quota + " by total among those meeting every threshold");
   }
 }

@@ -194,9 +194,7 @@ public final class Selection {
     RoundResult again = decide(input);
     JsonNode recorded = CanonicalJson.parse(decision.payload()).path("result");
     JsonNode recomputed = CanonicalJson.parse(CanonicalJson.of(again));
-    if (RecordedRound.english(recorded)) {
-      RecordedRound.toEnglish(recomputed);
-    }
+    RecordedRound.inRecordedShape(recorded, recomputed);
     boolean same = CanonicalJson.of(recomputed).equals(CanonicalJson.of(recorded));
     return new Replay(chain, decision.seq(), same, again, input);
   }

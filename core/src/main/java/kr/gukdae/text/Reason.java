@@ -1,29 +1,37 @@
 package kr.gukdae.text;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Objects;
+import kr.gukdae.Bilingual;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A reason a core record keeps in the ledger (a round line's reason, a round note, a designation's
- * lapse, an open-source finding): a stable code and the sentence in Korean and English, so the
- * record reads in either language and still replays. The shape portfolio reasons were recorded in
- * first.
+ * lapse, an open-source finding): a stable code and the sentence in Korean and English ({@link
+ * Bilingual}), so the record reads in either language and still replays.
+ *
+ * <p>The sentence is unwrapped in JSON: a reason is written and read as {@code {"code", "ko",
+ * "en"}}, the flat shape recorded since portfolio reasons had codes, so ledger hashes and REST
+ * clients see the same fields as before the sentence became a {@link Bilingual}.
  *
  * <p>Records written before reasons were bilingual hold the English sentence only. The ledger is
  * append-only and hash-chained, so they are not migrated: {@link #recorded(String)} reads such a
  * sentence back with code {@link #RECORDED} and the sentence in both fields, and a replay compares
  * its recomputation in the old shape ({@link #toEnglish(JsonNode, String)}).
  */
-public record Reason(String code, String ko, String en) {
+public record Reason(String code, @JsonUnwrapped Bilingual text) {
 
   /** The code of a reason recorded as an English sentence, before reasons had codes. */
   public static final String RECORDED = "RECORDED";
 
   public Reason {
     Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(ko, "ko");
-    Objects.requireNonNull(en, "en");
+    Objects.requireNonNull(text, "text");
+  }
+
+  public Reason(String code, String ko, String en) {
+    this(code, new Bilingual(ko, en));
   }
 
   /** A sentence recorded in English only, read back in its own words in both languages. */
@@ -33,12 +41,12 @@ public record Reason(String code, String ko, String en) {
 
   /** The sentence in one language. */
   public String in(boolean korean) {
-    return korean ? ko : en;
+    return text.in(korean);
   }
 
   /** This reason followed by "; " and another, under this reason's code. */
   public Reason then(Reason more) {
-    return new Reason(code, ko + "; " + more.ko, en + "; " + more.en);
+    return new Reason(code, text.joined("; ", more.text));
   }
 
   /** True when a recorded reason is the old shape: a plain sentence. */

@@ -65,6 +65,53 @@ class CallsTest {
     assertThat(Calls.eligible(call, apps)).isEmpty();
   }
 
+  /** The seal keeps each violation's English line and, next to it, the line in both languages. */
+  @Test
+  void aSealRecordsItsViolationsInBothLanguages() {
+    Ledger ledger = Ledger.inMemory();
+    Application b =
+        Fixtures.application(
+            "b",
+            "seed-2025",
+            at,
+            List.of(new Application.Member("B Labs", Team.Role.LEAD, Team.Size.MEDIUM)),
+            Set.of(Support.GPU),
+            DocumentKind.PLAN,
+            DocumentKind.DEMO_VIDEO);
+    Calls.Seal seal = Calls.seal(call, List.of(b), ledger, Instant.parse("2025-07-21T07:00:00Z"));
+    assertThat(seal.violations())
+        .anySatisfy(v -> {
+          assertThat(v.code()).isEqualTo("eligibility.requiredDocuments");
+          assertThat(v.text().en())
+              .isEqualTo("b: eligibility.requiredDocuments: document ENGLISH_SUMMARY is missing");
+          assertThat(v.text().ko())
+              .startsWith("b: eligibility.requiredDocuments: ")
+              .containsPattern("[가-힣]");
+        });
+    assertThat(Calls.seal(ledger, "seed-2025").violations()).isEqualTo(seal.violations());
+    assertThat(ledger.entries().getLast().payload())
+        .contains(
+            "\"violations\":[\"b: eligibility.requiredMemberSizes: no member of size UNIVERSITY"
+                + " (required)\",\"b: eligibility.requiredDocuments: document ENGLISH_SUMMARY is"
+                + " missing\"]");
+  }
+
+  /** A seal recorded before its lines were bilingual, exactly as stored, reads in its own words. */
+  @Test
+  void aSealRecordedInEnglishReadsBackAsRecorded() {
+    Ledger ledger = Ledger.inMemory();
+    ledger.appendJson(
+        "call.sealed",
+        "{\"applications\":{},\"call\":\"seed-2025\",\"closes\":\"2025-07-21T16:00+09:00\","
+            + "\"eligible\":[],\"violations\":[\"b: eligibility.requiredDocuments: document"
+            + " DEMO_VIDEO is missing\"]}");
+    assertThat(Calls.seal(ledger, "seed-2025").violations())
+        .containsExactly(
+            kr.gukdae.text.Reason.recorded(
+                "b: eligibility.requiredDocuments: document DEMO_VIDEO is missing"));
+    assertThat(ledger.verify().intact()).isTrue();
+  }
+
   @Test
   void sealingWaitsForTheDeadlineHappensOnceAndReadsBackVerbatim() {
     Ledger ledger = Ledger.inMemory();

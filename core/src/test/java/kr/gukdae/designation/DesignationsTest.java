@@ -11,6 +11,7 @@ import kr.gukdae.stage.EvidenceLoader;
 import kr.gukdae.stage.ProgramLoader;
 import kr.gukdae.stage.StageResult;
 import kr.gukdae.stage.Stages;
+import kr.gukdae.text.Reason;
 import org.junit.jupiter.api.Test;
 
 class DesignationsTest {
@@ -20,8 +21,9 @@ class DesignationsTest {
     var program = ProgramLoader.demo();
     Ledger ledger = Ledger.inMemory();
     StageResult stage1 = Stages.evaluate(program, 1, EvidenceLoader.demo());
-    List<String> changes = Designations.apply(ledger, program, stage1);
-    assertThat(changes).contains("granted KAI-M-hanbit");
+    List<Reason> changes = Designations.apply(ledger, program, stage1);
+    assertThat(changes)
+        .contains(new Reason("GRANTED", "지정 부여 KAI-M-hanbit", "granted KAI-M-hanbit"));
     Designation model = Designations.find(ledger, "KAI-M-hanbit").orElseThrow();
     assertThat(model.kind()).isEqualTo(Designation.Kind.K_AI_MODEL);
     assertThat(model.holdsOn(LocalDate.parse(stage1.evaluationDate()))).isTrue();
@@ -66,9 +68,15 @@ class DesignationsTest {
             List.of(),
             List.of(),
             List.of());
-    List<String> lapses = Designations.apply(ledger, program, stage2);
+    List<Reason> lapses = Designations.apply(ledger, program, stage2);
     assertThat(lapses)
-        .anyMatch(c -> c.startsWith("lapsed KAI-M-hanbit: team eliminated at stage 2"));
+        .anyMatch(c ->
+            c.code().equals("LAPSED")
+                && c.text().en().startsWith("lapsed KAI-M-hanbit: team eliminated at stage 2")
+                && c.text().ko().startsWith("지정 만료 KAI-M-hanbit: 단계 2에서 팀 탈락"));
+    // the applied entry records the changes as they were returned, in both languages
+    assertThat(ledger.entries().getLast().payload())
+        .contains("\"code\":\"LAPSED\"", "\"ko\":\"지정 만료 KAI-M-hanbit: 단계 2에서 팀 탈락");
     Designation lapsed = Designations.find(ledger, "KAI-M-hanbit").orElseThrow();
     assertThat(lapsed.to()).isEqualTo(LocalDate.of(2026, 7, 15));
     assertThat(lapsed.holdsOn(LocalDate.of(2026, 7, 15))).isFalse();

@@ -50,7 +50,7 @@ class ExampleProgrammesTest {
     RoundResult presentation = runRound(ledger, p, "presentation", quality, 0);
     assertThat(presentation.candidates()).isEqualTo(10);
     assertThat(presentation.selected()).containsExactlyInAnyOrderElementsOf(Fixtures.SEED_WINNERS);
-    assertThat(presentation.line("seed6").reason().en()).contains("quota of 5 is filled");
+    assertThat(presentation.line("seed6").reason().text().en()).contains("quota of 5 is filled");
     RoundResult budget = runRound(ledger, p, "budget", quality, 0);
     assertThat(budget.selected()).containsExactlyInAnyOrderElementsOf(Fixtures.SEED_WINNERS);
 
@@ -89,8 +89,8 @@ class ExampleProgrammesTest {
     assertThat(next).allSatisfy(x -> assertThat(x.count()).isEqualTo(512));
 
     // Designation follows the decision.
-    List<String> changes = Designations.apply(ledger, program, stage1);
-    assertThat(changes).anyMatch(c -> c.startsWith("granted KAI-M-hanbit"));
+    List<kr.gukdae.text.Reason> changes = Designations.apply(ledger, program, stage1);
+    assertThat(changes).anyMatch(c -> c.text().en().startsWith("granted KAI-M-hanbit"));
     assertThat(Designations.find(ledger, "KAI-M-hanbit").orElseThrow().emblemUsers())
         .contains("Hanbit AI (demo)");
     assertThat(ledger.verify().intact()).isTrue();
@@ -129,14 +129,14 @@ class ExampleProgrammesTest {
     RoundResult one = runRound(ledger, p, "evaluation", Map.of("hallasan", 8.5, "mirae", 5.5), 7);
     assertThat(one.selected()).containsExactly("hallasan");
     assertThat(one.line("mirae").outcome()).isEqualTo(RoundResult.Outcome.NO_MAJORITY);
-    assertThat(one.line("mirae").reason().en()).contains("0 of 5 reviewers approve");
+    assertThat(one.line("mirae").reason().text().en()).contains("0 of 5 reviewers approve");
 
     Ledger none = Ledger.inMemory();
     Office.seal(none, p, apps, closed);
     RoundResult noAward = runRound(none, p, "evaluation", Map.of("hallasan", 6.0, "mirae", 5.5), 7);
     assertThat(noAward.selected()).isEmpty();
     assertThat(noAward.noAward()).isTrue();
-    assertThat(noAward.notes()).anyMatch(n -> n.en().startsWith("no award"));
+    assertThat(noAward.notes()).anyMatch(n -> n.text().en().startsWith("no award"));
     assertThat(Selection.replay(none, "extra-2026", "evaluation").matches()).isTrue();
   }
 
@@ -232,7 +232,7 @@ class ExampleProgrammesTest {
     var results = portfolioResults(58);
     var d = PortfolioDecision.decide(ledger, "institutes-2026", p.portfolio(), results);
     assertThat(d.continues()).isTrue();
-    assertThat(d.reason().en())
+    assertThat(d.reason().text().en())
         .isEqualTo("3 of 4 domains covered; 3 needed: the portfolio continues");
     assertThat(d.domains())
         .extracting(PortfolioDecision.DomainLine::domain, PortfolioDecision.DomainLine::best)
@@ -246,10 +246,12 @@ class ExampleProgrammesTest {
     assertThat(byModel.get("kilaw-law-7b").domainScore()).isEqualTo(69.2); // 0.6×72 + 0.4×65
     assertThat(byModel.get("kimed-law-3b").outcome())
         .isEqualTo(PortfolioDecision.ModelOutcome.BELOW_THRESHOLD);
-    assertThat(byModel.get("kimed-law-3b").reason().en()).contains("ko-bar-exam 48.0 < 50.0");
+    assertThat(byModel.get("kimed-law-3b").reason().text().en())
+        .contains("ko-bar-exam 48.0 < 50.0");
     assertThat(byModel.get("kiost-fab-3b").outcome())
         .isEqualTo(PortfolioDecision.ModelOutcome.BELOW_PASS_SCORE);
-    assertThat(byModel.get("kiost-fab-3b").reason().en()).isEqualTo("domain score 51.00 < 60.0");
+    assertThat(byModel.get("kiost-fab-3b").reason().text().en())
+        .isEqualTo("domain score 51.00 < 60.0");
     assertThat(d.institutes())
         .filteredOn(i -> i.institute().equals("kimed"))
         .singleElement()
@@ -272,7 +274,8 @@ class ExampleProgrammesTest {
         .satisfies(i -> assertThat(i.continues()).isFalse());
     // A missing result is named, never counted as zero silently.
     var missing = PortfolioDecision.evaluate(p.portfolio(), results.subList(1, results.size()));
-    assertThat(missing.models().getFirst().reason().en()).isEqualTo("no result for ko-bar-exam");
+    assertThat(missing.models().getFirst().reason().text().en())
+        .isEqualTo("no result for ko-bar-exam");
     // Bad input: a model in no institute, a benchmark of another domain.
     assertThatThrownBy(() ->
             PortfolioDecision.evaluate(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import kr.gukdae.Bilingual;
 import kr.gukdae.originality.DemoWeights.Config;
 import kr.gukdae.originality.DemoWeights.Model;
 import kr.gukdae.originality.Findings.BlockMatch;
@@ -314,7 +315,7 @@ class OriginalityAttackTest {
             Originality.Options.defaults(),
             null);
     assertThat(report.verdict()).isInstanceOf(Verdict.Original.class);
-    List<String> warnings = report.nullModels().warnings().stream().map(Findings.Text::en).toList();
+    List<String> warnings = report.nullModels().warnings().stream().map(Bilingual::en).toList();
     assertThat(warnings).anySatisfy(w -> assertThat(w).contains("null-own and null-own-tuned"));
     assertThat(warnings)
         .anySatisfy(

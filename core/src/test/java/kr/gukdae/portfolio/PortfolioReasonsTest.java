@@ -35,8 +35,8 @@ class PortfolioReasonsTest {
                 "3 of 4 domains covered; 3 needed: the portfolio continues"));
     var law = d.models().stream().filter(m -> m.model().equals("kimed-law-3b")).findFirst().get();
     assertThat(law.reason().code()).isEqualTo("BELOW_THRESHOLD");
-    assertThat(law.reason().ko()).startsWith("벤치마크 기준 미달: ko-bar-exam 48.0 < 50.0");
-    assertThat(law.reason().en())
+    assertThat(law.reason().text().ko()).startsWith("벤치마크 기준 미달: ko-bar-exam 48.0 < 50.0");
+    assertThat(law.reason().text().en())
         .startsWith("below a benchmark threshold: ko-bar-exam 48.0 < 50.0");
     assertThat(d.domains().get(3).reason())
         .isEqualTo(

@@ -47,7 +47,7 @@ public final class GpuPools {
     return new RoundResult(
         round,
         Round.Kind.WRITTEN_REVIEW,
-        "quota",
+        kr.gukdae.text.Reason.recorded("quota"),
         teams.length,
         List.of(),
         List.of(teams),

@@ -87,8 +87,8 @@ class SelectionTest {
     RoundResult.Line low = r.line("seed15");
     assertThat(low.outcome()).isEqualTo(RoundResult.Outcome.BELOW_THRESHOLD);
     assertThat(low.reason().code()).isEqualTo("BELOW_THRESHOLD");
-    assertThat(low.reason().ko()).contains("technology 평균", "< 기준 4.00", "< 전체 기준 60.00");
-    assertThat(low.reason().en())
+    assertThat(low.reason().text().ko()).contains("technology 평균", "< 기준 4.00", "< 전체 기준 60.00");
+    assertThat(low.reason().text().en())
         .contains("technology mean")
         .contains("< threshold 4.00")
         .contains("< overall threshold 60.00");
@@ -199,6 +199,38 @@ class SelectionTest {
     assertThat(read.line("seed11").reason())
         .isEqualTo(kr.gukdae.text.Reason.recorded("ranked 11 by total; the quota of 10 is filled"));
     store.rewrite(2, p -> p.replace("the quota of 10 is filled", "the quota of 9 is filled"));
+    assertThat(Selection.replay(ledger, "seed-2025", "written").matches()).isFalse();
+  }
+
+  /**
+   * A decision recorded after reasons became bilingual but before the rule did (#17): bilingual
+   * reasons, the rule an English sentence. It reads back with the rule as recorded and replays.
+   */
+  @Test
+  void aDecisionRecordedWithAnEnglishRuleStillReplays() {
+    var store = new kr.gukdae.office.TamperableLedgerStore();
+    Ledger ledger = new Ledger(store);
+    Assignment a = Selection.assign(seed.funnel(), written, apps);
+    RoundResult now =
+        Selection.run(input(Fixtures.scores(written, a, Fixtures.quality(apps), 0), a), ledger);
+    String english = "best 10 by total among those meeting every threshold";
+    assertThat(now.rule())
+        .isEqualTo(
+            new kr.gukdae.text.Reason("BEST_BY_TOTAL", "모든 기준을 충족한 신청 중 총점 상위 10개", english));
+    store.rewrite(
+        2,
+        p ->
+            p.replaceAll(
+                "\"rule\":\\{\"code\":\"[A-Z_]+\",\"en\":(\"[^\"]*\"),\"ko\":\"[^\"]*\"\\}",
+                "\"rule\":$1"));
+    assertThat(ledger.entries().get(1).payload())
+        .contains("\"rule\":\"" + english + "\"")
+        .contains("\"code\":\"QUOTA_FILLED\"");
+    assertThat(Selection.replay(ledger, "seed-2025", "written").matches()).isTrue();
+    RoundResult read = Selection.recorded(ledger).getFirst();
+    assertThat(read.rule()).isEqualTo(kr.gukdae.text.Reason.recorded(english));
+    assertThat(read.line("seed11").reason().code()).isEqualTo("QUOTA_FILLED");
+    store.rewrite(2, p -> p.replace("\"rule\":\"best 10", "\"rule\":\"best 9"));
     assertThat(Selection.replay(ledger, "seed-2025", "written").matches()).isFalse();
   }
 

@@ -80,7 +80,7 @@ final class ComparisonText {
     }
     missing.forEach((reason, tasks) ->
         out.append(Terminal.pick("참조 없음 (", "no reference ("))
-            .append(Terminal.pick(reason.ko(), reason.en()))
+            .append(Terminal.pick(reason))
             .append("): ")
             .append(String.join(", ", tasks))
             .append('\n'));

@@ -191,7 +191,7 @@ public class RegistryCommand implements GukdaeCommand {
     var d = registry.access(team, dataset, day == null ? null : Fields.date("--day", "day", day));
     System.out.println(
         (d.granted() ? Terminal.pick("허용: ", "GRANTED: ") : Terminal.pick("거부: ", "REFUSED: "))
-            + Terminal.pick(d.because().ko(), d.because().en()));
+            + Terminal.pick(d.because()));
     return d.granted() ? 0 : 1;
   }
 

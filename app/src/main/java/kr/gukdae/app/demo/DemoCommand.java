@@ -172,7 +172,7 @@ class DemoCommand implements GukdaeCommand {
   }
 
   private static String pick(Bilingual text) {
-    return Terminal.pick(text.ko(), text.en());
+    return Terminal.pick(text);
   }
 
   private static String describe(StageRatings.Rated r) {

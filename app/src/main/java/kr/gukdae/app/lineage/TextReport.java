@@ -33,7 +33,7 @@ final class TextReport {
                     + count.distinctOwners()
                     + " owners)"));
     for (var line : count.explanation()) {
-      out.println("  " + Terminal.pick(line.ko(), line.en()));
+      out.println("  " + Terminal.pick(line));
     }
     out.print(ingest(report));
     if (treeLines > 0) {

@@ -10,6 +10,7 @@ import kr.gukdae.designation.Designation;
 import kr.gukdae.designation.Designations;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.stage.Stages;
+import kr.gukdae.text.Reason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,8 @@ class DesignationController {
 
   record Verification(String id, boolean valid, String asOf, Designation designation) {}
 
-  record Applied(int stage, List<String> changes) {}
+  /** What applying a stage changed, each change in both languages (code GRANTED or LAPSED). */
+  record Applied(int stage, List<Reason> changes) {}
 
   @GetMapping
   List<Designation> registry() {

@@ -21,6 +21,7 @@ import kr.gukdae.selection.Round;
 import kr.gukdae.selection.RoundResult;
 import kr.gukdae.selection.Score;
 import kr.gukdae.selection.Selection;
+import kr.gukdae.text.Reason;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +71,8 @@ class OfficeController {
       List<Application.Document> documents,
       @Nullable List<String> suppliers) {}
 
-  record Submitted(String application, List<String> violations) {}
+  /** The application's own violations, each line in both languages under its rule as code. */
+  record Submitted(String application, List<Reason> violations) {}
 
   record SheetForm(
       String application, java.util.Map<String, Double> items, @Nullable Boolean approve) {}
@@ -132,7 +134,7 @@ class OfficeController {
           "application: 신청서가 올바르지 않습니다: " + e.getMessage(), "application: " + e.getMessage());
     }
     List<Violation> v = office.submit(p, a, who.id());
-    return new Submitted(a.id(), v.stream().map(Violation::toString).toList());
+    return new Submitted(a.id(), v.stream().map(Violation::line).toList());
   }
 
   @GetMapping("/calls/{call}/applications")

@@ -137,7 +137,7 @@ final class OfficePrinter {
                 + " eligible; "
                 + violations
                 + " violation(s)"));
-    s.violations().forEach(v -> System.out.println("  " + v));
+    s.violations().forEach(v -> System.out.println("  " + Terminal.pick(v.text())));
   }
 
   static void assigned(Map<String, List<String>> reviewersOf, Map<String, Integer> load) {
@@ -157,14 +157,14 @@ final class OfficePrinter {
                 "라운드 %s (%s): %s; 후보 %d개",
                 r.round(),
                 label(r.kind()),
-                r.rule(),
+                r.rule().text().ko(),
                 r.candidates()),
             String.format(
                 Locale.ROOT,
                 "round %s (%s): %s; %d candidates",
                 r.round(),
                 r.kind(),
-                r.rule(),
+                r.rule().text().en(),
                 r.candidates())));
     for (RoundResult.Line l : r.lines()) {
       System.out.printf(

@@ -24,7 +24,7 @@ final class PortfolioPrinter {
 
   /** A recorded reason in the run's language: the record holds both. */
   static String said(Reason r) {
-    return Terminal.pick(r.ko(), r.en());
+    return Terminal.pick(r.text());
   }
 
   static String why(PortfolioFunding.Why w) {

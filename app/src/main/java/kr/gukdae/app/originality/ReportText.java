@@ -24,16 +24,12 @@ final class ReportText {
     return Terminal.pick(v.labelKo(), v.label());
   }
 
-  private static String text(Findings.Text t) {
-    return Terminal.pick(t.ko(), t.en());
-  }
-
   static void print(Findings.Report r, PrintStream out) {
     out.println(Terminal.pick("후보:      ", "candidate: ") + r.candidate());
     out.println(
         Terminal.pick("판정:      ", "verdict:   ") + label(r.verdict()) + share(r.verdict()));
-    out.println(text(r.explanation()));
-    out.println(text(r.nullModels().describe()));
+    out.println(Terminal.pick(r.explanation()));
+    out.println(Terminal.pick(r.nullModels().describe()));
     for (Findings.ReferenceFinding f : r.findings()) {
       out.println();
       out.printf(
@@ -125,7 +121,7 @@ final class ReportText {
             Terminal.label(flag.severity()),
             Terminal.label(flag.kind()),
             flag.line(),
-            Terminal.pick(flag.explanation().ko(), flag.explanation().en()));
+            Terminal.pick(flag.explanation()));
       }
     }
   }

@@ -112,6 +112,6 @@ public final class ResultPrinter {
   /** An outcome as people read it, in this run's language (not the enum's name). */
   static String outcome(StageResult.Outcome outcome) {
     var label = kr.gukdae.stage.Explanation.label(outcome);
-    return Terminal.pick(label.ko(), label.en());
+    return Terminal.pick(label);
   }
 }

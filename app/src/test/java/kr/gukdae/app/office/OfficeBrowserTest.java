@@ -91,6 +91,25 @@ class OfficeBrowserTest {
       page.click("#application button[type=submit]");
       page.waitForSelector("#apply-result li");
       assertThat(page.textContent("#apply-result")).contains("document DEMO_VIDEO is missing");
+      // The same submission from a Korean page: the violation reads in Korean.
+      Page ko = browser.newPage();
+      ko.navigate("http://127.0.0.1:" + port + "/office/?lang=ko");
+      ko.waitForSelector("#documents input[data-kind=DEMO_VIDEO]");
+      signIn(ko, "applicant");
+      ko.fill("#consortium", "Hanbit <b>consortium</b>");
+      ko.fill("#members", "Hanbit AI | LEAD | LARGE\nSeoul University | ACADEMIC | UNIVERSITY");
+      ko.check("input[name=support][value=GPU]");
+      ko.setInputFiles(
+          "#documents input[data-kind=PLAN]", new FilePayload("plan.pdf", "application/pdf", plan));
+      ko.setInputFiles(
+          "#documents input[data-kind=ENGLISH_SUMMARY]",
+          new FilePayload("summary.pdf", "application/pdf", new byte[] {1}));
+      ko.click("#application button[type=submit]");
+      ko.waitForSelector("#apply-result li");
+      assertThat(ko.textContent("#apply-result"))
+          .contains("문서 DEMO_VIDEO이(가) 없습니다")
+          .doesNotContain("is missing");
+      ko.close();
       page.setInputFiles(
           "#documents input[data-kind=DEMO_VIDEO]",
           new FilePayload("demo.mp4", "video/mp4", new byte[] {2}));

@@ -109,6 +109,7 @@ class OfficeCommandTest {
     assertThat(out())
         .contains("selected: ")
         .contains("quota of 10 is filled")
+        .contains("best 10 by total among those meeting every threshold")
         .doesNotContainPattern("[가-힣]");
     assertThat(run(cmd, "replay", "--programme", "seed-2025", "--round", "written")).isZero();
     assertThat(out()).contains("SAME result");
@@ -122,7 +123,8 @@ class OfficeCommandTest {
     }
     assertThat(out())
         .contains("총점 순위 11위; 정원 10개가 찼습니다", "모든 기준 충족 (총점 ", "결과가 같습니다")
-        .doesNotContain("quota of", "meets every threshold");
+        .contains("모든 기준을 충족한 신청 중 총점 상위 10개")
+        .doesNotContain("quota of", "meets every threshold", "best 10 by total");
     assertThat(
             run(
                 cmd,

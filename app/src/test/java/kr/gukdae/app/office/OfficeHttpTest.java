@@ -189,6 +189,11 @@ class OfficeHttpTest {
     assertThat(reason.get("code").asString()).isEqualTo("QUOTA_FILLED");
     assertThat(reason.get("en").asString()).contains("quota of 10 is filled");
     assertThat(reason.get("ko").asString()).contains("정원 10개가 찼습니다");
+    var rule = decision.get("rule");
+    assertThat(rule.get("code").asString()).isEqualTo("BEST_BY_TOTAL");
+    assertThat(rule.get("en").asString())
+        .isEqualTo("best 10 by total among those meeting every threshold");
+    assertThat(rule.get("ko").asString()).isEqualTo("모든 기준을 충족한 신청 중 총점 상위 10개");
     var replay = office.ok("GET", base + "/rounds/written/replay", null);
     assertThat(replay.get("matches").asBoolean()).isTrue();
     var whatIf =
@@ -213,6 +218,10 @@ class OfficeHttpTest {
         .get("rv01")
         .refused(403, "forbidden", "POST", "/api/designations/apply?stage=1", null);
     var applied = office.ok("POST", "/api/designations/apply?stage=1", null);
+    var granted = applied.get("changes").get(0);
+    assertThat(granted.get("code").asString()).isEqualTo("GRANTED");
+    assertThat(granted.get("en").asString()).startsWith("granted KAI-M-");
+    assertThat(granted.get("ko").asString()).startsWith("지정 부여 KAI-M-");
     assertThat(applied.get("changes").toString()).contains("granted KAI-M-hanbit");
     var verified = anonymous.ok("GET", "/api/designations/KAI-M-hanbit", null);
     assertThat(verified.get("valid").asBoolean()).isTrue();

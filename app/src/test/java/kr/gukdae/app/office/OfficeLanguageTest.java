@@ -97,6 +97,10 @@ class OfficeLanguageTest {
         .doesNotContain("is missing");
     assertThat(run("--lang", "en", "office", "eligibility", "--programme", "seed-2025").out())
         .contains("hanbit: eligibility.requiredDocuments: document DEMO_VIDEO is missing");
+    // The seal records the violation in both languages and prints it in the run's language.
+    assertThat(office("ko", "seal", "--programme", "seed-2025"))
+        .contains("위반 1건", "hanbit: eligibility.requiredDocuments: 문서 DEMO_VIDEO이(가) 없습니다")
+        .doesNotContain("is missing");
   }
 
   /** The open-source finding's reasons, recorded in the ledger, in the run's language. */
