@@ -8,92 +8,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import kr.gukdae.eval.tasks.TaskRegistry;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.originality.DType;
 import kr.gukdae.originality.DemoWeights;
 import kr.gukdae.testing.InProcessLauncher;
 import kr.gukdae.testing.InProcessLauncher.Run;
+import kr.gukdae.testing.LineRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every standalone command, run in this JVM under {@code --lang ko} and {@code --lang en}: in
- * Korean no line a person reads is English only, in English none carries Hangul. A line is English
- * only when it has a plain English word (letters only, not an option, path, identifier or number)
- * and no Hangul; words that are the user's own data (model, task and repo names, task files'
- * descriptions) are taken out first. A new header, label or sentence printed without {@link
- * Terminal#pick} fails here.
+ * Every standalone command, run in this JVM under {@code --lang ko} and {@code --lang en}, checked
+ * by {@link LineRule}: in Korean no line a person reads is English only, in English none carries
+ * Hangul, once the user's own data (model, task and repo names, task files' descriptions) is taken
+ * out. A new header, label or sentence printed without {@link Terminal#pick} fails here.
  */
 class BilingualOutputTest {
 
   @RegisterExtension InProcessLauncher gukdae = new InProcessLauncher();
 
   @TempDir Path dir;
-
-  /** A plain word: letters only, standing alone (not part of an option, path or identifier). */
-  private static final Pattern WORD =
-      Pattern.compile("(?<![\\p{Alnum}_./@=<-])\\p{Alpha}{2,}(?![\\p{Alnum}_./@=>-])");
-
-  /** Words that read the same in both languages: units, acronyms and names of methods. */
-  private static final Set<String> SHARED =
-      Set.of(
-          "seq",
-          "sha",
-          "SHA",
-          "URL",
-          "JSON",
-          "CSV",
-          "YAML",
-          "GGUF",
-          "id",
-          "ids",
-          "ok",
-          "Hub",
-          "hub",
-          "Bradley",
-          "Terry",
-          "Elo",
-          "demo",
-          "DEMO",
-          "eval",
-          "gukdae",
-          "YYYY",
-          "MM",
-          "DD",
-          "web",
-          "vLLM",
-          "SGLang",
-          "TGI",
-          "Ollama",
-          "API",
-          "HTTP",
-          "base",
-          "model",
-          "run",
-          "lm",
-          "none",
-          "acc",
-          "exact",
-          "match",
-          "strict",
-          "flexible",
-          "extract",
-          "metric",
-          "NAME",
-          "DIR",
-          "FILE",
-          "cpp",
-          "llama",
-          "key",
-          "host",
-          "port",
-          "openai",
-          "lexical",
-          "constant");
 
   /** The terminal reads the pages' word table: both languages, the same names, parsed whole. */
   @Test
@@ -259,19 +195,7 @@ class BilingualOutputTest {
 
   /** Runs the command in both languages and checks every line of both outputs. */
   private void check(List<String> data, String... args) {
-    Run ko = run("ko", args);
-    Run en = run("en", args);
-    assertThat(ko.out()).as("Korean and English output differ").isNotEqualTo(en.out());
-    for (String line : ko.out().lines().toList()) {
-      assertThat(englishOnly(line, data))
-          .as("English-only line under --lang ko in 'gukdae %s':%n%s", args[0], line)
-          .isFalse();
-    }
-    for (String line : en.out().lines().toList()) {
-      assertThat(hangul(withoutData(line, data)))
-          .as("Hangul under --lang en in 'gukdae %s':%n%s", args[0], line)
-          .isFalse();
-    }
+    LineRule.check(String.join(" ", args), run("ko", args).out(), run("en", args).out(), data);
   }
 
   private Run run(String language, String... args) {
@@ -282,36 +206,11 @@ class BilingualOutputTest {
     return run;
   }
 
-  /** Whether a line has an English word left once data, options and paths are taken out. */
   static boolean englishOnly(String line, List<String> data) {
-    if (hangul(line)) {
-      return false;
-    }
-    String rest =
-        withoutData(line, data)
-            .replaceAll("\\S*[/\\\\]\\S*", " ")
-            .replaceAll("(?<!\\S)--?[\\w-]+", " ");
-    var m = WORD.matcher(rest);
-    while (m.find()) {
-      if (!SHARED.contains(m.group())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The line with the user's data taken out, longest first (a name may contain another). */
-  static String withoutData(String line, List<String> data) {
-    String rest = line;
-    for (String d : data.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-      if (!d.isBlank()) {
-        rest = rest.replace(d, " ");
-      }
-    }
-    return rest;
+    return LineRule.englishOnly(line, data);
   }
 
   static boolean hangul(String text) {
-    return text.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3);
+    return LineRule.hangul(text);
   }
 }
