@@ -120,6 +120,10 @@ public final class Launcher {
         .sorted(Comparator.comparing(Launcher::nameOf))
         .forEach(command -> root.addSubcommand(nameOf(command), command));
     root.setCaseInsensitiveEnumValuesAllowed(true);
+    if (Terminal.korean()) {
+      // after the commands are added: picocli hands the bundle down to those already there
+      root.setResourceBundle(KoreanHelp.bundle());
+    }
     FriendlyErrors friendly = new FriendlyErrors();
     root.setExecutionExceptionHandler(friendly);
     root.setParameterExceptionHandler(friendly);

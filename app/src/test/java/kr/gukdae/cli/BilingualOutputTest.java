@@ -3,11 +3,16 @@ package kr.gukdae.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import kr.gukdae.eval.tasks.TaskRegistry;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.originality.DType;
@@ -18,6 +23,7 @@ import kr.gukdae.testing.LineRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Every standalone command, run in this JVM under {@code --lang ko} and {@code --lang en}, checked
@@ -183,6 +189,80 @@ class BilingualOutputTest {
     assertThat(reasons)
         .allMatch(BilingualOutputTest::hangul)
         .noneMatch(r -> englishOnly(r, List.of()));
+  }
+
+  /**
+   * {@code --help} of the command list, every command and every subcommand, in both languages:
+   * descriptions, picocli's headings and its built-in {@code -h}/{@code -V} lines. What a user
+   * types reads the same in both: command names (in examples) and the upper-case placeholders an
+   * option declares for its value ({@code FILE}, {@code JUDGE}). Lines are not wrapped here: at 80
+   * columns picocli may put the last identifiers of a Korean sentence on a line of their own.
+   */
+  @Test
+  void helpOfEveryCommand() {
+    String width = System.getProperty(WIDTH);
+    System.setProperty(WIDTH, "400");
+    try {
+      // 국대 is the project's name, written in Hangul in its English description too
+      check(List.of("국대"), "--help");
+      int commands = 0;
+      for (Class<?> type : CommandClasses.all()) {
+        // A tree per language, as the launcher builds it for one command's help (QuickAnswers).
+        Map<String, Map<List<String>, String>> help = new java.util.HashMap<>();
+        Set<String> typed = new TreeSet<>();
+        for (String language : List.of("ko", "en")) {
+          Locale.setDefault(Locale.Category.DISPLAY, Locale.forLanguageTag(language));
+          CommandLine tree =
+              QuickAnswers.helpTree(type)
+                  .orElseThrow(() -> new AssertionError(type + ": help needs Spring"));
+          Map<List<String>, String> outputs = new java.util.LinkedHashMap<>();
+          collect(
+              tree, tree.getSubcommands().values().iterator().next(), List.of(), outputs, typed);
+          help.put(language, outputs);
+        }
+        for (List<String> command : help.get("ko").keySet()) {
+          LineRule.check(
+              String.join(" ", command) + " --help",
+              help.get("ko").get(command),
+              help.get("en").get(command),
+              List.copyOf(typed));
+          commands++;
+        }
+      }
+      assertThat(commands).isGreaterThan(60);
+    } finally {
+      if (width == null) {
+        System.clearProperty(WIDTH);
+      } else {
+        System.setProperty(WIDTH, width);
+      }
+    }
+  }
+
+  private static final String WIDTH = "picocli.usage.width";
+
+  /** The help of {@code command} and every subcommand under it, and the words a user types. */
+  private static void collect(
+      CommandLine root,
+      CommandLine command,
+      List<String> above,
+      Map<List<String>, String> out,
+      Set<String> typed) {
+    List<String> path = new ArrayList<>(above);
+    path.add(command.getCommandName());
+    List<String> args = new ArrayList<>(path);
+    args.add("--help");
+    StringWriter text = new StringWriter();
+    root.setOut(new PrintWriter(text, true));
+    assertThat(root.execute(args.toArray(String[]::new))).as(path.toString()).isZero();
+    out.put(path, text.toString());
+    typed.add(command.getCommandName());
+    var spec = command.getCommandSpec();
+    spec.options().forEach(o -> typed.add(o.paramLabel()));
+    spec.positionalParameters().forEach(p -> typed.add(p.paramLabel()));
+    command.getSubcommands().values().stream()
+        .distinct()
+        .forEach(sub -> collect(root, sub, path, out, typed));
   }
 
   /** What lines starting with {@code prefix} say in their outermost parentheses. */
