@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import kr.gukdae.app.data.DataRegistry;
+import kr.gukdae.office.OfficeFiles;
+import kr.gukdae.office.OfficeProgramme;
 import kr.gukdae.testing.InProcessLauncher;
 import kr.gukdae.testing.InProcessLauncher.Run;
 import kr.gukdae.testing.LineRule;
@@ -20,8 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Commands that need the database, run in both languages under {@link LineRule} (the rule {@link
  * BilingualOutputTest} holds the standalone commands to) on the shared test context's embedded
  * database, not a context of their own: the dataset registry from a supplier to access decisions
- * and an openness shortfall, the database ledger's check, and the office's designation registry. A
- * command that records something runs once per language under names of its own.
+ * and an openness shortfall, the database ledger's check, and the office's read-only commands
+ * (designations, a programme's check and eligibility, hires, the portfolio). A command that records
+ * something runs once per language under names of its own.
  */
 class BilingualDatabaseOutputTest extends SharedHttpContext {
 
@@ -146,6 +149,22 @@ class BilingualDatabaseOutputTest extends SharedHttpContext {
     // Other tests share this ledger and some break it on purpose: intact or not, both read.
     check(List.of(), Set.of(0, 1), "audit", "verify");
     check(List.of(), OK, "office", "designations");
+  }
+
+  /**
+   * The office's read-only commands on the shipped examples. The programme's own words (its name,
+   * its sources' titles and notes, as its file writes them) are data, printed as written.
+   */
+  @Test
+  void officeReadsTheShippedExamples() {
+    OfficeProgramme seed = OfficeFiles.programme("seed-2025");
+    List<String> words = new ArrayList<>(List.of(seed.programme()));
+    seed.sources().forEach(s -> words.addAll(List.of(s.title(), s.note())));
+    check(words, OK, "office", "check", "--programme", "seed-2025");
+    check(words, Set.of(0, 1), "office", "eligibility", "--programme", "seed-2025");
+    check(words, OK, "support", "talent", "--programme", "seed-2025");
+    String institutes = OfficeFiles.programme("institutes").programme();
+    check(List.of(institutes), OK, "portfolio", "show", "--programme", "institutes");
   }
 
   /** Runs the command in both languages and checks every line of both outputs. */
