@@ -63,8 +63,7 @@ public final class Launcher {
     }
     boolean web = needsWebServer(args);
     // Spring takes seconds to start: say so at once (stderr keeps stdout for results).
-    System.err.println(
-        web ? "gukdae: starting the web server and database…" : "gukdae: opening the database…");
+    System.err.println(starting(web));
     ConfigurableApplicationContext context = start(args, web, options);
     int exitCode = commandLine(context).execute(args);
     if (web && exitCode == 0 && context.isActive()) {
@@ -72,6 +71,14 @@ public final class Launcher {
     }
     context.close();
     return exitCode;
+  }
+
+  /** The line on stderr before Spring starts, in this run's language (stdout keeps results). */
+  static String starting(boolean web) {
+    return web
+        ? Terminal.pick(
+            "gukdae: 웹 서버와 데이터베이스를 시작하는 중…", "gukdae: starting the web server and database…")
+        : Terminal.pick("gukdae: 데이터베이스를 여는 중…", "gukdae: opening the database…");
   }
 
   /** The application context, with or without the web server; framework logs only if verbose. */
@@ -120,6 +127,10 @@ public final class Launcher {
         .sorted(Comparator.comparing(Launcher::nameOf))
         .forEach(command -> root.addSubcommand(nameOf(command), command));
     root.setCaseInsensitiveEnumValuesAllowed(true);
+    if (Terminal.korean()) {
+      // after the commands are added: picocli hands the bundle down to those already there
+      root.setResourceBundle(KoreanHelp.bundle());
+    }
     FriendlyErrors friendly = new FriendlyErrors();
     root.setExecutionExceptionHandler(friendly);
     root.setParameterExceptionHandler(friendly);

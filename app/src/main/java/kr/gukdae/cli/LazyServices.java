@@ -27,7 +27,7 @@ final class LazyServices implements AppServices, AutoCloseable {
   @Override
   public synchronized <T> T get(Class<T> type) {
     if (context == null) {
-      System.err.println("gukdae: opening the database…");
+      System.err.println(Launcher.starting(false));
       context = Launcher.start(args, false, options);
     }
     return context.getBean(type);

@@ -10,6 +10,8 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Answers {@code gukdae}, {@code --help} and {@code --version} (for the root or any command)
@@ -52,8 +54,38 @@ final class QuickAnswers {
       CommandClasses.all().forEach(type -> list.add(listEntry(type)));
       return Optional.of(Launcher.tree(list).execute(args));
     }
-    Optional<Object> command = build(named.get());
-    return command.map(c -> Launcher.tree(List.of(c)).execute(args));
+    Optional<CommandLine> tree = helpTree(named.get());
+    if (tree.isPresent() && !asksForHelp(tree.get(), args)) {
+      return Optional.empty(); // e.g. 'registry version --version 1.0': a value, not a question
+    }
+    // a tree of its own: parsing above left its values in the first one's fields
+    return helpTree(named.get()).map(t -> t.execute(args));
+  }
+
+  /**
+   * Whether picocli reads the line as a request for help or a version: {@code --version} is also
+   * some commands' own option (a dataset's version), which must run the command. A line picocli
+   * cannot parse is answered here too: its handler says why without starting Spring.
+   */
+  private static boolean asksForHelp(CommandLine tree, String... args) {
+    try {
+      for (ParseResult p = tree.parseArgs(args); p != null; p = p.subcommand()) {
+        if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+          return true;
+        }
+      }
+      return false;
+    } catch (ParameterException e) {
+      return true;
+    }
+  }
+
+  /**
+   * The root with this one command under it, as its help prints it (nothing is started), or empty
+   * when the command cannot be built without Spring.
+   */
+  static Optional<CommandLine> helpTree(Class<?> type) {
+    return build(type).map(c -> Launcher.tree(List.of(c)));
   }
 
   /** A standalone command ready to run, its services started only when it asks. */
@@ -91,7 +123,13 @@ final class QuickAnswers {
   private static CommandLine listEntry(Class<?> type) {
     Command annotation = type.getAnnotation(Command.class);
     CommandSpec spec = CommandSpec.create().name(annotation.name());
-    spec.usageMessage().description(summary(annotation.description()));
+    // The list shows a header before a description, and under --lang ko picocli would replace a
+    // description by the Korean file's lines, of which the list shows only the first.
+    String[] description =
+        Terminal.korean()
+            ? KoreanHelp.description(annotation.name()).orElse(annotation.description())
+            : annotation.description();
+    spec.usageMessage().header(summary(description));
     return new CommandLine(spec);
   }
 

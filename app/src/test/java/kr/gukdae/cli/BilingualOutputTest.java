@@ -3,97 +3,39 @@ package kr.gukdae.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 import kr.gukdae.eval.tasks.TaskRegistry;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.originality.DType;
 import kr.gukdae.originality.DemoWeights;
 import kr.gukdae.testing.InProcessLauncher;
 import kr.gukdae.testing.InProcessLauncher.Run;
+import kr.gukdae.testing.LineRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
- * Every standalone command, run in this JVM under {@code --lang ko} and {@code --lang en}: in
- * Korean no line a person reads is English only, in English none carries Hangul. A line is English
- * only when it has a plain English word (letters only, not an option, path, identifier or number)
- * and no Hangul; words that are the user's own data (model, task and repo names, task files'
- * descriptions) are taken out first. A new header, label or sentence printed without {@link
- * Terminal#pick} fails here.
+ * Every standalone command, run in this JVM under {@code --lang ko} and {@code --lang en}, checked
+ * by {@link LineRule}: in Korean no line a person reads is English only, in English none carries
+ * Hangul, once the user's own data (model, task and repo names, task files' descriptions) is taken
+ * out. A new header, label or sentence printed without {@link Terminal#pick} fails here.
  */
 class BilingualOutputTest {
 
   @RegisterExtension InProcessLauncher gukdae = new InProcessLauncher();
 
   @TempDir Path dir;
-
-  /** A plain word: letters only, standing alone (not part of an option, path or identifier). */
-  private static final Pattern WORD =
-      Pattern.compile("(?<![\\p{Alnum}_./@=<-])\\p{Alpha}{2,}(?![\\p{Alnum}_./@=>-])");
-
-  /** Words that read the same in both languages: units, acronyms and names of methods. */
-  private static final Set<String> SHARED =
-      Set.of(
-          "seq",
-          "sha",
-          "SHA",
-          "URL",
-          "JSON",
-          "CSV",
-          "YAML",
-          "GGUF",
-          "id",
-          "ids",
-          "ok",
-          "Hub",
-          "hub",
-          "Bradley",
-          "Terry",
-          "Elo",
-          "demo",
-          "DEMO",
-          "eval",
-          "gukdae",
-          "YYYY",
-          "MM",
-          "DD",
-          "web",
-          "vLLM",
-          "SGLang",
-          "TGI",
-          "Ollama",
-          "API",
-          "HTTP",
-          "base",
-          "model",
-          "run",
-          "lm",
-          "none",
-          "acc",
-          "exact",
-          "match",
-          "strict",
-          "flexible",
-          "extract",
-          "metric",
-          "NAME",
-          "DIR",
-          "FILE",
-          "cpp",
-          "llama",
-          "key",
-          "host",
-          "port",
-          "openai",
-          "lexical",
-          "constant");
 
   /** The terminal reads the pages' word table: both languages, the same names, parsed whole. */
   @Test
@@ -249,6 +191,80 @@ class BilingualOutputTest {
         .noneMatch(r -> englishOnly(r, List.of()));
   }
 
+  /**
+   * {@code --help} of the command list, every command and every subcommand, in both languages:
+   * descriptions, picocli's headings and its built-in {@code -h}/{@code -V} lines. What a user
+   * types reads the same in both: command names (in examples) and the upper-case placeholders an
+   * option declares for its value ({@code FILE}, {@code JUDGE}). Lines are not wrapped here: at 80
+   * columns picocli may put the last identifiers of a Korean sentence on a line of their own.
+   */
+  @Test
+  void helpOfEveryCommand() {
+    String width = System.getProperty(WIDTH);
+    System.setProperty(WIDTH, "400");
+    try {
+      // 국대 is the project's name, written in Hangul in its English description too
+      check(List.of("국대"), "--help");
+      int commands = 0;
+      for (Class<?> type : CommandClasses.all()) {
+        // A tree per language, as the launcher builds it for one command's help (QuickAnswers).
+        Map<String, Map<List<String>, String>> help = new java.util.HashMap<>();
+        Set<String> typed = new TreeSet<>();
+        for (String language : List.of("ko", "en")) {
+          Locale.setDefault(Locale.Category.DISPLAY, Locale.forLanguageTag(language));
+          CommandLine tree =
+              QuickAnswers.helpTree(type)
+                  .orElseThrow(() -> new AssertionError(type + ": help needs Spring"));
+          Map<List<String>, String> outputs = new java.util.LinkedHashMap<>();
+          collect(
+              tree, tree.getSubcommands().values().iterator().next(), List.of(), outputs, typed);
+          help.put(language, outputs);
+        }
+        for (List<String> command : help.get("ko").keySet()) {
+          LineRule.check(
+              String.join(" ", command) + " --help",
+              help.get("ko").get(command),
+              help.get("en").get(command),
+              List.copyOf(typed));
+          commands++;
+        }
+      }
+      assertThat(commands).isGreaterThan(60);
+    } finally {
+      if (width == null) {
+        System.clearProperty(WIDTH);
+      } else {
+        System.setProperty(WIDTH, width);
+      }
+    }
+  }
+
+  private static final String WIDTH = "picocli.usage.width";
+
+  /** The help of {@code command} and every subcommand under it, and the words a user types. */
+  private static void collect(
+      CommandLine root,
+      CommandLine command,
+      List<String> above,
+      Map<List<String>, String> out,
+      Set<String> typed) {
+    List<String> path = new ArrayList<>(above);
+    path.add(command.getCommandName());
+    List<String> args = new ArrayList<>(path);
+    args.add("--help");
+    StringWriter text = new StringWriter();
+    root.setOut(new PrintWriter(text, true));
+    assertThat(root.execute(args.toArray(String[]::new))).as(path.toString()).isZero();
+    out.put(path, text.toString());
+    typed.add(command.getCommandName());
+    var spec = command.getCommandSpec();
+    spec.options().forEach(o -> typed.add(o.paramLabel()));
+    spec.positionalParameters().forEach(p -> typed.add(p.paramLabel()));
+    command.getSubcommands().values().stream()
+        .distinct()
+        .forEach(sub -> collect(root, sub, path, out, typed));
+  }
+
   /** What lines starting with {@code prefix} say in their outermost parentheses. */
   private static List<String> inside(String out, String prefix) {
     return out.lines()
@@ -259,19 +275,7 @@ class BilingualOutputTest {
 
   /** Runs the command in both languages and checks every line of both outputs. */
   private void check(List<String> data, String... args) {
-    Run ko = run("ko", args);
-    Run en = run("en", args);
-    assertThat(ko.out()).as("Korean and English output differ").isNotEqualTo(en.out());
-    for (String line : ko.out().lines().toList()) {
-      assertThat(englishOnly(line, data))
-          .as("English-only line under --lang ko in 'gukdae %s':%n%s", args[0], line)
-          .isFalse();
-    }
-    for (String line : en.out().lines().toList()) {
-      assertThat(hangul(withoutData(line, data)))
-          .as("Hangul under --lang en in 'gukdae %s':%n%s", args[0], line)
-          .isFalse();
-    }
+    LineRule.check(String.join(" ", args), run("ko", args).out(), run("en", args).out(), data);
   }
 
   private Run run(String language, String... args) {
@@ -282,36 +286,11 @@ class BilingualOutputTest {
     return run;
   }
 
-  /** Whether a line has an English word left once data, options and paths are taken out. */
   static boolean englishOnly(String line, List<String> data) {
-    if (hangul(line)) {
-      return false;
-    }
-    String rest =
-        withoutData(line, data)
-            .replaceAll("\\S*[/\\\\]\\S*", " ")
-            .replaceAll("(?<!\\S)--?[\\w-]+", " ");
-    var m = WORD.matcher(rest);
-    while (m.find()) {
-      if (!SHARED.contains(m.group())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The line with the user's data taken out, longest first (a name may contain another). */
-  static String withoutData(String line, List<String> data) {
-    String rest = line;
-    for (String d : data.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-      if (!d.isBlank()) {
-        rest = rest.replace(d, " ");
-      }
-    }
-    return rest;
+    return LineRule.englishOnly(line, data);
   }
 
   static boolean hangul(String text) {
-    return text.codePoints().anyMatch(c -> c >= 0xAC00 && c <= 0xD7A3);
+    return LineRule.hangul(text);
   }
 }

@@ -81,6 +81,45 @@ class LauncherTest {
     assertThat(audit.out()).contains("Usage: gukdae audit verify", "--file");
   }
 
+  /**
+   * {@code --version} is also the option of a dataset's version: a line that gives it a value runs
+   * the command (in Spring), where it used to be answered without Spring and run with no database.
+   */
+  @Test
+  void aCommandsOwnVersionOptionIsNoQuestion() {
+    assertThat(
+            capture(
+                    "registry",
+                    "version",
+                    "--dataset",
+                    "d",
+                    "--version",
+                    "1",
+                    "--bytes",
+                    "1",
+                    "--records",
+                    "1")
+                .code())
+        .isEmpty();
+    assertThat(
+            capture(
+                    "data",
+                    "claim",
+                    "--team",
+                    "t",
+                    "--root",
+                    "r",
+                    "--dataset",
+                    "d",
+                    "--version",
+                    "v")
+                .code())
+        .isEmpty();
+    Answer help = capture("registry", "version", "--help");
+    assertThat(help.code()).contains(0);
+    assertThat(help.out()).contains("Usage: gukdae registry version", "--version=<version>");
+  }
+
   @Test
   void globalOptionsAreTakenOutWhereverTheyStand() {
     GlobalOptions options = GlobalOptions.parse("ratings", "--verbose", "--lang", "ko", "--x");

@@ -142,8 +142,11 @@ class StandaloneLaunchTest {
             "alice",
             "--role",
             "voter",
-            "--verbose");
-    assertThat(account.err().lines().findFirst()).contains("gukdae: opening the database…");
+            "--verbose",
+            "--lang",
+            "ko");
+    // in the chosen language, like everything else it prints (English: OriginalityCommandTest)
+    assertThat(account.err().lines().findFirst()).contains("gukdae: 데이터베이스를 여는 중…");
     assertThat(account.exit()).as(account.out() + account.err()).isZero();
     assertThat(account.spring()).isTrue();
     assertThat(account.webServer()).isFalse();

@@ -152,6 +152,12 @@ public class DataCommand implements GukdaeCommand {
         "Exit code 0 when supported."
       })
   int claim(
+      @Option(
+              names = {"-h", "--help"},
+              usageHelp = true,
+              descriptionKey = "mixinStandardHelpOptions.help",
+              description = "Show this help message and exit.")
+          boolean help,
       @Option(names = "--team", required = true) String team,
       @Option(names = "--root", required = true) String root,
       @Option(names = "--dataset", required = true) String dataset,
@@ -262,7 +268,7 @@ public class DataCommand implements GukdaeCommand {
       @Option(
               names = "--method",
               defaultValue = "gpt3",
-              description = "gpt3 (13-gram, any) or palm (8-gram, 70%)")
+              description = "gpt3 (13-gram, any) or palm (8-gram, 70%%)")
           String method,
       @Option(names = "--normaliser", description = "default: the one the n-gram file names")
           @Nullable String normaliser,
@@ -324,6 +330,12 @@ public class DataCommand implements GukdaeCommand {
             + " as the next round and the diff from the previous round is printed."
       })
   int quality(
+      @Option(
+              names = {"-h", "--help"},
+              usageHelp = true,
+              descriptionKey = "mixinStandardHelpOptions.help",
+              description = "Show this help message and exit.")
+          boolean help,
       @Option(names = "--file", required = true) Path file,
       @Option(names = "--field", defaultValue = "text") String field,
       @Option(names = "--thresholds", description = "JSON file of the programme's limits")

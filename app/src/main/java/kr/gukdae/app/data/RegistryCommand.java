@@ -130,6 +130,12 @@ public class RegistryCommand implements GukdaeCommand {
 
   @Command(name = "version", description = "Register a dataset version.")
   int version(
+      @Option(
+              names = {"-h", "--help"},
+              usageHelp = true,
+              descriptionKey = "mixinStandardHelpOptions.help",
+              description = "Show this help message and exit.")
+          boolean help,
       @Option(names = "--dataset", required = true) String dataset,
       @Option(names = "--version", required = true) String version,
       @Option(names = "--bytes", required = true) long bytes,

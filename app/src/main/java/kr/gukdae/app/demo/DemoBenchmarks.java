@@ -1,8 +1,10 @@
 package kr.gukdae.app.demo;
 
 import java.util.List;
+import java.util.Locale;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalService;
+import kr.gukdae.cli.Terminal;
 import kr.gukdae.eval.run.EvalOutcome;
 import kr.gukdae.eval.run.ProgressListener;
 import kr.gukdae.stage.EvaluationPlan;
@@ -29,8 +31,15 @@ final class DemoBenchmarks {
       String model = DemoTeamModels.submitted(team, stage);
       EvalOutcome outcome = eval.run(EvalRequest.demo(model, tasks), ProgressListener.NONE);
       System.out.printf(
-          "  %-10s %-16s %d tasks, %d errors, run %s%n",
-          team.id(), model, tasks.size(), outcome.errors(), outcome.manifest().runId());
+          Locale.ROOT,
+          Terminal.pick(
+              "  %-10s %-16s 과제 %d개, 오류 %d개, 실행 %s%n",
+              "  %-10s %-16s %d tasks, %d errors, run %s%n"),
+          team.id(),
+          model,
+          tasks.size(),
+          outcome.errors(),
+          outcome.manifest().runId());
     }
   }
 }

@@ -15,6 +15,7 @@ import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.app.review.ReviewService;
 import kr.gukdae.app.stage.ResultPrinter;
 import kr.gukdae.app.stage.StageService;
+import kr.gukdae.app.stage.VerificationText;
 import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.cli.Launcher;
 import kr.gukdae.cli.Terminal;
@@ -104,31 +105,56 @@ class DemoCommand implements GukdaeCommand {
     StageDef stage = program.stage(STAGE);
     List<Team> teams = program.teamsIn(STAGE);
     EvaluationPlan plan = EvaluationPlan.of(program);
-    System.out.println("DEMO — every number below is computed from built-in demo models and demo");
-    System.out.println("data; none describes a real team or model. 데모 데이터입니다.");
+    System.out.println(
+        Terminal.pick(
+            "DEMO — 아래 숫자는 모두 내장 데모 모델과 데모 데이터로 계산한 것입니다.",
+            "DEMO — every number below is computed from built-in demo models and demo"));
+    System.out.println(
+        Terminal.pick("실제 팀이나 모델을 나타내는 숫자는 없습니다.", "data; none describes a real team or model."));
     System.out.println();
-    System.out.println("1/5 benchmarks (bundled sample rows, demo models):");
+    System.out.println(
+        Terminal.pick(
+            "1/5 벤치마크 (내장 샘플 행, 데모 모델):", "1/5 benchmarks (bundled sample rows, demo models):"));
     System.out.println("  " + Terminal.sampleRowsBanner());
     DemoBenchmarks.run(eval, program, STAGE, teams);
-    System.out.println("2/5 user evaluation (simulated blind expert votes, Bradley–Terry):");
+    System.out.println(
+        Terminal.pick(
+            "2/5 사용자 평가 (모의 블라인드 전문가 투표, Bradley–Terry):",
+            "2/5 user evaluation (simulated blind expert votes, Bradley–Terry):"));
     battles.record("demo-" + SEED, DemoArena.battles(teams, STAGE, SEED), "EXPERT");
     var from = stage.start().atStartOfDay().toInstant(ZoneOffset.UTC);
     var to = stage.evaluationDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     StageRatings.Slice slice = ratings.rate(plan.arenaVoters().name(), from, to);
-    System.out.printf("  %d votes (%s, %s .. %s)%n", slice.votes(), slice.voters(), from, to);
+    System.out.printf(
+        Locale.ROOT,
+        Terminal.pick("  투표 %d표 (%s, %s .. %s)%n", "  %d votes (%s, %s .. %s)%n"),
+        slice.votes(),
+        slice.voters(),
+        from,
+        to);
     slice.ratings().forEach(r -> System.out.println("  " + describe(r)));
-    System.out.println("3/5 expert review (simulated sheets, conflicts of interest excluded)");
+    System.out.println(
+        Terminal.pick(
+            "3/5 전문가 심사 (모의 심사표, 이해 충돌 제외)",
+            "3/5 expert review (simulated sheets, conflicts of interest excluded)"));
     // the bundled demo programme declares a panel; without one the demo file is broken
     var panel = Objects.requireNonNull(program.panel(), "demo programme declares no review panel");
     int sheets = DemoReviews.run(reviews, panel, teams, STAGE, SEED);
-    System.out.println("  " + sheets + " sheets submitted");
-    System.out.println("4/5 originality (generated weights vs a 'foreign public' model):");
+    System.out.println(
+        Terminal.pick("  심사표 " + sheets + "장 제출됨", "  " + sheets + " sheets submitted"));
+    System.out.println(
+        Terminal.pick(
+            "4/5 독자성 (생성한 가중치 대 '해외 공개' 모델):",
+            "4/5 originality (generated weights vs a 'foreign public' model):"));
     DemoOriginality.run(originality, teams, STAGE, dir.resolve("weights"));
     // The teams hand these weights in as their stage submission: the checks are of exactly them.
     for (Team team : teams) {
       stages.submit(loaded, STAGE, team.id(), dir.resolve("weights").resolve(team.id()), "demo");
     }
-    System.out.println("5/5 derivative models (demo model-tree metadata, stage window):");
+    System.out.println(
+        Terminal.pick(
+            "5/5 파생 모델 (데모 모델 트리 메타데이터, 단계 기간):",
+            "5/5 derivative models (demo model-tree metadata, stage window):"));
     Lineage demoTrees = Lineage.demo();
     for (Team team : teams) {
       String root = plan.lineageRoots().get(team.id());
@@ -137,7 +163,12 @@ class DemoCommand implements GukdaeCommand {
       }
       DerivativeCount count = demoTrees.count(root, CountRules.defaults().window(from, to));
       lineage.save(count, demoTrees.report(), "demo model-tree metadata");
-      System.out.printf("  %-10s %-26s %d counted derivatives%n", team.id(), root, count.counted());
+      System.out.printf(
+          Locale.ROOT,
+          Terminal.pick("  %-10s %-26s 집계된 파생 모델 %d개%n", "  %-10s %-26s %d counted derivatives%n"),
+          team.id(),
+          root,
+          count.counted());
     }
 
     System.out.println();
@@ -148,13 +179,17 @@ class DemoCommand implements GukdaeCommand {
     var decided = stages.decide(loaded, STAGE, "demo", true, reason);
     StageResult result = decided.result();
     ResultPrinter.print(result, System.out);
-    System.out.println("why:");
+    System.out.println(Terminal.pick("이유:", "why:"));
     for (Explanation e : Explanation.of(result, stage.refillGateFailures())) {
-      System.out.printf("  %-10s %s: %s%n", e.team(), pick(e.outcomeLabel()), pick(e.rule()));
+      System.out.printf(
+          Locale.ROOT, "  %-10s %s: %s%n", e.team(), pick(e.outcomeLabel()), pick(e.rule()));
     }
-    System.out.println("decision recorded at ledger seq " + decided.ledgerSeq());
+    System.out.println(
+        Terminal.pick(
+            "결정을 원장 seq " + decided.ledgerSeq() + "에 기록함",
+            "decision recorded at ledger seq " + decided.ledgerSeq()));
     var verification = ledger.verify();
-    System.out.println("ledger: " + verification.describe());
+    System.out.println(VerificationText.of(verification));
     Path reports = dir.resolve("reports");
     boolean pdf = Reports.pdfFontAvailable();
     var files =
@@ -162,11 +197,20 @@ class DemoCommand implements GukdaeCommand {
             ? Reports.writeAll(result, program.disclosure(), reports, verification.headHash())
             : Reports.writeHtml(result, program.disclosure(), reports, verification.headHash());
     if (!pdf) {
-      System.out.println("PDF reports skipped: no Korean font (apt-get install fonts-nanum)");
+      System.out.println(
+          Terminal.pick(
+              "PDF 보고서 건너뜀: 한글 글꼴 없음 (apt-get install fonts-nanum)",
+              "PDF reports skipped: no Korean font (apt-get install fonts-nanum)"));
     }
-    System.out.println("reports: " + files.size() + " files in " + reports.toAbsolutePath());
+    System.out.println(
+        Terminal.pick(
+            "보고서: " + reports.toAbsolutePath() + "에 파일 " + files.size() + "개",
+            "reports: " + files.size() + " files in " + reports.toAbsolutePath()));
     if (!noServe) {
-      System.out.println("web UI: " + Launcher.webAddress(environment) + " (Ctrl-C to stop)");
+      System.out.println(
+          Terminal.pick(
+              "웹 화면: " + Launcher.webAddress(environment) + " (멈추려면 Ctrl-C)",
+              "web UI: " + Launcher.webAddress(environment) + " (Ctrl-C to stop)"));
     }
     return 0;
   }
@@ -178,7 +222,7 @@ class DemoCommand implements GukdaeCommand {
   private static String describe(StageRatings.Rated r) {
     return String.format(
         Locale.ROOT,
-        "%-18s %7.1f  [%7.1f, %7.1f]  %d votes",
+        Terminal.pick("%-18s %7.1f  [%7.1f, %7.1f]  %d표", "%-18s %7.1f  [%7.1f, %7.1f]  %d votes"),
         r.model(),
         r.rating(),
         r.low(),

@@ -2,6 +2,7 @@ package kr.gukdae.app.demo;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import kr.gukdae.app.originality.OriginalityStore;
 import kr.gukdae.app.originality.WeightFile;
 import kr.gukdae.cli.Terminal;
@@ -53,8 +54,11 @@ final class DemoOriginality {
               WeightFile.of(List.of(reference)));
       var verdict = report.verdict();
       System.out.printf(
-          "  %-10s %s  check %s%n",
-          team.id(), Terminal.pick(verdict.labelKo(), verdict.label()), id);
+          Locale.ROOT,
+          Terminal.pick("  %-10s %s  검사 %s%n", "  %-10s %s  check %s%n"),
+          team.id(),
+          Terminal.pick(verdict.labelKo(), verdict.label()),
+          id);
     }
   }
 }

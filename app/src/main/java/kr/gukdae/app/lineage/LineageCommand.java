@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
     name = "lineage",
     mixinStandardHelpOptions = true,
     description = {
-      "Count derivative models (파생 AI 모델 수) of a root model on the Hugging Face model tree.",
+      "Count derivative models of a root model on the Hugging Face model tree.",
       "Reads Hub-shaped JSON/JSONL and model-card READMEs, or crawls the Hub (--hub).",
       "Example: gukdae lineage --metadata models.jsonl --root demo-team-1/Hanbit-32B"
           + " --since 2025-08-01 --until 2026-01-15"

@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
     name = "office",
     mixinStandardHelpOptions = true,
     description = {
-      "프로그램 사무국 / Programme office: 공모·신청서·선정 라운드·오픈소스 수준·자원·지정 / calls,"
-          + " applications, selection rounds, open-source level, resources, designations.",
-      "각 하위 명령: gukdae office <명령> --help / each subcommand: gukdae office <command> --help"
+      "Programme office: calls, applications, selection rounds, open-source level, resources,"
+          + " designations.",
+      "Each subcommand: gukdae office <command> --help"
     })
 public class OfficeCommand implements GukdaeCommand {
 
@@ -47,8 +47,7 @@ public class OfficeCommand implements GukdaeCommand {
       name = "check",
       mixinStandardHelpOptions = true,
       description = {
-        "프로그램 파일(또는 예제 seed-2025, extra-call-2026, contest, institutes)을 검사합니다.",
-        "Validate a programme file (or an example: seed-2025, extra-call-2026, contest)."
+        "Validate a programme file (or an example: seed-2025, extra-call-2026, contest, institutes)."
       })
   int check(@Option(names = "--programme", required = true) String programme) {
     OfficePrinter.programme(OfficeFiles.programme(programme));
@@ -59,7 +58,6 @@ public class OfficeCommand implements GukdaeCommand {
       name = "import",
       mixinStandardHelpOptions = true,
       description = {
-        "공모 봉인 전에 신청서(YAML/JSON, applications: [...])를 가져오고 위반을 출력합니다.",
         "Import applications (YAML/JSON, applications: [...]) before the call is sealed; prints violations."
       })
   int importApps(
@@ -74,7 +72,6 @@ public class OfficeCommand implements GukdaeCommand {
       name = "eligibility",
       mixinStandardHelpOptions = true,
       description = {
-        "저장된 신청서를 공모 규칙으로 검사합니다. 모두 적격이면 종료 코드 0, 아니면 1.",
         "Check stored applications against the call's rules. Exit 0 when all are eligible, 1 otherwise."
       })
   int eligibility(@Option(names = "--programme", required = true) String programme) {
@@ -84,7 +81,7 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "export",
       mixinStandardHelpOptions = true,
-      description = {"저장된 신청서를 파일로 씁니다.", "Write stored applications to a file."})
+      description = "Write stored applications to a file.")
   int export(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--to", required = true) Path to)
@@ -98,10 +95,7 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "seal",
       mixinStandardHelpOptions = true,
-      description = {
-        "공모의 신청서를 원장에 봉인합니다(마감 후에만).",
-        "Seal the call's applications into the ledger (only after the deadline)."
-      })
+      description = {"Seal the call's applications into the ledger (only after the deadline)."})
   int seal(@Option(names = "--programme", required = true) String programme) {
     OfficePrinter.sealed(office.seal(OfficeFiles.programme(programme)));
     return 0;
@@ -111,7 +105,6 @@ public class OfficeCommand implements GukdaeCommand {
       name = "assign",
       mixinStandardHelpOptions = true,
       description = {
-        "라운드 심사위원을 배정(이해충돌 없이, 부담 균형)하고 기록합니다.",
         "Assign the round's panel (no conflicts of interest, balanced load) and record it."
       })
   int assign(
@@ -126,7 +119,6 @@ public class OfficeCommand implements GukdaeCommand {
       name = "scores",
       mixinStandardHelpOptions = true,
       description = {
-        "심사표를 가져옵니다 (scores: [{round, reviewer, application, items, approve}]).",
         "Import reviewers' sheets (scores: [{round, reviewer, application, items, approve}])."
       })
   int scores(
@@ -143,10 +135,7 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "decide",
       mixinStandardHelpOptions = true,
-      description = {
-        "저장된 심사표로 라운드를 결정하고 원장에 기록합니다.",
-        "Decide the round from the stored sheets and record it in the ledger."
-      })
+      description = {"Decide the round from the stored sheets and record it in the ledger."})
   int decide(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round) {
@@ -157,10 +146,7 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "replay",
       mixinStandardHelpOptions = true,
-      description = {
-        "기록된 라운드를 원장에서 다시 계산합니다. 같으면 0, 다르면 1.",
-        "Recompute a recorded round from the ledger; exit 0 SAME, 1 DIFFERENT."
-      })
+      description = {"Recompute a recorded round from the ledger; exit 0 SAME, 1 DIFFERENT."})
   int replay(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round) {
@@ -172,10 +158,7 @@ public class OfficeCommand implements GukdaeCommand {
   @Command(
       name = "what-if",
       mixinStandardHelpOptions = true,
-      description = {
-        "한 기준의 가중치가 바뀌면 기록된 라운드가 어떻게 달라지는지 보여줍니다.",
-        "Show how a recorded round changes if one criterion's weight changes."
-      })
+      description = {"Show how a recorded round changes if one criterion's weight changes."})
   int whatIf(
       @Option(names = "--programme", required = true) String programme,
       @Option(names = "--round", required = true) String round,
@@ -190,25 +173,19 @@ public class OfficeCommand implements GukdaeCommand {
       name = "open-level",
       mixinStandardHelpOptions = true,
       description = {
-        "공개된 저장소의 오픈소스 수준을 검사하고 변경을 원장에 기록합니다.",
         "Check a released repository's open-source level and record a change in the ledger."
       })
   int openLevel(
       @Option(names = "--team", required = true) String team,
       @Option(names = "--repo", required = true) Path repo,
-      @Option(names = "--date", description = "검사일 (기본: 오늘) / check date (default today)")
-          LocalDate date,
+      @Option(names = "--date", description = "check date (default today)") LocalDate date,
       @Option(
               names = "--plan",
               description =
-                  "자부담 계획 (YAML: team, members [organisation, size, costShare, cashShare], costs"
-                      + " {GPU: 원}); 변경마다 재계산해 기록 / self-payment plan (YAML: team, members"
-                      + " [organisation, size, costShare, cashShare], costs {GPU: KRW}); recomputed"
-                      + " and recorded on a change")
+                  "self-payment plan (YAML: team, members [organisation, size, costShare,"
+                      + " cashShare], costs {GPU: KRW}); recomputed and recorded on a change")
           Path plan,
-      @Option(
-              names = "--programme",
-              description = "자부담 표가 있는 프로그램 / programme with the self-payment table")
+      @Option(names = "--programme", description = "programme with the self-payment table")
           String programme) {
     var finding = OpenSourceCheck.inspect(repo);
     if (plan != null) {
@@ -248,7 +225,6 @@ public class OfficeCommand implements GukdaeCommand {
       name = "self-payment",
       mixinStandardHelpOptions = true,
       description = {
-        "팀의 자부담 재계산을 기록된 계획과 표로 재현해 출력합니다. 모두 같으면 0, 하나라도 다르면 1.",
         "Prints a team's self-payment recomputations, each replayed from its recorded plan and"
             + " table; exit 0 when all replay, 1 when one differs."
       })
@@ -273,14 +249,12 @@ public class OfficeCommand implements GukdaeCommand {
       name = "allocate",
       mixinStandardHelpOptions = true,
       description = {
-        "기록된 단계 결정(먼저 재현)으로 다음 단계의 GPU, 데이터 예산, 인재 상한을 정해 원장에 한 번 기록합니다.",
         "GPUs, data budget and talent cap for the next stage from a recorded stage decision"
             + " (replayed first); recorded in the ledger once."
       })
   int allocate(
       @Option(names = "--programme", required = true) String programme,
-      @Option(names = "--stage", required = true, description = "결정된 단계 / the decided stage")
-          int stage,
+      @Option(names = "--stage", required = true, description = "the decided stage") int stage,
       @Option(names = "--from", required = true) LocalDate from,
       @Option(names = "--to", required = true) LocalDate to) {
     OfficeProgramme p = OfficeFiles.programme(programme);
@@ -302,7 +276,6 @@ public class OfficeCommand implements GukdaeCommand {
       name = "designations",
       mixinStandardHelpOptions = true,
       description = {
-        "지정 등록부(K-AI 지정과 엠블럼을 누가 언제부터 언제까지 가지는지)를 출력합니다.",
         "List the designation registry (who holds K-AI designations and the emblem, from when to when)."
       })
   int designations() {

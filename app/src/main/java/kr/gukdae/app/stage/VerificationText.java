@@ -4,11 +4,11 @@ import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.Verification;
 
 /** A ledger check as one line in this run's language ({@code audit verify}, {@code stage}). */
-final class VerificationText {
+public final class VerificationText {
 
   private VerificationText() {}
 
-  static String of(Verification v) {
+  public static String of(Verification v) {
     if (!v.intact()) {
       return Terminal.pick(
           "원장 손상: seq " + v.brokenSeq() + "에서 끊김 (" + v.because().ko() + ")",
