@@ -673,6 +673,128 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
   }
 
   /**
+   * A sheet its round's decision would refuse (an unknown or missing criterion, a score out of
+   * range, not a number, an application not assigned to the reviewer, a decided round) is refused
+   * when sent, in both languages, naming what is wrong, and stores nothing: before the fix such a
+   * sheet was stored and the round could not be decided until the reviewer replaced it. A second
+   * decision of a decided round is refused the same way.
+   */
+  @Test
+  void aSheetItsRoundWouldRefuseIsRefusedWhenSentAndWritesNothing() throws Exception {
+    TestClient office = TestClient.as(port, accounts, "hostile-sheets", Role.values());
+    Fixtures fixtures = fixtures(office);
+    TestClient rv05 = java.util.Objects.requireNonNull(fixtures.clients().get(SCORES));
+    String mine =
+        (String)
+            java.util.Objects.requireNonNull(fixtures.bodies().get(SCORES))
+                .fields()
+                .get("application");
+    String base = "/api/office/calls/" + CLOSED_CALL + "/rounds/";
+    String other =
+        officeService
+            .assignment(officeProgrammes.call(CLOSED_CALL), "presentation")
+            .reviewersOf()
+            .entrySet()
+            .stream()
+            .filter(e -> !e.getValue().contains("rv05"))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
+    String valid = "{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 7}";
+    Map<String, String> sheets = new LinkedHashMap<>(); // items, what the refusal must name
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 7, \"bribe\": 10}", "items");
+    sheets.put("{\"technology\": 7}", "items");
+    sheets.put("{}", "items");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 11}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": -1}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 1e300}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 1e309}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": NaN}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": \"NaN\"}", "items.impact");
+    sheets.put(
+        "{\"technology\": 7, \"goals-strategy\": 7, \"impact\": \"Infinity\"}", "items.impact");
+    sheets.put(
+        "{\"technology\": 7, \"goals-strategy\": 7, \"impact\": \"-Infinity\"}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": [7]}", "items");
+    sheets.put("\"seven\"", "items");
+    sheets.put("null", "items");
+    List<String[]> sent = new ArrayList<>(); // path, body, what the refusal must name
+    sheets.forEach((items, names) ->
+        sent.add(
+            new String[] {
+              base + "presentation/scores",
+              "{\"application\": \"" + mine + "\", \"items\": " + items + "}",
+              names
+            }));
+    String ok = "{\"application\": \"" + mine + "\", \"items\": " + valid;
+    sent.add(new String[] {base + "presentation/scores", ok + ", \"bribe\": 1}", "bribe"});
+    sent.add(
+        new String[] {base + "presentation/scores", ok + ", \"approve\": \"maybe\"}", "approve"});
+    sent.add(
+        new String[] {
+          base + "presentation/scores",
+          "{\"application\": \"" + other + "\", \"items\": " + valid + "}",
+          other
+        });
+    sent.add(
+        new String[] {
+          base + "presentation/scores",
+          "{\"application\": \"no-such-app\", \"items\": " + valid + "}",
+          "no-such-app"
+        });
+    sent.add(new String[] {base + "written/scores", ok + "}", "written"});
+    sent.add(new String[] {base + "budget/scores", ok + "}", "budget"});
+    List<String> wrong = new ArrayList<>();
+    for (String[] s : sent) {
+      Map<String, Long> before = rows();
+      var response = rv05.send("POST", s[0], s[1]);
+      String problem =
+          HostileInputHttpTest.check(
+              response.statusCode(),
+              response.headers().firstValue("Content-Type").orElse(""),
+              response.body());
+      if (problem == null && response.statusCode() != 400) {
+        problem = "not refused";
+      }
+      if (problem == null) {
+        String en = JSON.readTree(response.body()).path("messageEn").asString();
+        String ko = JSON.readTree(response.body()).path("messageKo").asString();
+        if (!en.contains(s[2]) || !ko.contains(s[2])) {
+          problem = "does not name " + s[2] + " in both languages";
+        }
+      }
+      Map<String, Long> after = rows();
+      if (problem == null && !after.equals(before)) {
+        problem = "wrote rows: " + changed(before, after);
+      }
+      if (problem != null) {
+        wrong.add(
+            s[0]
+                + " "
+                + s[1]
+                + " -> "
+                + response.statusCode()
+                + " "
+                + problem
+                + " "
+                + response.body());
+      }
+    }
+    assertThat(wrong).isEmpty();
+
+    // a sound sheet is still taken, and the round waits for the missing ones, none refused
+    rv05.ok("POST", base + "presentation/scores", ok + "}");
+    long ledger = ledgerLength();
+    var undecided = office.send("POST", base + "presentation/decide", null);
+    assertThat(undecided.statusCode()).as(undecided.body()).isEqualTo(400);
+    assertThat(undecided.body()).contains("assigned sheet(s) missing");
+    var again = office.send("POST", base + "written/decide", null);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(400);
+    assertThat(again.body()).contains("already decided");
+    assertThat(ledgerLength()).as("nothing appended").isEqualTo(ledger);
+  }
+
+  /**
    * The demo evidence file less what the features already measured (an eval run of the demo model
    * in this shared database counts for a benchmark slot, and nothing is recorded twice).
    */
