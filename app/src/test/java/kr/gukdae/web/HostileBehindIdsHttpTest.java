@@ -536,10 +536,11 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
    * imported as {@code gukdae office import} does (a closed call takes no submission over HTTP);
    * seal, assignments, rv05's sheets and the decision go over HTTP (the other reviewers' sheets
    * through the service: logins are limited to 20 a minute per address). The written round ends
-   * decided, so its decision, replay and what-if are walked; the presentation round ends assigned
-   * without sheets, so the walk's sheets are stored or refused on their content and its decision is
-   * refused for missing sheets. The seal and the written decision are each sent twice at once: one
-   * is recorded, the other refused in both languages, and the ledger grows by one step only.
+   * decided, so its decision, replay, what-if and grants are walked; the presentation round ends
+   * assigned without sheets, so the walk's sheets are stored or refused on their content and its
+   * decision is refused for missing sheets. The seal and the written decision are each sent twice
+   * at once: one is recorded, the other refused in both languages, and the ledger grows by one step
+   * only.
    */
   private void officeRounds(
       TestClient office,
@@ -609,7 +610,7 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
       byRoute.put(pattern + " {call}", CLOSED_CALL);
       byRoute.put(pattern + " {round}", "presentation");
     }
-    for (String route : List.of("decision", "replay", "what-if")) {
+    for (String route : List.of("decision", "replay", "what-if", "grants")) {
       byRoute.put("/api/office/calls/{call}/rounds/{round}/" + route + " {call}", CLOSED_CALL);
       byRoute.put("/api/office/calls/{call}/rounds/{round}/" + route + " {round}", "written");
     }
