@@ -796,6 +796,45 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
   }
 
   /**
+   * Behind a decided round, a what-if's weight is checked after its criterion, which the walk's
+   * hostile criterion never passes: with the criterion valid, a weight that is not a number, not
+   * finite or out of (0, 100) is refused in both languages naming the weight; a sound one answers.
+   */
+  @Test
+  void aWhatIfWeightBehindADecidedRoundIsCheckedInBothLanguages() throws Exception {
+    TestClient office = TestClient.as(port, accounts, "hostile-what-if", Role.values());
+    fixtures(office);
+    String base =
+        "/api/office/calls/" + CLOSED_CALL + "/rounds/written/what-if?criterion=impact&weight=";
+    List<String> wrong = new ArrayList<>();
+    for (String weight :
+        List.of("NaN", "Infinity", "-Infinity", "1e309", "-1", "0", "100", "1e300", "x", "")) {
+      var response = office.send("GET", base + HostileInputHttpTest.encode(weight), null);
+      String problem =
+          HostileInputHttpTest.check(
+              response.statusCode(),
+              response.headers().firstValue("Content-Type").orElse(""),
+              response.body());
+      if (problem == null && response.statusCode() != 400) {
+        problem = "not refused";
+      }
+      if (problem == null) {
+        var body = JSON.readTree(response.body());
+        if (!body.path("messageEn").asString().contains("weight")
+            || !body.path("messageKo").asString().contains("weight")) {
+          problem = "does not name the weight";
+        }
+      }
+      if (problem != null) {
+        wrong.add(weight + " -> " + response.statusCode() + " " + problem + " " + response.body());
+      }
+    }
+    assertThat(wrong).isEmpty();
+    var sound = office.ok("GET", base + "50", null);
+    assertThat(sound.path("weight").asDouble()).isEqualTo(50.0);
+  }
+
+  /**
    * The demo evidence file less what the features already measured (an eval run of the demo model
    * in this shared database counts for a benchmark slot, and nothing is recorded twice).
    */
