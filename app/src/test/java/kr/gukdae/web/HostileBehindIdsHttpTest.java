@@ -20,16 +20,21 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
+import kr.gukdae.app.office.OfficeProgrammes;
+import kr.gukdae.app.office.OfficeService;
 import kr.gukdae.app.originality.OriginalityStore;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.app.stage.StageEvidence;
 import kr.gukdae.app.stage.StageService;
 import kr.gukdae.call.Application;
 import kr.gukdae.office.OfficeFiles;
+import kr.gukdae.office.OfficeProgramme;
 import kr.gukdae.originality.DType;
 import kr.gukdae.originality.DemoWeights;
 import kr.gukdae.originality.Originality;
 import kr.gukdae.originality.WeightModel;
+import kr.gukdae.selection.Assignment;
+import kr.gukdae.selection.Score;
 import kr.gukdae.stage.Evidence;
 import kr.gukdae.stage.EvidenceJson;
 import kr.gukdae.stage.EvidenceLoader;
@@ -67,6 +72,8 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
   @Autowired DataSource dataSource;
   @Autowired StageService stages;
   @Autowired OriginalityStore originality;
+  @Autowired OfficeService officeService;
+  @Autowired OfficeProgrammes officeProgrammes;
 
   @Value("${gukdae.home}")
   Path home;
@@ -79,15 +86,18 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
   record Fixtures(
       Map<String, String> byVariable,
       Map<String, String> idByPrefix,
-      Map<String, ValidBody> bodies) {
+      Map<String, ValidBody> bodies,
+      Map<String, String> byRoute,
+      Map<String, TestClient> clients) {
 
     /** The valid value of a path variable in this route, or null when none was made. */
     @Nullable String of(String pattern, String variable) {
+      String own = byRoute.get(pattern + " {" + variable + "}");
+      if (own != null) {
+        return own;
+      }
       if (!variable.equals("id")) {
-        String applications = "/api/office/calls/{call}/applications";
-        return variable.equals("call") && pattern.equals(applications)
-            ? OPEN_CALL // the example calls are closed: applications go to the open one
-            : byVariable.get(variable);
+        return byVariable.get(variable);
       }
       return idByPrefix.entrySet().stream()
           .filter(e -> pattern.startsWith(e.getKey()))
@@ -95,10 +105,24 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
           .map(Map.Entry::getValue)
           .orElse(null);
     }
+
+    /** The client a route is walked with: the fixtures' own for it (e.g. the assigned reviewer). */
+    TestClient client(Route route, TestClient walker) {
+      return clients.getOrDefault(route.method() + " " + route.pattern(), walker);
+    }
   }
 
   /** A body a route accepted while the fixtures were made, and the type of each field. */
   record ValidBody(Map<String, Object> fields, Map<String, Type> types) {}
+
+  /**
+   * The refusals of a call or round not yet sealed, assigned or decided: the closed call's fixtures
+   * pass them, so its routes must answer from behind them.
+   */
+  private static final Pattern GATE =
+      Pattern.compile(
+          "is not sealed|cannot be sealed before|has no recorded assignment|is not decided yet"
+              + "|holds no decision");
 
   /** Routes behind an id that the walk leaves out on purpose, with the reason. */
   private static final Map<String, String> NOT_WALKED = Map.of();
@@ -111,6 +135,7 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
     List<String> wrong = new ArrayList<>();
     int requests = 0;
     int routes = 0;
+    Map<String, Integer> accepted = new TreeMap<>();
     Map<String, Long> rows = rows();
     for (Route route : behindIds()) {
       String base = resolved(route.pattern(), fixtures);
@@ -118,11 +143,12 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
         continue; // left out on purpose (NOT_WALKED), or everyRouteBehindAnIdHasAFixture fails
       }
       routes++;
+      TestClient as = fixtures.client(route, client);
       for (Call call : calls(route, base, fixtures)) {
         String path = call.path();
         String body = call.body();
         var response =
-            client.send(
+            as.send(
                 route.method(), path, body == null && !route.method().equals("GET") ? "{}" : body);
         requests++;
         String problem =
@@ -138,6 +164,12 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
           problem = "refused, yet wrote rows: " + changed(rows, after);
         }
         rows = after;
+        if (response.statusCode() < 400) {
+          accepted.merge(route.method() + " " + route.pattern(), 1, Integer::sum);
+        }
+        if (problem == null && path.contains(CLOSED_CALL) && GATE.matcher(response.body()).find()) {
+          problem = "stopped at a gate the fixtures passed: " + response.body();
+        }
         if (problem != null) {
           wrong.add(
               route.method()
@@ -157,6 +189,9 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
         .as("every route behind an id is walked")
         .isEqualTo(behindIds().size() - NOT_WALKED.size());
     assertThat(requests).isGreaterThanOrEqualTo(300);
+    assertThat(accepted)
+        .as("a sound sheet behind the closed call's gates is stored")
+        .containsKey(SCORES);
   }
 
   /** One request of the walk. */
@@ -386,6 +421,10 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
       }
     }
     Map<String, ValidBody> bodies = new LinkedHashMap<>();
+    Map<String, String> byRoute = new LinkedHashMap<>();
+    Map<String, TestClient> clients = new LinkedHashMap<>();
+    // the example calls are closed: applications go to the open one
+    byRoute.put("/api/office/calls/{call}/applications {call}", OPEN_CALL);
     bodies.put("POST /api/office/calls/{call}/applications", new ValidBody(form, types));
     bodies.put(
         "POST /api/data/datasets/{id}/versions",
@@ -464,6 +503,8 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
     assertThat(sheet).as("the saved sheet " + mine).isNotEmpty();
     ids.put("/api/review/sheets/", sheet);
 
+    officeRounds(client, reviewer, bodies, byRoute, clients);
+
     // a quality scan job over a file under the home (the jobs' allowed root)
     Path rows = Files.createTempFile(home, "hostile-rows", ".jsonl");
     Files.writeString(rows, "{\"text\":\"적대 입력 한 줄입니다 / a hostile line\"}\n".repeat(20));
@@ -480,7 +521,317 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
 
     assertThat(ids.values()).allSatisfy(v -> assertThat(v).isNotBlank());
     assertThat(vars.values()).allSatisfy(v -> assertThat(v).isNotBlank());
-    return new Fixtures(vars, ids, bodies);
+    return new Fixtures(vars, ids, bodies, byRoute, clients);
+  }
+
+  /** The route a reviewer's sheet is sent to. */
+  private static final String SCORES = "POST /api/office/calls/{call}/rounds/{round}/scores";
+
+  /** A reviewer's sheet as {@code POST .../scores} reads it (the types of its fields). */
+  record Sheet(String application, Map<String, Double> items, @Nullable Boolean approve) {}
+
+  /**
+   * The closed call through its first round and into its second, past every "not sealed" and "not
+   * assigned" gate, with no clock moved: the real clock closed it in 2025. Its applications are
+   * imported as {@code gukdae office import} does (a closed call takes no submission over HTTP);
+   * seal, assignments, rv05's sheets and the decision go over HTTP (the other reviewers' sheets
+   * through the service: logins are limited to 20 a minute per address). The written round ends
+   * decided, so its decision, replay, what-if and grants are walked; the presentation round ends
+   * assigned without sheets, so the walk's sheets are stored or refused on their content and its
+   * decision is refused for missing sheets. The seal and the written decision are each sent twice
+   * at once: one is recorded, the other refused in both languages, and the ledger grows by one step
+   * only.
+   */
+  private void officeRounds(
+      TestClient office,
+      TestClient rv05,
+      Map<String, ValidBody> bodies,
+      Map<String, String> byRoute,
+      Map<String, TestClient> clients)
+      throws Exception {
+    String base = "/api/office/calls/" + CLOSED_CALL;
+    OfficeProgramme p = officeProgrammes.call(CLOSED_CALL);
+    List<Application> apps =
+        OfficeFiles.exampleApplications("seed-2025").stream()
+            .map(a ->
+                new Application(
+                    a.id(),
+                    CLOSED_CALL,
+                    a.consortium(),
+                    a.members(),
+                    a.support(),
+                    a.documents(),
+                    a.suppliers(),
+                    a.submittedAt()))
+            .toList();
+    officeService.importApplications(p, apps, "hostile-deep");
+
+    long ledger = ledgerLength();
+    recordedOnce(atOnce(office, base + "/seal"));
+    assertThat(ledgerLength()).as("one seal").isEqualTo(ledger + apps.size() + 1);
+
+    office.ok("POST", base + "/rounds/written/assign", null);
+    Assignment written = officeService.assignment(p, "written");
+    List<String> order = apps.stream().map(Application::id).toList();
+    written
+        .reviewersOf()
+        .forEach((app, reviewers) -> {
+          // distinct totals, 11 above the thresholds for a quota of 10: no tie to break
+          double v = 10 - 0.4 * order.indexOf(app);
+          Map<String, Double> items = Map.of("technology", v, "goals-strategy", v, "impact", v);
+          for (String r : reviewers) {
+            if (r.equals("rv05")) {
+              sendOk(
+                  rv05,
+                  base + "/rounds/written/scores",
+                  Map.of("application", app, "items", items));
+            } else {
+              officeService.score(p, new Score("written", r, app, items, null));
+            }
+          }
+        });
+    ledger = ledgerLength();
+    recordedOnce(atOnce(office, base + "/rounds/written/decide"));
+    assertThat(ledgerLength()).as("one decision").isEqualTo(ledger + 2);
+
+    office.ok("POST", base + "/rounds/presentation/assign", null);
+    String mine =
+        officeService.assignment(p, "presentation").reviewersOf().entrySet().stream()
+            .filter(e -> e.getValue().contains("rv05"))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
+    for (String route : List.of("seal", "assign", "assignment", "scores", "decide")) {
+      String pattern =
+          "/api/office/calls/{call}"
+              + (route.equals("seal") ? "" : "/rounds/{round}")
+              + "/"
+              + route;
+      byRoute.put(pattern + " {call}", CLOSED_CALL);
+      byRoute.put(pattern + " {round}", "presentation");
+    }
+    for (String route : List.of("decision", "replay", "what-if", "grants")) {
+      byRoute.put("/api/office/calls/{call}/rounds/{round}/" + route + " {call}", CLOSED_CALL);
+      byRoute.put("/api/office/calls/{call}/rounds/{round}/" + route + " {round}", "written");
+    }
+    Map<String, Type> types = new LinkedHashMap<>();
+    for (var c : Sheet.class.getRecordComponents()) {
+      types.put(c.getName(), c.getGenericType());
+    }
+    Map<String, Object> sheet = new LinkedHashMap<>();
+    sheet.put("application", mine);
+    sheet.put("items", Map.of("technology", 7.0, "goals-strategy", 7.0, "impact", 7.0));
+    bodies.put(SCORES, new ValidBody(sheet, types));
+    clients.put(SCORES, rv05);
+  }
+
+  private static void sendOk(TestClient client, String path, Object body) {
+    try {
+      client.ok("POST", path, body);
+    } catch (Exception e) {
+      throw new AssertionError(path, e);
+    }
+  }
+
+  /** The same bodiless POST sent twice at once. */
+  private static List<java.net.http.HttpResponse<String>> atOnce(TestClient client, String path)
+      throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var gate = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<java.net.http.HttpResponse<String>>> sent =
+          new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        sent.add(
+            pool.submit(() -> {
+              gate.await();
+              return client.send("POST", path, null);
+            }));
+      }
+      gate.countDown();
+      List<java.net.http.HttpResponse<String>> out = new ArrayList<>();
+      for (var f : sent) {
+        out.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Of two same requests at once, one was recorded and the other refused in both languages. */
+  private static void recordedOnce(List<java.net.http.HttpResponse<String>> both) {
+    var ok = both.stream().filter(r -> r.statusCode() == 200).toList();
+    var refused = both.stream().filter(r -> r.statusCode() != 200).toList();
+    assertThat(ok).as("one recorded " + both.stream().map(r -> r.body()).toList()).hasSize(1);
+    assertThat(refused).hasSize(1);
+    var r = refused.getFirst();
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(
+            HostileInputHttpTest.check(
+                r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body()))
+        .isNull();
+  }
+
+  /**
+   * A sheet its round's decision would refuse (an unknown or missing criterion, a score out of
+   * range, not a number, an application not assigned to the reviewer, a decided round) is refused
+   * when sent, in both languages, naming what is wrong, and stores nothing: before the fix such a
+   * sheet was stored and the round could not be decided until the reviewer replaced it. A second
+   * decision of a decided round is refused the same way.
+   */
+  @Test
+  void aSheetItsRoundWouldRefuseIsRefusedWhenSentAndWritesNothing() throws Exception {
+    TestClient office = TestClient.as(port, accounts, "hostile-sheets", Role.values());
+    Fixtures fixtures = fixtures(office);
+    TestClient rv05 = java.util.Objects.requireNonNull(fixtures.clients().get(SCORES));
+    String mine =
+        (String)
+            java.util.Objects.requireNonNull(fixtures.bodies().get(SCORES))
+                .fields()
+                .get("application");
+    String base = "/api/office/calls/" + CLOSED_CALL + "/rounds/";
+    String other =
+        officeService
+            .assignment(officeProgrammes.call(CLOSED_CALL), "presentation")
+            .reviewersOf()
+            .entrySet()
+            .stream()
+            .filter(e -> !e.getValue().contains("rv05"))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow();
+    String valid = "{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 7}";
+    Map<String, String> sheets = new LinkedHashMap<>(); // items, what the refusal must name
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 7, \"bribe\": 10}", "items");
+    sheets.put("{\"technology\": 7}", "items");
+    sheets.put("{}", "items");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 11}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": -1}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 1e300}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": 1e309}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": NaN}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": \"NaN\"}", "items.impact");
+    sheets.put(
+        "{\"technology\": 7, \"goals-strategy\": 7, \"impact\": \"Infinity\"}", "items.impact");
+    sheets.put(
+        "{\"technology\": 7, \"goals-strategy\": 7, \"impact\": \"-Infinity\"}", "items.impact");
+    sheets.put("{\"technology\": 7, \"goals-strategy\": 7, \"impact\": [7]}", "items");
+    sheets.put("\"seven\"", "items");
+    sheets.put("null", "items");
+    List<String[]> sent = new ArrayList<>(); // path, body, what the refusal must name
+    sheets.forEach((items, names) ->
+        sent.add(
+            new String[] {
+              base + "presentation/scores",
+              "{\"application\": \"" + mine + "\", \"items\": " + items + "}",
+              names
+            }));
+    String ok = "{\"application\": \"" + mine + "\", \"items\": " + valid;
+    sent.add(new String[] {base + "presentation/scores", ok + ", \"bribe\": 1}", "bribe"});
+    sent.add(
+        new String[] {base + "presentation/scores", ok + ", \"approve\": \"maybe\"}", "approve"});
+    sent.add(
+        new String[] {
+          base + "presentation/scores",
+          "{\"application\": \"" + other + "\", \"items\": " + valid + "}",
+          other
+        });
+    sent.add(
+        new String[] {
+          base + "presentation/scores",
+          "{\"application\": \"no-such-app\", \"items\": " + valid + "}",
+          "no-such-app"
+        });
+    sent.add(new String[] {base + "written/scores", ok + "}", "written"});
+    sent.add(new String[] {base + "budget/scores", ok + "}", "budget"});
+    List<String> wrong = new ArrayList<>();
+    for (String[] s : sent) {
+      Map<String, Long> before = rows();
+      var response = rv05.send("POST", s[0], s[1]);
+      String problem =
+          HostileInputHttpTest.check(
+              response.statusCode(),
+              response.headers().firstValue("Content-Type").orElse(""),
+              response.body());
+      if (problem == null && response.statusCode() != 400) {
+        problem = "not refused";
+      }
+      if (problem == null) {
+        String en = JSON.readTree(response.body()).path("messageEn").asString();
+        String ko = JSON.readTree(response.body()).path("messageKo").asString();
+        if (!en.contains(s[2]) || !ko.contains(s[2])) {
+          problem = "does not name " + s[2] + " in both languages";
+        }
+      }
+      Map<String, Long> after = rows();
+      if (problem == null && !after.equals(before)) {
+        problem = "wrote rows: " + changed(before, after);
+      }
+      if (problem != null) {
+        wrong.add(
+            s[0]
+                + " "
+                + s[1]
+                + " -> "
+                + response.statusCode()
+                + " "
+                + problem
+                + " "
+                + response.body());
+      }
+    }
+    assertThat(wrong).isEmpty();
+
+    // a sound sheet is still taken, and the round waits for the missing ones, none refused
+    rv05.ok("POST", base + "presentation/scores", ok + "}");
+    long ledger = ledgerLength();
+    var undecided = office.send("POST", base + "presentation/decide", null);
+    assertThat(undecided.statusCode()).as(undecided.body()).isEqualTo(400);
+    assertThat(undecided.body()).contains("assigned sheet(s) missing");
+    var again = office.send("POST", base + "written/decide", null);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(400);
+    assertThat(again.body()).contains("already decided");
+    assertThat(ledgerLength()).as("nothing appended").isEqualTo(ledger);
+  }
+
+  /**
+   * Behind a decided round, a what-if's weight is checked after its criterion, which the walk's
+   * hostile criterion never passes: with the criterion valid, a weight that is not a number, not
+   * finite or out of (0, 100) is refused in both languages naming the weight; a sound one answers.
+   */
+  @Test
+  void aWhatIfWeightBehindADecidedRoundIsCheckedInBothLanguages() throws Exception {
+    TestClient office = TestClient.as(port, accounts, "hostile-what-if", Role.values());
+    fixtures(office);
+    String base =
+        "/api/office/calls/" + CLOSED_CALL + "/rounds/written/what-if?criterion=impact&weight=";
+    List<String> wrong = new ArrayList<>();
+    for (String weight :
+        List.of("NaN", "Infinity", "-Infinity", "1e309", "-1", "0", "100", "1e300", "x", "")) {
+      var response = office.send("GET", base + HostileInputHttpTest.encode(weight), null);
+      String problem =
+          HostileInputHttpTest.check(
+              response.statusCode(),
+              response.headers().firstValue("Content-Type").orElse(""),
+              response.body());
+      if (problem == null && response.statusCode() != 400) {
+        problem = "not refused";
+      }
+      if (problem == null) {
+        var body = JSON.readTree(response.body());
+        if (!body.path("messageEn").asString().contains("weight")
+            || !body.path("messageKo").asString().contains("weight")) {
+          problem = "does not name the weight";
+        }
+      }
+      if (problem != null) {
+        wrong.add(weight + " -> " + response.statusCode() + " " + problem + " " + response.body());
+      }
+    }
+    assertThat(wrong).isEmpty();
+    var sound = office.ok("GET", base + "50", null);
+    assertThat(sound.path("weight").asDouble()).isEqualTo(50.0);
   }
 
   /**
@@ -557,6 +908,11 @@ class HostileBehindIdsHttpTest extends SharedHttpContext {
       assertThat(System.nanoTime()).as("the battle's answers did not finish").isLessThan(deadline);
       Thread.sleep(100);
     }
+  }
+
+  /** The audit ledger's length. */
+  private long ledgerLength() throws Exception {
+    return java.util.Objects.requireNonNull(rows().get("audit_ledger"));
   }
 
   /** Every table's row count (names in lower case). */

@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * database and home: each creates its own accounts and rows under names of its own, and signs in
  * only a few times (logins are limited per address and minute, and all tests come from 127.0.0.1).
  * Besides the shipped example calls (all closed by the real clock) it runs {@link #OPEN_CALL}, a
- * copy of the seed call whose deadline is open, so applications can be submitted over HTTP.
+ * copy of the seed call whose deadline is open, so applications can be submitted over HTTP, and
+ * {@link #CLOSED_CALL}, a copy closed by the real clock that no other test seals, so a test can
+ * take it through its rounds (seal, assign, sheets, decide) without moving any clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SharedHttpContext {
@@ -30,6 +32,12 @@ public abstract class SharedHttpContext {
   /** The id of the seed call's copy that closes in 2099: applications to it are accepted. */
   public static final String OPEN_CALL = "open-seed";
 
+  /**
+   * The id of the seed call's copy with the seed's own deadline (2025): past, never sealed by the
+   * server itself. Only {@code HostileBehindIdsHttpTest} takes it through its rounds.
+   */
+  public static final String CLOSED_CALL = "closed-seed";
+
   @DynamicPropertySource
   static void sharedProperties(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", TestDatabases::freshH2);
@@ -37,7 +45,7 @@ public abstract class SharedHttpContext {
     registry.add("gukdae.office.programmes", SharedHttpContext::programmes);
   }
 
-  /** The shipped examples, as a server runs by default, and the open call. */
+  /** The shipped examples, as a server runs by default, the open call and the closed copy. */
   private static String programmes() {
     String seed = OfficeFiles.example("seed-2025.yaml");
     String open =
@@ -46,9 +54,11 @@ public abstract class SharedHttpContext {
     if (open.equals(seed) || open.contains("closes: 2025-07-21")) {
       throw new IllegalStateException("the seed example changed; update the open call's copy");
     }
+    String closed = seed.replace("  id: seed-2025\n", "  id: " + CLOSED_CALL + "\n");
     List<String> names = new ArrayList<>(OfficeFiles.EXAMPLES);
     try {
       names.add(Files.writeString(HOME.resolve("open-call.yaml"), open).toString());
+      names.add(Files.writeString(HOME.resolve("closed-call.yaml"), closed).toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -156,8 +156,6 @@ final class Decider {
     Map<String, List<Score>> byApp = new HashMap<>();
     candidates.forEach(a -> byApp.put(a.id(), new ArrayList<>()));
     Set<String> seen = new HashSet<>();
-    Set<String> criteria = new HashSet<>();
-    round.criteria().forEach(c -> criteria.add(c.id()));
     for (Score s : scores) {
       String where = "score " + s.reviewer() + "/" + s.application();
       if (!s.round().equals(round.id())) {
@@ -180,24 +178,7 @@ final class Decider {
             where + ": 같은 평가위원과 신청에 대한 두 번째 평가표입니다",
             where + ": a second sheet for the same reviewer and application");
       }
-      if (!s.items().keySet().equals(criteria)) {
-        throw UserError.of(
-            where + ": items는 정확히 다음 항목을 채점해야 합니다: " + new java.util.TreeSet<>(criteria),
-            where + ": items must score exactly " + new java.util.TreeSet<>(criteria));
-      }
-      for (Criterion c : round.criteria()) {
-        Double v = s.items().get(c.id());
-        if (v == null || v < 0 || v > c.maxScore()) {
-          throw UserError.of(
-              where + ": items." + c.id() + "은(는) 0-" + fmt(c.maxScore()) + " 사이여야 합니다",
-              where + ": items." + c.id() + " must be 0-" + fmt(c.maxScore()));
-        }
-      }
-      if (round.rule().majority() && s.approve() == null) {
-        throw UserError.of(
-            where + ": 과반수 라운드에서는 approve(true/false)가 필요합니다",
-            where + ": approve (true/false) is required in a majority round");
-      }
+      checkSheet(round, s);
       byApp.get(s.application()).add(s);
     }
     List<String> missing = new ArrayList<>();
@@ -234,6 +215,35 @@ final class Decider {
       }
     }
     return byApp;
+  }
+
+  /**
+   * One sheet's own content against its round: exactly the round's criteria, each within 0 and its
+   * maximum, and an approval where the round is decided by majority. Checked when a sheet is sent
+   * as well as at the decision, so a sheet the decision would refuse is never stored.
+   */
+  static void checkSheet(Round round, Score s) {
+    String where = "score " + s.reviewer() + "/" + s.application();
+    Set<String> criteria = new HashSet<>();
+    round.criteria().forEach(c -> criteria.add(c.id()));
+    if (!s.items().keySet().equals(criteria)) {
+      throw UserError.of(
+          where + ": items는 정확히 다음 항목을 채점해야 합니다: " + new java.util.TreeSet<>(criteria),
+          where + ": items must score exactly " + new java.util.TreeSet<>(criteria));
+    }
+    for (Criterion c : round.criteria()) {
+      Double v = s.items().get(c.id());
+      if (v == null || v < 0 || v > c.maxScore()) {
+        throw UserError.of(
+            where + ": items." + c.id() + "은(는) 0-" + fmt(c.maxScore()) + " 사이여야 합니다",
+            where + ": items." + c.id() + " must be 0-" + fmt(c.maxScore()));
+      }
+    }
+    if (round.rule().majority() && s.approve() == null) {
+      throw UserError.of(
+          where + ": 과반수 라운드에서는 approve(true/false)가 필요합니다",
+          where + ": approve (true/false) is required in a majority round");
+    }
   }
 
   static double round6(double x) {

@@ -122,7 +122,8 @@ public record Round(
                     "what-if: '" + criterion + "' is not a criterion of round " + id));
     if (!(weight > 0) || weight >= 100) {
       throw kr.gukdae.UserError.of(
-          "what-if: 가중치는 0보다 크고 100보다 작아야 합니다", "what-if: weight must be above 0 and below 100");
+          "what-if: weight(가중치)는 0보다 크고 100보다 작아야 합니다",
+          "what-if: weight must be above 0 and below 100");
     }
     double scale = (100 - weight) / (100 - c.weight());
     List<Criterion> changed =

@@ -103,6 +103,14 @@ public final class Selection {
     return null;
   }
 
+  /**
+   * Refuses a sheet whose content the round's decision would refuse (criteria, ranges, approval);
+   * callers storing sheets check it first, so no stored sheet blocks the decision.
+   */
+  public static void checkSheet(Round round, Score sheet) {
+    Decider.checkSheet(round, sheet);
+  }
+
   /** Decides without recording; a conflicted or unknown reviewer in the assignment is refused. */
   public static RoundResult decide(Input in) {
     checkQuota(in.round(), in.candidates().size());

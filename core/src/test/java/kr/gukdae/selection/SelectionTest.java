@@ -142,6 +142,38 @@ class SelectionTest {
     assertThat(someone).isNotBlank();
   }
 
+  /**
+   * The sheet's own checks are one rule, used when a sheet is sent and at the decision: a sheet the
+   * decision would refuse is refused before it is stored.
+   */
+  @Test
+  void aSheetIsCheckedAgainstItsRoundOnItsOwn() {
+    Selection.checkSheet(
+        written,
+        new Score(
+            "written",
+            "rv05",
+            "seed6",
+            Map.of("technology", 0.0, "goals-strategy", 10.0, "impact", 7.5),
+            null));
+    Map<Map<String, Double>, String> bad = new java.util.LinkedHashMap<>();
+    bad.put(
+        Map.of("technology", 7.0, "goals-strategy", 7.0, "impact", 7.0, "bribe", 1.0),
+        "items must score exactly [goals-strategy, impact, technology]");
+    bad.put(Map.of("technology", 7.0), "items must score exactly");
+    bad.put(
+        Map.of("technology", 7.0, "goals-strategy", 7.0, "impact", 1e300),
+        "items.impact must be 0-10.00");
+    bad.put(
+        Map.of("technology", -0.5, "goals-strategy", 7.0, "impact", 7.0),
+        "items.technology must be 0-10.00");
+    bad.forEach((items, why) ->
+        assertThatThrownBy(() ->
+                Selection.checkSheet(written, new Score("written", "rv05", "seed6", items, null)))
+            .satisfies(e -> assertThat(((UserError) e).message(false)).contains(why))
+            .satisfies(e -> assertThat(((UserError) e).message(true)).contains("items")));
+  }
+
   @Test
   void whatIfShowsWhoseOutcomeChangesWithAWeight() {
     Assignment a = Selection.assign(seed.funnel(), written, apps);

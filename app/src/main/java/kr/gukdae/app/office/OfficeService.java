@@ -119,7 +119,11 @@ public final class OfficeService {
     return Office.assignment(ledger, p, round);
   }
 
-  /** Stores a reviewer's sheet for an application they are assigned to, before the decision. */
+  /**
+   * Stores a reviewer's sheet for an application they are assigned to, before the decision; a sheet
+   * the decision would refuse (an unknown or missing criterion, a score out of range) is refused
+   * here, so it cannot block the round later.
+   */
   public synchronized void score(OfficeProgramme p, Score s) {
     if (Selection.decided(ledger, p.call().id(), s.round())) {
       throw UserError.of(
@@ -131,6 +135,7 @@ public final class OfficeService {
           "score " + s.reviewer() + "/" + s.application() + ": 이 신청서에 배정된 심사위원이 아닙니다",
           "score " + s.reviewer() + "/" + s.application() + ": reviewer is not assigned to it");
     }
+    Selection.checkSheet(p.funnel().round(s.round()), s);
     store.putScore(p.call().id(), s, clock.instant());
   }
 
