@@ -18,15 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (queue, workers, permits, votes) whichever one Prometheus scrapes; read them with {@code max}
  * across instances, never {@code sum}. {@link #refresh} reads one snapshot per scrape; the meters
  * read the snapshot. It reads the tables of the workers and the arena and writes none. Shards are
- * counted and timed per kind of work: {@code eval} from the eval queue ({@code eval_shard}), every
- * other kind from the job queue ({@code work_shard}), so a dashboard sees one queue per kind.
+ * counted and timed per kind of work ({@code work_shard} by its job's kind: eval runs, originality
+ * checks, …), so a dashboard sees one queue per kind.
  */
 final class ClusterMetrics {
 
   /** Shard states as the gauge names them; {@code expired}: running, but the lease ran out. */
   static final String[] SHARD_STATES = {"queued", "running", "expired", "done", "failed"};
 
-  /** The kinds of work: eval runs, and the job queue's kinds (their {@code JobKind} names). */
+  /** The kinds of work: the job queue's kinds (their {@code JobKind} names). */
   static final String[] KINDS = {"eval", "originality", "quality", "ngrams", "lineage"};
 
   /** A worker that has not beaten for this long counts as gone (as the progress view shows). */
@@ -122,14 +122,11 @@ final class ClusterMetrics {
     String byState =
         " CASE WHEN status = 'RUNNING' AND lease_until < ? THEN 'EXPIRED' ELSE status END";
     jdbc.sql(
-            "SELECT 'eval', st, COUNT(*) FROM (SELECT"
-                + byState
-                + " AS st FROM eval_shard WHERE kind = 'SAMPLES') e GROUP BY st"
-                + " UNION ALL SELECT k, st, COUNT(*) FROM (SELECT j.kind AS k,"
+            "SELECT k, st, COUNT(*) FROM (SELECT j.kind AS k,"
                 + byState.replace("status", "s.status").replace("lease_until", "s.lease_until")
                 + " AS st FROM work_shard s JOIN work_job j ON j.id = s.job_id WHERE NOT s.merge) w"
                 + " GROUP BY k, st")
-        .params(now, now)
+        .param(now)
         .query(rs -> {
           shards.put(
               rs.getString(1) + "/" + rs.getString(2).toLowerCase(Locale.ROOT), rs.getLong(3));
@@ -137,8 +134,7 @@ final class ClusterMetrics {
     Map<String, Long> timed = new HashMap<>();
     Map<String, Double> seconds = new HashMap<>();
     jdbc.sql(
-            "SELECT 'eval', COUNT(*), COALESCE(SUM(duration_ms), 0) FROM eval_shard"
-                + " WHERE duration_ms IS NOT NULL UNION ALL SELECT j.kind, COUNT(*),"
+            "SELECT j.kind, COUNT(*),"
                 + " COALESCE(SUM(s.duration_ms), 0) FROM work_shard s JOIN work_job j"
                 + " ON j.id = s.job_id WHERE s.duration_ms IS NOT NULL GROUP BY j.kind")
         .query(rs -> {

@@ -13,9 +13,9 @@ import org.springframework.dao.DuplicateKeyException;
  */
 final class EndpointPermits {
 
-  private final ShardQueue queue;
+  private final JobQueue queue;
 
-  EndpointPermits(ShardQueue queue) {
+  EndpointPermits(JobQueue queue) {
     this.queue = queue;
   }
 

@@ -40,20 +40,8 @@ final class Heartbeat implements AutoCloseable {
   private volatile @Nullable EndpointPermits permits;
 
   /**
-   * An eval shard's heartbeat. {@code claimedAt}: {@link System#nanoTime} taken before the claim
-   * was sent.
-   */
-  Heartbeat(ShardQueue.Claim claim, long claimedAt, ShardQueue queue, Worker.Config config) {
-    this(
-        claim.runId() + "#" + claim.shardNo(),
-        claimedAt,
-        config,
-        claim.endpoint(),
-        () -> queue.renew(claim, config.lease()));
-  }
-
-  /**
-   * Any other lease (a job piece): {@code renewLease} answers whether this holder still holds it.
+   * A lease (a job's piece): {@code renewLease} answers whether this holder still holds it. {@code
+   * claimedAt}: {@link System#nanoTime} taken before the claim was sent.
    */
   Heartbeat(String what, long claimedAt, Worker.Config config, BooleanSupplier renewLease) {
     this(what, claimedAt, config, null, renewLease);

@@ -13,12 +13,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the pieces' results are joined into the result a single process gives. Specs travel as text in
  * the database; a piece's result is a typed value {@code R}, stored as JSON through the kind's
  * {@link #codec} and handed to {@link #more} and {@link #join} typed, so no kind parses text by
- * hand and a stored result that does not read is refused naming its job and piece. Eval runs keep
- * their own, older queue ({@link ShardQueue}, per-sample records and endpoint permits).
+ * hand and a stored result that does not read is refused naming its job and piece. An eval run is
+ * one kind too ({@link EvalJob}): its pieces store each sample as it finishes.
  *
  * @param <R> what one piece computes
  */
-sealed interface JobKind<R> permits OriginalityJob, QualityJob, NgramsJob, LineageJob {
+sealed interface JobKind<R> permits OriginalityJob, QualityJob, NgramsJob, LineageJob, EvalJob {
+
+  /**
+   * A join's refusal that no retry changes (a stored sample edited, moved or deleted): the runner
+   * fails the job with its message instead of putting the merge back.
+   */
+  final class Refused extends UserError {
+    private static final long serialVersionUID = 1L;
+
+    Refused(UserError why) {
+      super(why.getMessage(), why);
+    }
+  }
 
   /**
    * One piece of a job: what progress shows, what to compute, the model endpoint it asks ({@code
@@ -118,9 +130,13 @@ sealed interface JobKind<R> permits OriginalityJob, QualityJob, NgramsJob, Linea
    */
   Joined join(String jobId, String spec, List<R> results);
 
-  /** A fresh instance of each kind for one worker (kinds may cache what a job's pieces share). */
-  static JobKind<?> of(String name) {
+  /**
+   * A fresh instance of each kind for one worker (kinds may cache what a job's pieces share): its
+   * {@code home} folder (tasks, model specs, run folders), the queue and the seal it stores under.
+   */
+  static JobKind<?> of(String name, java.nio.file.Path home, JobQueue queue, JobSeal seal) {
     return switch (name) {
+      case EvalJob.NAME -> new EvalJob(home, queue, seal);
       case OriginalityJob.NAME -> new OriginalityJob();
       case QualityJob.NAME -> new QualityJob();
       case NgramsJob.NAME -> new NgramsJob();

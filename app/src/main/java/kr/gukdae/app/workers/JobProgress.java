@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A background job's progress, the same shape for every kind (eval runs read from their own queue):
- * its pieces by state (the merge is not counted), retries (claims beyond the first), the shards
- * being worked on and by whom, the shards that failed or were retried with their last error, and an
+ * A background job's progress, the same shape for every kind, distributed eval runs included: its
+ * pieces by state (the merge is not counted), retries (claims beyond the first), the shards being
+ * worked on and by whom, the shards that failed or were retried with their last error, and an
  * estimate of the time left.
  *
  * @param etaSeconds time left at the pace so far (elapsed × pieces left ÷ pieces done); null before
@@ -53,13 +53,8 @@ record JobProgress(
     unplaceable = List.copyOf(unplaceable);
   }
 
-  /** A job of the job queue, or else a distributed eval run, by id. */
+  /** A job of the job queue (a distributed eval run is one, of kind "eval"), by id. */
   static Optional<JobProgress> of(JdbcClient jdbc, String id) {
-    Optional<JobProgress> job = job(jdbc, id);
-    return job.isPresent() ? job : eval(jdbc, id);
-  }
-
-  private static Optional<JobProgress> job(JdbcClient jdbc, String id) {
     List<Object[]> head =
         jdbc.sql(
                 "SELECT kind, label, status, created_at, finished_at, error FROM work_job"
@@ -105,58 +100,6 @@ record JobProgress(
             (String) h[5],
             shards,
             "RUNNING".equals(h[2]) ? Placement.of(jdbc, id) : List.of()));
-  }
-
-  private static Optional<JobProgress> eval(JdbcClient jdbc, String id) {
-    List<Object[]> head =
-        jdbc.sql(
-                "SELECT r.model, r.status, j.created_at, r.finished_at FROM eval_job j"
-                    + " JOIN eval_run r ON r.id = j.run_id WHERE j.run_id = ?")
-            .param(id)
-            .query((rs, n) ->
-                new Object[] {
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getObject(3, OffsetDateTime.class),
-                  rs.getObject(4, OffsetDateTime.class)
-                })
-            .list();
-    if (head.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Shard> shards =
-        jdbc.sql(
-                "SELECT shard_no, task, first_index, end_index, status, attempts, worker,"
-                    + " last_error FROM eval_shard WHERE run_id = ? AND kind = 'SAMPLES'"
-                    + " ORDER BY shard_no")
-            .param(id)
-            .query((rs, n) ->
-                new Shard(
-                    rs.getInt(1),
-                    rs.getString(2) + " · " + (rs.getInt(3) + 1) + "–" + rs.getInt(4),
-                    rs.getString(5),
-                    rs.getInt(6),
-                    rs.getString(7),
-                    rs.getString(8)))
-            .list();
-    Object[] h = head.get(0);
-    String status = (String) h[1];
-    String error =
-        "FAILED".equals(status)
-            ? shards.stream().map(Shard::error).filter(e -> e != null).findFirst().orElse(null)
-            : null;
-    return Optional.of(
-        build(
-            jdbc,
-            id,
-            "eval",
-            (String) h[0],
-            status,
-            (OffsetDateTime) h[2],
-            (OffsetDateTime) h[3],
-            error,
-            shards,
-            List.of()));
   }
 
   private static JobProgress build(

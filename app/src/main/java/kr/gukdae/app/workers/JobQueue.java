@@ -6,20 +6,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The queue of jobs other than eval runs ({@code work_job}, {@code work_shard}), with the rules of
- * {@link ShardQueue}: claimed with {@code FOR UPDATE SKIP LOCKED}, held under a lease in the
- * database's clock, fenced by the attempt number, put back on failure, the job failed after {@link
- * ShardQueue#MAX_ATTEMPTS} claims of one shard. A piece's result is stored by the same fenced
- * update that marks it done, so a holder that lost its lease cannot overwrite its successor's. A
- * piece may name a model endpoint; a worker limited to some endpoints is handed only theirs.
+ * The job queue in the database every worker shares ({@code work_job}, {@code work_shard}), for
+ * every kind of job, eval runs included. A shard is claimed with {@code SELECT … FOR UPDATE SKIP
+ * LOCKED} (two workers never block on, or both take, one row) and held under a lease the holder
+ * renews; once the lease runs out another worker may take the shard over. Each claim raises {@code
+ * attempts}, which is the holder's fencing token: a worker that lost its lease (a long pause, a cut
+ * network) can no longer renew or complete the shard. Times are the database's clock, so workers on
+ * machines whose clocks disagree still agree on who holds what. A failed piece is put back; the job
+ * fails after {@link #MAX_ATTEMPTS} claims of one shard. A piece's result is stored by the same
+ * fenced update that marks it done, so a holder that lost its lease cannot overwrite its
+ * successor's. A piece may name a model endpoint; a worker limited to some endpoints is handed only
+ * theirs.
  */
 final class JobQueue {
+
+  /** Claims of one shard (since the last resume) before its job fails; a kill costs one. */
+  static final int MAX_ATTEMPTS = 4;
 
   private static final int MAX_ERROR_CHARS = 1000;
 
@@ -55,27 +65,25 @@ final class JobQueue {
     }
   }
 
-  private final ShardQueue base;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
 
-  JobQueue(ShardQueue base) {
-    this.base = base;
+  JobQueue(DataSource dataSource) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
   }
 
   JdbcClient jdbc() {
-    return base.jdbc();
-  }
-
-  /** The eval queue this one shares its connection, transactions and clock with. */
-  ShardQueue base() {
-    return base;
+    return jdbc;
   }
 
   TransactionTemplate tx() {
-    return base.tx();
+    return tx;
   }
 
+  /** The database's clock, which every worker's leases are measured in. */
   OffsetDateTime now() {
-    return base.now();
+    return jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single();
   }
 
   /**
@@ -167,16 +175,15 @@ final class JobQueue {
       String worker, @Nullable Set<String> endpoints, Duration lease, Capacity has) {
     while (true) {
       Optional<Claim> got = tx().execute(status -> claimOnce(worker, endpoints, lease, has));
-      if (got == null || got.isEmpty()) {
-        return Optional.empty();
-      }
-      if (got.get().attempt() <= ShardQueue.MAX_ATTEMPTS) {
+      if (got != null) {
         return got;
       }
+      // the shard taken was past its tries and failed its job: look again
     }
   }
 
-  private Optional<Claim> claimOnce(
+  /** The claim, or empty when none is waiting, or null when the shard taken was past its tries. */
+  private @Nullable Optional<Claim> claimOnce(
       String worker, @Nullable Set<String> endpoints, Duration lease, Capacity has) {
     OffsetDateTime now = now();
     List<Object> params = new ArrayList<>();
@@ -201,7 +208,8 @@ final class JobQueue {
         jdbc()
             .sql(
                 "SELECT job_id, shard_no, merge, label, spec, attempts, last_error, endpoint,"
-                    + " spec_seal, need_cpus, need_memory_mb, needs_seal FROM work_shard s"
+                    + " spec_seal, need_cpus, need_memory_mb, needs_seal, attempts_before"
+                    + " FROM work_shard s"
                     + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
                     + reachable
                     + " AND need_cpus <= ? AND need_memory_mb <= ?"
@@ -222,7 +230,8 @@ final class JobQueue {
                   rs.getString(9),
                   rs.getInt(10),
                   rs.getLong(11),
-                  rs.getString(12)
+                  rs.getString(12),
+                  rs.getInt(13)
                 })
             .list();
     if (rows.isEmpty()) {
@@ -244,7 +253,7 @@ final class JobQueue {
             .param(jobId)
             .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})
             .single();
-    if (attempt > ShardQueue.MAX_ATTEMPTS) {
+    if (attempt - (Integer) r[12] > MAX_ATTEMPTS) {
       failLocked(
           jobId,
           "shard "
@@ -252,9 +261,10 @@ final class JobQueue {
               + " ("
               + r[3]
               + ") was claimed "
-              + ShardQueue.MAX_ATTEMPTS
+              + MAX_ATTEMPTS
               + " times without finishing"
               + (r[6] == null ? "" : "; last error: " + r[6]));
+      return null;
     }
     return Optional.of(
         new Claim(
@@ -410,8 +420,13 @@ final class JobQueue {
     tx().executeWithoutResult(status -> failLocked(jobId, error));
   }
 
+  /**
+   * Every way a job fails ends here (an error every piece would meet, a piece out of tries, a seal
+   * refused), so an eval job's run ({@code eval_run}, the run's record, same id) fails with it.
+   */
   private void failLocked(String jobId, String error) {
     String e = clip(error, MAX_ERROR_CHARS);
+    OffsetDateTime now = now();
     jdbc()
         .sql(
             "UPDATE work_shard SET status = 'FAILED', lease_until = NULL,"
@@ -422,8 +437,54 @@ final class JobQueue {
         .sql(
             "UPDATE work_job SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?"
                 + " AND status = 'RUNNING'")
-        .params(e, now(), jobId)
+        .params(e, now, jobId)
         .update();
+    jdbc()
+        .sql(
+            "UPDATE eval_run SET status = 'FAILED', error = ?, finished_at = ? WHERE id = ?"
+                + " AND status = 'RUNNING' AND EXISTS (SELECT 1 FROM work_job WHERE id = ?"
+                + " AND kind = ?)")
+        .params(e, now, jobId, jobId, EvalJob.NAME)
+        .update();
+  }
+
+  /**
+   * Puts a failed job's failed shards back in the queue and the job back to running (resume; an
+   * eval job's run too): an eval piece skips the samples already stored, so only the others are
+   * asked. Attempt numbers keep counting (they are fencing tokens: a holder from before never
+   * matches a new claim); each shard gets {@link #MAX_ATTEMPTS} more ({@code attempts_before}). A
+   * job that is running or done is left as it is. True when something was put back.
+   */
+  boolean requeueFailed(String jobId) {
+    Boolean requeued =
+        tx().execute(status -> {
+          int job =
+              jdbc()
+                  .sql(
+                      "UPDATE work_job SET status = 'RUNNING', finished_at = NULL, error = NULL"
+                          + " WHERE id = ? AND status = 'FAILED'")
+                  .param(jobId)
+                  .update();
+          if (job == 0) {
+            return false;
+          }
+          jdbc()
+              .sql(
+                  "UPDATE work_shard SET status = 'QUEUED', attempts_before = attempts,"
+                      + " lease_until = NULL, worker = NULL, last_error = NULL"
+                      + " WHERE job_id = ? AND status = 'FAILED'")
+              .param(jobId)
+              .update();
+          jdbc()
+              .sql(
+                  "UPDATE eval_run SET status = 'RUNNING', finished_at = NULL, error = NULL"
+                      + " WHERE id = ? AND status = 'FAILED' AND EXISTS (SELECT 1 FROM work_job"
+                      + " WHERE id = ? AND kind = ?)")
+              .params(jobId, jobId, EvalJob.NAME)
+              .update();
+          return true;
+        });
+    return Boolean.TRUE.equals(requeued);
   }
 
   /** A finished piece as stored: what it computed, its result and the seal over both. */

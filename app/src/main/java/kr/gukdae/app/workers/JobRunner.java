@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import kr.gukdae.UserError;
+import kr.gukdae.model.ModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ final class JobRunner {
     this.config = config;
     this.stopping = stopping;
     this.seal = seal;
-    this.permits = new EndpointPermits(queue.base());
+    this.permits = new EndpointPermits(queue);
     this.samples = new WorkSamples(queue, seal);
   }
 
@@ -109,7 +110,8 @@ final class JobRunner {
                 c.endpoint(),
                 () -> queue.renew(c, config.lease()));
         PieceContext context = new PieceContext(beat, c, samples, permits, config, stopping)) {
-      JobKind<?> kind = kinds.computeIfAbsent(c.kind(), JobKind::of);
+      JobKind<?> kind =
+          kinds.computeIfAbsent(c.kind(), name -> JobKind.of(name, config.home(), queue, seal));
       if (c.merge()) {
         merge(kind, c, beat);
       } else {
@@ -125,6 +127,14 @@ final class JobRunner {
       // the endpoint is at its limit: another worker's grant must end first
       queue.unclaim(c);
       pause();
+    } catch (ModelException e) {
+      if (e.kind() == ModelException.Kind.RETRYABLE) {
+        queue.release(c, config.id() + ": " + e.getMessage());
+      } else {
+        // a wrong key, an endpoint that cannot, an edited row: every piece would meet it
+        log.warn("job {} failed: {}", c.jobId(), e.getMessage());
+        queue.fail(c.jobId(), String.valueOf(e.getMessage()));
+      }
     } catch (RuntimeException e) {
       log.warn("shard {}#{} failed: {}", c.jobId(), c.shardNo(), e.toString());
       queue.release(c, config.id() + ": " + e.getMessage());
@@ -147,7 +157,7 @@ final class JobRunner {
     JobKind.Joined joined;
     try {
       joined = kind.join(c.jobId(), c.jobSpec(), kind.codec().results(c.jobId(), stored));
-    } catch (PieceCodec.Unreadable e) {
+    } catch (PieceCodec.Unreadable | JobKind.Refused e) {
       // the join's other errors (a file gone on this worker) put the merge back for another try
       refuse(c, e);
       return;
@@ -173,6 +183,20 @@ final class JobRunner {
   private void refuse(JobQueue.Claim c, UserError e) {
     log.warn("job {} refused: {}", c.jobId(), e.getMessage());
     queue.fail(c.jobId(), e.getMessage());
+  }
+
+  /** Closes what the kinds hold between pieces (an eval run's loaded tasks and judge). */
+  void close() {
+    for (JobKind<?> kind : kinds.values()) {
+      if (kind instanceof AutoCloseable held) {
+        try {
+          held.close();
+        } catch (Exception e) {
+          log.warn("closing {}: {}", kind.name(), e.toString());
+        }
+      }
+    }
+    kinds.clear();
   }
 
   private void pause() {

@@ -122,10 +122,10 @@ record JobSpec(Endpoint endpoint, Tasks tasks, Map<String, String> taskHashes, d
       throw UserError.of(
           "run "
               + runId
-              + "의 eval_job.spec은 이 워커가 이해하지 못하는 작업입니다 ("
+              + "의 작업 명세(work_job.spec)는 이 워커가 이해하지 못하는 작업입니다 ("
               + e.getOriginalMessage()
               + "). 제출한 쪽과 같은 gukdae 버전의 워커를 실행하세요",
-          "eval_job.spec of run "
+          "the job spec (work_job.spec) of run "
               + runId
               + " is not a job this worker understands ("
               + e.getOriginalMessage()

@@ -40,7 +40,7 @@ class Jobs {
       @Value("${gukdae.jobs.roots:${gukdae.home}}") String roots,
       @Value("${gukdae.secret:}") String secret,
       @Value("${gukdae.home}") Path home) {
-    this.queue = new JobQueue(new ShardQueue(dataSource));
+    this.queue = new JobQueue(dataSource);
     this.seal = JobSeal.of(secret, home);
     this.roots =
         Arrays.stream(roots.split(","))
@@ -157,8 +157,9 @@ class Jobs {
   }
 
   /**
-   * A finished job's result (the report as JSON); empty while it runs or for an eval run. Refused
-   * when the stored result no longer matches the seal its merge gave it.
+   * A finished job's result (the report as JSON; an eval run's samples and errors, its scores being
+   * in the run's record); empty while it runs. Refused when the stored result no longer matches the
+   * seal its merge gave it.
    */
   Optional<String> result(String id) {
     return queue
@@ -177,16 +178,14 @@ class Jobs {
   static final int LISTED = 200;
 
   /**
-   * The newest jobs of every kind, eval runs on the queue included: one query, so the database
-   * picks the newest {@link #LISTED} instead of this process reading every job there ever was.
+   * The newest jobs of every kind, distributed eval runs included (kind "eval"): the database picks
+   * the newest {@link #LISTED} instead of this process reading every job there ever was.
    */
   List<JobRow> list() {
     return queue
         .jdbc()
         .sql(
-            "SELECT id, kind, label, status, created_at FROM (SELECT id, kind, label, status,"
-                + " created_at FROM work_job UNION ALL SELECT j.run_id, 'eval', r.model, r.status,"
-                + " j.created_at FROM eval_job j JOIN eval_run r ON r.id = j.run_id) a"
+            "SELECT id, kind, label, status, created_at FROM work_job"
                 + " ORDER BY created_at DESC, id LIMIT "
                 + LISTED)
         .query((rs, n) ->

@@ -2,6 +2,7 @@ package kr.gukdae.app.workers;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -110,14 +111,13 @@ final class RunMerge {
   /**
    * Refuses to merge a run whose stored samples were tampered with: a record whose seal does not
    * match (edited, re-hashed, moved, unsealed) or a sample missing (deleted), naming run, task and
-   * doc. Every sample shard of the run is done when this is asked.
+   * doc. Every piece of the run is done when this is asked.
    */
-  static void verify(
-      ShardQueue queue, JobSeal seal, String runId, JobSpec spec, EvalService.Loaded loaded) {
+  static void verify(WorkSamples samples, String runId, JobSpec spec, EvalService.Loaded loaded) {
     Integer limit = spec.request(runId).limit();
     for (Task task : loaded.tasks()) {
       Set<Integer> stored = new HashSet<>();
-      queue.records(runId, task.name(), seal, r -> stored.add(r.docId()));
+      samples.records(runId, task.name(), r -> stored.add(r.docId()));
       for (Sample sample : task.samples(limit)) {
         if (!stored.contains(sample.docId())) {
           throw UserError.of(
@@ -141,10 +141,13 @@ final class RunMerge {
     }
   }
 
-  /** Writes the run folder under {@code outputDir} and returns the run's results. */
+  /**
+   * Writes the run folder under {@code outputDir} and returns the run's results; {@code now}: the
+   * database's clock (the run's duration is measured in it, from the submission).
+   */
   static EvalOutcome merge(
-      ShardQueue queue,
-      JobSeal seal,
+      WorkSamples samples,
+      OffsetDateTime now,
       String runId,
       JobSpec spec,
       EvalService.Loaded loaded,
@@ -162,10 +165,10 @@ final class RunMerge {
     // Task by task, each in its sample order (doc ids are positions in the split), as a single
     // process at concurrency 1 journals them; streamed from the database into the journal.
     Consumer<Consumer<SampleRecord>> records =
-        sink -> loaded.tasks().forEach(task -> queue.records(runId, task.name(), seal, sink));
+        sink -> loaded.tasks().forEach(task -> samples.records(runId, task.name(), sink));
     long startedMillis = (long) (spec.startedAt() * 1000);
     Duration elapsed =
-        Duration.ofMillis(Math.max(0, queue.now().toInstant().toEpochMilli() - startedMillis));
+        Duration.ofMillis(Math.max(0, now.toInstant().toEpochMilli() - startedMillis));
     return EvalRunner.merge(
         loaded.tasks(), loaded.plan().groups(), manifest, options, records, elapsed);
   }

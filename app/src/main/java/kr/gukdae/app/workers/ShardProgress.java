@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A distributed run's progress: its sample shards by state (the merge shard is not counted), its
- * samples answered, the latest shard error, and the workers seen recently.
+ * A distributed run's progress: its pieces by state (the merge is not counted), its samples
+ * answered, the error it failed with (else the first piece's last error), and the workers seen
+ * recently.
  */
 record ShardProgress(
     String runId,
@@ -28,40 +29,36 @@ record ShardProgress(
   }
 
   /** The progress of a distributed run; empty for a run that is unknown or not distributed. */
-  static Optional<ShardProgress> of(ShardQueue queue, String runId) {
+  static Optional<ShardProgress> of(JobQueue queue, String runId) {
     var jdbc = queue.jdbc();
     Optional<String> status =
         jdbc.sql("SELECT status FROM eval_run WHERE id = ?")
             .param(runId)
             .query(String.class)
             .optional();
-    boolean distributed =
-        jdbc.sql("SELECT COUNT(*) FROM eval_job WHERE run_id = ?")
-                .param(runId)
-                .query(Integer.class)
-                .single()
-            > 0;
-    if (status.isEmpty() || !distributed) {
+    Optional<String> jobError =
+        jdbc.sql("SELECT COALESCE(error, '') FROM work_job WHERE id = ? AND kind = ?")
+            .params(runId, EvalJob.NAME)
+            .query(String.class)
+            .optional();
+    if (status.isEmpty() || jobError.isEmpty()) {
       return Optional.empty();
     }
     Map<String, Integer> byStatus = new LinkedHashMap<>();
     int[] samplesTotal = {0};
+    String[] lastError = {jobError.get().isEmpty() ? null : jobError.get()};
     jdbc.sql(
-            "SELECT status, COUNT(*), COALESCE(SUM(end_index - first_index), 0) FROM eval_shard"
-                + " WHERE run_id = ? AND kind = 'SAMPLES' GROUP BY status")
+            "SELECT status, spec, last_error FROM work_shard WHERE job_id = ? AND NOT merge"
+                + " ORDER BY shard_no")
         .param(runId)
         .query(rs -> {
-          byStatus.put(rs.getString(1), rs.getInt(2));
-          samplesTotal[0] += rs.getInt(3);
+          byStatus.merge(rs.getString(1), 1, Integer::sum);
+          var range = JobJson.read(rs.getString(2), EvalJob.Range.class, "job " + runId);
+          samplesTotal[0] += range.end() - range.first();
+          if (lastError[0] == null) {
+            lastError[0] = rs.getString(3);
+          }
         });
-    String lastError =
-        jdbc.sql(
-                "SELECT last_error FROM eval_shard WHERE run_id = ? AND last_error IS NOT NULL"
-                    + " ORDER BY shard_no LIMIT 1")
-            .param(runId)
-            .query(String.class)
-            .optional()
-            .orElse(null);
     int total = byStatus.values().stream().mapToInt(Integer::intValue).sum();
     return Optional.of(
         new ShardProgress(
@@ -73,8 +70,8 @@ record ShardProgress(
             byStatus.getOrDefault("QUEUED", 0),
             byStatus.getOrDefault("FAILED", 0),
             samplesTotal[0],
-            queue.answeredCount(runId),
-            lastError,
+            WorkSamples.answeredCount(jdbc, runId),
+            lastError[0],
             new WorkerRegistry(queue).workers(Workers.ALIVE_SECONDS)));
   }
 }

@@ -20,13 +20,18 @@ import org.springframework.dao.DuplicateKeyException;
 
 /**
  * A distributed run from its submitter's side: load and check the tasks here (so a typo fails now,
- * not on a worker), split each task's samples into shards, enqueue them, wait, then write the run
- * folder from the stored samples exactly as a single process would.
+ * not on a worker), split each task's samples into shards, enqueue them as a job of kind {@link
+ * EvalJob} (the job's id is the run's), wait, then write the run folder from the stored samples
+ * exactly as a single process would.
  */
 record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path outputDir) {
 
+  /** Who submitted, as the job list shows it (a run's submitter is a command, not an account). */
+  static final String SUBMITTED_BY = "gukdae eval --shard-size";
+
   static Submission submit(
-      ShardQueue queue,
+      JobQueue queue,
+      JobSeal seal,
       EvalStore store,
       EvalRequest request,
       String runId,
@@ -50,12 +55,12 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
       loaded = EvalService.load(request, judge);
     }
     Map<String, String> hashes = new LinkedHashMap<>();
-    List<ShardQueue.Range> ranges = new ArrayList<>();
+    List<EvalJob.Range> ranges = new ArrayList<>();
     for (Task task : loaded.tasks()) {
       hashes.put(task.name(), task.hash());
       int n = task.samples(request.limit()).size();
       for (int first = 0; first < n; first += shardSize) {
-        ranges.add(new ShardQueue.Range(task.name(), first, Math.min(n, first + shardSize)));
+        ranges.add(new EvalJob.Range(task.name(), first, Math.min(n, first + shardSize)));
       }
     }
     JobSpec spec = JobSpec.of(request, hashes, Instant.now().toEpochMilli() / 1000.0);
@@ -68,7 +73,14 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
     try {
       store.started(
           runId, model, request.tasks(), output.resolve(runId), EvalService.dataSource(request));
-      queue.submit(runId, spec, endpoint, ranges);
+      queue.submit(
+          runId,
+          new EvalJob(home, queue, seal),
+          model,
+          spec.toJson(),
+          SUBMITTED_BY,
+          EvalJob.pieces(ranges, endpoint),
+          seal);
     } catch (DuplicateKeyException e) {
       throw UserError.of(
           "run '" + runId + "'이(가) 이미 있습니다. 다른 --run-id를 고르세요",
@@ -84,13 +96,13 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
    * submitted with; a request that names other settings, or tasks that changed since, is refused. A
    * run still running is waited for; a finished one is merged again.
    */
-  static Submission resume(ShardQueue queue, EvalRequest request, Path home) {
+  static Submission resume(JobQueue queue, EvalRequest request, Path home) {
     String runId = Objects.requireNonNull(request.runId(), "runId");
     String json =
         queue
             .jdbc()
-            .sql("SELECT spec FROM eval_job WHERE run_id = ?")
-            .param(runId)
+            .sql("SELECT spec FROM work_job WHERE id = ? AND kind = ?")
+            .params(runId, EvalJob.NAME)
             .query(String.class)
             .optional()
             .orElseThrow(() ->
@@ -137,7 +149,7 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
   }
 
   /** Waits until the workers finished (or failed) the run, reporting samples as they finish. */
-  void await(ShardQueue queue, ProgressListener progress) {
+  void await(JobQueue queue, ProgressListener progress) {
     int reported = 0;
     boolean started = false;
     while (true) {
@@ -167,9 +179,10 @@ record Submission(String runId, JobSpec spec, EvalService.Loaded loaded, Path ou
    * Writes this machine's copy of the run folder under the output folder, from samples checked
    * against their seals (this process needs the workers' server secret).
    */
-  EvalOutcome merge(ShardQueue queue, JobSeal seal, Path home) {
-    RunMerge.verify(queue, seal, runId, spec, loaded);
-    return RunMerge.merge(queue, seal, runId, spec, loaded, outputDir, home);
+  EvalOutcome merge(JobQueue queue, JobSeal seal, Path home) {
+    var samples = new WorkSamples(queue, seal);
+    RunMerge.verify(samples, runId, spec, loaded);
+    return RunMerge.merge(samples, queue.now(), runId, spec, loaded, outputDir, home);
   }
 
   private static void pause() {

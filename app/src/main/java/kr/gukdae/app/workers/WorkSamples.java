@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 import kr.gukdae.eval.run.SampleRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The answered samples of eval jobs on the job queue ({@code work_sample}): stored one by one as
@@ -91,9 +92,12 @@ final class WorkSamples {
 
   /** Samples of the job with a successful record. */
   int answeredCount(String jobId) {
-    return queue
-        .jdbc()
-        .sql("SELECT COUNT(*) FROM work_sample WHERE job_id = ? AND ok")
+    return answeredCount(queue.jdbc(), jobId);
+  }
+
+  /** Samples of the job with a successful record (progress, which checks no seal). */
+  static int answeredCount(JdbcClient jdbc, String jobId) {
+    return jdbc.sql("SELECT COUNT(*) FROM work_sample WHERE job_id = ? AND ok")
         .param(jobId)
         .query(Integer.class)
         .single();

@@ -105,7 +105,7 @@ class WorkerCommand implements GukdaeCommand {
             "--set-limit: '" + setLimit.substring(eq + 1) + "' is not a number");
       }
       String endpoint = Submission.normalizeEndpoint(setLimit.substring(0, eq));
-      new EndpointPermits(new ShardQueue(dataSource)).setLimit(endpoint, n);
+      new EndpointPermits(new JobQueue(dataSource)).setLimit(endpoint, n);
       System.out.println(
           Terminal.pick(
               endpoint + "의 동시 요청 한도: " + n + "건",

@@ -11,9 +11,9 @@ final class WorkerRegistry {
   /** A worker as the progress view shows it. */
   record WorkerRow(String id, String host, int capacity, String endpoints, boolean alive) {}
 
-  private final ShardQueue queue;
+  private final JobQueue queue;
 
-  WorkerRegistry(ShardQueue queue) {
+  WorkerRegistry(JobQueue queue) {
     this.queue = queue;
   }
 

@@ -19,7 +19,7 @@ class Workers implements ShardedRuns {
   /** A worker that has not beaten for this long is shown as gone. */
   static final int ALIVE_SECONDS = 60;
 
-  private final ShardQueue queue;
+  private final JobQueue queue;
   private final EvalService service;
   private final EvalStore store;
   private final Path home;
@@ -31,7 +31,7 @@ class Workers implements ShardedRuns {
       EvalStore store,
       @Value("${gukdae.home}") Path home,
       @Value("${gukdae.secret:}") String secret) {
-    this.queue = new ShardQueue(dataSource);
+    this.queue = new JobQueue(dataSource);
     this.service = service;
     this.store = store;
     this.home = home;
@@ -44,7 +44,7 @@ class Workers implements ShardedRuns {
     Submission submission =
         request.resume()
             ? Submission.resume(queue, request, home)
-            : Submission.submit(queue, store, request, runId, shardSize, home);
+            : Submission.submit(queue, seal, store, request, runId, shardSize, home);
     submission.await(queue, progress);
     return submission.merge(queue, seal, home);
   }
@@ -52,7 +52,7 @@ class Workers implements ShardedRuns {
   /** Enqueues a distributed run for the workers and returns at once (REST); its id. */
   String submit(EvalRequest request, int shardSize) {
     String runId = request.runId() != null ? request.runId() : service.newRunId();
-    Submission.submit(queue, store, request, runId, shardSize, home);
+    Submission.submit(queue, seal, store, request, runId, shardSize, home);
     return runId;
   }
 

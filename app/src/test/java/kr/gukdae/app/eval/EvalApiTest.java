@@ -196,33 +196,30 @@ class EvalApiTest extends RunSamplesContract {
         .param(id)
         .update();
     jdbc.sql(
-            "INSERT INTO eval_job (run_id, spec, endpoint, shards_total, created_at)"
-                + " VALUES (?, '{}', 'http://10.0.0.5:8000/v1', 3, CURRENT_TIMESTAMP)")
+            "INSERT INTO work_job (id, kind, label, spec, status, submitted_by, created_at)"
+                + " VALUES (?, 'eval', 'openai/m', '{}', 'RUNNING', 'test', CURRENT_TIMESTAMP)")
         .param(id)
         .update();
     String[][] shards = {
-      {"0", "SAMPLES", "0", "10", "DONE"},
-      {"1", "SAMPLES", "10", "20", "RUNNING"},
-      {"2", "SAMPLES", "20", "25", "QUEUED"},
-      {"3", "MERGE", "0", "0", "QUEUED"}
+      {"0", "false", "0", "10", "DONE"},
+      {"1", "false", "10", "20", "RUNNING"},
+      {"2", "false", "20", "25", "QUEUED"},
+      {"3", "true", "0", "0", "QUEUED"}
     };
     for (String[] s : shards) {
+      boolean merge = Boolean.parseBoolean(s[1]);
+      String range =
+          merge ? "" : "{\"task\":\"demo/arith\",\"first\":" + s[2] + ",\"end\":" + s[3] + "}";
       jdbc.sql(
-              "INSERT INTO eval_shard (run_id, shard_no, kind, task, first_index, end_index,"
-                  + " status) VALUES (?, ?, ?, 'demo/arith', ?, ?, ?)")
-          .params(
-              id,
-              Integer.parseInt(s[0]),
-              s[1],
-              Integer.parseInt(s[2]),
-              Integer.parseInt(s[3]),
-              s[4])
+              "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, status, endpoint)"
+                  + " VALUES (?, ?, ?, 'demo/arith', ?, ?, 'http://10.0.0.5:8000/v1')")
+          .params(id, Integer.parseInt(s[0]), merge, range, s[4])
           .update();
     }
     for (int doc = 0; doc < 12; doc++) {
       jdbc.sql(
-              "INSERT INTO eval_sample (run_id, task, doc_id, ok, record)"
-                  + " VALUES (?, 'demo/arith', ?, ?, '{}')")
+              "INSERT INTO work_sample (job_id, task, doc_id, ok, record, seal)"
+                  + " VALUES (?, 'demo/arith', ?, ?, '{}', 'unchecked here')")
           .params(id, doc, doc != 11)
           .update();
     }

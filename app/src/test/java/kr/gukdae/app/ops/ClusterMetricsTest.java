@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * them: each shard state counted once (a running shard whose lease ran out as {@code expired}),
  * merge shards left out of the queue, only finished shards timed, stale workers dropped, expired
  * permit grants not in use, and votes counted in total and in the last minute. Shards are counted
- * and timed per kind: eval runs from their queue, every other kind from the job queue.
+ * and timed per kind of job (eval runs are jobs of kind eval).
  */
 class ClusterMetricsTest {
 
@@ -30,17 +30,15 @@ class ClusterMetricsTest {
             "INSERT INTO eval_run (id, model, tasks, status, started_at)"
                 + " VALUES ('r1', 'openai/m', 't/a', 'RUNNING', CURRENT_TIMESTAMP)")
         .update();
-    jdbc.sql(
-            "INSERT INTO eval_job (run_id, spec, endpoint, shards_total, created_at)"
-                + " VALUES ('r1', '{}', 'http://gpu1:8000/v1', 5, CURRENT_TIMESTAMP)")
-        .update();
-    shard(jdbc, 0, "SAMPLES", "QUEUED", "NULL", null);
-    shard(jdbc, 1, "SAMPLES", "RUNNING", "CURRENT_TIMESTAMP + INTERVAL '1' HOUR", null);
-    shard(jdbc, 2, "SAMPLES", "RUNNING", "CURRENT_TIMESTAMP - INTERVAL '1' HOUR", null);
-    shard(jdbc, 3, "SAMPLES", "DONE", "NULL", 1500L);
-    shard(jdbc, 4, "SAMPLES", "DONE", "NULL", 2500L);
-    shard(jdbc, 5, "SAMPLES", "FAILED", "NULL", null);
-    shard(jdbc, 6, "MERGE", "QUEUED", "NULL", null);
+    // an eval run is a job of kind eval (its id the run's)
+    job(jdbc, "r1", "eval");
+    piece(jdbc, "r1", 0, false, "QUEUED", "NULL", null);
+    piece(jdbc, "r1", 1, false, "RUNNING", "CURRENT_TIMESTAMP + INTERVAL '1' HOUR", null);
+    piece(jdbc, "r1", 2, false, "RUNNING", "CURRENT_TIMESTAMP - INTERVAL '1' HOUR", null);
+    piece(jdbc, "r1", 3, false, "DONE", "NULL", 1500L);
+    piece(jdbc, "r1", 4, false, "DONE", "NULL", 2500L);
+    piece(jdbc, "r1", 5, false, "FAILED", "NULL", null);
+    piece(jdbc, "r1", 6, true, "QUEUED", "NULL", null);
     job(jdbc, "q1", "quality");
     job(jdbc, "q2", "quality");
     job(jdbc, "l1", "lineage");
@@ -71,7 +69,7 @@ class ClusterMetricsTest {
     assertThat(value(scrape, "gukdae_shards\\{kind=\"eval\",state=\"failed\"}")).isEqualTo(1);
     assertThat(value(scrape, "gukdae_shard_duration_seconds_count\\{kind=\"eval\"}")).isEqualTo(2);
     assertThat(value(scrape, "gukdae_shard_duration_seconds_sum\\{kind=\"eval\"}")).isEqualTo(4.0);
-    // the job queue's kinds apart from eval and from each other; merges timed, not queued
+    // each kind apart from the others; merges timed, not queued
     assertThat(value(scrape, "gukdae_shards\\{kind=\"quality\",state=\"queued\"}")).isEqualTo(2);
     assertThat(value(scrape, "gukdae_shards\\{kind=\"quality\",state=\"expired\"}")).isEqualTo(1);
     assertThat(value(scrape, "gukdae_shards\\{kind=\"quality\",state=\"running\"}")).isZero();
@@ -100,17 +98,6 @@ class ClusterMetricsTest {
         .update();
     metrics.refresh();
     assertThat(registry.scrape()).doesNotContain("worker=\"fresh\"").doesNotContain("quiet");
-  }
-
-  private static void shard(
-      JdbcClient jdbc, int no, String kind, String status, String lease, Long durationMs) {
-    jdbc.sql(
-            "INSERT INTO eval_shard (run_id, shard_no, kind, task, first_index, end_index, status,"
-                + " attempts, lease_until, duration_ms) VALUES ('r1', ?, ?, 't/a', 0, 10, ?, 1, "
-                + lease
-                + ", ?)")
-        .params(no, kind, status, durationMs)
-        .update();
   }
 
   private static void job(JdbcClient jdbc, String id, String kind) {

@@ -39,8 +39,7 @@ class CapacityTest {
   @ValueSource(strings = {"h2", "postgresql"})
   void aPieceGoesOnlyToAWorkerWhoseDeclaredCapacityCoversIt(String db) throws Exception {
     DataSource ds = TestDatabases.migrated(db);
-    var base = new ShardQueue(ds);
-    JobQueue queue = new JobQueue(base);
+    JobQueue queue = new JobQueue(ds);
     JdbcClient jdbc = queue.jdbc();
     Jobs jobs = new Jobs(ds, root.toString(), "", root);
     Path file = JobsTest.writeRows(root.resolve("rows.jsonl"), 60);
@@ -62,7 +61,7 @@ class CapacityTest {
     assertThat(none.unplaceable().get(0).workersLive()).isZero();
 
     // two live workers, one without memory to spare, one without a CPU: neither takes a piece
-    var registry = new WorkerRegistry(base);
+    var registry = new WorkerRegistry(queue);
     var noMemory = config("no-memory", new Capacity(8, 0));
     var noCpu = config("no-cpu", new Capacity(0, 4096));
     registry.register(noMemory);
@@ -175,7 +174,7 @@ class CapacityTest {
   @ValueSource(strings = {"h2", "postgresql"})
   void piecesRunningAtOnceNeverNeedMoreThanTheWorkerDeclared(String db) throws Exception {
     DataSource ds = TestDatabases.migrated(db);
-    JobQueue queue = new JobQueue(new ShardQueue(ds));
+    JobQueue queue = new JobQueue(ds);
     queue.submit(
         "capacity-sum",
         new QualityJob(),
@@ -214,7 +213,7 @@ class CapacityTest {
   @ValueSource(strings = {"h2", "postgresql"})
   void concurrentClaimsOfOneWorkerReserveWhatTheyTakeAtOnce(String db) throws Exception {
     DataSource ds = TestDatabases.migrated(db);
-    JobQueue queue = new JobQueue(new ShardQueue(ds));
+    JobQueue queue = new JobQueue(ds);
     List<JobKind.Piece> pieces = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       pieces.add(new JobKind.Piece("3 CPUs #" + i, "{}", new Capacity(3, 0)));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
@@ -14,10 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Someone with write access to the database edits a queued job to point at their own server, hoping
- * a worker sends its API key there. The worker checks the model it opens against the endpoint it
- * was allowed to claim for, so the other server gets no request: the run fails with a message
- * naming the edit, or the worker never claims it.
+ * Someone with write access to the database edits a queued eval job to point at their own server,
+ * hoping a worker sends its API key there. The job's spec is sealed, so a spec naming another
+ * server is refused before anything runs; a piece's endpoint column (what workers filter on, not
+ * sealed) edited alone is caught by the worker, which checks the model it opens against the
+ * endpoint the piece was claimed for. Either way the other server gets no request and the run fails
+ * with a message naming the edit; a worker allowed only the honest server never claims a piece
+ * whose endpoint names the thief.
  */
 class EditedJobTest {
 
@@ -29,61 +33,73 @@ class EditedJobTest {
     var fixture = QueueFixture.open(database);
     var jdbc = fixture.jdbc();
     var queue = fixture.queue();
+    var seal = JobSeal.of(QueueFixture.SECRET, dir);
     try (var honest = FakeOpenAiServer.start();
         var thief = FakeOpenAiServer.start()) {
-      var request =
-          EvalRequest.builder("openai/fake-m")
-              .baseUrl(honest.baseUrl())
-              .apiKeyEnv("GUKDAE_TEST_NO_KEY")
-              .tasks(List.of("demo/ko_knowledge"))
-              .limit(4)
-              .concurrency(2)
-              .outputDir(dir.resolve("out"))
-              .runId("r1")
-              .maxRetries(0)
-              .requestTimeout(Duration.ofSeconds(5))
-              .responseCache(false)
-              .build();
-      Submission.submit(queue, new EvalStore(jdbc), request, "r1", 2, dir.resolve("home"));
-      // the spec now names the thief; the endpoint column (what workers filter on) does not
-      jdbc.sql("UPDATE eval_job SET spec = REPLACE(spec, ?, ?) WHERE run_id = 'r1'")
+      String thiefEndpoint = Submission.normalizeEndpoint(thief.baseUrl());
+
+      // the piece's endpoint now names the thief; the spec the model is opened from does not
+      Submission.submit(
+          queue, seal, new EvalStore(jdbc), request(honest, "r1"), "r1", 2, dir.resolve("home"));
+      jdbc.sql("UPDATE work_shard SET endpoint = ? WHERE job_id = 'r1' AND NOT merge")
+          .param(thiefEndpoint)
+          .update();
+      fixture.runWorkerUntilDone("r1", config());
+      var r1 = ShardProgress.of(queue, "r1").orElseThrow();
+      assertThat(r1.status()).isEqualTo("FAILED");
+      assertThat(UserError.inLanguage(String.valueOf(r1.lastError()), false))
+          .contains("its piece names endpoint " + thiefEndpoint)
+          .contains("the work_shard row was changed after submission, so no request was sent");
+
+      // the spec edited to name the thief: its seal refuses it before anything runs
+      Submission.submit(
+          queue, seal, new EvalStore(jdbc), request(honest, "r2"), "r2", 2, dir.resolve("home"));
+      jdbc.sql("UPDATE work_job SET spec = REPLACE(spec, ?, ?) WHERE id = 'r2'")
           .params(honest.baseUrl(), thief.baseUrl())
           .update();
-      fixture.runWorkerUntilDone(
-          "r1",
-          new Worker.Config(
-              "w", 2, null, Duration.ofSeconds(5), Duration.ofMillis(20), dir.resolve("w")));
-      assertThat(ShardProgress.of(queue, "r1").orElseThrow().status()).isEqualTo("FAILED");
-      assertThat(ShardProgress.of(queue, "r1").orElseThrow().lastError())
-          .contains("eval_job row was changed");
+      fixture.runWorkerUntilDone("r2", config());
+      var r2 = ShardProgress.of(queue, "r2").orElseThrow();
+      assertThat(r2.status()).isEqualTo("FAILED");
+      assertThat(UserError.inLanguage(String.valueOf(r2.lastError()), false))
+          .contains("job r2")
+          .contains("its spec does not match its seal");
 
       // both edited: a worker allowed only the honest server never takes the run
       Submission.submit(
-          queue,
-          new EvalStore(jdbc),
-          EvalRequest.builder(request.model())
-              .baseUrl(request.baseUrl())
-              .apiKeyEnv(request.apiKeyEnv())
-              .tasks(request.tasks())
-              .limit(4)
-              .concurrency(2)
-              .outputDir(dir.resolve("out"))
-              .runId("r2")
-              .maxRetries(0)
-              .requestTimeout(Duration.ofSeconds(5))
-              .responseCache(false)
-              .build(),
-          "r2",
-          2,
-          dir.resolve("home"));
-      jdbc.sql("UPDATE eval_job SET spec = REPLACE(spec, ?, ?), endpoint = ? WHERE run_id = 'r2'")
-          .params(honest.baseUrl(), thief.baseUrl(), thief.baseUrl())
+          queue, seal, new EvalStore(jdbc), request(honest, "r3"), "r3", 2, dir.resolve("home"));
+      jdbc.sql("UPDATE work_job SET spec = REPLACE(spec, ?, ?) WHERE id = 'r3'")
+          .params(honest.baseUrl(), thief.baseUrl())
           .update();
-      var claim = queue.claim("w", Set.of(honest.baseUrl()), Duration.ofSeconds(5));
+      jdbc.sql("UPDATE work_shard SET endpoint = ? WHERE job_id = 'r3' AND NOT merge")
+          .param(thiefEndpoint)
+          .update();
+      var claim =
+          queue.claim(
+              "w", Set.of(Submission.normalizeEndpoint(honest.baseUrl())), Duration.ofSeconds(5));
       assertThat(claim).isEmpty();
 
       assertThat(thief.requests("fake-m")).isZero();
       assertThat(honest.requests("fake-m")).isZero();
     }
+  }
+
+  private EvalRequest request(FakeOpenAiServer honest, String runId) {
+    return EvalRequest.builder("openai/fake-m")
+        .baseUrl(honest.baseUrl())
+        .apiKeyEnv("GUKDAE_TEST_NO_KEY")
+        .tasks(List.of("demo/ko_knowledge"))
+        .limit(4)
+        .concurrency(2)
+        .outputDir(dir.resolve("out"))
+        .runId(runId)
+        .maxRetries(0)
+        .requestTimeout(Duration.ofSeconds(5))
+        .responseCache(false)
+        .build();
+  }
+
+  private Worker.Config config() {
+    return new Worker.Config(
+        "w", 2, null, Duration.ofSeconds(5), Duration.ofMillis(20), dir.resolve("w"));
   }
 }

@@ -33,13 +33,12 @@ class JobEndpointsTest {
   private JdbcClient jdbc;
 
   private void open(String database) throws Exception {
-    queue = new JobQueue(new ShardQueue(TestDatabases.migrated(database)));
+    queue = new JobQueue(TestDatabases.migrated(database));
     jdbc = queue.jdbc();
   }
 
   private void submit(String id, List<JobKind.Piece> pieces) {
-    queue.submit(
-        id, JobKind.of(QualityJob.NAME), "label", "{}", "office", pieces, JobSeal.of("", home));
+    queue.submit(id, new QualityJob(), "label", "{}", "office", pieces, JobSeal.of("", home));
   }
 
   private static JobKind.Piece piece(String label, @Nullable String endpoint) {
@@ -100,7 +99,7 @@ class JobEndpointsTest {
   void aHeldPieceStartsWorkOnlyWhileItsLeaseSurelyHolds(String database) throws Exception {
     open(database);
     submit("j1", List.of(piece("p", GPU1)));
-    var permits = new EndpointPermits(queue.base());
+    var permits = new EndpointPermits(queue);
     long oneLeaseAgo = System.nanoTime() - SHORT.toNanos() - 1;
 
     // a holder one lease past its claim whose piece another worker took starts nothing
@@ -136,7 +135,7 @@ class JobEndpointsTest {
     open(database);
     submit(
         "j1", List.of(piece("p0", GPU1), piece("p1", GPU1), piece("p2", GPU1), piece("n", null)));
-    var permits = new EndpointPermits(queue.base());
+    var permits = new EndpointPermits(queue);
     permits.setLimit(GPU1, 3);
     var c0 = queue.claim("w0", null, LEASE).orElseThrow();
     var c1 = queue.claim("w1", null, LEASE).orElseThrow();

@@ -151,7 +151,7 @@ class JobsHttpTest {
     reviewer.refused(404, "not_found", "GET", "/api/jobs/no-such-job", null);
 
     // two workers of this process run it
-    var queue = new JobQueue(new ShardQueue(dataSource));
+    var queue = new JobQueue(dataSource);
     var config =
         new Worker.Config("http-w", 1, null, Duration.ofMinutes(5), Duration.ofMillis(10), home);
     JobRunner runner = new JobRunner(queue, config, () -> false);

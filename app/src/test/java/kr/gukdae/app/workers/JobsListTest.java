@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
- * The job list reads both queues in one query: eval runs on the queue and jobs of every other kind,
- * the newest first, at most {@link Jobs#LISTED} of them, however many there are.
+ * The job list reads the job queue in one query: distributed eval runs (jobs of kind "eval") and
+ * jobs of every other kind, the newest first, at most {@link Jobs#LISTED} of them, however many
+ * there are.
  */
 class JobsListTest {
 
@@ -26,7 +27,7 @@ class JobsListTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"h2", "postgresql"})
-  void theNewestJobsOfBothQueuesComeFirstAndTheListIsBounded(String database) throws Exception {
+  void theNewestJobsOfEveryKindComeFirstAndTheListIsBounded(String database) throws Exception {
     String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
     Flyway.configure().dataSource(url, null, null).load().migrate();
     var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
@@ -63,9 +64,9 @@ class JobsListTest {
         .param(id)
         .update();
     jdbc.sql(
-            "INSERT INTO eval_job (run_id, spec, endpoint, shards_total, created_at)"
-                + " VALUES (?, '{}', 'http://gpu1:8000/v1', 1, ?)")
-        .params(id, at)
+            "INSERT INTO work_job (id, kind, label, status, spec, submitted_by, created_at)"
+                + " VALUES (?, 'eval', 'openai/m', 'RUNNING', '{}', ?, ?)")
+        .params(id, Submission.SUBMITTED_BY, at)
         .update();
   }
 }

@@ -50,7 +50,7 @@ class JobsTest {
 
   private void open(String database) throws Exception {
     ds = TestDatabases.migrated(database);
-    queue = new JobQueue(new ShardQueue(ds));
+    queue = new JobQueue(ds);
     jdbc = queue.jdbc();
     jobs = new Jobs(ds, root.toString(), "", root);
   }

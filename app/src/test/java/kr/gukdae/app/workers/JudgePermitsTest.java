@@ -48,7 +48,13 @@ class JudgePermitsTest {
               .judge("openai/fake-judge:grade")
               .build();
       Submission.submit(
-          fixture.queue(), new EvalStore(fixture.jdbc()), request, "judged", 12, home);
+          fixture.queue(),
+          fixture.seal(),
+          new EvalStore(fixture.jdbc()),
+          request,
+          "judged",
+          12,
+          home);
       new EndpointPermits(fixture.queue())
           .setLimit(Submission.normalizeEndpoint(fake.baseUrl()), LIMIT);
 

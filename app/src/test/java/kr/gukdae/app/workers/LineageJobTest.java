@@ -75,7 +75,7 @@ class LineageJobTest {
 
   private void open(String database) throws Exception {
     var ds = TestDatabases.migrated(database);
-    queue = new JobQueue(new ShardQueue(ds));
+    queue = new JobQueue(ds);
     jdbc = queue.jdbc();
     jobs = new Jobs(ds, root.toString(), "", root);
   }

@@ -40,7 +40,7 @@ class NgramsJobTest {
 
   private void open(String database) throws Exception {
     var ds = TestDatabases.migrated(database);
-    queue = new JobQueue(new ShardQueue(ds));
+    queue = new JobQueue(ds);
     jdbc = queue.jdbc();
     jobs = new Jobs(ds, root.toString(), "", root);
   }

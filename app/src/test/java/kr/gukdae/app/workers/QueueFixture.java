@@ -2,6 +2,7 @@ package kr.gukdae.app.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,11 @@ import kr.gukdae.store.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The shard queue on a fresh, migrated H2 or PostgreSQL database, as the workers tests share it: a
- * run of ten-sample shards of one task submitted as a submitter would, and a real worker run on a
- * thread of this process until a run ends.
+ * The job queue on a fresh, migrated H2 or PostgreSQL database, as the workers tests share it: an
+ * eval run of ten-sample pieces of one task submitted as a submitter would, and a real worker run
+ * on a thread of this process until a run ends.
  */
-record QueueFixture(DataSource dataSource, ShardQueue queue, JdbcClient jdbc) {
+record QueueFixture(DataSource dataSource, JobQueue queue, JdbcClient jdbc) {
 
   /** The server secret the fixture's workers seal under (a submitter merging needs the same). */
   static final String SECRET = "queue-fixture-secret-0123456789ab";
@@ -39,19 +40,24 @@ record QueueFixture(DataSource dataSource, ShardQueue queue, JdbcClient jdbc) {
 
   static QueueFixture open(String database) throws Exception {
     DataSource ds = TestDatabases.migrated(database);
-    return new QueueFixture(ds, new ShardQueue(ds), JdbcClient.create(ds));
+    return new QueueFixture(ds, new JobQueue(ds), JdbcClient.create(ds));
   }
 
-  /** Run {@code runId}: {@code shards} shards of ten samples each of task {@code t/a}. */
+  /** The seal the fixture's runs are submitted and their samples stored under. */
+  JobSeal seal() {
+    return JobSeal.of(SECRET, Path.of("unused"));
+  }
+
+  /** Run {@code runId}: {@code shards} pieces of ten samples each of task {@code t/a}. */
   void submit(String runId, int shards) {
     jdbc.sql(
             "INSERT INTO eval_run (id, model, tasks, status, started_at)"
                 + " VALUES (?, 'openai/m', 't/a', 'RUNNING', CURRENT_TIMESTAMP)")
         .param(runId)
         .update();
-    List<ShardQueue.Range> ranges = new ArrayList<>();
+    List<EvalJob.Range> ranges = new ArrayList<>();
     for (int i = 0; i < shards; i++) {
-      ranges.add(new ShardQueue.Range("t/a", i * 10, i * 10 + 10));
+      ranges.add(new EvalJob.Range("t/a", i * 10, i * 10 + 10));
     }
     var request =
         EvalRequest.builder("openai/m")
@@ -62,7 +68,14 @@ record QueueFixture(DataSource dataSource, ShardQueue queue, JdbcClient jdbc) {
             .requestTimeout(Duration.ofSeconds(10))
             .responseCache(false)
             .build();
-    queue.submit(runId, JobSpec.of(request, Map.of("t/a", "h"), 0), ENDPOINT, ranges);
+    queue.submit(
+        runId,
+        new EvalJob(Path.of("unused"), queue, seal()),
+        "openai/m",
+        JobSpec.of(request, Map.of("t/a", "h"), 0).toJson(),
+        "test",
+        EvalJob.pieces(ranges, ENDPOINT),
+        seal());
   }
 
   /**

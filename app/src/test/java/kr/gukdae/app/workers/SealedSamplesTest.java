@@ -48,7 +48,7 @@ class SealedSamplesTest {
           new SampleRecord(
                   r.task(), r.docId(), r.category(), r.scores(), r.calls(), "forged", r.error())
               .toJson();
-      jdbc.sql("UPDATE eval_sample SET record = ?, seal = ? WHERE run_id = 'r1' AND doc_id = 1")
+      jdbc.sql("UPDATE work_sample SET record = ?, seal = ? WHERE job_id = 'r1' AND doc_id = 1")
           .params(forged, Sha256.hex(forged))
           .update();
       assertThatThrownBy(() -> r1.merge(fixture.queue(), seal, dir.resolve("home")))
@@ -62,24 +62,24 @@ class SealedSamplesTest {
       // another doc's record copied over doc 2, sealed as stored for doc 0
       submitSamplesOnly(fake, "r2");
       String sealOfDoc0 =
-          jdbc.sql("SELECT seal FROM eval_sample WHERE run_id = 'r2' AND doc_id = 0")
+          jdbc.sql("SELECT seal FROM work_sample WHERE job_id = 'r2' AND doc_id = 0")
               .query(String.class)
               .single();
-      jdbc.sql("UPDATE eval_sample SET record = ?, seal = ? WHERE run_id = 'r2' AND doc_id = 2")
+      jdbc.sql("UPDATE work_sample SET record = ?, seal = ? WHERE job_id = 'r2' AND doc_id = 2")
           .params(record("r2", 0), sealOfDoc0)
           .update();
       assertThat(mergeOnAWorker("r2"))
           .contains("job r2, task " + TASK + ", doc 2: its stored result does not match");
 
-      // a sample deleted (every shard still says done)
+      // a sample deleted (every piece still says done)
       submitSamplesOnly(fake, "r3");
-      jdbc.sql("DELETE FROM eval_sample WHERE run_id = 'r3' AND doc_id = 3").update();
+      jdbc.sql("DELETE FROM work_sample WHERE job_id = 'r3' AND doc_id = 3").update();
       assertThat(mergeOnAWorker("r3"))
           .contains("job r3, task " + TASK + ", doc 3: its stored sample is missing");
 
-      // and unsealed (as a worker before V941 stored it)
+      // and unsealed (the column cannot be NULL; an empty seal is none)
       submitSamplesOnly(fake, "r4");
-      jdbc.sql("UPDATE eval_sample SET seal = NULL WHERE run_id = 'r4' AND doc_id = 0").update();
+      jdbc.sql("UPDATE work_sample SET seal = '' WHERE job_id = 'r4' AND doc_id = 0").update();
       assertThat(mergeOnAWorker("r4")).contains("job r4, task " + TASK + ", doc 0: it has no seal");
     }
   }
@@ -101,10 +101,16 @@ class SealedSamplesTest {
             .build();
     Submission submission =
         Submission.submit(
-            fixture.queue(), new EvalStore(fixture.jdbc()), request, runId, 2, dir.resolve("home"));
+            fixture.queue(),
+            fixture.seal(),
+            new EvalStore(fixture.jdbc()),
+            request,
+            runId,
+            2,
+            dir.resolve("home"));
     fixture
         .jdbc()
-        .sql("UPDATE eval_shard SET status = 'HELD' WHERE run_id = ? AND kind = 'MERGE'")
+        .sql("UPDATE work_shard SET status = 'HELD' WHERE job_id = ? AND merge")
         .param(runId)
         .update();
     var worker = new Worker(config(), fixture.dataSource(), QueueFixture.SECRET);
@@ -119,7 +125,7 @@ class SealedSamplesTest {
     assertThat(
             fixture
                 .jdbc()
-                .sql("SELECT COUNT(*) FROM eval_sample WHERE run_id = ?")
+                .sql("SELECT COUNT(*) FROM work_sample WHERE job_id = ?")
                 .param(runId)
                 .query(Integer.class)
                 .single())
@@ -131,7 +137,7 @@ class SealedSamplesTest {
   private String mergeOnAWorker(String runId) throws Exception {
     fixture
         .jdbc()
-        .sql("UPDATE eval_shard SET status = 'QUEUED' WHERE run_id = ? AND kind = 'MERGE'")
+        .sql("UPDATE work_shard SET status = 'QUEUED' WHERE job_id = ? AND merge")
         .param(runId)
         .update();
     fixture.runWorkerUntilDone(runId, config());
@@ -144,7 +150,7 @@ class SealedSamplesTest {
     return fixture
         .jdbc()
         .sql(
-            "SELECT COUNT(*) FROM eval_shard WHERE run_id = ? AND kind = 'SAMPLES'"
+            "SELECT COUNT(*) FROM work_shard WHERE job_id = ? AND NOT merge"
                 + " AND status <> 'DONE'")
         .param(runId)
         .query(Integer.class)
@@ -154,7 +160,7 @@ class SealedSamplesTest {
   private String record(String runId, int docId) {
     return fixture
         .jdbc()
-        .sql("SELECT record FROM eval_sample WHERE run_id = ? AND doc_id = ?")
+        .sql("SELECT record FROM work_sample WHERE job_id = ? AND doc_id = ?")
         .params(runId, docId)
         .query(String.class)
         .single();

@@ -43,7 +43,7 @@ class SealedSpecsTest {
     String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
     Flyway.configure().dataSource(url, null, null).load().migrate();
     var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
-    JobQueue queue = new JobQueue(new ShardQueue(ds));
+    JobQueue queue = new JobQueue(ds);
     jdbc = queue.jdbc();
     jobs = new Jobs(ds, root.toString(), "", root);
     var config =

@@ -51,6 +51,7 @@ class ShardedOptionsTest {
       Submission submission =
           Submission.submit(
               fixture.queue(),
+              fixture.seal(),
               new EvalStore(fixture.jdbc()),
               request(fake, tasks, "sharded"),
               "sharded",

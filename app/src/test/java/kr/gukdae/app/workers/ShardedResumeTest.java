@@ -46,13 +46,14 @@ class ShardedResumeTest {
       assertThat(oneProcess).isGreaterThanOrEqualTo(8);
 
       // half the shards run, then the run fails (as a fatal model error fails it)
-      Submission.submit(queue, new EvalStore(jdbc), request(fake, "r", 8), "r", 2, home);
+      Submission.submit(
+          queue, fixture.seal(), new EvalStore(jdbc), request(fake, "r", 8), "r", 2, home);
       jdbc.sql(
-              "UPDATE eval_shard SET status = 'HELD' WHERE run_id = 'r'"
-                  + " AND (kind = 'MERGE' OR shard_no >= 2)")
+              "UPDATE work_shard SET status = 'HELD' WHERE job_id = 'r'"
+                  + " AND (merge OR shard_no >= 2)")
           .update();
       runWorkerUntilDoneShards("r", 2);
-      queue.failRun("r", "the endpoint went away");
+      queue.fail("r", "the endpoint went away");
       assertThat(fixture.status("r")).isEqualTo("FAILED");
       long firstHalf = fake.requests(MODEL) - oneProcess;
       assertThat(firstHalf).isPositive().isLessThan(oneProcess);
@@ -106,7 +107,7 @@ class ShardedResumeTest {
   private int done(String runId) {
     return fixture
         .jdbc()
-        .sql("SELECT COUNT(*) FROM eval_shard WHERE run_id = ? AND status = 'DONE'")
+        .sql("SELECT COUNT(*) FROM work_shard WHERE job_id = ? AND status = 'DONE'")
         .param(runId)
         .query(Integer.class)
         .single();

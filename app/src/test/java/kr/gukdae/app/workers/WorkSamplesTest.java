@@ -35,12 +35,12 @@ class WorkSamplesTest {
   private WorkSamples samples;
 
   private void open(String database) throws Exception {
-    queue = new JobQueue(new ShardQueue(TestDatabases.migrated(database)));
+    queue = new JobQueue(TestDatabases.migrated(database));
     jdbc = queue.jdbc();
     samples = new WorkSamples(queue, JobSeal.of("work-samples-secret-0123456789abcd", home));
     queue.submit(
         "j1",
-        JobKind.of(QualityJob.NAME),
+        new QualityJob(),
         "label",
         "{}",
         "office",
@@ -104,12 +104,7 @@ class WorkSamplesTest {
     try (var beat = new Heartbeat("a", System.nanoTime(), config("a"), () -> true);
         var context =
             new PieceContext(
-                beat,
-                stale,
-                samples,
-                new EndpointPermits(queue.base()),
-                config("a"),
-                () -> false)) {
+                beat, stale, samples, new EndpointPermits(queue), config("a"), () -> false)) {
       assertThatThrownBy(() -> context.store(sample(1, null, 1)))
           .isInstanceOf(PieceContext.Gone.class);
     }

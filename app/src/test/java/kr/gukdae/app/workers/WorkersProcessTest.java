@@ -88,7 +88,7 @@ class WorkersProcessTest {
       long askedBefore = fake.requests("fake-mc");
       Map<String, Integer> bodiesBefore = fake.bodyCounts("fake-mc");
 
-      ShardQueue queue = new ShardQueue(ds);
+      JobQueue queue = new JobQueue(ds);
       JdbcClient jdbc = JdbcClient.create(ds);
       Path home = dir.resolve("home");
       // the server secret the workers seal samples under, made before they start (shared home)
@@ -96,13 +96,14 @@ class WorkersProcessTest {
       Submission submission =
           Submission.submit(
               queue,
+              seal,
               new EvalStore(jdbc),
               request(fake, tasks, dir.resolve("sharded"), "sharded"),
               "sharded",
               125,
               home);
       String endpoint =
-          jdbc.sql("SELECT endpoint FROM eval_job WHERE run_id = 'sharded'")
+          jdbc.sql("SELECT endpoint FROM work_shard WHERE job_id = 'sharded' AND shard_no = 0")
               .query(String.class)
               .single();
       new EndpointPermits(queue).setLimit(endpoint, ENDPOINT_LIMIT);
@@ -126,8 +127,8 @@ class WorkersProcessTest {
         if (victim == null && progress.samplesDone() >= SAMPLES / 4) {
           var running =
               jdbc.sql(
-                      "SELECT worker, shard_no FROM eval_shard WHERE run_id = 'sharded'"
-                          + " AND kind = 'SAMPLES' AND status = 'RUNNING' ORDER BY shard_no")
+                      "SELECT worker, shard_no FROM work_shard WHERE job_id = 'sharded'"
+                          + " AND NOT merge AND status = 'RUNNING' ORDER BY shard_no")
                   .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)})
                   .list();
           running.removeIf(r -> !workers.get((String) r[0]).isAlive());
@@ -139,8 +140,8 @@ class WorkersProcessTest {
             // and the next pass kills another worker).
             var held =
                 jdbc.sql(
-                        "SELECT shard_no FROM eval_shard WHERE run_id = 'sharded' AND kind ="
-                            + " 'SAMPLES' AND status = 'RUNNING' AND worker = ? ORDER BY shard_no")
+                        "SELECT shard_no FROM work_shard WHERE job_id = 'sharded' AND NOT merge"
+                            + " AND status = 'RUNNING' AND worker = ? ORDER BY shard_no")
                     .param(candidate)
                     .query(Integer.class)
                     .list();
@@ -167,7 +168,7 @@ class WorkersProcessTest {
       // the killed worker's shard finished elsewhere, on a later attempt
       var shard =
           jdbc.sql(
-                  "SELECT worker, attempts, status FROM eval_shard WHERE run_id = 'sharded'"
+                  "SELECT worker, attempts, status FROM work_shard WHERE job_id = 'sharded'"
                       + " AND shard_no = ?")
               .param(victimShard)
               .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)})
@@ -178,13 +179,13 @@ class WorkersProcessTest {
 
       // each sample stored once; the server asked again only what was in flight at the kill
       assertThat(
-              jdbc.sql("SELECT COUNT(*) FROM eval_sample WHERE run_id = 'sharded' AND ok")
+              jdbc.sql("SELECT COUNT(*) FROM work_sample WHERE job_id = 'sharded' AND ok")
                   .query(Integer.class)
                   .single())
           .isEqualTo(SAMPLES);
       assertAskedAgainOnlyInFlightWindows(jdbc, bodiesBefore, askedBefore, victimShard);
 
-      // the merge shard stored the results; the submitter writes its own identical copy
+      // the merge stored the results; the submitter writes its own identical copy
       assertThat(
               jdbc.sql("SELECT status FROM eval_run WHERE id = 'sharded'")
                   .query(String.class)
@@ -222,9 +223,12 @@ class WorkersProcessTest {
     record Shard(int no, int first, int end, int attempts) {}
     List<Shard> shards =
         jdbc.sql(
-                "SELECT shard_no, first_index, end_index, attempts FROM eval_shard"
-                    + " WHERE run_id = 'sharded' AND kind = 'SAMPLES' ORDER BY shard_no")
-            .query((rs, n) -> new Shard(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                "SELECT shard_no, spec, attempts FROM work_shard"
+                    + " WHERE job_id = 'sharded' AND NOT merge ORDER BY shard_no")
+            .query((rs, n) -> {
+              var range = JobJson.read(rs.getString(2), EvalJob.Range.class, "piece");
+              return new Shard(rs.getInt(1), range.first(), range.end(), rs.getInt(3));
+            })
             .list();
     Map<Integer, java.util.Set<Integer>> askedAgain = new java.util.TreeMap<>();
     long asked = 0;

@@ -2,7 +2,6 @@ package kr.gukdae.app.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +19,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The queue's promises on both databases, with real concurrent connections: a shard goes to one
- * claimer at a time, a lease that ran out is taken over and fences its old holder, a shard that
- * keeps dying fails its run, the merge waits for every shard, a sample is recorded once, and
- * endpoint permits never add up past the limit. Time passing is played by moving leases back in the
+ * The job queue's promises for eval runs on both databases, with real concurrent connections: a
+ * piece goes to one claimer at a time, a lease that ran out is taken over and fences its old
+ * holder, a piece that keeps dying fails its job and its run, a resume gives fresh tries without
+ * reusing a fencing token, the merge waits for every piece, a sample is recorded once, and endpoint
+ * permits never add up past the limit. Time passing is played by moving leases back in the
  * database, as anyone with database access could.
  */
-class ShardQueueTest {
+class EvalQueueTest {
 
   private static final Duration LEASE = Duration.ofMinutes(5);
 
-  private ShardQueue queue;
+  private JobQueue queue;
   private JdbcClient jdbc;
 
   private QueueFixture fixture;
@@ -47,8 +47,8 @@ class ShardQueueTest {
 
   private void expire(String runId, int shardNo) {
     jdbc.sql(
-            "UPDATE eval_shard SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1' HOUR"
-                + " WHERE run_id = ? AND shard_no = ?")
+            "UPDATE work_shard SET lease_until = CURRENT_TIMESTAMP - INTERVAL '1' HOUR"
+                + " WHERE job_id = ? AND shard_no = ?")
         .params(runId, shardNo)
         .update();
   }
@@ -72,14 +72,14 @@ class ShardQueueTest {
               for (var c = queue.claim(worker, null, LEASE);
                   c.isPresent();
                   c = queue.claim(worker, null, LEASE)) {
-                if (c.get().kind() == ShardQueue.Kind.MERGE) {
+                if (c.get().merge()) {
                   // every sample shard must be done before anyone may merge
                   assertThat(owner).hasSize(40);
                 }
                 if (owner.putIfAbsent(c.get().shardNo(), worker) != null) {
                   doubles.incrementAndGet();
                 }
-                assertThat(queue.complete(c.get())).isTrue();
+                assertThat(complete(c.get())).isTrue();
               }
               return null;
             }));
@@ -108,10 +108,10 @@ class ShardQueueTest {
     assertThat(second.attempt()).isEqualTo(2);
 
     assertThat(queue.renew(first, LEASE)).as("old holder fenced").isFalse();
-    assertThat(queue.complete(first)).isFalse();
+    assertThat(complete(first)).isFalse();
     queue.release(first, "late failure"); // must not put b's shard back in the queue
-    assertThat(queue.complete(second)).isTrue();
-    assertThat(queue.claim("c", null, LEASE).orElseThrow().kind()).isEqualTo(ShardQueue.Kind.MERGE);
+    assertThat(complete(second)).isTrue();
+    assertThat(queue.claim("c", null, LEASE).orElseThrow().merge()).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -120,7 +120,7 @@ class ShardQueueTest {
       throws Exception {
     open(database);
     submit("r1", 1);
-    for (int i = 1; i <= ShardQueue.MAX_ATTEMPTS; i++) {
+    for (int i = 1; i <= JobQueue.MAX_ATTEMPTS; i++) {
       assertThat(queue.claim("w" + i, null, LEASE).orElseThrow().attempt()).isEqualTo(i);
       expire("r1", 0);
     }
@@ -130,27 +130,19 @@ class ShardQueueTest {
     assertThat(queue.requeueFailed("r1")).as("running now: nothing to put back").isFalse();
     var fresh = queue.claim("w6", null, LEASE).orElseThrow();
     // the count goes on (a holder from before the resume never matches), with four tries again
-    assertThat(fresh.attempt()).isEqualTo(ShardQueue.MAX_ATTEMPTS + 2);
-    var before =
-        new ShardQueue.Claim(
-            fresh.runId(),
-            0,
-            fresh.kind(),
-            fresh.task(),
-            fresh.first(),
-            fresh.end(),
-            ShardQueue.MAX_ATTEMPTS,
-            fresh.endpoint(),
-            fresh.spec());
+    assertThat(fresh.attempt()).isEqualTo(JobQueue.MAX_ATTEMPTS + 2);
+    var before = withAttempt(fresh, JobQueue.MAX_ATTEMPTS);
     assertThat(queue.renew(before, LEASE)).isFalse();
-    assertThat(queue.complete(before)).isFalse();
-    for (int i = 0; i < ShardQueue.MAX_ATTEMPTS - 1; i++) {
+    assertThat(complete(before)).isFalse();
+    for (int i = 0; i < JobQueue.MAX_ATTEMPTS - 1; i++) {
       expire("r1", 0);
       assertThat(queue.claim("again" + i, null, LEASE)).isPresent();
     }
     expire("r1", 0);
     assertThat(queue.claim("over", null, LEASE)).isEmpty();
     assertThat(jdbc.sql("SELECT status FROM eval_run WHERE id = 'r1'").query(String.class).single())
+        .isEqualTo("FAILED");
+    assertThat(jdbc.sql("SELECT status FROM work_job WHERE id = 'r1'").query(String.class).single())
         .isEqualTo("FAILED");
   }
 
@@ -159,7 +151,7 @@ class ShardQueueTest {
   void aShardThatKeepsDyingFailsItsRunInsteadOfLoopingForever(String database) throws Exception {
     open(database);
     submit("r1", 1);
-    for (int i = 1; i <= ShardQueue.MAX_ATTEMPTS; i++) {
+    for (int i = 1; i <= JobQueue.MAX_ATTEMPTS; i++) {
       assertThat(queue.claim("w" + i, null, LEASE).orElseThrow().attempt()).isEqualTo(i);
       expire("r1", 0);
     }
@@ -167,10 +159,10 @@ class ShardQueueTest {
     assertThat(jdbc.sql("SELECT status FROM eval_run WHERE id = 'r1'").query(String.class).single())
         .isEqualTo("FAILED");
     assertThat(
-            jdbc.sql("SELECT last_error FROM eval_shard WHERE run_id = 'r1' AND shard_no = 0")
+            jdbc.sql("SELECT last_error FROM work_shard WHERE job_id = 'r1' AND shard_no = 0")
                 .query(String.class)
                 .single())
-        .contains("claimed " + ShardQueue.MAX_ATTEMPTS + " times");
+        .contains("claimed " + JobQueue.MAX_ATTEMPTS + " times");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -189,15 +181,17 @@ class ShardQueueTest {
   void aSampleIsRecordedOnceAndASuccessReplacesOnlyAnError(String database) throws Exception {
     open(database);
     submit("r1", 1);
-    JobSeal seal = JobSeal.of(QueueFixture.SECRET, Path.of("unused"));
-    queue.record("r1", sample(1, null, 0.0), seal);
-    queue.record("r1", sample(1, null, 1.0), seal); // a second success (a fenced holder) loses
-    queue.record("r1", sample(2, "timeout", 0.0), seal);
-    assertThat(queue.answered("r1", "t/a")).containsExactly(1);
-    queue.record("r1", sample(2, null, 1.0), seal); // the retry's success replaces the error
-    queue.record("r1", sample(2, "late error", 0.0), seal); // and an error never replaces a success
+    var samples = new WorkSamples(queue, fixture.seal());
+    var holder = queue.claim("a", null, LEASE).orElseThrow();
+    assertThat(samples.store(holder, sample(1, null, 0.0))).isTrue();
+    // a second success (a holder retrying) loses
+    assertThat(samples.store(holder, sample(1, null, 1.0))).isTrue();
+    assertThat(samples.store(holder, sample(2, "timeout", 0.0))).isTrue();
+    assertThat(samples.answered("r1", "t/a")).containsExactly(1);
+    samples.store(holder, sample(2, null, 1.0)); // the retry's success replaces the error
+    samples.store(holder, sample(2, "late error", 0.0)); // and an error never replaces a success
     List<SampleRecord> all = new ArrayList<>();
-    queue.records("r1", "t/a", seal, all::add);
+    samples.records("r1", "t/a", all::add);
     assertThat(all).extracting(SampleRecord::docId).containsExactly(1, 2);
     assertThat(all).allMatch(SampleRecord::ok);
     assertThat(all.get(0).scores().get("acc,none").value()).isEqualTo(0.0);
@@ -249,6 +243,30 @@ class ShardQueueTest {
     assertThat(permits.acquire(endpoint, "another", 8, 99, LEASE)).isZero();
     // an endpoint nobody set a limit for takes the run's concurrency
     assertThat(permits.acquire("http://10.0.0.6/v1", "w0", 8, 3, LEASE)).isEqualTo(3);
+  }
+
+  /** Completes a piece (or the merge) as its holder would, if it still holds it. */
+  private boolean complete(JobQueue.Claim c) {
+    return queue.complete(c, c.merge() ? "" : "{\"samples\":10}", fixture.seal(), List.of());
+  }
+
+  /** The same claim under another attempt number: a holder from another claim. */
+  private static JobQueue.Claim withAttempt(JobQueue.Claim c, int attempt) {
+    return new JobQueue.Claim(
+        c.jobId(),
+        c.shardNo(),
+        c.merge(),
+        c.label(),
+        c.spec(),
+        attempt,
+        c.kind(),
+        c.jobSpec(),
+        c.endpoint(),
+        c.specSeal(),
+        c.jobSpecSeal(),
+        c.needCpus(),
+        c.needMemoryMb(),
+        c.needsSeal());
   }
 
   private static SampleRecord sample(int docId, String error, double acc) {
