@@ -144,6 +144,45 @@ final class JobSeal {
   }
 
   /**
+   * The seal of the endpoint a piece asks ({@code null}: none), given when the piece is queued: a
+   * domain of its own, bound to the job and the piece, so an endpoint moved, swapped with another
+   * piece's (seal and all) or removed in the database is told apart.
+   */
+  String sealEndpoint(String jobId, int pieceNo, @Nullable String endpoint) {
+    String named = endpoint == null ? "none" : "url " + endpoint;
+    String message = "endpoint\n" + jobId + "\n" + pieceNo + "\n" + named + "\n";
+    return SCHEME + ":" + keyId + ":" + HexFormat.of().formatHex(mac(key, message));
+  }
+
+  /**
+   * Refuses a piece whose endpoint is not the one sealed when it was queued (edited, NULLed,
+   * unsealed, or copied from another piece with its seal), before anything of it runs: the endpoint
+   * decides which workers take the piece and whose permits and API key it uses. A piece queued
+   * before endpoint seals (V980) has none and is refused the same way.
+   */
+  void checkEndpoint(
+      String jobId, int pieceNo, String what, @Nullable String endpoint, @Nullable String seal) {
+    String ko = " (" + (endpoint == null ? "없음" : endpoint) + ")";
+    String en = " (" + (endpoint == null ? "none" : endpoint) + ")";
+    verify(
+        sealEndpoint(jobId, pieceNo, endpoint),
+        seal,
+        new Messages(
+            jobId,
+            what,
+            "엔드포인트" + ko + "에 봉인이 없습니다 (이 버전 이전에 대기열에 들어갔거나 봉인이 지워졌습니다)" + NOTHING_RUN,
+            "its endpoint"
+                + en
+                + " has no seal (it was queued before this version, or its seal was removed)"
+                + NOTHING_RUN_EN,
+            "엔드포인트" + ko + "가 봉인과 맞지 않습니다 (제출 뒤 데이터베이스에서 바뀌었습니다)" + NOTHING_RUN,
+            "its endpoint"
+                + en
+                + " does not match its seal (it was changed in the database after submission)"
+                + NOTHING_RUN_EN));
+  }
+
+  /**
    * Refuses a result whose seal is missing, made under another secret, or not the one these bytes
    * give; {@code what} names the piece in the error (e.g. "piece 3 (rows 1–40)").
    */
