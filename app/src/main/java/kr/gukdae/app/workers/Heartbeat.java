@@ -38,6 +38,7 @@ final class Heartbeat implements AutoCloseable {
   private volatile boolean lost;
   private volatile long heldUntil;
   private volatile @Nullable EndpointPermits permits;
+  private volatile String holder;
 
   /**
    * A lease (a job's piece): {@code renewLease} answers whether this holder still holds it. {@code
@@ -62,10 +63,11 @@ final class Heartbeat implements AutoCloseable {
     this.config = config;
     this.leaseNanos = config.lease().toNanos();
     this.claimedAt = claimedAt;
+    this.holder = config.id();
     this.heldUntil = claimedAt + leaseNanos;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("heartbeat-" + config.id()).factory());
+            Thread.ofPlatform().daemon().name("heartbeat-" + config.id() + "-" + what).factory());
     long every = Math.max(100, config.lease().toMillis() / 3);
     timer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
   }
@@ -75,6 +77,15 @@ final class Heartbeat implements AutoCloseable {
    * before the grant was asked for; the deadline becomes the earlier of the two leases' ends.
    */
   void coverPermits(EndpointPermits granted, long acquiredAt) {
+    coverPermits(granted, config.id(), acquiredAt);
+  }
+
+  /**
+   * As above, for a grant held under {@code holder} (a slot of the worker, {@code worker/slot}:
+   * each piece running at once holds its own grant).
+   */
+  void coverPermits(EndpointPermits granted, String holder, long acquiredAt) {
+    this.holder = holder;
     this.permits = granted;
     heldUntil = Math.min(heldUntil, acquiredAt + leaseNanos);
   }
@@ -85,7 +96,7 @@ final class Heartbeat implements AutoCloseable {
       boolean held = renewLease.getAsBoolean();
       EndpointPermits grant = permits;
       if (held && grant != null && endpoint != null) {
-        held = grant.renew(endpoint, config.id(), config.lease());
+        held = grant.renew(endpoint, holder, config.lease());
       }
       if (held) {
         heldUntil = sentAt + leaseNanos;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import kr.gukdae.UserError;
 import kr.gukdae.eval.run.SampleRecord;
+import kr.gukdae.model.ModelApi;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -73,6 +74,14 @@ sealed interface JobKind<R> permits OriginalityJob, QualityJob, NgramsJob, Linea
      * PieceContext.Busy}).
      */
     int permits(int defaultLimit);
+
+    /**
+     * {@code model} with every request it sends passing this piece's own gate: at most the permits
+     * {@link #permits} granted it in flight at once (model and judge alike when both go through
+     * it); a request before a grant, or after the piece ended, is refused. Each piece running on a
+     * worker has its own gate.
+     */
+    ModelApi gated(ModelApi model);
 
     /**
      * Stores one finished sample of the piece (an eval run's), sealed to the job, task and doc; the

@@ -54,7 +54,8 @@ final class JobQueue {
       @Nullable String jobSpecSeal,
       int needCpus,
       long needMemoryMb,
-      @Nullable String needsSeal) {
+      @Nullable String needsSeal,
+      @Nullable String endpointSeal) {
 
     /**
      * What the row says the piece needs, as the worker reserves it until the seal check has run (a
@@ -124,8 +125,8 @@ final class JobQueue {
     jdbc()
         .sql(
             "INSERT INTO work_shard (job_id, shard_no, merge, label, spec, spec_seal, endpoint,"
-                + " status, need_cpus, need_memory_mb, needs_seal)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)")
+                + " endpoint_seal, status, need_cpus, need_memory_mb, needs_seal)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)")
         .param(id)
         .param(no)
         .param(merge)
@@ -133,6 +134,7 @@ final class JobQueue {
         .param(p.spec())
         .param(seal.sealSpec(id, no, part(merge), p.spec()))
         .param(p.endpoint()) // NULL: a piece any worker may run
+        .param(seal.sealEndpoint(id, no, p.endpoint())) // NULL is sealed too
         .param(p.needs().cpus())
         .param(p.needs().memoryMb())
         .param(seal.sealNeeds(id, no, p.needs()))
@@ -145,14 +147,15 @@ final class JobQueue {
   }
 
   /**
-   * Refuses a claim whose job spec, piece spec or piece needs are not the ones sealed at
-   * submission, before any of it runs; the error names the job and the piece.
+   * Refuses a claim whose job spec, piece spec, piece needs or piece endpoint are not the ones
+   * sealed at submission, before any of it runs; the error names the job and the piece.
    */
   static void checkSpecs(Claim c, JobSeal seal) {
     seal.checkSpec(c.jobId(), JobSeal.RESULT, "spec", c.kind(), c.jobSpec(), c.jobSpecSeal());
     String piece = "piece " + c.shardNo() + " (" + c.label() + ")";
     seal.checkSpec(c.jobId(), c.shardNo(), piece, part(c.merge()), c.spec(), c.specSeal());
     seal.checkNeeds(c.jobId(), c.shardNo(), piece, c.needCpus(), c.needMemoryMb(), c.needsSeal());
+    seal.checkEndpoint(c.jobId(), c.shardNo(), piece, c.endpoint(), c.endpointSeal());
   }
 
   /** The next shard a worker of any capacity may run (tests; workers declare theirs). */
@@ -208,7 +211,8 @@ final class JobQueue {
         jdbc()
             .sql(
                 "SELECT job_id, shard_no, merge, label, spec, attempts, last_error, endpoint,"
-                    + " spec_seal, need_cpus, need_memory_mb, needs_seal, attempts_before"
+                    + " spec_seal, need_cpus, need_memory_mb, needs_seal, attempts_before,"
+                    + " endpoint_seal"
                     + " FROM work_shard s"
                     + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
                     + reachable
@@ -231,7 +235,8 @@ final class JobQueue {
                   rs.getInt(10),
                   rs.getLong(11),
                   rs.getString(12),
-                  rs.getInt(13)
+                  rs.getInt(13),
+                  rs.getString(14)
                 })
             .list();
     if (rows.isEmpty()) {
@@ -281,7 +286,8 @@ final class JobQueue {
             (String) job[2],
             (Integer) r[9],
             (Long) r[10],
-            (String) r[11]));
+            (String) r[11],
+            (String) r[13]));
   }
 
   /** Extends the lease; false when this holder lost the shard. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import kr.gukdae.UserError;
 import kr.gukdae.model.ModelException;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * A failed piece goes back to the queue for another attempt (another worker may have the files);
  * the merge joins the pieces and finishes the job in one transaction. It takes only pieces of the
  * endpoints the worker may reach, and hands the piece its lease's deadline and the endpoint's
- * permits ({@link PieceContext}).
+ * permits ({@link PieceContext}). One runner serves all of a worker's slots ({@code --slots}): each
+ * slot runs one piece at a time with {@link #runNext(int)}, and the pieces running at once together
+ * never need more than the worker declared, nor hold more requests in flight than its capacity.
  */
 final class JobRunner {
 
@@ -25,7 +28,13 @@ final class JobRunner {
   private final JobQueue queue;
   private final Worker.Config config;
   private final BooleanSupplier stopping;
+
+  /**
+   * Each slot's own instance of each kind, by "slot:kind": a kind may cache what a job's pieces
+   * share (the originality kind its opened weights) and is not written to be shared by threads.
+   */
   private final Map<String, JobKind<?>> kinds = new ConcurrentHashMap<>();
+
   private final Object reserving = new Object();
 
   /** What the pieces running now need together; guarded by {@link #reserving}. */
@@ -34,6 +43,10 @@ final class JobRunner {
   private final JobSeal seal;
   private final EndpointPermits permits;
   private final WorkSamples samples;
+  private final RequestBudget requests;
+
+  /** Called with each piece about to run, in its slot's thread (tests watch concurrency). */
+  private volatile Consumer<JobQueue.Claim> starting = c -> {};
 
   /** A runner sealing under the secret in the worker's home folder. */
   JobRunner(JobQueue queue, Worker.Config config, BooleanSupplier stopping) {
@@ -47,17 +60,26 @@ final class JobRunner {
     this.seal = seal;
     this.permits = new EndpointPermits(queue);
     this.samples = new WorkSamples(queue, seal);
+    this.requests = new RequestBudget(config.capacity());
   }
 
-  /** Runs one shard if there is one; false when the queue had nothing for this worker. */
+  /** Runs one shard in slot 0 if there is one; false when the queue had nothing for this worker. */
   boolean runNext() {
+    return runNext(0);
+  }
+
+  /**
+   * Runs one shard in {@code slot} if there is one that fits in what the worker's other slots leave
+   * free; false when there was nothing for it.
+   */
+  boolean runNext(int slot) {
     long claimedAt = System.nanoTime();
     var claim = claimWithin();
     if (claim.isEmpty()) {
       return false;
     }
     try {
-      runClaim(claim.get(), claimedAt);
+      runClaim(claim.get(), claimedAt, slot);
     } finally {
       finished(claim.get());
     }
@@ -68,8 +90,7 @@ final class JobRunner {
    * Claims a piece that fits in what the worker declared less what its running pieces need, and
    * reserves its needs until {@link #finished}: however many pieces run at once, their needs
    * together never exceed the declared capacity. Checking what is free and reserving it are one
-   * step under a lock. (A worker runs one piece at a time today; to run several it would also have
-   * to share its endpoint grant between them, which is per worker and endpoint.)
+   * step under a lock.
    */
   Optional<JobQueue.Claim> claimWithin() {
     synchronized (reserving) {
@@ -94,7 +115,26 @@ final class JobRunner {
     }
   }
 
-  private void runClaim(JobQueue.Claim c, long claimedAt) {
+  /**
+   * Whom the endpoint grant of the piece in {@code slot} is held under: each slot its own, so two
+   * pieces of one worker at one endpoint neither share nor clobber a grant. Slot 0 keeps the
+   * worker's id (a one-slot worker's grants look as before).
+   */
+  String holder(int slot) {
+    return slot == 0 ? config.id() : config.id() + "/" + slot;
+  }
+
+  /** The context of piece {@code c} running in {@code slot}. */
+  PieceContext context(Heartbeat beat, JobQueue.Claim c, int slot) {
+    return new PieceContext(beat, c, samples, permits, config, stopping, holder(slot), requests);
+  }
+
+  /** Tests: {@code hook} sees each piece about to run, in its slot's thread, lease held. */
+  void onStarting(Consumer<JobQueue.Claim> hook) {
+    this.starting = hook;
+  }
+
+  private void runClaim(JobQueue.Claim c, long claimedAt, int slot) {
     try {
       JobQueue.checkSpecs(c, seal);
     } catch (UserError e) {
@@ -109,9 +149,11 @@ final class JobRunner {
                 config,
                 c.endpoint(),
                 () -> queue.renew(c, config.lease()));
-        PieceContext context = new PieceContext(beat, c, samples, permits, config, stopping)) {
+        PieceContext context = context(beat, c, slot)) {
+      starting.accept(c);
       JobKind<?> kind =
-          kinds.computeIfAbsent(c.kind(), name -> JobKind.of(name, config.home(), queue, seal));
+          kinds.computeIfAbsent(
+              slot + ":" + c.kind(), k -> JobKind.of(c.kind(), config.home(), queue, seal));
       if (c.merge()) {
         merge(kind, c, beat);
       } else {

@@ -36,6 +36,8 @@ final class JobSeal {
   private static final String SCHEME = "hmac-sha256";
   private static final String NOT_JOINED = ". 결과를 합치지 않습니다. 작업을 다시 제출하세요";
   private static final String NOT_JOINED_EN = "; the result is not joined, submit the job again";
+  private static final String NOTHING_RUN = ". 아무것도 실행하지 않았습니다. 작업을 다시 제출하세요";
+  private static final String NOTHING_RUN_EN = "; nothing was run, submit the job again";
 
   private final SecretKeySpec key;
   private final String keyId;
@@ -93,21 +95,17 @@ final class JobSeal {
    */
   void checkSpec(
       String jobId, int pieceNo, String what, String kind, String spec, @Nullable String seal) {
-    String tail = ". 아무것도 실행하지 않았습니다. 작업을 다시 제출하세요";
-    String tailEn = "; nothing was run, submit the job again";
-    if (seal == null || seal.isBlank()) {
-      throw refused(jobId, what, "명세에 봉인이 없습니다" + tail, "its spec has no seal" + tailEn);
-    }
-    requireKey(jobId, what, seal);
-    byte[] expected = sealSpec(jobId, pieceNo, kind, spec).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.UTF_8))) {
-      throw refused(
-          jobId,
-          what,
-          "명세가 봉인과 맞지 않습니다 (제출 뒤 데이터베이스에서 바뀌었습니다)" + tail,
-          "its spec does not match its seal (it was changed in the database after submission)"
-              + tailEn);
-    }
+    verify(
+        sealSpec(jobId, pieceNo, kind, spec),
+        seal,
+        new Messages(
+            jobId,
+            what,
+            "명세에 봉인이 없습니다" + NOTHING_RUN,
+            "its spec has no seal" + NOTHING_RUN_EN,
+            "명세가 봉인과 맞지 않습니다 (제출 뒤 데이터베이스에서 바뀌었습니다)" + NOTHING_RUN,
+            "its spec does not match its seal (it was changed in the database after submission)"
+                + NOTHING_RUN_EN));
   }
 
   /**
@@ -129,28 +127,59 @@ final class JobSeal {
    */
   void checkNeeds(
       String jobId, int pieceNo, String what, int cpus, long memoryMb, @Nullable String seal) {
-    String tail = ". 아무것도 실행하지 않았습니다. 작업을 다시 제출하세요";
-    String tailEn = "; nothing was run, submit the job again";
     String has = " (" + Capacity.describe(cpus, memoryMb) + ")";
-    if (seal == null || seal.isBlank()) {
-      throw refused(
-          jobId,
-          what,
-          "필요 자원" + has + "에 봉인이 없습니다" + tail,
-          "its needs" + has + " have no seal" + tailEn);
-    }
-    requireKey(jobId, what, seal);
-    byte[] expected = sealNeeds(jobId, pieceNo, cpus, memoryMb).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.UTF_8))) {
-      throw refused(
-          jobId,
-          what,
-          "필요 자원" + has + "이 봉인과 맞지 않습니다 (제출 뒤 데이터베이스에서 바뀌었습니다)" + tail,
-          "its needs"
-              + has
-              + " do not match their seal (they were changed in the database after submission)"
-              + tailEn);
-    }
+    verify(
+        sealNeeds(jobId, pieceNo, cpus, memoryMb),
+        seal,
+        new Messages(
+            jobId,
+            what,
+            "필요 자원" + has + "에 봉인이 없습니다" + NOTHING_RUN,
+            "its needs" + has + " have no seal" + NOTHING_RUN_EN,
+            "필요 자원" + has + "이 봉인과 맞지 않습니다 (제출 뒤 데이터베이스에서 바뀌었습니다)" + NOTHING_RUN,
+            "its needs"
+                + has
+                + " do not match their seal (they were changed in the database after submission)"
+                + NOTHING_RUN_EN));
+  }
+
+  /**
+   * The seal of the endpoint a piece asks ({@code null}: none), given when the piece is queued: a
+   * domain of its own, bound to the job and the piece, so an endpoint moved, swapped with another
+   * piece's (seal and all) or removed in the database is told apart.
+   */
+  String sealEndpoint(String jobId, int pieceNo, @Nullable String endpoint) {
+    String named = endpoint == null ? "none" : "url " + endpoint;
+    String message = "endpoint\n" + jobId + "\n" + pieceNo + "\n" + named + "\n";
+    return SCHEME + ":" + keyId + ":" + HexFormat.of().formatHex(mac(key, message));
+  }
+
+  /**
+   * Refuses a piece whose endpoint is not the one sealed when it was queued (edited, NULLed,
+   * unsealed, or copied from another piece with its seal), before anything of it runs: the endpoint
+   * decides which workers take the piece and whose permits and API key it uses. A piece queued
+   * before endpoint seals (V980) has none and is refused the same way.
+   */
+  void checkEndpoint(
+      String jobId, int pieceNo, String what, @Nullable String endpoint, @Nullable String seal) {
+    String ko = " (" + (endpoint == null ? "없음" : endpoint) + ")";
+    String en = " (" + (endpoint == null ? "none" : endpoint) + ")";
+    verify(
+        sealEndpoint(jobId, pieceNo, endpoint),
+        seal,
+        new Messages(
+            jobId,
+            what,
+            "엔드포인트" + ko + "에 봉인이 없습니다 (이 버전 이전에 대기열에 들어갔거나 봉인이 지워졌습니다)" + NOTHING_RUN,
+            "its endpoint"
+                + en
+                + " has no seal (it was queued before this version, or its seal was removed)"
+                + NOTHING_RUN_EN,
+            "엔드포인트" + ko + "가 봉인과 맞지 않습니다 (제출 뒤 데이터베이스에서 바뀌었습니다)" + NOTHING_RUN,
+            "its endpoint"
+                + en
+                + " does not match its seal (it was changed in the database after submission)"
+                + NOTHING_RUN_EN));
   }
 
   /**
@@ -159,19 +188,40 @@ final class JobSeal {
    */
   void check(
       String jobId, int pieceNo, String what, String spec, String result, @Nullable String seal) {
+    verify(
+        seal(jobId, pieceNo, spec, result),
+        seal,
+        new Messages(
+            jobId,
+            what,
+            "봉인이 없습니다" + NOT_JOINED,
+            "it has no seal" + NOT_JOINED_EN,
+            "저장된 결과가 봉인과 맞지 않습니다 (계산된 뒤 데이터베이스에서 바뀌었습니다)" + NOT_JOINED,
+            "its stored result does not match its seal (it was changed in the database after it"
+                + " was computed)"
+                + NOT_JOINED_EN));
+  }
+
+  /**
+   * What a refused check says, naming the job and {@code what} of it was checked: when the seal is
+   * missing ({@code noSeal}) and when it does not match ({@code edited}).
+   */
+  private record Messages(
+      String jobId, String what, String noSeal, String noSealEn, String edited, String editedEn) {}
+
+  /**
+   * The one check every seal goes through: a missing seal is refused, a seal under another secret
+   * is a setup error ({@link #requireKey}), and any other seal must equal {@code expected}
+   * (compared in constant time).
+   */
+  private void verify(String expected, @Nullable String seal, Messages m) {
     if (seal == null || seal.isBlank()) {
-      throw refused(jobId, what, "봉인이 없습니다" + NOT_JOINED, "it has no seal" + NOT_JOINED_EN);
+      throw refused(m.jobId(), m.what(), m.noSeal(), m.noSealEn());
     }
-    requireKey(jobId, what, seal);
-    byte[] expected = seal(jobId, pieceNo, spec, result).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(expected, seal.getBytes(StandardCharsets.UTF_8))) {
-      throw refused(
-          jobId,
-          what,
-          "저장된 결과가 봉인과 맞지 않습니다 (계산된 뒤 데이터베이스에서 바뀌었습니다)" + NOT_JOINED,
-          "its stored result does not match its seal (it was changed in the database after it was"
-              + " computed)"
-              + NOT_JOINED_EN);
+    requireKey(m.jobId(), m.what(), seal);
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), seal.getBytes(StandardCharsets.UTF_8))) {
+      throw refused(m.jobId(), m.what(), m.edited(), m.editedEn());
     }
   }
 

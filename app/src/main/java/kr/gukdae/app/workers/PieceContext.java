@@ -4,12 +4,16 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import kr.gukdae.UserError;
 import kr.gukdae.eval.run.SampleRecord;
+import kr.gukdae.model.ModelApi;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A held piece's {@link JobKind.Context}: its heartbeat's deadline, the worker's stop flag, the
- * endpoint permits it asked for, given back when the piece ends (the grant is per worker and
- * endpoint, as in {@link EndpointPermits}), and its samples, stored fenced by the claim's attempt.
+ * endpoint permits it asked for, given back when the piece ends, and its samples, stored fenced by
+ * the claim's attempt. A worker may run several pieces at once (one per slot): each holds its own
+ * grant, under its slot's holder id ({@code worker/slot}) in {@link EndpointPermits}, taken out of
+ * the worker's {@link RequestBudget} ({@code --capacity}), and its own {@link RequestGate} sized to
+ * it, so two pieces of one worker at one endpoint neither share nor clobber a grant.
  */
 final class PieceContext implements JobKind.Context, AutoCloseable {
 
@@ -42,8 +46,14 @@ final class PieceContext implements JobKind.Context, AutoCloseable {
   private final EndpointPermits permits;
   private final Worker.Config config;
   private final BooleanSupplier stopping;
-  private boolean granted;
+  private final String holder;
+  private final RequestBudget budget;
+  private final RequestGate gate = new RequestGate();
 
+  /** Permits this piece holds now (0: none), out of {@link #budget}. */
+  private int granted;
+
+  /** The context of a worker running one piece at a time (its grants held under its id). */
   PieceContext(
       Heartbeat beat,
       JobQueue.Claim claim,
@@ -51,6 +61,32 @@ final class PieceContext implements JobKind.Context, AutoCloseable {
       EndpointPermits permits,
       Worker.Config config,
       BooleanSupplier stopping) {
+    this(
+        beat,
+        claim,
+        samples,
+        permits,
+        config,
+        stopping,
+        config.id(),
+        new RequestBudget(config.capacity()));
+  }
+
+  /**
+   * {@code holder}: whom the endpoint grant is held under (the piece's slot); {@code budget}: the
+   * worker's requests in flight, shared by its slots.
+   */
+  PieceContext(
+      Heartbeat beat,
+      JobQueue.Claim claim,
+      WorkSamples samples,
+      EndpointPermits permits,
+      Worker.Config config,
+      BooleanSupplier stopping,
+      String holder,
+      RequestBudget budget) {
+    this.holder = holder;
+    this.budget = budget;
     this.beat = beat;
     this.claim = claim;
     this.samples = samples;
@@ -77,15 +113,30 @@ final class PieceContext implements JobKind.Context, AutoCloseable {
           "엔드포인트가 없는 조각은 엔드포인트 허가를 받을 수 없습니다",
           "a piece without an endpoint cannot be granted endpoint permits");
     }
+    giveBack(); // a second call replaces the first grant
+    int want = budget.take(config.capacity());
+    if (want == 0) {
+      throw new Busy(endpoint); // the worker's other pieces hold all of its --capacity
+    }
     long askedAt = System.nanoTime(); // the grant's lease starts after this: see Heartbeat
-    int got =
-        permits.acquire(endpoint, config.id(), config.capacity(), defaultLimit, config.lease());
+    int got = 0;
+    try {
+      got = permits.acquire(endpoint, holder, want, defaultLimit, config.lease());
+    } finally {
+      budget.giveBack(want - got); // what was not granted (all of it if asking failed) is free
+    }
     if (got == 0) {
       throw new Busy(endpoint);
     }
-    granted = true;
-    beat.coverPermits(permits, askedAt);
+    granted = got;
+    gate.open(got);
+    beat.coverPermits(permits, holder, askedAt);
     return got;
+  }
+
+  @Override
+  public ModelApi gated(ModelApi model) {
+    return gate.around(model);
   }
 
   @Override
@@ -103,9 +154,15 @@ final class PieceContext implements JobKind.Context, AutoCloseable {
   /** Gives back the grant, if the piece asked for one. */
   @Override
   public synchronized void close() {
-    if (granted && endpoint != null) {
-      permits.release(endpoint, config.id());
-      granted = false;
+    giveBack();
+  }
+
+  private void giveBack() {
+    if (granted > 0 && endpoint != null) {
+      gate.close();
+      permits.release(endpoint, holder);
+      budget.giveBack(granted);
+      granted = 0;
     }
   }
 }

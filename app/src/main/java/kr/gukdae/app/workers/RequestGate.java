@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * it, and N workers together never more than the endpoint's limit. Each adapter keeps its own cap
  * too, but two adapters (model and judge) each sized to the grant would together send twice it.
  * Opened with the grant when a shard starts, closed when it ends; a request outside a held shard
- * has no permit and is refused.
+ * has no permit and is refused. One gate per running piece: a worker running several pieces at once
+ * gives each its own ({@link PieceContext}), sized to that piece's own grant.
  */
 final class RequestGate {
 

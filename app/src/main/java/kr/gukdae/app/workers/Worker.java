@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ public final class Worker {
   /**
    * Who this worker is and what it takes on. {@code capacity}: requests it keeps in flight at most;
    * {@code endpoints}: the model endpoints it may reach ({@code null}: any); {@code lease}: how
-   * long a shard stays its own without a renewal (it renews every third of that).
+   * long a shard stays its own without a renewal (it renews every third of that); {@code slots}:
+   * job pieces it runs at once at most, within {@code resources} (eval shards: one at a time).
    */
   public record Config(
       String id,
@@ -31,9 +34,13 @@ public final class Worker {
       Duration lease,
       Duration idlePoll,
       Path home,
-      Capacity resources) {
+      Capacity resources,
+      int slots) {
 
-    /** A worker declaring what this machine has ({@link Capacity#ofMachine}). */
+    /** Pieces one worker may run at once at most (each slot is a thread and a heartbeat). */
+    public static final int MAX_SLOTS = 1024;
+
+    /** A worker declaring what this machine has ({@link Capacity#ofMachine}), one slot. */
     public Config(
         String id,
         int capacity,
@@ -44,6 +51,18 @@ public final class Worker {
       this(id, capacity, endpoints, lease, idlePoll, home, Capacity.ofMachine());
     }
 
+    /** A worker running one piece at a time. */
+    public Config(
+        String id,
+        int capacity,
+        @Nullable Set<String> endpoints,
+        Duration lease,
+        Duration idlePoll,
+        Path home,
+        Capacity resources) {
+      this(id, capacity, endpoints, lease, idlePoll, home, resources, 1);
+    }
+
     public Config {
       Objects.requireNonNull(resources, "resources");
       Objects.requireNonNull(id, "id");
@@ -51,6 +70,11 @@ public final class Worker {
         throw kr.gukdae.UserError.of(
             "--capacity는 1 이상이어야 합니다. 받은 값: " + capacity,
             "--capacity must be at least 1, got " + capacity);
+      }
+      if (slots < 1 || slots > MAX_SLOTS) {
+        throw kr.gukdae.UserError.of(
+            "--slots는 1에서 " + MAX_SLOTS + " 사이여야 합니다. 받은 값: " + slots,
+            "--slots must be between 1 and " + MAX_SLOTS + ", got " + slots);
       }
       if (lease.toMillis() < 300) {
         throw kr.gukdae.UserError.of(
@@ -79,20 +103,60 @@ public final class Worker {
     this.jobs = new JobRunner(queue, config, () -> stopping, JobSeal.of(secret, config.home()));
   }
 
-  /** Runs until {@link #stop} (or the process ends). */
+  /**
+   * Runs until {@link #stop} (or the process ends): each slot runs job pieces (eval shards
+   * among them) in its own loop, slot 0 also beating for the worker; what their pieces need together
+   * stays within the declared resources ({@link JobRunner#claimWithin}).
+   */
   public void run() {
     registry.register(config);
-    log.info("worker {} ready (capacity {})", config.id(), config.capacity());
-    try {
-      while (!stopping) {
-        registry.beat(config.id());
-        if (!jobs.runNext()) {
-          pause(config.idlePoll());
-        }
+    log.info(
+        "worker {} ready (capacity {}, {} slots)", config.id(), config.capacity(), config.slots());
+    try (ExecutorService slots =
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("slot-" + config.id() + "-", 1).factory())) {
+      for (int slot = 1; slot < config.slots(); slot++) {
+        int mine = slot;
+        slots.execute(() -> runPieces(mine));
+      }
+      try {
+        runFirstSlot();
+      } finally {
+        stopping = true; // a failed first slot stops the others, which give their pieces back
       }
     } finally {
       jobs.close();
     }
+  }
+
+  /** Slot 0: beats for the worker and runs pieces; an error here ends the worker. */
+  private void runFirstSlot() {
+    while (!stopping) {
+      registry.beat(config.id());
+      if (!jobs.runNext(0)) {
+        pause(config.idlePoll());
+      }
+    }
+  }
+
+  /** Another slot: one piece at a time until the worker stops. */
+  private void runPieces(int slot) {
+    while (!stopping) {
+      try {
+        if (!jobs.runNext(slot)) {
+          pause(config.idlePoll());
+        }
+      } catch (RuntimeException e) {
+        // the database unreachable: this slot's piece went back or its lease runs out; try again
+        log.warn("slot {} of worker {}: {}", slot, config.id(), e.toString());
+        pause(config.idlePoll());
+      }
+    }
+  }
+
+  /** The job runner all slots share (tests watch its pieces start). */
+  JobRunner jobs() {
+    return jobs;
   }
 
   public void stop() {

@@ -66,6 +66,18 @@ class WorkerCommand implements GukdaeCommand {
               + " workers")
   String memory;
 
+  @Option(
+      names = "--slots",
+      paramLabel = "N",
+      description = {
+        "동시에 실행할 작업 조각 수의 상한 (기본: --cpus로 선언한 코어 수). 실행 중인 조각들의 CPU·메모리 합은"
+            + " --cpus/--memory를, 엔드포인트 요청 합은 --capacity를 넘지 않습니다. 평가 샤드는 하나씩 실행합니다.",
+        "job pieces this worker runs at once at most (default: the cores --cpus declares); the"
+            + " running pieces' CPUs and memory together stay within --cpus/--memory, their"
+            + " requests to endpoints within --capacity. Eval shards run one at a time."
+      })
+  Integer slots;
+
   @Option(names = "--id", description = "worker name (default: host + random)")
   String id;
 
@@ -117,6 +129,7 @@ class WorkerCommand implements GukdaeCommand {
           "--lease-seconds는 1 이상이어야 합니다. 받은 값: " + leaseSeconds,
           "--lease-seconds must be at least 1, got " + leaseSeconds);
     }
+    Capacity declared = declared();
     String name = id != null ? id : hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     var config =
         new Worker.Config(
@@ -129,15 +142,25 @@ class WorkerCommand implements GukdaeCommand {
             Duration.ofSeconds(leaseSeconds),
             Duration.ofMillis(500),
             home,
-            declared());
+            declared,
+            slots != null ? slots : defaultSlots(declared));
     Worker worker = new Worker(config, dataSource, secret);
     Runtime.getRuntime().addShutdownHook(new Thread(worker::stop));
     System.out.println(
         Terminal.pick(
-            "작업자 " + name + "가 샤드를 기다립니다 (Ctrl-C로 멈춤)",
-            "worker " + name + " waiting for shards (Ctrl-C stops)"));
+            "작업자 " + name + "가 샤드를 기다립니다 (조각 최대 " + config.slots() + "개 동시 실행, Ctrl-C로 멈춤)",
+            "worker "
+                + name
+                + " waiting for shards (up to "
+                + config.slots()
+                + " pieces at once, Ctrl-C stops)"));
     worker.run();
     return 0;
+  }
+
+  /** One slot per declared core: 1-CPU pieces then fill the machine (at least one slot). */
+  static int defaultSlots(Capacity declared) {
+    return Math.clamp(declared.cpus(), 1, Worker.Config.MAX_SLOTS);
   }
 
   /** What --cpus and --memory declare, refused when above what this machine and JVM have. */

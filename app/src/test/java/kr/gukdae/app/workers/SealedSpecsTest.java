@@ -38,12 +38,13 @@ class SealedSpecsTest {
   private JdbcClient jdbc;
   private Jobs jobs;
   private JobRunner runner;
+  private JobQueue queue;
 
   private void open(String database) throws Exception {
     String url = database.equals("h2") ? TestDatabases.freshH2() : TestDatabases.postgres();
     Flyway.configure().dataSource(url, null, null).load().migrate();
     var ds = new SimpleDriverDataSource(DriverManager.getDriver(url), url);
-    JobQueue queue = new JobQueue(ds);
+    queue = new JobQueue(ds);
     jdbc = queue.jdbc();
     jobs = new Jobs(ds, root.toString(), "", root);
     var config =
@@ -175,6 +176,80 @@ class SealedSpecsTest {
             .single();
     editNeeds(swapped, "needs_seal = '" + seal2 + "'");
     assertRefused(swapped, piece, "its needs (1 CPU · 1 MiB) do not match their seal");
+  }
+
+  private static final String GPU1 = "http://10.0.0.1:8000/v1";
+  private static final String GPU2 = "http://10.0.0.2:8000/v1";
+
+  /**
+   * The endpoint a piece asks, edited by SQL: moved to another endpoint (whose workers, permits and
+   * API key would then serve it), NULLed (any worker would take it), given to a piece that named
+   * none, copied from another piece with its seal, or unsealed (as a piece queued before V980).
+   * Each is refused right after the claim, naming job and piece, before any work or permit.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"h2", "postgresql"})
+  void aPieceWhoseEndpointWasEditedIsRefusedRightAfterTheClaim(String db) throws Exception {
+    open(db);
+    String moved = endpointJob("moved");
+    editEndpoint(moved, "endpoint = '" + GPU2 + "'");
+    assertRefused(moved, "piece 0 (gpu1)", "its endpoint (" + GPU2 + ") does not match its seal");
+
+    String nulled = endpointJob("nulled");
+    editEndpoint(nulled, "endpoint = NULL");
+    assertRefused(nulled, "piece 0 (gpu1)", "its endpoint (none) does not match its seal");
+
+    // the piece that named none given one: a worker limited to GPU1 would take it
+    String given = endpointJob("given");
+    int n =
+        jdbc.sql("UPDATE work_shard SET endpoint = ? WHERE job_id = ? AND shard_no = 2")
+            .params(GPU1, given)
+            .update();
+    assertThat(n).isEqualTo(1);
+    jdbc.sql("UPDATE work_shard SET status = 'DONE' WHERE job_id = ? AND shard_no < 2")
+        .param(given)
+        .update();
+    assertRefused(given, "piece 2 (any)", "its endpoint (" + GPU1 + ") does not match its seal");
+
+    // piece 1's endpoint copied over piece 0's with its seal: the seal names its own piece
+    String swapped = endpointJob("swapped");
+    String seal1 =
+        jdbc.sql("SELECT endpoint_seal FROM work_shard WHERE job_id = ? AND shard_no = 1")
+            .param(swapped)
+            .query(String.class)
+            .single();
+    editEndpoint(swapped, "endpoint = '" + GPU2 + "', endpoint_seal = '" + seal1 + "'");
+    assertRefused(swapped, "piece 0 (gpu1)", "its endpoint (" + GPU2 + ") does not match its seal");
+
+    String unsealed = endpointJob("unsealed");
+    editEndpoint(unsealed, "endpoint_seal = NULL");
+    assertRefused(
+        unsealed,
+        "piece 0 (gpu1)",
+        "its endpoint (" + GPU1 + ") has no seal (it was queued before this version");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM eval_endpoint_permit").query(Integer.class).single())
+        .as("no permits asked for")
+        .isZero();
+  }
+
+  /** A job of a piece for GPU1, one for GPU2 and one that names no endpoint. */
+  private String endpointJob(String id) {
+    queue.submit(
+        id,
+        JobKind.of(QualityJob.NAME),
+        "endpoints",
+        "{}",
+        "office",
+        List.of(
+            new JobKind.Piece("gpu1", "{}", GPU1, Capacity.NONE),
+            new JobKind.Piece("gpu2", "{}", GPU2, Capacity.NONE),
+            new JobKind.Piece("any", "{}", null, Capacity.NONE)),
+        JobSeal.of("", root));
+    return id;
+  }
+
+  private void editEndpoint(String id, String assignment) {
+    editNeeds(id, assignment);
   }
 
   private void editNeeds(String id, String assignment) {
