@@ -104,8 +104,8 @@ public final class Worker {
   }
 
   /**
-   * Runs until {@link #stop} (or the process ends): each slot runs job pieces (eval shards
-   * among them) in its own loop, slot 0 also beating for the worker; what their pieces need together
+   * Runs until {@link #stop} (or the process ends): each slot runs job pieces (eval shards among
+   * them) in its own loop, slot 0 also beating for the worker; what their pieces need together
    * stays within the declared resources ({@link JobRunner#claimWithin}).
    */
   public void run() {

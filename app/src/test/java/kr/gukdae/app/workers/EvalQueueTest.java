@@ -266,7 +266,8 @@ class EvalQueueTest {
         c.jobSpecSeal(),
         c.needCpus(),
         c.needMemoryMb(),
-        c.needsSeal());
+        c.needsSeal(),
+        c.endpointSeal());
   }
 
   private static SampleRecord sample(int docId, String error, double acc) {

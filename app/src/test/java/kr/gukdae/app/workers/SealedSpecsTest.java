@@ -236,7 +236,7 @@ class SealedSpecsTest {
   private String endpointJob(String id) {
     queue.submit(
         id,
-        JobKind.of(QualityJob.NAME),
+        new QualityJob(),
         "endpoints",
         "{}",
         "office",

@@ -333,8 +333,7 @@ class WorkerSlotsTest {
     for (int i = 0; i < pieces; i++) {
       list.add(new JobKind.Piece("p" + i, "{}", endpoint, Capacity.NONE));
     }
-    queue.submit(
-        id, JobKind.of(QualityJob.NAME), "slots", "{}", "office", list, JobSeal.of("", root));
+    queue.submit(id, new QualityJob(), "slots", "{}", "office", list, JobSeal.of("", root));
   }
 
   private static Map<String, Integer> grants(JobQueue queue) {
