@@ -38,7 +38,8 @@ class EditedJobTest {
         var thief = FakeOpenAiServer.start()) {
       String thiefEndpoint = Submission.normalizeEndpoint(thief.baseUrl());
 
-      // the piece's endpoint now names the thief; the spec the model is opened from does not
+      // the piece's endpoint now names the thief: its endpoint seal (V980) refuses it right after
+      // the claim (EvalJob's own check that the spec opens the row's endpoint stands behind it)
       Submission.submit(
           queue, seal, new EvalStore(jdbc), request(honest, "r1"), "r1", 2, dir.resolve("home"));
       jdbc.sql("UPDATE work_shard SET endpoint = ? WHERE job_id = 'r1' AND NOT merge")
@@ -48,8 +49,8 @@ class EditedJobTest {
       var r1 = ShardProgress.of(queue, "r1").orElseThrow();
       assertThat(r1.status()).isEqualTo("FAILED");
       assertThat(UserError.inLanguage(String.valueOf(r1.lastError()), false))
-          .contains("its piece names endpoint " + thiefEndpoint)
-          .contains("the work_shard row was changed after submission, so no request was sent");
+          .contains("its endpoint (" + thiefEndpoint + ") does not match its seal")
+          .contains("nothing was run");
 
       // the spec edited to name the thief: its seal refuses it before anything runs
       Submission.submit(
