@@ -7,6 +7,7 @@ import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.HelpOnly;
 import kr.gukdae.cli.Terminal;
 import kr.gukdae.data.DataJson;
 import kr.gukdae.data.commit.Commitments;
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -152,12 +154,7 @@ public class DataCommand implements GukdaeCommand {
         "Exit code 0 when supported."
       })
   int claim(
-      @Option(
-              names = {"-h", "--help"},
-              usageHelp = true,
-              descriptionKey = "mixinStandardHelpOptions.help",
-              description = "Show this help message and exit.")
-          boolean help,
+      @Mixin HelpOnly help,
       @Option(names = "--team", required = true) String team,
       @Option(names = "--root", required = true) String root,
       @Option(names = "--dataset", required = true) String dataset,
@@ -330,12 +327,7 @@ public class DataCommand implements GukdaeCommand {
             + " as the next round and the diff from the previous round is printed."
       })
   int quality(
-      @Option(
-              names = {"-h", "--help"},
-              usageHelp = true,
-              descriptionKey = "mixinStandardHelpOptions.help",
-              description = "Show this help message and exit.")
-          boolean help,
+      @Mixin HelpOnly help,
       @Option(names = "--file", required = true) Path file,
       @Option(names = "--field", defaultValue = "text") String field,
       @Option(names = "--thresholds", description = "JSON file of the programme's limits")

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import kr.gukdae.UserError;
 import kr.gukdae.cli.GukdaeCommand;
+import kr.gukdae.cli.HelpOnly;
 import kr.gukdae.cli.Terminal;
 import kr.gukdae.data.DataJson;
 import kr.gukdae.data.registry.Agreement;
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gukdae registry}: suppliers, teams, datasets, versions and agreements in the database. */
@@ -130,12 +132,7 @@ public class RegistryCommand implements GukdaeCommand {
 
   @Command(name = "version", description = "Register a dataset version.")
   int version(
-      @Option(
-              names = {"-h", "--help"},
-              usageHelp = true,
-              descriptionKey = "mixinStandardHelpOptions.help",
-              description = "Show this help message and exit.")
-          boolean help,
+      @Mixin HelpOnly help,
       @Option(names = "--dataset", required = true) String dataset,
       @Option(names = "--version", required = true) String version,
       @Option(names = "--bytes", required = true) long bytes,
