@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import kr.gukdae.app.data.DataRegistry;
+import kr.gukdae.designation.Designations;
+import kr.gukdae.ledger.Ledger;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.office.OfficeProgramme;
 import kr.gukdae.testing.InProcessLauncher;
@@ -148,7 +150,15 @@ class BilingualDatabaseOutputTest extends SharedHttpContext {
   void ledgerAndOffice() {
     // Other tests share this ledger and some break it on purpose: intact or not, both read.
     check(List.of(), Set.of(0, 1), "audit", "verify");
-    check(List.of(), OK, "office", "designations");
+    // holders and emblem users are names as recorded (other tests in this context, the demo among
+    // them, record designations of teams with Korean names): data, printed as written
+    List<String> names = new ArrayList<>();
+    Designations.registry(context.getBean(Ledger.class))
+        .forEach(d -> {
+          names.add(d.holder());
+          names.addAll(d.emblemUsers());
+        });
+    check(names, OK, "office", "designations");
   }
 
   /**

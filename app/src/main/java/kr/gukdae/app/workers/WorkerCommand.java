@@ -69,13 +69,10 @@ class WorkerCommand implements GukdaeCommand {
   @Option(
       names = "--slots",
       paramLabel = "N",
-      description = {
-        "동시에 실행할 작업 조각 수의 상한 (기본: --cpus로 선언한 코어 수). 실행 중인 조각들의 CPU·메모리 합은"
-            + " --cpus/--memory를, 엔드포인트 요청 합은 --capacity를 넘지 않습니다. 평가 샤드는 하나씩 실행합니다.",
-        "job pieces this worker runs at once at most (default: the cores --cpus declares); the"
-            + " running pieces' CPUs and memory together stay within --cpus/--memory, their"
-            + " requests to endpoints within --capacity. Eval shards run one at a time."
-      })
+      description =
+          "job pieces this worker runs at once at most, eval pieces among them (default: the cores"
+              + " --cpus declares); the running pieces' CPUs and memory together stay within"
+              + " --cpus/--memory, their requests to endpoints within --capacity")
   Integer slots;
 
   @Option(names = "--id", description = "worker name (default: host + random)")
