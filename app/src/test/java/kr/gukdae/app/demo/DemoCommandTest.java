@@ -56,7 +56,7 @@ class DemoCommandTest {
                 + " refilled; 5th on points \\([0-9.]+\\), [0-9.]+ below the cut line");
     assertThat(home.resolve("demo/reports/stage-1-public.ko.html")).exists();
 
-    int votes = Integer.parseInt(find(out, "  (\\d+) votes \\(EXPERT"));
+    int votes = Integer.parseInt(find(out, "  (\\d+) votes \\(expert"));
     int sheets = Integer.parseInt(find(out, "  (\\d+) sheets submitted"));
     long seq = Long.parseLong(find(out, "decision recorded at ledger seq (\\d+)"));
     Map<String, Integer> derivatives = new HashMap<>();
