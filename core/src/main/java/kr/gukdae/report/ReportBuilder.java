@@ -139,7 +139,7 @@ final class ReportBuilder {
                 + ": "
                 + l.t(t.gatePassed() ? "passed" : "failed")
                 + " ("
-                + t.gateReason()
+                + t.gateReasonText().in(l == Lang.KO)
                 + ")",
             false));
     if (!t.designations().isEmpty()) {
@@ -306,8 +306,10 @@ final class ReportBuilder {
   private static void rules(
       List<Block> out, StageResult r, Lang l, @Nullable String head, @Nullable String team) {
     out.add(new Block.Heading(l.t("rules"), 2));
-    out.add(new Block.Para(l.t("pointsFunction") + ": " + r.pointsFunction(), false));
-    out.add(new Block.Para(l.t("tiebreak") + ": " + r.tieBreakRule(), false));
+    out.add(
+        new Block.Para(
+            l.t("pointsFunction") + ": " + r.pointsFunctionText().in(l == Lang.KO), false));
+    out.add(new Block.Para(l.t("tiebreak") + ": " + r.tieBreakText().in(l == Lang.KO), false));
     out.add(
         new Block.Para(l.t("referenceSet") + ": " + String.join(", ", r.referenceSet()), false));
     r.notes().stream()
@@ -319,6 +321,7 @@ final class ReportBuilder {
                     .map(TeamResult::team)
                     .filter(other -> !other.equals(team))
                     .noneMatch(note::contains))
+        .map(note -> StageResult.noteText(note).in(l == Lang.KO))
         .forEach(note -> out.add(new Block.Para(l.t("notes") + ": " + note, false)));
     if (head != null) {
       out.add(new Block.Para(l.t("ledger") + ": " + head, false));

@@ -36,9 +36,7 @@ final class Decider {
   private Decider() {}
 
   static String tieBreakRule(Scheme scheme) {
-    StringBuilder s = new StringBuilder("higher total");
-    scheme.tieBreak().forEach(id -> s.append("; then higher ").append(id));
-    return s.append("; then team id in alphabetical order").toString();
+    return StageTexts.tieBreakRule(scheme);
   }
 
   static Comparator<Scored> order(Scheme scheme) {
@@ -57,13 +55,8 @@ final class Decider {
     for (int i = 1; i < ranked.size(); i++) {
       if (ranked.get(i).total() == ranked.get(i - 1).total()) {
         allNotes.add(
-            "teams "
-                + ranked.get(i - 1).team().id()
-                + " and "
-                + ranked.get(i).team().id()
-                + " tied on "
-                + ranked.get(i).total()
-                + "; ordered by the tie-break rule");
+            StageTexts.TIED.english(
+                ranked.get(i - 1).team().id(), ranked.get(i).team().id(), ranked.get(i).total()));
       }
     }
     Outcome[] outcomes = new Outcome[ranked.size()];
@@ -84,16 +77,12 @@ final class Decider {
         if (outcomes[i] == Outcome.ELIMINATED_POINTS) {
           outcomes[i] = Outcome.CONTINUES;
           survivors++;
-          allNotes.add("team " + ranked.get(i).team().id() + " back-filled a gate failure's place");
+          allNotes.add(StageTexts.BACK_FILLED.english(ranked.get(i).team().id()));
         }
       }
     }
     if (survivors < st.plannedSurvivors()) {
-      allNotes.add(
-          survivors
-              + " of "
-              + st.plannedSurvivors()
-              + " planned places filled; the rest are open to an extra call");
+      allNotes.add(StageTexts.PLACES_OPEN.english(survivors, st.plannedSurvivors()));
     }
     List<TeamResult> results = new ArrayList<>();
     List<String> survivorIds = new ArrayList<>();

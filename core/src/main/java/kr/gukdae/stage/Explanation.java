@@ -109,7 +109,7 @@ public record Explanation(
     return switch (t.outcome()) {
       case ELIMINATED_GATE ->
           new Bilingual(
-              "독자성 기준 미충족 (" + t.gateReason() + "): 점수와 관계없이 탈락; " + rankKo,
+              "독자성 기준 미충족 (" + t.gateReasonText().ko() + "): 점수와 관계없이 탈락; " + rankKo,
               "Originality gate failed ("
                   + t.gateReason()
                   + "): cut regardless of points; "

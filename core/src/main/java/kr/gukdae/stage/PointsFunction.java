@@ -28,7 +28,7 @@ public sealed interface PointsFunction {
 
     @Override
     public String describe() {
-      return "linear to " + bar + ", capped";
+      return StageTexts.LINEAR_TO_BAR.english(bar);
     }
   }
 
@@ -49,7 +49,7 @@ public sealed interface PointsFunction {
 
     @Override
     public String describe() {
-      return "0 below " + floor + ", linear to " + bar + ", capped";
+      return StageTexts.FLOOR_TO_BAR.english(floor, bar);
     }
   }
 }

@@ -82,7 +82,7 @@ final class Scoring {
               ? target.target(team.targetModel(), b)
               : target.reference(b);
       if (found.isEmpty()) {
-        missing = missing(team, c, "no " + group + " result for benchmark '" + b + "'") || missing;
+        missing = missing(team, c, StageTexts.NO_BENCHMARK_RESULT.english(group, b)) || missing;
         ratios.add(new Ratio(b, 0, ref.map(r -> r.model()).orElse("-"), 0, 0, 0));
         continue;
       }
@@ -108,7 +108,7 @@ final class Scoring {
 
   private ComponentScore review(Team team, Component c) {
     if (board == null || board.count(team.id()) == 0) {
-      boolean missing = missing(team, c, "no expert review sheets");
+      boolean missing = missing(team, c, StageTexts.NO_REVIEW_SHEETS.english());
       return new ComponentScore(c.id(), c.kind(), 0, c.points(), List.of(), missing);
     }
     try {
@@ -126,7 +126,7 @@ final class Scoring {
     if (found.size() != 1) {
       boolean missing =
           found.isEmpty()
-              ? missing(team, c, "no user-evaluation rating")
+              ? missing(team, c, StageTexts.NO_RATING.english())
               : problem(team, c, found.size() + " user-evaluation ratings; give one");
       return new ComponentScore(c.id(), c.kind(), 0, c.points(), List.of(), missing);
     }
@@ -147,7 +147,7 @@ final class Scoring {
     if (found.size() != 1) {
       boolean missing =
           found.isEmpty()
-              ? missing(team, c, "no derivative-model count")
+              ? missing(team, c, StageTexts.NO_DERIVATIVES.english())
               : problem(team, c, found.size() + " derivative counts; give one");
       return new ComponentScore(c.id(), c.kind(), 0, c.points(), List.of(), missing);
     }
@@ -173,8 +173,7 @@ final class Scoring {
           "evidence " + team.id() + "/" + c.id(),
           what + " (supply it, or set scheme.missingEvidence: zero)");
     } else {
-      notes.add(
-          "team " + team.id() + ", " + c.id() + ": " + what + "; scored 0 as the programme says");
+      notes.add(StageTexts.SCORED_ZERO.english(team.id(), c.id(), what));
     }
     return true;
   }

@@ -56,7 +56,7 @@ final class StageEvaluator {
       double total = Scoring.round(components.stream().mapToDouble(ComponentScore::points).sum());
       List<OriginalityVerdict> verdicts = Scoring.of(mine, OriginalityVerdict.class);
       boolean passed = true;
-      String reason = "gate not applied";
+      String reason = StageTexts.GATE_NOT_APPLIED.english();
       if (p.scheme().originalityGate()) {
         if (verdicts.size() > 1) {
           problems.add("evidence " + team.id() + "/originality", "more than one verdict");
@@ -67,7 +67,7 @@ final class StageEvaluator {
                 "no originality verdict (the gate applies regardless of points)");
           }
           passed = false;
-          reason = "no originality verdict";
+          reason = StageTexts.NO_VERDICT.english();
         } else {
           passed = verdicts.getFirst().passed();
           reason = verdicts.getFirst().reason();

@@ -3,6 +3,7 @@ package kr.gukdae.stage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
+import kr.gukdae.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,6 +88,11 @@ public record StageResult(
     public double points(String id) {
       return component(id).map(ComponentScore::points).orElse(0.0);
     }
+
+    /** The gate reason as recorded (English), in Korean and English for display. */
+    public Bilingual gateReasonText() {
+      return StageTexts.read(gateReason);
+    }
   }
 
   public StageResult {
@@ -95,6 +101,26 @@ public record StageResult(
     survivors = List.copyOf(survivors);
     addedByExtraCall = List.copyOf(addedByExtraCall);
     notes = List.copyOf(notes);
+  }
+
+  /** The tie-break rule as recorded (English), in Korean and English for display. */
+  public Bilingual tieBreakText() {
+    return StageTexts.readTieBreak(tieBreakRule);
+  }
+
+  /** The points function as recorded (English), in Korean and English for display. */
+  public Bilingual pointsFunctionText() {
+    return StageTexts.read(pointsFunction);
+  }
+
+  /** The notes as recorded (English), in Korean and English for display. */
+  public List<Bilingual> notesText() {
+    return notes.stream().map(StageResult::noteText).toList();
+  }
+
+  /** One recorded note (English) in Korean and English for display. */
+  public static Bilingual noteText(String recorded) {
+    return StageTexts.read(recorded);
   }
 
   public Optional<TeamResult> team(String id) {

@@ -31,6 +31,14 @@ class ReportsTest {
   }
 
   @Test
+  void rulesReadInTheReportsLanguage() {
+    String ko = Reports.publicHtml(result, program.disclosure(), Lang.KO, null);
+    assertThat(ko).contains("총점 높은 순", "까지 선형").doesNotContain("higher total", "linear to");
+    String en = Reports.publicHtml(result, program.disclosure(), Lang.EN, null);
+    assertThat(en).contains("higher total", "linear to").doesNotContain("총점 높은 순", "까지 선형");
+  }
+
+  @Test
   void aTeamCutOnTheGateIsNeverHeadlinedAsTop() {
     // Make the gate failure the highest total: the headline must go to the best continuing team.
     var ev = new java.util.ArrayList<>(EvidenceLoader.demo());

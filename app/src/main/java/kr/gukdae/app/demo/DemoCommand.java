@@ -129,7 +129,7 @@ class DemoCommand implements GukdaeCommand {
         Locale.ROOT,
         Terminal.pick("  투표 %d표 (%s, %s .. %s)%n", "  %d votes (%s, %s .. %s)%n"),
         slice.votes(),
-        slice.voters(),
+        Terminal.label(plan.arenaVoters()),
         from,
         to);
     slice.ratings().forEach(r -> System.out.println("  " + describe(r)));

@@ -66,19 +66,22 @@ public final class ResultPrinter {
         .filter(t -> !t.gatePassed())
         .forEach(t ->
             out.println(
-                Terminal.pick("관문 미통과 ", "gate failure ") + t.team() + ": " + t.gateReason()));
+                Terminal.pick("관문 미통과 ", "gate failure ")
+                    + t.team()
+                    + ": "
+                    + Terminal.pick(t.gateReasonText())));
     if (!r.addedByExtraCall().isEmpty()) {
       out.println(
           Terminal.pick("다음 단계 추가 공모로 더함: ", "added by extra call for the next stage: ")
               + String.join(", ", r.addedByExtraCall()));
     }
-    out.println(Terminal.pick("동점 처리: ", "tie-break: ") + r.tieBreakRule());
+    out.println(Terminal.pick("동점 처리: ", "tie-break: ") + Terminal.pick(r.tieBreakText()));
     out.println(
         Terminal.pick("배점: ", "points: ")
-            + r.pointsFunction()
+            + Terminal.pick(r.pointsFunctionText())
             + Terminal.pick("; 기준 집합: ", "; reference set: ")
             + String.join(", ", r.referenceSet()));
-    r.notes().forEach(n -> out.println(Terminal.pick("참고: ", "note: ") + n));
+    r.notesText().forEach(n -> out.println(Terminal.pick("참고: ", "note: ") + Terminal.pick(n)));
   }
 
   static void print(WhatIf w, PrintStream out) {

@@ -56,7 +56,7 @@ class DemoCommandTest {
                 + " refilled; 5th on points \\([0-9.]+\\), [0-9.]+ below the cut line");
     assertThat(home.resolve("demo/reports/stage-1-public.ko.html")).exists();
 
-    int votes = Integer.parseInt(find(out, "  (\\d+) votes \\(EXPERT"));
+    int votes = Integer.parseInt(find(out, "  (\\d+) votes \\(expert"));
     int sheets = Integer.parseInt(find(out, "  (\\d+) sheets submitted"));
     long seq = Long.parseLong(find(out, "decision recorded at ledger seq (\\d+)"));
     Map<String, Integer> derivatives = new HashMap<>();
@@ -116,6 +116,24 @@ class DemoCommandTest {
     String again = run("--lang", "ko", "demo", "--no-serve").succeeded();
     assertThat(again).contains("결정을 원장 seq");
     LineRule.check("demo --no-serve", again, out, DEMO_NAMES);
+    // Lines that carry a Korean label but used to print recorded English after it: the decision's
+    // rules and notes, and the voters (an enum) in the vote line.
+    assertThat(again.lines().filter(l -> l.startsWith("동점 처리: ")).findFirst().orElseThrow())
+        .contains("총점 높은 순")
+        .doesNotContain("higher");
+    assertThat(again.lines().filter(l -> l.startsWith("배점: ")).findFirst().orElseThrow())
+        .doesNotContain("linear");
+    again
+        .lines()
+        .filter(l -> l.startsWith("참고: "))
+        .forEach(l ->
+            assertThat(LineRule.englishOnly(l.substring("참고: ".length()), DEMO_NAMES))
+                .as(l)
+                .isFalse());
+    assertThat(again.lines().filter(l -> l.contains("투표") && l.contains(" .. ")).findFirst())
+        .hasValueSatisfying(l -> assertThat(l).contains("전문가").doesNotContain("EXPERT"));
+    assertThat(out.lines().filter(l -> l.contains(" votes (")).findFirst())
+        .hasValueSatisfying(l -> assertThat(l).contains("expert").doesNotContain("EXPERT"));
     String audit = run("--lang", "en", "audit", "verify").succeeded();
     assertThat(audit).contains("intact");
   }

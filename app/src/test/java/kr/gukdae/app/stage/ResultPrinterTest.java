@@ -2,10 +2,12 @@ package kr.gukdae.app.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.LineRule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
@@ -54,6 +56,35 @@ class ResultPrinterTest {
     String header = out.lines().filter(l -> l.startsWith("순위")).findFirst().orElseThrow();
     assertThat(Terminal.width(header.substring(0, header.indexOf("korean-benchmarks"))))
         .isEqualTo(4 + 1 + 14 + 1 + 7 + 1); // rank, team, total and spaces, as in every row
+  }
+
+  /**
+   * The decision's rules and notes (recorded in English in the ledger) read in Korean after their
+   * Korean labels, and in English without Hangul.
+   */
+  @Test
+  void rulesAndNotesReadInTheRunsLanguage() {
+    String ko = decide(Locale.KOREAN);
+    String tie = line(ko, "동점 처리: ");
+    assertThat(tie).contains("총점 높은 순", "팀 ID 알파벳순").doesNotContain("higher", "alphabetical");
+    assertThat(line(ko, "배점: ")).contains("선형").doesNotContain("linear", "capped");
+    ko.lines()
+        .filter(l -> l.startsWith("참고: "))
+        .forEach(l ->
+            assertThat(LineRule.englishOnly(l.substring("참고: ".length()), List.of()))
+                .as(l)
+                .isFalse());
+    String en = decide(Locale.ENGLISH);
+    assertThat(line(en, "tie-break: ")).contains("higher total");
+    assertThat(line(en, "points: ")).contains("linear to");
+    en.lines()
+        .filter(
+            l -> l.startsWith("tie-break: ") || l.startsWith("points: ") || l.startsWith("note: "))
+        .forEach(l -> assertThat(LineRule.hangul(l)).as(l).isFalse());
+  }
+
+  private static String line(String out, String label) {
+    return out.lines().filter(l -> l.startsWith(label)).findFirst().orElseThrow();
   }
 
   @Test

@@ -1,0 +1,158 @@
+package kr.gukdae.stage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.gukdae.Bilingual;
+
+/**
+ * The sentences a stage decision records (tie-break rule, points function, notes, gate reasons) in
+ * Korean and English: one template per sentence, used both to write it and to read it back.
+ *
+ * <p>A {@link StageResult} is recorded in the ledger and recomputed byte for byte on replay, so it
+ * keeps its English sentences as recorded since the first stage. The Korean is derived from that
+ * English when the decision is shown ({@link #read(String)}): a sentence written from a template
+ * here reads back in both languages; anything else (an originality verdict's own reason from the
+ * evidence) is shown as recorded in both.
+ */
+final class StageTexts {
+
+  /** A sentence with placeholders {@code {0}}, {@code {1}}... in its Korean and English forms. */
+  record Template(String ko, String en) {
+
+    String english(Object... args) {
+      return fill(en, args);
+    }
+
+    /** The Korean and English of {@code english} when this template wrote it; args read too. */
+    Optional<Bilingual> match(String english) {
+      Matcher m = pattern().matcher(english);
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      String[] ko = new String[m.groupCount()];
+      for (int i = 0; i < ko.length; i++) {
+        ko[i] = read(m.group(i + 1)).ko();
+      }
+      return Optional.of(new Bilingual(fill(this.ko, (Object[]) ko), english));
+    }
+
+    private Pattern pattern() {
+      StringBuilder p = new StringBuilder();
+      Matcher holes = Pattern.compile("\\{\\d}").matcher(en);
+      int at = 0;
+      while (holes.find()) {
+        p.append(Pattern.quote(en.substring(at, holes.start()))).append("(.+?)");
+        at = holes.end();
+      }
+      return Pattern.compile(p.append(Pattern.quote(en.substring(at))).toString());
+    }
+
+    private static String fill(String template, Object... args) {
+      String s = template;
+      for (int i = 0; i < args.length; i++) {
+        s = s.replace("{" + i + "}", String.valueOf(args[i]));
+      }
+      return s;
+    }
+  }
+
+  static final Template LINEAR_TO_BAR = new Template("{0}까지 선형, 상한 있음", "linear to {0}, capped");
+  static final Template FLOOR_TO_BAR =
+      new Template("{0} 미만 0점, {1}까지 선형, 상한 있음", "0 below {0}, linear to {1}, capped");
+
+  static final Template TIE_TOTAL = new Template("총점 높은 순", "higher total");
+  static final Template TIE_COMPONENT = new Template("다음으로 {0} 높은 순", "then higher {0}");
+  static final Template TIE_TEAM_ID =
+      new Template("다음으로 팀 ID 알파벳순", "then team id in alphabetical order");
+
+  static final Template TIED =
+      new Template(
+          "팀 {0}, {1} 동점 ({2}점); 동점 처리 규칙으로 순서 결정",
+          "teams {0} and {1} tied on {2}; ordered by the tie-break rule");
+  static final Template BACK_FILLED =
+      new Template("팀 {0}이(가) 관문 미통과 팀의 자리를 채움", "team {0} back-filled a gate failure's place");
+  static final Template PLACES_OPEN =
+      new Template(
+          "계획된 {1}자리 중 {0}자리 채움; 나머지는 추가 공모로 채울 수 있음",
+          "{0} of {1} planned places filled; the rest are open to an extra call");
+  static final Template SCORED_ZERO =
+      new Template(
+          "팀 {0}, {1}: {2}; 프로그램 규정대로 0점 처리", "team {0}, {1}: {2}; scored 0 as the programme says");
+  static final Template NO_BENCHMARK_RESULT =
+      new Template("벤치마크 '{1}'의 {0} 결과 없음", "no {0} result for benchmark '{1}'");
+  static final Template NO_REVIEW_SHEETS = new Template("전문가 평가표 없음", "no expert review sheets");
+  static final Template NO_RATING = new Template("사용자 평가 점수 없음", "no user-evaluation rating");
+  static final Template NO_DERIVATIVES = new Template("파생 모델 수 없음", "no derivative-model count");
+
+  static final Template KOREAN_GROUP = new Template("한국어", "KOREAN");
+  static final Template GLOBAL_GROUP = new Template("글로벌", "GLOBAL");
+  static final Template TARGET_GROUP = new Template("목표 모델", "TARGET");
+
+  static final Template GATE_NOT_APPLIED = new Template("관문 미적용", "gate not applied");
+  static final Template NO_VERDICT = new Template("독자성 판정 없음", "no originality verdict");
+
+  /** Whole sentences, most specific first (a looser template must not take a stricter one's). */
+  private static final List<Template> SENTENCES =
+      List.of(
+          FLOOR_TO_BAR,
+          LINEAR_TO_BAR,
+          TIED,
+          SCORED_ZERO,
+          BACK_FILLED,
+          PLACES_OPEN,
+          NO_BENCHMARK_RESULT,
+          NO_REVIEW_SHEETS,
+          NO_RATING,
+          NO_DERIVATIVES,
+          GATE_NOT_APPLIED,
+          NO_VERDICT,
+          KOREAN_GROUP,
+          GLOBAL_GROUP,
+          TARGET_GROUP);
+
+  private static final List<Template> TIE_BREAK_PARTS =
+      List.of(TIE_TOTAL, TIE_TEAM_ID, TIE_COMPONENT);
+  private static final String TIE_BREAK_SEPARATOR = "; ";
+
+  private StageTexts() {}
+
+  /** The tie-break rule as recorded: higher total, then each tie-break component, then team id. */
+  static String tieBreakRule(Scheme scheme) {
+    List<String> parts = new ArrayList<>();
+    parts.add(TIE_TOTAL.english());
+    scheme.tieBreak().forEach(id -> parts.add(TIE_COMPONENT.english(id)));
+    parts.add(TIE_TEAM_ID.english());
+    return String.join(TIE_BREAK_SEPARATOR, parts);
+  }
+
+  /** A recorded sentence in Korean and English; one no template wrote is the same in both. */
+  static Bilingual read(String english) {
+    for (Template t : SENTENCES) {
+      Optional<Bilingual> b = t.match(english);
+      if (b.isPresent()) {
+        return b.get();
+      }
+    }
+    return new Bilingual(english, english);
+  }
+
+  /** A recorded tie-break rule in Korean and English, read part by part. */
+  static Bilingual readTieBreak(String english) {
+    List<Bilingual> parts =
+        Arrays.stream(english.split(Pattern.quote(TIE_BREAK_SEPARATOR), -1))
+            .map(part ->
+                TIE_BREAK_PARTS.stream()
+                    .map(t -> t.match(part))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElse(new Bilingual(part, part)))
+            .toList();
+    return new Bilingual(
+        String.join(TIE_BREAK_SEPARATOR, parts.stream().map(Bilingual::ko).toList()),
+        String.join(TIE_BREAK_SEPARATOR, parts.stream().map(Bilingual::en).toList()));
+  }
+}
