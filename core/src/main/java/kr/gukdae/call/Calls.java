@@ -60,10 +60,12 @@ public final class Calls {
               + call.closes()
               + "; it cannot be sealed before then");
     }
-    if (findSeal(ledger.entries(), call.id()) != null) {
+    LedgerEntry sealedBefore = findSeal(ledger.entries(), call.id());
+    if (sealedBefore != null) {
+      // the seq names the one seal, so whoever is refused can look it up
       throw UserError.of(
-          "공모 " + call.id() + "은(는) 이미 원장에 봉인되어 있습니다",
-          "call " + call.id() + " is already sealed in the ledger");
+          "공모 " + call.id() + "은(는) 이미 원장 seq " + sealedBefore.seq() + "에 봉인되어 있습니다",
+          "call " + call.id() + " is already sealed in the ledger at seq " + sealedBefore.seq());
     }
     List<String> ids = new ArrayList<>();
     for (Application a : applications) {
