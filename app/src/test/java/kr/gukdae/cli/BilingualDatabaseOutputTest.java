@@ -1,41 +1,23 @@
 package kr.gukdae.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import kr.gukdae.app.data.DataRegistry;
 import kr.gukdae.designation.Designations;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.office.OfficeFiles;
 import kr.gukdae.office.OfficeProgramme;
-import kr.gukdae.testing.InProcessLauncher;
-import kr.gukdae.testing.InProcessLauncher.Run;
-import kr.gukdae.testing.LineRule;
-import kr.gukdae.web.SharedHttpContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Commands that need the database, run in both languages under {@link LineRule} (the rule {@link
- * BilingualOutputTest} holds the standalone commands to) on the shared test context's embedded
- * database, not a context of their own: the dataset registry from a supplier to access decisions
- * and an openness shortfall, the database ledger's check, and the office's read-only commands
- * (designations, a programme's check and eligibility, hires, the portfolio). A command that records
- * something runs once per language under names of its own.
+ * Commands that need the database, in both languages under the line rule: the dataset registry from
+ * a supplier to access decisions and an openness shortfall, the database ledger's check, and the
+ * office's read-only commands (designations, a programme's check and eligibility, hires, the
+ * portfolio). A command that records something runs once per language under names of its own.
  */
-class BilingualDatabaseOutputTest extends SharedHttpContext {
-
-  private static final Set<Integer> OK = Set.of(0);
-  private static final Set<Integer> NO = Set.of(1);
-
-  @RegisterExtension InProcessLauncher gukdae = new InProcessLauncher();
-
-  @Autowired ConfigurableApplicationContext context;
+class BilingualDatabaseOutputTest extends DatabaseCommandLines {
 
   @Autowired DataRegistry registry;
 
@@ -175,25 +157,5 @@ class BilingualDatabaseOutputTest extends SharedHttpContext {
     check(words, OK, "support", "talent", "--programme", "seed-2025");
     String institutes = OfficeFiles.programme("institutes").programme();
     check(List.of(institutes), OK, "portfolio", "show", "--programme", "institutes");
-  }
-
-  /** Runs the command in both languages and checks every line of both outputs. */
-  private void check(List<String> data, Set<Integer> codes, String... args) {
-    LineRule.check(
-        String.join(" ", args), run("ko", codes, args).out(), run("en", codes, args).out(), data);
-  }
-
-  /** A command that records something, run once in one language and checked in it. */
-  private void once(String language, List<String> data, String... args) {
-    String out = run(language, OK, args).out();
-    assertThat(out).as(String.join(" ", args)).isNotBlank();
-    LineRule.checkOne(String.join(" ", args), language, out, data);
-  }
-
-  private Run run(String language, Set<Integer> codes, String... args) {
-    Locale.setDefault(Locale.Category.DISPLAY, Locale.forLanguageTag(language));
-    Run run = InProcessLauncher.capture(() -> Launcher.commandLine(context).execute(args));
-    assertThat(run.code()).as(run.err() + run.out()).isIn(codes);
-    return run;
   }
 }

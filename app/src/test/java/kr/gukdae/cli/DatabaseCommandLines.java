@@ -1,0 +1,51 @@
+package kr.gukdae.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import kr.gukdae.testing.InProcessLauncher;
+import kr.gukdae.testing.InProcessLauncher.Run;
+import kr.gukdae.testing.LineRule;
+import kr.gukdae.web.SharedHttpContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs commands that need the database against the shared test context's embedded database, in both
+ * languages, and holds every printed line to {@link LineRule} (the rule {@link BilingualOutputTest}
+ * holds the standalone commands to). The test classes that extend it each cover one area of
+ * commands; none starts a context of its own.
+ */
+abstract class DatabaseCommandLines extends SharedHttpContext {
+
+  static final Set<Integer> OK = Set.of(0);
+  static final Set<Integer> NO = Set.of(1);
+
+  @RegisterExtension InProcessLauncher gukdae = new InProcessLauncher();
+
+  @Autowired ConfigurableApplicationContext context;
+
+  /** Runs the command in both languages and checks every line of both outputs. */
+  void check(List<String> data, Set<Integer> codes, String... args) {
+    LineRule.check(
+        String.join(" ", args), run("ko", codes, args).out(), run("en", codes, args).out(), data);
+  }
+
+  /** A command that records something, run once in one language and checked in it. */
+  String once(String language, List<String> data, String... args) {
+    String out = run(language, OK, args).out();
+    assertThat(out).as(String.join(" ", args)).isNotBlank();
+    LineRule.checkOne(String.join(" ", args), language, out, data);
+    return out;
+  }
+
+  Run run(String language, Set<Integer> codes, String... args) {
+    Locale.setDefault(Locale.Category.DISPLAY, Locale.forLanguageTag(language));
+    Run run = InProcessLauncher.capture(() -> Launcher.commandLine(context).execute(args));
+    assertThat(run.code()).as(run.err() + run.out()).isIn(codes);
+    return run;
+  }
+}
