@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalRequest;
@@ -85,18 +84,7 @@ class EditedJobTest {
   }
 
   private EvalRequest request(FakeOpenAiServer honest, String runId) {
-    return EvalRequest.builder("openai/fake-m")
-        .baseUrl(honest.baseUrl())
-        .apiKeyEnv("GUKDAE_TEST_NO_KEY")
-        .tasks(List.of("demo/ko_knowledge"))
-        .limit(4)
-        .concurrency(2)
-        .outputDir(dir.resolve("out"))
-        .runId(runId)
-        .maxRetries(0)
-        .requestTimeout(Duration.ofSeconds(5))
-        .responseCache(false)
-        .build();
+    return QueueFixture.evalRequest(honest.baseUrl(), runId, dir.resolve("out"));
   }
 
   private Worker.Config config() {

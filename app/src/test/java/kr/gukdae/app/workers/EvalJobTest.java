@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,19 +62,7 @@ class EvalJobTest {
   }
 
   private void submit(QueueFixture fixture, FakeOpenAiServer fake, String runId) {
-    var request =
-        EvalRequest.builder("openai/fake-m")
-            .baseUrl(fake.baseUrl())
-            .apiKeyEnv("GUKDAE_TEST_NO_KEY")
-            .tasks(List.of("demo/ko_knowledge"))
-            .limit(4)
-            .concurrency(2)
-            .outputDir(dir.resolve("out"))
-            .runId(runId)
-            .maxRetries(0)
-            .requestTimeout(Duration.ofSeconds(5))
-            .responseCache(false)
-            .build();
+    var request = QueueFixture.evalRequest(fake.baseUrl(), runId, dir.resolve("out"));
     Submission.submit(
         fixture.queue(),
         fixture.seal(),

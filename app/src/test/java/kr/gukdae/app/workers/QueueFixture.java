@@ -38,6 +38,29 @@ record QueueFixture(DataSource dataSource, JobQueue queue, JdbcClient jdbc) {
     }
   }
 
+  /** The task the fixture's real eval runs ask (a fake model answers them). */
+  static final String EVAL_TASK = "demo/ko_knowledge";
+
+  /**
+   * A small real eval run against a fake OpenAI server at {@code baseUrl}: four samples of {@link
+   * #EVAL_TASK}, two requests at a time, no retries, a 5 s timeout and no response cache, so every
+   * sample is asked and an error shows at once. Results go under {@code out}.
+   */
+  static EvalRequest evalRequest(String baseUrl, String runId, Path out) {
+    return EvalRequest.builder("openai/fake-m")
+        .baseUrl(baseUrl)
+        .apiKeyEnv("GUKDAE_TEST_NO_KEY")
+        .tasks(List.of(EVAL_TASK))
+        .limit(4)
+        .concurrency(2)
+        .outputDir(out)
+        .runId(runId)
+        .maxRetries(0)
+        .requestTimeout(Duration.ofSeconds(5))
+        .responseCache(false)
+        .build();
+  }
+
   static QueueFixture open(String database) throws Exception {
     DataSource ds = TestDatabases.migrated(database);
     return new QueueFixture(ds, new JobQueue(ds), JdbcClient.create(ds));

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
-import kr.gukdae.app.eval.EvalRequest;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.eval.run.SampleRecord;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
@@ -26,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SealedSamplesTest {
 
-  private static final String TASK = "demo/ko_knowledge";
+  private static final String TASK = QueueFixture.EVAL_TASK;
 
   @TempDir Path dir;
 
@@ -86,19 +84,7 @@ class SealedSamplesTest {
 
   /** Submits a run and lets a real worker store its samples, holding its merge back. */
   private Submission submitSamplesOnly(FakeOpenAiServer fake, String runId) throws Exception {
-    var request =
-        EvalRequest.builder("openai/fake-m")
-            .baseUrl(fake.baseUrl())
-            .apiKeyEnv("GUKDAE_TEST_NO_KEY")
-            .tasks(List.of(TASK))
-            .limit(4)
-            .concurrency(2)
-            .outputDir(dir.resolve("out"))
-            .runId(runId)
-            .maxRetries(0)
-            .requestTimeout(Duration.ofSeconds(5))
-            .responseCache(false)
-            .build();
+    var request = QueueFixture.evalRequest(fake.baseUrl(), runId, dir.resolve("out"));
     Submission submission =
         Submission.submit(
             fixture.queue(),
