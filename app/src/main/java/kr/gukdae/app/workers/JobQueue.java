@@ -259,16 +259,7 @@ final class JobQueue {
             .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3)})
             .single();
     if (attempt - (Integer) r[12] > MAX_ATTEMPTS) {
-      failLocked(
-          jobId,
-          "shard "
-              + shardNo
-              + " ("
-              + r[3]
-              + ") was claimed "
-              + MAX_ATTEMPTS
-              + " times without finishing"
-              + (r[6] == null ? "" : "; last error: " + r[6]));
+      failLocked(jobId, outOfTries(shardNo, (String) r[3], (String) r[6]));
       return null;
     }
     return Optional.of(
@@ -288,6 +279,23 @@ final class JobQueue {
             (Long) r[10],
             (String) r[11],
             (String) r[13]));
+  }
+
+  /**
+   * Why a job failed when one of its shards ran out of tries, in Korean and English; the shard's
+   * last error (itself bilingual when it came from a {@link UserError}) is quoted in each language.
+   */
+  static String outOfTries(int shardNo, String label, @Nullable String lastError) {
+    String piece = "shard " + shardNo + " (" + label + ")";
+    String ko = piece + ": " + MAX_ATTEMPTS + "번 가져갔지만 끝나지 않아 작업이 실패했습니다";
+    String en = piece + " was claimed " + MAX_ATTEMPTS + " times without finishing";
+    if (lastError != null) {
+      // each half quotes its own language's half, short enough that both fit in the error column
+      int room = Math.max(100, MAX_ERROR_CHARS / 2 - en.length() - 20);
+      ko += ". 마지막 오류: " + clip(UserError.inLanguage(lastError, true), room);
+      en += "; last error: " + clip(UserError.inLanguage(lastError, false), room);
+    }
+    return UserError.both(ko, en);
   }
 
   /** Extends the lease; false when this holder lost the shard. */
