@@ -3,6 +3,7 @@ package kr.gukdae.app.office;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import kr.gukdae.UserError;
 import kr.gukdae.call.Application;
 import kr.gukdae.call.Calls;
@@ -125,26 +126,38 @@ public final class OfficeService {
    * here, so it cannot block the round later.
    */
   public synchronized void score(OfficeProgramme p, Score s) {
-    if (Selection.decided(ledger, p.call().id(), s.round())) {
-      throw UserError.of(
-          "round " + s.round() + ": 이미 결정된 차수라 심사표를 받지 않습니다",
-          "round " + s.round() + " is decided; sheets are closed");
-    }
+    requireOpen(p, s.round());
     if (!assignment(p, s.round()).assigned(s.reviewer(), s.application())) {
       throw UserError.of(
           "score " + s.reviewer() + "/" + s.application() + ": 이 신청서에 배정된 심사위원이 아닙니다",
           "score " + s.reviewer() + "/" + s.application() + ": reviewer is not assigned to it");
     }
     Selection.checkSheet(p.funnel().round(s.round()), s);
-    store.putScore(p.call().id(), s, clock.instant());
+    // checked again under the application's lock: another server may have decided meanwhile
+    store.putScore(p.call().id(), s, clock.instant(), () -> requireOpen(p, s.round()));
+  }
+
+  private void requireOpen(OfficeProgramme p, String round) {
+    if (Selection.decided(ledger, p.call().id(), round)) {
+      throw UserError.of(
+          "round " + round + ": 이미 결정된 차수라 심사표를 받지 않습니다",
+          "round " + round + " is decided; sheets are closed");
+    }
   }
 
   public List<Score> scores(OfficeProgramme p, String round) {
     return store.scores(p.call().id(), round);
   }
 
+  /**
+   * Decides a round from its stored sheets, reading them and recording the decision under every
+   * application's lock of the call: a sheet another server is storing meanwhile is either in the
+   * decision or refused as too late, never accepted and left out.
+   */
   public synchronized RoundResult decide(OfficeProgramme p, String round) {
-    return Office.decide(ledger, p, round, scores(p, round));
+    return Objects.requireNonNull(
+        store.underLocks(
+            p.call().id(), null, () -> Office.decide(ledger, p, round, scores(p, round))));
   }
 
   public RoundResult decision(OfficeProgramme p, String round) {
