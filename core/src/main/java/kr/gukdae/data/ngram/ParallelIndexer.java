@@ -6,8 +6,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import kr.gukdae.UserError;
 import org.jspecify.annotations.Nullable;
 
@@ -16,19 +18,32 @@ import org.jspecify.annotations.Nullable;
  * setting bits is cheap, so workers hash batches in parallel and add each batch under the filter's
  * lock (one lock per 256 documents, not per document). At most two batches per thread wait, so
  * memory stays bounded whatever the input size.
+ *
+ * <p>Workers are never interrupted: a worker may be the first in the JVM to tokenise Korean, and an
+ * interrupt while Lucene loads its Nori dictionary (in a class initialiser) could leave that class
+ * unusable, breaking Korean tokenising for the rest of the JVM (a server's life). An interrupted
+ * {@link #close} sets a flag instead, which each worker checks between documents.
  */
 public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
 
   private static final int BATCH = 256;
 
   private final NgramFilter filter;
+  private final Function<String, long[]> hashes;
   private final ExecutorService pool;
+  private final AtomicBoolean stopped = new AtomicBoolean();
   private final Semaphore slots;
   private final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
   private List<String> batch = new ArrayList<>(BATCH);
 
   public ParallelIndexer(NgramFilter filter, int threads) {
+    this(filter, threads, filter::hashesOf);
+  }
+
+  /** Tests: {@code hashes} stands in for the filter's tokenising and hashing of one document. */
+  ParallelIndexer(NgramFilter filter, int threads, Function<String, long[]> hashes) {
     this.filter = filter;
+    this.hashes = hashes;
     this.pool = Executors.newFixedThreadPool(Math.max(1, threads));
     this.slots = new Semaphore(2 * Math.max(1, threads));
   }
@@ -51,13 +66,16 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
     pool.execute(() -> {
       try {
         // Tokenise and hash the whole batch outside the lock, then set its bits in one go.
-        long[][] hashes = new long[work.size()][];
+        long[][] batchHashes = new long[work.size()][];
         long bytes = 0;
-        for (int i = 0; i < hashes.length; i++) {
-          hashes[i] = filter.hashesOf(work.get(i));
+        for (int i = 0; i < batchHashes.length; i++) {
+          if (stopped.get()) {
+            return; // the index is incomplete anyway: its caller was interrupted
+          }
+          batchHashes[i] = hashes.apply(work.get(i));
           bytes += NgramFilter.utf8Length(work.get(i));
         }
-        filter.addHashes(hashes, hashes.length, bytes);
+        filter.addHashes(batchHashes, batchHashes.length, bytes);
       } catch (Throwable t) {
         failure.compareAndSet(null, t);
       } finally {
@@ -71,19 +89,23 @@ public final class ParallelIndexer implements Consumer<String>, AutoCloseable {
   @Override
   public void close() {
     flush();
-    awaitWorkers(pool);
+    awaitWorkers(pool, stopped);
     rethrow();
   }
 
-  /** Shuts the pool down and waits for its batches; an interrupt stops them and says so. */
-  static void awaitWorkers(ExecutorService pool) {
+  /**
+   * Shuts the pool down and waits for its batches. An interrupt sets {@code stop}, which the
+   * batches check between documents, and says the index is incomplete; the workers themselves are
+   * not interrupted (see the class comment), so they stop after the document in hand.
+   */
+  static void awaitWorkers(ExecutorService pool, AtomicBoolean stop) {
     pool.shutdown();
     try {
       while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
         // keep waiting: a large batch of long documents can take a while
       }
     } catch (InterruptedException e) {
-      pool.shutdownNow();
+      stop.set(true); // never shutdownNow(): it would interrupt the workers
       Thread.currentThread().interrupt();
       throw UserError.of(
           "n-gram 색인을 만드는 중에 중단되었습니다. 색인은 완성되지 않았으니 다시 실행하세요",
