@@ -143,8 +143,8 @@ final class StageTexts {
     return written(recorded)
         .orElse(
             new Bilingual(
-                "제출된 판정 사유: \u201C" + recorded + "\u201D",
-                "submitted verdict reason: \u201C" + recorded + "\u201D"));
+                "증거의 판정 사유: \u201C" + recorded + "\u201D",
+                "verdict reason from the evidence: \u201C" + recorded + "\u201D"));
   }
 
   /** The template sentence {@code english} is, read in both languages. */

@@ -95,10 +95,10 @@ class StageTextsTest {
   void aGateReasonFromTheEvidenceIsQuotedAndOneWrittenHereIsRead() {
     Bilingual submitted = StageTexts.readGateReason("weights derived from a foreign base model");
     assertThat(submitted.ko())
-        .isEqualTo("제출된 판정 사유: \u201Cweights derived from a foreign base model\u201D");
+        .isEqualTo("증거의 판정 사유: \u201Cweights derived from a foreign base model\u201D");
     assertThat(submitted.en())
         .isEqualTo(
-            "submitted verdict reason: \u201Cweights derived from a foreign base model\u201D");
+            "verdict reason from the evidence: \u201Cweights derived from a foreign base model\u201D");
     assertThat(StageTexts.readGateReason(StageTexts.NO_VERDICT.english()))
         .isEqualTo(new Bilingual("독자성 판정 없음", "no originality verdict"));
   }
