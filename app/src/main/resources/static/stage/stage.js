@@ -19,6 +19,7 @@ gukdaeI18n.add({
     "state.PRESENT": "있음", "state.MISSING": "없음", "state.STALE": "유효하지 않음", "state.PARTIAL": "일부",
     "source": "근거", "stage.clean": "오염 제외 점수", "stage.notAudited": "오염 감사 안 됨",
     "stage.contaminated": "오염 문항", "benchmark": "벤치마크",
+    "stage.tieBreak": "동점 처리", "stage.pointsFunction": "배점 함수", "stage.note": "참고",
   },
   en: {
     "stage.title": "Stage evaluation", "stage.lead": "Evidence → scores → decision → reports. Every record is kept in a hash-chained ledger.",
@@ -38,10 +39,19 @@ gukdaeI18n.add({
     "state.PRESENT": "present", "state.MISSING": "missing", "state.STALE": "stale", "state.PARTIAL": "partial",
     "source": "source", "stage.clean": "clean subset", "stage.notAudited": "not audited for contamination",
     "stage.contaminated": "contaminated items", "benchmark": "Benchmark",
+    "stage.tieBreak": "Tie-break", "stage.pointsFunction": "Points function", "stage.note": "Note",
   },
 });
 
 const t = (k) => gukdaeI18n.t(k);
+// A {ko, en} text from the API (recorded stage sentences read for display) in the chosen language.
+const pick = (b) => b[gukdaeI18n.lang()] || b.en;
+
+function para(className, text) {
+  const p = document.createElement("p");
+  p.className = className; p.textContent = text;
+  return p;
+}
 let roles = [];
 
 // Headers are i18n keys here.
@@ -84,7 +94,8 @@ const stageNo = () => Number(document.getElementById("stage-no").value || 1);
 
 async function loadProgramme() {
   const p = await json("/api/stage/programme");
-  document.getElementById("programme").textContent = `${p.name} · ${p.version} · ${p.pointsFunction}`;
+  document.getElementById("programme").textContent = `${p.name} · ${p.version} · ${pick(p.pointsFunctionText)}`;
+  document.getElementById("tie-break").textContent = `${t("stage.tieBreak")}: ${pick(p.tieBreakRule)}`;
   document.getElementById("demo-flag").hidden = !p.demo;
   document.getElementById("not-loaded").hidden = p.loaded;
   table(document.getElementById("scheme"), ["col.component", "col.kind", "col.points"],
@@ -116,6 +127,9 @@ async function showExplanation(seq) {
   const head = document.createElement("p");
   head.textContent = `${t("stage.cutLine")}: ${n(x.cutLine)}` + (x.reason ? ` · ${t("col.reason")}: ${x.reason}` : "");
   box.appendChild(head);
+  box.appendChild(para("tie-break-rule", `${t("stage.tieBreak")}: ${pick(x.tieBreakRule)}`));
+  box.appendChild(para("points-function", `${t("stage.pointsFunction")}: ${pick(x.pointsFunction)}`));
+  x.notes.forEach((note) => box.appendChild(para("note", `${t("stage.note")}: ${pick(note)}`)));
   x.teams.forEach((tv) => {
     const e = tv.explanation;
     const h = document.createElement("h3");
@@ -131,7 +145,7 @@ async function showExplanation(seq) {
     table(tbl, ["col.component", "col.score", "col.max", "col.average", "source"],
       tv.components.map((c) => [t(c.line.id) === c.line.id ? c.line.id : t(c.line.id), n(c.line.points), n(c.line.max), n(c.line.average),
         trails(c.sources)])
-        .concat([[t("col.gate"), e.gatePassed ? "✓" : "✗ " + e.gateReason, "", "",
+        .concat([[t("col.gate"), e.gatePassed ? "✓" : "✗ " + pick(e.gateReasonText), "", "",
           trails(tv.gate)]]));
     const ratios = tv.components.flatMap((c) => c.ratios || []);
     if (ratios.length) {

@@ -437,6 +437,18 @@ class PagesBrowserTest {
       page.waitForSelector("#decision h3");
       assertThat(page.textContent("#scheme")).contains("항목", "전문가 평가");
       assertThat(page.textContent("#teams")).contains("주관");
+      // Recorded stage sentences are read in the chosen language; the verdict's own reason (the
+      // evidence) stays as submitted, quoted after a label.
+      assertThat(page.textContent("#programme")).contains("까지 선형, 상한 있음").doesNotContain("capped");
+      assertThat(page.textContent("#tie-break"))
+          .startsWith("동점 처리: 총점 높은 순; 다음으로 ")
+          .doesNotContain("higher total");
+      assertThat(page.textContent("#decision .tie-break-rule")).startsWith("동점 처리: 총점 높은 순");
+      assertThat(page.textContent("#decision .points-function")).contains("까지 선형");
+      assertThat(page.textContent("#decision"))
+          .contains("✗ 증거의 판정 사유: \u201C")
+          .doesNotContain("no originality verdict", "verdict reason from the evidence");
+      assertThat(page.textContent("#decision")).contains("참고: 계획된 4자리 중 3자리 채움");
       page.click("header.top .lang");
       page.waitForFunction(
           "() => document.getElementById('scheme').textContent.includes('Component')"
@@ -444,6 +456,22 @@ class PagesBrowserTest {
       assertThat(page.textContent("#scheme")).contains("Expert review").doesNotContain("항목");
       assertThat(page.textContent("#teams")).contains("(lead)").doesNotContain("(LEAD)");
       assertThat(page.textContent("#decisions")).contains("Ledger seq").doesNotContain("원장");
+      page.waitForFunction(
+          "() => document.getElementById('tie-break').textContent.startsWith('Tie-break')"
+              + " && (document.querySelector('#decision .tie-break-rule') || {}).textContent"
+              + "?.startsWith('Tie-break')");
+      assertThat(page.textContent("#programme")).contains("linear to ").contains(", capped");
+      assertThat(page.textContent("#tie-break"))
+          .startsWith("Tie-break: higher total; then higher ")
+          .doesNotContainPattern("[가-힣]");
+      assertThat(page.textContent("#decision .tie-break-rule"))
+          .startsWith("Tie-break: higher total")
+          .doesNotContainPattern("[가-힣]");
+      assertThat(page.textContent("#decision .points-function")).doesNotContainPattern("[가-힣]");
+      assertThat(page.textContent("#decision"))
+          .contains("✗ verdict reason from the evidence: \u201C")
+          .doesNotContain("증거의 판정 사유");
+      assertThat(page.textContent("#decision")).contains("Note: 3 of 4 planned places filled");
       page.waitForFunction(
           "() => [...document.querySelectorAll('#decision h3')]"
               + ".every(h => /Continues|Eliminated/.test(h.textContent))");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import kr.gukdae.Bilingual;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -56,7 +57,8 @@ public record EvaluationPlan(
 
   /** The plan stated in a programme's own source (the empty plan when it has none). */
   public static EvaluationPlan of(Program program) {
-    Problems problems = new Problems("programme " + program.name());
+    Problems problems =
+        new Problems(new Bilingual("프로그램 " + program.name(), "programme " + program.name()));
     EvaluationPlan plan = read(YAML.readTree(program.source()), program, problems);
     problems.throwIfAny();
     return plan;
@@ -86,13 +88,19 @@ public record EvaluationPlan(
       return new EvaluationPlan(Map.of(), Voters.EXPERT, List.of(), Map.of());
     }
     if (!e.isObject()) {
-      problems.add("evaluation", "must be a mapping (tasks, arenaVoters, ...)");
+      problems.add(
+          "evaluation",
+          "매핑이어야 합니다 (tasks, arenaVoters, ...)",
+          "must be a mapping (tasks, arenaVoters, ...)");
       return new EvaluationPlan(Map.of(), Voters.EXPERT, List.of(), Map.of());
     }
     e.propertyNames().stream()
         .filter(k -> !KEYS.contains(k))
-        .forEach(
-            k -> problems.add("evaluation." + k, "unknown key; known: " + new TreeSet<>(KEYS)));
+        .forEach(k ->
+            problems.add(
+                "evaluation." + k,
+                "알 수 없는 키; 쓸 수 있는 키: " + new TreeSet<>(KEYS),
+                "unknown key; known: " + new TreeSet<>(KEYS)));
     Nodes n = new Nodes(problems);
     Set<String> benchmarks = new TreeSet<>();
     slots(program).forEach(s -> benchmarks.add(s.benchmark()));
@@ -102,7 +110,10 @@ public record EvaluationPlan(
         .forEach(t -> {
           String path = "evaluation.tasks." + t.getKey();
           if (!benchmarks.contains(t.getKey())) {
-            problems.add(path, "is not a benchmark of the scheme (benchmarks: " + benchmarks + ")");
+            problems.add(
+                path,
+                "배점표의 벤치마크가 아닙니다 (벤치마크: " + benchmarks + ")",
+                "is not a benchmark of the scheme (benchmarks: " + benchmarks + ")");
           }
           JsonNode v = t.getValue();
           if (v.isString()) {
@@ -113,7 +124,8 @@ public record EvaluationPlan(
                 t.getKey(),
                 new TaskSource(n.text(v, "task", path, null), metric.isEmpty() ? null : metric));
           } else {
-            problems.add(path, "must be a task name or {task, metric}");
+            problems.add(
+                path, "태스크 이름 또는 {task, metric}이어야 합니다", "must be a task name or {task, metric}");
           }
         });
     Voters voters = n.choiceOr(e, "arenaVoters", "evaluation", Voters.class, Voters.EXPERT);
@@ -122,7 +134,7 @@ public record EvaluationPlan(
         .properties()
         .forEach(r -> {
           if (program.team(r.getKey()).isEmpty()) {
-            problems.add("evaluation.lineageRoots." + r.getKey(), "is not a team id");
+            problems.add("evaluation.lineageRoots." + r.getKey(), "팀 ID가 아닙니다", "is not a team id");
           }
           roots.put(r.getKey(), r.getValue().asString().strip());
         });

@@ -80,12 +80,18 @@ final class EvidenceCodec {
       return null;
     }
     if (!node.isObject()) {
-      problems.add(path, "must be an object {method, items, contaminated, full, clean}");
+      problems.add(
+          path,
+          "{method, items, contaminated, full, clean} 객체여야 합니다",
+          "must be an object {method, items, contaminated, full, clean}");
       return null;
     }
     for (String key : node.propertyNames()) {
       if (!java.util.Set.of("method", "items", "contaminated", "full", "clean").contains(key)) {
-        problems.add(path + "." + key, "unknown key; use method, items, contaminated, full, clean");
+        problems.add(
+            path + "." + key,
+            "알 수 없는 키; method, items, contaminated, full, clean을 쓰세요",
+            "unknown key; use method, items, contaminated, full, clean");
       }
     }
     String method = n.text(node, "method", path, null);
@@ -98,8 +104,8 @@ final class EvidenceCodec {
     }
     try {
       return new Evidence.CleanSubset(method, items, contaminated, full, clean);
-    } catch (IllegalArgumentException | UserError e) {
-      problems.add(path, String.valueOf(e.getMessage()));
+    } catch (UserError e) {
+      problems.add(path, e);
       return null;
     }
   }
@@ -130,7 +136,7 @@ final class EvidenceCodec {
                 .properties()
                 .forEach(e -> {
                   if (!e.getValue().isNumber()) {
-                    problems.add(path + ".items." + e.getKey(), "must be a number");
+                    problems.add(path + ".items." + e.getKey(), "숫자여야 합니다", "must be a number");
                   }
                   items.put(e.getKey(), e.getValue().asDouble());
                 });
@@ -164,6 +170,10 @@ final class EvidenceCodec {
                   path + ".type",
                   "'"
                       + type
+                      + "'은(는) benchmark, review, user-evaluation, derivatives, originality 중"
+                      + " 하나가 아닙니다",
+                  "'"
+                      + type
                       + "' is not benchmark, review,"
                       + " user-evaluation, derivatives or originality");
             }
@@ -171,7 +181,7 @@ final class EvidenceCodec {
           }
         };
     if (out instanceof OriginalityVerdict && !node.has("passed")) {
-      problems.add(path + ".passed", "is required (true or false)");
+      problems.add(path + ".passed", "값이 필요합니다 (true 또는 false)", "is required (true or false)");
     }
     return out;
   }

@@ -26,6 +26,7 @@ public record Explanation(
     @Nullable Double gap,
     boolean gatePassed,
     String gateReason,
+    Bilingual gateReasonText,
     Bilingual rule,
     List<Line> components) {
 
@@ -78,6 +79,7 @@ public record Explanation(
               gap,
               t.gatePassed(),
               t.gateReason(),
+              t.gateReasonText(),
               rule(r, t, gap, refill),
               lines));
     }
@@ -111,7 +113,7 @@ public record Explanation(
           new Bilingual(
               "독자성 기준 미충족 (" + t.gateReasonText().ko() + "): 점수와 관계없이 탈락; " + rankKo,
               "Originality gate failed ("
-                  + t.gateReason()
+                  + t.gateReasonText().en()
                   + "): cut regardless of points; "
                   + rankEn);
       case ELIMINATED_POINTS ->

@@ -21,18 +21,18 @@ final class Nodes {
     JsonNode v = node.path(field);
     if (v.isMissingNode() || v.isNull()) {
       if (fallback == null) {
-        problems.add(path + "." + field, "is required");
+        problems.add(path + "." + field, "값이 필요합니다", "is required");
         return "";
       }
       return fallback;
     }
     if (!v.isValueNode()) {
-      problems.add(path + "." + field, "must be text");
+      problems.add(path + "." + field, "텍스트여야 합니다", "must be text");
       return "";
     }
     String s = v.asString().strip();
     if (s.length() > 500) {
-      problems.add(path + "." + field, "is longer than 500 characters");
+      problems.add(path + "." + field, "500자보다 깁니다 (줄이세요)", "is longer than 500 characters");
       return s.substring(0, 500);
     }
     return s;
@@ -42,13 +42,16 @@ final class Nodes {
     JsonNode v = node.path(field);
     if (v.isMissingNode() || v.isNull()) {
       if (fallback == null) {
-        problems.add(path + "." + field, "is required (a number)");
+        problems.add(path + "." + field, "값이 필요합니다 (숫자)", "is required (a number)");
         return Double.NaN;
       }
       return fallback;
     }
     if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-      problems.add(path + "." + field, "must be a number, got '" + v.asString() + "'");
+      problems.add(
+          path + "." + field,
+          "숫자여야 합니다 (받은 값: '" + v.asString() + "')",
+          "must be a number, got '" + v.asString() + "'");
       return Double.NaN;
     }
     return v.asDouble();
@@ -57,7 +60,7 @@ final class Nodes {
   int integer(JsonNode node, String field, String path, @Nullable Integer fallback) {
     double d = number(node, field, path, fallback == null ? null : fallback.doubleValue());
     if (Double.isFinite(d) && d != Math.rint(d)) {
-      problems.add(path + "." + field, "must be a whole number");
+      problems.add(path + "." + field, "정수여야 합니다", "must be a whole number");
     }
     return Double.isFinite(d) ? (int) d : 0;
   }
@@ -72,7 +75,10 @@ final class Nodes {
     try {
       return s.isEmpty() ? null : LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      problems.add(path + "." + field, "must be a date like 2026-01-15, got '" + s + "'");
+      problems.add(
+          path + "." + field,
+          "2026-01-15 형식의 날짜여야 합니다 (받은 값: '" + s + "')",
+          "must be a date like 2026-01-15, got '" + s + "'");
       return null;
     }
   }
@@ -97,7 +103,10 @@ final class Nodes {
         names.add(c.name());
       }
       if (!s.isEmpty()) {
-        problems.add(path + "." + field, "'" + s + "' is not one of " + names);
+        problems.add(
+            path + "." + field,
+            "'" + s + "'은(는) 허용된 값이 아닙니다; 다음 중 하나를 쓰세요: " + names,
+            "'" + s + "' is not one of " + names);
       }
       return fallback;
     }
@@ -110,7 +119,7 @@ final class Nodes {
       return out;
     }
     if (!v.isArray()) {
-      problems.add(path + "." + field, "must be a list");
+      problems.add(path + "." + field, "목록이어야 합니다", "must be a list");
       return out;
     }
     v.forEach(item -> out.add(item.asString().strip()));
@@ -122,12 +131,12 @@ final class Nodes {
     List<JsonNode> out = new ArrayList<>();
     if (v.isMissingNode() || v.isNull()) {
       if (required) {
-        problems.add(path + "." + field, "is required (a list)");
+        problems.add(path + "." + field, "값이 필요합니다 (목록)", "is required (a list)");
       }
       return out;
     }
     if (!v.isArray()) {
-      problems.add(path + "." + field, "must be a list");
+      problems.add(path + "." + field, "목록이어야 합니다", "must be a list");
       return out;
     }
     v.forEach(out::add);

@@ -1,5 +1,6 @@
 package kr.gukdae.stage;
 
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 
 /**
@@ -11,6 +12,11 @@ public sealed interface PointsFunction {
   double fraction(double ratio);
 
   String describe();
+
+  /** {@link #describe()} (what a decision records) in Korean and English, for display. */
+  default Bilingual text() {
+    return StageTexts.read(describe());
+  }
 
   /** Linear from 0 at ratio 0 to full points at the bar (e.g. 0.95), capped at full. */
   record LinearToBar(double bar) implements PointsFunction {

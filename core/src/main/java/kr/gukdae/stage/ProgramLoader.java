@@ -136,8 +136,8 @@ public final class ProgramLoader {
                 n.text(r, "label", path, ""),
                 n.number(r, "weight", path, null),
                 n.number(r, "maxScore", path, 10.0)));
-      } catch (IllegalArgumentException | UserError e) {
-        problems.add(path, String.valueOf(e.getMessage()));
+      } catch (UserError e) {
+        problems.add(path, e);
       }
     }
     List<Reviewer> reviewers = new ArrayList<>();
@@ -150,8 +150,8 @@ public final class ProgramLoader {
                 n.text(rs.get(i), "id", path, null),
                 n.text(rs.get(i), "name", path, ""),
                 java.util.Set.copyOf(n.strings(rs.get(i), "affiliations", path))));
-      } catch (IllegalArgumentException | UserError e) {
-        problems.add(path, String.valueOf(e.getMessage()));
+      } catch (UserError e) {
+        problems.add(path, e);
       }
     }
     Aggregation aggregation =
@@ -188,7 +188,10 @@ public final class ProgramLoader {
             try {
               models.put(Integer.parseInt(e.getKey()), names);
             } catch (NumberFormatException x) {
-              problems.add(path + ".models." + e.getKey(), "key must be a stage number");
+              problems.add(
+                  path + ".models." + e.getKey(),
+                  "키는 단계 번호(1, 2, 3...)여야 합니다",
+                  "key must be a stage number");
             }
           });
       List<Artefact> artefacts = new ArrayList<>();

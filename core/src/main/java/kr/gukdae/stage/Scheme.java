@@ -2,6 +2,7 @@ package kr.gukdae.stage;
 
 import java.util.List;
 import java.util.Optional;
+import kr.gukdae.Bilingual;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,11 @@ public record Scheme(
   public Scheme {
     components = List.copyOf(components);
     tieBreak = List.copyOf(tieBreak);
+  }
+
+  /** The tie-break rule a decision under this scheme records, in Korean and English. */
+  public Bilingual tieBreakText() {
+    return StageTexts.tieBreakText(this);
   }
 
   public Optional<Component> component(String id) {

@@ -22,7 +22,7 @@ final class SchemeReader {
       ComponentKind kind = n.choice(c, "kind", cp, ComponentKind.class, null);
       double points = n.number(c, "points", cp, null);
       if (Double.isFinite(points) && points < 0) {
-        problems.add(cp + ".points", "must not be negative");
+        problems.add(cp + ".points", "음수일 수 없습니다", "must not be negative");
       }
       components.add(
           new Component(
@@ -36,6 +36,7 @@ final class SchemeReader {
     if (Double.isFinite(sum) && Math.abs(sum - total) > 1e-6) {
       problems.add(
           path + ".components",
+          "배점 합계가 " + fmt(sum) + "점인데 scheme.total은 " + fmt(total) + "점입니다 (항목의 배점이나 total을 고치세요)",
           "points sum to "
               + fmt(sum)
               + " but scheme.total declares "
@@ -56,19 +57,20 @@ final class SchemeReader {
             default -> {
               problems.add(
                   path + ".pointsFunction.type",
+                  "'" + type + "'은(는) linear-to-bar 또는 floor-to-bar가 아닙니다",
                   "'" + type + "' is not linear-to-bar or floor-to-bar");
               yield new PointsFunction.LinearToBar(0.95);
             }
           };
-    } catch (IllegalArgumentException | UserError e) {
-      problems.add(path + ".pointsFunction", String.valueOf(e.getMessage()));
+    } catch (UserError e) {
+      problems.add(path + ".pointsFunction", e);
       function = new PointsFunction.LinearToBar(0.95);
     }
     JsonNode rating = s.path("userRating");
     double floor = n.number(rating, "floor", path + ".userRating", 1000.0);
     double ceiling = n.number(rating, "ceiling", path + ".userRating", 1300.0);
     if (!(ceiling > floor)) {
-      problems.add(path + ".userRating", "ceiling must be above floor");
+      problems.add(path + ".userRating", "ceiling은 floor보다 커야 합니다", "ceiling must be above floor");
     }
     JsonNode d = s.path("designation");
     return new Scheme(

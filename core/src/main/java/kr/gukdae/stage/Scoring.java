@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import kr.gukdae.review.ReviewBoard;
 import kr.gukdae.review.ReviewSheet;
@@ -74,7 +75,9 @@ final class Scoring {
       List<BenchmarkResult> found = byName.getOrDefault(b, List.of());
       if (found.size() > 1) {
         problems.add(
-            "evidence " + team.id() + "/" + b, found.size() + " results for one benchmark");
+            "evidence " + team.id() + "/" + b,
+            "벤치마크 하나에 결과가 " + found.size() + "개입니다 (하나만 제출하세요)",
+            found.size() + " results for one benchmark");
         continue;
       }
       var ref =
@@ -116,7 +119,7 @@ final class Scoring {
       return new ComponentScore(
           c.id(), c.kind(), round(c.points() * fraction), c.points(), List.of(), false);
     } catch (UserError e) {
-      problems.add("evidence " + team.id() + "/" + c.id(), e.getMessage());
+      problems.add("evidence " + team.id() + "/" + c.id(), e);
       return new ComponentScore(c.id(), c.kind(), 0, c.points(), List.of(), true);
     }
   }
@@ -127,7 +130,11 @@ final class Scoring {
       boolean missing =
           found.isEmpty()
               ? missing(team, c, StageTexts.NO_RATING.english())
-              : problem(team, c, found.size() + " user-evaluation ratings; give one");
+              : problem(
+                  team,
+                  c,
+                  "사용자 평가 점수가 " + found.size() + "개입니다; 하나만 제출하세요",
+                  found.size() + " user-evaluation ratings; give one");
       return new ComponentScore(c.id(), c.kind(), 0, c.points(), List.of(), missing);
     }
     Scheme s = program.scheme();
@@ -148,7 +155,11 @@ final class Scoring {
       boolean missing =
           found.isEmpty()
               ? missing(team, c, StageTexts.NO_DERIVATIVES.english())
-              : problem(team, c, found.size() + " derivative counts; give one");
+              : problem(
+                  team,
+                  c,
+                  "파생 모델 수가 " + found.size() + "개입니다; 하나만 제출하세요",
+                  found.size() + " derivative counts; give one");
       return new ComponentScore(c.id(), c.kind(), 0, c.points(), List.of(), missing);
     }
     double fraction = Math.min(1, found.getFirst().count() / c.fullAt());
@@ -169,17 +180,19 @@ final class Scoring {
   /** Records missing evidence as an error, or as a note when the programme scores it 0. */
   private boolean missing(Team team, Component c, String what) {
     if (program.scheme().missingEvidence() == Scheme.MissingEvidence.ERROR) {
+      Bilingual missing = StageTexts.read(what);
       problems.add(
           "evidence " + team.id() + "/" + c.id(),
-          what + " (supply it, or set scheme.missingEvidence: zero)");
+          missing.ko() + " (증거를 제출하거나 scheme.missingEvidence: zero로 설정하세요)",
+          missing.en() + " (supply it, or set scheme.missingEvidence: zero)");
     } else {
       notes.add(StageTexts.SCORED_ZERO.english(team.id(), c.id(), what));
     }
     return true;
   }
 
-  private boolean problem(Team team, Component c, String what) {
-    problems.add("evidence " + team.id() + "/" + c.id(), what);
+  private boolean problem(Team team, Component c, String korean, String english) {
+    problems.add("evidence " + team.id() + "/" + c.id(), korean, english);
     return true;
   }
 }

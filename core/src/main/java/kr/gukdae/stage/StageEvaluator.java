@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import kr.gukdae.review.ReviewBoard;
 import kr.gukdae.review.ReviewSheet;
@@ -21,7 +22,8 @@ final class StageEvaluator {
 
   static StageResult evaluate(Program p, int stageNo, List<Evidence> all) {
     StageDef st = p.stage(stageNo);
-    Problems problems = new Problems("stage " + stageNo + " evidence");
+    Problems problems =
+        new Problems(new Bilingual(stageNo + "단계 증거", "stage " + stageNo + " evidence"));
     List<String> notes = new ArrayList<>();
     List<Team> teams = p.teamsIn(stageNo);
     Set<String> ids = new HashSet<>();
@@ -29,8 +31,11 @@ final class StageEvaluator {
     List<Evidence> evidence = all.stream().filter(e -> e.stage() == stageNo).toList();
     Set<String> strangers = new java.util.TreeSet<>();
     evidence.stream().map(Evidence::team).filter(t -> !ids.contains(t)).forEach(strangers::add);
-    strangers.forEach(
-        t -> problems.add("evidence", "team '" + t + "' does not compete in stage " + stageNo));
+    strangers.forEach(t ->
+        problems.add(
+            "evidence",
+            "팀 '" + t + "'은(는) " + stageNo + "단계에 참가하지 않습니다",
+            "team '" + t + "' does not compete in stage " + stageNo));
     ReviewBoard board = null;
     if (p.panel() != null) {
       Map<String, Set<String>> orgs = new LinkedHashMap<>();
@@ -41,7 +46,7 @@ final class StageEvaluator {
           try {
             board.submit(sheet);
           } catch (UserError e) {
-            problems.add("evidence (expert review)", e.getMessage());
+            problems.add("evidence (expert review)", e);
           }
         }
       }
@@ -59,11 +64,15 @@ final class StageEvaluator {
       String reason = StageTexts.GATE_NOT_APPLIED.english();
       if (p.scheme().originalityGate()) {
         if (verdicts.size() > 1) {
-          problems.add("evidence " + team.id() + "/originality", "more than one verdict");
+          problems.add(
+              "evidence " + team.id() + "/originality",
+              "판정이 둘 이상입니다 (하나만 제출하세요)",
+              "more than one verdict");
         } else if (verdicts.isEmpty()) {
           if (p.scheme().missingEvidence() == Scheme.MissingEvidence.ERROR) {
             problems.add(
                 "evidence " + team.id() + "/originality",
+                "독자성 판정 없음 (점수와 관계없이 관문이 적용되므로 판정을 제출하세요)",
                 "no originality verdict (the gate applies regardless of points)");
           }
           passed = false;

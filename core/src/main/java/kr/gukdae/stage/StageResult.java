@@ -89,9 +89,12 @@ public record StageResult(
       return component(id).map(ComponentScore::points).orElse(0.0);
     }
 
-    /** The gate reason as recorded (English), in Korean and English for display. */
+    /**
+     * The gate reason as recorded, in Korean and English for display; a verdict's own reason from
+     * the evidence is quoted after a label.
+     */
     public Bilingual gateReasonText() {
-      return StageTexts.read(gateReason);
+      return StageTexts.readGateReason(gateReason);
     }
   }
 

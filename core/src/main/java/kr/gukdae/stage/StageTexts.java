@@ -131,13 +131,30 @@ final class StageTexts {
 
   /** A recorded sentence in Korean and English; one no template wrote is the same in both. */
   static Bilingual read(String english) {
-    for (Template t : SENTENCES) {
-      Optional<Bilingual> b = t.match(english);
-      if (b.isPresent()) {
-        return b.get();
-      }
-    }
-    return new Bilingual(english, english);
+    return written(english).orElse(new Bilingual(english, english));
+  }
+
+  /**
+   * A recorded gate reason for display: a sentence written here in both languages, or else the
+   * verdict's own reason from the evidence, shown as quoted data after a label in each language
+   * (never translated, never mistaken for the programme's words).
+   */
+  static Bilingual readGateReason(String recorded) {
+    return written(recorded)
+        .orElse(
+            new Bilingual(
+                "증거의 판정 사유: \u201C" + recorded + "\u201D",
+                "verdict reason from the evidence: \u201C" + recorded + "\u201D"));
+  }
+
+  /** The template sentence {@code english} is, read in both languages. */
+  private static Optional<Bilingual> written(String english) {
+    return SENTENCES.stream().map(t -> t.match(english)).flatMap(Optional::stream).findFirst();
+  }
+
+  /** The tie-break rule a scheme states, in Korean and English (what a decision would record). */
+  static Bilingual tieBreakText(Scheme scheme) {
+    return readTieBreak(tieBreakRule(scheme));
   }
 
   /** A recorded tie-break rule in Korean and English, read part by part. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.Ledger;
@@ -137,7 +138,7 @@ public final class Stages {
         ProgramLoader.parse(
             CanonicalJson.parse(programmeEntry.payload()).path("source").asString(),
             "ledger seq " + run);
-    Problems problems = new Problems("ledger");
+    Problems problems = new Problems(new Bilingual("원장", "ledger"));
     Nodes n = new Nodes(problems);
     List<Evidence> evidence = new ArrayList<>();
     for (LedgerEntry e : entries) {

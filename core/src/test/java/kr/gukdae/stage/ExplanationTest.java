@@ -42,6 +42,20 @@ class ExplanationTest {
     assertThat(m.rule().en())
         .startsWith("Originality gate failed (")
         .contains("regardless of points");
+    // The verdict's own reason is submitted evidence: quoted after a label in each language, as
+    // recorded (never translated), while the sentence around it is in the reader's language.
+    String reason = result.team("mugunghwa").orElseThrow().gateReason();
+    assertThat(reason).startsWith("vision encoder weights match");
+    assertThat(m.gateReasonText().ko()).isEqualTo("증거의 판정 사유: \u201C" + reason + "\u201D");
+    assertThat(m.gateReasonText().en())
+        .isEqualTo("verdict reason from the evidence: \u201C" + reason + "\u201D");
+    assertThat(m.rule().ko())
+        .startsWith("독자성 기준 미충족 (증거의 판정 사유: \u201C" + reason + "\u201D): 점수와 관계없이 탈락");
+    assertThat(m.rule().en())
+        .startsWith(
+            "Originality gate failed (verdict reason from the evidence: \u201C"
+                + reason
+                + "\u201D): cut");
     for (Explanation e : all) {
       assertThat(e.outcomeLabel().en()).doesNotContain("_");
       assertThat(e.outcomeLabel().ko()).doesNotContain("_");

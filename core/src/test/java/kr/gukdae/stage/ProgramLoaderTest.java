@@ -2,6 +2,7 @@ package kr.gukdae.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import kr.gukdae.UserError;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,39 @@ class ProgramLoaderTest {
             () -> load(DEMO.replace("evaluationDate: 2026-01-15", "evaluationDate: soon")))
         .hasMessageContaining("stages[0].evaluationDate: must be a date");
     assertThatThrownBy(() -> load("programme: [")).hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void eachFieldProblemReadsInTheChosenLanguage() {
+    String bad =
+        DEMO.replace("kind: USER_EVALUATION", "kind: VIBES")
+            .replace("evaluationDate: 2026-01-15", "evaluationDate: soon")
+            .replace("tieBreak: [expert-review", "tieBreak: [peer-review");
+    UserError e = catchThrowableOfType(UserError.class, () -> load(bad));
+    assertThat(e.message(true))
+        .startsWith("p.yaml: 문제 ")
+        .contains("scheme.components[4].kind: 'VIBES'은(는) 허용된 값이 아닙니다; 다음 중 하나를 쓰세요: [")
+        .contains("stages[0].evaluationDate: 2026-01-15 형식의 날짜여야 합니다 (받은 값: 'soon')")
+        .contains("scheme.tieBreak: 'peer-review'은(는) 항목 ID가 아닙니다")
+        .doesNotContain("is not one of", "must be a date", "is not a component id", "problem");
+    assertThat(e.message(false))
+        .startsWith("p.yaml: ")
+        .contains("scheme.components[4].kind: 'VIBES' is not one of [")
+        .contains("stages[0].evaluationDate: must be a date like 2026-01-15, got 'soon'")
+        .contains("scheme.tieBreak: 'peer-review' is not a component id")
+        .doesNotContainPattern("[가-힣]");
+  }
+
+  @Test
+  void aNestedRefusalKeepsItsTwoLanguages() {
+    // The rubric item's own bilingual refusal is split, not pasted whole into each half.
+    String bad = DEMO.replaceFirst("weight: [0-9.]+", "weight: -1");
+    UserError e = catchThrowableOfType(UserError.class, () -> load(bad));
+    assertThat(e.message(true))
+        .contains("panel.rubric[0]: rubric item originality: weight는 0보다 커야 합니다")
+        .doesNotContain("must be");
+    assertThat(e.message(false))
+        .contains("panel.rubric[0]: rubric item originality: weight must be > 0")
+        .doesNotContainPattern("[가-힣]");
   }
 }

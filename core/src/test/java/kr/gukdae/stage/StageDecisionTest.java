@@ -2,6 +2,7 @@ package kr.gukdae.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
@@ -149,6 +150,20 @@ class StageDecisionTest {
         .hasMessageContaining(
             "evidence dokdo/global-benchmarks: no GLOBAL result for benchmark 'IFEval'")
         .hasMessageContaining("evidence baekdu/user-evaluation: no user-evaluation rating");
+    UserError refusal = catchThrowableOfType(UserError.class, () -> Stages.evaluate(demo, 1, ev));
+    assertThat(refusal.message(true))
+        .startsWith("1단계 증거: 문제 2건: ")
+        .contains(
+            "evidence dokdo/global-benchmarks: 벤치마크 'IFEval'의 글로벌 결과 없음 (증거를 제출하거나"
+                + " scheme.missingEvidence: zero로 설정하세요)")
+        .contains("evidence baekdu/user-evaluation: 사용자 평가 점수 없음")
+        .doesNotContain("no GLOBAL result", "supply it");
+    assertThat(refusal.message(false))
+        .startsWith("stage 1 evidence: 2 problems: ")
+        .contains(
+            "evidence dokdo/global-benchmarks: no GLOBAL result for benchmark 'IFEval' (supply it,"
+                + " or set scheme.missingEvidence: zero)")
+        .doesNotContainPattern("[가-힣]");
     Program zero =
         ProgramLoader.parse(
             DemoFiles.read("programme.yaml")

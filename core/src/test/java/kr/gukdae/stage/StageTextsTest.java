@@ -92,6 +92,29 @@ class StageTextsTest {
   }
 
   @Test
+  void aGateReasonFromTheEvidenceIsQuotedAndOneWrittenHereIsRead() {
+    Bilingual submitted = StageTexts.readGateReason("weights derived from a foreign base model");
+    assertThat(submitted.ko())
+        .isEqualTo("증거의 판정 사유: \u201Cweights derived from a foreign base model\u201D");
+    assertThat(submitted.en())
+        .isEqualTo(
+            "verdict reason from the evidence: \u201Cweights derived from a foreign base model\u201D");
+    assertThat(StageTexts.readGateReason(StageTexts.NO_VERDICT.english()))
+        .isEqualTo(new Bilingual("독자성 판정 없음", "no originality verdict"));
+  }
+
+  @Test
+  void aSchemesPointsFunctionAndTieBreakReadInBothLanguagesAsADecisionWouldRecordThem() {
+    Scheme s = demo.scheme();
+    StageResult r = Stages.evaluate(demo, 1, EvidenceLoader.demo());
+    assertThat(s.pointsFunction().text()).isEqualTo(r.pointsFunctionText());
+    assertThat(s.tieBreakText()).isEqualTo(r.tieBreakText());
+    assertThat(s.tieBreakText().ko()).startsWith("총점 높은 순; 다음으로 ");
+    assertThat(s.pointsFunction().text().ko()).containsPattern(HANGUL);
+    assertThat(s.pointsFunction().text().en()).isEqualTo(s.pointsFunction().describe());
+  }
+
+  @Test
   void aDecisionsTextsReadInEitherLanguage() {
     List<Evidence> ev = new ArrayList<>(EvidenceLoader.demo());
     ev.removeIf(e -> e instanceof Evidence.UserEvaluation u && u.team().equals("baekdu"));

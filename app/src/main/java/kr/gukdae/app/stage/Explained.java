@@ -3,6 +3,7 @@ package kr.gukdae.app.stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.gukdae.Bilingual;
 import kr.gukdae.ledger.CanonicalJson;
 import kr.gukdae.ledger.LedgerEntry;
 import kr.gukdae.stage.Component;
@@ -16,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A recorded decision with its explanation per team and, for every component, links to the evidence
- * rows that produced the number and to the feature output behind each.
+ * rows that produced the number and to the feature output behind each. The decision's recorded
+ * sentences (tie-break rule, points function, notes) come in Korean and English for the reader.
  */
 record Explained(
     long seq,
@@ -25,6 +27,9 @@ record Explained(
     @Nullable Long supersedesSeq,
     @Nullable String reason,
     @Nullable Double cutLine,
+    Bilingual tieBreakRule,
+    Bilingual pointsFunction,
+    List<Bilingual> notes,
     List<TeamView> teams) {
 
   /** {@code trail}: the evidence row, its source and what that was computed from, in order. */
@@ -89,6 +94,9 @@ record Explained(
         supersedesSeq,
         reason,
         Explanation.cutLine(result),
+        result.tieBreakText(),
+        result.pointsFunctionText(),
+        result.notesText(),
         teams);
   }
 

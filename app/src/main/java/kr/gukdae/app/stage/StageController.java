@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.Access;
 import kr.gukdae.app.access.Principal;
@@ -53,6 +54,10 @@ class StageController {
     this.access = access;
   }
 
+  /**
+   * {@code pointsFunction} stays the English a decision records, for existing clients; {@code
+   * pointsFunctionText} and {@code tieBreakRule} are for people, in Korean and English.
+   */
   record ProgrammeView(
       boolean loaded,
       long id,
@@ -65,7 +70,9 @@ class StageController {
       List<Component> components,
       double total,
       String pointsFunction,
-      List<String> tieBreak) {}
+      Bilingual pointsFunctionText,
+      List<String> tieBreak,
+      Bilingual tieBreakRule) {}
 
   record DecisionView(
       long seq,
@@ -106,7 +113,9 @@ class StageController {
         p.scheme().components(),
         p.scheme().total(),
         p.scheme().pointsFunction().describe(),
-        p.scheme().tieBreak());
+        p.scheme().pointsFunction().text(),
+        p.scheme().tieBreak(),
+        p.scheme().tieBreakText());
   }
 
   /** What is recorded for a stage, per team and component (GET reads; it records nothing). */

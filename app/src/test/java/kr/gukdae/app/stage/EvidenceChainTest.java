@@ -143,6 +143,17 @@ class EvidenceChainTest {
     roots.values().forEach(root -> ChainFixture.derivatives(lineage, root));
 
     TestClient office = TestClient.as(port, accounts, "office1", Role.OFFICE);
+    // Deciding before the review sheets are in is refused, the missing evidence named in both.
+    JsonNode early =
+        office.refused(400, "bad_input", "POST", "/api/stage/decisions", Map.of("stage", 1));
+    assertThat(early.path("messageKo").asString())
+        .startsWith("1단계 증거: 문제 ")
+        .contains("/expert-review: 전문가 평가표 없음 (증거를 제출하거나 scheme.missingEvidence: zero로 설정하세요)")
+        .doesNotContain("no expert review sheets", "supply it");
+    assertThat(early.path("messageEn").asString())
+        .startsWith("stage 1 evidence: ")
+        .contains("/expert-review: no expert review sheets (supply it, or set")
+        .doesNotContainPattern("[가-힣]");
     office.ok("POST", "/api/review/panels", Map.of("stage", 1));
     var conflicted =
         office.send(

@@ -43,9 +43,20 @@ class StageWorkspaceCliTest {
         .containsPattern(
             "missing +global-benchmarks/MMLU-Pro +run the mapped task on demo/lexical");
 
-    Run noEvidence = run("stage", "run", "--stage", "1", "--no-reports");
+    // Nothing is decided on missing evidence; the refusal names each gap in the reader's language.
+    Run noEvidenceKo = run("--lang", "ko", "stage", "run", "--stage", "1", "--no-reports");
+    assertThat(noEvidenceKo.code()).isEqualTo(2);
+    assertThat(noEvidenceKo.err())
+        .contains("1단계 증거: 문제 ")
+        .contains("/global-benchmarks: 벤치마크 'MMLU-Pro'의 글로벌 결과 없음 (증거를 제출하거나")
+        .doesNotContain("no GLOBAL result", "supply it", "problems");
+    Run noEvidence = run("--lang", "en", "stage", "run", "--stage", "1", "--no-reports");
     assertThat(noEvidence.code()).isEqualTo(2);
-    assertThat(noEvidence.err()).contains("no GLOBAL result for benchmark");
+    assertThat(noEvidence.err())
+        .contains("stage 1 evidence: ", " problems: ")
+        .contains(
+            "/global-benchmarks: no GLOBAL result for benchmark 'MMLU-Pro' (supply it, or set")
+        .doesNotContainPattern("[가-힣]");
 
     Run decided =
         run("stage", "run", "--stage", "1", "--evidence", evidence.toString(), "--no-reports");
