@@ -128,11 +128,22 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
   @Test
   void qualityChecksRecordedAndNot() throws Exception {
     registry.addSupplier("bd-lab", "bd-lab", false);
-    Path dirty =
-        Files.writeString(dir.resolve("dirty.jsonl"), "{\"text\":\"연락처는 010-1234-5678 입니다\"}\n");
+    String phone = "{\"text\":\"연락처는 010-1234-5678 입니다\"}\n";
+    Path dirty = Files.writeString(dir.resolve("dirty.jsonl"), phone);
+    // the phone number again (a finding that remains), twice (an exact duplicate), and new ones:
+    // an e-mail address, an empty row, a row mostly symbols
+    Path worse =
+        Files.writeString(
+            dir.resolve("worse.jsonl"),
+            phone
+                + phone
+                + "{\"text\":\"메일은 someone@example.com 으로 보내세요\"}\n"
+                + "{\"text\":\"\"}\n"
+                + "{\"text\":\"#### @@@@ $$$$ %%%% ^^^^ &&&& **** 표\"}\n");
     Path clean = Files.writeString(dir.resolve("clean.jsonl"), "{\"text\":\"보통 문장입니다 여기에\"}\n");
-    List<String> data = List.of("dirty.jsonl", "clean.jsonl", "bd-q-ko", "bd-q-en", "v1");
+    List<String> data = List.of("bd-q-ko", "bd-q-en", "v1");
     check(data, NO, "data", "quality", "--file", dirty.toString());
+    check(data, NO, "data", "quality", "--file", worse.toString());
     check(data, OK, "data", "quality", "--file", clean.toString());
     refused(data, "data", "quality", "--file", clean.toString(), "--dataset", "bd-q-en");
     for (String lang : List.of("ko", "en")) {
@@ -142,9 +153,14 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
       String[] round = {"data", "quality", "--dataset", id, "--version", "v1", "--file", ""};
       round[7] = dirty.toString();
       LineRule.checkOne("quality round 1", lang, run(lang, NO, round).out(), data);
+      round[7] = worse.toString();
+      String second = run(lang, NO, round).out();
+      LineRule.checkOne("quality round 2", lang, second, data);
+      // the diff from round 1: a finding that remains and new ones
+      assertThat(second).contains(lang.equals("ko") ? "= 남음" : "= remains");
+      assertThat(second).contains(lang.equals("ko") ? "+ 새로 생김" : "+ new");
       round[7] = clean.toString();
-      String second = once(lang, data, round);
-      assertThat(second.lines()).hasSizeGreaterThan(2); // the report, then the diff from round 1
+      assertThat(once(lang, data, round)).contains(lang.equals("ko") ? "- 고침" : "- fixed");
     }
   }
 
