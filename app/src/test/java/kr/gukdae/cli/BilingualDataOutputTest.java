@@ -204,16 +204,19 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
     String password = passwordVariable();
     List<String> data = List.of("bd-acc-ko", "bd-acc-en", "bd-arena-ko", "bd-arena-en", "wizard");
     for (String lang : List.of("ko", "en")) {
-      once(
-          lang,
-          data,
-          "account",
-          "--username",
-          "bd-acc-" + lang,
-          "--role",
-          "office,reviewer",
-          "--password-env",
-          password);
+      String created =
+          once(
+              lang,
+              data,
+              "account",
+              "--username",
+              "bd-acc-" + lang,
+              "--role",
+              "office,reviewer",
+              "--password-env",
+              password);
+      // the roles as the pages name them, in the run's language
+      assertThat(created).contains(lang.equals("ko") ? "사무국, 심사위원" : "office, reviewer");
       once(
           lang,
           data,
