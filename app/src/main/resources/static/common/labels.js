@@ -30,6 +30,8 @@ gukdaeI18n.add({
     "enum.FINETUNE": "미세조정", "enum.ADAPTER": "어댑터", "enum.MERGE": "병합", "enum.QUANTIZED": "양자화",
     // arena voters
     "enum.VERIFIED": "본인 확인 투표자", "enum.EXPERT": "전문가", "enum.ADMIN": "관리자",
+    // account roles (EXPERT above)
+    "enum.OFFICE": "사무국", "enum.REVIEWER": "심사위원", "enum.TEAM": "팀", "enum.VOTER": "투표자",
     // lineage ingestion problems
     "enum.MALFORMED": "읽을 수 없는 레코드", "enum.BAD_FIELD": "잘못된 필드", "enum.MISSING_ID": "id 없음", "enum.BAD_ID": "잘못된 id",
     "enum.MISSING_TIME": "시각 없음", "enum.DUPLICATE_ID": "중복 id", "enum.TOO_LARGE": "너무 큰 레코드",
@@ -67,6 +69,7 @@ gukdaeI18n.add({
     "enum.FEW_LIKES": "too few likes", "enum.OWNER_CAP": "over the per-owner cap",
     "enum.FINETUNE": "fine-tune", "enum.ADAPTER": "adapter", "enum.MERGE": "merge", "enum.QUANTIZED": "quantized",
     "enum.VERIFIED": "verified voter", "enum.EXPERT": "expert", "enum.ADMIN": "administrator",
+    "enum.OFFICE": "office", "enum.REVIEWER": "reviewer", "enum.TEAM": "team", "enum.VOTER": "voter",
     "enum.MALFORMED": "unreadable record", "enum.BAD_FIELD": "bad field", "enum.MISSING_ID": "no id", "enum.BAD_ID": "bad id",
     "enum.MISSING_TIME": "no time", "enum.DUPLICATE_ID": "duplicate id", "enum.TOO_LARGE": "record too large",
     "enum.UNKNOWN_RELATION": "unknown relation (inferred)", "enum.SELF_REFERENCE": "self-reference", "enum.BAD_BASE": "bad base_model",

@@ -46,6 +46,14 @@ public class UserError extends RuntimeException {
         cause);
   }
 
+  /** A file or folder that could not be written, named as the user gave it, with the reason. */
+  public static UserError unwritable(Object what, IOException cause) {
+    return of(
+        what + ": 쓸 수 없습니다 (" + cause.getMessage() + ")",
+        what + ": cannot write (" + cause.getMessage() + ")",
+        cause);
+  }
+
   /**
    * The bilingual shape of a message for people: {@code "where: 한국어 / English"}. A "where: " prefix
    * (text without Hangul up to a {@code ": "}) that both sentences start with is written once, so

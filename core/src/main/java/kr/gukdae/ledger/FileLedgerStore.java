@@ -93,7 +93,7 @@ final class FileLedgerStore implements LedgerStore {
     try {
       Files.writeString(file, out, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw UserError.unwritable(file, e); // an export to a path the user gave
     }
   }
 

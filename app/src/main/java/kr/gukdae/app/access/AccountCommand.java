@@ -79,7 +79,7 @@ public class AccountCommand implements GukdaeCommand {
         Terminal.pick("계정을 만들었습니다: ", "created account ")
             + username
             + " ("
-            + String.join(",", roles.stream().map(Role::name).sorted().toList())
+            + String.join(", ", roles.stream().sorted().map(Terminal::label).toList())
             + ")");
     return 0;
   }

@@ -188,7 +188,7 @@ public class DataCommand implements GukdaeCommand {
           "Print the public summary of training content (EU AI Act template) of a manifest.")
   int summary(@Option(names = "--manifest", required = true) Path manifest) {
     Manifest m = Manifest.read(manifest);
-    System.out.print(TrainingSummary.markdown(m, m.tree().root()));
+    System.out.print(TrainingSummary.markdown(m, m.tree().root(), Terminal.korean()));
     return 0;
   }
 

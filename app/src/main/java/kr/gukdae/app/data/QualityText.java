@@ -3,6 +3,7 @@ package kr.gukdae.app.data;
 import java.io.PrintStream;
 import java.util.Locale;
 import kr.gukdae.cli.Terminal;
+import kr.gukdae.data.quality.FindingWords;
 import kr.gukdae.data.quality.QualityReport;
 
 /** Quality reports and diffs as plain text for the terminal. */
@@ -23,9 +24,9 @@ final class QualityText {
       out.printf(
           Locale.ROOT,
           Terminal.pick(
-              "  %-16s %6d행  %7.3f%%  한도 %7.3f%%  %s%n",
-              "  %-16s %6d rows  %7.3f%%  limit %7.3f%%  %s%n"),
-          c.name(),
+              "  %s %6d행  %7.3f%%  한도 %7.3f%%  %s%n",
+              "  %s %6d rows  %7.3f%%  limit %7.3f%%  %s%n"),
+          Terminal.padRight(Terminal.pick(FindingWords.criterion(c.name())), 16),
           c.rows(),
           100 * c.rate(),
           100 * c.limit(),
@@ -33,8 +34,15 @@ final class QualityText {
     }
     out.println(Terminal.pick("  언어 구성: ", "  language mix: ") + r.languageMix());
     for (var f : r.findings()) {
-      out.println("  " + f.row() + "  " + f.criterion() + ": " + f.detail());
+      out.println("  " + f.row() + "  " + finding(f));
     }
+  }
+
+  /** "criterion: detail" in this run's language. */
+  private static String finding(QualityReport.Finding f) {
+    return Terminal.pick(FindingWords.criterion(f.criterion()))
+        + ": "
+        + Terminal.pick(FindingWords.detail(f));
   }
 
   private static String passed(boolean passed) {
@@ -49,33 +57,18 @@ final class QualityText {
         d.toRound(),
         passed(d.passedBefore()),
         passed(d.passedAfter()));
-    d.rates().forEach(s -> out.println("  " + s));
+    d.rates().forEach(s -> out.println("  " + Terminal.pick(FindingWords.rate(s))));
     d.resolved()
         .forEach(f ->
             out.println(
-                Terminal.pick("  - 고침      ", "  - fixed     ")
-                    + f.row()
-                    + " "
-                    + f.criterion()
-                    + ": "
-                    + f.detail()));
+                Terminal.pick("  - 고침      ", "  - fixed     ") + f.row() + " " + finding(f)));
     d.remaining()
         .forEach(f ->
             out.println(
-                Terminal.pick("  = 남음      ", "  = remains   ")
-                    + f.row()
-                    + " "
-                    + f.criterion()
-                    + ": "
-                    + f.detail()));
+                Terminal.pick("  = 남음      ", "  = remains   ") + f.row() + " " + finding(f)));
     d.introduced()
         .forEach(f ->
             out.println(
-                Terminal.pick("  + 새로 생김 ", "  + new       ")
-                    + f.row()
-                    + " "
-                    + f.criterion()
-                    + ": "
-                    + f.detail()));
+                Terminal.pick("  + 새로 생김 ", "  + new       ") + f.row() + " " + finding(f)));
   }
 }

@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
-import kr.gukdae.data.DataJson;
 import kr.gukdae.data.ngram.NgramFilter;
 import kr.gukdae.testing.InProcessLauncher;
 import kr.gukdae.testing.InProcessLauncher.Run;
@@ -53,26 +48,10 @@ class DataCommandTest {
     assertThat(run(registry, "team", "--id", "hanbit").code()).isZero();
 
     // Training shards with two benchmark items planted in them.
-    String item1 = "다음 중 조선 시대 훈민정음을 창제한 왕과 그 목적을 바르게 설명한 것은 무엇인가 백성이 쉽게 글을 익히도록";
-    String item2 =
-        "The committee reviewed the harbor budget and the council approved the energy report before the river policy vote";
-    Path shards = Files.createDirectories(dir.resolve("shards"));
-    Files.writeString(
-        shards.resolve("ko.jsonl"),
-        "{\"text\":\"신문 기사 본문입니다. " + item1 + " 그 밖의 내용.\"}\n{\"text\":\"정부가 경제 정책을 발표했다.\"}\n");
-    Files.writeString(
-        shards.resolve("en.txt"), "Some web page. " + item2 + ". Footer\nAnother line of text.\n");
-    String manifest =
-        "{\"format\":\"gukdae-training-manifest/1\",\"team\":\"hanbit\",\"datasets\":["
-            + "{\"id\":\"ko-news\",\"version\":\"v1\",\"name\":\"Korean news\",\"source\":\"LICENSED\",\"modality\":\"TEXT\",\"licence\":\"programme\"},"
-            + "{\"id\":\"web\",\"version\":\"2026-01\",\"name\":\"Web crawl\",\"source\":\"CRAWLED\",\"modality\":\"TEXT\",\"licence\":null}],"
-            + "\"shards\":["
-            + shard(shards, "ko.jsonl", "ko-news", "v1")
-            + ","
-            + shard(shards, "en.txt", "web", "2026-01")
-            + "]}";
-    Path m = dir.resolve("manifest.json");
-    Files.writeString(m, manifest);
+    TrainingFiles files = TrainingFiles.write(dir, "hanbit");
+    Path shards = files.shards();
+    Path m = files.manifest();
+    String manifest = Files.readString(m);
 
     Run commit = run(data, "commit", "--manifest", m.toString(), "--data", shards.toString());
     assertThat(commit.code()).isZero();
@@ -115,7 +94,8 @@ class DataCommandTest {
     assertThat(db.ledger().entries()).hasSize(1);
 
     // Contamination: the team hashes its text; gukdae audits an eval run against it.
-    Files.writeString(shards.resolve("en.txt"), "Some web page. " + item2 + ". Footer\n");
+    Files.writeString(
+        shards.resolve("en.txt"), "Some web page. " + TrainingFiles.ENGLISH_ITEM + ". Footer\n");
     Path grams = dir.resolve("hanbit.ngrams");
     assertThat(
             run(
@@ -131,30 +111,7 @@ class DataCommandTest {
                     shards.resolve("en.txt").toString())
                 .code())
         .isZero();
-    Path runDir = Files.createDirectories(dir.resolve("run"));
-    List<String> samples = new ArrayList<>();
-    String[] questions = {
-      item1,
-      "대한민국의 국회는 법률을 제정하고 예산을 심의하며 행정부를 감시하는 기능을 가지는 기관이다 옳은 것은",
-      item2,
-      "Which statement about photosynthesis in plants and the role of chlorophyll in capturing light is correct"
-    };
-    for (int i = 0; i < questions.length; i++) {
-      samples.add(
-          DataJson.MAPPER.writeValueAsString(
-              Map.of(
-                  "doc_id",
-                  i,
-                  "doc",
-                  Map.of("question", questions[i]),
-                  "acc",
-                  i % 2 == 0 ? 1.0 : 0.0,
-                  "metrics",
-                  List.of("acc"))));
-    }
-    Files.write(runDir.resolve("samples_mixed.jsonl"), samples);
-    Files.writeString(
-        runDir.resolve("results.json"), "{\"results\":{\"mixed\":{\"acc,none\":0.5}}}");
+    Path runDir = TrainingFiles.evalRun(dir.resolve("run"));
     Run audit = run(data, "audit", "--run", runDir.toString(), "--ngrams", grams.toString());
     assertThat(audit.out())
         .contains("2 of 4 items contaminated (50.0%)")
@@ -226,21 +183,5 @@ class DataCommandTest {
         .contains("correction round 1 -> 2: failed -> passed")
         .contains("- fixed     ")
         .contains("phone 010-****");
-  }
-
-  private static String shard(Path dir, String name, String dataset, String version)
-      throws Exception {
-    byte[] bytes = Files.readAllBytes(dir.resolve(name));
-    return "{\"path\":\""
-        + name
-        + "\",\"sha256\":\""
-        + Sha256.hex(bytes)
-        + "\",\"bytes\":"
-        + bytes.length
-        + ",\"dataset\":\""
-        + dataset
-        + "\",\"version\":\""
-        + version
-        + "\",\"weight\":1}";
   }
 }

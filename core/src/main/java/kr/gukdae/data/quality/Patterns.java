@@ -95,19 +95,19 @@ final class Patterns {
       }
     }
     if (length >= 20 && symbols > 0.25 * length) {
-      return "symbols make up " + Math.round(100.0 * symbols / length) + "% of the text";
+      return FindingWords.SYMBOLS.english(Math.round(100.0 * symbols / length));
     }
     if (jamo >= 3 && jamo > 0.05 * length) {
-      return jamo + " isolated jamo (ㄱ, ㅏ, …) typical of broken syllable recognition";
+      return FindingWords.JAMO.english(jamo);
     }
     // Without surrogates, (.)\1{9,} matches exactly where ten equal chars other than the line
     // terminators . refuses follow each other; with them (the regex may start inside a pair) the
     // regex decides.
     if (surrogates ? REPEAT.matcher(text).find() : repeated) {
-      return "a character repeated ten or more times";
+      return FindingWords.REPEATED.english();
     }
     if (confusableRun && MIXED_WORD.matcher(text).find()) {
-      return "letters and digits mixed like l/1, O/0 confusions";
+      return FindingWords.MIXED.english();
     }
     return null;
   }

@@ -84,12 +84,12 @@ public final class QualityCheck {
     if (text == null || text.isBlank() || text.contains("\uFFFD") || hasControl(text)) {
       String why =
           text == null
-              ? "no '" + field + "' field"
+              ? FindingWords.NO_FIELD.english(field)
               : text.isBlank()
-                  ? "empty text"
+                  ? FindingWords.EMPTY.english()
                   : text.contains("\uFFFD")
-                      ? "U+FFFD replacement characters (broken encoding)"
-                      : "control characters";
+                      ? FindingWords.REPLACEMENT.english()
+                      : FindingWords.CONTROL.english();
       return new RowFacts(row.where(), key, why, "NONE", null, null, null, null, null);
     }
     String folded = Patterns.fold(text); // once, for the exact key, the lexicon and MinHash

@@ -53,20 +53,19 @@ public record QualityReport(
       boolean passedBefore,
       boolean passedAfter) {}
 
+  private static String fourPlaces(double rate) {
+    return String.format(java.util.Locale.ROOT, "%.4f", rate);
+  }
+
   public Diff diff(QualityReport next) {
     List<String> rates = new ArrayList<>();
     for (int i = 0; i < criteria.size(); i++) {
       Criterion a = criteria.get(i);
       Criterion b = next.criteria().get(i);
       rates.add(
-          String.format(
-              java.util.Locale.ROOT,
-              "%s: %.4f -> %.4f (limit %.4f)%s",
-              a.name(),
-              a.rate(),
-              b.rate(),
-              b.limit(),
-              b.passed() ? "" : " FAIL"));
+          (b.passed() ? FindingWords.RATE : FindingWords.RATE_FAILED)
+              .english(
+                  a.name(), fourPlaces(a.rate()), fourPlaces(b.rate()), fourPlaces(b.limit())));
     }
     Set<String> before = new HashSet<>();
     findings.forEach(f -> before.add(f.criterion() + "|" + f.key()));

@@ -91,7 +91,7 @@ public final class QualityScan implements AutoCloseable {
       add("personalData", row, row.personal());
     }
     if (row.hate() != null) {
-      add("hate", row, "lexicon term '" + row.hate() + "'");
+      add("hate", row, FindingWords.LEXICON.english(row.hate()));
     }
     if (row.ocr() != null) {
       add("ocrNoise", row, row.ocr());
@@ -128,11 +128,10 @@ public final class QualityScan implements AutoCloseable {
         exact.close();
         RunSorter.Cursor e = copies.sorted();
         while (e.next()) {
-          pairFinding("exactDuplicates", (int) e.k0(), e.row(), idx, log, "same text as ", "");
+          pairFinding("exactDuplicates", (int) e.k0(), e.row(), idx, log, FindingWords.SAME_TEXT);
         }
-        String suffix = " (estimated Jaccard >= " + limits.nearDuplicateJaccard() + ")";
         near.finish((row, earlier) ->
-            pairFinding("nearDuplicates", row, earlier, idx, log, "near copy of ", suffix));
+            pairFinding("nearDuplicates", row, earlier, idx, log, FindingWords.NEAR_COPY));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -156,8 +155,7 @@ public final class QualityScan implements AutoCloseable {
       int earlier,
       RandomAccessFile idx,
       RandomAccessFile log,
-      String prefix,
-      String suffix) {
+      FindingWords.Template detail) {
     long c = counts.merge(criterion, 1L, Long::sum);
     if (c > QualityReport.MAX_FINDINGS_PER_CRITERION) {
       return; // counted; the stored findings are capped
@@ -166,7 +164,12 @@ public final class QualityScan implements AutoCloseable {
     String[] original = logged(earlier, idx, log);
     found
         .computeIfAbsent(criterion, k -> new ArrayList<>())
-        .add(new Finding(criterion, at[0], at[1], prefix + original[0] + suffix));
+        .add(
+            new Finding(
+                criterion,
+                at[0],
+                at[1],
+                detail.english(original[0], limits.nearDuplicateJaccard())));
   }
 
   private void log(RowFacts row) {
