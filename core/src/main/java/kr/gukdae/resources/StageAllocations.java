@@ -105,7 +105,7 @@ public final class StageAllocations {
     Stages.Replay replay = Stages.replay(ledger, decided);
     if (!replay.matches()) {
       throw UserError.of(
-          "stage " + decided + ": 기록된 결정이 재현되지 않아 자원을 배정하지 않았습니다",
+          "단계 " + decided + ": 기록된 결정이 재현되지 않아 자원을 배정하지 않았습니다",
           "stage " + decided + ": the recorded decision does not replay; nothing was allocated");
     }
     int stage = decided + 1;
@@ -129,7 +129,7 @@ public final class StageAllocations {
     ledger.appendAll(first -> {
       if (!teamsIn(ledger, stage).isEmpty()) {
         throw UserError.of(
-            "stage " + stage + ": 배분이 이미 기록되어 있어 아무것도 추가하지 않았습니다",
+            "단계 " + stage + ": 배분이 이미 기록되어 있어 아무것도 추가하지 않았습니다",
             "stage " + stage + ": allocations are already recorded; nothing was added");
       }
       return List.of(
@@ -237,7 +237,7 @@ public final class StageAllocations {
       Grant g = r.grant();
       if (!r.matches() || g == null) {
         throw UserError.of(
-            "call " + call + ": 원장 순번 " + r.seq() + "의 단계 자원 배분이 재현되지 않아 데이터·인재 지원을 기록하지 않았습니다",
+            "공모 " + call + ": 원장 순번 " + r.seq() + "의 단계 자원 배분이 재현되지 않아 데이터·인재 지원을 기록하지 않았습니다",
             "call "
                 + call
                 + ": the stage allocation at ledger seq "

@@ -1,5 +1,6 @@
 package kr.gukdae.app.office;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -84,10 +85,17 @@ public class OfficeCommand implements GukdaeCommand {
       description = "Write stored applications to a file.")
   int export(
       @Option(names = "--programme", required = true) String programme,
-      @Option(names = "--to", required = true) Path to)
-      throws Exception {
+      @Option(names = "--to", required = true) Path to) {
     var apps = office.applications(OfficeFiles.programme(programme));
-    Files.writeString(to, OfficeFiles.write(apps));
+    try {
+      Files.writeString(to, OfficeFiles.write(apps));
+    } catch (IOException e) {
+      // one line in the run's language, not a stack trace (a folder, a missing or read-only one)
+      throw UserError.of(
+          "--to " + to + ": 쓸 수 없습니다 (" + e.getMessage() + ")",
+          "--to " + to + ": cannot write (" + e.getMessage() + ")",
+          e);
+    }
     OfficePrinter.exported(apps.size(), to);
     return 0;
   }

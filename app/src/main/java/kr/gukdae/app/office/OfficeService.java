@@ -87,7 +87,7 @@ public final class OfficeService {
     for (Application a : apps) {
       if (!a.call().equals(p.call().id())) {
         throw UserError.of(
-            "application " + a.id() + ": 공모가 '" + a.call() + "'입니다. '" + p.call().id() + "'이어야 합니다",
+            "신청서 " + a.id() + ": 공모가 '" + a.call() + "'입니다. '" + p.call().id() + "'이어야 합니다",
             "application "
                 + a.id()
                 + ": call is '"
@@ -129,7 +129,7 @@ public final class OfficeService {
     requireOpen(p, s.round());
     if (!assignment(p, s.round()).assigned(s.reviewer(), s.application())) {
       throw UserError.of(
-          "score " + s.reviewer() + "/" + s.application() + ": 이 신청서에 배정된 심사위원이 아닙니다",
+          "심사표 " + s.reviewer() + "/" + s.application() + ": 이 신청서에 배정된 심사위원이 아닙니다",
           "score " + s.reviewer() + "/" + s.application() + ": reviewer is not assigned to it");
     }
     Selection.checkSheet(p.funnel().round(s.round()), s);
@@ -140,7 +140,7 @@ public final class OfficeService {
   private void requireOpen(OfficeProgramme p, String round) {
     if (Selection.decided(ledger, p.call().id(), round)) {
       throw UserError.of(
-          "round " + round + ": 이미 결정된 차수라 심사표를 받지 않습니다",
+          "라운드 " + round + ": 이미 결정된 차수라 심사표를 받지 않습니다",
           "round " + round + " is decided; sheets are closed");
     }
   }

@@ -178,7 +178,7 @@ final class PortfolioPrinter {
           String.join(
               ", ",
               l.allocations().stream()
-                  .map(a -> a.count() + " " + a.gpuType() + " " + a.mode())
+                  .map(a -> a.count() + " " + a.gpuType() + " " + OfficePrinter.label(a.mode()))
                   .toList());
       out.println(
           "  "

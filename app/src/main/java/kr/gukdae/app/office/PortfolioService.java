@@ -45,7 +45,7 @@ public final class PortfolioService {
   public static Portfolio portfolio(OfficeProgramme p) {
     if (p.portfolio() == null) {
       throw UserError.of(
-          "call " + p.call().id() + ": 프로그램 파일에 portfolio 항목이 없습니다 (예: institutes)",
+          "공모 " + p.call().id() + ": 프로그램 파일에 portfolio 항목이 없습니다 (예: institutes)",
           "call "
               + p.call().id()
               + ": its programme file has no portfolio section (see the institutes example)");
@@ -113,7 +113,7 @@ public final class PortfolioService {
     portfolio(p);
     if (p.resources() == null) {
       throw UserError.of(
-          "call " + p.call().id() + ": 프로그램 파일에 resources.gpu 항목이 없어 배정할 수 없습니다",
+          "공모 " + p.call().id() + ": 프로그램 파일에 resources.gpu 항목이 없어 배정할 수 없습니다",
           "call "
               + p.call().id()
               + ": its programme file has no resources.gpu section to fund from");

@@ -84,7 +84,7 @@ public class SupportCommand implements GukdaeCommand {
     var bought = SupportLedger.purchase(office.ledger(), p.call().id());
     if (bought == null) {
       throw UserError.of(
-          "call " + p.call().id() + ": 아직 기록된 공동구매가 없습니다 (gukdae support purchase)",
+          "공모 " + p.call().id() + ": 아직 기록된 공동구매가 없습니다 (gukdae support purchase)",
           "call "
               + p.call().id()
               + ": no joint purchase is recorded yet (gukdae support purchase)");
@@ -121,7 +121,7 @@ public class SupportCommand implements GukdaeCommand {
     try {
       s = new SupportLedger.Spending(team, item, amount, on);
     } catch (UserError e) {
-      throw UserError.of("spending: 지출의 " + e.message(true), "spending: " + e.message(false), e);
+      throw UserError.of("지출의 " + e.message(true), "spending: " + e.message(false), e);
     } catch (IllegalArgumentException e) {
       throw UserError.of("지출이 올바르지 않습니다: " + e.getMessage(), "spending: " + e.getMessage());
     }
@@ -171,7 +171,7 @@ public class SupportCommand implements GukdaeCommand {
           new Talent.Hire(
               team, person, hired, contract == null ? null : sha256(contract), year, matching);
     } catch (UserError e) {
-      throw UserError.of("hire: 채용의 " + e.message(true), "hire: " + e.message(false), e);
+      throw UserError.of("채용의 " + e.message(true), "hire: " + e.message(false), e);
     } catch (IllegalArgumentException e) {
       throw UserError.of("채용이 올바르지 않습니다: " + e.getMessage(), "hire: " + e.getMessage());
     }

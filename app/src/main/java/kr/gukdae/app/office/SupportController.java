@@ -78,7 +78,7 @@ class SupportController {
     SupportLedger.Purchase bought = SupportLedger.purchase(office.ledger(), call);
     if (bought == null) {
       throw UserError.of(
-          "call " + call + ": 아직 기록된 공동구매가 없습니다",
+          "공모 " + call + ": 아직 기록된 공동구매가 없습니다",
           "call " + call + ": no joint purchase is recorded yet");
     }
     if (p.has(Role.OFFICE)) {

@@ -32,7 +32,7 @@ final class SupportRules {
   static ResourceRules.DataRules data(OfficeProgramme p) {
     if (p.resources() == null || p.resources().data() == null) {
       throw UserError.of(
-          "call " + p.call().id() + ": 프로그램 파일에 resources.data 예산이 없습니다",
+          "공모 " + p.call().id() + ": 프로그램 파일에 resources.data 예산이 없습니다",
           "call " + p.call().id() + ": its programme file has no resources.data budgets");
     }
     return p.resources().data();
@@ -41,7 +41,7 @@ final class SupportRules {
   static ResourceRules.TalentRules talent(OfficeProgramme p) {
     if (p.resources() == null || p.resources().talent() == null) {
       throw UserError.of(
-          "call " + p.call().id() + ": 프로그램 파일에 resources.talent 규칙이 없습니다",
+          "공모 " + p.call().id() + ": 프로그램 파일에 resources.talent 규칙이 없습니다",
           "call " + p.call().id() + ": its programme file has no resources.talent rules");
     }
     return p.resources().talent();

@@ -81,7 +81,7 @@ class PortfolioCommandTest {
         .contains("유지 기관 데이터 예산 1,500,000,000원 (출처 portfolio-support)")
         .contains("유지 기관 인재 매칭 연 상한 1,000,000,000원 (출처 portfolio-support)")
         .containsPattern(
-            "kimed +지원: 통과한 모델이 있습니다  64 H100 LEASE  데이터 1,500,000,000원, 인재 연"
+            "kimed +지원: 통과한 모델이 있습니다  64 H100 임대  데이터 1,500,000,000원, 인재 연"
                 + " 1,000,000,000원  \\(kimed-med-13b\\)");
 
     // The institute's data budget through the teams' support command: the call's plus stage 2's.
