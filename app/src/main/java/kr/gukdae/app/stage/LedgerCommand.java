@@ -9,8 +9,11 @@ import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.Checkpoint;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.OfficeKey;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code gukdae ledger init|rotate|checkpoint}: the office key and the published checkpoints. */
 @Component
@@ -19,6 +22,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "The audit ledger's office key (Ed25519) and signed head checkpoints.")
 public class LedgerCommand implements GukdaeCommand {
+
+  @Spec @Nullable CommandSpec spec;
 
   private final Ledger ledger;
   private final LedgerConfig.LedgerFiles files;
@@ -30,8 +35,7 @@ public class LedgerCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    picocli.CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(
