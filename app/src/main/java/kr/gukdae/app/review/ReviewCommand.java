@@ -40,8 +40,7 @@ class ReviewCommand implements GukdaeCommand {
       name = "attach",
       mixinStandardHelpOptions = true,
       description = {
-        "Stream a file into the artefact store (SHA-256 computed on the way, up to",
-        "gukdae.review.max-artefact-bytes, default 256 MiB) and attach it to a team's review.",
+        "Stream a file into the artefact store (SHA-256 computed on the way, up to gukdae.review.max-artefact-bytes, default 256 MiB) and attach it to a team's review.",
         "The stage's panel must be open (web: the review page, or POST /api/review/panels)."
       })
   int attach(

@@ -71,9 +71,7 @@ public class AuditCommand implements StandaloneCommand {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Walk the chain, check every signature, and check that the chain extends every published",
-        "checkpoint; report the first edited, deleted, reordered, forged or cut entry and any run",
-        "recorded without its decision. Exit code 0 when intact, 1 when broken."
+        "Walk the chain, check every signature, and check that the chain extends every published checkpoint; report the first edited, deleted, reordered, forged or cut entry and any run recorded without its decision. Exit code 0 when intact, 1 when broken."
       })
   int verify(
       @Option(
@@ -184,8 +182,7 @@ public class AuditCommand implements StandaloneCommand {
       name = "export",
       mixinStandardHelpOptions = true,
       description = {
-        "Write the database ledger (entries, keys and signatures) to a JSON-lines file that",
-        "anyone can verify with the office's public key and the published checkpoints."
+        "Write the database ledger (entries, keys and signatures) to a JSON-lines file that anyone can verify with the office's public key and the published checkpoints."
       })
   int export(@Option(names = "--to", required = true, paramLabel = "FILE") Path to) {
     services.get(Ledger.class).exportTo(to);

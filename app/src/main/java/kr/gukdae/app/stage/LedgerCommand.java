@@ -42,9 +42,7 @@ public class LedgerCommand implements GukdaeCommand {
       name = "init",
       mixinStandardHelpOptions = true,
       description = {
-        "Create the office key file (owner-only, outside the database; GUKDAE_LEDGER_KEY) if",
-        "missing, and record its public key in the ledger, signed by itself. Entries recorded",
-        "before are covered by that signature."
+        "Create the office key file (owner-only, outside the database; GUKDAE_LEDGER_KEY) if missing, and record its public key in the ledger, signed by itself. Entries recorded before are covered by that signature."
       })
   int init() {
     Path keyFile = files.keyFile();
@@ -75,8 +73,7 @@ public class LedgerCommand implements GukdaeCommand {
       name = "rotate",
       mixinStandardHelpOptions = true,
       description = {
-        "Replace the office key: a rotation entry naming the new key is signed by the old one;",
-        "the old key file is kept as FILE.retired-FINGERPRINT."
+        "Replace the office key: a rotation entry naming the new key is signed by the old one; the old key file is kept as FILE.retired-FINGERPRINT."
       })
   int rotate() throws Exception {
     Path keyFile = files.keyFile();
@@ -109,8 +106,7 @@ public class LedgerCommand implements GukdaeCommand {
       name = "checkpoint",
       mixinStandardHelpOptions = true,
       description = {
-        "Sign the current head and write it to the anchors folder (run it from cron for periodic",
-        "checkpoints; every stage decision writes one anyway)."
+        "Sign the current head and write it to the anchors folder (run it from cron for periodic checkpoints; every stage decision writes one anyway)."
       })
   int checkpoint() {
     Checkpoint c = ledger.checkpoint();

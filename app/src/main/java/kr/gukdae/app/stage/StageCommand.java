@@ -136,10 +136,7 @@ public class StageCommand implements GukdaeCommand {
       name = "run",
       mixinStandardHelpOptions = true,
       description = {
-        "Decide a stage from the evidence recorded for the current programme (--program FILE",
-        "loads one first; --evidence FILE imports records produced elsewhere, marked imported),",
-        "append everything to the audit ledger,",
-        "print the ranking and decision, and write HTML/PDF reports (Korean and English).",
+        "Decide a stage from the evidence recorded for the current programme (--program FILE loads one first; --evidence FILE imports records produced elsewhere, marked imported), append everything to the audit ledger, print the ranking and decision, and write HTML/PDF reports (Korean and English).",
         "With --from-ledger, recompute the recorded decision from the ledger and compare."
       })
   int run(
