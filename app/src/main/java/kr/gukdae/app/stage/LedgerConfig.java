@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The application's audit ledger lives in its database and is signed with the office key from the
@@ -34,10 +35,13 @@ class LedgerConfig {
   /**
    * After the migrations: the ledger reads its table at once, and a command that asks for the
    * ledger first ({@code audit verify} on a fresh installation, where commands' beans start lazily)
-   * would otherwise read before Flyway created it.
+   * would otherwise read before Flyway created it. Not lazy: a fresh installation's key is created,
+   * and its notice printed, while the context starts, before the command prints anything, not in
+   * the middle of what the command prints.
    */
   @Bean
   @DependsOnDatabaseInitialization
+  @Lazy(false)
   Ledger auditLedger(DataSource dataSource, LedgerFiles files) {
     JdbcLedgerStore store = new JdbcLedgerStore(dataSource);
     OfficeKey key = null;
