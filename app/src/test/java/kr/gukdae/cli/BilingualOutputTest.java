@@ -258,11 +258,26 @@ class BilingualOutputTest {
         for (Class<?> type : CommandClasses.all()) {
           System.setProperty(WIDTH, "80");
           Map<List<String>, String> printed = helpOf(type);
+          System.setProperty(WIDTH, "400");
+          Map<List<String>, String> unwrapped = helpOf(type);
           for (var help : printed.entrySet()) {
             String what = language + ": gukdae " + String.join(" ", help.getKey()) + " --help";
             for (String line : help.getValue().lines().toList()) {
               if (Terminal.width(line) > 80) {
                 failures.add(what + ": wider than 80 columns:\n" + line);
+              }
+            }
+            Set<String> words =
+                new java.util.HashSet<>(List.of(unwrapped.get(help.getKey()).split("\\s+")));
+            // the synopsis is picocli's own layout, wrapped between options and their values
+            String synopsisLess =
+                help.getValue()
+                    .lines()
+                    .dropWhile(l -> !l.isBlank())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            for (String word : synopsisLess.split("\\s+")) {
+              if (!word.isEmpty() && !words.contains(word)) {
+                failures.add(what + ": a word broken across lines: " + word);
               }
             }
           }
