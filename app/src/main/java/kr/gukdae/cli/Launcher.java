@@ -131,6 +131,7 @@ public final class Launcher {
       // after the commands are added: picocli hands the bundle down to those already there
       root.setResourceBundle(KoreanHelp.bundle());
     }
+    HelpWrap.install(root);
     FriendlyErrors friendly = new FriendlyErrors();
     root.setExecutionExceptionHandler(friendly);
     root.setParameterExceptionHandler(friendly);

@@ -241,6 +241,95 @@ class BilingualOutputTest {
 
   private static final String WIDTH = "picocli.usage.width";
 
+  /**
+   * {@code --help} as a terminal shows it, at picocli's default 80 columns, for every command in
+   * both languages: no line wider than the terminal (Hangul takes two columns), no word broken
+   * across lines (every word of the wrapped help is a word of the unwrapped one: a Korean word
+   * split mid-syllable is not), and a command listed under its group shows a whole sentence: the
+   * list prints only the first line of a description, which must therefore end a sentence.
+   */
+  @Test
+  void helpAsPrintedAtEightyColumns() {
+    String width = System.getProperty(WIDTH);
+    List<String> failures = new ArrayList<>();
+    try {
+      for (String language : List.of("ko", "en")) {
+        Locale.setDefault(Locale.Category.DISPLAY, Locale.forLanguageTag(language));
+        for (Class<?> type : CommandClasses.all()) {
+          System.setProperty(WIDTH, "80");
+          Map<List<String>, String> printed = helpOf(type);
+          System.setProperty(WIDTH, "400");
+          Map<List<String>, String> unwrapped = helpOf(type);
+          for (var help : printed.entrySet()) {
+            String what = language + ": gukdae " + String.join(" ", help.getKey()) + " --help";
+            for (String line : help.getValue().lines().toList()) {
+              if (Terminal.width(line) > 80) {
+                failures.add(what + ": wider than 80 columns:\n" + line);
+              }
+            }
+            Set<String> words =
+                new java.util.HashSet<>(List.of(unwrapped.get(help.getKey()).split("\\s+")));
+            // the synopsis is picocli's own layout, wrapped between options and their values
+            String synopsisLess =
+                help.getValue()
+                    .lines()
+                    .dropWhile(l -> !l.isBlank())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            for (String word : synopsisLess.split("\\s+")) {
+              if (!word.isEmpty() && !words.contains(word)) {
+                failures.add(what + ": a word broken across lines: " + word);
+              }
+            }
+          }
+          CommandLine tree = QuickAnswers.helpTree(type).orElseThrow();
+          listed(tree, List.of(), failures);
+        }
+      }
+    } finally {
+      if (width == null) {
+        System.clearProperty(WIDTH);
+      } else {
+        System.setProperty(WIDTH, width);
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  /** The help of a command and its subcommands as the launcher prints it now. */
+  private static Map<List<String>, String> helpOf(Class<?> type) {
+    CommandLine tree =
+        QuickAnswers.helpTree(type).orElseThrow(() -> new AssertionError(type + ": needs Spring"));
+    Map<List<String>, String> outputs = new java.util.LinkedHashMap<>();
+    collect(
+        tree,
+        tree.getSubcommands().values().iterator().next(),
+        List.of(),
+        outputs,
+        new TreeSet<>());
+    return outputs;
+  }
+
+  /** Whether each subcommand's listed line (its description's first) ends a sentence. */
+  private static void listed(CommandLine command, List<String> above, List<String> failures) {
+    List<String> path = new ArrayList<>(above);
+    path.add(command.getCommandName());
+    for (CommandLine sub : command.getSubcommands().values().stream().distinct().toList()) {
+      String[] description = sub.getCommandSpec().usageMessage().description();
+      String first = description.length == 0 ? "" : description[0].strip();
+      if (!first.endsWith(".") && !first.endsWith(".)") && !first.endsWith("?")) {
+        failures.add(
+            Locale.getDefault(Locale.Category.DISPLAY).getLanguage()
+                + ": "
+                + String.join(" ", path)
+                + " --help lists "
+                + sub.getCommandName()
+                + " with a cut sentence: "
+                + first);
+      }
+      listed(sub, path, failures);
+    }
+  }
+
   /** The help of {@code command} and every subcommand under it, and the words a user types. */
   private static void collect(
       CommandLine root,

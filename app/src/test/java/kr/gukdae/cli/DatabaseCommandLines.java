@@ -28,18 +28,29 @@ abstract class DatabaseCommandLines extends SharedHttpContext {
 
   @Autowired ConfigurableApplicationContext context;
 
-  /** Runs the command in both languages and checks every line of both outputs. */
+  /**
+   * Runs the command in both languages and checks every line of both outputs, standard error (a
+   * refusal, a warning) as well as standard output.
+   */
   void check(List<String> data, Set<Integer> codes, String... args) {
     LineRule.check(
-        String.join(" ", args), run("ko", codes, args).out(), run("en", codes, args).out(), data);
+        String.join(" ", args),
+        printed(run("ko", codes, args)),
+        printed(run("en", codes, args)),
+        data);
+  }
+
+  /** Everything a run printed: standard output, then standard error. */
+  static String printed(Run run) {
+    return run.out() + run.err();
   }
 
   /** A command that records something, run once in one language and checked in it. */
   String once(String language, List<String> data, String... args) {
-    String out = run(language, OK, args).out();
-    assertThat(out).as(String.join(" ", args)).isNotBlank();
-    LineRule.checkOne(String.join(" ", args), language, out, data);
-    return out;
+    Run run = run(language, OK, args);
+    assertThat(run.out()).as(String.join(" ", args)).isNotBlank();
+    LineRule.checkOne(String.join(" ", args), language, printed(run), data);
+    return run.out();
   }
 
   Run run(String language, Set<Integer> codes, String... args) {

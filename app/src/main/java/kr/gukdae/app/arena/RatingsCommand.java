@@ -33,8 +33,7 @@ import picocli.CommandLine.Option;
     name = "ratings",
     mixinStandardHelpOptions = true,
     description = {
-      "Rate models from pairwise battles: Bradley-Terry with bootstrap intervals, online Elo or",
-      "style-controlled Bradley-Terry. Reads FastChat clean_battle JSON/JSONL/CSV and llmfao CSV."
+      "Rate models from pairwise battles: Bradley-Terry with bootstrap intervals, online Elo or style-controlled Bradley-Terry. Reads FastChat clean_battle JSON/JSONL/CSV and llmfao CSV."
     })
 class RatingsCommand implements StandaloneCommand {
 

@@ -27,11 +27,12 @@ import kr.gukdae.data.quality.Thresholds;
 import kr.gukdae.dataset.Datasets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gukdae data}: what teams run on their own machines (n-grams, proofs, summaries) and what
@@ -43,6 +44,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Training-data commitments, contamination audit and quality checks.")
 public class DataCommand implements GukdaeCommand {
+
+  @Spec @Nullable CommandSpec spec;
 
   private final CommitmentStore commitments;
   private final DataRegistry registry;
@@ -59,8 +62,7 @@ public class DataCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(

@@ -20,10 +20,11 @@ import kr.gukdae.data.registry.Fields;
 import kr.gukdae.data.registry.Openness;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gukdae registry}: suppliers, teams, datasets, versions and agreements in the database. */
 @Component
@@ -33,6 +34,8 @@ import picocli.CommandLine.Option;
     description = "Dataset registry: suppliers, datasets, versions, agreements, Croissant.")
 public class RegistryCommand implements GukdaeCommand {
 
+  @Spec @Nullable CommandSpec spec;
+
   private final DataRegistry registry;
 
   public RegistryCommand(DataRegistry registry) {
@@ -41,8 +44,7 @@ public class RegistryCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(name = "supplier", mixinStandardHelpOptions = true, description = "Register a supplier.")

@@ -16,9 +16,12 @@ import kr.gukdae.resources.SelfPayment;
 import kr.gukdae.resources.SelfPayments;
 import kr.gukdae.resources.StageAllocations;
 import kr.gukdae.selection.Selection;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gukdae office ...}: the programme office's calls, rounds and registry from a terminal. */
 @Component
@@ -32,6 +35,8 @@ import picocli.CommandLine.Option;
     })
 public class OfficeCommand implements GukdaeCommand {
 
+  @Spec @Nullable CommandSpec spec;
+
   private final OfficeService office;
 
   public OfficeCommand(OfficeService office) {
@@ -40,8 +45,7 @@ public class OfficeCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    picocli.CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(

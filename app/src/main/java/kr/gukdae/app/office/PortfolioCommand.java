@@ -10,7 +10,9 @@ import kr.gukdae.office.OfficeProgramme;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gukdae portfolio ...}: a programme's portfolio decision and its funding, from a terminal.
@@ -25,6 +27,8 @@ import picocli.CommandLine.Option;
             + " it keeps.")
 public class PortfolioCommand implements GukdaeCommand {
 
+  @Spec @Nullable CommandSpec spec;
+
   private final PortfolioService portfolios;
 
   public PortfolioCommand(PortfolioService portfolios) {
@@ -33,8 +37,7 @@ public class PortfolioCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    picocli.CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(

@@ -18,7 +18,9 @@ import kr.gukdae.resources.Talent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code gukdae support ...}: the office records data and talent support from a terminal, through
@@ -33,6 +35,8 @@ import picocli.CommandLine.Option;
             + " overseas hires with their matching, all in the audit ledger.")
 public class SupportCommand implements GukdaeCommand {
 
+  @Spec @Nullable CommandSpec spec;
+
   private static final String PROGRAMME =
       "The programme file, or a shipped example such as seed-2025.";
 
@@ -44,8 +48,7 @@ public class SupportCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    picocli.CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(

@@ -29,9 +29,7 @@ import picocli.CommandLine.Option;
     name = "originality",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks that a candidate model's weights are its own: compares them with reference models",
-      "(fine-tuned copies, frozen components, reordered copies), checks its training log, and",
-      "stores the verdict and evidence for the stage evaluation.",
+      "Checks that a candidate model's weights are its own: compares them with reference models (fine-tuned copies, frozen components, reordered copies), checks its training log, and stores the verdict and evidence for the stage evaluation.",
       "Examples:",
       "  gukdae originality --candidate team-a/ --reference llama=llama-dir/ --log loss.csv",
       "  gukdae originality --fingerprint qwen=qwen-dir/      (store a public model's sketch)",

@@ -10,8 +10,10 @@ import kr.gukdae.cli.Terminal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code gukdae review attach}: the office attaches a team's report or log from the shell. */
 @Component
@@ -21,6 +23,8 @@ import picocli.CommandLine.Parameters;
     description = "Expert review: attach a team's technical report or training log for reviewers.")
 class ReviewCommand implements GukdaeCommand {
 
+  @Spec @Nullable CommandSpec spec;
+
   private final ReviewService reviews;
 
   ReviewCommand(ReviewService reviews) {
@@ -29,16 +33,14 @@ class ReviewCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    picocli.CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(
       name = "attach",
       mixinStandardHelpOptions = true,
       description = {
-        "Stream a file into the artefact store (SHA-256 computed on the way, up to",
-        "gukdae.review.max-artefact-bytes, default 256 MiB) and attach it to a team's review.",
+        "Stream a file into the artefact store (SHA-256 computed on the way, up to gukdae.review.max-artefact-bytes, default 256 MiB) and attach it to a team's review.",
         "The stage's panel must be open (web: the review page, or POST /api/review/panels)."
       })
   int attach(
@@ -62,11 +64,13 @@ class ReviewCommand implements GukdaeCommand {
     }
     try {
       if (Files.size(file) > reviews.maxArtefactBytes()) {
-        throw new UserError(
+        throw UserError.of(
             file
                 + ": 자료가 너무 큽니다 (최대 "
                 + reviews.maxArtefactBytes()
-                + " 바이트) / larger than "
+                + "바이트). 아무것도 저장하지 않았습니다 (gukdae.review.max-artefact-bytes로 한도를 올리세요)",
+            file
+                + ": larger than "
                 + reviews.maxArtefactBytes()
                 + " bytes; nothing was stored (raise gukdae.review.max-artefact-bytes)");
       }
@@ -98,7 +102,10 @@ class ReviewCommand implements GukdaeCommand {
         a.id(),
         team,
         stage,
-        k.toUpperCase(java.util.Locale.ROOT),
+        // the service accepted the kind: it names one of Artefact.Kind
+        Terminal.label(
+            kr.gukdae.review.Artefact.Kind.valueOf(
+                k.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))),
         a.size(),
         a.sha256());
     return 0;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import kr.gukdae.cli.AppServices;
+import kr.gukdae.cli.GukdaeCommand;
 import kr.gukdae.cli.StandaloneCommand;
 import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.CanonicalJson;
@@ -22,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gukdae audit verify|export}: check chain, signatures and checkpoints, or export. */
 @Component
@@ -31,6 +34,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Audit ledger: verify the hash chain, signatures and checkpoints, or export it.")
 public class AuditCommand implements StandaloneCommand {
+
+  @Spec @Nullable CommandSpec spec;
 
   private final AppServices services;
 
@@ -59,17 +64,14 @@ public class AuditCommand implements StandaloneCommand {
 
   @Override
   public Integer call() {
-    picocli.CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
       description = {
-        "Walk the chain, check every signature, and check that the chain extends every published",
-        "checkpoint; report the first edited, deleted, reordered, forged or cut entry and any run",
-        "recorded without its decision. Exit code 0 when intact, 1 when broken."
+        "Walk the chain, check every signature, and check that the chain extends every published checkpoint; report the first edited, deleted, reordered, forged or cut entry and any run recorded without its decision. Exit code 0 when intact, 1 when broken."
       })
   int verify(
       @Option(
@@ -180,8 +182,7 @@ public class AuditCommand implements StandaloneCommand {
       name = "export",
       mixinStandardHelpOptions = true,
       description = {
-        "Write the database ledger (entries, keys and signatures) to a JSON-lines file that",
-        "anyone can verify with the office's public key and the published checkpoints."
+        "Write the database ledger (entries, keys and signatures) to a JSON-lines file that anyone can verify with the office's public key and the published checkpoints."
       })
   int export(@Option(names = "--to", required = true, paramLabel = "FILE") Path to) {
     services.get(Ledger.class).exportTo(to);

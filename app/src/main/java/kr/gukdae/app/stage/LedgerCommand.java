@@ -9,8 +9,11 @@ import kr.gukdae.cli.Terminal;
 import kr.gukdae.ledger.Checkpoint;
 import kr.gukdae.ledger.Ledger;
 import kr.gukdae.ledger.OfficeKey;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code gukdae ledger init|rotate|checkpoint}: the office key and the published checkpoints. */
 @Component
@@ -19,6 +22,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "The audit ledger's office key (Ed25519) and signed head checkpoints.")
 public class LedgerCommand implements GukdaeCommand {
+
+  @Spec @Nullable CommandSpec spec;
 
   private final Ledger ledger;
   private final LedgerConfig.LedgerFiles files;
@@ -30,17 +35,14 @@ public class LedgerCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    picocli.CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(
       name = "init",
       mixinStandardHelpOptions = true,
       description = {
-        "Create the office key file (owner-only, outside the database; GUKDAE_LEDGER_KEY) if",
-        "missing, and record its public key in the ledger, signed by itself. Entries recorded",
-        "before are covered by that signature."
+        "Create the office key file (owner-only, outside the database; GUKDAE_LEDGER_KEY) if missing, and record its public key in the ledger, signed by itself. Entries recorded before are covered by that signature."
       })
   int init() {
     Path keyFile = files.keyFile();
@@ -71,8 +73,7 @@ public class LedgerCommand implements GukdaeCommand {
       name = "rotate",
       mixinStandardHelpOptions = true,
       description = {
-        "Replace the office key: a rotation entry naming the new key is signed by the old one;",
-        "the old key file is kept as FILE.retired-FINGERPRINT."
+        "Replace the office key: a rotation entry naming the new key is signed by the old one; the old key file is kept as FILE.retired-FINGERPRINT."
       })
   int rotate() throws Exception {
     Path keyFile = files.keyFile();
@@ -105,8 +106,7 @@ public class LedgerCommand implements GukdaeCommand {
       name = "checkpoint",
       mixinStandardHelpOptions = true,
       description = {
-        "Sign the current head and write it to the anchors folder (run it from cron for periodic",
-        "checkpoints; every stage decision writes one anyway)."
+        "Sign the current head and write it to the anchors folder (run it from cron for periodic checkpoints; every stage decision writes one anyway)."
       })
   int checkpoint() {
     Checkpoint c = ledger.checkpoint();

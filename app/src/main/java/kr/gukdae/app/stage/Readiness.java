@@ -3,6 +3,7 @@ package kr.gukdae.app.stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import kr.gukdae.Bilingual;
 import kr.gukdae.stage.Component;
 import kr.gukdae.stage.EvaluationPlan;
 import kr.gukdae.stage.Evidence;
@@ -25,7 +26,7 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
   }
 
   /** One row: what is needed, its state, the record ids behind it, and what to do. */
-  record Item(String component, State state, String detail, List<Long> evidence) {}
+  record Item(String component, State state, Bilingual detail, List<Long> evidence) {}
 
   record TeamStatus(String team, String name, @Nullable String model, List<Item> items) {}
 
@@ -46,18 +47,30 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
                         mine,
                         "benchmark",
                         s.group() + "/" + s.benchmark(),
-                        "run the mapped task on " + FeatureEvidence.model(t, stage)));
+                        new Bilingual(
+                            FeatureEvidence.model(t, stage) + "에 해당 과제를 실행하세요",
+                            "run the mapped task on " + FeatureEvidence.model(t, stage))));
               }
             }
           }
           case EXPERT_REVIEW -> items.add(review(c, p, mine));
           case USER_EVALUATION ->
               items.add(
-                  single(c.id(), mine, "user-evaluation", "-", "arena votes in the stage window"));
+                  single(
+                      c.id(),
+                      mine,
+                      "user-evaluation",
+                      "-",
+                      new Bilingual("단계 기간 안의 아레나 투표", "arena votes in the stage window")));
           case DERIVATIVES ->
               items.add(
                   single(
-                      c.id(), mine, "derivatives", "-", "count derivatives for the stage window"));
+                      c.id(),
+                      mine,
+                      "derivatives",
+                      "-",
+                      new Bilingual(
+                          "단계 기간의 파생 모델 수를 세세요", "count derivatives for the stage window")));
         }
       }
       if (p.scheme().originalityGate()) {
@@ -67,7 +80,9 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
                 mine,
                 "originality",
                 "-",
-                "run gukdae originality on the submitted weights"));
+                new Bilingual(
+                    "제출된 가중치에 gukdae originality를 실행하세요",
+                    "run gukdae originality on the submitted weights")));
       }
       complete &= items.stream().allMatch(i -> i.state() == State.PRESENT);
       teams.add(new TeamStatus(t.id(), t.name(), FeatureEvidence.model(t, stage), items));
@@ -84,7 +99,7 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
   }
 
   private static Item single(
-      String component, List<StageEvidence> mine, String kind, String slot, String todo) {
+      String component, List<StageEvidence> mine, String kind, String slot, Bilingual todo) {
     List<StageEvidence> slotted =
         mine.stream().filter(e -> e.kind().equals(kind) && e.slot().equals(slot)).toList();
     List<StageEvidence> counting = slotted.stream().filter(StageEvidence::counts).toList();
@@ -93,7 +108,9 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
       return new Item(
           component,
           State.PRESENT,
-          e.sourceKind() + " " + e.sourceId() + (e.imported() ? " (imported)" : ""),
+          new Bilingual(
+              e.sourceKind() + " " + e.sourceId() + (e.imported() ? " (가져옴)" : ""),
+              e.sourceKind() + " " + e.sourceId() + (e.imported() ? " (imported)" : "")),
           List.of(e.id()));
     }
     var current = slotted.stream().filter(e -> e.supersededBy() == null).toList();
@@ -101,7 +118,7 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
       StageEvidence e = current.getLast();
       // current but not counting: only a stale reason keeps it from counting
       String why = Objects.requireNonNull(e.stale(), "current evidence that does not count");
-      return new Item(component, State.STALE, why, List.of(e.id()));
+      return new Item(component, State.STALE, StaleReasons.read(why), List.of(e.id()));
     }
     return new Item(component, State.MISSING, todo, List.of());
   }
@@ -112,12 +129,18 @@ record Readiness(int stage, boolean complete, List<TeamStatus> teams) {
     int needed = p.panel() == null ? 1 : p.panel().aggregation().minimumScores();
     List<Long> ids = sheets.stream().map(StageEvidence::id).toList();
     if (sheets.size() >= needed) {
-      return new Item(c.id(), State.PRESENT, sheets.size() + " submitted sheet(s)", ids);
+      return new Item(
+          c.id(),
+          State.PRESENT,
+          new Bilingual("평가표 " + sheets.size() + "장 제출됨", sheets.size() + " submitted sheet(s)"),
+          ids);
     }
     return new Item(
         c.id(),
         sheets.isEmpty() ? State.MISSING : State.PARTIAL,
-        sheets.size() + " of at least " + needed + " sheets submitted",
+        new Bilingual(
+            "평가표 최소 " + needed + "장 중 " + sheets.size() + "장 제출됨",
+            sheets.size() + " of at least " + needed + " sheets submitted"),
         ids);
   }
 }

@@ -17,7 +17,9 @@ import kr.gukdae.stage.Stages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code gukdae stage run|what-if}: decide a stage, record it, write the reports. */
 @Component
@@ -26,6 +28,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Stage evaluation: score teams, decide who continues, write reports.")
 public class StageCommand implements GukdaeCommand {
+
+  @Spec @Nullable CommandSpec spec;
 
   /** Exit code when the decision was recorded but the reports could not be written. */
   static final int REPORTS_FAILED = 3;
@@ -52,7 +56,9 @@ public class StageCommand implements GukdaeCommand {
           String program) {
     var loaded = workspaceService().load(Path.of(program), cliUser());
     System.out.printf(
-        "programme %s, version %s (sha256 %s) is current, id %d%n",
+        Terminal.pick(
+            "프로그램 %s, 버전 %s (sha256 %s)이(가) 현재 프로그램입니다, id %d%n",
+            "programme %s, version %s (sha256 %s) is current, id %d%n"),
         loaded.program().name(),
         loaded.program().version(),
         loaded.program().sourceSha256().substring(0, 12),
@@ -93,10 +99,22 @@ public class StageCommand implements GukdaeCommand {
     StageService s = workspaceService();
     var sub = s.submit(s.programmes().require(), stage, team, weights, cliUser());
     System.out.printf(
-        "submission %d: team %s, stage %d, model %s, %d file(s), weights sha256 %s%n",
-        sub.id(), sub.team(), sub.stage(), sub.model(), sub.weights().size(), sub.weightsSha256());
+        Terminal.pick(
+            "제출 %d: 팀 %s, %d단계, 모델 %s, 파일 %d개, 가중치 sha256 %s%n",
+            "submission %d: team %s, stage %d, model %s, %d file(s), weights sha256 %s%n"),
+        sub.id(),
+        sub.team(),
+        sub.stage(),
+        sub.model(),
+        sub.weights().size(),
+        sub.weightsSha256());
     sub.weights()
-        .forEach(f -> System.out.printf("  %s  %s  %,d bytes%n", f.sha256(), f.file(), f.bytes()));
+        .forEach(f ->
+            System.out.printf(
+                Terminal.pick("  %s  %s  %,d바이트%n", "  %s  %s  %,d bytes%n"),
+                f.sha256(),
+                f.file(),
+                f.bytes()));
     return 0;
   }
 
@@ -111,18 +129,14 @@ public class StageCommand implements GukdaeCommand {
 
   @Override
   public Integer call() {
-    picocli.CommandLine.usage(this, System.out);
-    return 0;
+    return GukdaeCommand.usage(spec);
   }
 
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
       description = {
-        "Decide a stage from the evidence recorded for the current programme (--program FILE",
-        "loads one first; --evidence FILE imports records produced elsewhere, marked imported),",
-        "append everything to the audit ledger,",
-        "print the ranking and decision, and write HTML/PDF reports (Korean and English).",
+        "Decide a stage from the evidence recorded for the current programme (--program FILE loads one first; --evidence FILE imports records produced elsewhere, marked imported), append everything to the audit ledger, print the ranking and decision, and write HTML/PDF reports (Korean and English).",
         "With --from-ledger, recompute the recorded decision from the ledger and compare."
       })
   int run(
@@ -169,14 +183,22 @@ public class StageCommand implements GukdaeCommand {
       ResultPrinter.print(result, System.out);
       System.out.println(
           replay.matches()
-              ? "recomputed from the ledger ("
-                  + replay.evidence().size()
-                  + " evidence records,"
-                  + " decision at seq "
-                  + replay.decisionSeq()
-                  + "): SAME result"
-              : "recomputed from the ledger: DIFFERENT from the decision at seq "
-                  + replay.decisionSeq());
+              ? Terminal.pick(
+                  "원장에서 다시 계산함 (증거 기록 "
+                      + replay.evidence().size()
+                      + "개, seq "
+                      + replay.decisionSeq()
+                      + "의 결정): 결과가 같습니다",
+                  "recomputed from the ledger ("
+                      + replay.evidence().size()
+                      + " evidence records,"
+                      + " decision at seq "
+                      + replay.decisionSeq()
+                      + "): SAME result")
+              : Terminal.pick(
+                  "원장에서 다시 계산함: seq " + replay.decisionSeq() + "의 결정과 결과가 다릅니다",
+                  "recomputed from the ledger: DIFFERENT from the decision at seq "
+                      + replay.decisionSeq()));
       if (!replay.matches()) {
         return 1;
       }
@@ -198,17 +220,24 @@ public class StageCommand implements GukdaeCommand {
           evidence == null && prog.demo() && program != null ? List.of("demo") : evidence;
       for (String f : files == null ? List.<String>of() : files) {
         var added = s.importFile(loaded, stage, "demo".equals(f) ? null : Path.of(f));
-        System.out.println("imported " + added.size() + " evidence record(s) from " + f);
+        System.out.println(
+            Terminal.pick(
+                f + "에서 증거 기록 " + added.size() + "개를 가져옴",
+                "imported " + added.size() + " evidence record(s) from " + f));
       }
       var decided = s.decide(loaded, stage, cliUser(), true, reason);
       result = decided.result();
       ResultPrinter.print(result, System.out);
+      Long superseded = decided.supersedesSeq();
       System.out.println(
-          "decision recorded at ledger seq "
-              + decided.ledgerSeq()
-              + (decided.supersedesSeq() == null
+          Terminal.pick(
+                  "원장 seq " + decided.ledgerSeq() + "에 결정을 기록함",
+                  "decision recorded at ledger seq " + decided.ledgerSeq())
+              + (superseded == null
                   ? ""
-                  : "; supersedes the decision at seq " + decided.supersedesSeq()));
+                  : Terminal.pick(
+                      "; seq " + superseded + "의 결정을 대체합니다",
+                      "; supersedes the decision at seq " + superseded)));
     }
     var verification = target.verify();
     System.out.println(Terminal.pick("원장: ", "ledger: ") + VerificationText.of(verification));
@@ -218,15 +247,21 @@ public class StageCommand implements GukdaeCommand {
         var files =
             Reports.writeAll(
                 result, prog.disclosure(), dir, LedgerHead.describe(target, verification));
-        System.out.println("reports: " + files.size() + " files in " + dir.toAbsolutePath());
+        System.out.println(
+            Terminal.pick(
+                "보고서: " + dir.toAbsolutePath() + "에 파일 " + files.size() + "개",
+                "reports: " + files.size() + " files in " + dir.toAbsolutePath()));
       } catch (RuntimeException e) {
         // The decision is already recorded: this is not an input error (exit 2) to retry.
+        String later = "'gukdae stage run --from-ledger --stage " + stage + "'";
         System.err.println(
-            "the decision is recorded in the ledger, but the reports were not written: "
-                + e.getMessage()
-                + ". Write them later with 'gukdae stage run --from-ledger --stage "
-                + stage
-                + "'.");
+            Terminal.pick(
+                "결정은 원장에 기록됐지만 보고서를 쓰지 못했습니다: " + e.getMessage() + ". 나중에 " + later + "로 쓰세요.",
+                "the decision is recorded in the ledger, but the reports were not written: "
+                    + e.getMessage()
+                    + ". Write them later with "
+                    + later
+                    + "."));
         return REPORTS_FAILED;
       }
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
+import kr.gukdae.Bilingual;
 import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.app.programmes.Programmes;
@@ -153,7 +154,7 @@ public class StageService {
     List<StageEvidence> existing = gather(loaded, stage);
     Set<String> benchmarks = new HashSet<>();
     EvaluationPlan.slots(p).forEach(s -> benchmarks.add(s.group() + "/" + s.benchmark()));
-    List<String> problems = new ArrayList<>();
+    List<Bilingual> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     List<StageEvidence> drafts = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -162,28 +163,48 @@ public class StageService {
       Team team = p.team(e.team()).orElse(null);
       String key = e.team() + "|" + StageEvidenceKeys.key(e);
       if (team == null) {
-        problems.add(at + ".team: '" + e.team() + "' is not a team of programme " + p.name());
+        problems.add(
+            new Bilingual(
+                at + ".team: '" + e.team() + "'은(는) 프로그램 " + p.name() + "의 팀이 아닙니다",
+                at + ".team: '" + e.team() + "' is not a team of programme " + p.name()));
       } else if (e.stage() != stage) {
-        problems.add(at + ".stage: " + e.stage() + " but this import is for stage " + stage);
+        problems.add(
+            new Bilingual(
+                at + ".stage: " + e.stage() + "이지만 이 가져오기는 " + stage + "단계용입니다",
+                at + ".stage: " + e.stage() + " but this import is for stage " + stage));
       } else if (!team.competesIn(stage) || FeatureEvidence.model(team, stage) == null) {
-        problems.add(at + ".team: '" + e.team() + "' has no submitted model in stage " + stage);
+        problems.add(
+            new Bilingual(
+                at + ".team: '" + e.team() + "'은(는) " + stage + "단계에 제출한 모델이 없습니다",
+                at + ".team: '" + e.team() + "' has no submitted model in stage " + stage));
       } else if (e instanceof Evidence.BenchmarkResult b
           && !benchmarks.contains(b.group() + "/" + b.benchmark())) {
+        String named = b.group() + "/" + b.benchmark();
         problems.add(
-            at + ".benchmark: '" + b.group() + "/" + b.benchmark() + "' is not in the scheme");
+            new Bilingual(
+                at + ".benchmark: '" + named + "'은(는) 배점 체계에 없습니다",
+                at + ".benchmark: '" + named + "' is not in the scheme"));
       } else if (!counted(p, e)) {
+        String kind = kr.gukdae.stage.EvidenceJson.kind(e);
         problems.add(
-            at
-                + ".type: the scheme has no "
-                + kr.gukdae.stage.EvidenceJson.kind(e)
-                + " component; nothing would count it");
+            new Bilingual(
+                at + ".type: 배점 체계에 " + kind + " 항목이 없어 아무것도 이를 세지 않습니다",
+                at + ".type: the scheme has no " + kind + " component; nothing would count it"));
       } else if (e instanceof Evidence.ReviewScore r && reviewProblem(p, team, r) != null) {
-        problems.add(at + ": " + reviewProblem(p, team, r));
+        problems.add(
+            new Bilingual(at, at)
+                .joined(": ", Objects.requireNonNull(reviewProblem(p, team, r), "checked above")));
       } else if (!seen.add(key)) {
-        problems.add(at + ": a second record for " + key + " in the same file");
+        problems.add(
+            new Bilingual(
+                at + ": 같은 파일에 " + key + " 기록이 두 번 있습니다",
+                at + ": a second record for " + key + " in the same file"));
       } else if (existing.stream()
           .anyMatch(x -> x.counts() && (x.team() + "|" + x.kind() + "|" + x.slot()).equals(key))) {
-        problems.add(at + ": " + key + " is already recorded; nothing is counted twice");
+        problems.add(
+            new Bilingual(
+                at + ": " + key + "은(는) 이미 기록돼 있습니다. 두 번 세지 않습니다",
+                at + ": " + key + " is already recorded; nothing is counted twice"));
       } else {
         drafts.add(
             Drafts.draft(
@@ -205,12 +226,12 @@ public class StageService {
               + ": 문제 "
               + problems.size()
               + "건이 있어 아무것도 가져오지 않았습니다: "
-              + String.join(" | ", problems),
+              + String.join(" | ", problems.stream().map(Bilingual::ko).toList()),
           file
               + ": "
               + problems.size()
               + " problem(s), nothing imported: "
-              + String.join(" | ", problems));
+              + String.join(" | ", problems.stream().map(Bilingual::en).toList()));
     }
     return tx.execute(s -> drafts.stream().map(workspace::record).toList());
   }
@@ -229,21 +250,25 @@ public class StageService {
   }
 
   /** Why a review sheet may not count: an unknown or conflicted reviewer, a bad item. */
-  private static @Nullable String reviewProblem(Program p, Team team, Evidence.ReviewScore r) {
+  private static @Nullable Bilingual reviewProblem(Program p, Team team, Evidence.ReviewScore r) {
     if (p.panel() == null) {
-      return "the programme has no review panel";
+      return new Bilingual("프로그램에 심사위원단이 없습니다", "the programme has no review panel");
     }
     var sheet = new kr.gukdae.review.ReviewSheet(r.reviewer(), r.team(), r.items(), r.comment());
     List<String> problems = p.panel().problems(sheet);
     if (!problems.isEmpty()) {
-      return String.join("; ", problems);
+      // the panel's checks are written in English (core review); shown as written in both
+      String joined = String.join("; ", problems);
+      return new Bilingual(joined, joined);
     }
     if (p.panel().reviewer(r.reviewer()).orElseThrow().conflictsWith(team.organisations())) {
-      return "reviewer '"
-          + r.reviewer()
-          + "' declared an affiliation with team '"
-          + team.id()
-          + "' (conflict of interest)";
+      return new Bilingual(
+          "심사위원 '" + r.reviewer() + "'이(가) 팀 '" + team.id() + "'과(와)의 관계를 신고했습니다 (이해 충돌)",
+          "reviewer '"
+              + r.reviewer()
+              + "' declared an affiliation with team '"
+              + team.id()
+              + "' (conflict of interest)");
     }
     return null;
   }

@@ -25,7 +25,7 @@ final class StatusPrinter {
                 + " "
                 + Terminal.padRight(i.component(), 36)
                 + " "
-                + i.detail()
+                + Terminal.pick(i.detail())
                 + (i.evidence().isEmpty()
                     ? ""
                     : Terminal.pick(" [증거 ", " [evidence ") + i.evidence() + "]"));

@@ -21,8 +21,7 @@ import picocli.CommandLine.Option;
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
-      "Run shards of distributed eval runs (gukdae eval --shard-size N) from the database in",
-      "GUKDAE_DB_URL; start one per machine, all pointing at the same database."
+      "Run shards of distributed eval runs (gukdae eval --shard-size N) from the database in GUKDAE_DB_URL; start one per machine, all pointing at the same database."
     })
 class WorkerCommand implements GukdaeCommand {
 

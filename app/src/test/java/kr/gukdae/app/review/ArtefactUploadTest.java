@@ -19,6 +19,8 @@ import java.util.Set;
 import kr.gukdae.app.access.Accounts;
 import kr.gukdae.app.access.Role;
 import kr.gukdae.app.programmes.Programmes;
+import kr.gukdae.cli.Terminal;
+import kr.gukdae.review.Artefact;
 import kr.gukdae.stage.ProgramLoader;
 import kr.gukdae.store.TestDatabases;
 import kr.gukdae.testing.InProcessLauncher;
@@ -115,7 +117,9 @@ class ArtefactUploadTest {
     Path log = home.resolve("train.log");
     Files.writeString(log, "step,loss\n".repeat(200_000));
     String out = cli("attach", "--team", "hanbit", "--stage", "1", log.toString());
-    assertThat(out).contains(sha256(Files.readAllBytes(log))).contains("TRAINING_LOG");
+    assertThat(out)
+        .contains(sha256(Files.readAllBytes(log)))
+        .contains(Terminal.label(Artefact.Kind.TRAINING_LOG));
 
     // Exactly the two accepted files exist, each recorded once; no partial files are left.
     try (var files = Files.list(home.resolve("artefacts"))) {

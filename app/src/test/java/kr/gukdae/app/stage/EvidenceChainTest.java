@@ -139,7 +139,7 @@ class EvidenceChainTest {
             .findFirst()
             .orElseThrow();
     assertThat(staleCount.state()).isEqualTo(Readiness.State.STALE);
-    assertThat(staleCount.detail()).contains("counted for another window");
+    assertThat(staleCount.detail().en()).contains("counted for another window");
     roots.values().forEach(root -> ChainFixture.derivatives(lineage, root));
 
     TestClient office = TestClient.as(port, accounts, "office1", Role.OFFICE);

@@ -167,7 +167,7 @@ abstract class StageRulesContract {
     assertThat(r.teams().stream().flatMap(t -> t.items().stream()))
         .anySatisfy(i -> {
           assertThat(i.state()).isEqualTo(Readiness.State.STALE);
-          assertThat(i.detail()).contains("edited after it was recorded");
+          assertThat(i.detail().en()).contains("edited after it was recorded");
         });
   }
 
@@ -194,7 +194,7 @@ abstract class StageRulesContract {
             .findFirst()
             .orElseThrow();
     assertThat(item.state()).isEqualTo(Readiness.State.STALE);
-    assertThat(item.detail()).isEqualTo("run finished before the stage started");
+    assertThat(item.detail().en()).isEqualTo("run finished before the stage started");
   }
 
   @Test

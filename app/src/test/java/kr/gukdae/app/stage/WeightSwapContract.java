@@ -51,15 +51,19 @@ abstract class WeightSwapContract {
     String check = check(dir.resolve("own"));
     Readiness.Item gate = gate(loaded);
     assertThat(gate.state()).isEqualTo(Readiness.State.STALE);
-    assertThat(gate.detail())
+    assertThat(gate.detail().en())
         .contains("no submitted weights recorded")
+        .contains("gukdae stage submit --team alpha");
+    // recorded in English, read in Korean too (StaleReasons)
+    assertThat(gate.detail().ko())
+        .contains("팀 alpha의 1단계 제출 가중치 기록이 없습니다")
         .contains("gukdae stage submit --team alpha");
 
     String submitted =
         run("stage", "submit", "--team", "alpha", "--weights", own.getParent().toString());
     assertThat(submitted).contains(ownSha).contains("model fake-alpha");
     gate = gate(loaded);
-    assertThat(gate.state()).as(gate.detail()).isEqualTo(Readiness.State.PRESENT);
+    assertThat(gate.state()).as(gate.detail().en()).isEqualTo(Readiness.State.PRESENT);
     JsonNode source = source(gate);
     assertThat(source.path("check").asString()).isEqualTo(check);
     assertThat(source.path("weights").get(0).path("sha256").asString()).isEqualTo(ownSha);
@@ -71,13 +75,14 @@ abstract class WeightSwapContract {
     run("stage", "submit", "--team", "alpha", "--weights", dir.resolve("copy").toString());
     gate = gate(loaded);
     assertThat(gate.state()).isEqualTo(Readiness.State.STALE);
-    assertThat(gate.detail()).startsWith("weights mismatch: check " + check);
+    assertThat(gate.detail().en()).startsWith("weights mismatch: check " + check);
+    assertThat(gate.detail().ko()).startsWith("가중치 불일치: 검사 " + check);
     assertThat(stages.workspace().evidence(gate.evidence().getFirst()).orElseThrow().counts())
         .isFalse();
     // Checking what was actually submitted counts again, and shows what it is.
     check(dir.resolve("copy"));
     gate = gate(loaded);
-    assertThat(gate.state()).as(gate.detail()).isEqualTo(Readiness.State.PRESENT);
+    assertThat(gate.state()).as(gate.detail().en()).isEqualTo(Readiness.State.PRESENT);
     var verdict = stages.workspace().evidence(gate.evidence().getFirst()).orElseThrow();
     assertThat(((kr.gukdae.stage.Evidence.OriginalityVerdict) verdict.evidence()).passed())
         .isFalse();
@@ -85,13 +90,14 @@ abstract class WeightSwapContract {
     // Attack 2: submit and check the own weights, then replace the submitted file on disk.
     run("stage", "submit", "--team", "alpha", "--weights", own.getParent().toString());
     gate = gate(loaded);
-    assertThat(gate.state()).as(gate.detail()).isEqualTo(Readiness.State.PRESENT);
+    assertThat(gate.state()).as(gate.detail().en()).isEqualTo(Readiness.State.PRESENT);
     assertThat(source(gate).path("check").asString()).isEqualTo(check); // the matching check
     Files.copy(dir.resolve("copy/model.safetensors"), own, StandardCopyOption.REPLACE_EXISTING);
     Files.setLastModifiedTime(own, FileTime.from(Instant.now().plusSeconds(1)));
     gate = gate(loaded);
     assertThat(gate.state()).isEqualTo(Readiness.State.STALE);
-    assertThat(gate.detail()).contains("changed on disk after submission");
+    assertThat(gate.detail().en()).contains("changed on disk after submission");
+    assertThat(gate.detail().ko()).contains("디스크에서 바뀌었습니다").contains("가중치를 다시 제출하고");
   }
 
   private Readiness.Item gate(Programmes.Loaded loaded) {

@@ -25,10 +25,10 @@ public final class ResultsTable {
             : new String[] {
               "Tasks", "Filter", "Metric", "Value", "", "Stderr", "n", "Aggregation"
             });
-    addRows(rows, outcome.results(), "");
+    addRows(rows, outcome.results(), "", korean);
     for (TaskResult group : outcome.groups()) {
       boolean macro = group.aggregation().equals(ResultsBuilder.MACRO);
-      addRows(rows, List.of(group), macro ? (korean ? " (매크로 평균)" : " (macro)") : "");
+      addRows(rows, List.of(group), macro ? (korean ? " (매크로 평균)" : " (macro)") : "", korean);
     }
     int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
@@ -84,7 +84,8 @@ public final class ResultsTable {
     return out.toString();
   }
 
-  private static void addRows(List<String[]> rows, List<TaskResult> results, String suffix) {
+  private static void addRows(
+      List<String[]> rows, List<TaskResult> results, String suffix, boolean korean) {
     for (TaskResult r : results) {
       for (Map.Entry<String, MetricValue> e : r.metrics().entrySet()) {
         String[] key = e.getKey().split(",", 2);
@@ -98,10 +99,23 @@ public final class ResultsTable {
               "±",
               number(v.stderr()),
               String.valueOf(r.samples()),
-              r.aggregation().substring(0, r.aggregation().indexOf(':'))
+              aggregation(r.aggregation(), korean)
             });
       }
     }
+  }
+
+  /** The aggregation's short name ({@code micro}, {@code macro}), in Korean a word of its own. */
+  private static String aggregation(String aggregation, boolean korean) {
+    String name = aggregation.substring(0, aggregation.indexOf(':'));
+    if (!korean) {
+      return name;
+    }
+    return switch (aggregation) {
+      case ResultsBuilder.MICRO -> "표본 평균";
+      case ResultsBuilder.MACRO -> "범주 평균";
+      default -> name;
+    };
   }
 
   private static String number(double value) {
