@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.gukdae.app.data.DataRegistry;
@@ -31,8 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * checked instead.
  */
 class BilingualDataOutputTest extends DatabaseCommandLines {
-
-  static final Set<Integer> REFUSED = Set.of(FriendlyErrors.USER_ERROR_EXIT);
 
   private static final Pattern ROOT = Pattern.compile("\\b[0-9a-f]{64}\\b");
 
@@ -77,20 +74,32 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
         "en.txt",
         "--out",
         "" + proof);
-    refused(data, "data", "prove", "--manifest", manifest, "--shard", "kmmlu", "--out", "" + proof);
+    check(
+        data,
+        REFUSED,
+        "data",
+        "prove",
+        "--manifest",
+        manifest,
+        "--shard",
+        "kmmlu",
+        "--out",
+        "" + proof);
     check(data, OK, "data", "verify-proof", "--proof", proof.toString(), "--root", root);
     check(data, NO, "data", "verify-proof", "--proof", proof.toString(), "--root", "0".repeat(64));
     check(data, OK, "data", "claim", "--team", "bd-team-en", "--root", root, "--dataset", "web");
     check(data, NO, "data", "claim", "--team", "bd-team-en", "--root", root, "--dataset", "kmmlu");
     String none = "0".repeat(64);
-    refused(data, "data", "claim", "--team", "bd-team-en", "--root", none, "--dataset", "web");
+    check(
+        data, REFUSED, "data", "claim", "--team", "bd-team-en", "--root", none, "--dataset", "web");
     check(data, OK, "data", "summary", "--manifest", manifest);
 
     // a manifest committed again; a shard changed after its manifest was written; a manifest of a
     // team nobody registered
     Path ko = dir.resolve("ko");
-    refused(
+    check(
         data,
+        REFUSED,
         "data",
         "commit",
         "--manifest",
@@ -98,10 +107,11 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
         "--data",
         "" + ko.resolve("shards"));
     Files.writeString(files.shards().resolve("en.txt"), "tampered\n");
-    refused(data, "data", "commit", "--manifest", manifest, "--data", shards);
+    check(data, REFUSED, "data", "commit", "--manifest", manifest, "--data", shards);
     TrainingFiles stranger = TrainingFiles.write(dir.resolve("stranger"), "bd-nobody");
-    refused(
+    check(
         List.of("bd-nobody"),
+        REFUSED,
         "data",
         "commit",
         "--manifest",
@@ -119,10 +129,30 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
     String ko = files.shards().resolve("ko.jsonl").toString();
     String en = files.shards().resolve("en.txt").toString();
     check(data, OK, "data", "ngrams", "--log2-bits", "20", "--out", grams.toString(), ko, en);
-    refused(data, "data", "ngrams", "--normaliser", "bogus", "--out", grams + ".x", ko);
+    check(data, REFUSED, "data", "ngrams", "--normaliser", "bogus", "--out", grams + ".x", ko);
     check(data, OK, "data", "audit", "--run", run.toString(), "--ngrams", grams.toString());
-    refused(data, "data", "audit", "--run", "" + run, "--ngrams", "" + grams, "--method", "bogus");
-    refused(data, "data", "audit", "--run", "" + run, "--ngrams", "" + grams, "--method", "palm");
+    check(
+        data,
+        REFUSED,
+        "data",
+        "audit",
+        "--run",
+        "" + run,
+        "--ngrams",
+        "" + grams,
+        "--method",
+        "bogus");
+    check(
+        data,
+        REFUSED,
+        "data",
+        "audit",
+        "--run",
+        "" + run,
+        "--ngrams",
+        "" + grams,
+        "--method",
+        "palm");
   }
 
   @Test
@@ -145,7 +175,7 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
     check(data, NO, "data", "quality", "--file", dirty.toString());
     check(data, NO, "data", "quality", "--file", worse.toString());
     check(data, OK, "data", "quality", "--file", clean.toString());
-    refused(data, "data", "quality", "--file", clean.toString(), "--dataset", "bd-q-en");
+    check(data, REFUSED, "data", "quality", "--file", clean.toString(), "--dataset", "bd-q-en");
     for (String lang : List.of("ko", "en")) {
       String id = "bd-q-" + lang;
       registry.addDataset(Fields.entry("test", "bd-lab", dataset(id)));
@@ -176,7 +206,7 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
     Path out = dir.resolve("bd-cr.json");
     check(List.of("bd-cr"), OK, "registry", "croissant", "--dataset", "bd-cr", "--out", "" + out);
     assertThat(out).exists();
-    refused(List.of("bd-none"), "registry", "croissant", "--dataset", "bd-none");
+    check(List.of("bd-none"), REFUSED, "registry", "croissant", "--dataset", "bd-none");
   }
 
   @Test
@@ -184,19 +214,25 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
     // In this order: the command is one object for the context's life, and picocli takes the
     // values its options have when a command line is built as their defaults, so an option given
     // once stays set in later runs until given again (as in no process a user starts).
-    refused(List.of(), "datasets");
+    check(List.of(), REFUSED, "datasets");
     Path tasks = dir.resolve("kmmlu");
     check(List.of(), OK, "datasets", "--kmmlu-tasks", tasks.toString());
     check(List.of(), OK, "datasets", "--kmmlu-tasks", tasks.toString(), "--hard");
     assertThat(tasks.resolve("kmmlu_hard_korean_history.yaml")).exists();
-    refused(List.of("not a repo"), "datasets", "--download", "not a repo", "README.md");
-    refused(List.of("bd/set"), "datasets", "--download", "bd/set", "../outside.csv");
+    check(List.of("not a repo"), REFUSED, "datasets", "--download", "not a repo", "README.md");
+    check(List.of("bd/set"), REFUSED, "datasets", "--download", "bd/set", "../outside.csv");
   }
 
   @Test
   void auditExport() {
     check(List.of(), OK, "audit", "export", "--to", dir.resolve("ledger.jsonl").toString());
-    refused(List.of(), "audit", "export", "--to", dir.resolve("no/such/folder/x.jsonl").toString());
+    check(
+        List.of(),
+        REFUSED,
+        "audit",
+        "export",
+        "--to",
+        dir.resolve("no/such/folder/x.jsonl").toString());
   }
 
   @Test
@@ -226,12 +262,47 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
           "--password-env",
           password);
     }
-    refused(
-        data, "account", "--username", "bd-acc-ko", "--role", "voter", "--password-env", password);
-    refused(data, "account", "--username", "bd-x", "--role", "wizard", "--password-env", password);
-    refused(data, "account", "--username", "bd-x", "--role", "team", "--password-env", password);
-    refused(data, "account", "--username", "bd-x", "--role", "voter", "--password-env", "BD_NONE");
-    refused(data, "arena-account", "--username", "bd-x", "--role", "wizard");
+    check(
+        data,
+        REFUSED,
+        "account",
+        "--username",
+        "bd-acc-ko",
+        "--role",
+        "voter",
+        "--password-env",
+        password);
+    check(
+        data,
+        REFUSED,
+        "account",
+        "--username",
+        "bd-x",
+        "--role",
+        "wizard",
+        "--password-env",
+        password);
+    check(
+        data,
+        REFUSED,
+        "account",
+        "--username",
+        "bd-x",
+        "--role",
+        "team",
+        "--password-env",
+        password);
+    check(
+        data,
+        REFUSED,
+        "account",
+        "--username",
+        "bd-x",
+        "--role",
+        "voter",
+        "--password-env",
+        "BD_NONE");
+    check(data, REFUSED, "arena-account", "--username", "bd-x", "--role", "wizard");
   }
 
   /**
@@ -251,15 +322,6 @@ class BilingualDataOutputTest extends DatabaseCommandLines {
       ledger(lang, ledger, 0, data, "ledger", "checkpoint");
       assertThat(ledger.anchors()).isDirectoryContaining("glob:**checkpoint-*.json");
     }
-  }
-
-  /** A refusal in both languages: exit code 2, its standard error checked line by line. */
-  private void refused(List<String> data, String... args) {
-    LineRule.check(
-        String.join(" ", args),
-        run("ko", REFUSED, args).err(),
-        run("en", REFUSED, args).err(),
-        data);
   }
 
   /** {@code gukdae ledger ...} over a ledger of its own, checked in one language. */

@@ -35,8 +35,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class BilingualOfficeOutputTest extends DatabaseCommandLines {
 
-  static final Set<Integer> REFUSED = Set.of(2);
-
   /**
    * English words the line rule lets through in a Korean line that has other Hangul: a refusal's
    * "where" (call, stage, round ...) or a GPU mode printed as its constant. Korean names them (the
@@ -343,8 +341,8 @@ class BilingualOfficeOutputTest extends DatabaseCommandLines {
   private String refused(String lang, List<String> data, String... args) {
     Run run = run(lang, REFUSED, args);
     assertThat(run.err()).as(String.join(" ", args)).isNotBlank().doesNotContain("\tat ");
-    LineRule.checkOne(String.join(" ", args), lang, run.err(), data);
-    mixed(lang, run.err(), data, args);
+    LineRule.checkOne(String.join(" ", args), lang, run.err(), typed(data, args));
+    mixed(lang, run.err(), typed(data, args), args);
     return run.err();
   }
 

@@ -27,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BilingualRunOutputTest extends DatabaseCommandLines {
 
-  static final Set<Integer> REFUSED = Set.of(2);
-
   @TempDir Path dir;
 
   @Autowired ReviewService reviews;

@@ -24,6 +24,9 @@ abstract class DatabaseCommandLines extends SharedHttpContext {
   static final Set<Integer> OK = Set.of(0);
   static final Set<Integer> NO = Set.of(1);
 
+  /** A refusal: the user error exit code, its message on standard error. */
+  static final Set<Integer> REFUSED = Set.of(FriendlyErrors.USER_ERROR_EXIT);
+
   @RegisterExtension InProcessLauncher gukdae = new InProcessLauncher();
 
   @Autowired ConfigurableApplicationContext context;
@@ -37,7 +40,17 @@ abstract class DatabaseCommandLines extends SharedHttpContext {
         String.join(" ", args),
         printed(run("ko", codes, args)),
         printed(run("en", codes, args)),
-        data);
+        typed(data, args));
+  }
+
+  /**
+   * The data of a line plus what the user typed: command names and arguments read the same in both
+   * languages (a usage line after a refusal repeats them).
+   */
+  static List<String> typed(List<String> data, String... args) {
+    List<String> all = new java.util.ArrayList<>(data);
+    all.addAll(List.of(args));
+    return all;
   }
 
   /** Everything a run printed: standard output, then standard error. */
@@ -49,7 +62,7 @@ abstract class DatabaseCommandLines extends SharedHttpContext {
   String once(String language, List<String> data, String... args) {
     Run run = run(language, OK, args);
     assertThat(run.out()).as(String.join(" ", args)).isNotBlank();
-    LineRule.checkOne(String.join(" ", args), language, printed(run), data);
+    LineRule.checkOne(String.join(" ", args), language, printed(run), typed(data, args));
     return run.out();
   }
 

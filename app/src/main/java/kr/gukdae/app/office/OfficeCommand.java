@@ -95,10 +95,7 @@ public class OfficeCommand implements GukdaeCommand {
       Files.writeString(to, OfficeFiles.write(apps));
     } catch (IOException e) {
       // one line in the run's language, not a stack trace (a folder, a missing or read-only one)
-      throw UserError.of(
-          "--to " + to + ": 쓸 수 없습니다 (" + e.getMessage() + ")",
-          "--to " + to + ": cannot write (" + e.getMessage() + ")",
-          e);
+      throw UserError.unwritable("--to " + to, e);
     }
     OfficePrinter.exported(apps.size(), to);
     return 0;
