@@ -109,6 +109,21 @@ class SignedLedgerTest {
     assertThat(withKey.reason()).contains("history rewritten");
   }
 
+  /**
+   * A fresh install has the office key but no entry yet (the key entry comes with the first
+   * append): intact. The same emptiness made by deleting every row fails the published checkpoints.
+   */
+  @Test
+  void anEmptyLedgerIsFreshUnlessItsCheckpointsSayOtherwise() {
+    Verification fresh = Ledger.verifyWith(List.of(), trust(List.of()));
+    assertThat(fresh.intact()).as(fresh.describe()).isTrue();
+    assertThat(fresh.entries()).isZero();
+    signed(2);
+    Verification wiped =
+        Ledger.verifyWith(List.of(), trust(Checkpoint.readAll(dir.resolve("anchors"))));
+    assertThat(wiped.intact()).isFalse();
+  }
+
   @Test
   void editDeleteReorderAndTruncationAreDetected() {
     Ledger ledger = signed(5);

@@ -14,6 +14,12 @@ public final class VerificationText {
           "원장 손상: seq " + v.brokenSeq() + "에서 끊김 (" + v.because().ko() + ")",
           "ledger BROKEN at seq " + v.brokenSeq() + ": " + v.reason());
     }
+    if (v.entries() == 0) {
+      return Terminal.pick(
+          "원장이 비어 있음: 아직 기록된 항목이 없습니다 (기록한 적이 있다면 지워진 것이니 공개한 체크포인트로 확인하세요)",
+          "ledger empty: nothing recorded yet (if entries were recorded before, they were deleted:"
+              + " check against the published checkpoints)");
+    }
     String head = v.headHash() == null ? "-" : v.headHash();
     StringBuilder out =
         new StringBuilder(
