@@ -31,32 +31,41 @@ final class EndpointPolicy {
     try {
       uri = new URI(raw.strip());
     } catch (URISyntaxException e) {
-      throw refuse(raw, "not a valid URL");
+      throw refuse(raw, "올바른 URL이 아닙니다", "not a valid URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      throw refuse(raw, "the scheme must be https (or http inside an allowed network)");
+      throw refuse(
+          raw,
+          "스킴은 https여야 합니다 (허용된 네트워크 안에서만 http)",
+          "the scheme must be https (or http inside an allowed network)");
     }
     if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-      throw refuse(raw, "name a host, without user:password@");
+      throw refuse(raw, "user:password@ 없이 호스트를 적으세요", "name a host, without user:password@");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw refuse(raw, "no query or fragment");
+      throw refuse(raw, "쿼리나 프래그먼트를 붙일 수 없습니다", "no query or fragment");
     }
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(uri.getHost());
     } catch (UnknownHostException e) {
-      throw refuse(raw, "the host does not resolve");
+      throw refuse(raw, "호스트 이름을 찾을 수 없습니다", "the host does not resolve");
     }
     for (InetAddress address : addresses) {
       boolean inAllowed = allowed.stream().anyMatch(c -> c.contains(address));
       if (scheme.equals("http") && !inAllowed) {
-        throw refuse(raw, "plain http only inside gukdae.models.allowed-networks; use https");
+        throw refuse(
+            raw,
+            "http는 gukdae.models.allowed-networks 안에서만 쓸 수 있습니다. https를 쓰세요",
+            "plain http only inside gukdae.models.allowed-networks; use https");
       }
       if (internal(address) && !inAllowed) {
         throw refuse(
             raw,
+            address.getHostAddress()
+                + "은(는) 루프백, 사설, 링크 로컬 또는 메타데이터 주소입니다. 정말 의도한 것이면 그 네트워크를"
+                + " gukdae.models.allowed-networks에 추가하세요",
             address.getHostAddress()
                 + " is a loopback, private, link-local or metadata address; add its network to"
                 + " gukdae.models.allowed-networks if it is really meant");
@@ -78,9 +87,11 @@ final class EndpointPolicy {
         || cgnat;
   }
 
-  private static UserError refuse(String raw, String why) {
+  private static UserError refuse(String raw, String ko, String en) {
     String shown = raw.length() > 200 ? raw.substring(0, 200) + "…" : raw;
-    return new UserError("baseUrl '" + shown + "': 허용되지 않는 주소 / not allowed: " + why);
+    return UserError.of(
+        "baseUrl '" + shown + "': 허용되지 않는 주소입니다. " + ko,
+        "baseUrl '" + shown + "': not allowed: " + en);
   }
 
   /** A network such as {@code 10.1.0.0/16} or {@code ::1/128}. */

@@ -204,21 +204,21 @@ class Jobs {
    */
   String allowed(String field, @Nullable String path) {
     if (path == null || path.isBlank()) {
-      throw new UserError(field + ": 경로가 필요합니다 / a path is required");
+      throw UserError.of(field + ": 경로가 필요합니다", field + ": a path is required");
     }
     Path p = Path.of(path);
     if (!p.isAbsolute()) {
-      throw new UserError(
-          field
-              + ": 절대 경로여야 합니다 / '"
-              + path
-              + "' must be an absolute path, as every worker opens it");
+      throw UserError.of(
+          field + ": '" + path + "'은(는) 절대 경로여야 합니다 (모든 워커가 그 경로로 엽니다)",
+          field + ": '" + path + "' must be an absolute path, as every worker opens it");
     }
     Path real;
     try {
       real = p.toRealPath();
     } catch (IOException e) {
-      throw new UserError(field + ": 서버에 없는 경로입니다 / '" + path + "' does not exist on the server");
+      throw UserError.of(
+          field + ": '" + path + "'은(는) 서버에 없는 경로입니다",
+          field + ": '" + path + "' does not exist on the server");
     }
     for (Path root : roots) {
       Path r;
@@ -231,9 +231,14 @@ class Jobs {
         return real.toString();
       }
     }
-    throw new UserError(
+    throw UserError.of(
         field
-            + ": 작업이 읽을 수 있는 폴더 밖의 경로입니다 / '"
+            + ": '"
+            + path
+            + "'은(는) 작업이 읽을 수 있는 폴더(gukdae.jobs.roots) 밖의 경로입니다. 그중 한 폴더 아래로 파일을"
+            + " 복사하세요",
+        field
+            + ": '"
             + path
             + "' lies outside the folders jobs may read (gukdae.jobs.roots); copy the files under"
             + " one of them");

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The issue's key theft, tried over HTTP: a request naming its own {@code baseUrl} made the server
@@ -111,9 +112,23 @@ class ModelKeyTheftTest {
               "gopher://127.0.0.1:25/",
               "http://user:pw@127.0.0.1:9/v1",
               "http://127.0.0.1:9/v1?x=1")) {
-        var refused =
-            office.send("POST", "/api/models", registration("bad", bad, "OPENAI_API_KEY"));
-        assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+        JsonNode refused =
+            office.refused(
+                400,
+                "bad_input",
+                "POST",
+                "/api/models",
+                registration("bad", bad, "OPENAI_API_KEY"));
+        // each language reads alone: the reason in Korean, and no Korean in the English half
+        assertThat(refused.path("messageKo").asString())
+            .as(bad)
+            .startsWith("baseUrl '")
+            .contains("허용되지 않는 주소입니다. ")
+            .doesNotContain("not allowed");
+        assertThat(refused.path("messageEn").asString())
+            .as(bad)
+            .contains("not allowed: ")
+            .doesNotContainPattern("[가-힣]");
       }
       var wrongKey =
           office.send("POST", "/api/models", registration("k", stolen, "GUKDAE_DB_PASSWORD"));

@@ -98,7 +98,14 @@ class JobsHttpTest {
       JsonNode refused =
           office.refused(400, "bad_input", "POST", "/api/jobs/quality", Map.of("file", path));
       assertThat(refused.path("messageEn").asString()).startsWith("file: ");
-      assertThat(refused.path("messageKo").asString()).startsWith("file: ").contains("경로");
+      assertThat(refused.path("messageKo").asString())
+          .startsWith("file: ")
+          .contains("경로")
+          .doesNotContain("outside")
+          .doesNotContain("does not exist");
+      assertThat(refused.path("messageEn").asString())
+          .contains("'" + path + "'")
+          .doesNotContainPattern("[가-힣]");
     }
     assertThat(office.ok("GET", "/api/jobs", null).size()).isEqualTo(before);
     // a lineage count recorded as evidence takes the programme's rules (a window at most)
