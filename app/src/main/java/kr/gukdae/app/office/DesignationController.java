@@ -72,7 +72,7 @@ class DesignationController {
     Stages.Replay replay = Stages.replay(ledger, stage);
     if (!replay.matches()) {
       throw UserError.of(
-          "stage " + stage + ": 기록된 결정이 재현되지 않아 적용하지 않았습니다",
+          "단계 " + stage + ": 기록된 결정이 재현되지 않아 적용하지 않았습니다",
           "stage " + stage + ": the recorded decision does not replay; not applied");
     }
     synchronized (this) {

@@ -132,7 +132,7 @@ class ResourcesController {
     var rules = rules(call);
     if (rules.selfPayment() == null) {
       throw UserError.of(
-          "call " + call + ": 프로그램 파일에 resources.selfPayment 표가 없습니다",
+          "공모 " + call + ": 프로그램 파일에 resources.selfPayment 표가 없습니다",
           "call " + call + ": its programme file has no resources.selfPayment table");
     }
     var plan = OfficeFiles.parse(body, "POST .../self-payment", SelfPayment.Plan.class);
@@ -263,8 +263,8 @@ class ResourcesController {
     ResourceRules rules = rules(call);
     if (rules.continuation() == null) {
       throw UserError.of(
-          call + ": 프로그램에 resources.continuation 규칙이 없습니다",
-          call + ": the programme has no resources.continuation rules");
+          "공모 " + call + ": 프로그램에 resources.continuation 규칙이 없습니다",
+          "call " + call + ": the programme has no resources.continuation rules");
     }
     int n = required(stage, "stage");
     Ledger ledger = office.ledger();
@@ -328,7 +328,7 @@ class ResourcesController {
     OfficeProgramme p = programmes.call(call);
     if (p.resources() == null) {
       throw UserError.of(
-          "call " + call + ": 프로그램 파일에 resources 항목이 없습니다",
+          "공모 " + call + ": 프로그램 파일에 resources 항목이 없습니다",
           "call " + call + ": its programme file has no resources section");
     }
     return p.resources();

@@ -230,5 +230,26 @@ class OfficeHttpTest {
     assertThat(anonymous.send("GET", "/api/designations/KAI-M-nobody", null).statusCode())
         .isEqualTo(400);
     assertThat(ledger.verify().intact()).as(ledger.verify().describe()).isTrue();
+
+    // A later decision for the stage that does not replay is not applied; the Korean half names
+    // the stage in Korean ("단계 1:"), the English half in English.
+    String recorded =
+        ledger.entries().stream()
+            .filter(e -> e.kind().equals(Stages.DECISION))
+            .reduce((first, last) -> last)
+            .orElseThrow()
+            .payload();
+    String forged = recorded.replace("\"result\":{", "\"result\":{\"forged\":true,");
+    assertThat(forged).isNotEqualTo(recorded);
+    ledger.appendJson(Stages.DECISION, forged);
+    var notApplied =
+        office.refused(400, "bad_input", "POST", "/api/designations/apply?stage=1", null);
+    assertThat(notApplied.path("messageKo").asString())
+        .startsWith("단계 1: ")
+        .doesNotContain("stage");
+    assertThat(notApplied.path("messageEn").asString())
+        .startsWith("stage 1: ")
+        .contains("does not replay")
+        .doesNotContainPattern("[가-힣]");
   }
 }

@@ -326,6 +326,38 @@ class ResourcesHttpTest {
     assertThat(ended.get("line").get("reason").asString()).contains("support ran to 2027-12-31");
 
     assertThat(ownOnly(mirae, dokdo, "/api/office/teams/mirae/talent?call=seed-2025")).hasSize(3);
+
+    // A call whose programme lacks the rules: the Korean half names the call in Korean
+    JsonNode noResources =
+        office.refused(
+            400, "bad_input", "GET", "/api/office/calls/extra-2026/continuation?stage=2", null);
+    assertThat(noResources.path("messageKo").asString())
+        .startsWith("공모 extra-2026: ")
+        .doesNotContain("call ");
+    assertThat(noResources.path("messageEn").asString())
+        .startsWith("call extra-2026: ")
+        .doesNotContainPattern("[가-힣]");
+    assertThat(
+            office
+                .refused(
+                    400, "bad_input", "GET", "/api/office/calls/contest/continuation?stage=2", null)
+                .path("messageKo")
+                .asString())
+        .startsWith("공모 contest: ")
+        .contains("resources.continuation");
+    JsonNode noSelfPayment =
+        office.refused(
+            400,
+            "bad_input",
+            "POST",
+            "/api/office/calls/contest/teams/hanbit/self-payment",
+            Map.of());
+    assertThat(noSelfPayment.path("messageKo").asString())
+        .startsWith("공모 contest: ")
+        .contains("resources.selfPayment");
+    assertThat(noSelfPayment.path("messageEn").asString())
+        .startsWith("call contest: ")
+        .doesNotContainPattern("[가-힣]");
     assertThat(ledger.verify().intact()).as(ledger.verify().describe()).isTrue();
   }
 
