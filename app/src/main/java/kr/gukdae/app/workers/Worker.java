@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import kr.gukdae.UserError;
+import kr.gukdae.cli.Terminal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,10 +150,32 @@ public final class Worker {
         }
       } catch (RuntimeException e) {
         // the database unreachable: this slot's piece went back or its lease runs out; try again
-        log.warn("slot {} of worker {}: {}", slot, config.id(), e.toString());
+        System.err.println(slotFailed(slot, config.id(), e));
         pause(config.idlePoll());
       }
     }
+  }
+
+  /**
+   * The line a failed slot prints on stderr, in the run's language like the worker's other status
+   * lines ({@link WorkerCommand}): a {@link UserError} in that language, any other error as its
+   * class and message (data the user may search for).
+   */
+  static String slotFailed(int slot, String worker, RuntimeException e) {
+    UserError user = UserError.findIn(e);
+    return Terminal.pick(
+        "작업자 "
+            + worker
+            + "의 슬롯 "
+            + slot
+            + "이(가) 실패해 잠시 뒤 다시 시도합니다: "
+            + (user != null ? user.message(true) : e.toString()),
+        "slot "
+            + slot
+            + " of worker "
+            + worker
+            + " failed; trying again shortly: "
+            + (user != null ? user.message(false) : e.toString()));
   }
 
   /** The job runner all slots share (tests watch its pieces start). */

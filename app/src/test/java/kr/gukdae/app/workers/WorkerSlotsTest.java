@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -371,5 +372,30 @@ class WorkerSlotsTest {
             .execute("--slots", "0");
     assertThat(code).isEqualTo(2);
     assertThat(((UserError) thrown[0]).message(false)).startsWith("--slots must be between 1");
+  }
+
+  @Test
+  void aFailedSlotSaysSoInTheRunsLanguage() {
+    Locale before = Locale.getDefault(Locale.Category.DISPLAY);
+    var dbDown = new IllegalStateException("connection refused");
+    var refused = UserError.of("작업이 거부되었습니다", "the job was refused");
+    try {
+      Locale.setDefault(Locale.Category.DISPLAY, Locale.KOREAN);
+      assertThat(Worker.slotFailed(2, "w1", dbDown))
+          .startsWith("작업자 w1의 슬롯 2이(가) 실패해")
+          .endsWith("java.lang.IllegalStateException: connection refused");
+      assertThat(Worker.slotFailed(2, "w1", new RuntimeException(refused)))
+          .endsWith(": 작업이 거부되었습니다");
+      Locale.setDefault(Locale.Category.DISPLAY, Locale.ENGLISH);
+      assertThat(Worker.slotFailed(2, "w1", dbDown))
+          .isEqualTo(
+              "slot 2 of worker w1 failed; trying again shortly:"
+                  + " java.lang.IllegalStateException: connection refused");
+      assertThat(Worker.slotFailed(2, "w1", refused))
+          .endsWith(": the job was refused")
+          .doesNotContainPattern("[가-힣]");
+    } finally {
+      Locale.setDefault(Locale.Category.DISPLAY, before);
+    }
   }
 }
