@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 
 /**
@@ -44,14 +45,14 @@ public record Panel(List<Reviewer> reviewers, List<RubricItem> rubric, Aggregati
 
   /**
    * Problems with a sheet, each naming the field: unknown reviewer or item, score out of range,
-   * item missing, each in both languages ({@link UserError#both}). Empty when the sheet can be
-   * scored.
+   * item missing, each in Korean and English for the reader's language to be picked from. Empty
+   * when the sheet can be scored.
    */
-  public List<String> problems(ReviewSheet sheet) {
-    List<String> out = new ArrayList<>();
+  public List<Bilingual> problems(ReviewSheet sheet) {
+    List<Bilingual> out = new ArrayList<>();
     if (reviewer(sheet.reviewerId()).isEmpty()) {
       out.add(
-          UserError.both(
+          new Bilingual(
               "평가위원 '" + sheet.reviewerId() + "'은(는) 이 패널에 없습니다",
               "reviewer '" + sheet.reviewerId() + "' is not on the panel"));
     }
@@ -59,11 +60,11 @@ public record Panel(List<Reviewer> reviewers, List<RubricItem> rubric, Aggregati
       Double score = sheet.itemScores().get(item.id());
       if (score == null) {
         out.add(
-            UserError.both(
+            new Bilingual(
                 "항목 '" + item.id() + "'에 점수가 없습니다", "item '" + item.id() + "' has no score"));
       } else if (!(score >= 0 && score <= item.maxScore())) {
         out.add(
-            UserError.both(
+            new Bilingual(
                 "항목 '"
                     + item.id()
                     + "'의 점수 "
@@ -78,7 +79,7 @@ public record Panel(List<Reviewer> reviewers, List<RubricItem> rubric, Aggregati
         .filter(id -> rubric.stream().noneMatch(i -> i.id().equals(id)))
         .forEach(id ->
             out.add(
-                UserError.both(
+                new Bilingual(
                     "항목 '" + id + "'은(는) 채점 기준표에 없습니다", "item '" + id + "' is not in the rubric")));
     return out;
   }

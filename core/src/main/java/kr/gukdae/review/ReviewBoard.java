@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 
 /**
@@ -28,9 +29,9 @@ public final class ReviewBoard {
     if (orgs == null) {
       throw UserError.of(where + "이 팀은 이번 단계에 없습니다", where + "team is not in this stage");
     }
-    List<String> problems = panel.problems(sheet);
+    List<Bilingual> problems = panel.problems(sheet);
     if (!problems.isEmpty()) {
-      // each problem is worded in both languages; the halves are joined per language
+      // each problem is worded in both languages; each language's sentences are joined
       throw UserError.of(where + halves(problems, true), where + halves(problems, false));
     }
     Reviewer reviewer = panel.reviewer(sheet.reviewerId()).orElseThrow();
@@ -101,8 +102,8 @@ public final class ReviewBoard {
     return panel;
   }
 
-  /** One language's halves of bilingual problems, joined with "; ". */
-  public static String halves(List<String> problems, boolean korean) {
-    return String.join("; ", problems.stream().map(p -> UserError.inLanguage(p, korean)).toList());
+  /** Problems in one language, joined with "; ". */
+  public static String halves(List<Bilingual> problems, boolean korean) {
+    return String.join("; ", problems.stream().map(p -> p.in(korean)).toList());
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,34 @@ class ReviewBoardTest {
         .hasMessageContaining("item 'design' score 11.0 is outside 0..10.0")
         .hasMessageContaining("item 'report' has no score")
         .hasMessageContaining("item 'extra' is not in the rubric");
+    // each check reads alone in each language, in the order the sheet is checked
+    var problems =
+        panel.problems(new ReviewSheet("r9", "other", Map.of("design", 11.0, "extra", 1.0), ""));
+    assertThat(problems.stream().map(Bilingual::ko))
+        .containsExactly(
+            "평가위원 'r9'은(는) 이 패널에 없습니다",
+            "항목 'design'의 점수 11.0이(가) 0..10.0 범위를 벗어났습니다",
+            "항목 'report'에 점수가 없습니다",
+            "항목 'extra'은(는) 채점 기준표에 없습니다");
+    assertThat(problems.stream().map(Bilingual::en))
+        .containsExactly(
+            "reviewer 'r9' is not on the panel",
+            "item 'design' score 11.0 is outside 0..10.0",
+            "item 'report' has no score",
+            "item 'extra' is not in the rubric");
+    // the board's refusal: the Korean half has no English check in it, and the other way round
+    assertThatThrownBy(() ->
+            board.submit(new ReviewSheet("r2", "other", Map.of("design", 11.0, "extra", 1.0), "")))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(true))
+                  .contains("항목 'report'에 점수가 없습니다; 항목 'extra'은(는) 채점 기준표에 없습니다")
+                  .doesNotContain("has no score");
+              assertThat(e.message(false))
+                  .contains("item 'report' has no score; item 'extra' is not in the rubric")
+                  .doesNotContainPattern("[가-힣]");
+            });
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import kr.gukdae.Bilingual;
 import kr.gukdae.UserError;
 import kr.gukdae.app.access.AccessDenied;
 import kr.gukdae.app.programmes.Programmes;
@@ -234,10 +235,10 @@ public class ReviewService {
     }
     ReviewSheet sheet =
         new ReviewSheet(reviewer, teamId, items, Objects.requireNonNullElse(comment, ""));
-    List<String> problems = new ArrayList<>(r.panel().problems(sheet));
+    List<Bilingual> problems = new ArrayList<>(r.panel().problems(sheet));
     if (!submit) {
       // a draft may be unfinished
-      problems.removeIf(p -> UserError.inLanguage(p, false).endsWith("has no score"));
+      problems.removeIf(p -> p.en().endsWith("has no score"));
     }
     if (!problems.isEmpty()) {
       throw UserError.of(

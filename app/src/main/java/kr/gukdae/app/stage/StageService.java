@@ -18,6 +18,7 @@ import kr.gukdae.Sha256;
 import kr.gukdae.UserError;
 import kr.gukdae.app.programmes.Programmes;
 import kr.gukdae.ledger.Ledger;
+import kr.gukdae.review.ReviewBoard;
 import kr.gukdae.stage.EvaluationPlan;
 import kr.gukdae.stage.Evidence;
 import kr.gukdae.stage.EvidenceLoader;
@@ -255,11 +256,9 @@ public class StageService {
       return new Bilingual("프로그램에 심사위원단이 없습니다", "the programme has no review panel");
     }
     var sheet = new kr.gukdae.review.ReviewSheet(r.reviewer(), r.team(), r.items(), r.comment());
-    List<String> problems = p.panel().problems(sheet);
+    List<Bilingual> problems = p.panel().problems(sheet);
     if (!problems.isEmpty()) {
-      // the panel's checks are written in English (core review); shown as written in both
-      String joined = String.join("; ", problems);
-      return new Bilingual(joined, joined);
+      return new Bilingual(ReviewBoard.halves(problems, true), ReviewBoard.halves(problems, false));
     }
     if (p.panel().reviewer(r.reviewer()).orElseThrow().conflictsWith(team.organisations())) {
       return new Bilingual(

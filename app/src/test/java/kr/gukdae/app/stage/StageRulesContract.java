@@ -97,6 +97,23 @@ abstract class StageRulesContract {
           .hasMessageContaining(b.message());
       assertThat(rows("stage_evidence")).as(b.yaml()).isEqualTo(evidenceBefore);
     }
+    // the review panel's own checks read in the chosen language, not both glued together
+    Path stranger =
+        evidence(
+            dir,
+            "- {type: review, team: hanbit, stage: 1, reviewer: rv99, items: {originality: 9, training: 9, data-safety: 9, report: 9}}");
+    assertThatThrownBy(() -> stages.importFile(loaded, 1, stranger))
+        .isInstanceOfSatisfying(
+            UserError.class,
+            e -> {
+              assertThat(e.message(true))
+                  .contains("평가위원 'rv99'은(는) 이 패널에 없습니다")
+                  .doesNotContain("is not on the panel");
+              assertThat(e.message(false))
+                  .contains("reviewer 'rv99' is not on the panel")
+                  .doesNotContain("이 패널에 없습니다");
+            });
+    assertThat(rows("stage_evidence")).isEqualTo(evidenceBefore);
   }
 
   @Test
