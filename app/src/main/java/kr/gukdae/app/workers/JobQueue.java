@@ -415,12 +415,21 @@ final class JobQueue {
     return Boolean.TRUE.equals(done);
   }
 
-  /**
-   * Puts the shard back for any worker to retry (the attempt stays counted), claimable again only
-   * after {@link #backoff} of its tries since the last resume, in the database's clock: a few
-   * seconds of HTTP 429 must not spend every try in milliseconds.
-   */
+  /** Puts the shard back for any worker to retry at once (the attempt stays counted). */
   void release(Claim c, String error) {
+    release(c, error, false);
+  }
+
+  /**
+   * Puts the shard back after a retryable model error (HTTP 429, 503), claimable again only after
+   * {@link #backoff} of its tries since the last resume, in the database's clock: a few seconds of
+   * 429s must not spend every try in milliseconds.
+   */
+  void releaseToWait(Claim c, String error) {
+    release(c, error, true);
+  }
+
+  private void release(Claim c, String error, boolean wait) {
     tx().executeWithoutResult(status -> {
       List<Integer> before =
           jdbc()
@@ -438,12 +447,12 @@ final class JobQueue {
               "UPDATE work_shard SET status = 'QUEUED', lease_until = NULL, worker = NULL,"
                   + " last_error = ?, not_before = ? WHERE job_id = ? AND shard_no = ?"
                   + " AND attempts = ? AND status = 'RUNNING'")
-          .params(
-              clip(error, MAX_ERROR_CHARS),
-              now().plus(backoff(c.attempt() - before.getFirst())),
-              c.jobId(),
-              c.shardNo(),
-              c.attempt())
+          .param(clip(error, MAX_ERROR_CHARS))
+          .param(
+              wait ? now().plus(backoff(c.attempt() - before.getFirst())) : null) // NULL: at once
+          .param(c.jobId())
+          .param(c.shardNo())
+          .param(c.attempt())
           .update();
     });
   }
