@@ -32,10 +32,10 @@ class BilingualRunOutputTest extends DatabaseCommandLines {
   @Autowired ReviewService reviews;
 
   /**
-   * A programme of its own (the demo's file under another name, not marked demo) so that what other
-   * tests in this context recorded for the demo does not matter: load it, see what is missing,
-   * import evidence and decide, decide again with a reason, recompute from the ledger, submit
-   * weights; what-if and a file ledger without the database; and the refusals.
+   * A programme of its own (the demo's file under another name and model names, not marked demo) so
+   * that what other tests in this context recorded for the demo does not matter: load it, see what
+   * is missing, import evidence and decide, decide again with a reason, recompute from the ledger,
+   * submit weights; what-if and a file ledger without the database; and the refusals.
    */
   @Test
   void stage() throws Exception {
@@ -45,7 +45,10 @@ class BilingualRunOutputTest extends DatabaseCommandLines {
         programme,
         DemoFilesForTests.programme()
             .replaceFirst("(?m)^programme: .*$", "programme: " + name)
-            .replace("demo: true", "demo: false"));
+            .replace("demo: true", "demo: false")
+            // models of its own too: eval runs other tests record for the demo's models would
+            // otherwise count as this programme's evidence and the import would be refused
+            .replace("[\"demo/lexical", "[\"bilingual-run/lexical"));
     Path evidence = Files.writeString(dir.resolve("evidence.yaml"), DemoFilesForTests.evidence());
     Program demo = ProgramLoader.demo();
     List<String> data = new ArrayList<>(programmeWords(demo));

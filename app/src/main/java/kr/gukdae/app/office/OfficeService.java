@@ -139,10 +139,14 @@ public final class OfficeService {
 
   private void requireOpen(OfficeProgramme p, String round) {
     if (Selection.decided(ledger, p.call().id(), round)) {
-      throw UserError.of(
-          "라운드 " + round + ": 이미 결정된 차수라 심사표를 받지 않습니다",
-          "round " + round + " is decided; sheets are closed");
+      throw sheetsClosed(round);
     }
+  }
+
+  static UserError sheetsClosed(String round) {
+    return UserError.of(
+        "라운드 " + round + ": 이미 결정된 차수라 심사표를 받지 않습니다",
+        "round " + round + " is decided; sheets are closed");
   }
 
   public List<Score> scores(OfficeProgramme p, String round) {

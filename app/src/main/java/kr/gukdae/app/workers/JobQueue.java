@@ -33,6 +33,12 @@ final class JobQueue {
 
   private static final int MAX_ERROR_CHARS = 1000;
 
+  /** The wait before a released piece's second claim; it doubles with each try after that. */
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+  /** The longest wait between two claims of a released piece. */
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
   /** Pieces one job may grow to while it runs (a crawl finds its pages as it goes). */
   static final int MAX_PIECES = 1_000_000;
 
@@ -190,7 +196,8 @@ final class JobQueue {
       String worker, @Nullable Set<String> endpoints, Duration lease, Capacity has) {
     OffsetDateTime now = now();
     List<Object> params = new ArrayList<>();
-    params.add(now);
+    params.add(now); // a released piece waits out its backoff
+    params.add(now); // a lease run out
     String reachable = "";
     if (endpoints != null) {
       // bound, never spliced: an endpoint is a URL, quotes and all
@@ -198,7 +205,7 @@ final class JobQueue {
       if (!endpoints.isEmpty()) {
         in.append(" OR endpoint IN (");
         for (String e : endpoints) {
-          in.append(params.size() == 1 ? "?" : ", ?");
+          in.append(params.size() == 2 ? "?" : ", ?");
           params.add(e);
         }
         in.append(')');
@@ -214,7 +221,8 @@ final class JobQueue {
                     + " spec_seal, need_cpus, need_memory_mb, needs_seal, attempts_before,"
                     + " endpoint_seal"
                     + " FROM work_shard s"
-                    + " WHERE (status = 'QUEUED' OR (status = 'RUNNING' AND lease_until < ?))"
+                    + " WHERE ((status = 'QUEUED' AND (not_before IS NULL OR not_before <= ?))"
+                    + " OR (status = 'RUNNING' AND lease_until < ?))"
                     + reachable
                     + " AND need_cpus <= ? AND need_memory_mb <= ?"
                     + " AND (NOT merge OR NOT EXISTS (SELECT 1 FROM work_shard o"
@@ -407,15 +415,53 @@ final class JobQueue {
     return Boolean.TRUE.equals(done);
   }
 
-  /** Puts the shard back for any worker to retry (the attempt stays counted). */
+  /** Puts the shard back for any worker to retry at once (the attempt stays counted). */
   void release(Claim c, String error) {
-    jdbc()
-        .sql(
-            "UPDATE work_shard SET status = 'QUEUED', lease_until = NULL, worker = NULL,"
-                + " last_error = ? WHERE job_id = ? AND shard_no = ? AND attempts = ?"
-                + " AND status = 'RUNNING'")
-        .params(clip(error, MAX_ERROR_CHARS), c.jobId(), c.shardNo(), c.attempt())
-        .update();
+    release(c, error, false);
+  }
+
+  /**
+   * Puts the shard back after a retryable model error (HTTP 429, 503), claimable again only after
+   * {@link #backoff} of its tries since the last resume, in the database's clock: a few seconds of
+   * 429s must not spend every try in milliseconds.
+   */
+  void releaseToWait(Claim c, String error) {
+    release(c, error, true);
+  }
+
+  private void release(Claim c, String error, boolean wait) {
+    tx().executeWithoutResult(status -> {
+      List<Integer> before =
+          jdbc()
+              .sql(
+                  "SELECT attempts_before FROM work_shard WHERE job_id = ? AND shard_no = ?"
+                      + " AND attempts = ? AND status = 'RUNNING' FOR UPDATE")
+              .params(c.jobId(), c.shardNo(), c.attempt())
+              .query((rs, n) -> rs.getInt(1))
+              .list();
+      if (before.isEmpty()) {
+        return; // this holder lost the shard: nothing of it is ours to put back
+      }
+      jdbc()
+          .sql(
+              "UPDATE work_shard SET status = 'QUEUED', lease_until = NULL, worker = NULL,"
+                  + " last_error = ?, not_before = ? WHERE job_id = ? AND shard_no = ?"
+                  + " AND attempts = ? AND status = 'RUNNING'")
+          .param(clip(error, MAX_ERROR_CHARS))
+          .param(
+              wait ? now().plus(backoff(c.attempt() - before.getFirst())) : null) // NULL: at once
+          .param(c.jobId())
+          .param(c.shardNo())
+          .param(c.attempt())
+          .update();
+    });
+  }
+
+  /** The wait after the {@code tries}-th failed claim: 1 s, 2 s, 4 s, … at most a minute. */
+  static Duration backoff(int tries) {
+    int doublings = Math.clamp(tries - 1, 0, 16);
+    Duration wait = FIRST_BACKOFF.multipliedBy(1L << doublings);
+    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 
   /** Gives a claim back without counting it (the worker is stopping). */
@@ -485,7 +531,7 @@ final class JobQueue {
           jdbc()
               .sql(
                   "UPDATE work_shard SET status = 'QUEUED', attempts_before = attempts,"
-                      + " lease_until = NULL, worker = NULL, last_error = NULL"
+                      + " lease_until = NULL, worker = NULL, last_error = NULL, not_before = NULL"
                       + " WHERE job_id = ? AND status = 'FAILED'")
               .param(jobId)
               .update();

@@ -171,7 +171,7 @@ final class JobRunner {
       pause();
     } catch (ModelException e) {
       if (e.kind() == ModelException.Kind.RETRYABLE) {
-        queue.release(c, config.id() + ": " + e.getMessage());
+        queue.releaseToWait(c, config.id() + ": " + e.getMessage()); // the endpoint needs a rest
       } else {
         // a wrong key, an endpoint that cannot, an edited row: every piece would meet it
         log.warn("job {} failed: {}", c.jobId(), e.getMessage());

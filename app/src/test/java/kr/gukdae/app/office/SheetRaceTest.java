@@ -124,9 +124,8 @@ class SheetRaceTest {
   }
 
   private static String closed() {
-    return UserError.both(
-        "round " + ROUND + ": 이미 결정된 차수라 심사표를 받지 않습니다",
-        "round " + ROUND + " is decided; sheets are closed");
+    UserError closed = OfficeService.sheetsClosed(ROUND);
+    return UserError.both(closed.message(true), closed.message(false));
   }
 
   private static Score sheet(String reviewer, String application, double q) {

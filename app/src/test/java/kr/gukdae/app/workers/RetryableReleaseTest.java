@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import kr.gukdae.UserError;
 import kr.gukdae.app.eval.EvalStore;
 import kr.gukdae.model.ModelException;
 import kr.gukdae.model.openai.fake.FakeOpenAiServer;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,9 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A piece that meets a retryable model error (the endpoint said 429 or 503 just as the piece
  * started) goes back to the queue with its attempt counted and the error kept; the next claim runs
- * it to done. A piece that meets it on every claim fails its job and its run after {@link
- * JobQueue#MAX_ATTEMPTS} claims, with the reason in Korean and English. The error is thrown by the
- * runner's start hook, where the piece's first request would have met it.
+ * it to done once its backoff is over, never before. A piece that meets it on every claim fails its
+ * job and its run after {@link JobQueue#MAX_ATTEMPTS} claims, with the reason in Korean and
+ * English. The error is thrown by the runner's start hook, where the piece's first request would
+ * have met it.
  */
 class RetryableReleaseTest {
 
@@ -40,12 +43,20 @@ class RetryableReleaseTest {
         }
       });
 
+      OffsetDateTime before = fixture.queue().now();
       assertThat(runner.runNext()).isTrue();
+      OffsetDateTime after = fixture.queue().now();
       assertThat(shard(fixture, "once", "status")).isEqualTo("QUEUED");
       assertThat(shard(fixture, "once", "attempts")).isEqualTo("1");
       assertThat(shard(fixture, "once", "worker")).isNull();
       assertThat(shard(fixture, "once", "last_error")).startsWith("w: ").contains("HTTP 429");
       assertThat(fake.requests("fake-m")).as("nothing asked before the failure").isZero();
+      // it waits out its backoff in the database's clock: no claim before, one after
+      assertThat(notBefore(fixture, "once"))
+          .isBetween(before.plus(JobQueue.FIRST_BACKOFF), after.plus(JobQueue.FIRST_BACKOFF));
+      assertThat(runner.runNext()).as("not claimable before its time").isFalse();
+      assertThat(shard(fixture, "once", "attempts")).isEqualTo("1");
+      due(fixture, "once");
 
       QueueFixture.drain(runner);
       assertThat(shard(fixture, "once", "status")).isEqualTo("DONE");
@@ -76,7 +87,21 @@ class RetryableReleaseTest {
         throw busy();
       });
 
-      QueueFixture.drain(runner);
+      int releases = 0;
+      while (true) {
+        OffsetDateTime before = fixture.queue().now();
+        QueueFixture.drain(runner);
+        OffsetDateTime after = fixture.queue().now();
+        if ("FAILED".equals(fixture.status("always"))) {
+          break;
+        }
+        // each try waits twice as long as the one before: 1 s, 2 s, 4 s, 8 s
+        Duration wait = JobQueue.FIRST_BACKOFF.multipliedBy(1L << releases++);
+        assertThat(notBefore(fixture, "always")).isBetween(before.plus(wait), after.plus(wait));
+        assertThat(runner.runNext()).as("not claimable before its time").isFalse();
+        due(fixture, "always");
+      }
+      assertThat(releases).isEqualTo(JobQueue.MAX_ATTEMPTS);
       assertThat(starts[0]).as("one start per claim").isEqualTo(JobQueue.MAX_ATTEMPTS);
       assertThat(fixture.status("always")).isEqualTo("FAILED");
       assertThat(run(fixture, "always")).isEqualTo("FAILED");
@@ -102,6 +127,37 @@ class RetryableReleaseTest {
                   .single())
           .isEqualTo(reason);
     }
+  }
+
+  @Test
+  void theBackoffDoublesFromOneSecondUpToAMinute() {
+    assertThat(
+            List.of(1, 2, 3, 4, 5, 6, 7, 8, 1_000, Integer.MAX_VALUE).stream()
+                .map(JobQueue::backoff)
+                .map(Duration::toSeconds))
+        .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L, 60L);
+  }
+
+  /** The database time before which the run's piece may not be claimed. */
+  private static OffsetDateTime notBefore(QueueFixture fixture, String runId) {
+    OffsetDateTime notBefore =
+        fixture
+            .jdbc()
+            .sql("SELECT not_before FROM work_shard WHERE job_id = ? AND NOT merge")
+            .param(runId)
+            .query(OffsetDateTime.class)
+            .single();
+    assertThat(notBefore).as("a released piece has a time before which it waits").isNotNull();
+    return notBefore;
+  }
+
+  /** Moves the piece's time to a second ago in the database's clock, as if its wait were over. */
+  private static void due(QueueFixture fixture, String runId) {
+    fixture
+        .jdbc()
+        .sql("UPDATE work_shard SET not_before = ? WHERE job_id = ? AND NOT merge")
+        .params(fixture.queue().now().minusSeconds(1), runId)
+        .update();
   }
 
   private static ModelException busy() {
