@@ -25,26 +25,27 @@ public final class ReviewBoard {
   /** Accepts a sheet, or throws a {@link UserError} naming the conflict or the bad field. */
   public synchronized void submit(ReviewSheet sheet) {
     Set<String> orgs = teamOrganisations.get(sheet.teamId());
+    String at = "평가위원 '" + sheet.reviewerId() + "'의 팀 '" + sheet.teamId() + "' 평가표: ";
     String where = "review by '" + sheet.reviewerId() + "' of team '" + sheet.teamId() + "': ";
     if (orgs == null) {
-      throw UserError.of(where + "이 팀은 이번 단계에 없습니다", where + "team is not in this stage");
+      throw UserError.of(at + "이 팀은 이번 단계에 없습니다", where + "team is not in this stage");
     }
     List<Bilingual> problems = panel.problems(sheet);
     if (!problems.isEmpty()) {
       // each problem is worded in both languages; each language's sentences are joined
-      throw UserError.of(where + halves(problems, true), where + halves(problems, false));
+      throw UserError.of(at + halves(problems, true), where + halves(problems, false));
     }
     Reviewer reviewer = panel.reviewer(sheet.reviewerId()).orElseThrow();
     if (reviewer.conflictsWith(orgs)) {
       throw UserError.of(
-          where + "이해충돌: 평가위원이 팀 구성원과 관계가 있다고 신고했습니다" + " (평가표를 지우거나 팀을 다시 배정하세요)",
+          at + "이해충돌: 평가위원이 팀 구성원과 관계가 있다고 신고했습니다" + " (평가표를 지우거나 팀을 다시 배정하세요)",
           where
               + "conflict of interest: the reviewer declared an affiliation with a team member"
               + " (remove the sheet or re-assign the team)");
     }
     if (hasSubmitted(sheet.reviewerId(), sheet.teamId())) {
       throw UserError.of(
-          where + "이미 제출했습니다. 제출한 평가표는 바꿀 수 없습니다",
+          at + "이미 제출했습니다. 제출한 평가표는 바꿀 수 없습니다",
           where + "already submitted; a sheet is final once submitted");
     }
     sheets.add(sheet);

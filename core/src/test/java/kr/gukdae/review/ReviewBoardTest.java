@@ -88,8 +88,9 @@ class ReviewBoardTest {
             UserError.class,
             e -> {
               assertThat(e.message(true))
+                  .startsWith("평가위원 'r2'의 팀 'other' 평가표: ")
                   .contains("항목 'report'에 점수가 없습니다; 항목 'extra'은(는) 채점 기준표에 없습니다")
-                  .doesNotContain("has no score");
+                  .doesNotContain("has no score", "review by");
               assertThat(e.message(false))
                   .contains("item 'report' has no score; item 'extra' is not in the rubric")
                   .doesNotContainPattern("[가-힣]");
