@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.gukdae.Bilingual;
+import kr.gukdae.text.Sentence;
 
 /**
  * The sentences a stage decision records (tie-break rule, points function, notes, gate reasons) in
@@ -20,83 +20,43 @@ import kr.gukdae.Bilingual;
  */
 final class StageTexts {
 
-  /** A sentence with placeholders {@code {0}}, {@code {1}}... in its Korean and English forms. */
-  record Template(String ko, String en) {
+  static final Sentence LINEAR_TO_BAR = new Sentence("{0}까지 선형, 상한 있음", "linear to {0}, capped");
+  static final Sentence FLOOR_TO_BAR =
+      new Sentence("{0} 미만 0점, {1}까지 선형, 상한 있음", "0 below {0}, linear to {1}, capped");
 
-    String english(Object... args) {
-      return fill(en, args);
-    }
+  static final Sentence TIE_TOTAL = new Sentence("총점 높은 순", "higher total");
+  static final Sentence TIE_COMPONENT = new Sentence("다음으로 {0} 높은 순", "then higher {0}");
+  static final Sentence TIE_TEAM_ID =
+      new Sentence("다음으로 팀 ID 알파벳순", "then team id in alphabetical order");
 
-    /** The Korean and English of {@code english} when this template wrote it; args read too. */
-    Optional<Bilingual> match(String english) {
-      Matcher m = pattern().matcher(english);
-      if (!m.matches()) {
-        return Optional.empty();
-      }
-      String[] ko = new String[m.groupCount()];
-      for (int i = 0; i < ko.length; i++) {
-        ko[i] = read(m.group(i + 1)).ko();
-      }
-      return Optional.of(new Bilingual(fill(this.ko, (Object[]) ko), english));
-    }
-
-    private Pattern pattern() {
-      StringBuilder p = new StringBuilder();
-      Matcher holes = Pattern.compile("\\{\\d}").matcher(en);
-      int at = 0;
-      while (holes.find()) {
-        p.append(Pattern.quote(en.substring(at, holes.start()))).append("(.+?)");
-        at = holes.end();
-      }
-      return Pattern.compile(p.append(Pattern.quote(en.substring(at))).toString());
-    }
-
-    private static String fill(String template, Object... args) {
-      String s = template;
-      for (int i = 0; i < args.length; i++) {
-        s = s.replace("{" + i + "}", String.valueOf(args[i]));
-      }
-      return s;
-    }
-  }
-
-  static final Template LINEAR_TO_BAR = new Template("{0}까지 선형, 상한 있음", "linear to {0}, capped");
-  static final Template FLOOR_TO_BAR =
-      new Template("{0} 미만 0점, {1}까지 선형, 상한 있음", "0 below {0}, linear to {1}, capped");
-
-  static final Template TIE_TOTAL = new Template("총점 높은 순", "higher total");
-  static final Template TIE_COMPONENT = new Template("다음으로 {0} 높은 순", "then higher {0}");
-  static final Template TIE_TEAM_ID =
-      new Template("다음으로 팀 ID 알파벳순", "then team id in alphabetical order");
-
-  static final Template TIED =
-      new Template(
+  static final Sentence TIED =
+      new Sentence(
           "팀 {0}, {1} 동점 ({2}점); 동점 처리 규칙으로 순서 결정",
           "teams {0} and {1} tied on {2}; ordered by the tie-break rule");
-  static final Template BACK_FILLED =
-      new Template("팀 {0}이(가) 관문 미통과 팀의 자리를 채움", "team {0} back-filled a gate failure's place");
-  static final Template PLACES_OPEN =
-      new Template(
+  static final Sentence BACK_FILLED =
+      new Sentence("팀 {0}이(가) 관문 미통과 팀의 자리를 채움", "team {0} back-filled a gate failure's place");
+  static final Sentence PLACES_OPEN =
+      new Sentence(
           "계획된 {1}자리 중 {0}자리 채움; 나머지는 추가 공모로 채울 수 있음",
           "{0} of {1} planned places filled; the rest are open to an extra call");
-  static final Template SCORED_ZERO =
-      new Template(
+  static final Sentence SCORED_ZERO =
+      new Sentence(
           "팀 {0}, {1}: {2}; 프로그램 규정대로 0점 처리", "team {0}, {1}: {2}; scored 0 as the programme says");
-  static final Template NO_BENCHMARK_RESULT =
-      new Template("벤치마크 '{1}'의 {0} 결과 없음", "no {0} result for benchmark '{1}'");
-  static final Template NO_REVIEW_SHEETS = new Template("전문가 평가표 없음", "no expert review sheets");
-  static final Template NO_RATING = new Template("사용자 평가 점수 없음", "no user-evaluation rating");
-  static final Template NO_DERIVATIVES = new Template("파생 모델 수 없음", "no derivative-model count");
+  static final Sentence NO_BENCHMARK_RESULT =
+      new Sentence("벤치마크 '{1}'의 {0} 결과 없음", "no {0} result for benchmark '{1}'");
+  static final Sentence NO_REVIEW_SHEETS = new Sentence("전문가 평가표 없음", "no expert review sheets");
+  static final Sentence NO_RATING = new Sentence("사용자 평가 점수 없음", "no user-evaluation rating");
+  static final Sentence NO_DERIVATIVES = new Sentence("파생 모델 수 없음", "no derivative-model count");
 
-  static final Template KOREAN_GROUP = new Template("한국어", "KOREAN");
-  static final Template GLOBAL_GROUP = new Template("글로벌", "GLOBAL");
-  static final Template TARGET_GROUP = new Template("목표 모델", "TARGET");
+  static final Sentence KOREAN_GROUP = new Sentence("한국어", "KOREAN");
+  static final Sentence GLOBAL_GROUP = new Sentence("글로벌", "GLOBAL");
+  static final Sentence TARGET_GROUP = new Sentence("목표 모델", "TARGET");
 
-  static final Template GATE_NOT_APPLIED = new Template("관문 미적용", "gate not applied");
-  static final Template NO_VERDICT = new Template("독자성 판정 없음", "no originality verdict");
+  static final Sentence GATE_NOT_APPLIED = new Sentence("관문 미적용", "gate not applied");
+  static final Sentence NO_VERDICT = new Sentence("독자성 판정 없음", "no originality verdict");
 
   /** Whole sentences, most specific first (a looser template must not take a stricter one's). */
-  private static final List<Template> SENTENCES =
+  private static final List<Sentence> SENTENCES =
       List.of(
           FLOOR_TO_BAR,
           LINEAR_TO_BAR,
@@ -114,7 +74,7 @@ final class StageTexts {
           GLOBAL_GROUP,
           TARGET_GROUP);
 
-  private static final List<Template> TIE_BREAK_PARTS =
+  private static final List<Sentence> TIE_BREAK_PARTS =
       List.of(TIE_TOTAL, TIE_TEAM_ID, TIE_COMPONENT);
   private static final String TIE_BREAK_SEPARATOR = "; ";
 
@@ -149,7 +109,12 @@ final class StageTexts {
 
   /** The template sentence {@code english} is, read in both languages. */
   private static Optional<Bilingual> written(String english) {
-    return SENTENCES.stream().map(t -> t.match(english)).flatMap(Optional::stream).findFirst();
+    return SENTENCES.stream().map(t -> match(t, english)).flatMap(Optional::stream).findFirst();
+  }
+
+  /** {@code english} in both languages when {@code t} wrote it; its values read in Korean too. */
+  private static Optional<Bilingual> match(Sentence t, String english) {
+    return t.korean(english, value -> read(value).ko()).map(ko -> new Bilingual(ko, english));
   }
 
   /** The tie-break rule a scheme states, in Korean and English (what a decision would record). */
@@ -163,7 +128,7 @@ final class StageTexts {
         Arrays.stream(english.split(Pattern.quote(TIE_BREAK_SEPARATOR), -1))
             .map(part ->
                 TIE_BREAK_PARTS.stream()
-                    .map(t -> t.match(part))
+                    .map(t -> match(t, part))
                     .flatMap(Optional::stream)
                     .findFirst()
                     .orElse(new Bilingual(part, part)))

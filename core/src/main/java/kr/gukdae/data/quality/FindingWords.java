@@ -3,9 +3,8 @@ package kr.gukdae.data.quality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kr.gukdae.Bilingual;
+import kr.gukdae.text.Sentence;
 
 /**
  * The words of a quality report in Korean and English: each criterion's name, and one template per
@@ -18,71 +17,35 @@ public final class FindingWords {
 
   private FindingWords() {}
 
-  /** A sentence with placeholders {@code {0}}, {@code {1}} in its Korean and English forms. */
-  record Template(String ko, String en) {
-
-    String english(Object... args) {
-      return fill(en, args);
-    }
-
-    Optional<String> korean(String english) {
-      StringBuilder p = new StringBuilder();
-      Matcher holes = Pattern.compile("\\{\\d}").matcher(en);
-      int at = 0;
-      while (holes.find()) {
-        p.append(Pattern.quote(en.substring(at, holes.start()))).append("(.+?)");
-        at = holes.end();
-      }
-      p.append(Pattern.quote(en.substring(at)));
-      Matcher m = Pattern.compile(p.toString()).matcher(english);
-      if (!m.matches()) {
-        return Optional.empty();
-      }
-      Object[] args = new Object[m.groupCount()];
-      for (int i = 0; i < args.length; i++) {
-        args[i] = m.group(i + 1);
-      }
-      return Optional.of(fill(ko, args));
-    }
-
-    private static String fill(String template, Object... args) {
-      String s = template;
-      for (int i = 0; i < args.length; i++) {
-        s = s.replace("{" + i + "}", String.valueOf(args[i]));
-      }
-      return s;
-    }
-  }
-
-  static final Template NO_FIELD = new Template("'{0}' 필드가 없음", "no '{0}' field");
-  static final Template EMPTY = new Template("빈 텍스트", "empty text");
-  static final Template REPLACEMENT =
-      new Template("U+FFFD 대체 문자 (인코딩이 깨짐)", "U+FFFD replacement characters (broken encoding)");
-  static final Template CONTROL = new Template("제어 문자", "control characters");
-  static final Template LEXICON = new Template("혐오 표현 사전의 낱말 '{0}'", "lexicon term '{0}'");
-  static final Template SYMBOLS =
-      new Template("기호가 텍스트의 {0}%를 차지함", "symbols make up {0}% of the text");
-  static final Template JAMO =
-      new Template(
+  static final Sentence NO_FIELD = new Sentence("'{0}' 필드가 없음", "no '{0}' field");
+  static final Sentence EMPTY = new Sentence("빈 텍스트", "empty text");
+  static final Sentence REPLACEMENT =
+      new Sentence("U+FFFD 대체 문자 (인코딩이 깨짐)", "U+FFFD replacement characters (broken encoding)");
+  static final Sentence CONTROL = new Sentence("제어 문자", "control characters");
+  static final Sentence LEXICON = new Sentence("혐오 표현 사전의 낱말 '{0}'", "lexicon term '{0}'");
+  static final Sentence SYMBOLS =
+      new Sentence("기호가 텍스트의 {0}%를 차지함", "symbols make up {0}% of the text");
+  static final Sentence JAMO =
+      new Sentence(
           "홀로 떨어진 자모 {0}개 (ㄱ, ㅏ, …): 음절 인식이 깨졌을 때 흔함",
           "{0} isolated jamo (ㄱ, ㅏ, …) typical of broken syllable recognition");
-  static final Template REPEATED =
-      new Template("한 글자가 열 번 이상 이어짐", "a character repeated ten or more times");
-  static final Template MIXED =
-      new Template("l/1, O/0 혼동처럼 글자와 숫자가 섞임", "letters and digits mixed like l/1, O/0 confusions");
-  static final Template SAME_TEXT = new Template("{0}와(과) 같은 텍스트", "same text as {0}");
-  static final Template NEAR_COPY =
-      new Template(
+  static final Sentence REPEATED =
+      new Sentence("한 글자가 열 번 이상 이어짐", "a character repeated ten or more times");
+  static final Sentence MIXED =
+      new Sentence("l/1, O/0 혼동처럼 글자와 숫자가 섞임", "letters and digits mixed like l/1, O/0 confusions");
+  static final Sentence SAME_TEXT = new Sentence("{0}와(과) 같은 텍스트", "same text as {0}");
+  static final Sentence NEAR_COPY =
+      new Sentence(
           "{0}와(과) 거의 같은 텍스트 (추정 Jaccard >= {1})", "near copy of {0} (estimated Jaccard >= {1})");
 
   /** A criterion's rate from one round to the next, under its limit in the later round. */
-  static final Template RATE =
-      new Template("{0}: {1} -> {2} (한도 {3})", "{0}: {1} -> {2} (limit {3})");
+  static final Sentence RATE =
+      new Sentence("{0}: {1} -> {2} (한도 {3})", "{0}: {1} -> {2} (limit {3})");
 
-  static final Template RATE_FAILED =
-      new Template("{0}: {1} -> {2} (한도 {3}) 미통과", "{0}: {1} -> {2} (limit {3}) FAIL");
+  static final Sentence RATE_FAILED =
+      new Sentence("{0}: {1} -> {2} (한도 {3}) 미통과", "{0}: {1} -> {2} (limit {3}) FAIL");
 
-  static final List<Template> DETAILS =
+  static final List<Sentence> DETAILS =
       List.of(
           NO_FIELD,
           EMPTY,
@@ -114,8 +77,8 @@ public final class FindingWords {
 
   /** A line of {@link QualityReport.Diff#rates()} in both languages, the criterion named. */
   public static Bilingual rate(String english) {
-    for (Template t : List.of(RATE_FAILED, RATE)) {
-      Optional<String> ko = t.korean(english);
+    for (Sentence t : List.of(RATE_FAILED, RATE)) {
+      Optional<String> ko = t.korean(english, a -> a);
       if (ko.isPresent()) {
         String name = english.substring(0, english.indexOf(':'));
         return new Bilingual(criterion(name).ko() + ko.get().substring(name.length()), english);
@@ -147,8 +110,8 @@ public final class FindingWords {
       }
       return new Bilingual(String.join(", ", parts), en);
     }
-    for (Template t : DETAILS) {
-      Optional<String> ko = t.korean(en);
+    for (Sentence t : DETAILS) {
+      Optional<String> ko = t.korean(en, a -> a);
       if (ko.isPresent()) {
         return new Bilingual(ko.get(), en);
       }

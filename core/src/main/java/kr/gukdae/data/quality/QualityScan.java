@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import kr.gukdae.data.quality.QualityCheck.RowFacts;
 import kr.gukdae.data.quality.QualityReport.Criterion;
 import kr.gukdae.data.quality.QualityReport.Finding;
+import kr.gukdae.text.Sentence;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -155,7 +156,7 @@ public final class QualityScan implements AutoCloseable {
       int earlier,
       RandomAccessFile idx,
       RandomAccessFile log,
-      FindingWords.Template detail) {
+      Sentence detail) {
     long c = counts.merge(criterion, 1L, Long::sum);
     if (c > QualityReport.MAX_FINDINGS_PER_CRITERION) {
       return; // counted; the stored findings are capped

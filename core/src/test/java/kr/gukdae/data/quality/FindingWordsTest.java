@@ -3,6 +3,7 @@ package kr.gukdae.data.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import kr.gukdae.Bilingual;
+import kr.gukdae.text.Sentence;
 import org.junit.jupiter.api.Test;
 
 /** Every detail a quality check writes, and every rate line of a diff, reads back in Korean. */
@@ -14,7 +15,7 @@ class FindingWordsTest {
 
   @Test
   void everyTemplateReadsBackInKorean() {
-    for (FindingWords.Template t : FindingWords.DETAILS) {
+    for (Sentence t : FindingWords.DETAILS) {
       String english = t.english("data.jsonl:7", 0.8);
       Bilingual read =
           FindingWords.detail(new QualityReport.Finding("ocrNoise", "r", "k", english));
